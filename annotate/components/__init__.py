@@ -1,0 +1,37 @@
+"""spaCy components: each finds one kind of thing and records it on the Doc.
+
+Contract between the components and ``annotate.extract`` (which turns a
+processed Doc into ``Mention`` objects):
+
+- entities: ``doc.ents`` (labels PERSON, ORG, GPE, LOC, NORP, EVENT, FAC,
+  PRODUCT); ``span._.role`` is the title/role text before a person's name
+  (or None); ``span._.canonical`` is the fullest form of the name within the
+  same article ("Camara" -> "Sadio Camara"), or None when the span is itself
+  the fullest form.
+- numbers: ``doc.spans["numbers"]``; ``span._.value`` (int/float, [low, high]
+  for ranges, None for vague amounts), ``span._.counts``, ``span._.qualifier``.
+- dates: ``doc.spans["dates"]``; ``span._.value`` (ISO string or None),
+  ``span._.granularity``. The article's publication date, when known, is in
+  ``doc.user_data["published"]`` (a ``datetime.date``) before the pipeline runs.
+- quotes: ``doc.spans["quotes"]``, the span covering the quoted words without
+  the quotation marks; ``span._.speaker`` is a PERSON/ORG span from
+  ``doc.ents`` (the fullest form available in the article) or None.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+SPAN_KEYS = ("numbers", "dates", "quotes")
+
+_EXTENSIONS = ("role", "canonical", "value", "counts", "qualifier", "granularity", "speaker")
+
+
+def register_extensions() -> None:
+    """Register the ``Span._.*`` attributes the components write. Idempotent."""
+    for name in _EXTENSIONS:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+register_extensions()

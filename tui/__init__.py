@@ -1,0 +1,1 @@
+"""corpus-tui's Textual app: renders what the engine in ``annotate`` produced."""

@@ -1,0 +1,75 @@
+"""The ``corpus-tui`` command: open the reader, or print a report without the UI.
+
+Imports stay lazy so ``--help`` and the first screen are quick (spaCy is only
+imported by the engine, which runs in a worker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotate import __version__
+
+SUBCOMMANDS = ("report", "export")
+
+
+def default_corpus() -> Path:
+    """``./corpus`` when it exists, else the sample corpus shipped in the package."""
+    here = Path("corpus")
+    if here.is_dir():
+        return here
+    from importlib.resources import files
+
+    return Path(str(files("tui.sample_corpus")))
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="corpus-tui",
+        description="Read articles side by side and see where they disagree.",
+        epilog="Commands: 'corpus-tui report PATH...' prints the engine's findings; "
+        "'corpus-tui export PATH...' writes annotations as W3C Web Annotation JSON-LD. "
+        "Run 'corpus-tui COMMAND --help' for their options.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: ./corpus, else the bundled sample)")
+    p.add_argument("--model", metavar="NAME", help="an installed trained spaCy pipeline to use with the rules (e.g. en_core_web_sm)")
+    p.add_argument("--annotations", metavar="PATH", help="annotation file (default: annotations.yaml in the corpus folder)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the engine cache")
+    p.add_argument("--version", action="version", version=f"corpus-tui {__version__}")
+    return p
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="corpus-tui report", description="Print what the engine finds, without the UI.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p.add_argument("--format", choices=("text", "json", "yaml"), default="text")
+    p.add_argument("--model", metavar="NAME", help="an installed trained spaCy pipeline to use with the rules")
+    p.add_argument("--annotations", metavar="PATH", help="annotation file to include (default: annotations.yaml beside the corpus)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes for annotation")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the engine cache")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "report":
+        from annotate.report import run_report
+
+        return run_report(_report_parser().parse_args(argv[1:]))
+    if argv and argv[0] == "export":
+        from annotate.web_annotation import run_export
+
+        return run_export(argv[1:])
+    args = _app_parser().parse_args(argv)
+    paths = [Path(p) for p in args.paths] or [default_corpus()]
+    from .app import CorpusApp
+
+    app = CorpusApp(paths, model=args.model, annotations=args.annotations, use_cache=not args.no_cache)
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
