@@ -12,7 +12,6 @@ from pathlib import Path
 
 from annotate import __version__
 
-SUBCOMMANDS = ("report", "export")
 
 
 def default_corpus() -> Path:
@@ -20,9 +19,13 @@ def default_corpus() -> Path:
     here = Path("corpus")
     if here.is_dir():
         return here
-    from importlib.resources import files
-
-    return Path(str(files("tui.sample_corpus")))
+    # A wheel ships it as package data (pyproject maps tui/sample_corpus to
+    # corpus/); an editable install finds it beside the package.
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "sample_corpus", package.parent / "corpus"):
+        if candidate.is_dir():
+            return candidate
+    return here
 
 
 def _app_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,76 @@
+"""Turn a processed spaCy Doc into the engine's ``Mention`` objects.
+
+Follows the contract in ``annotate.components``:
+
+- ``doc.ents`` -> kind ``"entity"``: ``label`` is the NER label, ``role`` is
+  ``span._.role``, ``value`` is the name without its role -- the fullest form
+  of the name in the same article (``span._.canonical``) when the span is a
+  short form ("Camara" -> "Sadio Camara"), else the span's own text. The
+  surface form is always in ``text``.
+- ``doc.spans["numbers"]`` -> kind ``"number"`` (value, counts, qualifier).
+- ``doc.spans["dates"]`` -> kind ``"date"`` (value, granularity).
+- ``doc.spans["quotes"]`` -> kind ``"quote"``: ``value`` is the quoted words.
+  ``speaker`` is set to the speaker's NAME string (the fullest form in the
+  article, i.e. the speaker span's ``_.canonical`` or its text), not an entity
+  id: ``annotate.linking`` replaces it with the ``Entity.id`` it links that
+  name to. None when no speaker was found.
+
+Mention ids are ``f"{article.id}:{kind[0]}{start}-{end}"``, stable across
+runs. Offsets are character offsets into ``article.text`` (the Doc must have
+been made from exactly that text), so ``article.text[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .model import Article, Mention
+
+# Label used when a component leaves a span unlabelled.
+_DEFAULT_LABELS = {"number": "CARDINAL", "date": "DATE", "quote": "QUOTE"}
+_SPAN_KINDS = (("numbers", "number"), ("dates", "date"), ("quotes", "quote"))
+
+
+def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
+    """All mentions in ``doc``, sorted by position, with ids stable across runs."""
+    if doc.text != article.text:
+        raise ValueError(f"{article.id}: the Doc was not made from this article's text")
+    mentions: dict[str, Mention] = {}
+    for span in doc.ents:
+        m = _mention(article, span, "entity", span.label_)
+        m.role = span._.role
+        m.value = span._.canonical or span.text
+        mentions.setdefault(m.id, m)
+    for key, kind in _SPAN_KINDS:
+        for span in doc.spans.get(key, ()):
+            m = _mention(article, span, kind, span.label_ or _DEFAULT_LABELS[kind])
+            if kind == "number":
+                m.value, m.counts, m.qualifier = span._.value, span._.counts, span._.qualifier
+            elif kind == "date":
+                m.value, m.granularity = span._.value, span._.granularity
+            else:
+                m.value = span.text
+                m.speaker = _speaker_name(span._.speaker)
+            mentions.setdefault(m.id, m)
+    return sorted(mentions.values(), key=lambda m: (m.start, m.end, m.kind))
+
+
+def _mention(article: Article, span: Span, kind: str, label: str) -> Mention:
+    start, end = span.start_char, span.end_char
+    return Mention(
+        id=f"{article.id}:{kind[0]}{start}-{end}",
+        article=article.id,
+        start=start,
+        end=end,
+        text=article.text[start:end],
+        kind=kind,  # type: ignore[arg-type]
+        label=label,
+    )
+
+
+def _speaker_name(speaker: object) -> str | None:
+    if isinstance(speaker, Span):
+        return speaker._.canonical or speaker.text
+    if isinstance(speaker, str):  # tolerate a component that stores the name
+        return speaker
+    return None

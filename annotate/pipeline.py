@@ -1,0 +1,103 @@
+"""Build the spaCy pipeline: a blank English pipeline (or a trained one) plus our rules.
+
+With no model, ``spacy.blank("en")`` plus rule components works offline. With
+``model`` naming an installed trained pipeline (a package name or a path),
+its NER and parser run first and the rules fill in what they miss. Nothing is
+ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+# Our components, in run order: (module under annotate.components, factory name).
+# Quotes run last because they look up speakers among the entities.
+RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("sentences", "ct_sentences"),
+    ("entities", "ct_entities"),
+    ("numbers", "ct_numbers"),
+    ("dates", "ct_dates"),
+    ("quotes", "ct_quotes"),
+)
+
+_BLANK_PREFIX = "blank:"
+
+
+class ModelNotFoundError(LookupError):
+    """``--model`` named a spaCy pipeline that is not installed."""
+
+
+@lru_cache(maxsize=4)
+def build_pipeline(model: str | None = None) -> Language:
+    """The pipeline for ``model`` (None = blank English + rules); cached per name."""
+    nlp = _base_pipeline(model)
+    _tune_tokenizer(nlp)
+    for module, factory in RULE_COMPONENTS:
+        if factory in nlp.pipe_names or not _factory_available(module, factory):
+            continue
+        if factory == "ct_sentences":
+            # First, so a trained parser keeps the boundaries it sets.
+            nlp.add_pipe(factory, first=True)
+        else:
+            nlp.add_pipe(factory)
+    return nlp
+
+
+def pipeline_name(nlp: Language) -> str:
+    """A short name for reports: "blank:en+rules" or "en_core_web_sm-3.8.0+rules"."""
+    meta = nlp.meta
+    trained = any(name not in {f for _, f in RULE_COMPONENTS} for name in nlp.pipe_names)
+    if trained:
+        base = f"{meta.get('lang', nlp.lang)}_{meta.get('name', 'pipeline')}-{meta.get('version', '0.0.0')}"
+    else:
+        base = f"blank:{nlp.lang}"
+    return base + "+rules"
+
+
+def _base_pipeline(model: str | None) -> Language:
+    if model is None:
+        return spacy.blank("en")
+    if model.startswith(_BLANK_PREFIX):
+        return spacy.blank(model[len(_BLANK_PREFIX) :] or "en")
+    try:
+        return spacy.load(model)
+    except OSError as exc:  # spaCy's "E050: Can't find model" is an OSError
+        raise ModelNotFoundError(
+            f"spaCy pipeline {model!r} is not installed (no package or folder by that name). "
+            f"Install it with 'python -m spacy download {model}' or 'pip install ...', "
+            "or run without --model to use the built-in rules."
+        ) from exc
+
+
+# Title abbreviations the stock English tokenizer splits from their period,
+# which would end a sentence inside "Col. Ahmed Diallo".
+_TITLE_ABBREVIATIONS = ("Col.", "Lt.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Cmdr.", "Adm.", "Brig.", "Pres.", "Amb.", "Supt.", "Insp.", "Det.", "Hon.")
+# A period glued between a number and a capitalised word ("on June 30.The move")
+# is a sentence end; the stock infixes only split it after a letter.
+_GLUED_PERIOD = r"(?<=[0-9])\.(?=[A-Z][a-z])"
+
+
+def _tune_tokenizer(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    tokenizer = nlp.tokenizer
+    for abbreviation in _TITLE_ABBREVIATIONS:
+        tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    infixes = list(nlp.Defaults.infixes or ())
+    if _GLUED_PERIOD not in infixes:
+        tokenizer.infix_finditer = compile_infix_regex([*infixes, _GLUED_PERIOD]).finditer
+
+
+def _factory_available(module: str, factory: str) -> bool:
+    """Import ``annotate.components.<module>`` (which registers the factory) if it exists."""
+    try:
+        importlib.import_module(f"annotate.components.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"annotate.components.{module}":
+            raise  # the module exists but is broken: say so, don't hide it
+        return False
+    return Language.has_factory(factory)
