@@ -1,63 +1,180 @@
-"""The engine's stages, run in order: pipeline -> mentions -> entities -> discrepancies.
+"""The engine's stages, run in order: pipeline -> mentions -> stories -> entities -> discrepancies.
 
 Each stage is a plain function in its own module and can be tested alone:
 
 - ``annotate.pipeline.build_pipeline(model)`` -> spaCy ``Language``
 - ``annotate.extract.extract_mentions(doc, article)`` -> ``list[Mention]``
+- ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
 - ``annotate.linking.link_entities(articles, mentions)`` -> ``list[Entity]``
   (also fills ``Mention.entity`` and quote speakers)
 - ``annotate.discrepancies.detect(articles, mentions, entities)``
-  -> ``(list[Discrepancy], list[Corroboration])``
+  -> ``(list[Discrepancy], list[Corroboration])``, run once per story
+
+With ``use_cache`` an unchanged corpus is answered from ``annotate.cache``
+without importing spaCy, and only changed articles are re-annotated.
 """
 
 from __future__ import annotations
 
+import time
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from . import __version__
-from .model import Analysis, Article, EngineInfo, Mention
+from .model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention
 
 Progress = Callable[[int, int], None]  # (articles done, total)
+PHASES = ("annotate", "stories", "link", "discrepancies")
 
 
 def annotate_articles(
-    articles: Sequence[Article], model: str | None = None, progress: Progress | None = None
+    articles: Sequence[Article],
+    model: str | None = None,
+    progress: Progress | None = None,
+    *,
+    cache=None,
+    jobs: int = 1,
 ) -> tuple[list[Mention], str]:
-    """Run the spaCy pipeline over each article; return mentions and the pipeline's name."""
-    from .extract import extract_mentions
-    from .pipeline import build_pipeline, pipeline_name
+    """Run the spaCy pipeline over each article; return mentions and the pipeline's name.
 
-    nlp = build_pipeline(model)
-    mentions: list[Mention] = []
-    docs = (_make_doc(nlp, a) for a in articles)
-    for i, (article, doc) in enumerate(zip(articles, nlp.pipe(docs, batch_size=16)), 1):
-        mentions.extend(extract_mentions(doc, article))
-        if progress:
-            progress(i, len(articles))
-    return mentions, pipeline_name(nlp)
+    ``cache`` (an ``annotate.cache.EngineCache``) supplies the mentions of
+    articles annotated before and keeps the new ones; ``jobs`` > 1 annotates
+    in that many processes.
+    """
+    from .workers import annotate_in_processes
 
-
-def _make_doc(nlp, article: Article):
-    doc = nlp.make_doc(article.text)
-    doc.user_data["published"] = article.published
-    return doc
+    total = len(articles)
+    found: list[list[Mention] | None] = [None] * total
+    pipeline: str | None = None
+    todo: list[int] = []
+    for i, article in enumerate(articles):
+        hit = cache.load_mentions(article) if cache else None
+        if hit is None:
+            todo.append(i)
+        else:
+            found[i], pipeline = hit.mentions, hit.pipeline
+    done = total - len(todo)
+    if progress and done:
+        progress(done, total)
+    if todo:
+        results = annotate_in_processes([articles[i] for i in todo], model, jobs)
+        for i, (mentions, pipeline) in zip(todo, results):
+            if cache:
+                cache.store_mentions(articles[i], mentions, pipeline)
+            found[i] = mentions
+            done += 1
+            if progress:
+                progress(done, total)
+    mentions = [m for per_article in found for m in per_article or ()]
+    return mentions, pipeline or _pipeline_label(model)
 
 
 def analyse(
-    articles: Sequence[Article], model: str | None = None, progress: Progress | None = None
+    articles: Sequence[Article],
+    model: str | None = None,
+    progress: Progress | None = None,
+    *,
+    use_cache: bool = False,
+    jobs: int = 1,
+    timings: dict[str, float] | None = None,
 ) -> Analysis:
-    """The whole engine over a loaded corpus."""
-    from .discrepancies import detect
+    """The whole engine over a loaded corpus.
+
+    ``use_cache`` reads and writes the user's engine cache; ``jobs`` > 1
+    annotates in several processes; ``timings``, when given, receives the
+    seconds spent in each of ``PHASES``.
+    """
+    cache = None
+    if use_cache:
+        from .cache import EngineCache
+
+        cache = EngineCache(model)
+        cached = cache.load_analysis(articles)
+        if cached is not None:
+            if progress:
+                progress(len(articles), len(articles))
+            return cached
+
+    clock = _Clock(timings)
+    mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs)
+    clock.lap("annotate")
+
+    from .stories import group_stories
+
+    stories = group_stories(articles, mentions)
+    clock.lap("stories")
+
     from .linking import link_entities
 
-    mentions, pipeline = annotate_articles(articles, model, progress)
     entities = link_entities(articles, mentions)
-    discrepancies, corroborations = detect(articles, mentions, entities)
-    return Analysis(
+    clock.lap("link")
+
+    discrepancies, corroborations = _detect_by_story(articles, mentions, entities, stories)
+    clock.lap("discrepancies")
+
+    analysis = Analysis(
         articles=list(articles),
         mentions=mentions,
         entities=entities,
         discrepancies=discrepancies,
         corroborations=corroborations,
         engine=EngineInfo(version=__version__, pipeline=pipeline),
+        stories=stories,
     )
+    if cache:
+        cache.store_analysis(analysis)
+    return analysis
+
+
+def _detect_by_story(
+    articles: Sequence[Article],
+    mentions: list[Mention],
+    entities: list[Entity],
+    stories: list[list[str]],
+) -> tuple[list[Discrepancy], list[Corroboration]]:
+    """Run the detectors within each story of two or more articles, never across stories."""
+    from .discrepancies import detect
+
+    by_id = {a.id: a for a in articles}
+    story_of = {article: n for n, story in enumerate(stories) for article in story}
+    mentions_in: dict[int, list[Mention]] = defaultdict(list)
+    story_of_mention: dict[str, int] = {}
+    for m in mentions:
+        n = story_of[m.article]
+        mentions_in[n].append(m)
+        story_of_mention[m.id] = n
+    # Each entity as seen from each story it appears in (one pass, not stories x entities).
+    entities_in: dict[int, list[Entity]] = defaultdict(list)
+    for e in entities:
+        split: dict[int, list[str]] = defaultdict(list)
+        for mid in e.mentions:
+            if mid in story_of_mention:
+                split[story_of_mention[mid]].append(mid)
+        for n, inside in split.items():
+            entities_in[n].append(Entity(id=e.id, name=e.name, label=e.label, mentions=inside))
+    discrepancies: list[Discrepancy] = []
+    corroborations: list[Corroboration] = []
+    for n, story in enumerate(stories):
+        if len(story) < 2:
+            continue
+        found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n])
+        discrepancies.extend(found)
+        corroborations.extend(agreed)
+    return discrepancies, corroborations
+
+
+def _pipeline_label(model: str | None) -> str:
+    """The pipeline's name when no article needed it (every one came from the cache)."""
+    return f"{model or 'blank:en'}+rules"
+
+
+class _Clock:
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[phase] = self.timings.get(phase, 0.0) + now - self.last
+        self.last = now

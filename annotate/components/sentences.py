@@ -2,19 +2,31 @@
 
 News text copied from the web is messy: paragraphs are separated by blank
 lines, headlines and captions have no final period, and sentences are
-sometimes glued together ("security.Mali"). A paragraph break (a blank line)
-always ends a sentence; a single line break ends one unless the line looks
-hard-wrapped (long, and not ending in punctuation); otherwise a sentence ends
-after . ! ? (and any closing quotes or brackets that follow them).
+sometimes glued together ("security.Mali"; the tokenizer splits those, see
+``annotate.pipeline``). A paragraph break (a blank line) always ends a
+sentence; a single line break ends one unless the line looks hard-wrapped
+(long, and not ending in punctuation); otherwise a sentence ends after a
+. ! ? or … token, and any closing quotes or brackets glued to it, when the
+next word does not start in lowercase.
+
+The text is scanned with two regexes and only the tokens that start a
+sentence are touched, so the cost grows with the number of sentences. Other
+tokens are left unset, which ``Doc.sents`` reads as "not a start" and which
+lets a trained parser that runs later add boundaries of its own.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_FINAL = frozenset(".!?…")
-_CLOSERS = frozenset("\"'”’»)]")
+# Final punctuation, closers glued to it ('said.”', "(sic.)"), then the gap to the next word.
+_END_OF_SENTENCE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s*(?=\S)")
+_LINE_BREAK = re.compile(r"[ \t\r]*\n\s*(?=\S)")
+_FINAL = ".!?…\"'”’»)]:"
 # A line at least this long that ends mid-sentence is taken to be hard-wrapped.
 _WRAP_WIDTH = 60
 
@@ -23,27 +35,30 @@ _WRAP_WIDTH = 60
 def set_sentence_starts(doc: Doc) -> Doc:
     if len(doc) == 0:
         return doc
-    starts = [False] * len(doc)
-    starts[0] = True
-    after_final = False  # the previous token ended a sentence with punctuation
-    line_start = 0  # char offset where the current line starts
-    for i, tok in enumerate(doc):
-        text = tok.text
-        if tok.is_space:
-            if "\n" in text:
-                breaks = text.count("\n")
-                line = doc.text[line_start : tok.idx].rstrip()
-                wrapped = breaks == 1 and len(line) >= _WRAP_WIDTH and line[-1:] not in _FINAL | _CLOSERS
-                if breaks >= 2 or not wrapped:
-                    after_final = True
-                line_start = tok.idx + text.rfind("\n") + 1
-            continue
-        if after_final and text[0] not in _CLOSERS and not text[0].islower():
-            starts[i] = True
-        if set(text) <= _FINAL:
-            after_final = True
-        elif not (after_final and text[0] in _CLOSERS):  # "said.” Next" is one boundary
-            after_final = False
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = starts[i]
+    text = doc.text
+    token_starts = doc.to_array("IDX").tolist()
+    starts: set[int] = set()
+
+    def mark(char: int) -> None:
+        k = bisect_left(token_starts, char)
+        if k < len(token_starts) and token_starts[k] == char:
+            starts.add(k)
+
+    for m in _END_OF_SENTENCE.finditer(text):
+        punct = m.start()
+        k = bisect_left(token_starts, punct)
+        own_token = k < len(token_starts) and token_starts[k] == punct and set(doc[k].text) <= set(".!?…")
+        if own_token and not text[m.end()].islower():
+            mark(m.end())
+    for m in _LINE_BREAK.finditer(text):
+        if m.group().count("\n") == 1:
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+            if len(line) >= _WRAP_WIDTH and line[-1] not in _FINAL:
+                continue  # hard-wrapped paragraph: the sentence goes on
+        mark(m.end())
+    doc[0].is_sent_start = True
+    if len(doc) > 1 and 1 not in starts:
+        doc[1].is_sent_start = False  # so the Doc counts as having boundaries at all
+    for k in starts:
+        doc[k].is_sent_start = True
     return doc

@@ -1,0 +1,371 @@
+"""The reader's own annotations: typed records and the in-memory store with undo/redo.
+
+Five kinds, all immutable so an undo step is just "put the old value back":
+
+- ``Note``: free text and tags on one or more spans;
+- ``Verdict``: a judgement on a discrepancy (by its stable id), with a
+  snapshot of the evidence that was judged;
+- ``Link`` / ``Unlink``: two mentions the engine did not link / wrongly linked;
+- ``MentionEdit``: a mention the engine missed (``add``, with a label) or
+  got wrong (``remove``).
+
+Spans are ``annotate.anchoring.Anchor`` values; ``reanchor`` places them in
+the articles' current text. Saving and loading live in ``annotation_file``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Literal, Union
+
+from .anchoring import Anchor, Resolution, refresh, resolve, text_hash
+from .model import Discrepancy, Evidence
+
+SCHEMA_VERSION = 1
+
+VerdictKind = Literal["confirmed", "dismissed", "explained"]
+VERDICT_KINDS: tuple[str, ...] = ("confirmed", "dismissed", "explained")
+MentionAction = Literal["add", "remove"]
+MENTION_ACTIONS: tuple[str, ...] = ("add", "remove")
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    id: str
+    targets: tuple[Anchor, ...]
+    text: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    modified: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A judgement on one discrepancy; at most one per discrepancy id."""
+
+    discrepancy: str
+    verdict: VerdictKind
+    note: str = ""
+    summary: str = ""  # what the discrepancy said when judged
+    evidence: tuple[Evidence, ...] = ()
+    created: str = ""
+    modified: str = ""
+
+    @property
+    def id(self) -> str:
+        return verdict_id(self.discrepancy)
+
+
+def verdict_id(discrepancy_id: str) -> str:
+    return f"verdict:{discrepancy_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two mentions that refer to the same thing although the engine did not link them."""
+
+    id: str
+    a: Anchor
+    b: Anchor
+    note: str = ""
+    created: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Unlink:
+    """Two mentions the engine linked that do not refer to the same thing."""
+
+    id: str
+    a: Anchor
+    b: Anchor
+    note: str = ""
+    created: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MentionEdit:
+    id: str
+    action: MentionAction
+    target: Anchor
+    label: str = ""  # required for "add": PERSON, ORG, number, quote, ...
+    created: str = ""
+
+
+Annotation = Union[Note, Verdict, Link, Unlink, MentionEdit]
+
+
+def anchors_of(item: Annotation) -> tuple[Anchor, ...]:
+    """The spans an annotation is attached to (verdicts have none: they follow the id)."""
+    if isinstance(item, Note):
+        return item.targets
+    if isinstance(item, (Link, Unlink)):
+        return (item.a, item.b)
+    if isinstance(item, MentionEdit):
+        return (item.target,)
+    return ()
+
+
+def with_anchors(item: Annotation, anchors: tuple[Anchor, ...]) -> Annotation:
+    if isinstance(item, Note):
+        return replace(item, targets=anchors)
+    if isinstance(item, (Link, Unlink)):
+        return replace(item, a=anchors[0], b=anchors[1])
+    if isinstance(item, MentionEdit):
+        return replace(item, target=anchors[0])
+    return item
+
+
+def verdict_for(discrepancy: Discrepancy, kind: VerdictKind, note: str = "") -> Verdict:
+    """A verdict carrying a snapshot of what was judged."""
+    stamp = now_iso()
+    return Verdict(
+        discrepancy=discrepancy.id,
+        verdict=kind,
+        note=note,
+        summary=discrepancy.summary,
+        evidence=tuple(discrepancy.evidence),
+        created=stamp,
+        modified=stamp,
+    )
+
+
+@dataclass
+class Reanchored:
+    """Annotations with anchors refreshed to the current text, and how each was found."""
+
+    items: list[Annotation]
+    resolutions: dict[str, tuple[Resolution, ...]] = field(default_factory=dict)  # by annotation id
+
+    def status(self, item_id: str) -> str:
+        """The worst status among an annotation's spans ("anchored" when it has none)."""
+        order = ("orphaned", "moved", "anchored")
+        found = {r.status for r in self.resolutions.get(item_id, ())}
+        return next((s for s in order if s in found), "anchored")
+
+
+def reanchor(items: Iterable[Annotation], texts: Mapping[str, str]) -> Reanchored:
+    """Place every span in ``texts`` (article id -> current text).
+
+    Placed spans get fresh anchors (so the next save records the new place);
+    orphaned spans keep their saved anchor unchanged. Nothing is dropped.
+    """
+    digests = {aid: text_hash(t) for aid, t in texts.items()}
+    out = Reanchored(items=[])
+    for item in items:
+        anchors = anchors_of(item)
+        if not anchors:
+            out.items.append(item)
+            continue
+        found = tuple(resolve(a, texts.get(a.article), digests.get(a.article)) for a in anchors)
+        out.resolutions[item.id] = found
+        fresh = tuple(
+            refresh(r, texts[r.anchor.article], digests[r.anchor.article]) if r.placed else r.anchor for r in found
+        )
+        out.items.append(with_anchors(item, fresh))
+    return out
+
+
+class ReadOnlyError(RuntimeError):
+    """The annotation file could not be loaded, so nothing may change or be saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    id: str
+    before: Annotation | None
+    after: Annotation | None
+    serial: int  # identifies the state after this change, for the dirty flag
+
+
+class AnnotationStore:
+    """All annotations of one corpus, in file order, with undo/redo and a dirty flag."""
+
+    def __init__(self, items: Iterable[Annotation] = (), read_only_reason: str | None = None) -> None:
+        self._items: dict[str, Annotation] = {}
+        for item in items:
+            self._items[item.id] = item
+        self.read_only_reason = read_only_reason
+        self._undo: list[_Change] = []
+        self._redo: list[_Change] = []
+        self._serial = 0
+        self._saved_state = 0
+
+    # -- reading -------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    @property
+    def dirty(self) -> bool:
+        return self._state() != self._saved_state
+
+    def _state(self) -> int:
+        return self._undo[-1].serial if self._undo else 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self):
+        return iter(list(self._items.values()))
+
+    def get(self, item_id: str) -> Annotation | None:
+        return self._items.get(item_id)
+
+    def of_type(self, kind: type) -> list:
+        return [i for i in self._items.values() if isinstance(i, kind)]
+
+    @property
+    def notes(self) -> list[Note]:
+        return self.of_type(Note)
+
+    @property
+    def verdicts(self) -> dict[str, Verdict]:
+        return {v.discrepancy: v for v in self.of_type(Verdict)}
+
+    def verdict(self, discrepancy_id: str) -> Verdict | None:
+        item = self._items.get(verdict_id(discrepancy_id))
+        return item if isinstance(item, Verdict) else None
+
+    def at(self, article: str, start: int, end: int) -> list[Annotation]:
+        """Annotations with a span in ``article`` overlapping [start, end) (saved positions)."""
+        return [
+            item
+            for item in self._items.values()
+            if any(a.article == article and a.start < max(end, start + 1) and start < a.end for a in anchors_of(item))
+        ]
+
+    # -- changing (each call is one undo step) ---------------------------
+    def put(self, item: Annotation) -> None:
+        """Add ``item``, or replace the annotation with the same id."""
+        self._apply(item.id, self._items.get(item.id), item)
+
+    def remove(self, item_id: str) -> Annotation | None:
+        before = self._items.get(item_id)
+        if before is not None:
+            self._apply(item_id, before, None)
+        return before
+
+    def undo(self) -> bool:
+        return self._step(self._undo, self._redo, undo=True)
+
+    def redo(self) -> bool:
+        return self._step(self._redo, self._undo, undo=False)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def mark_saved(self) -> None:
+        self._saved_state = self._state()
+
+    def replace_all(self, items: Iterable[Annotation]) -> None:
+        """Swap in re-anchored copies after loading; not an edit, not undoable."""
+        self._items = {item.id: item for item in items}
+        self._undo.clear()
+        self._redo.clear()
+        self._saved_state = 0
+
+    def _apply(self, item_id: str, before: Annotation | None, after: Annotation | None) -> None:
+        self._check_writable()
+        self._serial += 1
+        self._set(item_id, after)
+        self._undo.append(_Change(item_id, before, after, self._serial))
+        self._redo.clear()
+
+    def _step(self, source: list[_Change], target: list[_Change], undo: bool) -> bool:
+        self._check_writable()
+        if not source:
+            return False
+        change = source.pop()
+        self._set(change.id, change.before if undo else change.after)
+        target.append(change)
+        return True
+
+    def _set(self, item_id: str, item: Annotation | None) -> None:
+        if item is None:
+            self._items.pop(item_id, None)
+        else:
+            self._items[item_id] = item
+
+    def _check_writable(self) -> None:
+        if self.read_only_reason is not None:
+            raise ReadOnlyError(f"annotations are read-only: {self.read_only_reason}")
+
+
+# -- for ``corpus-tui report`` ----------------------------------------------------
+def annotations_for_report(analysis, path) -> dict:
+    """The annotation file as report data: every span with its resolved position and
+    status (anchored/moved/orphaned), verdicts by discrepancy id.
+
+    ``analysis`` is an ``Analysis`` (only its articles are used); ``path`` the
+    annotation file. A missing file gives empty sections; a file that cannot be
+    read gives ``error`` (with line and field) and empty sections.
+    """
+    from .annotation_file import AnnotationFileError, load
+
+    out: dict = {"file": str(path), "error": None, "notes": [], "verdicts": {}, "links": [], "unlinks": [], "mentions": [],
+                 "counts": {"anchored": 0, "moved": 0, "orphaned": 0}}
+    try:
+        loaded = load(path)
+    except AnnotationFileError as e:
+        out["error"] = str(e)
+        return out
+    texts = {a.id: a.text for a in analysis.articles}
+    placed = reanchor(loaded.items, texts)
+    known = {d.id for d in analysis.discrepancies}
+    for item in loaded.items:
+        spans = [_resolved(r) for r in placed.resolutions.get(item.id, ())]
+        if isinstance(item, Note):
+            out["notes"].append(
+                {"id": item.id, "text": item.text, "tags": list(item.tags), "status": placed.status(item.id),
+                 "targets": spans, "created": item.created, "modified": item.modified}
+            )
+        elif isinstance(item, Verdict):
+            out["verdicts"][item.discrepancy] = {
+                "verdict": item.verdict,
+                "note": item.note,
+                "summary": item.summary,
+                "evidence": [{"article": e.article, "start": e.start, "end": e.end, "text": e.text} for e in item.evidence],
+                "current": item.discrepancy in known,  # False: the engine no longer reports it
+                "created": item.created,
+                "modified": item.modified,
+            }
+        elif isinstance(item, (Link, Unlink)):
+            out["links" if isinstance(item, Link) else "unlinks"].append(
+                {"id": item.id, "note": item.note, "status": placed.status(item.id), "a": spans[0], "b": spans[1]}
+            )
+        elif isinstance(item, MentionEdit):
+            out["mentions"].append(
+                {"id": item.id, "action": item.action, "label": item.label, "status": placed.status(item.id),
+                 "target": spans[0]}
+            )
+    out["counts"] = {
+        s: sum(1 for rs in placed.resolutions.values() for r in rs if r.status == s) for s in ("anchored", "moved", "orphaned")
+    }
+    return out
+
+
+def _resolved(r: Resolution) -> dict:
+    return {
+        "article": r.anchor.article,
+        "status": r.status,
+        "start": r.start,
+        "end": r.end,
+        "text": r.text if r.placed else r.anchor.exact,
+        "saved": {"start": r.anchor.start, "end": r.anchor.end, "exact": r.anchor.exact},
+    }

@@ -1,0 +1,345 @@
+"""``ct_dates``: date phrases, resolved against the article's publication date.
+
+Absolute dates ("September 30", "30 September 2021", "December 2020", "2013")
+and relative ones ("late on Thursday", "last week", "earlier this year",
+"two weeks ago") are found with precompiled regexes over ``doc.text`` in one
+pass. Each becomes a span in ``doc.spans["dates"]`` with ``span._.value`` (an
+ISO string: ``YYYY-MM-DD``, ``YYYY-Www``, ``YYYY-MM`` or ``YYYY``) and
+``span._.granularity`` (day | week | month | year). A date that needs the
+publication date ("on Thursday", "May") when the article has none gets value
+None and granularity "unresolved"; the span is still emitted.
+
+The span is the phrase a reader would quote: weekday phrases keep their "on"
+("late on Thursday", "On Saturday") because that is how they read; month and
+year phrases drop the preposition ("in May" -> "May", "by 2023" -> "2023").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import register_extensions
+
+LABEL = "DATE"
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+SMALL_NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+# Month names are matched capitalised only ("may" is a verb); abbreviations may end in ".".
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+YEAR = r"(?:19\d\d|20\d\d|2100)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_NOT_DIGIT_AFTER = r"(?![\d,]\d|\d|:\d|\.\d)"
+_EDGE = r"(?i:early|mid|late|the end of|the start of|the beginning of|the middle of|end of|start of)"
+
+# Where a date can be: each trigger is cheap to scan for (a capitalised word,
+# a digit run, a relative keyword); the full phrase is then read around it with
+# anchored patterns, so the cost is linear with a small constant.
+# (Each starts with a plain character set, which the regex engine scans fast.)
+_NAME_TRIGGER = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Yesterday|Today|Tomorrow|Tonight)[a-z]*"
+)
+_DIGIT_TRIGGER = re.compile(r"[0-9][0-9]*")
+_KEYWORD_TRIGGER = re.compile(r"week|month|year|day|yesterday|today|tomorrow|tonight")
+_DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+# Anchored at a month name.
+_MONTH_DAY = re.compile(rf"(?P<month>{MONTH})\s+(?P<day>{_DAY})\b{_NOT_DIGIT_AFTER}(?:,?\s+(?P<year>{YEAR})\b(?!\d))?")
+_MONTH_YEAR = re.compile(
+    rf"(?P<month>{MONTH})(?![a-z])(?:,?\s+(?P<year>{YEAR})\b(?!\d)|\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year)\b)?"
+)
+_YEAR_AFTER = re.compile(rf",?\s+(?P<year>{YEAR})\b(?!\d)")
+# Read backwards from a month or weekday: these end where it starts.
+_EDGE_BEFORE = re.compile(rf"\b(?P<edge>{_EDGE})[\s-]+$")
+_DAY_BEFORE = re.compile(rf"(?<![\d.,])\b(?P<day>{_DAY})\s+(?:of\s+)?$")
+_WEEKDAY_BEFORE = re.compile(r"(?:\b(?:(?i:late|early)\s+)?(?i:on)\s+)?(?:\b(?P<rel>(?i:last|next|this|past))\s+)?$")
+_WEEKDAY = re.compile(rf"(?P<weekday>{WEEKDAY})\b(?:\s+(?i:morning|afternoon|evening|night)\b)?")
+# Anchored at a digit run.
+_YEAR = re.compile(rf"(?<![\d,.$€£¥#/])(?<![A-Za-z]-)(?P<year>{YEAR})\b(?![,.]?\d|%|/|-[A-Za-z])")
+_ISO = re.compile(rf"(?<![\d-])(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])")
+_SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
+# Around a relative keyword.
+_RELATIVE_BEFORE = re.compile(r"(?:\b(?i:earlier|later|early|late)\s+)?\b(?P<rel>(?i:this|last|next|past))\s+$")
+_AGO_AFTER = re.compile(r"\s+ago\b")
+_NUMBER_BEFORE = re.compile(r"\b(?P<n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+$")
+
+# "May" alone is too often the verb: accept it only with a date word before it.
+_MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|of|from|during|before|after|early|mid|late|last|next|this)\s*-?\s*)$")
+_YEAR_PREPOSITION = re.compile(r"(?i:\b(?:in|by|since|until|of|from|before|after|during))\s+$")
+_COUNTED_AFTER = re.compile(r"\s+[a-z]+s\b")  # "2000 soldiers": a count, not a year
+
+
+TEXT_KEY = "text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc and kept in ``doc.user_data``.
+
+    ``Doc.text`` joins every token on each call, which costs about half as much
+    as tokenizing; three components asking for it would triple that.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return text
+    text = doc.text
+    doc.user_data[TEXT_KEY] = text
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    start: int
+    end: int
+    value: str | None
+    granularity: str  # day | week | month | year | unresolved
+
+
+def find_dates(text: str, published: dt.date | None = None) -> tuple[DateMatch, ...]:
+    """Every date phrase in ``text``, non-overlapping, leftmost-longest, in order."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if not isinstance(published, dt.date):
+        published = None
+    return _find_dates(text, published)
+
+
+@lru_cache(maxsize=4)  # ct_numbers and ct_dates both need the dates of the same text
+def _find_dates(text: str, published: dt.date | None) -> tuple[DateMatch, ...]:
+    found: list[DateMatch] = []
+    for m in _NAME_TRIGGER.finditer(text):
+        p = m.start()
+        if p and text[p - 1].isalpha():
+            continue
+        word = m.group().lower()
+        if word in MONTHS:
+            found.extend(_at_month(text, p, published))
+        elif word in WEEKDAYS:
+            found.extend(_at_weekday(text, p, published))
+        elif word in _DAY_WORDS:
+            found.extend(_at_keyword(text, p, word, published))
+    for m in _DIGIT_TRIGGER.finditer(text):
+        found.extend(_at_digits(text, m.start(), published))
+    for m in _KEYWORD_TRIGGER.finditer(text):
+        p = m.start()
+        if not (p and text[p - 1].isalpha()):
+            found.extend(_at_keyword(text, p, m.group(), published))
+    return tuple(_leftmost_longest(found))
+
+
+def _leftmost_longest(found: list[DateMatch]) -> list[DateMatch]:
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DateMatch] = []
+    for d in found:
+        if kept and d.start < kept[-1].end:
+            continue
+        kept.append(d)
+    return kept
+
+
+def _date(start: int, end: int, value: str | None, granularity: str) -> DateMatch:
+    return DateMatch(start, end, value, granularity if value is not None else "unresolved")
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _day_number(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def _year_for(month: int, published: dt.date | None, day: int = 1) -> int | None:
+    """The year of a month (and day) named without one: the publication year,
+    or the year before when that would put it more than six months ahead."""
+    if published is None:
+        return None
+    year = published.year
+    if (month - published.month) * 31 + (day - published.day) > 183:
+        year -= 1
+    return year
+
+
+def _iso_day(year: int | None, month: int, day: int) -> str | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _valid_day(month: int, day: int) -> bool:
+    try:
+        dt.date(2000, month, day)  # a leap year: February 29 is a real day
+    except ValueError:
+        return False
+    return True
+
+
+def _day_date(start: int, end: int, month: int, day: int, year: str | None, published) -> DateMatch | None:
+    if not _valid_day(month, day):
+        return None
+    y = int(year) if year else _year_for(month, published, day)
+    return _date(start, end, _iso_day(y, month, day), "day")
+
+
+def _at_month(text: str, p: int, published: dt.date | None) -> list[DateMatch]:
+    """"September 30", "30 September 2021", "December 2020", "late August", "June of this year"."""
+    out: list[DateMatch] = []
+    md = _MONTH_DAY.match(text, p)
+    if md:
+        hit = _day_date(p, md.end(), _month_number(md["month"]), _day_number(md["day"]), md["year"], published)
+        if hit:
+            out.append(hit)
+    my = _MONTH_YEAR.match(text, p)
+    if my is None:
+        return out
+    month = _month_number(my["month"])
+    day_before = _DAY_BEFORE.search(text, max(0, p - 12), p)
+    if day_before:
+        year = _YEAR_AFTER.match(text, my.end("month"))
+        end = year.end() if year else my.end("month")
+        hit = _day_date(day_before.start(), end, month, _day_number(day_before["day"]), year and year["year"], published)
+        if hit:
+            out.append(hit)
+    edge = _EDGE_BEFORE.search(text, max(0, p - 22), p)
+    bare = not my["year"] and not my["rel"]
+    if bare and not edge:
+        name = my["month"]
+        if name.endswith("."):
+            return out  # "Dec." alone is too ambiguous
+        if name in ("May", "Mar") and not _MAY_CONTEXT.search(text, max(0, p - 12), p):
+            return out  # the verb or a name, not the month
+    if my["year"]:
+        year_number: int | None = int(my["year"])
+    elif my["rel"] and published is not None:
+        year_number = published.year + {"this": 0, "last": -1, "next": 1}[my["rel"].lower()]
+    else:
+        year_number = _year_for(month, published)
+    value = f"{year_number:04d}-{month:02d}" if year_number is not None else None
+    out.append(_date(edge.start() if edge else p, my.end(), value, "month"))
+    return out
+
+
+def _at_weekday(text: str, p: int, published: dt.date | None) -> list[DateMatch]:
+    """"late on Thursday", "On Saturday", "last Saturday", "Monday night"."""
+    m = _WEEKDAY.match(text, p)
+    if m is None:
+        return []
+    before = _WEEKDAY_BEFORE.search(text, max(0, p - 25), p)
+    start = before.start() if before else p
+    if published is None:
+        return [_date(start, m.end(), None, "day")]
+    target = WEEKDAYS[m["weekday"].lower()]
+    rel = (before["rel"] or "").lower() if before else ""
+    back = (published.weekday() - target) % 7
+    if rel == "next":
+        day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+    elif rel in ("last", "past"):
+        day = published - dt.timedelta(days=back or 7)
+    else:  # news reports the past: the most recent such day, the publication day included
+        day = published - dt.timedelta(days=back)
+    return [_date(start, m.end(), day.isoformat(), "day")]
+
+
+def _at_digits(text: str, p: int, published: dt.date | None) -> list[DateMatch]:
+    """"2021-09-30", "30/09/2021", "2013" (a year standing alone)."""
+    if m := _ISO.match(text, p):
+        value = _iso_day(int(m["year"]), int(m["month"]), int(m["day"]))
+        return [_date(p, m.end(), value, "day")] if value else []
+    if m := _SLASHED.match(text, p):
+        a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+        # Day first unless that is impossible: most of the world writes 30/09/2021.
+        day, month = (b, a) if a <= 12 < b else (a, b)
+        value = _iso_day(year, month, day) if 1 <= month <= 12 else None
+        return [_date(p, m.end(), value, "day")] if value else []
+    if m := _YEAR.match(text, p):
+        if _COUNTED_AFTER.match(text, m.end()) and not _YEAR_PREPOSITION.search(text, max(0, p - 10), p):
+            return []
+        return [_date(p, m.end(), m["year"], "year")]
+    return []
+
+
+def _at_keyword(text: str, p: int, word: str, published: dt.date | None) -> list[DateMatch]:
+    """"yesterday", "last week", "earlier this year", "two weeks ago"."""
+    end = p + len(word)
+    if word in _DAY_WORDS:
+        if end < len(text) and text[end].isalpha():
+            return []
+        value = (published + dt.timedelta(days=_DAY_WORDS[word])).isoformat() if published else None
+        return [_date(p, end, value, "day")]
+    plural = text.startswith("s", end)
+    if plural:
+        end += 1
+    if ago := _AGO_AFTER.match(text, end):
+        number = _NUMBER_BEFORE.search(text, max(0, p - 12), p)
+        if number is None:
+            return []
+        n_text = number["n"].lower()
+        n = int(n_text) if n_text.isdigit() else SMALL_NUMBERS[n_text]
+        return [_relative(number.start(), ago.end(), n, word, published)]
+    if plural or word == "day":
+        return []
+    m = _RELATIVE_BEFORE.search(text, max(0, p - 25), p)
+    if m is None:
+        return []
+    n = {"this": 0, "last": 1, "past": 1, "next": -1}[m["rel"].lower()]
+    return [_relative(m.start(), end, n, word, published)]
+
+
+def _relative(start: int, end: int, n: int, unit: str, published: dt.date | None) -> DateMatch:
+    """The ``unit`` (day/week/month/year) ``n`` units before publication."""
+    if published is None:
+        return _date(start, end, None, unit)
+    if unit == "day":
+        return _date(start, end, (published - dt.timedelta(days=n)).isoformat(), "day")
+    if unit == "week":
+        iso = (published - dt.timedelta(weeks=n)).isocalendar()
+        return _date(start, end, f"{iso.year:04d}-W{iso.week:02d}", "week")
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 - n
+        return _date(start, end, f"{index // 12:04d}-{index % 12 + 1:02d}", "month")
+    return _date(start, end, f"{published.year - n:04d}", "year")
+
+
+@Language.factory("ct_dates")
+def make_dates(nlp: Language, name: str) -> DateFinder:
+    return DateFinder()
+
+
+class DateFinder:
+    """Writes ``doc.spans["dates"]`` from :func:`find_dates`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        spans: list[Span] = []
+        for d in find_dates(doc_text(doc), doc.user_data.get("published")):
+            span = doc.char_span(d.start, d.end, label=LABEL, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            span._.value = d.value
+            span._.granularity = d.granularity
+            spans.append(span)
+        doc.spans["dates"] = spans
+        return doc

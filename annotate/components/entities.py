@@ -1,0 +1,612 @@
+"""``ct_entities``: a rule-based entity finder with titles split from names.
+
+How it works, in three passes over one Doc:
+
+1. Find runs of capitalised words (joined by name particles such as "de",
+   "bin", "al-", and by "of" after an organisation word: "Bank of England").
+   The text is scanned with one regex for capital letters, so the cost grows
+   with the number of capitalised words, not with every token.
+2. Classify each run: a known name (countries, demonyms, cities, regions,
+   international bodies); a last word that names a kind of thing ("... Group"
+   -> ORG, "... Desert" -> LOC, "... Airport" -> FAC, "... Summit" -> EVENT);
+   a title or role word inside it ("Defence Minister Sadio Camara" -> PERSON
+   "Sadio Camara"); a common given name; the context ("X said", "said X",
+   "news outlet X"); acronyms; model names ("Mi-171" -> PRODUCT). Words that
+   only open a sentence ("According", "The") are not names, and headlines
+   written in Title Case only yield names known from elsewhere.
+3. Link within the article: a lone capitalised word that is the surname of a
+   person named in full elsewhere ("Camara") is that person, the first word of
+   an organisation ("Wagner" for "Wagner Group") is that organisation, and
+   ``span._.canonical`` records the fullest form of the name in the article.
+
+Roles are read leftwards from a person's name over title words, role
+modifiers, capitalised words and a possessive ("Russia's Foreign Minister"),
+and stored in ``span._.role``. When a trained NER ran before this component,
+its PERSON/ORG/GPE/... spans are kept and the rules only fill the gaps.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import register_extensions
+from .gazetteer import (
+    EVENT_SUFFIXES,
+    FAC_SUFFIXES,
+    GPE_SUFFIXES,
+    LOC_SUFFIXES,
+    MONTHS_AND_DAYS,
+    ORG_INTRODUCERS,
+    ORG_SUFFIXES,
+    PARTICLES,
+    ROLE_LINKERS,
+    ROLE_MODIFIERS,
+    SENTENCE_OPENERS,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+    fold,
+    lexicon,
+)
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
+
+# A capital letter that starts a word (or follows "al-", "d'", "O'").
+_CAPITAL = re.compile(r"(?<![^\W\d_])[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0391-\u03A9\u0410-\u042F]")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_SENTENCE_END = frozenset(".!?…\"'”’")
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_OPENERS = frozenset("\"'“‘«([:—–-")
+_LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
+_OF_WORDS = frozenset({"of", "for"})
+_COMMON = STOP_WORDS | SENTENCE_OPENERS
+# Runs of more capitalised words than this are not one name (headlines, lists).
+_MAX_RUN = 8
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int  # token index
+    end: int
+    label: str
+    weak: bool = False  # a guess from defaults only: dropped in headlines
+
+
+@Language.factory("ct_entities")
+def make_entity_finder(nlp: Language, name: str) -> "EntityFinder":
+    return EntityFinder()
+
+
+class EntityFinder:
+    """The ``ct_entities`` component (see the module docstring)."""
+
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        _DocEntities(doc).run()
+        return doc
+
+
+class _DocEntities:
+    """The state for finding the entities of one Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lexicon()
+        self.token_starts = [t.idx for t in doc] if len(doc) < 64 else doc.to_array("IDX").tolist()
+        sent_starts = doc.to_array("SENT_START").tolist() if doc.has_annotation("SENT_START") else [1]
+        self.sentence_starts = [i for i, v in enumerate(sent_starts) if v == 1] or [0]
+        self._lowercase_words: set[str] | None = None
+        self._headline: dict[int, bool] = {}
+
+    # -- pass 1: runs of capitalised words -------------------------------------------------
+
+    def run(self) -> None:
+        doc = self.doc
+        found: list[_Found] = []
+        unresolved: list[tuple[int, int]] = []
+        for start, end in self._runs():
+            self._classify(start, end, found, unresolved)
+        found.extend(self._trained_entities())
+        found = _without_overlaps(found)
+        found = self._link_short_forms(found, unresolved)
+        spans = []
+        people = {i for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
+        for f in found:
+            span = Span(doc, f.start, f.end, label=f.label)
+            if f.label == "PERSON":
+                role_start = self._role_start(f.start, people)
+                if role_start is not None:
+                    span._.role = doc[role_start : f.start].text
+                else:
+                    span._.role = self._appositive_role(f.end)
+            spans.append(span)
+        self._set_canonical(spans)
+        doc.ents = spans
+
+    def _runs(self) -> list[tuple[int, int]]:
+        """Token ranges of capitalised words that may form one name."""
+        doc, starts = self.doc, self.token_starts
+        capital_tokens: list[int] = []
+        last = -1
+        for m in _CAPITAL.finditer(self.text):
+            i = bisect_right(starts, m.start()) - 1
+            if i != last:
+                capital_tokens.append(i)
+                last = i
+        runs: list[tuple[int, int]] = []
+        k = 0
+        while k < len(capital_tokens):
+            start = end = capital_tokens[k]
+            end += 1
+            k += 1
+            while k < len(capital_tokens):
+                nxt = capital_tokens[k]
+                if nxt == end and not doc[nxt].is_sent_start:
+                    end += 1
+                elif nxt > end and self._joinable_gap(start, end, nxt):
+                    end = nxt + 1
+                else:
+                    break
+                k += 1
+            runs.append((self._particle_prefix(start), end))
+        return runs
+
+    def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
+        """Can the lowercase tokens between ``end`` and ``nxt`` sit inside one name?"""
+        doc = self.doc
+        if nxt - end > 2 or doc[nxt].is_sent_start:
+            return False
+        gap = [doc[i] for i in range(end, nxt)]
+        if any(t.is_space for t in gap):
+            return False
+        words = [t.lower_ for t in gap]
+        if len(gap) == 1 and words[0] in ("-", "'", "’") and not doc[end - 1].whitespace_ and not gap[0].whitespace_:
+            return True  # "Jean-Yves", "Guinea-Bissau"
+        if all(w in PARTICLES for w in words) and nxt - start < _MAX_RUN:
+            return True  # "Mohammed bin Salman", "Ludwig van Beethoven"
+        if words[0] in _OF_WORDS and words[1:] in ([], ["the"]):
+            last = fold(doc[end - 1].text)
+            return last in ORG_SUFFIXES or last in LOC_SUFFIXES or last in GPE_SUFFIXES or last in TITLE_HEADS or last in FAC_SUFFIXES or last in EVENT_SUFFIXES
+        return False
+
+    def _particle_prefix(self, start: int) -> int:
+        """Extend a run left over a glued article: "al-" + "Qaeda"."""
+        doc = self.doc
+        if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+            prev = doc[start - 2]
+            if prev.lower_ in PARTICLES and not prev.whitespace_:
+                return start - 2
+        return start
+
+    # -- pass 1: what kind of name is a run ------------------------------------------------
+
+    def _classify(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
+        doc = self.doc
+        start = self._skip_sentence_opener(start, end)
+        start, end = self._trim(start, end)
+        if start >= end:
+            return
+        if end - start > _MAX_RUN:
+            self._segment(start, end, found, unresolved)
+            return
+        headline = self._in_headline(start)
+        label = self._known(start, end)
+        if label:
+            found.append(_Found(start, end, label))
+            return
+        n = end - start
+        last = fold(doc[end - 1].text)
+        if n == 1 and self._is_month_or_day(start):
+            return
+        if n >= 2:
+            suffix_label = self._suffix_label(start, end, last)
+            if suffix_label:
+                found.append(_Found(start, end, suffix_label))
+                return
+        head = self._last_title(start, end)
+        if head is not None:
+            if not self._titled_person(start, head, end, found, unresolved):
+                # a title with no name after it ("NATO Secretary-General"): only its known names
+                self._segment(start, end, found, unresolved, known_only=True)
+            return
+        if headline:
+            self._segment(start, end, found, unresolved)
+            return
+        if n >= 2 and fold(doc[start].text) in self.lex.given_names and not self._has_known_part(start + 1, end):
+            found.append(_Found(start, end, "PERSON"))
+            return
+        if n >= 2 and self._has_known_part(start, end) and self._all_known_or_adjective_first(start, end):
+            self._segment(start, end, found, unresolved)
+            return
+        self._unknown(start, end, found, unresolved)
+
+    def _unknown(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
+        """A run no list knows: decide from its shape and its context."""
+        doc = self.doc
+        n = end - start
+        text = doc[start:end].text
+        nxt = doc[end] if end < len(doc) else None
+        prev = doc[start - 1] if start > 0 else None
+        if n == 1 and _MODEL_NAME.match(text) and any(c.isdigit() for c in text):
+            found.append(_Found(start, end, "PRODUCT"))
+        elif n <= 4 and nxt is not None and nxt.lower_ in SPEECH_VERBS:
+            found.append(_Found(start, end, "PERSON"))  # "Okafor said"
+        elif n <= 4 and prev is not None and prev.lower_ in ("said", "says") and (nxt is None or nxt.is_punct):
+            found.append(_Found(start, end, "PERSON"))  # "..., said Amara Okafor."
+        elif n <= 4 and prev is not None and fold(prev.text) in TITLE_HEADS:
+            found.append(_Found(start, end, "PERSON"))  # "policy chief Kaja Kallas"
+        elif prev is not None and prev.lower_ in ORG_INTRODUCERS:
+            found.append(_Found(start, end, "ORG"))  # "news platform Meduza"
+        elif nxt is not None and nxt.lower_ in _LOWERCASE_ORG_SUFFIXES:
+            found.append(_Found(start, end + 1, "ORG"))  # "the Wagner group"
+        elif n == 1 and _ACRONYM.match(text):
+            found.append(_Found(start, end, "ORG", weak=True))
+        elif 2 <= n <= 3 and self._plain_words(start, end):
+            found.append(_Found(start, end, "PERSON", weak=True))  # most such names are people
+        elif n >= 2:
+            found.append(_Found(start, end, "ORG", weak=True))
+        else:
+            unresolved.append((start, end))
+
+    def _plain_words(self, start: int, end: int) -> bool:
+        """Title-case words that are not kinds of things ("Ana Torres", not "Wagner Group")."""
+        for tok in self.doc[start:end]:
+            key = fold(tok.text)
+            if not (tok.is_title or tok.is_punct) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
+                return False
+        return True
+
+    def _titled_person(self, start: int, head: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> bool:
+        """ "Malian Defense Minister Colonel Sadio Camara": role words, then the name.
+
+        Returns False when no name follows the title words ("Prime Minister").
+        """
+        doc = self.doc
+        name = head + 1
+        while name < end and (
+            doc[name].is_punct
+            or doc[name].lower_ in ROLE_LINKERS
+            or fold(doc[name].text) in ROLE_MODIFIERS
+            or fold(doc[name].text) in TITLE_HEADS
+        ):
+            name += 1
+        if name >= end:
+            return False
+        self._segment(start, head + 1, found, unresolved, known_only=True)
+        label = self._known(name, end)
+        found.append(_Found(name, end, label or "PERSON"))
+        return True
+
+    def _segment(
+        self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]], known_only: bool = False
+    ) -> None:
+        """Split a run into the longest known names it contains; the rest stays unresolved."""
+        i = start
+        pending = start
+        longest = self.lex.longest
+        while i < end:
+            for j in range(min(end, i + longest), i, -1):
+                label = self._known(i, j)
+                if label:
+                    if not known_only and pending < i:
+                        unresolved.append((pending, i))
+                    found.append(_Found(i, j, label))
+                    i = pending = j
+                    break
+            else:
+                i += 1
+        if not known_only and pending < end:
+            for k in range(pending, end):  # leftover single words, for pass 2
+                if not self.doc[k].is_punct:
+                    unresolved.append((k, k + 1))
+
+    def _known(self, start: int, end: int) -> str | None:
+        return self.lex.labels.get(fold(self.doc[start:end].text))
+
+    def _all_known_or_adjective_first(self, start: int, end: int) -> bool:
+        """Split "France Germany" or "Russian Meduza", but keep "Niger Delta Avengers" whole."""
+        if self._known(start, start + 1) == "NORP":
+            return True
+        known: list[_Found] = []
+        self._segment(start, end, known, [], known_only=True)
+        covered = sum(f.end - f.start for f in known)
+        dates = sum(1 for i in range(start, end) if self._is_month_or_day(i))
+        return covered + dates == sum(1 for t in self.doc[start:end] if not t.is_punct)
+
+    def _has_known_part(self, start: int, end: int) -> bool:
+        return any(self._known(i, i + 1) for i in range(start, end))
+
+    def _suffix_label(self, start: int, end: int, last: str) -> str | None:
+        if last in GPE_SUFFIXES and self._known(start, end - 1) == "GPE":
+            return "GPE"  # "Russian Federation", "Czech Republic"
+        if last in ORG_SUFFIXES:
+            return "ORG"
+        if last in LOC_SUFFIXES:
+            return "LOC"
+        if last in FAC_SUFFIXES:
+            return "FAC"
+        if last in EVENT_SUFFIXES:
+            return "EVENT"
+        return None
+
+    def _last_title(self, start: int, end: int) -> int | None:
+        """Index of the last title word followed by a name ("Minister" in "... Minister Sadio Camara")."""
+        doc = self.doc
+        for i in range(end - 1, start - 1, -1):
+            if fold(doc[i].text) in TITLE_HEADS:
+                return i
+        return None
+
+    def _is_month_or_day(self, i: int) -> bool:
+        return fold(self.doc[i].text) in MONTHS_AND_DAYS
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """Drop joiners left dangling at either end of a run."""
+        doc = self.doc
+        while start < end and (doc[start].is_punct or doc[start].lower_ in ROLE_LINKERS):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ROLE_LINKERS or doc[end - 1].lower_ in PARTICLES):
+            end -= 1
+        return start, end
+
+    # -- sentences, openers, headlines -----------------------------------------------------
+
+    def _sentence_of(self, i: int) -> int:
+        return self.sentence_starts[bisect_right(self.sentence_starts, i) - 1]
+
+    def _opens_sentence(self, i: int) -> bool:
+        """Is token ``i`` the first word of a sentence, a line, a quote or a clause after a colon?"""
+        doc = self.doc
+        j = i - 1
+        while j >= 0 and doc[j].text in _OPENERS:
+            j -= 1
+        return j < 0 or self._sentence_of(i) > j or doc[j].is_space or doc[j].text == ":"
+
+    def _skip_sentence_opener(self, start: int, end: int) -> int:
+        """Skip a capitalised common word that only opens the sentence ("The", "According")."""
+        if not self._opens_sentence(start):
+            return start
+        word = self.doc[start].text
+        key = fold(word)
+        if self.lex.labels.get(key) or key in TITLE_HEADS or key in ROLE_MODIFIERS:
+            return start
+        if key in _COMMON or key in self.lowercase_words():
+            return start + 1
+        return start
+
+    def lowercase_words(self) -> set[str]:
+        """Words the article also writes in lowercase: capitalised, they only open a sentence."""
+        if self._lowercase_words is None:
+            self._lowercase_words = set(_LOWER_WORD.findall(self.text))
+        return self._lowercase_words
+
+    def _in_headline(self, i: int) -> bool:
+        """Is token ``i`` in a headline: a sentence in Title Case with no final period?"""
+        s = self._sentence_of(i)
+        if s not in self._headline:
+            k = bisect_right(self.sentence_starts, i)
+            end = self.token_starts[self.sentence_starts[k]] if k < len(self.sentence_starts) else len(self.text)
+            sentence = self.text[self.token_starts[s] : end].rstrip()
+            words = _LONG_WORD.findall(sentence)
+            capitals = sum(1 for w in words if w[0].isupper())
+            self._headline[s] = (
+                len(words) >= 3 and capitals >= 0.8 * len(words) and sentence[-1:] not in _SENTENCE_END
+            )
+        return self._headline[s]
+
+    # -- roles -----------------------------------------------------------------------------
+
+    def _role_start(self, name_start: int, people: set[int]) -> int | None:
+        """Where the title/role before a person's name starts, or None if there is none.
+
+        ``people`` holds the token indices of other people's names, which a role never crosses
+        ("Labour leader Keir Starmer and Conservative MP Priti Patel").
+        """
+        doc = self.doc
+        floor = self._sentence_of(name_start)
+        start: int | None = None
+        seen_head = False
+        after_linker = False
+        nouns = 0
+        i = name_start - 1
+        while i >= floor and i not in people:
+            tok = doc[i]
+            key = fold(tok.text)
+            role_word = key in TITLE_HEADS or key in ROLE_MODIFIERS
+            if tok.is_space or (after_linker and not role_word):
+                break
+            if role_word:
+                seen_head = seen_head or key in TITLE_HEADS
+                start = i
+                after_linker = False
+            elif tok.text in _POSSESSIVE and start is not None and i > floor and doc[i - 1].text[0].isupper():
+                j = i - 1
+                while j - 1 >= floor and doc[j - 1].text[:1].isupper() and not doc[j - 1].is_punct:
+                    j -= 1
+                start = j
+                break
+            elif tok.lower_ in ROLE_LINKERS:
+                after_linker = True
+            elif tok.text == "-" and not tok.whitespace_:
+                pass
+            elif tok.text[0].isupper() and not tok.is_punct:
+                if self._opens_sentence(i) and key in _COMMON:
+                    break
+                start = i
+            elif seen_head and not nouns and self._may_be_role_noun(tok.lower_) and self._role_continues_left(i, floor):
+                nouns += 1  # "union" in "Deputy union leader", "police" in "the police chief"
+                start = i
+            else:
+                break
+            i -= 1
+        if not seen_head or start is None:
+            return None
+        while start < name_start and (doc[start].lower_ in ROLE_LINKERS or doc[start].is_punct):
+            start += 1
+        return start if start < name_start else None
+
+    @staticmethod
+    def _may_be_role_noun(word: str) -> bool:
+        """An unlisted lowercase word that can name a field ("union", "police"), not a verb."""
+        return word.isalpha() and word not in _COMMON and word not in SPEECH_VERBS and not word.endswith(("ed", "ing"))
+
+    def _role_continues_left(self, i: int, floor: int) -> bool:
+        """Is what precedes the unlisted word ``i`` the edge or another part of a role?"""
+        if i == floor:
+            return True
+        prev = self.doc[i - 1]
+        key = fold(prev.text)
+        return (
+            prev.is_punct
+            or prev.lower_ in ("the", "a", "an")
+            or key in ROLE_MODIFIERS
+            or key in TITLE_HEADS
+            or prev.text in _POSSESSIVE
+            or prev.text[0].isupper()
+        )
+
+    def _appositive_role(self, name_end: int) -> str | None:
+        """The role in an appositive after a name: "Marco Groje, the acting police chief"."""
+        doc = self.doc
+        n = len(doc)
+        i = name_end
+        if i + 1 >= n or doc[i].text != ",":
+            return None
+        i += 1
+        if doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        first, head, unknown = i, None, 0
+        while i < n and i - first < 7:
+            tok = doc[i]
+            key = fold(tok.text)
+            if key in TITLE_HEADS:
+                head = i
+            elif head is not None and tok.lower_ in _OF_WORDS and i + 1 < n and fold(doc[i + 1].text) in ROLE_MODIFIERS | TITLE_HEADS:
+                head = i + 1  # "chief of staff"
+                i += 1
+            elif head is not None:
+                break
+            elif key in ROLE_MODIFIERS or tok.text in _POSSESSIVE or (tok.is_alpha and tok.text[0].isupper()):
+                pass
+            elif tok.is_alpha and unknown < 2:
+                unknown += 1  # "police", "city"
+            else:
+                break
+            i += 1
+        if head is None or (head + 1 < n and doc[head + 1].is_title and fold(doc[head + 1].text) not in _COMMON):
+            return None  # no title, or a title that heads another name ("the wife of President X")
+        return doc[first : head + 1].text
+
+    # -- a trained NER that ran before us --------------------------------------------------
+
+    def _trained_entities(self) -> list[_Found]:
+        """Entities a trained NER already set, titles trimmed off people's names."""
+        doc = self.doc
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            start, end = ent.start, ent.end
+            while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+                end -= 1
+            if ent.label_ == "PERSON":
+                while start < end - 1 and (fold(doc[start].text) in TITLE_HEADS or fold(doc[start].text) in ROLE_MODIFIERS):
+                    start += 1
+            if start < end:
+                out.append(_Found(start, end, ent.label_))
+        doc.ents = []
+        return out
+
+    # -- pass 2: short forms of names found in full ----------------------------------------
+
+    def _link_short_forms(self, found: list[_Found], unresolved: list[tuple[int, int]]) -> list[_Found]:
+        doc = self.doc
+        surnames: dict[str, str] = {}
+        org_heads: dict[str, str] = {}
+        for f in found:
+            if f.end - f.start < 2:
+                continue
+            words = [fold(t.text) for t in doc[f.start : f.end] if not t.is_punct]
+            if f.label == "PERSON" and len(words) >= 2:
+                surnames.setdefault(words[-1], "PERSON")
+            elif f.label == "ORG" and len(words) >= 2 and words[-1] in ORG_SUFFIXES:
+                org_heads.setdefault(" ".join(words[:-1]), "ORG")
+        taken = {i for f in found for i in range(f.start, f.end)}
+        for start, end in unresolved:
+            if any(i in taken for i in range(start, end)):
+                continue
+            key = fold(doc[start:end].text)
+            label = surnames.get(key) or org_heads.get(key)
+            if label:
+                found.append(_Found(start, end, label))
+                taken.update(range(start, end))
+        # Weak guesses in headlines are dropped unless they match a name from the body.
+        known = {fold(doc[f.start : f.end].text) for f in found if not f.weak}
+        kept = [
+            f for f in found if not (f.weak and self._in_headline(f.start) and fold(doc[f.start : f.end].text) not in known)
+        ]
+        return sorted(kept, key=lambda f: f.start)
+
+    # -- pass 3: the fullest form of each name ---------------------------------------------
+
+    def _set_canonical(self, spans: list[Span]) -> None:
+        by_label: dict[str, list[tuple[Span, list[str]]]] = {}
+        for span in spans:
+            words = [fold(t.text) for t in span if not t.is_punct]
+            by_label.setdefault(span.label_, []).append((span, words))
+        for label, items in by_label.items():
+            if label not in ("PERSON", "ORG"):
+                continue
+            for span, words in items:
+                best = _fullest_form(span, words, items, person=label == "PERSON")
+                if best is not None and best.text != span.text:
+                    span._.canonical = best.text
+
+
+def _fullest_form(span: Span, words: list[str], items: list[tuple[Span, list[str]]], person: bool) -> Span | None:
+    """The longest span in ``items`` naming what ``span`` names (nearest earlier one wins ties)."""
+    matches = [(other, ow) for other, ow in items if len(ow) > len(words) and _is_short_form(words, ow, person)]
+    if not matches:
+        # same words, different case ("Wagner group" -> "Wagner Group")
+        same = [o for o, ow in items if ow == words and o.text != span.text and o.text.istitle()]
+        return same[0] if same and not span.text.istitle() else None
+    before = [m for m in matches if m[0].start < span.start]
+    anchor = before[-1] if before else matches[0]
+    compatible = [m for m in matches if _is_short_form(anchor[1], m[1], person) or m is anchor]
+    return max(compatible, key=lambda m: (len(m[1]), m[0].text.istitle(), -abs(m[0].start - span.start)))[0]
+
+
+def _is_short_form(words: list[str], longer: list[str], person: bool) -> bool:
+    """Is ``words`` a shorter way to write ``longer``?"""
+    if person:
+        # the surname must match; other words must appear in order
+        if not words or words[-1] != longer[-1]:
+            return False
+        it = iter(longer)
+        return all(w in it for w in words)
+    # organisations: a leading part, the rest being kind words ("Wagner" / "Wagner Group")
+    return longer[: len(words)] == words and all(w in ORG_SUFFIXES for w in longer[len(words) :])
+
+
+def _without_overlaps(found: list[_Found]) -> list[_Found]:
+    """Keep the earliest, then longest, of overlapping entities."""
+    out: list[_Found] = []
+    last_end = -1
+    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if f.start >= last_end:
+            out.append(f)
+            last_end = f.end
+    return out

@@ -1,0 +1,334 @@
+"""General word lists the entity finder classifies names with.
+
+Nothing here is about any particular story: countries and their adjectives,
+world capitals and large cities, regions, well-known international bodies
+and news organisations, title words, name suffixes and common given names.
+The lists are plain strings, parsed once on first use (``lexicon()``), so
+importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# name | demonym/adjective[, more adjectives]   (";" separates entries)
+_COUNTRIES = """
+Afghanistan|Afghan; Albania|Albanian; Algeria|Algerian; Andorra|Andorran; Angola|Angolan;
+Argentina|Argentine,Argentinian; Armenia|Armenian; Australia|Australian; Austria|Austrian;
+Azerbaijan|Azerbaijani,Azeri; Bahamas|Bahamian; Bahrain|Bahraini; Bangladesh|Bangladeshi;
+Barbados|Barbadian; Belarus|Belarusian; Belgium|Belgian; Belize|Belizean; Benin|Beninese;
+Bhutan|Bhutanese; Bolivia|Bolivian; Bosnia|Bosnian; Bosnia and Herzegovina|Bosnian;
+Botswana|Botswanan; Brazil|Brazilian; Brunei|Bruneian; Bulgaria|Bulgarian;
+Burkina Faso|Burkinabe,Burkinabè; Burundi|Burundian; Cambodia|Cambodian; Cameroon|Cameroonian;
+Canada|Canadian; Cape Verde|Cape Verdean; Central African Republic|Central African; Chad|Chadian;
+Chile|Chilean; China|Chinese; Colombia|Colombian; Comoros|Comorian; Congo|Congolese;
+Democratic Republic of Congo|Congolese; Democratic Republic of the Congo|Congolese; DR Congo|Congolese; DRC|Congolese;
+Costa Rica|Costa Rican; Croatia|Croatian; Cuba|Cuban; Cyprus|Cypriot; Czech Republic|Czech; Czechia|Czech;
+Denmark|Danish; Djibouti|Djiboutian; Dominica|Dominican; Dominican Republic|Dominican;
+Ecuador|Ecuadorian; Egypt|Egyptian; El Salvador|Salvadoran; Equatorial Guinea|Equatoguinean;
+Eritrea|Eritrean; Estonia|Estonian; Eswatini|Swazi; Ethiopia|Ethiopian; Fiji|Fijian;
+Finland|Finnish; France|French; Gabon|Gabonese; Gambia|Gambian; Georgia|Georgian; Germany|German;
+Ghana|Ghanaian; Greece|Greek; Grenada|Grenadian; Guatemala|Guatemalan; Guinea|Guinean;
+Guinea-Bissau|Bissau-Guinean; Guyana|Guyanese; Haiti|Haitian; Honduras|Honduran; Hungary|Hungarian;
+Iceland|Icelandic; India|Indian; Indonesia|Indonesian; Iran|Iranian; Iraq|Iraqi; Ireland|Irish;
+Israel|Israeli; Italy|Italian; Ivory Coast|Ivorian; Côte d'Ivoire|Ivorian; Jamaica|Jamaican;
+Japan|Japanese; Jordan|Jordanian; Kazakhstan|Kazakh; Kenya|Kenyan; Kiribati|I-Kiribati;
+Kosovo|Kosovar; Kuwait|Kuwaiti; Kyrgyzstan|Kyrgyz; Laos|Lao,Laotian; Latvia|Latvian;
+Lebanon|Lebanese; Lesotho|Basotho; Liberia|Liberian; Libya|Libyan; Liechtenstein|Liechtensteiner;
+Lithuania|Lithuanian; Luxembourg|Luxembourgish; Madagascar|Malagasy; Malawi|Malawian;
+Malaysia|Malaysian; Maldives|Maldivian; Mali|Malian; Malta|Maltese; Marshall Islands|Marshallese;
+Mauritania|Mauritanian; Mauritius|Mauritian; Mexico|Mexican; Micronesia|Micronesian;
+Moldova|Moldovan; Monaco|Monegasque; Mongolia|Mongolian; Montenegro|Montenegrin; Morocco|Moroccan;
+Mozambique|Mozambican; Myanmar|Burmese; Burma|Burmese; Namibia|Namibian; Nauru|Nauruan;
+Nepal|Nepali,Nepalese; Netherlands|Dutch; Holland|Dutch; New Zealand|New Zealander; Nicaragua|Nicaraguan;
+Niger|Nigerien; Nigeria|Nigerian; North Korea|North Korean; North Macedonia|Macedonian;
+Norway|Norwegian; Oman|Omani; Pakistan|Pakistani; Palau|Palauan; Palestine|Palestinian;
+Panama|Panamanian; Papua New Guinea|Papua New Guinean; Paraguay|Paraguayan; Peru|Peruvian;
+Philippines|Filipino,Philippine; Poland|Polish; Portugal|Portuguese; Qatar|Qatari;
+Romania|Romanian; Russia|Russian; Russian Federation|Russian; Rwanda|Rwandan; Samoa|Samoan;
+San Marino|Sammarinese; Saudi Arabia|Saudi; Senegal|Senegalese; Serbia|Serbian; Seychelles|Seychellois;
+Sierra Leone|Sierra Leonean; Singapore|Singaporean; Slovakia|Slovak; Slovenia|Slovenian,Slovene;
+Solomon Islands|Solomon Islander; Somalia|Somali; South Africa|South African; South Korea|South Korean;
+Korea|Korean; South Sudan|South Sudanese; Spain|Spanish; Sri Lanka|Sri Lankan; Sudan|Sudanese;
+Suriname|Surinamese; Sweden|Swedish; Switzerland|Swiss; Syria|Syrian; Taiwan|Taiwanese;
+Tajikistan|Tajik; Tanzania|Tanzanian; Thailand|Thai; Timor-Leste|Timorese; East Timor|Timorese;
+Togo|Togolese; Tonga|Tongan; Trinidad and Tobago|Trinidadian; Tunisia|Tunisian; Turkey|Turkish;
+Türkiye|Turkish; Turkmenistan|Turkmen; Tuvalu|Tuvaluan; Uganda|Ugandan; Ukraine|Ukrainian;
+United Arab Emirates|Emirati; UAE|Emirati; United Kingdom|British; UK|British; U.K.|British;
+Britain|British; Great Britain|British; England|English; Scotland|Scottish; Wales|Welsh;
+Northern Ireland|Northern Irish; United States|American; United States of America|American;
+US|American; U.S.|American; USA|American; U.S.A.|American; America|American; Uruguay|Uruguayan;
+Uzbekistan|Uzbek; Vanuatu|Vanuatuan; Vatican|Vatican; Venezuela|Venezuelan; Vietnam|Vietnamese;
+Yemen|Yemeni; Zambia|Zambian; Zimbabwe|Zimbabwean; Greenland|Greenlandic; Hong Kong|Hong Konger;
+Puerto Rico|Puerto Rican; Western Sahara|Sahrawi; Crimea|Crimean; Chechnya|Chechen;
+Soviet Union|Soviet; USSR|Soviet; Gaza|Gazan; West Bank; Tibet|Tibetan; Kurdistan|Kurdish
+"""
+
+# Peoples, faiths and political groupings (NORP) that are not a country's adjective.
+_NORP = """
+Arab Arabs Berber Tuareg Fulani Peul Kurd Kurds Pashtun Hazara Uyghur Uighur Rohingya Hutu Tutsi
+Amhara Oromo Tigrayan Yoruba Igbo Hausa Zulu Xhosa Maasai Bedouin Basque Catalan Flemish Walloon
+Roma Slav Slavic Persian Sikh Hindu Hindus Muslim Muslims Christian Christians Catholic Catholics
+Protestant Protestants Orthodox Jew Jews Jewish Buddhist Buddhists Sunni Sunnis Shia Shiite Shiites
+Alawite Druze Evangelical Islamic Islamist Islamists Jihadist Jihadists Salafist Democrat Democrats
+Republican Republicans Conservative Conservatives Labour Liberal Liberals Socialist Socialists
+Communist Communists Green Greens Bolshevik Maoist Marxist Nazi Nazis Western Westerners
+European Europeans African Africans Asian Asians Latin Latino Latina Hispanic Caribbean Arctic
+Scandinavian Nordic Baltic Balkan Sahelian Maghrebi Gulf Pacific Atlantic
+"""
+# Adjectives of multi-word regions (NORP).
+_REGIONAL_ADJECTIVES = """
+West African|East African|North African|Southern African|Sub-Saharan|sub-Saharan|Middle Eastern|
+Latin American|South American|North American|Central American|Central Asian|South Asian|
+Southeast Asian|East Asian|Eastern European|Western European|Central European|Northern European|
+Southern European
+"""
+
+# World capitals and large cities (GPE).
+_CITIES = """
+Kabul|Tirana|Algiers|Luanda|Buenos Aires|Yerevan|Canberra|Sydney|Melbourne|Vienna|Baku|Manama|Dhaka|
+Minsk|Brussels|Porto-Novo|Cotonou|Thimphu|La Paz|Sarajevo|Gaborone|Brasilia|Brasília|Rio de Janeiro|
+Sao Paulo|São Paulo|Sofia|Ouagadougou|Gitega|Bujumbura|Phnom Penh|Yaounde|Yaoundé|Douala|Ottawa|
+Toronto|Montreal|Vancouver|Bangui|N'Djamena|Ndjamena|Santiago|Beijing|Shanghai|Hong Kong|Shenzhen|
+Guangzhou|Wuhan|Bogota|Bogotá|Kinshasa|Brazzaville|Goma|San Jose|Zagreb|Havana|Nicosia|Prague|
+Copenhagen|Djibouti|Santo Domingo|Quito|Cairo|Alexandria|San Salvador|Malabo|Asmara|Tallinn|
+Addis Ababa|Helsinki|Paris|Marseille|Lyon|Libreville|Banjul|Tbilisi|Berlin|Munich|Hamburg|Frankfurt|
+Accra|Athens|Guatemala City|Conakry|Bissau|Georgetown|Port-au-Prince|Tegucigalpa|Budapest|Reykjavik|
+New Delhi|Delhi|Mumbai|Kolkata|Bangalore|Jakarta|Tehran|Baghdad|Mosul|Basra|Erbil|Dublin|Jerusalem|
+Tel Aviv|Rome|Milan|Naples|Florence|Venice|Abidjan|Yamoussoukro|Kingston|Tokyo|Osaka|Amman|Astana|
+Almaty|Nairobi|Mombasa|Pristina|Kuwait City|Bishkek|Vientiane|Riga|Beirut|Maseru|Monrovia|Tripoli|
+Benghazi|Vilnius|Antananarivo|Lilongwe|Kuala Lumpur|Male|Bamako|Valletta|
+Nouakchott|Port Louis|Mexico City|Chisinau|Ulaanbaatar|Podgorica|Rabat|Casablanca|Maputo|Naypyidaw|
+Yangon|Windhoek|Kathmandu|Amsterdam|The Hague|Rotterdam|Wellington|Auckland|Managua|Niamey|Abuja|
+Lagos|Kano|Maiduguri|Pyongyang|Skopje|Oslo|Muscat|Islamabad|Karachi|Lahore|Ramallah|Panama City|
+Port Moresby|Asuncion|Asunción|Lima|Manila|Warsaw|Lisbon|Doha|Bucharest|Moscow|St Petersburg|
+St. Petersburg|Saint Petersburg|Kigali|Riyadh|Jeddah|Mecca|Medina|Dakar|Belgrade|Freetown|Mogadishu|
+Pretoria|Johannesburg|Cape Town|Durban|Seoul|Juba|Madrid|Barcelona|Colombo|Khartoum|Omdurman|
+Stockholm|Geneva|Zurich|Bern|Damascus|Aleppo|Idlib|Taipei|Dushanbe|Dodoma|Dar es Salaam|Bangkok|
+Lome|Lomé|Tunis|Ankara|Istanbul|Ashgabat|Kampala|Kyiv|Kiev|Kharkiv|Odesa|Odessa|Mariupol|Donetsk|
+Luhansk|Abu Dhabi|Dubai|London|Manchester|Birmingham|Edinburgh|Glasgow|Cardiff|Belfast|Washington|
+New York|Los Angeles|Chicago|San Francisco|Boston|Houston|Miami|Montevideo|Tashkent|Caracas|Hanoi|
+Ho Chi Minh City|Sanaa|Sana'a|Aden|Lusaka|Harare|Gaza City|Kandahar|Herat|Tunis|Benghazi|Misrata|
+Brussels|Strasbourg|Luxembourg|Monaco|Singapore|Vatican City|Sevastopol|Minneapolis|Atlanta|Seattle|
+Dallas|Philadelphia|Detroit|Kandahar|Karbala|Najaf|Tabriz|Isfahan|Mashhad|Haifa|Hebron|Nablus|Jenin
+"""
+
+# Continents, sub-regions, seas, deserts and other non-political places (LOC).
+_REGIONS = """
+Africa|Europe|Asia|Oceania|Antarctica|North America|South America|Latin America|Central America|
+Middle East|Near East|Far East|West Africa|East Africa|North Africa|Southern Africa|Central Africa|
+Horn of Africa|Sub-Saharan Africa|sub-Saharan Africa|Sahel|Sahara|Maghreb|Levant|Balkans|Caucasus|
+Central Asia|South Asia|Southeast Asia|East Asia|Eastern Europe|Western Europe|Central Europe|
+Northern Europe|Southern Europe|Scandinavia|Siberia|Arctic|Antarctic|Mediterranean|Atlantic|Pacific|
+Indian Ocean|Red Sea|Black Sea|Baltic|Caribbean|Persian Gulf|Gulf|Lake Chad|Niger River|Nile|
+Amazon|Himalayas|Alps|Andes|Donbas|Donbass|Kashmir|Darfur|Tigray|Sinai|Golan Heights|Korean Peninsula|
+Arabian Peninsula|Iberian Peninsula|Lake Victoria|Euphrates|
+Tigris|Danube|Rhine|Mekong|Yangtze|English Channel|Strait of Hormuz|Suez Canal|
+South China Sea|Taiwan Strait|Gulf of Aden|Gulf of Guinea|Global South|Global North
+"""
+
+# Well-known organisations (ORG): name | abbreviations.
+_ORGS = """
+United Nations|UN|U.N.; UN Security Council|UNSC; Security Council; General Assembly;
+European Union|EU|E.U.; European Commission; European Parliament; Council of Europe;
+North Atlantic Treaty Organization|NATO|Nato; North Atlantic Treaty Organisation;
+African Union|AU; Economic Community of West African States|ECOWAS|Ecowas;
+Southern African Development Community|SADC; Arab League; League of Arab States;
+Organisation of Islamic Cooperation|OIC; Organization of American States|OAS;
+Association of Southeast Asian Nations|ASEAN; Shanghai Cooperation Organisation|SCO;
+Gulf Cooperation Council|GCC; Commonwealth; G7; G8; G20; BRICS; OPEC;
+World Health Organization|WHO; World Health Organisation; World Bank; International Monetary Fund|IMF;
+World Trade Organization|WTO; International Criminal Court|ICC; International Court of Justice|ICJ;
+UNICEF; UNESCO; UNHCR; World Food Programme|WFP; UNIFIL; Interpol; Europol;
+International Committee of the Red Cross|ICRC; Red Cross; Red Crescent; Doctors Without Borders|MSF;
+Medecins Sans Frontieres; Médecins Sans Frontières; Amnesty International; Human Rights Watch|HRW;
+International Atomic Energy Agency|IAEA; Organisation for Economic Co-operation and Development|OECD;
+Organization for Security and Co-operation in Europe|OSCE; International Energy Agency|IEA;
+Islamic State|ISIS|ISIL|Daesh; al-Qaeda|al-Qaida|Al-Qaeda|Al Qaeda|al Qaeda; Taliban;
+Hamas; Hezbollah; Boko Haram; al-Shabab|al-Shabaab|Al-Shabaab; Houthis; Houthi;
+Kremlin; White House; Pentagon; Elysee|Elysée|Élysée; Downing Street; Quai d'Orsay; State Department;
+Foreign Office; Congress; Senate; Parliament; Bundestag; Duma; State Duma; Knesset; Politburo;
+Reuters; Associated Press|AP; Agence France-Presse|AFP; Bloomberg; BBC; CNN; Al Jazeera;
+New York Times; Washington Post; Wall Street Journal; Financial Times; Guardian; Le Monde; Der Spiegel;
+TASS; RIA Novosti; Xinhua; Sputnik; RT; Interfax; France 24; Deutsche Welle|DW; Voice of America|VOA;
+Radio France Internationale|RFI; NPR; Fox News; NBC; CBS; ABC; Sky News; Euronews; Anadolu;
+Google; Apple; Microsoft; Amazon; Meta; Facebook; Twitter; X Corp; Telegram; WhatsApp; YouTube; TikTok;
+Gazprom; Rosneft; Rosatom; Total; TotalEnergies; Shell; BP; ExxonMobil; Boeing; Airbus; Rostec;
+FBI; CIA; NSA; KGB; FSB; GRU; SVR; MI6; MI5; Mossad; Pentagon; NASA; Roscosmos
+"""
+
+# Last words that make a capitalised sequence an organisation, place, facility or event.
+ORG_SUFFIXES = frozenset(
+    """group company companies corporation corp corp. inc inc. ltd ltd. llc plc co co. party parties
+    ministry ministries agency agencies union council assembly international organisation organization
+    association federation front movement army forces force navy guard guards police service services
+    office department institute institution university college school academy foundation fund bank
+    commission committee court tribunal parliament senate congress cabinet government administration
+    times post news press network networks media radio television tv channel airlines airways brigade
+    brigades battalion regiment division coalition alliance league bureau authority authorities board
+    club society trust centre center church mission missions command corps cooperative consortium
+    holdings industries systems technologies labs laboratories partners group's
+    """.split()
+)
+FAC_SUFFIXES = frozenset(
+    """airport airbase base stadium arena bridge palace square tower towers hospital prison jail dam port
+    harbour harbor station mosque cathedral temple synagogue hotel building embassy consulate camp
+    highway motorway road avenue boulevard street plaza museum library terminal pipeline refinery plant
+    mine checkpoint barracks""".split()
+)
+LOC_SUFFIXES = frozenset(
+    """desert river mountains mountain mount lake sea ocean gulf valley region basin coast plateau strait
+    island islands peninsula delta forest plain plains canal bay cape hills highlands""".split()
+)
+EVENT_SUFFIXES = frozenset(
+    """war wars summit conference olympics games cup championship championships revolution uprising
+    spring festival election elections referendum massacre crisis offensive operation accords accord
+    agreement treaty talks protests""".split()
+)
+# "Russia" + "Federation" is still the country, not an organisation.
+GPE_SUFFIXES = frozenset("federation republic kingdom emirates states city province state".split())
+
+# Words that head a title or role ("Minister", "chief", "Colonel").
+TITLE_HEADS = frozenset(
+    """minister ministers president vice-president premier chancellor secretary secretary-general
+    undersecretary chief head leader leaders spokesperson spokesman spokeswoman ambassador envoy director
+    director-general commissioner governor mayor senator congressman congresswoman representative
+    king queen prince princess emir sheikh sultan crown colonel general lieutenant captain major
+    sergeant corporal commander commander-in-chief admiral marshal brigadier officer chairman chairwoman
+    chair ceo cfo coo founder co-founder judge pope cardinal bishop archbishop imam ayatollah rabbi
+    reverend rev rev. dr dr. mr mr. mrs mrs. ms ms. miss mx sir dame lord lady professor prof prof.
+    col col. gen gen. lt lt. maj maj. capt capt. sgt sgt. cmdr cmdr. adm adm. sen sen. rep rep. gov
+    gov. pres pres. amb amb. supt supt. insp insp. det det. hon hon. adviser advisor aide coordinator
+    negotiator prosecutor attorney-general attorney lawyer analyst researcher journalist reporter
+    correspondent editor economist spokesperson deputy counsellor counselor superintendent inspector
+    detective constable mp mps mep lawmaker legislator councillor councilor ruler strongman dictator warlord mufti patriarch"""
+    .split()
+)
+# Words that can precede a title head inside a role ("interim", "Foreign", "policy").
+ROLE_MODIFIERS = frozenset(
+    """interim acting former ex ex- deputy vice prime foreign defence defense interior home finance
+    economy economic justice health education trade energy security affairs policy state armed army
+    navy air force military senior junior top chief general first then outgoing incoming new newly
+    elected appointed designate assistant associate executive managing regional national international
+    opposition party transitional veteran longtime long-time exiled ousted late field staff joint special
+    high cabinet government communications information environment agriculture transport labour labor
+    culture sports tourism digital development cooperation minister ministers secretary president
+    commander director head leader presidential royal supreme permanent principal lead parliamentary
+    immigration treasury budget planning industry mines mining oil petroleum water foreign-policy
+    counterterrorism counter-terrorism intelligence police public press media human rights
+    humanitarian relations""".split()
+)
+# Lowercase words allowed inside a role only between other role words.
+ROLE_LINKERS = frozenset({"of", "for", "and", "the"})
+
+# Words after a name that make it a person ("X said").
+SPEECH_VERBS = frozenset(
+    """said says told added stated explained insisted warned argued noted wrote tweeted claimed
+    declared announced asserted replied responded confirmed denied admitted acknowledged recalled
+    urged asked spoke """.split()
+)
+# Nouns that introduce an organisation's name ("news platform X", "the agency X").
+ORG_INTRODUCERS = frozenset(
+    """platform outlet newspaper paper daily weekly agency broadcaster website site channel network
+    magazine journal company firm group organisation organization ngo charity party militia
+    movement brand bank airline operator contractor manufacturer startup start-up publication
+    tabloid station""".split()
+)
+# Name particles that join capitalised words ("Ibn", "de", "van der").
+PARTICLES = frozenset("de da das del della dei di do dos du des la le van von der den ter ten bin ibn ben bint al el abu ould ag".split())
+
+MONTHS_AND_DAYS = frozenset(
+    """january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+# Capitalised words that open sentences and are not names.
+SENTENCE_OPENERS = frozenset(
+    """according although however meanwhile nevertheless nonetheless moreover furthermore therefore thus
+    still yet also instead indeed overall today yesterday tomorrow tonight earlier later last next this
+    these those there here then when while where after before since until despite following amid
+    amidst responding speaking asked asking writing citing sources officials critics analysts
+    observers experts residents witnesses some many several most few both each every other another
+    such even only just but and or so if as at in on by for from with without within under over into
+    about against between through during among toward towards his her its their our my your a an the
+    he she it they we you i one two three four five six seven eight nine ten first second third
+    separately similarly additionally currently recently previously initially finally eventually
+    ultimately subsequently likewise unlike like per source file photo image reporting editing
+    update updated read watch listen related more see share advertisement""".split()
+)
+
+# Common given names from many languages: a first word here makes a sequence a person.
+_GIVEN_NAMES = """
+Aaron Abdel Abdul Abdoulaye Abdullah Abdou Abu Adam Adama Adel Adrian Ahmad Ahmed Aisha Alain Alan Albert
+Alberto Aleksandr Aleksei Alex Alexander Alexandre Alexei Alexey Ali Alice Alicia Alison Amadou Amanda
+Amina Aminata Amir Amy Ana Anatoly Andre Andrea Andreas Andrei Andrew Andrey Andrzej Angela Angelina
+Ann Anna Anne Annalena Anthony Antoine Anton Antonio Antony Arnaud Arthur Ashraf Assimi Aung Baba
+Bakary Barack Barbara Bashar Benjamin Benoit Benoît Bernard Bill Bola Boris Boubacar Brian Bruno
+Carl Carlos Caroline Catherine Cecilia Charles Charlotte Chen Cheikh Chris Christian Christine Christopher
+Claire Claude Claudia Cyril Cyrille Daniel Daouda David Denis Dennis Diego Dmitri Dmitry Dominic
+Donald Ebrahim Edward Elena Elizabeth Emmanuel Emma Enrique Eric Erik Fatima Fatou Felix Fernando
+Florence Francesca Francis Francisco Francois François Frank Frederic Frédéric Gabriel Gennady George
+Georges Gerald Gerhard Giorgia Giuseppe Gustavo Hamid Hans Hassan Heinrich Helen Henri Henry Hillary
+Hussein Ibrahim Igor Ilham Imran Isabel Isabelle Ismail Ivan Jack Jacob Jacques Jake James Jan Jane
+Janet Jean Jeff Jennifer Jens Jeremy Jerome Jérôme Jessica Jim Joan Joe Johan Johann John Jonathan
+Jorge Jose José Josep Joseph Juan Julia Julian Julie Justin Kamala Karim Karl Kate Katherine Keir
+Kemi Kevin Khalid Kim Klaus Kofi Kwame Lamine Laura Laurent Lee Leila Leon Liam Liz Louis Luc Lucas
+Luis Luiz Macky Mahamadou Mahmoud Mamadou Marc Marco Margaret Maria Marie Marine Mario Mark Martin
+Mary Matteo Matthew Maria Mehmet Michael Michel Michelle Miguel Mikhail Mohamed Mohammad Mohammed
+Moussa Muhammad Muhammadu Mustafa Nadia Nancy Narendra Natalia Nathalie Nicolas Nikolai Nicola Nicole
+Nina Noah Olaf Olena Oleg Olga Oliver Olivier Omar Oumar Ousmane Pablo Patrick Paul Pavel Pedro Peter
+Petr Philippe Pierre Pyotr Rachel Rafael Ramzan Rania Recep Richard Rishi Robert Roberto Roch Roman
+Rosa Ruth Ryan Saad Said Salif Salma Salman Sam Samuel Sara Sarah Scott Sebastian Sébastien Seydou
+Sergei Sergey Sergio Sheikh Simon Sophie Stefan Stephen Steve Steven Sultan Susan Sylvie Tatiana
+Thomas Tim Timothy Tony Ursula Valentina Valery Vasily Victor Viktor Vincent Vicky Vladimir
+Volodymyr Walter Wang Wei William Xavier Xi Yaya Yevgeny Yoweri Youssef Yuri Yusuf Zainab Zhang
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Lookups keyed by ``fold()``-ed text."""
+
+    labels: dict[str, str]  # exact names -> label (GPE, NORP, LOC, ORG)
+    given_names: frozenset[str]
+    longest: int  # most words in any name, to bound lookups
+
+
+def fold(text: str) -> str:
+    """Lookup key: lowercase, no accents, no periods, straight apostrophes."""
+    text = text.replace("’", "'").replace(".", "").lower()
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    labels: dict[str, str] = {}
+
+    def add(name: str, label: str) -> None:
+        key = fold(name.strip())
+        if key:
+            labels.setdefault(key, label)
+
+    for entry in _COUNTRIES.split(";"):
+        name, _, adjectives = entry.strip().partition("|")
+        add(name, "GPE")
+        for adjective in adjectives.split(","):
+            add(adjective, "NORP")
+    for entry in _ORGS.split(";"):
+        for name in entry.split("|"):
+            add(name, "ORG")
+    for name in _CITIES.split("|"):
+        add(name, "GPE")
+    for name in _REGIONS.split("|"):
+        add(name, "LOC")
+    for name in _NORP.split():
+        add(name, "NORP")
+    for name in _REGIONAL_ADJECTIVES.split("|"):
+        add(name, "NORP")
+    longest = max(len(k.split()) for k in labels)
+    given = frozenset(fold(n) for n in _GIVEN_NAMES.split())
+    return Lexicon(labels=labels, given_names=given, longest=longest)

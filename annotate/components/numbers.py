@@ -1,0 +1,456 @@
+"""``ct_numbers``: quantities, with their value, qualifier and what they count.
+
+One pass of precompiled regexes over ``doc.text`` finds number "atoms"
+(digits "5,000", "2.5"; words "four", "twenty-five", "a dozen"; scaled
+"1.2 million", "$3bn"; percentages; vague amounts "thousands"). Each atom is
+then read in its context with small anchored regexes, so the whole finder is
+linear in the length of the text:
+
+- a qualifier before it ("more than", "about", "up to"...),
+- a range it forms with the next atom ("between 2,500 and 3,000", "5-10",
+  "from 5 to 10") -> value ``[low, high]``, qualifier "range",
+- what it counts: the head noun after it, skipping adjectives and proper-noun
+  modifiers ("four military helicopters" -> "helicopters"); a hyphenated unit
+  ("18-month timetable" -> "months"); or, when no noun follows ("the 5,000
+  currently deployed"), a people/force noun in the same or previous sentence.
+
+Not quantities: years and days of a month (anything :func:`dates.find_dates`
+reads as a date), ordinals ("30th"), model names ("Mi-171", "F-16",
+"COVID-19"), times of day ("10:30", "3 pm").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import numpy
+from dataclasses import dataclass
+
+from spacy.attrs import LOWER
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import register_extensions
+from .dates import MONTHS, WEEKDAYS, DateMatch, doc_text, find_dates
+
+# spaCy's own labels for what a number measures.
+CARDINAL, MONEY, PERCENT = "CARDINAL", "MONEY", "PERCENT"
+
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES: dict[str, int] = {
+    "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
+    "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
+}  # fmt: skip
+CURRENCIES: dict[str, str] = {
+    "$": "dollars", "us$": "dollars", "usd": "dollars", "dollar": "dollars", "dollars": "dollars",
+    "€": "euros", "eur": "euros", "euro": "euros", "euros": "euros",
+    "£": "pounds", "gbp": "pounds", "pound": "pounds", "pounds": "pounds",
+    "¥": "yen", "yen": "yen",
+}  # fmt: skip
+_MONEY_NAMES = frozenset(CURRENCIES.values())
+QUALIFIERS = (
+    "more than", "over", "at least", "fewer than", "less than", "about", "around", "nearly",
+    "up to", "almost", "roughly", "approximately", "some", "an estimated", "close to",
+    "at most", "as many as", "as few as", "under", "just over", "just under", "well over",
+    "upwards of", "in excess of", "no more than", "no fewer than", "no less than",
+    "an additional", "another",
+)  # fmt: skip
+
+# Nouns that tell what an uncounted number counts ("the 5,000 currently deployed").
+CONTEXT_NOUNS = (
+    "troops", "troop", "soldiers", "soldier", "forces", "servicemen", "personnel",
+    "peacekeepers", "fighters", "militants", "mercenaries", "people", "civilians",
+    "refugees", "migrants", "residents", "casualties", "deaths", "workers", "police",
+    "officers", "prisoners", "hostages", "voters", "votes", "cases", "children",
+)  # fmt: skip
+# Synonyms that count the same thing, mapped to one canonical plural.
+CANONICAL = {
+    "soldiers": "troops", "troop": "troops", "forces": "troops", "servicemen": "troops",
+    "servicewomen": "troops", "personnel": "troops", "persons": "people",
+    "fatalities": "deaths", "dead": "deaths",
+}  # fmt: skip
+IRREGULAR_PLURALS = {
+    "people": "people", "person": "people", "men": "men", "man": "men", "women": "women",
+    "woman": "women", "children": "children", "child": "children", "police": "police",
+    "personnel": "personnel", "staff": "staff", "aircraft": "aircraft", "cattle": "cattle",
+    "livestock": "livestock", "sheep": "sheep", "media": "media", "data": "data",
+    "dead": "dead", "wounded": "wounded", "injured": "injured", "feet": "feet", "foot": "feet",
+    "ammunition": "ammunition", "equipment": "equipment",
+}  # fmt: skip
+# Words that end the noun phrase after a number: what follows is not what it counts.
+FUNCTION_WORDS = frozenset(
+    """a an the of and or but nor to in on at by for with from as than that this these those which
+    who whom whose is are was were be been being have has had will would can could may might must
+    shall should do does did not no so if then there here it its their his her our your my we they
+    he she you i them us him me per each every all both any some more most less fewer into onto
+    upon over under between among about around after before since until while when where whether
+    also only just even still yet again ago later earlier out up down off away back against toward
+    towards through during without within across behind beyond plus minus times""".split()
+)
+FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics", "ness")
+
+_UNIT_WORD = "|".join(sorted(UNITS, key=len, reverse=True))
+_TENS_WORD = "|".join(TENS)
+_SMALL = rf"(?:(?:{_TENS_WORD})(?:[-\s](?:{_UNIT_WORD}))?|{_UNIT_WORD})"
+_WORD_NUMBER = (
+    rf"(?:(?:{_SMALL}|a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)"
+    rf"(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_VAGUE = (
+    r"(?:(?:tens|hundreds|scores)\s+of\s+(?:thousands|millions)|(?:tens|scores)(?=\s+of\b)"
+    r"|hundreds|thousands|millions|billions|dozens)"
+)
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|GBP)\s?)$")
+_DIGIT_RUN = re.compile(r"[0-9][0-9]*")
+_A_BEFORE = re.compile(r"\b(?i:a|an)\s+$")
+# Lowercase words that can start a number phrase; the tokenizer's LOWER hashes find them fast.
+NUMBER_WORDS = frozenset(
+    [*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen",
+     "tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores"]
+)  # fmt: skip
+_SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
+
+# Anchored where a number starts (a digit run or a number word the tokenizer found).
+_ATOM = re.compile(
+    rf"(?:(?<![\w.,])(?P<digits>{_DIGITS})(?:\s?(?P<scale>(?i:million|billion|trillion|thousand|hundred))\b"
+    rf"|(?P<short>k|m|mn|mln|bn|b|tn)\b)?"
+    rf"|\b(?P<words>(?i:{_WORD_NUMBER}))\b"
+    rf"|\b(?P<vague>(?i:{_VAGUE}))\b)"
+    rf"(?P<pct>\s?%|\s(?i:per\s?cent)\b)?"
+)
+
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(?P<q>(?i:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+$"
+)
+_BETWEEN_BEFORE = re.compile(r"\b(?i:between)\s+$")
+_FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")
+_AND_JOIN = re.compile(r"\s+(?:and|to)\s+")
+_HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)\b(?!-\d)")
+_NEXT_WORD = re.compile(r"(?P<space>\s+)(?P<word>[A-Za-z][A-Za-z’'-]*)")
+_OF = re.compile(r"\s+of\b")
+_CURRENCY_AFTER = re.compile(r"\s+(?i:(?:US\s+)?(?P<c>dollars?|euros?|pounds?|yen))\b")
+_TIME_AFTER = re.compile(r"(?::\d|\.\d\d\s?(?i:am|pm|a\.m|p\.m)|\s?(?i:a\.m\.|p\.m\.|am\b|pm\b|o[’']clock|gmt\b|utc\b|hrs\b))")
+_GLUED_BEFORE = re.compile(r"(?:[A-Za-z]-?|\d:|[#№]|\bNo\.\s?)$")
+_ONE_AS_PRONOUN = re.compile(r"\b(?i:no|any|every|some|the|this|that|each|which|last|only)[\s-]+$")
+_LETTER_AFTER = re.compile(r"[A-Za-z]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+|\n\s*")
+_CONTEXT_REACH = 800  # characters: about two sentences of news prose
+_CONTEXT = re.compile(r"\b(?P<noun>" + "|".join(CONTEXT_NOUNS) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    start: int
+    end: int
+    value: int | float | list | None
+    counts: str | None
+    qualifier: str | None
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int
+    end: int
+    value: int | float | None
+    scale: int
+    currency: str | None
+    percent: bool
+    vague: bool
+    word: str  # the number as written, lowercased
+
+
+def find_numbers(doc: Doc) -> list[NumberMatch]:
+    """Every quantity in ``doc``, in order, non-overlapping."""
+    text = doc_text(doc)
+    dates = find_dates(text, doc.user_data.get("published"))
+    date_starts = [d.start for d in dates]
+    atoms: list[_Atom] = []
+    consumed = 0
+    for pos in _number_starts(doc, text):
+        if pos < consumed:
+            continue  # "five" inside "twenty-five"
+        atom = _atom(text, pos)
+        if atom is not None and not _in_dates(atom, dates, date_starts):
+            atoms.append(atom)
+            consumed = atom.end
+    found: list[NumberMatch] = []
+    i = 0
+    while i < len(atoms):
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        match, used = _read(atoms[i], nxt, text)
+        if match is not None:
+            found.append(match)
+        i += used
+    return found
+
+
+def _number_starts(doc: Doc, text: str) -> list[int]:
+    """Offsets where a number may start: digit runs, and tokens that are number words
+    (found through the tokens' LOWER hashes, much faster than a regex of words)."""
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    if len(doc):
+        hashes = numpy.fromiter((doc.vocab.strings.add(w) for w in NUMBER_WORDS), dtype=numpy.uint64)
+        lower = doc.to_array(LOWER)
+        hits = numpy.nonzero(numpy.isin(lower, hashes))[0]
+        for i in hits.tolist():
+            tok = doc[i]
+            a = _A_BEFORE.search(text, max(0, tok.idx - 4), tok.idx) if tok.lower_ in _SCALE_WORDS else None
+            starts.append(a.start() if a else tok.idx)  # "a dozen", "a hundred"
+    starts.sort()
+    return starts
+
+
+def _in_dates(atom: _Atom, dates: tuple[DateMatch, ...], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, atom.start) - 1
+    return k >= 0 and dates[k].start <= atom.start < dates[k].end
+
+
+def _atom(text: str, pos: int) -> _Atom | None:
+    m = _ATOM.match(text, pos)
+    if m is None:
+        return None
+    start, end = m.span()
+    cur_match = _CURRENCY_BEFORE.search(text, max(0, pos - 4), pos) if m["digits"] else None
+    cur = cur_match["cur"].strip().lower() if cur_match else None
+    if cur_match:
+        start = cur_match.start()
+    if m["vague"]:
+        return _Atom(start, end, None, 1, cur, bool(m["pct"]), True, m["vague"].lower())
+    if m["words"]:
+        word = " ".join(m["words"].lower().split())
+        if word in ("a", "an"):
+            return None
+        if word == "one" and _ONE_AS_PRONOUN.search(text, max(0, start - 10), start):
+            return None  # "no one", "the one", "each one"
+        return _Atom(start, end, _word_value(word), 1, cur, bool(m["pct"]), False, word)
+    digits = m["digits"]
+    if _GLUED_BEFORE.search(text, max(0, pos - 4), pos):
+        return None  # "Mi-171", "F-16", "G7", "10:30", "No. 5"
+    after = m.end("digits") if not (m["scale"] or m["short"] or m["pct"]) else end
+    if _LETTER_AFTER.match(text, after) or _TIME_AFTER.match(text, m.end("digits")):
+        return None  # "30th", "1990s", "3D", "10.30am"
+    if not cur and not m["pct"] and text.startswith(". ", end) and _line_start(text, pos):
+        return None  # a list marker "1. "
+    scale_word = m["scale"] or m["short"]
+    scale = SCALES[scale_word.lower()] if scale_word else 1
+    value = float(digits.replace(",", "")) * scale
+    return _Atom(start, end, _tidy(value), scale, cur, bool(m["pct"]), False, digits)
+
+
+def _line_start(text: str, pos: int) -> bool:
+    line = text.rfind("\n", 0, pos) + 1
+    return not text[line:pos].strip()
+
+
+def _word_value(word: str) -> int:
+    total, current = 0, 0
+    for part in re.split(r"[\s-]+", word):
+        if part in ("and",):
+            continue
+        if part in ("a", "an"):
+            current = 1
+        elif part in UNITS:
+            current += UNITS[part]
+        elif part in TENS:
+            current += TENS[part]
+        elif part in ("hundred", "dozen"):
+            current = (current or 1) * SCALES[part]
+        elif part in SCALES:
+            total += (current or 1) * SCALES[part]
+            current = 0
+    return total + current
+
+
+def _tidy(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _read(atom: _Atom, nxt: _Atom | None, text: str) -> tuple[NumberMatch | None, int]:
+    """The quantity starting at ``atom``; how many atoms it used (1, or 2 for a range)."""
+    before = text[max(0, atom.start - 24) : atom.start]
+    start, end = atom.start, atom.end
+    qualifier: str | None = None
+    value: int | float | list | None = atom.value
+    used = 1
+    last = atom
+
+    rng = _range_with(atom, nxt, text, before)
+    if rng is not None:
+        low, high, start = rng
+        value, qualifier, used, last = [low, high], "range", 2, nxt
+        end = nxt.end
+    elif atom.vague:
+        qualifier = "vague"
+    else:
+        q = _QUALIFIER_BEFORE.search(before)
+        if q:
+            qualifier = q["q"].lower()
+            start = atom.start - len(before) + q.start("q")
+
+    currency = atom.currency or last.currency
+    counts: str | None = None
+    if last.percent or atom.percent:
+        counts = "percent"
+    elif currency:
+        counts = CURRENCIES.get(currency.strip())
+    else:
+        c = _CURRENCY_AFTER.match(text, end)
+        if c:
+            counts, end = CURRENCIES[c["c"].lower()], c.end()
+    if counts is None:
+        unit = _HYPHEN_UNIT.match(text, end) if not last.vague else None
+        if unit is not None:
+            if unit["unit"] in FRACTIONS or unit["unit"] in FUNCTION_WORDS:
+                return None, used
+            counts, end = _plural(unit["unit"]), unit.end()
+            follower = _NEXT_WORD.match(text, end)
+            if follower and _is_content(follower["word"]):
+                end = follower.end()
+        else:
+            noun = _counted_noun(text, end, last)
+            if noun is not None:
+                counts, end = noun
+            elif atom.word == "one" and used == 1:
+                return None, used  # "one of them", "no one": not a count
+            else:
+                counts = _from_context(text, start)
+    if counts is not None:
+        counts = CANONICAL.get(counts, counts)
+    return NumberMatch(start, end, value, counts, qualifier), used
+
+
+def _range_with(atom: _Atom, nxt: _Atom | None, text: str, before: str) -> tuple:
+    """(low, high, start) when ``atom`` and ``nxt`` form a range, else None."""
+    if nxt is None or atom.vague or nxt.vague or atom.value is None or nxt.value is None:
+        return None
+    gap = text[atom.end : nxt.start]
+    between = _BETWEEN_BEFORE.search(before)
+    if between and _AND_JOIN.fullmatch(gap):
+        start = atom.start - len(before) + between.start()
+    elif _RANGE_JOIN.fullmatch(gap):
+        start = atom.start
+        frm = _FROM_BEFORE.search(before)
+        if frm and "to" in gap:
+            start = atom.start - len(before) + frm.start()
+    else:
+        return None
+    low, high = atom.value, nxt.value
+    if nxt.scale > 1 and atom.scale == 1 and atom.value < nxt.value / nxt.scale * 10:
+        low = _tidy(atom.value * nxt.scale)  # "between 2 and 3 million"
+    if low > high:
+        return None  # "voted 52 to 48" is a score, not a range
+    return low, high, start
+
+
+def _counted_noun(text: str, pos: int, atom: _Atom) -> tuple[str, int] | None:
+    """The head noun after a number, skipping modifiers: (canonical noun, end offset)."""
+    of = _OF.match(text, pos) if atom.vague or atom.word.endswith("dozen") else None
+    if of:
+        pos = of.end()
+    singular_ok = atom.value == 1
+    last_content: tuple[str, int] | None = None
+    for _ in range(4):
+        m = _NEXT_WORD.match(text, pos)
+        if m is None or "\n\n" in m["space"]:
+            break
+        word = m["word"]
+        lower = word.lower().strip("’'")
+        if lower in FUNCTION_WORDS:
+            break
+        pos = m.end()
+        if word[0].isupper():
+            if _is_month_or_day(lower):
+                break
+            continue  # a proper-noun modifier: "two Wagner casualties"
+        if lower in IRREGULAR_PLURALS:
+            return IRREGULAR_PLURALS[lower], pos
+        if lower.endswith("ly") or lower.endswith("ed") or lower.endswith("ing"):
+            continue  # adverbs and participles modify: "5,000 currently deployed"
+        if _looks_plural(lower):
+            if singular_ok:
+                break  # "one knows": a verb, not a counted noun
+            return lower, pos
+        if singular_ok:
+            last_content = (_plural(lower), pos)
+        # a singular word after a plural number is an adjective or noun modifier: keep going
+    return last_content
+
+
+def _is_month_or_day(word: str) -> bool:
+    return word in MONTHS or word in WEEKDAYS
+
+
+def _is_content(word: str) -> bool:
+    return word[0].islower() and word.lower() not in FUNCTION_WORDS
+
+
+def _looks_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS)
+
+
+def _plural(word: str) -> str:
+    word = word.lower()
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
+    if _looks_plural(word):
+        return word
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _from_context(text: str, start: int) -> str | None:
+    """What an uncounted number counts: the nearest people/force noun before it
+    in the same or previous sentence."""
+    window_start = max(0, start - _CONTEXT_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, window_start, start)]
+    if len(ends) >= 2:
+        window_start = ends[-2]
+    nearest = None
+    for m in _CONTEXT.finditer(text, window_start, start):
+        nearest = m["noun"].lower()
+    if nearest is None:
+        return None
+    return CANONICAL.get(nearest, _plural(nearest))
+
+
+@Language.factory("ct_numbers")
+def make_numbers(nlp: Language, name: str) -> NumberFinder:
+    return NumberFinder()
+
+
+class NumberFinder:
+    """Writes ``doc.spans["numbers"]`` from :func:`find_numbers`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        spans: list[Span] = []
+        last_end = -1
+        for n in find_numbers(doc):
+            label = PERCENT if n.counts == "percent" else MONEY if n.counts in _MONEY_NAMES else CARDINAL
+            span = doc.char_span(n.start, n.end, label=label, alignment_mode="expand")
+            if span is None or len(span) == 0 or span.start < last_end:
+                continue
+            span._.value = n.value
+            span._.counts = n.counts
+            span._.qualifier = n.qualifier
+            spans.append(span)
+            last_end = span.end
+        doc.spans["numbers"] = spans
+        return doc

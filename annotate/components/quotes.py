@@ -1,0 +1,378 @@
+"""``ct_quotes``: quoted words and who said them.
+
+Finding quotes: one scan over the quotation marks of each paragraph. Curly
+“…” and «…» pair by shape; straight "…" alternate; ‘…’ counts only when the
+‘ opens a word and the ’ is not an apostrophe inside one ("isn’t"). A quote
+left open runs to the end of its paragraph and no further (news style opens
+each paragraph of a long quote without closing the earlier ones). The span is
+the quoted words without the marks (and without a trailing comma).
+
+Finding the speaker, first rule that applies, looking only at text outside
+quotes in the quote's sentence ("pre" before the opening mark, "post" after
+the closing mark):
+
+1. post names someone: "“…,” Camara said", "“…,” said X", "“…” from X",
+   "“…,” according to X";
+2. post has a pronoun or a title: "“…,” he told Y" / "the minister said" ->
+   the person the pronoun or title refers to (below);
+3. pre has "according to X";
+4. pre has a speech verb ("said", "called on", "calling", "stating",
+   "asserted"...): the nearest person before the last such verb
+   ("X told Y “…”" -> X; "X called on Mali to “…”, calling the group “…”" ->
+   X for both); a pronoun or title subject is resolved as in 2;
+5. pre ends with a possessive name: "X’s “…” remark" -> X;
+6. a quote with no attribution of its own continues the previous quote of the
+   same paragraph ("“…,” he said. “…”").
+
+A pronoun refers to the subject (first non-possessive person) of the nearest
+sentence before it that has one; a title ("the prime minister") to the most
+recent person whose role ends with those words. Speakers are PERSON (or, for
+named attributions, ORG) spans from ``doc.ents``; the fullest form of the name
+in the article is preferred (``span._.canonical``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import register_extensions
+from .dates import doc_text
+
+LABEL = "QUOTE"
+
+SPEECH_VERBS = """say says said saying tell tells told telling add adds added adding state states
+stated stating assert asserts asserted asserting argue argues argued arguing claim claims claimed
+claiming call calls called calling describe describes described describing warn warns warned
+warning insist insists insisted insisting note notes noted noting write writes wrote writing
+declare declares declared declaring announce announces announced announcing urge urges urged
+urging accuse accuses accused accusing deny denies denied denying explain explains explained
+explaining reply replies replied replying respond responds responded responding remark remarks
+remarked acknowledge acknowledges acknowledged admit admits admitted tweet tweets tweeted tweeting
+comment comments commented brand brands branded branding dub dubs dubbed label labels labelled
+labeled term terms termed vow vows vowed promise promises promised pledge pledges pledged stress
+stresses stressed emphasise emphasised emphasize emphasized suggest suggests suggested confirm
+confirms confirmed reiterate reiterates reiterated ask asks asked asking demand demands demanded
+praise praised criticise criticised criticize criticized condemn condemned denounce denounced
+hail hails hailed characterise characterised characterize characterized quote quoted cite cited
+insist continue continued conclude concluded recall recalled predict predicted threaten
+threatened""".split()
+# Titles that let "the minister said" refer back to a named person.
+TITLE_WORDS = """minister president premier chancellor secretary ambassador envoy commander general
+colonel governor mayor senator chairman chairwoman chair leader king queen prince chief director
+spokesman spokeswoman spokesperson foreign defence defense""".split()
+
+_SPEECH = r"(?:" + "|".join(SPEECH_VERBS) + r")"
+_MARKS = re.compile(r"[“”\"‘’«»]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_LINE_BREAK = re.compile(r"\n")
+# Starts with a plain character set so the engine scans for it fast.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[\"”’)\]]*\s+)")
+_WORD = re.compile(r"[A-Za-z]+")
+_SPEECH_WORDS = frozenset(SPEECH_VERBS) | {"according"}
+_VERB = re.compile(rf"\b{_SPEECH}\b|\baccording to\b", re.IGNORECASE)
+# How far around a quote attribution is looked for, so odd text (no sentence
+# ends, thousands of quotes) stays linear.
+_PRE_REACH = 400
+_POST_REACH = 250
+_BACK_REACH = 2000
+_NAME_GAP = re.compile(r"[\s,;:—–-]*(?:(?:the|[A-Z][\w.’'-]*)\s+)*")  # roles before a name: "said Interim Defence Minister"
+_POST_VERB_FIRST = re.compile(rf"[\s,;:—–-]*(?:\w+\s+)?(?:{_SPEECH}|from|by|according to)\b", re.IGNORECASE)
+_POST_PRONOUN = re.compile(rf"[\s,;:—–-]*(?P<p>he|she)\s+(?:\w+\s+)?{_SPEECH}\b", re.IGNORECASE)
+_POST_TITLE = re.compile(
+    rf"[\s,;:—–-]*the\s+(?P<title>(?:[A-Za-z]+\s+){{0,3}}?(?:{'|'.join(TITLE_WORDS)}))\s+(?:\w+\s+)?{_SPEECH}\b",
+    re.IGNORECASE,
+)
+_PRE_PRONOUN = re.compile(rf"\b(?P<p>he|she)\b\s+(?:\w+\s+){{0,3}}?{_SPEECH}\b", re.IGNORECASE)
+_PRE_TITLE = re.compile(
+    rf"\bthe\s+(?P<title>(?:[A-Za-z]+\s+){{0,3}}?(?:{'|'.join(TITLE_WORDS)}))\s+(?:\w+\s+){{0,3}}?{_SPEECH}\b",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording to\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[’']s?\b")
+_STRIP = " \t\r\n,;:"
+
+SPEAKER_LABELS = ("PERSON", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark, or the paragraph end when left open
+    start: int  # the quoted words, without marks
+    end: int
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quotation in ``text``, in order; never runs past a paragraph."""
+    quotes: list[Quote] = []
+    for para_start, para_end in _paragraphs(text):
+        quotes.extend(_quotes_in(text, para_start, para_end))
+    return quotes
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    breaks = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    spans, start = [], 0
+    for m in breaks.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _quotes_in(text: str, start: int, end: int) -> list[Quote]:
+    found: list[Quote] = []
+    double: tuple[int, str] | None = None  # (offset, mark) of an open double quote
+    single: int | None = None
+    for m in _MARKS.finditer(text, start, end):
+        pos, mark = m.start(), m.group()
+        prev = text[pos - 1] if pos > start else " "
+        nxt = text[pos + 1] if pos + 1 < end else " "
+        if mark in "“«" or (mark == '"' and double is None):
+            if double is not None:  # an unclosed quote: cap it here
+                _add(found, text, double[0], pos, closed=False)
+            if mark == '"' and nxt.isspace():
+                continue  # a stray straight quote cannot open before a space
+            double, single = (pos, mark), None
+        elif mark in "”»\"":
+            if double is not None:
+                _add(found, text, double[0], pos, closed=True)
+                double = None
+        elif mark == "‘":
+            if double is None and not prev.isalnum() and not nxt.isspace():
+                single = pos
+        elif mark == "’":
+            if single is not None and not prev.isspace() and not nxt.isalnum():
+                _add(found, text, single, pos, closed=True)
+                single = None
+    if double is not None:
+        _add(found, text, double[0], end, closed=False)
+    return found
+
+
+def _add(found: list[Quote], text: str, open_: int, close: int, closed: bool) -> None:
+    start, end = open_ + 1, close
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    if any(c.isalnum() for c in text[start:end]):
+        found.append(Quote(open_, close if closed else close - 1, start, end))
+
+
+# ---------------------------------------------------------------- speakers
+
+
+@dataclass(slots=True)
+class _Context:
+    """What speaker rules look at: the text, sentence starts, the people and quotes."""
+
+    text: str
+    ents: list[Span]  # PERSON/ORG ents in order
+    ent_starts: list[int]
+    sentence_starts: list[int]
+    quotes: list[Quote]
+    quote_opens: list[int]
+    speakers: dict[int, Span | None] = field(default_factory=dict)  # quote index -> speaker
+    roled: list[Span] = field(default_factory=list)  # people introduced with a role, in order
+
+    def inside_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quote_opens, pos) - 1
+        return k >= 0 and self.quotes[k].open <= pos <= self.quotes[k].close
+
+    def ents_between(self, start: int, end: int, labels=SPEAKER_LABELS) -> list[Span]:
+        lo = bisect.bisect_left(self.ent_starts, start)
+        hi = bisect.bisect_left(self.ent_starts, end)
+        return [
+            e for e in self.ents[lo:hi]
+            if e.end_char <= end and e.label_ in labels and not self.inside_quote(e.start_char)
+        ]  # fmt: skip
+
+    def possessive(self, ent: Span) -> bool:
+        return bool(_POSSESSIVE.match(self.text, ent.end_char))
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int, int]:
+        """(index, start, end) of the sentence holding ``pos``."""
+        k = bisect.bisect_right(self.sentence_starts, pos) - 1
+        k = max(k, 0)
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.text)
+        return k, self.sentence_starts[k], end
+
+
+def attribute(text: str, quotes: list[Quote], ents: list[Span]) -> list[Span | None]:
+    """The speaker of each quote (a span from ``ents``), or None."""
+    ents = sorted((e for e in ents if e.label_ in SPEAKER_LABELS), key=lambda e: e.start_char)
+    quote_opens = [q.open for q in quotes]
+    ctx = _Context(text, ents, [e.start_char for e in ents], _sentence_starts(text, quotes), quotes, quote_opens)
+    ctx.roled = [e for e in ents if e.label_ == "PERSON" and e._.role]
+    result: list[Span | None] = []
+    for i, q in enumerate(quotes):
+        speaker = _speaker(ctx, i, q)
+        ctx.speakers[i] = speaker
+        result.append(speaker)
+    return result
+
+
+def _sentence_starts(text: str, quotes: list[Quote]) -> list[int]:
+    """Sentence starts, ignoring sentence ends inside quotes."""
+    starts = [0]
+    k = 0
+    for m in _SENTENCE_END.finditer(text):
+        pos = m.start()
+        while k < len(quotes) and quotes[k].close < pos:
+            k += 1
+        inside = k < len(quotes) and quotes[k].open < pos < quotes[k].close and "\n" not in m.group()
+        if not inside:
+            starts.append(m.end())
+    return starts
+
+
+def _speaker(ctx: _Context, i: int, q: Quote) -> Span | None:
+    text = ctx.text
+    _, sent_start, sent_end = ctx.sentence_bounds(q.open)
+    sent_start = max(sent_start, q.open - _PRE_REACH)
+    pre_start = sent_start
+    post_end = ctx.quotes[i + 1].open if i + 1 < len(ctx.quotes) else sent_end
+    post_start = min(q.close + 1, len(text))
+    post_end = max(post_start, min(post_end, max(sent_end, post_start), post_start + _POST_REACH))
+
+    if _POST_PRONOUN.match(text, post_start, post_end):
+        return _resolve_pronoun(ctx, q.open, sent_start)  # "he told Y": not Y
+    if m := _POST_TITLE.match(text, post_start, post_end):
+        return _resolve_title(ctx, m["title"], q.open) or _resolve_pronoun(ctx, q.open, sent_start)
+    named = _named_after(ctx, post_start, post_end)
+    if named is not None:
+        return named
+
+    pre_ents = ctx.ents_between(sent_start, q.open)
+    for e in reversed(pre_ents):
+        if _ACCORDING.search(_role_stripped(text, max(sent_start, e.start_char - 80), e.start_char)):
+            return e
+    verbs = [m for m in _WORD.finditer(text, pre_start, q.open) if m.group().lower() in _SPEECH_WORDS and not ctx.inside_quote(m.start())]
+    if verbs:
+        verb = verbs[-1]
+        people = [e for e in pre_ents if e.end_char <= verb.start() and e.label_ == "PERSON" and not ctx.possessive(e)]
+        orgs = [e for e in pre_ents if e.end_char <= verb.start() and not ctx.possessive(e)]
+        title = _PRE_TITLE.search(text, pre_start, q.open)
+        pronoun = _PRE_PRONOUN.search(text, pre_start, q.open)
+        subject_pos = max((m.start() for m in (title, pronoun) if m), default=-1)
+        if people and people[-1].start_char > subject_pos:
+            return people[-1]
+        if title is not None and title.start() == subject_pos:
+            return _resolve_title(ctx, title["title"], q.open) or _resolve_pronoun(ctx, q.open, sent_start)
+        if pronoun is not None:
+            return _resolve_pronoun(ctx, q.open, sent_start)
+        if orgs:
+            return orgs[-1]
+    if pre_ents and ctx.possessive(pre_ents[-1]) and not text[pre_ents[-1].end_char : q.open].strip(" ’'s"):
+        return pre_ents[-1]
+    if i > 0:
+        prev = ctx.quotes[i - 1]
+        if _same_paragraph(text, prev.close, q.open) and not pre_ents:
+            return ctx.speakers.get(i - 1)
+    return None
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return a <= b and _PARAGRAPH_BREAK.search(text, a, b) is None
+
+
+def _role_stripped(text: str, start: int, end: int) -> str:
+    """Text before a name with the capitalised role words before it removed."""
+    return re.sub(r"(?:(?:the|[A-Z][\w.’'-]*)\s+)*$", "", text[start:end])
+
+
+def _named_after(ctx: _Context, start: int, end: int) -> Span | None:
+    """A name right after the quote: "“…,” Camara said", "“…,” said X", "“…” from X"."""
+    ents = ctx.ents_between(start, end)
+    if not ents:
+        return None
+    first = ents[0]
+    gap = _NAME_GAP.fullmatch(ctx.text, start, first.start_char)
+    if gap is not None and _VERB.search(ctx.text, first.end_char, min(end, first.end_char + 40)):
+        return first  # "“…,” Interim Defence Minister Sadio Camara said"
+    lead = _POST_VERB_FIRST.match(ctx.text, start, end)
+    if lead is not None and _NAME_GAP.fullmatch(ctx.text, lead.end(), first.start_char):
+        return first  # "“…,” said X", "“…” from X", "“…,” according to X"
+    return None
+
+
+def _resolve_pronoun(ctx: _Context, pos: int, sent_start: int) -> Span | None:
+    """A he/she speaker: the subject of the nearest sentence before ``pos`` that has a person."""
+    k, _, _ = ctx.sentence_bounds(pos)
+    end = pos
+    for j in range(k, max(-1, k - 8), -1):
+        start = max(ctx.sentence_starts[j], pos - _BACK_REACH)
+        people = [e for e in ctx.ents_between(start, end, ("PERSON",)) if not ctx.possessive(e)]
+        if people:
+            return people[0]
+        for qi in range(bisect.bisect_left(ctx.quote_opens, start), bisect.bisect_left(ctx.quote_opens, end)):
+            if ctx.speakers.get(qi) is not None and ctx.speakers[qi].label_ == "PERSON":
+                return ctx.speakers[qi]
+        if start <= pos - _BACK_REACH:
+            break
+        end = start
+    return None
+
+
+def _resolve_title(ctx: _Context, title: str, pos: int) -> Span | None:
+    """"the prime minister" -> the most recent person whose role ends with those words."""
+    words = title.lower().split()
+    best: tuple[int, int, Span] | None = None
+    for e in ctx.roled:
+        if e.start_char >= pos:
+            break
+        role = e._.role.lower().split()
+        n = 0
+        while n < min(len(words), len(role)) and words[-1 - n] == role[-1 - n]:
+            n += 1
+        if n and (best is None or (n, e.start_char) >= best[:2]):
+            best = (n, e.start_char, e)
+    return best[2] if best else None
+
+
+def _fullest(forms: dict[tuple[str, str], list[Span]], speaker: Span | None, before: int) -> Span | None:
+    """The speaker's fullest name form in the article (its ``_.canonical``), as an entity span:
+    the nearest mention of that form before the quote, else the first after it."""
+    if speaker is None or not speaker._.canonical:
+        return speaker
+    spans = forms.get((speaker._.canonical, speaker.label_))
+    if not spans:
+        return speaker
+    k = bisect.bisect_left([e.start_char for e in spans], before)
+    return spans[k - 1] if k else spans[0]
+
+
+@Language.factory("ct_quotes")
+def make_quotes(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()
+
+
+class QuoteFinder:
+    """Writes ``doc.spans["quotes"]`` with ``span._.speaker``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        text = doc_text(doc)
+        quotes = find_quotes(text)
+        ents = list(doc.ents)
+        speakers = attribute(text, quotes, ents)
+        forms: dict[tuple[str, str], list[Span]] = {}
+        for e in ents:
+            forms.setdefault((e.text, e.label_), []).append(e)
+        spans: list[Span] = []
+        for q, speaker in zip(quotes, speakers):
+            span = doc.char_span(q.start, q.end, label=LABEL, alignment_mode="contract")
+            if span is None or len(span) == 0:
+                span = doc.char_span(q.start, q.end, label=LABEL, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            span._.speaker = _fullest(forms, speaker, q.open)
+            spans.append(span)
+        doc.spans["quotes"] = spans
+        return doc

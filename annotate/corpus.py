@@ -1,0 +1,520 @@
+"""Load a corpus: article files or folders -> ``Article`` objects plus ``Problem`` s.
+
+Rules (see README "Corpus format" and "Limits and errors"):
+
+- A folder is searched recursively, in sorted order, for ``*.txt`` and ``*.md``
+  (any case). Hidden entries (names starting with ".") are skipped. Symbolic
+  links are followed, but a folder is never entered twice, so link loops end.
+  A file named explicitly is read whatever its extension.
+- Optional YAML front matter between ``---`` lines: ``title``, ``source``,
+  ``published`` (YYYY-MM-DD), ``url``. Without a title, the first non-empty
+  line is the title. Nothing else is invented.
+- ``Article.text`` is the decoded file without its front matter, with line
+  ends normalised to ``"\\n"`` and NUL characters removed. All engine offsets
+  refer to this text.
+- One bad file never stops the others: it becomes a ``Problem`` naming the
+  file and the reason. ``CorpusError`` is raised only when nothing loads.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import errno
+import os
+import re
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import Article, Problem
+from .safe_text import visible
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are skipped: nobody reads 20 MB side by side
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_TITLE_CHARS = 200
+MAX_FOLDER_DEPTH = 32
+
+
+class CorpusError(Exception):
+    """Nothing could be loaded. ``problems`` says, file by file, why."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+@dataclass(slots=True)
+class LoadedCorpus:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class Skip(Exception):
+    """A file that cannot be used; the message is the reason shown to the user."""
+
+
+def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadedCorpus:
+    """Load every article under ``paths``; raise ``CorpusError`` if none loads."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    if not paths:
+        raise CorpusError("no corpus path given")
+    files, problems = find_article_files([Path(p) for p in paths])
+    loaded = LoadedCorpus(problems=problems)
+    used_ids: set[str] = set()
+    for path in files:
+        try:
+            article, notes = read_article(path)
+        except Skip as why:
+            loaded.problems.append(Problem(str(path), f"skipped: {why}", "error"))
+            continue
+        loaded.problems.extend(Problem(str(path), note) for note in notes)
+        article_id = _unique_id(article.id, used_ids)
+        if article_id != article.id:
+            loaded.problems.append(
+                Problem(str(path), f"article id {article.id!r} already used; this article is {article_id!r}")
+            )
+            article = _replace_id(article, article_id)
+        used_ids.add(article_id)
+        loaded.articles.append(article)
+    if not loaded.articles:
+        raise CorpusError(_nothing_loaded_message(paths, loaded.problems), loaded.problems)
+    return loaded
+
+
+def _nothing_loaded_message(paths: Sequence[object], problems: list[Problem]) -> str:
+    # Shown on a terminal: file names may hold control codes, so made visible.
+    where = ", ".join(visible(str(p)) for p in paths)
+    if not problems:
+        return f"no articles found in {where} (looked for {' and '.join(ARTICLE_SUFFIXES)} files)"
+    lines = [f"no article could be loaded from {where}:"]
+    lines += [f"  {visible(str(p))}" for p in problems]
+    return "\n".join(lines)
+
+
+# --- finding files ---------------------------------------------------------
+
+
+def find_article_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """Files to read, in a stable order, and problems with the paths themselves."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    seen_files: set[tuple[int, int]] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError as err:
+            problems.append(Problem(str(path), _os_reason(path, err), "error"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            found_before = len(files)
+            others: list[str] = []
+            for item in _walk(path, seen_dirs, problems, others, depth=0):
+                _add_file(item, files, seen_files)
+            if len(files) == found_before and not _has_problem_under(path, problems):
+                hint = f" (it has {len(others)} other files, e.g. {others[0]})" if others else ""
+                problems.append(Problem(str(path), f"folder has no .txt or .md articles{hint}", "error"))
+        else:
+            _add_file(path, files, seen_files)
+    return files, problems
+
+
+def _has_problem_under(folder: Path, problems: list[Problem]) -> bool:
+    prefix = str(folder)
+    return any(p.path.startswith(prefix) for p in problems)
+
+
+def _add_file(path: Path, files: list[Path], seen: set[tuple[int, int]]) -> None:
+    # The same file reached twice (named twice, or through a link) is read once.
+    try:
+        st = path.stat()
+        key = (st.st_dev, st.st_ino)
+    except OSError:
+        files.append(path)  # read_article reports why it cannot be read
+        return
+    if key not in seen:
+        seen.add(key)
+        files.append(path)
+
+
+def _walk(
+    folder: Path,
+    seen_dirs: set[tuple[int, int]],
+    problems: list[Problem],
+    others: list[str],
+    depth: int,
+) -> Iterator[Path]:
+    try:
+        st = folder.stat()
+    except OSError as err:
+        problems.append(Problem(str(folder), _os_reason(folder, err), "error"))
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen_dirs:
+        problems.append(Problem(str(folder), "skipped: folder already read (a symbolic link loop?)"))
+        return
+    seen_dirs.add(key)
+    if depth > MAX_FOLDER_DEPTH:
+        problems.append(Problem(str(folder), f"skipped: nested more than {MAX_FOLDER_DEPTH} folders deep"))
+        return
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        problems.append(Problem(str(folder), _os_reason(folder, err), "error"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        try:
+            is_dir = entry.is_dir()  # follows links
+            is_file = entry.is_file()
+        except OSError:
+            is_dir = is_file = False
+        if is_dir:
+            yield from _walk(path, seen_dirs, problems, others, depth + 1)
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            yield path  # includes broken links: read_article names the problem
+        elif is_file:
+            others.append(entry.name)
+        elif entry.is_symlink():
+            problems.append(Problem(str(path), _os_reason(path, _stat_error(path)), "error"))
+
+
+def _stat_error(path: Path) -> OSError:
+    try:
+        path.stat()
+    except OSError as err:
+        return err
+    return OSError("not a regular file")
+
+
+def _os_reason(path: Path, err: OSError) -> str:
+    if err.errno == errno.ELOOP:
+        return "skipped: symbolic link loop"
+    if err.errno == errno.ENOENT:
+        if path.is_symlink():
+            return f"skipped: broken symbolic link (target {os.readlink(path)!r} does not exist)"
+        return "no such file or folder"
+    if err.errno == errno.EACCES or isinstance(err, PermissionError):
+        return "skipped: permission denied"
+    if err.errno == errno.EISDIR:
+        return "skipped: is a folder"
+    return f"skipped: cannot read ({err.strerror or err})"
+
+
+# --- reading one file ------------------------------------------------------
+
+
+def read_article(path: Path) -> tuple[Article, list[str]]:
+    """Read one file. Returns the article (id not yet de-duplicated) and warnings.
+
+    Raises ``Skip`` with the reason when the file cannot be used.
+    """
+    data = _read_bytes(path)
+    text, encoding, notes = decode(data)
+    text, removed_nuls = normalise(text)
+    if removed_nuls:
+        notes.append(f"removed {removed_nuls} NUL character{'s' if removed_nuls > 1 else ''}")
+    meta, text, fm_notes = split_front_matter(text)
+    notes += fm_notes
+    if not text.strip():
+        raise Skip("no text after the front matter" if meta is not None else "empty or only whitespace")
+    title = _text_field(meta, "title", notes) or first_line_title(text, path)
+    article = Article(
+        id=slug(path.stem),
+        path=str(path),
+        title=_shorten(title),
+        text=text,
+        source=_text_field(meta, "source", notes),
+        published=_date_field(meta, "published", notes),
+        url=_text_field(meta, "url", notes),
+        encoding=encoding,
+    )
+    return article, notes
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise Skip("is a folder")
+        if not stat.S_ISREG(st.st_mode):
+            raise Skip("not a regular file")
+        if st.st_size > MAX_FILE_BYTES:
+            raise Skip(f"too large ({_mb(st.st_size)}; the limit is {_mb(MAX_FILE_BYTES)})")
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise Skip(_os_reason(path, err).removeprefix("skipped: ")) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise Skip(f"too large (over {_mb(MAX_FILE_BYTES)})")
+    return data
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+# --- decoding --------------------------------------------------------------
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_MAGIC = (  # common binary formats, named so the user knows what they dropped in
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.odt)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """Bytes -> (text, encoding name, warnings). Raises ``Skip`` for binary data."""
+    if not data.strip():
+        raise Skip("empty or only whitespace")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            name = "utf-8" if encoding == "utf-8-sig" else encoding
+            try:
+                return data.decode(encoding), name, []
+            except UnicodeDecodeError as err:
+                text = data.decode(encoding, errors="replace")
+                return text, name, [f"invalid {name} data at byte {err.start}; replaced with \N{REPLACEMENT CHARACTER}"]
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise Skip(f"binary file ({what})")
+    sample = data[:65536]
+    if sample.count(0) > len(sample) // 10:
+        return _decode_nul_heavy(data)
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    if _mostly_utf8(data):
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\N{REPLACEMENT CHARACTER}") - data.count("\N{REPLACEMENT CHARACTER}".encode())
+        return text, "utf-8", [f"{bad} invalid UTF-8 byte sequence{'s' if bad > 1 else ''} replaced with \N{REPLACEMENT CHARACTER}"]
+    return _decode_detected(data)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few damaged bytes, rather than a legacy encoding.
+
+    Legacy single-byte text almost never contains valid multi-byte UTF-8
+    sequences, so if some exist the file is UTF-8 with damage.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    escaped = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    multibyte = sum(1 for c in text if ord(c) > 0x7F and not "\udc80" <= c <= "\udcff")
+    return multibyte > 0 and escaped <= max(multibyte, len(data) // 1000)
+
+
+# Non-ASCII punctuation common in Western text saved as Windows-1252.
+_WESTERN_PUNCTUATION = frozenset("\u201c\u201d\u2018\u2019\u201e\u2013\u2014\u2026\u20ac\u2022\u00ab\u00bb\u00b0\u00a3\u00a1\u00bf\u00a9\u00ae\u2122\u00b7\u00a0\u00a7")
+
+
+def _plausible_cp1252(data: bytes) -> str | None:
+    """Windows-1252 text, if the bytes read as plausible Western text.
+
+    The most common non-UTF-8 encoding of scraped news, and the one detectors
+    most often mistake for a DOS code page on short texts. Plausible means:
+    every non-ASCII character is a letter or common punctuation, and accented
+    letters are a minority (Cyrillic or Greek bytes read as Windows-1252 give
+    words made only of accented letters).
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = accented = 0
+    for c in text:
+        if c.isalpha():
+            letters += 1
+            accented += ord(c) > 0x7F
+        elif ord(c) > 0x7F and c not in _WESTERN_PUNCTUATION:
+            return None
+    return text if accented <= 0.3 * letters else None
+
+
+def _decode_detected(data: bytes) -> tuple[str, str, list[str]]:
+    from charset_normalizer import from_bytes
+
+    text = _plausible_cp1252(data)
+    if text is not None:
+        return text, "cp1252", ["not UTF-8; decoded as cp1252 (Windows-1252, detected)"]
+    best = from_bytes(data).best()
+    if best is None:
+        raise Skip("binary file (not text in any encoding that could be detected)")
+    encoding = best.encoding
+    text = data.decode(encoding, errors="replace")
+    if _looks_binary(text):
+        raise Skip("binary file (mostly control characters)")
+    return text, encoding, [f"not UTF-8; decoded as {encoding} (detected)"]
+
+
+def _decode_nul_heavy(data: bytes) -> tuple[str, str, list[str]]:
+    # Many NULs: either UTF-16/32 without a byte order mark, or binary.
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _looks_binary(text) and sum(c.isprintable() or c.isspace() for c in text) > 0.95 * len(text):
+            return text, encoding, [f"decoded as {encoding} (no byte order mark)"]
+    raise Skip("binary file (contains many NUL bytes)")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0)
+    return controls > len(sample) // 20
+
+
+def normalise(text: str) -> tuple[str, int]:
+    """Line ends -> "\\n"; NULs removed. Returns the text and how many NULs went."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    nuls = text.count("\0")
+    if nuls:
+        text = text.replace("\0", "")
+    return text, nuls
+
+
+# --- front matter ----------------------------------------------------------
+
+_FENCE = re.compile(r"---[ \t]*\n")
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML, but dates stay strings: an impossible date is a warning, not a crash."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def split_front_matter(text: str) -> tuple[dict | None, str, list[str]]:
+    """(metadata or None, text without the front matter, warnings).
+
+    A block that opens with ``---`` and closes with ``---`` is front matter
+    even when its YAML is broken: it is removed from the text and a warning
+    given, so the reader does not see half-parsed metadata as prose.
+    """
+    if not _FENCE.match(text):
+        return None, text, []
+    close = _CLOSE.search(text, text.index("\n") + 1)
+    if close is None:
+        return None, text, ["front matter opened with '---' but never closed; read as text"]
+    block = text[text.index("\n") + 1 : close.start()]
+    body = text[close.end() :].lstrip("\n")
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        return {}, body, [f"front matter longer than {MAX_FRONT_MATTER_CHARS // 1024} KB; ignored"]
+    try:
+        if _uses_aliases(block):
+            return {}, body, ["front matter uses YAML anchors or aliases; ignored"]
+        meta = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+    except (yaml.YAMLError, ValueError) as err:
+        where = ""
+        mark = getattr(err, "problem_mark", None)
+        if mark is not None:
+            where = f" at line {mark.line + 2}"  # +1 for 1-based, +1 for the opening ---
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        return {}, body, [f"front matter is not valid YAML{where} ({problem}); ignored"]
+    if meta is None:
+        return {}, body, []
+    if not isinstance(meta, dict):
+        return {}, body, [f"front matter is a {type(meta).__name__}, not 'key: value' lines; ignored"]
+    return meta, body, []
+
+
+def _uses_aliases(block: str) -> bool:
+    # Front matter needs no anchors; refusing them stops "billion laughs" bombs.
+    return any(isinstance(t, (yaml.AliasToken, yaml.AnchorToken)) for t in yaml.scan(block, Loader=yaml.SafeLoader))
+
+
+def _text_field(meta: dict | None, key: str, notes: list[str]) -> str | None:
+    if not meta or meta.get(key) is None:
+        return None
+    value = meta[key]
+    if isinstance(value, (dict, list, set, tuple)):
+        notes.append(f"front matter {key!r} is not text; ignored")
+        return None
+    value = _shorten(str(value), 2000)
+    return value or None
+
+
+def _date_field(meta: dict | None, key: str, notes: list[str]) -> dt.date | None:
+    if not meta or meta.get(key) is None:
+        return None
+    value = meta[key]
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ]\d)", value.strip()):
+        try:  # YYYY-MM-DD, or a full ISO timestamp whose date is taken
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            pass
+    shown = str(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    notes.append(f"front matter {key!r} is not a date (YYYY-MM-DD): {_shorten(shown, 40)!r}; ignored")
+    return None
+
+
+# --- titles and ids --------------------------------------------------------
+
+
+def first_line_title(text: str, path: Path) -> str:
+    for line in text.split("\n"):
+        line = line.strip()
+        if path.suffix.lower() == ".md":
+            line = line.lstrip("#").strip()
+        if any(c.isalnum() for c in line):  # not a rule like "---" or "* * *"
+            return line
+    return path.stem
+
+
+def _shorten(text: str, limit: int = MAX_TITLE_CHARS) -> str:
+    # Metadata has no offsets, so it is made one-line and control-free here, once.
+    text = visible(" ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
+
+
+def slug(stem: str) -> str:
+    """A stable id from a file name: lower case, words joined by '-'."""
+    words = re.findall(r"[^\W_]+", stem.lower())
+    return "-".join(words) or "article"
+
+
+def _unique_id(article_id: str, used: set[str]) -> str:
+    if article_id not in used:
+        return article_id
+    n = 2
+    while f"{article_id}-{n}" in used:
+        n += 1
+    return f"{article_id}-{n}"
+
+
+def _replace_id(article: Article, article_id: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, id=article_id)

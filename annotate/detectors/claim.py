@@ -1,0 +1,157 @@
+"""claim: one article denies what another affirms about the same entity.
+
+A negated statement about an entity ("the Kremlin was not involved",
+"X denied sending troops") in one article, and in another article an
+affirmative clause about the same entity whose predicate is the same word
+or in the same family (involved ~ assistance ~ support; killed ~ died; ...).
+Conservative by design: without a shared predicate family nothing is
+flagged, however negative the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Discrepancy, Mention
+from .story import Findings, Story, evidence, short, stem
+
+KIND = "claim"
+
+# Predicate families: words that affirm or deny the same thing. A general
+# word list, stems as produced by ``story.stem``.
+_FAMILIES: tuple[frozenset[str], ...] = tuple(
+    frozenset(stem(w) for w in words.split())
+    for words in (
+        "involved involvement involve assistance assist assisted help helped support supported backing backed aid "
+        "aided soliciting solicit solicited requested request contracted contract hired hire sponsored sponsor "
+        "cooperation cooperate cooperated participate participated participation role behind engaged engagement",
+        "knew know known aware informed notified",
+        "responsible responsibility blamed blame caused cause orchestrated ordered order carried",
+        "present presence deployed deploy deployment stationed operating operate operations",
+        "killed kill died dead death deaths",
+        "attacked attack struck strike bombed bomb shelled shelling",
+        "paid pay payment paying funded fund funding financed finance",
+        "sold sell sale selling bought buy purchased purchase",
+        "agreed agree agreement signed sign accepted accept approved approve",
+        "met meet meeting talks talked",
+    )
+)
+_NEG_AFTER = re.compile(
+    r"\s*(?:itself\s+)?(?:(?:was|were|is|are|has|have|had|did|does|do|will|would|could|can)\s*(?:not|never|n['’]t)"
+    r"|(?:wasn|weren|isn|aren|hasn|haven|hadn|didn|doesn|don|won|couldn|can)['’]t|never|denied|denies|deny|rejected|rejects)"
+    r"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+)*([^\W\d_][\w-]*)"
+)
+_NEGATION_WORDS = re.compile(r"\b(?:not|never|no|nor|neither|denied|denies|deny|without|n['’]t)\b|n['’]t\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
+_WINDOW = 60  # characters around a mention within which its predicate is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class _Denial:
+    mention: Mention
+    family: frozenset[str]
+    start: int
+    end: int
+
+
+# Denying involvement denies every kind of it: paying, selling, agreeing, meeting.
+_ANY_INVOLVEMENT = frozenset().union(*(_FAMILIES[i] for i in (0, 6, 7, 8, 9)))
+
+
+def _family(word: str) -> frozenset[str] | None:
+    s = stem(word)
+    for i, fam in enumerate(_FAMILIES):
+        if s in fam:
+            return _ANY_INVOLVEMENT if i == 0 else fam
+    return None
+
+
+def _denials(story: Story, article_id: str) -> list[_Denial]:
+    text = story.text(article_id)
+    out = []
+    for m in story.kind(article_id, "entity"):
+        if not m.entity:
+            continue
+        neg = _NEG_AFTER.match(text, m.end, min(len(text), m.end + 60))
+        if not neg:
+            continue
+        fam = _family(neg.group(1))
+        if fam is None:
+            continue
+        start = m.start
+        before = text[max(0, start - 4):start]
+        if before.lower().endswith("the "):
+            start -= 4
+        out.append(_Denial(m, fam, start, neg.end()))
+    return out
+
+
+def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): cut at commas, dashes and brackets within the sentence."""
+    left = s_start
+    for b in _CLAUSE_BREAK.finditer(text, s_start, start):
+        left = b.end()
+    right = s_end
+    b = _CLAUSE_BREAK.search(text, end, s_end)
+    if b:
+        right = b.start()
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1] in " .!?\n":
+        right -= 1
+    return left, right
+
+
+def _affirmation(story: Story, article_id: str, entity: str, family: frozenset[str]) -> tuple[int, int] | None:
+    """The closest clause in the article that affirms a predicate of ``family`` about ``entity``."""
+    text = story.text(article_id)
+    best = None
+    for m in story.kind(article_id, "entity"):
+        if m.entity != entity:
+            continue
+        s_start, s_end = story.sentence_at(article_id, m.start)
+        lo, hi = max(s_start, m.start - _WINDOW), min(s_end, m.end + _WINDOW)
+        for w in re.finditer(r"[^\W\d_][\w-]*", text[lo:hi]):
+            if stem(w.group()) not in family:
+                continue
+            w_start, w_end = lo + w.start(), lo + w.end()
+            c_start, c_end = _clause(text, s_start, s_end, min(m.start, w_start), max(m.end, w_end))
+            if _NEGATION_WORDS.search(text[c_start:c_end]):
+                continue
+            distance = abs(w_start - m.start)
+            if best is None or distance < best[0]:
+                best = (distance, c_start, c_end)
+    return (best[1], best[2]) if best else None
+
+
+def detect(story: Story) -> Findings:
+    found: list[Discrepancy] = []
+    seen: set[tuple[str, str, str]] = set()
+    for a in story.articles:
+        for d in _denials(story, a.id):
+            for b in story.articles:
+                if b.id == a.id or (d.mention.entity, a.id, b.id) in seen:
+                    continue
+                aff = _affirmation(story, b.id, d.mention.entity, d.family)
+                if aff is None:
+                    continue
+                seen.add((d.mention.entity, a.id, b.id))
+                seen.add((d.mention.entity, b.id, a.id))
+                s_start, s_end = story.sentence_at(a.id, d.mention.start)
+                neg_clause = _clause(a.text, s_start, s_end, d.start, d.end)
+                name = story.entity_name(d.mention.entity)
+                neg_text = a.text[neg_clause[0]:neg_clause[1]]
+                aff_text = b.text[aff[0]:aff[1]]
+                found.append(
+                    Discrepancy(
+                        id="",
+                        kind=KIND,
+                        subject=name,
+                        summary=f'{name}: "{short(aff_text, 60)}" ({story.labels[b.id]}) vs "{short(neg_text, 60)}" ({story.labels[a.id]})',
+                        severity="high",
+                        values={b.id: aff_text, a.id: neg_text},
+                        evidence=[evidence(b, *aff), evidence(a, *neg_clause)],
+                    )
+                )
+    return found, []

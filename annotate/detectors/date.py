@@ -1,0 +1,128 @@
+"""date: the articles date the same event differently.
+
+Conservative: only absolute dates of month or finer granularity that the
+engine resolved (an ISO value) are compared,
+and only when they date the same event: their sentences share a linked
+entity and the words near each date share at least two content words
+besides place names. Dates conflict when neither contains
+the other ("2021-09" contains "2021-09-30"; weeks are compared by their
+days). Equal dates for the same event are corroborations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from itertools import combinations
+
+from ..model import Corroboration, Discrepancy, Mention
+from .story import GENERIC, Findings, Story, content_words, evidence
+
+KIND = "date"
+MIN_SHARED_WORDS = 2
+_WINDOW = 60  # characters either side of a date that tell its event
+
+
+def day_range(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an ISO date, month, year or week covers."""
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            first = dt.date.fromisocalendar(int(year), int(week), 1)
+            return first, first + dt.timedelta(days=6)
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            d = dt.date(*parts)
+            return d, d
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+_ABSOLUTE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+
+
+def _comparable(m: Mention, span: tuple[dt.date, dt.date]) -> bool:
+    """Dates precise enough to contradict each other, written as absolute dates.
+
+    Years alone are mostly background ("since 2018"); relative dates ("today",
+    "on Thursday") resolve against each article's own publication date, so two
+    outlets' "today" differ without disagreeing.
+    """
+    return (span[1] - span[0]).days < 40 and bool(_ABSOLUTE.search(m.text))
+
+
+def _contains(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[0] and b[1] <= a[1]
+
+
+def detect(story: Story) -> Findings:
+    found: list[Discrepancy] = []
+    agreed: list[Corroboration] = []
+    dated: dict[str, list[tuple[Mention, tuple[dt.date, dt.date]]]] = {}
+    for a in story.articles:
+        for m in story.kind(a.id, "date"):
+            span = day_range(m.value) if isinstance(m.value, str) else None
+            if span and _comparable(m, span):
+                dated.setdefault(a.id, []).append((m, span))
+    context = {
+        id(m): (story.sentence_entities(m.article, m.start), _window_words(story, m)) for ms in dated.values() for m, _ in ms
+    }
+    for x, y in combinations(dated, 2):
+        used: set[int] = set()
+        for m1, r1 in dated[x]:
+            best = None
+            e1, w1 = context[id(m1)]
+            for k, (m2, r2) in enumerate(dated[y]):
+                if k in used:
+                    continue
+                e2, w2 = context[id(m2)]
+                shared_e = e1 & e2
+                shared_w = w1 & w2
+                if not shared_e or len(shared_w) < MIN_SHARED_WORDS:
+                    continue
+                score = len(shared_e) + 0.5 * len(shared_w)
+                if best is None or score > best[0]:
+                    best = (score, k, m2, r2)
+            if best is None:
+                continue
+            _, k, m2, r2 = best
+            used.add(k)
+            ev = [evidence(story.article_by_id[m.article], m.start, m.end) for m in (m1, m2)]
+            if _contains(r1, r2) or _contains(r2, r1):
+                agreed.append(Corroboration(subject=f"date: {m1.text}", evidence=ev))
+                continue
+            subject = _event(story, x, m1, y, m2)
+            found.append(
+                Discrepancy(
+                    id="",
+                    kind=KIND,
+                    subject=subject,
+                    summary=f'Dated "{m1.text}" = {m1.value} ({story.labels[x]}) vs "{m2.text}" = {m2.value} ({story.labels[y]})',
+                    severity="medium",
+                    values={x: f"{m1.text} ({m1.value})", y: f"{m2.text} ({m2.value})"},
+                    evidence=ev,
+                )
+            )
+    return found, agreed
+
+
+def _window_words(story: Story, m: Mention) -> set[str]:
+    """Content words near a date, within its sentence: what happened then."""
+    s, e = story.sentence_at(m.article, m.start)
+    lo, hi = max(s, m.start - _WINDOW), min(e, m.end + _WINDOW)
+    return content_words(story.text(m.article)[lo:hi], story.places) - story.places - GENERIC
+
+
+def _event(story: Story, x: str, m1: Mention, y: str, m2: Mention) -> str:
+    shared = sorted(story.sentence_entities(x, m1.start) & story.sentence_entities(y, m2.start))
+    names = ", ".join(story.entity_name(e) for e in shared[:2])
+    return f"when: {names}" if names else "when"

@@ -1,0 +1,72 @@
+"""name_variant: one person, whose full name the articles write differently.
+
+Compared: each article's fullest form of a linked person's name (two or more
+words). Not a discrepancy: a surname alone against a full name (that is
+style), and forms differing only in letter case. Accents alone
+("Maïga" / "Maiga") are reported with low severity: a reader may care, but
+it is typography more than a different name. Missing or extra middle names
+are low; different spellings of a given name or surname are medium.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..linking import mention_name
+from ..model import Discrepancy, Mention
+from ..names import fold
+from .story import Findings, Story, evidence
+
+KIND = "name_variant"
+
+
+def detect(story: Story) -> Findings:
+    per_entity: dict[str, dict[str, Mention]] = {}
+    for a in story.articles:
+        for m in story.kind(a.id, "entity"):
+            if m.label != "PERSON" or not m.entity or len(mention_name(m).split()) < 2:
+                continue
+            best = per_entity.setdefault(m.entity, {}).get(a.id)
+            if best is None or len(mention_name(m).split()) > len(mention_name(best).split()):
+                per_entity[m.entity][a.id] = m
+    found: list[Discrepancy] = []
+    for entity_id, forms in per_entity.items():
+        if len(forms) < 2:
+            continue
+        by_form: dict[str, list[str]] = {}
+        for article_id, m in forms.items():
+            by_form.setdefault(_case_key(mention_name(m)), []).append(article_id)
+        if len(by_form) < 2:
+            continue
+        firsts = {f: ids[0] for f, ids in by_form.items()}
+        shown = [mention_name(forms[aid]) for aid in firsts.values()]
+        parts = [
+            f'"{mention_name(forms[ids[0]])}" ({", ".join(story.labels[i] for i in ids)})' for ids in by_form.values()
+        ]
+        found.append(
+            Discrepancy(
+                id="",
+                kind=KIND,
+                subject=story.entity_name(entity_id),
+                summary="Name spelled " + " vs ".join(parts),
+                severity=_severity(shown),
+                values={aid: mention_name(m) for aid, m in forms.items()},
+                evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in forms.items()],
+            )
+        )
+    return found, []
+
+
+def _case_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def _severity(forms: list[str]) -> str:
+    folded = [fold(f).split() for f in forms]
+    if len({tuple(w) for w in folded}) == 1:
+        return "low"  # accents only
+    firsts = {w[0] for w in folded}
+    lasts = {w[-1] for w in folded}
+    if len(firsts) == 1 and len(lasts) == 1:
+        return "low"  # middle names differ
+    return "medium"

@@ -1,0 +1,204 @@
+"""omission: a fact one article reports about a shared subject that another lacks.
+
+Conservative on purpose: only facts a reader would miss, about something
+both articles discuss.
+
+- A figure for a counted thing that both articles give a figure for (as
+  one fact, agreeing or not), told next to that shared figure, that the
+  other article lacks (both give today's troop count, A also gives the
+  planned drawdown figure).
+- Items listed with a counted thing ("four helicopters, weapons and
+  ammunition") that the other article never mentions, while it does
+  report the counted thing.
+- A person quoted in one article and named in the other, which attributes
+  no words to them at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Discrepancy, Evidence, Mention
+from .number import counted_key, number_facts, plural
+from .speech import statements
+from .story import STOPWORDS, Findings, Story, evidence, short, stem
+
+KIND = "omission"
+_ITEM = re.compile(r"\s*(,\s*(?:and\s+)?|\s(?:and|as well as|plus)\s+)((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)")
+
+
+def detect(story: Story) -> Findings:
+    found = _figures(story) + _lists(story) + _quotes(story)
+    return found, []
+
+
+def _mentions_word(story: Story, article_id: str, word_stem: str) -> bool:
+    text = story.text(article_id).lower()
+    return re.search(r"\b" + re.escape(word_stem), text) is not None
+
+
+def _omission(story: Story, subject: str, summary: str, severity: str, where: Mention | tuple[str, int, int],
+              missing: list[str], context: dict[str, Mention]) -> Discrepancy:
+    if isinstance(where, Mention):
+        article_id, start, end = where.article, where.start, where.end
+    else:
+        article_id, start, end = where
+    a = story.article_by_id[article_id]
+    ev: list[Evidence] = [evidence(a, start, end)]
+    values = {article_id: a.text[start:end]}
+    for other in missing:
+        values[other] = "not reported"
+        if other in context:
+            c = context[other]
+            ev.append(evidence(story.article_by_id[other], c.start, c.end))
+    return Discrepancy(id="", kind=KIND, subject=subject, summary=summary, severity=severity, values=values, evidence=ev)
+
+
+def _figures(story: Story) -> list[Discrepancy]:
+    facts = number_facts(story)
+    # counted thing -> article -> a figure of it that another article also gives
+    shared: dict[str, dict[str, Mention]] = {}
+    for f in facts:
+        if len(f.figures) > 1:
+            for aid, m in f.figures.items():
+                shared.setdefault(f.key, {}).setdefault(aid, m)
+    out = []
+    for f in facts:
+        if len(f.figures) != 1:
+            continue
+        (aid, m), = f.figures.items()
+        anchor = shared.get(f.key, {}).get(aid)
+        if anchor is None or not _same_context(story, m, anchor):
+            continue
+        others = [a.id for a in story.articles if a.id != aid and a.id in shared[f.key]]
+        if not others:
+            continue
+        reported = shared[f.key]
+        labels = ", ".join(story.labels[o] for o in others)
+        things = plural(f.key)
+        out.append(
+            _omission(
+                story,
+                subject=f"{things}: {m.text}",
+                summary=f'Only {story.labels[aid]} gives the figure "{short(m.text, 50)}" for {things}; '
+                f"{labels} {'gives' if len(others) == 1 else 'give'} only other figures",
+                severity="medium",
+                where=m,
+                missing=others,
+                context=reported,
+            )
+        )
+    return out
+
+
+def _same_context(story: Story, m: Mention, anchor: Mention) -> bool:
+    """The extra figure is told with the shared one: same sentence, or a sentence sharing an entity."""
+    if story.sentence_at(m.article, m.start) == story.sentence_at(anchor.article, anchor.start):
+        return True
+    return bool(story.sentence_entities(m.article, m.start) & story.sentence_entities(anchor.article, anchor.start))
+
+
+def _lists(story: Story) -> list[Discrepancy]:
+    out = []
+    for a in story.articles:
+        for m in story.kind(a.id, "number"):
+            key = counted_key(m.counts)
+            if not key or not m.counts:
+                continue
+            head = m.counts.split()[-1]
+            at = a.text.find(head, m.start, m.start + len(m.text) + 60)
+            if at < 0:
+                continue
+            s_start, s_end = story.sentence_at(a.id, m.start)
+            items, list_end = _list_items(a.text, at + len(head), s_end)
+            if not items:
+                continue
+            for other in story.articles:
+                if other.id == a.id or not _mentions_word(story, other.id, stem(head)):
+                    continue
+                absent = [i for i in items if not _mentions_word(story, other.id, stem(i.split()[-1]))]
+                if not absent:
+                    continue
+                context = {
+                    other.id: n
+                    for n in story.kind(other.id, "number")
+                    if counted_key(n.counts) == key
+                }
+                out.append(
+                    _omission(
+                        story,
+                        subject=f"{' and '.join(absent)} with the {head}",
+                        summary=f'Only {story.labels[a.id]} reports {" and ".join(absent)} along with the {head}; '
+                        f"{story.labels[other.id]} does not mention them",
+                        severity="medium",
+                        where=(a.id, m.start, list_end),
+                        missing=[other.id],
+                        context=context,
+                    )
+                )
+    return out
+
+
+def _list_items(text: str, pos: int, end: int) -> tuple[list[str], int]:
+    """Nouns listed after a counted thing: ", weapons and ammunition" -> ["weapons", "ammunition"].
+
+    Only a list closed by "and"/"plus" counts; items are one or two lower-case
+    content words (a preposition ends the item: "ammunition from Russia").
+    """
+    items: list[str] = []
+    closed = False
+    while not closed:
+        m = _ITEM.match(text, pos, end)
+        if not m:
+            break
+        words = []
+        for w in m.group(2).split():
+            if w in STOPWORDS or w in _PREPOSITIONS:
+                break
+            words.append(w)
+        if not words:
+            break
+        items.append(" ".join(words))
+        pos = m.start(2) + len(" ".join(words)) if len(words) == 1 else m.end(2)
+        closed = "and" in m.group(1) or "plus" in m.group(1) or "as well as" in m.group(1)
+    return (items, pos) if closed else ([], pos)
+
+
+_PREPOSITIONS = {"from", "to", "for", "with", "in", "on", "at", "by", "into", "over", "under", "of", "via", "across"}
+
+
+def _quotes(story: Story) -> list[Discrepancy]:
+    said: dict[str, set[str]] = {}
+    first_quote: dict[tuple[str, str], Mention] = {}
+    for a in story.articles:
+        for s in statements(story, a.id):
+            said.setdefault(s.speaker, set()).add(a.id)
+        for q in story.kind(a.id, "quote"):
+            if q.speaker:
+                first_quote.setdefault((q.speaker, a.id), q)
+    named: dict[str, set[str]] = {}
+    first_mention: dict[tuple[str, str], Mention] = {}
+    for a in story.articles:
+        for m in story.kind(a.id, "entity"):
+            if m.entity and m.label == "PERSON":
+                named.setdefault(m.entity, set()).add(a.id)
+                first_mention.setdefault((m.entity, a.id), m)
+    out = []
+    for (speaker, aid), q in first_quote.items():
+        silent = sorted(named.get(speaker, set()) - said.get(speaker, set()), key=story.order.get)
+        if not silent:
+            continue
+        name = story.entity_name(speaker)
+        out.append(
+            _omission(
+                story,
+                subject=f"{name} quoted",
+                summary=f"{name} is quoted in {story.labels[aid]} but not in "
+                + ", ".join(story.labels[s] for s in silent),
+                severity="low",
+                where=q,
+                missing=silent,
+                context={s: first_mention[(speaker, s)] for s in silent},
+            )
+        )
+    return out

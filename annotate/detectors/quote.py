@@ -1,0 +1,90 @@
+"""quote: one speaker, the articles word what they said differently.
+
+Compared: the statements of one linked speaker across articles, where at
+least one side is a quote (two paraphrases differing is ordinary
+reporting). Two statements are "the same statement" when they share at
+least two content words besides place names and generic news words, and the shared words cover
+40% of the shorter one (numbers, month and day names and stop words do not
+count; demonyms count as their place). Same words -> corroborated; different words -> a discrepancy: high
+for two quotes (a misquote), medium for a quote against reported speech
+(a paraphrase that may change the meaning).
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ..model import Corroboration, Discrepancy
+from ..names import fold
+from .speech import Statement, statements
+from .story import GENERIC, Findings, Story, content_words, evidence, short
+
+KIND = "quote"
+MIN_SHARED = 2
+MIN_OVERLAP = 0.4
+
+
+def detect(story: Story) -> Findings:
+    by_speaker: dict[str, dict[str, list[Statement]]] = {}
+    for a in story.articles:
+        for s in statements(story, a.id):
+            by_speaker.setdefault(s.speaker, {}).setdefault(a.id, []).append(s)
+    found: list[Discrepancy] = []
+    agreed: list[Corroboration] = []
+    for speaker, per_article in by_speaker.items():
+        name = story.entity_name(speaker)
+        for x, y in combinations(per_article, 2):
+            for s1, s2 in _pairs(story, per_article[x], per_article[y]):
+                ev = [evidence(story.article_by_id[s.article], s.start, s.end) for s in (s1, s2)]
+                if _words(s1.text) == _words(s2.text):
+                    agreed.append(Corroboration(subject=f"what {name} said", evidence=ev))
+                    continue
+                found.append(
+                    Discrepancy(
+                        id="",
+                        kind=KIND,
+                        subject=f"what {name} said",
+                        summary=f"{name} " + " vs ".join(_part(story, s) for s in (s1, s2)),
+                        severity="high" if s1.quoted and s2.quoted else "medium",
+                        values={s1.article: s1.text, s2.article: s2.text},
+                        evidence=ev,
+                    )
+                )
+    return found, agreed
+
+
+def _words(text: str) -> list[str]:
+    return fold(text).split()
+
+
+def _part(story: Story, s: Statement) -> str:
+    verb = "quoted" if s.quoted else "reported"
+    return f'{verb} "{short(s.text, 60)}" ({story.labels[s.article]})'
+
+
+def _pairs(story: Story, xs: list[Statement], ys: list[Statement]) -> list[tuple[Statement, Statement]]:
+    """Best one-to-one pairs of statements that say the same thing."""
+    scored = []
+    for i, s1 in enumerate(xs):
+        w1 = content_words(s1.text, story.places)
+        for j, s2 in enumerate(ys):
+            if not (s1.quoted or s2.quoted):
+                continue
+            w2 = content_words(s2.text, story.places)
+            shared = len(w1 & w2)
+            smaller = min(len(w1), len(w2)) or 1
+            # Place names are the whole story's topic: they cannot make two statements one.
+            topical = len((w1 & w2) - story.places - GENERIC)
+            if topical >= MIN_SHARED and shared / smaller >= MIN_OVERLAP:
+                scored.append((shared / smaller, shared, i, j))
+    scored.sort(reverse=True)
+    used_x: set[int] = set()
+    used_y: set[int] = set()
+    out = []
+    for _, _, i, j in scored:
+        if i in used_x or j in used_y:
+            continue
+        used_x.add(i)
+        used_y.add(j)
+        out.append((xs[i], ys[j]))
+    return out

@@ -1,0 +1,135 @@
+"""role: the articles give one person different titles or roles.
+
+Each article's role for a person is the longest title written before one
+of their mentions ("Interim Defence Minister") or in an appositive after it
+("Marco Groje, the acting police chief"). Roles are compared as sets of
+words after removing what is spelling, not meaning: case, British/American
+spelling ("Defence"/"Defense"), and nationality ("Russian" / "Russia's"),
+which is compared only when both articles state one. An article that gives
+no role says nothing against the others.
+
+Severity: high when the office itself differs (the last word: "Minister"
+vs "President"), medium when qualifiers differ on both sides or a status
+word ("interim", "former", "acting") is only in one, low when one role only
+adds detail to the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Corroboration, Discrepancy, Mention
+from ..names import COUNTRIES, fold, is_demonym_word, place_of
+from .story import Findings, Story, evidence, short
+
+KIND = "role"
+_STATUS = {"interim", "acting", "former", "ex", "deputy", "vice", "caretaker", "outgoing", "incoming", "late", "transitional", "designate", "elect"}
+_FILLER = {"the", "of", "a", "an", "and", "for", "s"}
+_BRITISH = ((r"our$", "or"), (r"ence$", "ense"), (r"is(e|ed|ing|ation)$", r"iz\1"), (r"tre$", "ter"), (r"ogue$", "og"), (r"lled$", "led"))
+
+
+def detect(story: Story) -> Findings:
+    roles: dict[str, dict[str, tuple[Mention, tuple[int, int]]]] = {}
+    for a in story.articles:
+        for m in story.kind(a.id, "entity"):
+            if m.label != "PERSON" or not m.entity or not m.role or not m.role.strip():
+                continue
+            span = _role_span(a.text, m)
+            if span is None:
+                continue
+            current = roles.setdefault(m.entity, {}).get(a.id)
+            if current is None or len(m.role) > len(current[0].role or ""):
+                roles[m.entity][a.id] = (m, span)
+    found: list[Discrepancy] = []
+    agreed: list[Corroboration] = []
+    for entity_id, per_article in roles.items():
+        if len(per_article) < 2:
+            continue
+        keys = {aid: _role_key(m.role or "", story.places) for aid, (m, _) in per_article.items()}
+        ev = [evidence(story.article_by_id[aid], *span) for aid, (m, span) in per_article.items()]
+        subject = story.entity_name(entity_id)
+        severity = _compare(list(keys.values()))
+        if severity is None:
+            agreed.append(Corroboration(subject=f"{subject}'s role", evidence=ev))
+            continue
+        parts = [f'"{short(m.role or "", 50)}" ({story.labels[aid]})' for aid, (m, _) in per_article.items()]
+        found.append(
+            Discrepancy(
+                id="",
+                kind=KIND,
+                subject=subject,
+                summary=f"{subject} is " + " vs ".join(parts),
+                severity=severity,
+                values={aid: " ".join((m.role or "").split()) for aid, (m, _) in per_article.items()},
+                evidence=ev,
+            )
+        )
+    return found, agreed
+
+
+def _role_span(text: str, m: Mention) -> tuple[int, int] | None:
+    """The span covering the role and the name: "Defence Minister Sadio Camara" or
+    "Marco Groje, the acting police chief" (an appositive after the name)."""
+    role = m.role or ""
+    window_start = max(0, m.start - len(role) - 4)
+    at = text.rfind(role, window_start, m.start)
+    if at >= 0:
+        return at, m.end
+    after = text.find(role, m.end, m.end + len(role) + 12)
+    if after >= 0:
+        return m.start, after + len(role)
+    return None
+
+
+def _spelling(word: str) -> str:
+    for pattern, repl in _BRITISH:
+        word = re.sub(pattern, repl, word)
+    return word
+
+
+def _role_key(role: str, places: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(office words, nationalities) of a role, spelling-normalised."""
+    words: set[str] = set()
+    nations: set[str] = set()
+    known = places | COUNTRIES
+    for raw in re.findall(r"[^\W\d_][\w'’.-]*", role):
+        folded = fold(raw)
+        possessive = bool(re.search(r"['’]s?$", raw))
+        if raw[:1].isupper() and (possessive or is_demonym_word(raw) or folded in known):
+            nations.add(place_of(raw, known) or folded)
+            continue
+        if folded and folded not in _FILLER:
+            words.add(_spelling(folded))
+    return frozenset(words), frozenset(nations)
+
+
+def _compare(keys: list[tuple[frozenset[str], frozenset[str]]]) -> str | None:
+    """None when the roles agree, else the severity of the difference."""
+    words = [w for w, _ in keys]
+    nations = [n for _, n in keys if n]
+    if len(set(words)) == 1 and len(set(nations)) <= 1:
+        return None
+    if len(set(words)) == 1:
+        return "high"  # same office for different countries
+    union = frozenset().union(*words)
+    common = frozenset.intersection(*words)
+    extra = union - common
+    heads = {_head(w) for w in words}
+    if len(heads) > 1:
+        return "high"
+    one_sided = any(w <= other for w in words for other in words if w is not other)
+    if extra & _STATUS:
+        return "medium"
+    return "low" if one_sided else "medium"
+
+
+_HEADS = ("minister", "president", "secretary", "chancellor", "general", "colonel", "governor", "mayor", "chief",
+          "ambassador", "spokesperson", "spokesman", "spokeswoman", "director", "leader", "king", "queen", "prince")
+
+
+def _head(words: frozenset[str]) -> str:
+    """The office a role names; roles without a known office word share one head."""
+    for h in _HEADS:
+        if h in words:
+            return h
+    return ""

@@ -1,0 +1,91 @@
+"""Statements attributed to someone: quotes, and reported speech without marks.
+
+Quotes come from the engine (``kind == "quote"`` with a speaker entity).
+Reported speech is found here: a person's mention followed by a speech verb
+("Sergey Lavrov said Mali approached ..."), or "according to X, ...";
+the statement is the rest of the sentence after the verb (skipping "that"
+and a date right after it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .story import Story
+
+SPEECH_VERBS = (
+    "said", "says", "stated", "states", "told", "tells", "added", "adds", "claimed", "claims", "announced",
+    "announces", "warned", "warns", "accused", "accuses", "insisted", "insists", "argued", "argues", "noted",
+    "explained", "confirmed", "confirms", "denied", "denies", "asserted", "alleged", "acknowledged",
+    "admitted", "declared", "stressed", "suggested", "maintained", "wrote", "tweeted", "posted", "revealed",
+)
+_VERB = re.compile(r"^[\s,]*(?:(?:has|had|have|also|then|later|publicly|repeatedly)\s+)*(" + "|".join(SPEECH_VERBS) + r")\b")
+_THAT = re.compile(r"\s*(?:that\b|:|,)?\s*")
+_ACCORDING = re.compile(r"\baccording to\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    article: str
+    speaker: str  # Entity id
+    start: int
+    end: int
+    text: str
+    quoted: bool
+
+
+def statements(story: Story, article_id: str) -> list[Statement]:
+    text = story.text(article_id)
+    quotes = story.kind(article_id, "quote")
+    out = [
+        Statement(article_id, q.speaker, q.start, q.end, text[q.start:q.end], True)
+        for q in quotes
+        if q.speaker
+    ]
+    for m in story.kind(article_id, "entity"):
+        if m.label != "PERSON" or not m.entity:
+            continue
+        s_start, s_end = story.sentence_at(article_id, m.start)
+        span = _reported_after(text, m.end, s_end, story, article_id) or _according_to(text, s_start, s_end, m)
+        if span is None:
+            continue
+        start, end = span
+        if any(q.start < end and start < q.end for q in quotes):
+            continue  # the words are quoted: the quote already stands for them
+        out.append(Statement(article_id, m.entity, start, end, text[start:end], False))
+    return out
+
+
+def _reported_after(text: str, name_end: int, s_end: int, story: Story, article_id: str) -> tuple[int, int] | None:
+    after = text[name_end:s_end]
+    verb = _VERB.match(after)
+    if not verb:
+        return None
+    pos = name_end + verb.end()
+    # Skip a date right after the verb ("said late on Thursday ...").
+    for d in story.mentions_in(article_id, pos, min(s_end, pos + 40), "date"):
+        if not text[pos:d.start].strip() or text[pos:d.start].strip().lower() in ("on", "late on", "in", "last"):
+            pos = d.end
+            break
+    pos += _THAT.match(text, pos).end() - pos
+    end = s_end
+    while end > pos and text[end - 1] in ".!?\"'”’ ":
+        end -= 1
+    return (pos, end) if end - pos >= 12 else None
+
+
+def _according_to(text: str, s_start: int, s_end: int, m) -> tuple[int, int] | None:
+    """"According to X, <statement>" -- the statement follows the comma."""
+    if not _ACCORDING.search(text[s_start:m.start]):
+        return None
+    comma = text.find(",", m.end, s_end)
+    if comma < 0 or text[m.end:comma].strip(" ’'s"):
+        return None
+    start = comma + 1
+    while start < s_end and text[start].isspace():
+        start += 1
+    end = s_end
+    while end > start and text[end - 1] in ".!?\"'”’ ":
+        end -= 1
+    return (start, end) if end - start >= 12 else None

@@ -1,0 +1,202 @@
+"""What every detector reads: one story's articles, mentions and entities, indexed.
+
+Built once per story by ``annotate.discrepancies.detect``. Sentences are
+found with a light rule (no spaCy here: a cached second launch runs the
+detectors without it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from ..model import Article, Corroboration, Discrepancy, Entity, Evidence, Mention
+from ..names import fold, place_of
+
+Findings = tuple[list[Discrepancy], list[Corroboration]]
+
+# Sentence ends: . ! ? (plus closing quotes/brackets) then space or a capital;
+# line breaks always end a sentence (headlines, captions, paragraphs).
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|[A-Z“\"]|$)|\n")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|Prof|Rev|Sen|Rep|Gov|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about after before
+    than then that this these those there here it its it's he she they them his her their our we you your i me
+    my mine is are was were be been being am do does did done have has had having will would can could shall
+    should may might must not no nor so such too very just also only even still yet more most less least
+    some any all each every both either neither other another which who whom whose what when where why how
+    while though although because since until unless up down out off again further once own same s t
+    said says say told tell added adding according mr mrs ms""".split()
+)
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# Words so common in news that sharing them says nothing about two statements.
+GENERIC = frozenset(
+    "country countri government people year time state official way part thing today week month day "
+    "report news group".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """A crude English stem, enough to meet "companies" with "company", "abandoning" with "abandonment"."""
+    w = fold(word).replace("'", "")
+    for suffix, repl in (("ies", "y"), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""), ("ied", "y"),
+                         ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: len(w) - len(suffix)] + repl
+    return w
+
+
+@lru_cache(maxsize=50_000)
+def _content_words(text: str, places: frozenset[str]) -> frozenset[str]:
+    """Stems of a text's content words; demonyms become their place ("Russian" -> "russia")."""
+    out: set[str] = set()
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        w = fold(raw).replace("'", "")
+        if not w or w in STOPWORDS or w in MONTHS or len(w) < 3:
+            continue
+        if raw[:1].isupper() and places:
+            place = place_of(raw, places)
+            if place:
+                out.add(place)
+                continue
+        out.add(stem(w))
+    return frozenset(out)
+
+
+def content_words(text: str, places: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Stems of a text's content words; demonyms become their place ("Russian" -> "russia")."""
+    return _content_words(text, places)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets, whitespace trimmed, never empty."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if m.group() != "\n" and _ABBREV.search(text[max(start, m.start() - 6): m.start() + 1]):
+            continue
+        _add_trimmed(text, start, end, spans)
+        start = end
+    _add_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def evidence(article: Article, start: int, end: int) -> Evidence:
+    return Evidence(article=article.id, start=start, end=end, text=article.text[start:end])
+
+
+def short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass
+class Story:
+    articles: list[Article]
+    mentions: list[Mention]
+    entities: list[Entity]
+    by_article: dict[str, list[Mention]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        ids = {a.id for a in self.articles}
+        grouped: dict[str, list[Mention]] = defaultdict(list)
+        for m in self.mentions:
+            if m.article in ids:
+                grouped[m.article].append(m)
+        for ms in grouped.values():
+            ms.sort(key=lambda m: (m.start, m.end))
+        self.by_article = {a.id: grouped.get(a.id, []) for a in self.articles}
+        self._starts = {aid: [m.start for m in ms] for aid, ms in self.by_article.items()}
+        self._sentences: dict[str, list[tuple[int, int]]] = {}
+
+    @cached_property
+    def article_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def entity_by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self.articles)}
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """Folded names of the places the story mentions, for demonym resolution."""
+        return frozenset(
+            fold(m.value if isinstance(m.value, str) else m.text)
+            for ms in self.by_article.values()
+            for m in ms
+            if m.kind == "entity" and m.label in ("GPE", "LOC")
+        )
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """How summaries name each article: its source when that is unique, else its id."""
+        sources = [a.source for a in self.articles]
+        unique = all(sources) and len(set(sources)) == len(sources)
+        return {a.id: (a.source if unique and a.source else a.id) for a in self.articles}
+
+    def kind(self, article_id: str, kind: str) -> list[Mention]:
+        return [m for m in self.by_article.get(article_id, []) if m.kind == kind]
+
+    def sentences(self, article_id: str) -> list[tuple[int, int]]:
+        if article_id not in self._sentences:
+            self._sentences[article_id] = split_sentences(self.article_by_id[article_id].text)
+        return self._sentences[article_id]
+
+    def sentence_at(self, article_id: str, offset: int) -> tuple[int, int]:
+        spans = self.sentences(article_id)
+        i = bisect.bisect_right([s for s, _ in spans], offset) - 1
+        if i >= 0 and spans[i][0] <= offset < max(spans[i][1], spans[i][0] + 1):
+            return spans[i]
+        text = self.article_by_id[article_id].text
+        return (offset, min(len(text), offset + 1))
+
+    def mentions_in(self, article_id: str, start: int, end: int, kind: str | None = None) -> list[Mention]:
+        ms = self.by_article.get(article_id, [])
+        lo = bisect.bisect_left(self._starts[article_id], start)
+        out = []
+        for m in ms[lo:]:
+            if m.start >= end:
+                break
+            if m.end <= end and (kind is None or m.kind == kind):
+                out.append(m)
+        return out
+
+    def sentence_entities(self, article_id: str, offset: int) -> set[str]:
+        s, e = self.sentence_at(article_id, offset)
+        return {m.entity for m in self.mentions_in(article_id, s, e, "entity") if m.entity}
+
+    def sentence_words(self, article_id: str, offset: int) -> set[str]:
+        s, e = self.sentence_at(article_id, offset)
+        return content_words(self.article_by_id[article_id].text[s:e], self.places)
+
+    def text(self, article_id: str) -> str:
+        return self.article_by_id[article_id].text
+
+    def entity_name(self, entity_id: str | None) -> str:
+        e = self.entity_by_id.get(entity_id or "")
+        return e.name if e else (entity_id or "?")

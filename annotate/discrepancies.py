@@ -1,0 +1,62 @@
+"""Run the discrepancy detectors over one story and give each finding a stable id.
+
+``detect`` receives the articles of one story (the caller groups a large
+corpus into stories), any number of them. Each detector lives in
+``annotate.detectors.<kind>`` and returns (discrepancies, corroborations);
+this module fingerprints, de-duplicates and orders them.
+
+The id is the first 12 hex digits of sha1(kind, normalised subject, sorted
+normalised values), so a user's verdict on a discrepancy survives a re-run
+and does not depend on article order or offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+
+from .detectors import claim, date, name_variant, number, omission, quote, role
+from .detectors.story import Story
+from .model import DISCREPANCY_KINDS, Article, Corroboration, Discrepancy, Entity, Mention
+from .names import fold
+
+DETECTORS = (name_variant, role, number, date, quote, claim, omission)
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def fingerprint(kind: str, subject: str, values: Iterable[str]) -> str:
+    """Stable id of a discrepancy: kind + normalised subject + sorted normalised values."""
+    parts = [kind, _norm(subject), *sorted(_norm(v) for v in values)]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def _norm(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def detect(
+    articles: Sequence[Article], mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> tuple[list[Discrepancy], list[Corroboration]]:
+    """All discrepancies and corroborations among the articles of one story."""
+    if len(articles) < 2:
+        return [], []
+    story = Story(list(articles), list(mentions), list(entities))
+    found: dict[str, Discrepancy] = {}
+    agreed: list[Corroboration] = []
+    for detector in DETECTORS:
+        discrepancies, corroborations = detector.detect(story)
+        for d in discrepancies:
+            d.id = fingerprint(d.kind, d.subject, d.values.values())
+            d.evidence.sort(key=lambda e: (story.order.get(e.article, 0), e.start))
+            found.setdefault(d.id, d)
+        agreed.extend(corroborations)
+    kind_order = {k: i for i, k in enumerate(DISCREPANCY_KINDS)}
+    ordered = sorted(
+        found.values(),
+        key=lambda d: (
+            kind_order.get(d.kind, 99),
+            _SEVERITY_ORDER.get(d.severity, 3),
+            [(story.order.get(e.article, 0), e.start) for e in d.evidence],
+        ),
+    )
+    return ordered, agreed

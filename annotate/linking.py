@@ -1,0 +1,327 @@
+"""Cross-article entity linking: which mentions name the same real-world thing.
+
+Mentions are grouped with a union-find, never compared pair by pair: every
+rule looks candidates up in an index keyed by a normalised form (folded
+name, surname key, acronym, first word), so linking stays linear in the
+number of mentions.
+
+Rules, in order:
+
+1. within an article, the same folded name is one entity; a surname alone
+   joins the one full name in that article ending with it (left alone when
+   two people there share it);
+2. across articles, people join when their surnames match (transliteration
+   aware) and their given names are compatible (equal, transliteration
+   variant, initial, or one form with extra middle names); other entities
+   join on their folded name, with formal state names ("Republic of X",
+   "X Federation") reduced to the country;
+3. acronyms ("UN", "U.K.") join the one multi-word name with those initials;
+   a single word joins the one organisation it starts when the rest is a
+   generic word ("Wagner" -> "Wagner Group"); a body of an organisation
+   ("UN General Assembly") joins the organisation;
+4. a surname with no full name in its own article joins the one person
+   anywhere with that surname.
+
+Also fills ``Mention.entity`` and turns quote speakers (names) into entity ids.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import Article, Entity, Mention
+from .names import (
+    ORG_ORGANS,
+    ORG_SUFFIXES,
+    acronym,
+    acronym_key,
+    country_core,
+    fold,
+    is_acronym,
+    place_of,
+    same_given_name,
+    slug,
+    strip_possessive,
+    translit_key,
+)
+
+_PLACE_LABELS = {"GPE", "LOC"}
+# A nationality or place word is not a short form of an organisation ("European" is not the EU).
+_NOT_SHORT_FORMS = {"NORP", "GPE", "LOC"}
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Keep the smaller index as root so results do not depend on call order.
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass(slots=True)
+class _Name:
+    """One entity mention's name, pre-normalised for the index lookups."""
+
+    mention: Mention
+    raw: str  # the name as written, without role or possessive
+    folded: str
+    words: list[str]
+    person: bool
+    alias: bool = False  # acronym, state form or organ: never the entity's display name
+
+
+def mention_name(m: Mention) -> str:
+    """The name a mention gives, without role and possessive."""
+    name = m.value if isinstance(m.value, str) and m.value.strip() else m.text
+    return strip_possessive(name)
+
+
+def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Entity]:
+    """Cluster entity mentions across articles; fill ``Mention.entity`` and quote speakers."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    ents = [m for m in mentions if m.kind == "entity"]
+    ents.sort(key=lambda m: (order.get(m.article, len(order)), m.start))
+    names = [_make_name(m) for m in ents]
+    uf = _UnionFind(len(names))
+    places = frozenset(n.folded for n in names if n.mention.label in _PLACE_LABELS and not country_core(n.raw))
+
+    _link_same_name_in_article(names, uf)
+    _link_surnames_in_article(names, uf)
+    _link_people_across_articles(names, uf)
+    _link_by_name(names, uf, places)
+    _link_acronyms(names, uf)
+    _link_short_forms(names, uf)
+    _link_organs(names, uf)
+    _link_lone_surnames(names, uf)
+
+    entities = _build_entities(names, uf)
+    _resolve_speakers(mentions, ents, entities)
+    return entities
+
+
+def _make_name(m: Mention) -> _Name:
+    raw = mention_name(m)
+    folded = fold(raw)
+    return _Name(m, raw, folded, folded.split(), person=m.label == "PERSON")
+
+
+def _groups(items: Iterable[tuple[object, int]]) -> dict[object, list[int]]:
+    out: dict[object, list[int]] = defaultdict(list)
+    for key, i in items:
+        out[key].append(i)
+    return out
+
+
+def _union_all(uf: _UnionFind, idx: list[int]) -> None:
+    for i in idx[1:]:
+        uf.union(idx[0], i)
+
+
+def _link_same_name_in_article(names: list[_Name], uf: _UnionFind) -> None:
+    for idx in _groups(((n.mention.article, n.person, n.folded), i) for i, n in enumerate(names) if n.folded).values():
+        _union_all(uf, idx)
+
+
+def _link_surnames_in_article(names: list[_Name], uf: _UnionFind) -> None:
+    full_by_surname = _groups(
+        ((n.mention.article, translit_key(n.words[-1])), i)
+        for i, n in enumerate(names)
+        if n.person and len(n.words) >= 2
+    )
+    for i, n in enumerate(names):
+        if not n.person or len(n.words) != 1:
+            continue
+        cands = full_by_surname.get((n.mention.article, translit_key(n.words[0])), [])
+        people = {uf.find(c) for c in cands}
+        if len(people) == 1:
+            uf.union(cands[0], i)
+
+
+def _link_people_across_articles(names: list[_Name], uf: _UnionFind) -> None:
+    """Full names with the same surname key and compatible given names."""
+    by_surname = _groups(
+        (translit_key(n.words[-1]), i) for i, n in enumerate(names) if n.person and len(n.words) >= 2
+    )
+    for idx in by_surname.values():
+        # One representative per distinct first name keeps this small.
+        reps: list[int] = []
+        for i in idx:
+            first = names[i].words[0]
+            match = next((r for r in reps if same_given_name(names[r].words[0], first)), None)
+            if match is None:
+                reps.append(i)
+            else:
+                uf.union(match, i)
+
+
+def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) -> None:
+    """Non-person entities with the same folded name, state forms reduced to the country."""
+    keys: list[tuple[str, int]] = []
+    for i, n in enumerate(names):
+        if n.person or not n.folded:
+            continue
+        key = n.folded
+        core = country_core(n.raw)
+        if core:
+            place = place_of(core, places)
+            if place:
+                key = place
+                n.alias = True
+        keys.append((key, i))
+    for idx in _groups(keys).values():
+        _union_all(uf, idx)
+
+
+def _link_acronyms(names: list[_Name], uf: _UnionFind) -> None:
+    by_initials = _groups(
+        (acronym(n.raw), i) for i, n in enumerate(names) if not n.person and len(n.words) >= 2 and acronym(n.raw)
+    )
+    for i, n in enumerate(names):
+        if not is_acronym(n.raw):
+            continue
+        cands = by_initials.get(acronym_key(n.raw), [])
+        roots = {uf.find(c) for c in cands}
+        n.alias = True
+        if len(roots) == 1:
+            uf.union(cands[0], i)
+
+
+def _link_short_forms(names: list[_Name], uf: _UnionFind) -> None:
+    """"Wagner" -> "Wagner Group": a single word that starts one organisation's name."""
+    by_first = _groups(
+        (n.words[0], i)
+        for i, n in enumerate(names)
+        if not n.person and len(n.words) >= 2 and all(w in ORG_SUFFIXES for w in n.words[1:])
+    )
+    named_people = _roots_with_full_names(names, uf)
+    for i, n in enumerate(names):
+        if len(n.words) != 1 or is_acronym(n.raw) or n.mention.label in _NOT_SHORT_FORMS:
+            continue
+        if n.person and uf.find(i) in named_people:
+            continue
+        cands = by_first.get(n.words[0], [])
+        roots = {uf.find(c) for c in cands}
+        if len(roots) == 1:
+            uf.union(cands[0], i)
+
+
+def _roots_with_full_names(names: list[_Name], uf: _UnionFind) -> set[int]:
+    return {uf.find(i) for i, n in enumerate(names) if n.person and len(n.words) >= 2}
+
+
+def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
+    """"UN General Assembly" -> the UN: an organisation's name followed by organ words."""
+    by_key: dict[str, set[int]] = defaultdict(set)
+    first_of: dict[int, int] = {}
+    for i, n in enumerate(names):
+        if n.person:
+            continue
+        r = uf.find(i)
+        first_of.setdefault(r, i)
+        by_key[n.folded].add(r)
+        if is_acronym(n.raw):
+            by_key[acronym_key(n.raw)].add(r)
+        elif len(n.words) >= 2 and (a := acronym(n.raw)):
+            by_key[a].add(r)
+    for i, n in enumerate(names):
+        if n.person or len(n.words) < 2:
+            continue
+        for cut in range(len(n.words) - 1, 0, -1):
+            head, rest = n.words[:cut], n.words[cut:]
+            if not all(w in ORG_ORGANS for w in rest):
+                continue
+            roots = by_key.get(" ".join(head), set()) - {uf.find(i)}
+            if len(roots) == 1:
+                uf.union(first_of[next(iter(roots))], i)
+                n.alias = True
+                break
+
+
+def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
+    """A surname whose article has no full name joins the one person with that surname."""
+    people_by_surname: dict[str, set[int]] = defaultdict(set)
+    for i, n in enumerate(names):
+        if n.person and len(n.words) >= 2:
+            people_by_surname[translit_key(n.words[-1])].add(uf.find(i))
+    named_people = _roots_with_full_names(names, uf)
+    for i, n in enumerate(names):
+        if n.person and len(n.words) == 1 and uf.find(i) not in named_people:
+            roots = people_by_surname.get(translit_key(n.words[0]), set())
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), i)
+
+
+def _display_name(members: list[_Name]) -> str:
+    """The fullest common form: most words, most frequent, most capitalised.
+
+    Ties go to the alphabetically first form, so the name (and the ids built
+    from it) do not depend on the order articles were loaded in.
+    """
+    pool = [n for n in members if not n.alias] or members
+    counts = Counter(" ".join(n.raw.split()) for n in pool)
+
+    def score(raw: str) -> tuple:
+        capitalised = sum(w[:1].isupper() for w in raw.split())
+        return (-len(raw.split()), -counts[raw], -capitalised, raw)
+
+    return min(counts, key=score)
+
+
+def _build_entities(names: list[_Name], uf: _UnionFind) -> list[Entity]:
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(names)):
+        clusters[uf.find(i)].append(i)
+    entities: list[Entity] = []
+    used: Counter[str] = Counter()
+    for root in sorted(clusters):
+        members = [names[i] for i in clusters[root]]
+        name = _display_name(members)
+        label = Counter(n.mention.label for n in members).most_common(1)[0][0]
+        base = f"{label.lower()}:{slug(name)}"
+        used[base] += 1
+        entity_id = base if used[base] == 1 else f"{base}-{used[base]}"
+        for n in members:
+            n.mention.entity = entity_id
+        entities.append(Entity(id=entity_id, name=name, label=label, mentions=[n.mention.id for n in members]))
+    return entities
+
+
+def _resolve_speakers(mentions: Sequence[Mention], ents: list[Mention], entities: list[Entity]) -> None:
+    """Quote speakers arrive as names; replace them by the linked entity's id."""
+    ids = {e.id for e in entities}
+    in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
+    surname_in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in ents:
+        f = fold(mention_name(m))
+        if m.entity:
+            in_article[(m.article, f)].add(m.entity)
+            if f:
+                surname_in_article[(m.article, f.split()[-1])].add(m.entity)
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        by_name[fold(e.name)].add(e.id)
+    for m in mentions:
+        if m.kind != "quote" or not m.speaker or m.speaker in ids:
+            continue
+        f = fold(strip_possessive(m.speaker))
+        for cands in (
+            in_article.get((m.article, f)),
+            surname_in_article.get((m.article, f.split()[-1])) if f else None,
+            by_name.get(f),
+        ):
+            if cands and len(cands) == 1:
+                m.speaker = next(iter(cands))
+                break
+        else:
+            m.speaker = None

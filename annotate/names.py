@@ -1,0 +1,221 @@
+"""Name normalisation: the keys that let two spellings of one name meet.
+
+Pure functions over strings. ``fold`` removes what never distinguishes
+two names (case, accents, apostrophe style, possessive 's, dots in
+abbreviations); ``translit_key`` goes further and merges common
+transliteration variants (Sergei / Sergey, Zelensky / Zelenskyy) so blocking
+by surname still brings them together.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
+_POSSESSIVE = re.compile(r"(?:'s|s')$|'$", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+# Words that do not carry a name's identity ("the Kremlin" = "Kremlin").
+_LEADING_ARTICLES = ("the ",)
+# Small words skipped when building an acronym ("Bank of England" -> "BE").
+_ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&"}
+
+# Generic words that follow an organisation's proper name: "Wagner Group" is
+# also called "Wagner". A general word list, not names.
+ORG_SUFFIXES = {
+    "group", "company", "co", "corporation", "corp", "inc", "ltd", "llc", "plc", "gmbh", "sa", "ag",
+    "party", "movement", "organisation", "organization", "agency", "foundation", "institute",
+    "association", "union", "network", "front", "army", "forces", "force", "brigade", "militia",
+    "ministry", "department", "office", "bank", "university", "holdings", "media", "news",
+}
+# Bodies of an organisation that a reader files under the organisation
+# itself ("UN General Assembly" is the United Nations speaking).
+ORG_ORGANS = {
+    "general", "assembly", "security", "council", "secretary", "secretariat", "commission",
+    "parliament", "court", "summit", "mission", "office", "envoy", "spokesperson", "spokesman",
+    "spokeswoman", "chief", "agency", "committee", "headquarters", "delegation", "human", "rights",
+}
+
+# Country demonyms that do not follow the suffix rules in ``demonym_stems``.
+# A general gazetteer (no story names).
+_IRREGULAR_DEMONYMS = {
+    "french": "france", "british": "united kingdom", "english": "england", "dutch": "netherlands",
+    "swiss": "switzerland", "greek": "greece", "turkish": "turkey", "spanish": "spain",
+    "danish": "denmark", "swedish": "sweden", "finnish": "finland", "polish": "poland",
+    "irish": "ireland", "welsh": "wales", "scottish": "scotland", "thai": "thailand",
+    "chinese": "china", "japanese": "japan", "vietnamese": "vietnam", "lebanese": "lebanon",
+    "sudanese": "sudan", "senegalese": "senegal", "portuguese": "portugal", "congolese": "congo",
+    "togolese": "togo", "beninese": "benin", "nepalese": "nepal", "burmese": "myanmar",
+    "maltese": "malta", "israeli": "israel", "iraqi": "iraq", "saudi": "saudi arabia",
+    "yemeni": "yemen", "kuwaiti": "kuwait", "qatari": "qatar", "emirati": "united arab emirates",
+    "pakistani": "pakistan", "afghan": "afghanistan", "bangladeshi": "bangladesh",
+    "somali": "somalia", "filipino": "philippines", "argentine": "argentina", "peruvian": "peru",
+    "american": "united states", "us": "united states", "u.s.": "united states",
+    "uk": "united kingdom", "ivorian": "ivory coast", "malagasy": "madagascar",
+    "nigerien": "niger", "chadian": "chad", "burkinabe": "burkina faso", "mauritanian": "mauritania",
+    "norwegian": "norway", "czech": "czechia", "slovak": "slovakia", "uzbek": "uzbekistan",
+    "kazakh": "kazakhstan", "german": "germany", "mexican": "mexico", "moroccan": "morocco",
+    "belgian": "belgium", "ghanaian": "ghana", "malian": "mali", "swazi": "eswatini", "bosnian": "bosnia", "tajik": "tajikistan", "kyrgyz": "kyrgyzstan", "turkmen": "turkmenistan",
+    "new zealander": "new zealand", "icelandic": "iceland", "european": "europe",
+}
+
+# "Russian Federation", "Republic of Korea", "Kingdom of Spain" -> the country.
+_STATE_FORM_PREFIX = re.compile(
+    r"^(?:(?:the\s+)?(?:(?:democratic|federal|islamic|people's|united|arab|socialist|federative)\s+)*"
+    r"(?:republic|kingdom|state|states|federation|commonwealth|principality|sultanate|emirate)\s+of\s+)(.+)$"
+)
+_STATE_FORM_SUFFIX = re.compile(r"^(.+?)\s+(?:federation|republic|federal republic|kingdom)$")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name."""
+    t = strip_accents(text).translate(_APOSTROPHES)
+    t = _DASHES.sub(" ", t)
+    t = _SPACE.sub(" ", t).strip().casefold()
+    for article in _LEADING_ARTICLES:
+        if t.startswith(article):
+            t = t[len(article):]
+    t = " ".join(_POSSESSIVE.sub("", w) if len(w) > 2 else w for w in t.split(" "))
+    t = re.sub(r"(?<=\w)\.(?=\w)|(?<=\b\w)\.", "", t)  # U.K. -> UK, J. -> J
+    t = re.sub(r"[^\w\s&']", "", t)
+    return _SPACE.sub(" ", t).strip()
+
+
+def strip_possessive(text: str) -> str:
+    """``Lavrov’s`` -> ``Lavrov`` (keeps the original characters otherwise)."""
+    return re.sub(r"(?:['’]s|s['’]|['’])$", "", text.strip())
+
+
+def tokens(text: str) -> list[str]:
+    return fold(text).split()
+
+
+@lru_cache(maxsize=100_000)
+def translit_key(word: str) -> str:
+    """A rough phonetic key merging common romanisation variants of one word."""
+    w = fold(word).replace(" ", "")
+    for a, b in (("kh", "h"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("w", "v"), ("ts", "c"),
+                 ("zh", "j"), ("dj", "j"), ("y", "i"), ("ii", "i"), ("ie", "i"), ("ei", "i"),
+                 ("ey", "i"), ("iy", "i"), ("x", "ks"), ("q", "k")):
+        w = w.replace(a, b)
+    return re.sub(r"([a-z])\1+", r"\1", w)
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Given names that are one name: equal, transliteration variants, or an initial."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    if translit_key(fa) == translit_key(fb):
+        return True
+    # Alexander/Oleksandr-style vowel shifts can touch the first letter; ask for more then.
+    return fuzz.ratio(fa, fb) >= (80 if fa[0] == fb[0] else 85)
+
+
+def is_acronym(text: str) -> bool:
+    """``UN``, ``U.K.``, ``NATO``: short, all capitals (dots allowed)."""
+    letters = text.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def acronym(name: str) -> str | None:
+    """Initials of a multi-word name's significant words, lower case ("United Nations" -> "un")."""
+    words = [w for w in fold(name).split() if w not in _ACRONYM_SKIP]
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words)
+
+
+def acronym_key(text: str) -> str:
+    return text.replace(".", "").replace("&", "").casefold()
+
+
+def country_core(name: str) -> str | None:
+    """The country inside a formal state name: "Russian Federation" -> "russian".
+
+    Returns the folded core (possibly a demonym; resolve it with
+    ``demonym_candidates``) or None when the name is not a state form.
+    """
+    f = fold(name)
+    m = _STATE_FORM_PREFIX.match(f) or _STATE_FORM_SUFFIX.match(f)
+    if not m:
+        return None
+    core = m.group(1).strip()
+    return core or None
+
+
+@lru_cache(maxsize=100_000)
+def demonym_candidates(word: str) -> tuple[str, ...]:
+    """Places a demonym or adjective may stand for: "russian" -> ["russia", ...].
+
+    Suffix rules give candidates; the caller keeps the one that is a known
+    place in the corpus. "Russia's" (possessive) folds to "russia" already.
+    """
+    w = fold(word)
+    out = [w]
+    if w in _IRREGULAR_DEMONYMS:
+        out.append(_IRREGULAR_DEMONYMS[w])
+    for suffix, repl in (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("an", ""),
+                         ("ns", ""), ("n", ""), ("ese", ""), ("ese", "a"), ("ish", ""), ("i", ""),
+                         ("ic", "ia"), ("ean", "ea"), ("ean", "e"), ("ian", "a"), ("ian", "y"), ("ian", ""), ("ian", "e")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            out.append(w[: len(w) - len(suffix)] + repl)
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=100_000)
+def place_of(word: str, places: frozenset[str]) -> str | None:
+    """The known place (folded) that ``word`` names or describes, if any."""
+    for c in demonym_candidates(word):
+        if c in places:
+            return c
+    return None
+
+
+# Country names (folded), so "Malian" or "Russia's" is read as a nationality
+# even when the country itself is not named in the story. A general gazetteer.
+COUNTRIES = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas
+    bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei
+    bulgaria burkina faso burundi cambodia cameroon canada cape verde chad chile china colombia comoros
+    congo costa rica croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt el salvador eritrea
+    estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece grenada
+    guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy
+    jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon
+    lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
+    mauritania mauritius mexico moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru
+    nepal netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru
+    philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore
+    slovakia slovenia somalia spain sri lanka sudan suriname sweden switzerland syria taiwan tajikistan
+    tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan
+    vanuatu venezuela vietnam yemen zambia zimbabwe england scotland wales europe africa asia""".split()
+) | frozenset(
+    ["united kingdom", "united states", "saudi arabia", "south africa", "south sudan", "north korea",
+     "south korea", "new zealand", "ivory coast", "burkina faso", "sri lanka", "costa rica", "el salvador",
+     "cape verde", "united arab emirates", "central african republic", "dominican republic", "czech republic"]
+)
+
+
+def is_demonym_word(word: str) -> bool:
+    """A capitalised nationality adjective of a known country ("Malian", "French")."""
+    if not word[:1].isupper():
+        return False
+    w = fold(word)
+    return w not in COUNTRIES and place_of(w, COUNTRIES) is not None
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"

@@ -1,0 +1,155 @@
+"""Group articles into stories: articles about the same event.
+
+Discrepancies only make sense between reports of the same event, so the
+engine compares articles within a story, never across unrelated ones.
+
+Each article becomes a TF-IDF vector of the names it mentions and its
+content words (its top terms only). Candidate pairs come from an inverted
+index over those terms, skipping terms so common they would pair everything
+(blocking: no all-pairs comparison), and articles whose cosine similarity
+passes a threshold are joined. A join must also agree with the story built
+so far (average similarity to its members), so one borderline pair cannot
+chain two stories into one. Linear in the corpus size for a fixed story size.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from .model import Article, Mention
+
+TOP_TERMS = 48  # per article: enough to describe an event, few enough to stay fast
+# Measured on generated corpora: reports of one event score 0.45-0.9, reports of
+# different events sharing a country or an event type up to 0.3 for a pair and
+# 0.2 on average between two stories.
+JOIN_SIMILARITY = 0.25  # cosine for two articles to be about the same event
+STORY_SIMILARITY = 0.22  # average cosine between two stories' members to merge them
+ENTITY_WEIGHT = 2.0  # a shared name says more than a shared word
+_BLOCK_TERMS = 12  # an article's strongest terms, the only ones that propose candidates
+_MAX_POSTINGS = 100  # terms in more articles than this do not propose candidates
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]{3,}")
+# Function words and reporting verbs every article has; they describe no event.
+_STOPWORDS = frozenset(
+    """
+    about above after again against also although among another because been before
+    being below between both could does doing down during each either even every
+    from further have having here however into itself just last least less like made
+    make many more most much must near never next once only other others over
+    same says said should since some such than that their theirs them then there
+    these they this those though through told under until upon very want were what
+    when where whether which while whom whose will with within without would year
+    years your week weeks month months today yesterday tomorrow according added
+    reported reports report including including news statement spokesman spokeswoman
+    people time first second third monday tuesday wednesday thursday friday
+    saturday sunday january february march april june july august september
+    october november december
+    """.split()
+)
+
+
+def group_stories(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[list[str]]:
+    """Article ids grouped by story, stories in corpus order, articles in corpus order."""
+    if not articles:
+        return []
+    vectors = _vectors(articles, mentions)
+    n = len(articles)
+    neighbours = _similar_pairs(vectors)
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    # The sum of a story's unit vectors: its dot product with another story's
+    # sum, over the sizes, is the average pairwise similarity, at the cost of one dot.
+    sums: dict[int, dict[str, float]] = {i: dict(v) for i, v in enumerate(vectors)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Strongest pairs first, so a story forms around its clearest members.
+    for _, i, j in sorted(neighbours, reverse=True):
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        size = len(members[a]) * len(members[b])
+        if size > 1 and _dot(sums[a], sums[b]) / size < STORY_SIMILARITY:
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        parent[b] = a
+        members[a].extend(members.pop(b))
+        total = sums[a]
+        for term, w in sums.pop(b).items():
+            total[term] = total.get(term, 0.0) + w
+    stories = sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
+    return [[articles[i].id for i in group] for group in stories]
+
+
+def _vectors(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[dict[str, float]]:
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.kind == "entity":
+            name = _normalise(str(m.value or m.text))
+            if name:
+                names[m.article]["@" + name] += 1
+    counts: list[Counter[str]] = []
+    for article in articles:
+        words = Counter(w for w in _WORD.findall(_normalise(article.text)) if w not in _STOPWORDS)
+        for name, c in names.get(article.id, {}).items():
+            words[name] += c
+        counts.append(words)
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(articles)
+    vectors = []
+    for c in counts:
+        weights = {
+            term: (1 + math.log(tf))
+            * math.log(1 + n / df[term])
+            * (ENTITY_WEIGHT if term.startswith("@") else 1.0)
+            for term, tf in c.items()
+        }
+        top = sorted(weights.items(), key=lambda kv: kv[1], reverse=True)[:TOP_TERMS]
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        vectors.append({term: w / norm for term, w in top})
+    return vectors
+
+
+def _similar_pairs(vectors: list[dict[str, float]]) -> list[tuple[float, int, int]]:
+    """Pairs that pass JOIN_SIMILARITY. Candidates share one of their most telling
+    terms (blocking), and only candidates get a full comparison."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vector in enumerate(vectors):
+        for term in list(vector)[:_BLOCK_TERMS]:  # vectors are sorted by weight
+            postings[term].append(i)
+    candidates: set[tuple[int, int]] = set()
+    for posting in postings.values():
+        if len(posting) > _MAX_POSTINGS:
+            continue
+        for x, i in enumerate(posting):
+            candidates.update((i, j) for j in posting[x + 1 :])
+    pairs = []
+    for i, j in candidates:
+        similarity = _dot(vectors[i], vectors[j])
+        if similarity >= JOIN_SIMILARITY:
+            pairs.append((similarity, i, j))
+    return pairs
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+
+
+def _normalise(text: str) -> str:
+    """Case- and accent-folded, so "Maïga" and "Maiga" are one term."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded.strip()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", folded)).strip()

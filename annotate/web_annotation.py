@@ -1,0 +1,163 @@
+"""``corpus-tui export``: the reader's annotations as W3C Web Annotation JSON-LD.
+
+One ``AnnotationCollection`` holding every note, verdict, link, unlink and
+mention edit, each targeting article spans with a ``TextQuoteSelector``
+(exact, prefix, suffix) and a ``TextPositionSelector`` (start, end in code
+points), placed in the articles' current text. W3C has no term for a span
+that can no longer be found, so such spans keep their saved selectors and the
+collection's ``comment`` lists them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from .anchoring import Anchor, Resolution
+from .annotations import Annotation, Link, MentionEdit, Note, Unlink, Verdict, reanchor
+from .model import Article, Evidence
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+def to_collection(items: Sequence[Annotation], articles: Sequence[Article]) -> dict:
+    """The JSON-LD document for ``items`` placed in ``articles``."""
+    texts = {a.id: a.text for a in articles}
+    sources = {a.id: _source(a) for a in articles}
+    placed = reanchor(items, texts)
+    annotations = [_annotation(item, placed.resolutions.get(item.id, ()), sources) for item in items]
+    orphaned = sorted(i for i, rs in placed.resolutions.items() if any(not r.placed for r in rs))
+    collection: dict = {
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": "corpus-tui annotations",
+        "total": len(annotations),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": annotations},
+    }
+    if orphaned:
+        collection["comment"] = "Spans not found in the current article text (saved selectors kept): " + ", ".join(
+            orphaned
+        )
+    return collection
+
+
+def _source(article: Article) -> str:
+    return article.url or Path(article.path).resolve().as_uri()
+
+
+def _annotation(item: Annotation, resolved: Sequence[Resolution], sources: Mapping[str, str]) -> dict:
+    out: dict = {"id": f"urn:corpus-tui:{item.id}", "type": "Annotation"}
+    bodies: list[dict] = []
+    targets = [_target(r, sources) for r in resolved]
+    if isinstance(item, Note):
+        out["motivation"] = "commenting" if item.text else "tagging"
+        if item.text:
+            bodies.append(_text(item.text, "commenting"))
+        bodies += [_text(tag, "tagging") for tag in item.tags]
+    elif isinstance(item, Verdict):
+        out["motivation"] = "assessing"
+        bodies.append(_text(item.verdict, "assessing"))
+        bodies.append(_text(f"discrepancy {item.discrepancy}: {item.summary}".rstrip(": "), "identifying"))
+        if item.note:
+            bodies.append(_text(item.note, "commenting"))
+        targets = [_evidence_target(e, sources) for e in item.evidence]
+    elif isinstance(item, (Link, Unlink)):
+        out["motivation"] = "linking"
+        same = isinstance(item, Link)
+        bodies.append(_text("same entity" if same else "not the same entity", "linking"))
+        if item.note:
+            bodies.append(_text(item.note, "commenting"))
+    elif isinstance(item, MentionEdit):
+        if item.action == "add":
+            out["motivation"] = "identifying"
+            bodies.append(_text(item.label, "classifying"))
+        else:
+            out["motivation"] = "editing"
+            bodies.append(_text("not a mention" + (f" ({item.label})" if item.label else ""), "editing"))
+    created = getattr(item, "created", "")
+    if created:
+        out["created"] = created
+    modified = getattr(item, "modified", "")
+    if modified:
+        out["modified"] = modified
+    if bodies:
+        out["body"] = bodies[0] if len(bodies) == 1 else bodies
+    out["target"] = targets[0] if len(targets) == 1 else targets
+    return out
+
+
+def _text(value: str, purpose: str) -> dict:
+    return {"type": "TextualBody", "value": value, "format": "text/plain", "purpose": purpose}
+
+
+def _target(r: Resolution, sources: Mapping[str, str]) -> dict:
+    a: Anchor = r.anchor
+    start, end = (r.start, r.end) if r.placed else (a.start, a.end)
+    exact = r.text if r.placed and r.text is not None else a.exact
+    quote: dict = {"type": "TextQuoteSelector", "exact": exact}
+    if a.prefix:
+        quote["prefix"] = a.prefix
+    if a.suffix:
+        quote["suffix"] = a.suffix
+    return {
+        "source": sources.get(a.article, f"urn:corpus-tui:article:{a.article}"),
+        "selector": [quote, {"type": "TextPositionSelector", "start": start, "end": end}],
+    }
+
+
+def _evidence_target(e: Evidence, sources: Mapping[str, str]) -> dict:
+    return {
+        "source": sources.get(e.article, f"urn:corpus-tui:article:{e.article}"),
+        "selector": [
+            {"type": "TextQuoteSelector", "exact": e.text},
+            {"type": "TextPositionSelector", "start": e.start, "end": e.end},
+        ],
+    }
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="corpus-tui export",
+        description="Write the reader's annotations as W3C Web Annotation JSON-LD.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (the corpus)")
+    p.add_argument("--annotations", metavar="PATH", help="annotation file (default: annotations.yaml in the corpus folder)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    return p
+
+
+def run_export(argv: Sequence[str]) -> int:
+    """Exit status: 0 written, 1 the annotation file or corpus could not be read."""
+    from .annotation_file import AnnotationFileError, default_path, load
+    from .corpus import CorpusError, load_corpus
+
+    args = _parser().parse_args(list(argv))
+    path = Path(args.annotations) if args.annotations else default_path(args.paths)
+    try:
+        loaded = load(path)
+    except AnnotationFileError as e:
+        print(f"corpus-tui export: {e}", file=sys.stderr)
+        return 1
+    if loaded.fingerprint is None:
+        print(f"corpus-tui export: no annotation file at {path}", file=sys.stderr)
+        return 1
+    try:
+        corpus = load_corpus(args.paths)
+    except CorpusError as e:
+        print(f"corpus-tui export: {e}", file=sys.stderr)
+        return 1
+    for problem in corpus.problems:
+        print(f"corpus-tui export: {problem}", file=sys.stderr)
+    document = json.dumps(to_collection(loaded.items, corpus.articles), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        try:
+            Path(args.output).write_text(document, encoding="utf-8")
+        except OSError as e:
+            print(f"corpus-tui export: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
+            return 1
+    else:
+        sys.stdout.write(document)
+    return 0

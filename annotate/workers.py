@@ -1,0 +1,81 @@
+"""Annotation in several processes (``corpus-tui report --jobs N``).
+
+Each worker builds the pipeline once (in the pool's initializer) and then
+annotates chunks of articles; results come back in corpus order. spaCy's
+work is CPU-bound Python, so processes, not threads, are what scale.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+
+from .model import Article, Mention
+
+_nlp = None  # the worker's pipeline, built once by _start_worker
+
+
+def annotate_serially(
+    articles: Sequence[Article], model: str | None
+) -> Iterator[tuple[list[Mention], str]]:
+    """(mentions, pipeline name) for each article, in order, in this process."""
+    from .extract import extract_mentions
+    from .pipeline import build_pipeline, pipeline_name
+
+    nlp = build_pipeline(model)
+    name = pipeline_name(nlp)
+    docs = (_make_doc(nlp, a) for a in articles)
+    for article, doc in zip(articles, nlp.pipe(docs, batch_size=16)):
+        yield extract_mentions(doc, article), name
+
+
+def annotate_in_processes(
+    articles: Sequence[Article], model: str | None, jobs: int
+) -> Iterator[tuple[list[Mention], str]]:
+    """Like ``annotate_serially`` but spread over ``jobs`` processes."""
+    if jobs <= 1 or len(articles) < 2:
+        yield from annotate_serially(articles, model)
+        return
+    jobs = min(jobs, len(articles))
+    # Small chunks keep the progress bar moving and the load balanced; not so
+    # small that pickling overhead dominates.
+    size = max(1, min(16, len(articles) // (jobs * 4)))
+    chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+    with _context().Pool(jobs, initializer=_start_worker, initargs=(model,)) as pool:
+        for results in pool.imap(_annotate_chunk, chunks):
+            yield from results
+
+
+def _context():
+    # fork is much quicker to start, but forking a process that runs other
+    # threads (the app's workers) can deadlock: spawn then.
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _start_worker(model: str | None) -> None:
+    global _nlp
+    from .pipeline import build_pipeline
+
+    _nlp = build_pipeline(model)
+
+
+def _annotate_chunk(articles: list[Article]) -> list[tuple[list[Mention], str]]:
+    from .extract import extract_mentions
+    from .pipeline import pipeline_name
+
+    name = pipeline_name(_nlp)
+    docs = (_make_doc(_nlp, a) for a in articles)
+    return [
+        (extract_mentions(doc, article), name)
+        for article, doc in zip(articles, _nlp.pipe(docs, batch_size=16))
+    ]
+
+
+def _make_doc(nlp, article: Article):
+    doc = nlp.make_doc(article.text)
+    doc.user_data["published"] = article.published
+    return doc

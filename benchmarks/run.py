@@ -1,0 +1,420 @@
+"""corpus-tui benchmarks: start-up, engine throughput, scaling to 1,000 articles, navigation.
+
+    python benchmarks/run.py            # full run (a few minutes on 2 cores)
+    python benchmarks/run.py --quick    # under a minute: fewer repeats, smaller corpora
+
+Prints a table, then a last line of ``key=value`` figures (see the README,
+"Benchmarks", for each definition and its target). Every timing of the app
+is a whole process started in a pseudo-terminal, from spawn until the text
+is on the terminal, next to the same measurement of a minimal Textual app.
+Corpora come from ``benchmarks/generate.py`` (seeded, so runs compare).
+Each measurement runs in a fresh process, so peak memory is that phase's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+PTY_SIZE = (50, 160)  # rows, columns
+TARGETS = {  # key: (comparison, target)
+    "tti_warm_ratio": ("<=", 1.5),
+    "tti_cold_ratio": ("<=", 2.0),
+    "ready_cold_ratio": ("<=", 3.0),
+    "engine_ratio": (">=", 0.2),
+    "growth_1000_500": ("<=", 2.3),
+    "peak_mib_1000": ("<=", 1024),
+    "nav_ms_p50": ("<=", 50),
+}
+
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import Footer, Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static("benchmark baseline: a minimal Textual app")
+        yield Footer()
+
+Minimal().run()
+"""
+MINIMAL_NEEDLE = "benchmark baseline: a minimal"
+
+# The real app, with one addition: it writes a file once the engine's results
+# are applied and painted (highlights and sidebar filled).
+READY_APP = """
+import os, sys
+from tui.app import CorpusApp
+
+_apply = CorpusApp.apply_analysis
+
+def apply_analysis(self, analysis):
+    _apply(self, analysis)
+    self.call_after_refresh(lambda: open(os.environ["BENCH_READY_FILE"], "w").close())
+
+CorpusApp.apply_analysis = apply_analysis
+from tui.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]|[\x00-\x08\x0b-\x1f]")
+
+
+# -- processes in a pseudo-terminal --------------------------------------------------
+
+
+def run_in_pty(argv: list[str], env: dict[str, str], needles: list[str] = (), ready_file: Path | None = None,
+               timeout: float = 120.0) -> float:
+    """Seconds from spawn until every needle is on the terminal (and ``ready_file`` exists)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", PTY_SIZE[0], PTY_SIZE[1], 0, 0))
+    env = {**env, "TERM": "xterm-256color", "COLUMNS": str(PTY_SIZE[1]), "LINES": str(PTY_SIZE[0])}
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
+                            start_new_session=True, close_fds=True)
+    os.close(slave)
+    seen = ""
+    pending = list(needles)
+    try:
+        while True:
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"{argv[-1]}: not on screen after {timeout:.0f}s: {pending}")
+            ready, _, _ = select.select([master], [], [], 0.005)
+            if ready:
+                try:
+                    chunk = os.read(master, 1 << 16)
+                except OSError:
+                    chunk = b""
+                if not chunk and proc.poll() is not None:
+                    raise RuntimeError(f"{argv} exited early ({proc.returncode}): {_ESCAPES.sub('', seen)[-500:]}")
+                seen += chunk.decode("utf-8", "replace")
+                text = _ESCAPES.sub("", seen)
+                pending = [n for n in pending if n not in text]
+            elif proc.poll() is not None:
+                raise RuntimeError(f"{argv} exited early ({proc.returncode}): {_ESCAPES.sub('', seen)[-500:]}")
+            if not pending and (ready_file is None or ready_file.exists()):
+                return time.perf_counter() - start
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+        os.close(master)
+
+
+def _title_needles(folder: Path, count: int = 2) -> list[str]:
+    """The start of the first articles' titles: what the app shows first."""
+    from annotate.corpus import load_corpus
+
+    articles = load_corpus([folder]).articles[:count]
+    return [a.title[:20] for a in articles]
+
+
+def _app_argv(folder: Path, ready: bool = False) -> list[str]:
+    if ready:
+        return [sys.executable, "-c", READY_APP, str(folder)]
+    return [sys.executable, "-m", "tui.cli", str(folder)]
+
+
+def _median_run(times: int, measure) -> float:
+    return statistics.median(measure() for _ in range(times))
+
+
+# -- child tasks (run in fresh processes) ----------------------------------------------
+
+
+def child_engine(folder: str) -> dict:
+    """Annotate, link and detect over a generated corpus; phases, peak memory, recall."""
+    import resource
+
+    import generate
+    from annotate.corpus import load_corpus
+    from annotate.engine import analyse
+
+    started = time.perf_counter()
+    articles = load_corpus([folder]).articles
+    load = time.perf_counter() - started
+    timings: dict[str, float] = {}
+    analysis = analyse(articles, use_cache=True, timings=timings)
+    recall = score_plants(analysis, generate.load_manifest(Path(folder)))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"load": load, **timings, "peak_mib": peak, **recall,
+            "found": len(analysis.discrepancies), "story_count": len(analysis.stories)}
+
+
+def child_throughput(folder_engine: str, folder_blank: str) -> dict:
+    """Tokens per second: the engine's pipeline + extraction against spacy.blank("en").
+
+    Two different corpora from the same generator, so neither run finds the
+    other's words in spaCy's tokenizer cache."""
+    import spacy
+
+    from annotate.corpus import load_corpus
+    from annotate.pipeline import build_pipeline
+    from annotate.workers import annotate_serially
+
+    engine_articles = load_corpus([folder_engine]).articles
+    blank_articles = load_corpus([folder_blank]).articles
+    build_pipeline(None)
+    started = time.perf_counter()
+    for _ in annotate_serially(engine_articles, None):
+        pass
+    engine_seconds = time.perf_counter() - started
+    counter = spacy.blank("en")
+    engine_tokens = sum(len(counter.make_doc(a.text)) for a in engine_articles)
+    blank = spacy.blank("en")
+    started = time.perf_counter()
+    blank_tokens = sum(len(doc) for doc in blank.pipe(a.text for a in blank_articles))
+    blank_seconds = time.perf_counter() - started
+    return {"engine_tps": engine_tokens / engine_seconds, "blank_tps": blank_tokens / blank_seconds}
+
+
+def child_nav(folder: str, presses: int) -> dict:
+    """Median latency of ``n`` (next mention of the same entity) with a warm cache."""
+    import asyncio
+
+    from tui.app import CorpusApp
+
+    async def drive() -> list[float]:
+        app = CorpusApp([Path(folder)])
+        async with app.run_test(size=(PTY_SIZE[1], PTY_SIZE[0])) as pilot:
+            for _ in range(6000):
+                if app.analysis is not None:
+                    break
+                await pilot.pause(0.01)
+            assert app.analysis is not None, "the engine did not finish"
+            # The entity with mentions in the most articles: n crosses articles every time.
+            article_of = {m.id: m.article for m in app.analysis.mentions}
+            entity = max(app.analysis.entities, key=lambda e: len({article_of[m] for m in e.mentions}))
+            app.select_entity(entity.id)
+            await pilot.pause()
+            latencies = []
+            for _ in range(presses):
+                started = time.perf_counter()
+                await pilot.press("n")
+                await pilot.pause()
+                latencies.append((time.perf_counter() - started) * 1000)
+            return latencies
+
+    latencies = asyncio.run(drive())
+    return {"nav_ms_p50": statistics.median(latencies), "nav_ms_max": max(latencies)}
+
+
+def score_plants(analysis, manifest) -> dict:
+    """Planted discrepancies found: same kind, evidence on the planted words in the odd
+    article and (except omissions) in at least one other article of the story."""
+    from collections import Counter
+
+    id_of = {Path(a.path).name: a.id for a in analysis.articles}
+    text_of = {a.id: a.text for a in analysis.articles}
+    by_kind: dict[str, list] = {}
+    for d in analysis.discrepancies:
+        by_kind.setdefault(d.kind, []).append(d)
+
+    def spans(article_id: str, phrase: str) -> list[tuple[int, int]]:
+        text, found, at = text_of[article_id], [], 0
+        while (at := text.find(phrase, at)) >= 0:
+            found.append((at, at + len(phrase)))
+            at += 1
+        return found
+
+    def covers(d, article_id: str, phrase: str) -> bool:
+        targets = spans(article_id, phrase)
+        return any(e.article == article_id and any(e.start < b and a < e.end for a, b in targets)
+                   for e in d.evidence)
+
+    planted, found = Counter(), Counter()
+    for plant in manifest.plants:
+        planted[plant.kind] += 1
+        odd = id_of[plant.odd]
+        others = [(id_of[f], p) for f, p in plant.values.items() if f != plant.odd]
+        for d in by_kind.get(plant.kind, ()):
+            if covers(d, odd, plant.values[plant.odd]) and (
+                not others or any(covers(d, a, p) for a, p in others)
+            ):
+                found[plant.kind] += 1
+                break
+    total = sum(planted.values())
+    result = {"recall": sum(found.values()) / total if total else 0.0}
+    result.update({f"recall_{k}": found[k] / planted[k] for k in sorted(planted)})
+    return result
+
+
+def _child(task: str, *args: str, env: dict[str, str]) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", task, *args], env=env, cwd=ROOT,
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"{task} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# -- the run ------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="corpus-tui benchmarks")
+    p.add_argument("--quick", action="store_true", help="fewer repeats and smaller corpora: under a minute")
+    p.add_argument("--sizes", help="comma-separated corpus sizes (default 250,500,1000; quick 50,100,200)")
+    p.add_argument("--work", type=Path, help="folder for generated corpora and caches (default: a temporary one)")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.child:
+        task, *rest = args.child
+        result = {"engine": lambda: child_engine(rest[0]),
+                  "throughput": lambda: child_throughput(rest[0], rest[1]),
+                  "nav": lambda: child_nav(rest[0], int(rest[1]))}[task]()
+        print(json.dumps(result))
+        return 0
+
+    import generate
+
+    sizes = [int(s) for s in (args.sizes or ("30,60,120" if args.quick else "250,500,1000")).split(",")]
+    repeats = 1 if args.quick else 5
+    work = args.work or Path(tempfile.mkdtemp(prefix="corpus-tui-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    figures: dict[str, float] = {}
+    rows: list[tuple[str, str]] = []
+    base_env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+
+    def env_with_cache(name: str, fresh: bool = False) -> dict[str, str]:
+        folder = work / "caches" / name
+        if fresh and folder.exists():
+            shutil.rmtree(folder)
+        return {**base_env, "CORPUS_TUI_CACHE_DIR": str(folder)}
+
+    def note(label: str, value: str) -> None:
+        rows.append((label, value))
+        print(f"  {label:<44} {value}", file=sys.stderr, flush=True)
+
+    print(f"corpus-tui benchmarks ({'quick' if args.quick else 'full'}; work folder {work})", file=sys.stderr)
+
+    # -- start-up on corpus/ --
+    corpus = ROOT / "corpus"
+    needles = _title_needles(corpus)
+    minimal = _median_run(repeats, lambda: run_in_pty([sys.executable, "-c", MINIMAL_APP], base_env, [MINIMAL_NEEDLE]))
+    note("minimal Textual app on screen (s)", f"{minimal:.3f}")
+    cold = _median_run(repeats, lambda: run_in_pty(_app_argv(corpus), env_with_cache("tti-cold", fresh=True), needles))
+    note("corpus-tui: both articles on screen, cold (s)", f"{cold:.3f}")
+    warm_env = env_with_cache("tti-warm", fresh=True)
+    ready_file = work / "ready"
+    ready_file.unlink(missing_ok=True)
+    run_in_pty(_app_argv(corpus, ready=True), {**warm_env, "BENCH_READY_FILE": str(ready_file)}, needles, ready_file)
+    warm = _median_run(repeats, lambda: run_in_pty(_app_argv(corpus), warm_env, needles))
+    note("corpus-tui: both articles on screen, warm (s)", f"{warm:.3f}")
+
+    def ready_cold() -> float:
+        ready_file.unlink(missing_ok=True)
+        env = {**env_with_cache("ready-cold", fresh=True), "BENCH_READY_FILE": str(ready_file)}
+        return run_in_pty(_app_argv(corpus, ready=True), env, needles, ready_file)
+
+    ready = _median_run(max(1, repeats // 2 + 1), ready_cold)
+    note("corpus-tui: highlights and sidebar, cold (s)", f"{ready:.3f}")
+    blank = _median_run(max(1, repeats // 2 + 1), lambda: _time_process(
+        [sys.executable, "-c", "import spacy; spacy.blank('en')"], base_env))
+    note("python -c 'import spacy; spacy.blank(\"en\")' (s)", f"{blank:.3f}")
+    figures["tti_warm_ratio"] = warm / minimal
+    figures["tti_cold_ratio"] = cold / minimal
+    figures["ready_cold_ratio"] = ready / blank
+
+    # -- engine throughput --
+    a, b = work / f"throughput-a-{args.seed}", work / f"throughput-b-{args.seed}"
+    count = 30 if args.quick else 120
+    for folder, seed in ((a, args.seed + 100), (b, args.seed + 200)):
+        if not (folder / "manifest.json").exists():
+            generate.generate(folder, count, seed)
+    tp = _child("throughput", str(a), str(b), env=base_env)
+    note("engine tokens/s  (spacy.blank tokens/s)", f"{tp['engine_tps']:.0f}  ({tp['blank_tps']:.0f})")
+    figures["engine_ratio"] = tp["engine_tps"] / tp["blank_tps"]
+
+    # -- scaling --
+    per_size: dict[int, dict] = {}
+    for size in sizes:
+        folder = work / f"corpus-{size}-{args.seed}"
+        if not (folder / "manifest.json").exists():
+            generate.generate(folder, size, args.seed)
+        env = env_with_cache(f"size-{size}", fresh=True)
+        result = _child("engine", str(folder), env=env)  # cold: fills the cache for the app below
+        first = _title_needles(folder, 1)
+        result["app_open"] = _median_run(max(1, repeats // 2), lambda: run_in_pty(_app_argv(folder), env, first))
+        per_size[size] = result
+        note(f"{size} articles: load/annotate/stories/link/detect (s)",
+             " / ".join(f"{result.get(k, 0):.2f}" for k in ("load", "annotate", "stories", "link", "discrepancies")))
+        note(f"{size} articles: peak MiB, app open (s), recall",
+             f"{result['peak_mib']:.0f}, {result['app_open']:.2f}, {result['recall']:.2f}")
+        note(f"{size} articles: stories, discrepancies found", f"{result['story_count']}, {result['found']}")
+        for k in ("annotate", "link", "discrepancies", "peak_mib", "app_open"):
+            figures[f"{k}_{size}" if k != "peak_mib" else f"peak_mib_{size}"] = result.get(k, 0.0)
+    big, mid = sizes[-1], sizes[-2] if len(sizes) > 1 else sizes[-1]
+    phases = ("annotate", "stories", "link", "discrepancies")
+    # A floor of 50 ms so a phase that takes no time cannot make a meaningless ratio.
+    growth = max(max(per_size[big].get(k, 0), 0.05) / max(per_size[mid].get(k, 0), 0.05) for k in phases)
+    figures[f"growth_{big}_{mid}"] = growth
+    figures[f"recall_{big}"] = per_size[big]["recall"]
+    for key, value in per_size[big].items():
+        if key.startswith("recall_"):
+            note(f"{big} articles: {key.replace('_', ' ')}", f"{value:.2f}")
+
+    # -- navigation --
+    nav = _child("nav", str(work / f"corpus-{big}-{args.seed}"), "15" if args.quick else "40",
+                 env=env_with_cache(f"size-{big}"))
+    note(f"{big} articles: n latency p50 / max (ms)", f"{nav['nav_ms_p50']:.1f} / {nav['nav_ms_max']:.1f}")
+    figures["nav_ms_p50"] = nav["nav_ms_p50"]
+
+    _print_table(rows, figures)
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    print(" ".join(f"{k}={_fmt(v)}" for k, v in figures.items()))
+    return 0
+
+
+def _time_process(argv: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(argv, env=env, cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def _print_table(rows: list[tuple[str, str]], figures: dict[str, float]) -> None:
+    print(f"{'measurement':<52} value")
+    print("-" * 72)
+    for label, value in rows:
+        print(f"{label:<52} {value}")
+    print("-" * 72)
+    print(f"{'figure':<24} {'value':>10}  target   verdict")
+    for key, value in figures.items():
+        target = TARGETS.get(key)
+        verdict = ""
+        if target:
+            op, limit = target
+            ok = value <= limit if op == "<=" else value >= limit
+            verdict = f"{op} {limit:<6} {'ok' if ok else 'MISSED'}"
+        print(f"{key:<24} {_fmt(value):>10}  {verdict}")
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.3f}" if abs(value) < 100 else f"{value:.0f}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""Re-anchoring: a span stays on the same words when the article is edited elsewhere."""
+
+from __future__ import annotations
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from annotate.anchoring import CONTEXT_CHARS, make_anchor, resolve, text_hash
+
+ARTICLE = (
+    "Officials in the capital confirmed the delivery of four helicopters on Thursday.\n\n"
+    "The defence minister said the aircraft would help the army. \"This is a new chapter,\" "
+    "he told reporters, adding that more equipment would follow.\n\n"
+    "Critics said the deal would isolate the government from its former partners.\n"
+)
+
+
+def span_of(text: str, words: str, occurrence: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(words, start + 1)
+    return start, start + len(words)
+
+
+def test_unchanged_text_is_anchored_in_place():
+    start, end = span_of(ARTICLE, "defence minister")
+    r = resolve(make_anchor("a", ARTICLE, start, end), ARTICLE)
+    assert (r.status, r.start, r.end) == ("anchored", start, end)
+
+
+def test_inserted_paragraph_before_moves_the_span_to_the_same_words():
+    start, end = span_of(ARTICLE, "defence minister")
+    edited = "A new first paragraph, added after the note was written.\n\n" + ARTICLE
+    r = resolve(make_anchor("a", ARTICLE, start, end), edited)
+    assert r.status == "moved"
+    assert edited[r.start : r.end] == "defence minister"
+    assert r.start == start + len("A new first paragraph, added after the note was written.\n\n")
+
+
+def test_repeated_words_follow_their_context_not_the_old_position():
+    # "the army" vs another "the" nearby: anchor the second "said", then shift it.
+    start, end = span_of(ARTICLE, "said", occurrence=1)  # "Critics said"
+    edited = ARTICLE.replace("Officials", "Officials speaking on condition of anonymity")
+    r = resolve(make_anchor("a", ARTICLE, start, end), edited)
+    assert edited[r.start - 8 : r.end] == "Critics said"
+
+
+def test_changed_word_inside_the_span_is_found_fuzzily():
+    start, end = span_of(ARTICLE, "This is a new chapter")
+    edited = "Intro.\n\n" + ARTICLE.replace("This is a new chapter", "This is a whole new chapter")
+    r = resolve(make_anchor("a", ARTICLE, start, end), edited)
+    assert r.status == "moved"
+    assert r.text == "This is a whole new chapter"
+
+
+def test_deleted_words_are_orphaned_but_kept():
+    start, end = span_of(ARTICLE, "Critics said the deal would isolate the government from its former partners.")
+    anchor = make_anchor("a", ARTICLE, start, end)
+    edited = ARTICLE[:start] + "Nothing else happened."
+    r = resolve(anchor, edited)
+    assert r.status == "orphaned"
+    assert r.anchor == anchor and r.start is None
+
+
+def test_missing_article_is_orphaned():
+    anchor = make_anchor("a", ARTICLE, 0, 9)
+    assert resolve(anchor, None).status == "orphaned"
+
+
+def test_anchor_records_w3c_selectors():
+    start, end = span_of(ARTICLE, "four helicopters")
+    a = make_anchor("a", ARTICLE, start, end)
+    assert a.exact == "four helicopters"
+    assert a.prefix == ARTICLE[start - CONTEXT_CHARS : start] and len(a.prefix) == CONTEXT_CHARS
+    assert a.suffix == ARTICLE[end : end + CONTEXT_CHARS]
+    assert a.sha256 == text_hash(ARTICLE)
+
+
+# -- property-based: random edits elsewhere ------------------------------------
+
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=1, max_size=9)
+SEP = st.sampled_from([" ", " ", " ", ", ", ".\n", "\n\n", " — "])
+FEW_WORDS = st.sampled_from(["the", "minister", "said", "army", "a", "deal", "of"])
+
+
+@st.composite
+def article_and_span(draw, words=WORD):
+    parts = draw(st.lists(st.tuples(words, SEP), min_size=3, max_size=60))
+    text = "".join(w + s for w, s in parts)
+    bounds, pos = [], 0
+    for w, s in parts:
+        bounds.append((pos, pos + len(w)))
+        pos += len(w) + len(s)
+    i = draw(st.integers(0, len(bounds) - 1))
+    j = draw(st.integers(i, min(i + 3, len(bounds) - 1)))
+    return text, bounds[i][0], bounds[j][1]
+
+
+@st.composite
+def edits_elsewhere(draw, text: str, start: int, end: int, gap: int):
+    """Apply 1-5 random inserts/deletes/replacements, none within ``gap`` of the span."""
+    for _ in range(draw(st.integers(1, 5))):
+        regions = []
+        if start - gap > 0:
+            regions.append((0, start - gap))
+        if end + gap < len(text):
+            regions.append((end + gap, len(text)))
+        if not regions:
+            break
+        lo, hi = draw(st.sampled_from(regions))
+        pos = draw(st.integers(lo, hi))
+        cut = draw(st.integers(0, hi - pos))
+        insert = draw(st.text(alphabet="abcdefghij klmnop\n,.", max_size=40))
+        text = text[:pos] + insert + text[pos + cut :]
+        if pos <= start:
+            shift = len(insert) - cut
+            start, end = start + shift, end + shift
+    return text, start, end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_edits_anywhere_outside_a_unique_span_keep_it_on_the_same_words(data):
+    text, start, end = data.draw(article_and_span())
+    anchor = make_anchor("a", text, start, end)
+    edited, new_start, new_end = data.draw(edits_elsewhere(text, start, end, gap=0))
+    assume(edited.count(anchor.exact) == 1)
+    r = resolve(anchor, edited)
+    assert r.placed
+    assert (r.start, r.end) == (new_start, new_end)
+    assert edited[r.start : r.end] == anchor.exact
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_edits_beyond_the_context_keep_repeated_words_on_the_right_occurrence(data):
+    # Few distinct words: the exact text repeats, only the context tells them apart.
+    text, start, end = data.draw(article_and_span(words=FEW_WORDS))
+    anchor = make_anchor("a", text, start, end)
+    edited, new_start, new_end = data.draw(edits_elsewhere(text, start, end, gap=CONTEXT_CHARS))
+    assume(edited.count(anchor.prefix + anchor.exact + anchor.suffix) == 1)
+    r = resolve(anchor, edited)
+    assert (r.start, r.end) == (new_start, new_end)
+    assert r.status == ("anchored" if new_start == start else "moved")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=300), st.data())
+def test_any_edit_never_raises_and_stays_in_bounds(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    anchor = make_anchor("a", text, start, end)
+    pos = data.draw(st.integers(0, len(text)))
+    cut = data.draw(st.integers(0, len(text) - pos))
+    edited = text[:pos] + data.draw(st.text(max_size=50)) + text[pos + cut :]
+    r = resolve(anchor, edited)
+    if r.placed:
+        assert 0 <= r.start < r.end <= len(edited)
+        assert r.text == edited[r.start : r.end]
+    else:
+        assert r.anchor == anchor

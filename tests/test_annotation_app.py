@@ -1,0 +1,273 @@
+"""Annotations in the app, driven by keys as a reader would, checked in the YAML on disk."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from annotate import annotation_file as af
+from tui.app import CorpusApp
+from tui.screens.annotation_list import AnnotationsScreen
+from tui.screens.annotation_note import NoteScreen
+from tui.screens.annotation_prompt import ChoicePrompt, TextPrompt
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpus"
+SIZE = (160, 50)
+
+
+@pytest.fixture(scope="module")
+def engine_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("engine-cache")
+
+
+@pytest.fixture
+def corpus(tmp_path, engine_cache, monkeypatch):
+    """A private copy of the seed corpus; the engine cache is shared by this module's tests."""
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(engine_cache))
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
+    return folder
+
+
+async def ready(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def add_note_on_first_mention(app, pilot, text: str) -> str:
+    await pilot.press("right_square_bracket")
+    await pilot.pause()
+    article = app.shown[app.current_column]
+    mention = app.cursors[article]
+    await pilot.press("a")
+    await pilot.pause()
+    assert isinstance(app.screen, NoteScreen)
+    await pilot.press(*text)
+    await pilot.press("ctrl+s")  # saves the note (the editor's key), not the file yet
+    await pilot.pause()
+    return mention.text
+
+
+def saved(folder: Path) -> dict:
+    return yaml.safe_load((folder / "annotations.yaml").read_text(encoding="utf-8"))
+
+
+async def test_note_saved_with_ctrl_s_and_shown_after_reopening(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        words = await add_note_on_first_mention(app, pilot, "Check the spelling")
+        assert not (corpus / "annotations.yaml").exists()  # nothing written before ctrl+s
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    note = saved(corpus)["notes"][0]
+    assert note["text"] == "Check the spelling"
+    target = note["targets"][0]
+    assert target["exact"] == words
+    article = next(p for p in corpus.glob("*.txt") if target["article"] in p.stem)
+    assert article.read_text(encoding="utf-8")[target["start"] : target["end"]] == words
+
+    reopened = CorpusApp([corpus])
+    async with reopened.run_test(size=SIZE) as pilot:
+        await ready(reopened, pilot)
+        notes = reopened.annotation_store.notes
+        assert [n.text for n in notes] == ["Check the spelling"]
+        assert reopened.annotation_status[notes[0].id] == "anchored"
+        spans = reopened.annotation_spans(target["article"])
+        assert [(s.start, s.end) for s in spans] == [(target["start"], target["end"])]
+
+
+async def test_note_follows_its_words_after_the_article_is_edited(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        article_id = app.shown[app.current_column]
+        mention = app.cursors[article_id]
+        await pilot.press("a", *"keep me", "ctrl+s", "ctrl+s")
+        await pilot.pause()
+    path = next(p for p in corpus.glob("*.txt") if article_id in p.stem)
+    original = path.read_text(encoding="utf-8")
+    title, rest = original.split("\n", 1)
+    edited = title + "\n\nAn editor's note added above everything else.\n" + rest
+    head, _, tail = edited.rpartition(" the ")  # and a word changed near the end
+    edited = head + " a " + tail
+    path.write_text(edited, encoding="utf-8")
+
+    reopened = CorpusApp([corpus])
+    async with reopened.run_test(size=SIZE) as pilot:
+        await ready(reopened, pilot)
+        note = reopened.annotation_store.notes[0]
+        assert reopened.annotation_status[note.id] == "moved"
+        text = reopened.index.article(article_id).text
+        span = note.targets[0]
+        assert text[span.start : span.end] == mention.text
+        assert span.start > mention.start  # it moved down with the inserted paragraph
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert saved(corpus)["notes"][0]["targets"][0]["start"] == span.start
+
+
+async def test_dismissed_discrepancy_is_hidden_saved_and_toggled(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        chosen = app.selected_discrepancy
+        assert chosen is not None
+        listing = app.query_one("#discrepancies")
+        listed = lambda: {o.id for o in listing.options if o.id}  # noqa: E731
+        assert chosen in listed()
+        await pilot.press("x")
+        await pilot.pause()
+        assert chosen not in listed()  # dismissed: hidden by default
+        await pilot.press("X")
+        await pilot.pause()
+        assert chosen in listed()
+        assert "dismissed" in str(listing.get_option(chosen).prompt)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    verdict = saved(corpus)["verdicts"][chosen]
+    assert verdict["verdict"] == "dismissed"
+    assert verdict["evidence"] and all(e["text"] for e in verdict["evidence"])
+
+
+async def test_explain_asks_for_a_note(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("d", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"Different dates of reporting", "ctrl+s")
+        await pilot.pause()
+        verdict = app.annotation_store.verdict(app.selected_discrepancy)
+        assert (verdict.verdict, verdict.note) == ("explained", "Different dates of reporting")
+
+
+async def test_undo_and_redo(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await add_note_on_first_mention(app, pilot, "one")
+        assert len(app.annotation_store) == 1
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert len(app.annotation_store) == 0
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert [n.text for n in app.annotation_store.notes] == ["one"]
+
+
+async def test_link_two_mentions(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_square_bracket", "l", "right_square_bracket", "right_square_bracket", "l")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    data = saved(corpus)
+    pairs = data.get("links", []) + data.get("unlinks", [])
+    assert len(pairs) == 1 and pairs[0]["a"]["exact"] != "" and pairs[0]["a"] != pairs[0]["b"]
+
+
+async def test_quit_with_unsaved_changes_asks_and_saves(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await add_note_on_first_mention(app, pilot, "do not lose me")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoicePrompt)
+        await pilot.click("#choice-save")
+        await pilot.pause()
+    assert saved(corpus)["notes"][0]["text"] == "do not lose me"
+
+
+async def test_quit_dialog_cancel_keeps_the_app_open(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await add_note_on_first_mention(app, pilot, "x")
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, ChoicePrompt)
+    assert not (corpus / "annotations.yaml").exists()
+
+
+async def test_malformed_file_gives_an_error_and_is_never_overwritten(corpus):
+    broken = "version: 1\nnotes:\n  - id: n1\n    targets: [oops\n"
+    (corpus / "annotations.yaml").write_text(broken, encoding="utf-8")
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("annotations.yaml, line" in m and "read-only" in m for m in messages)
+        assert app.annotation_store.read_only
+        await pilot.press("right_square_bracket", "a")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteScreen)
+        await pilot.press("ctrl+s", "q")
+        await pilot.pause()
+    assert (corpus / "annotations.yaml").read_text(encoding="utf-8") == broken
+    assert not af.backup_path(corpus / "annotations.yaml").exists()
+
+
+async def test_file_changed_on_disk_asks_before_overwriting(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await add_note_on_first_mention(app, pilot, "mine")
+        other = "version: 1\n# written by another program meanwhile\n"
+        (corpus / "annotations.yaml").write_text(other, encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoicePrompt)
+        await pilot.click("#choice-cancel")
+        await pilot.pause()
+        assert (corpus / "annotations.yaml").read_text(encoding="utf-8") == other
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#choice-overwrite")
+        await pilot.pause()
+    assert saved(corpus)["notes"][0]["text"] == "mine"
+
+
+async def test_notes_list_shows_everything_and_jumps(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        words = await add_note_on_first_mention(app, pilot, "list me")
+        await pilot.press("d", "c")
+        await pilot.pause()
+        note = app.annotation_store.notes[0]
+        app.focus_column(1 - app.shown.index(note.targets[0].article))  # look at the other article
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotationsScreen)
+        prompts = [str(o.prompt) for o in app.screen.query_one("#annotation-list").options]
+        assert any("list me" in p and words in p for p in prompts)
+        assert any("confirmed" in p for p in prompts)
+        await pilot.press("enter")  # the first entry: the note
+        await pilot.pause()
+        assert not isinstance(app.screen, AnnotationsScreen)
+        assert app.shown[app.current_column] == note.targets[0].article
+
+
+async def test_annotations_option_picks_the_file(corpus, tmp_path):
+    elsewhere = tmp_path / "mine.yaml"
+    app = CorpusApp([corpus], annotations=elsewhere)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await add_note_on_first_mention(app, pilot, "here")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert af.load(elsewhere).items[0].text == "here"
+    assert not (corpus / "annotations.yaml").exists()

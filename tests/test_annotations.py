@@ -1,0 +1,128 @@
+"""The in-memory annotation store: edits, undo/redo, dirty flag, read-only, re-anchoring."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from annotate import annotation_file as af
+from annotate.anchoring import make_anchor
+from annotate.annotations import (
+    AnnotationStore,
+    Link,
+    Note,
+    ReadOnlyError,
+    reanchor,
+    verdict_for,
+)
+from annotate.model import Discrepancy, Evidence
+
+TEXT = "The minister said the army would get four helicopters. Critics disagreed.\n"
+
+
+def note(words: str, text: str = "", note_id: str = "n1") -> Note:
+    start = TEXT.index(words)
+    return Note(id=note_id, targets=(make_anchor("a", TEXT, start, start + len(words)),), text=text)
+
+
+def discrepancy() -> Discrepancy:
+    return Discrepancy(
+        id="number:helicopters:77",
+        kind="number",
+        subject="helicopters",
+        summary="helicopters: four vs five",
+        severity="high",
+        values={"a": "four", "b": "five"},
+        evidence=[Evidence("a", 37, 41, "four"), Evidence("b", 0, 4, "five")],
+    )
+
+
+def test_add_edit_delete_with_undo_and_redo():
+    store = AnnotationStore()
+    store.put(note("minister", "first"))
+    store.put(replace(store.get("n1"), text="second"))
+    store.remove("n1")
+    assert len(store) == 0
+    assert store.undo() and store.get("n1").text == "second"
+    assert store.undo() and store.get("n1").text == "first"
+    assert store.undo() and store.get("n1") is None
+    assert not store.undo()
+    assert store.redo() and store.redo() and store.get("n1").text == "second"
+    store.put(note("army", "branch", "n2"))  # a new edit drops the redo history
+    assert not store.redo()
+
+
+def test_dirty_follows_the_saved_state_through_undo():
+    store = AnnotationStore([note("minister")])
+    assert not store.dirty
+    store.put(note("army", note_id="n2"))
+    assert store.dirty
+    store.mark_saved()
+    assert not store.dirty
+    store.undo()
+    assert store.dirty  # differs from what is on disk
+    store.redo()
+    assert not store.dirty
+    store.undo()
+    store.put(note("Critics", note_id="n3"))  # same depth, different content
+    assert store.dirty
+
+
+def test_one_verdict_per_discrepancy_with_evidence_snapshot():
+    store = AnnotationStore()
+    store.put(verdict_for(discrepancy(), "confirmed"))
+    store.put(verdict_for(discrepancy(), "explained", "different dates"))
+    verdicts = store.verdicts
+    assert list(verdicts) == ["number:helicopters:77"]
+    v = verdicts["number:helicopters:77"]
+    assert (v.verdict, v.note, v.summary) == ("explained", "different dates", "helicopters: four vs five")
+    assert [e.text for e in v.evidence] == ["four", "five"]
+    store.undo()
+    assert store.verdict("number:helicopters:77").verdict == "confirmed"
+
+
+def test_read_only_store_refuses_changes():
+    store = AnnotationStore([note("minister")], read_only_reason="line 3: bad field")
+    with pytest.raises(ReadOnlyError, match="line 3"):
+        store.put(note("army", note_id="n2"))
+    with pytest.raises(ReadOnlyError):
+        store.remove("n1")
+    assert len(store) == 1
+
+
+def test_annotations_at_a_position():
+    store = AnnotationStore([note("minister"), note("helicopters", note_id="n2")])
+    start = TEXT.index("minister")
+    assert [i.id for i in store.at("a", start + 2, start + 3)] == ["n1"]
+    assert store.at("b", start, start + 3) == []
+
+
+def test_reanchor_moves_keeps_and_never_drops():
+    edited = "New opening paragraph.\n\n" + TEXT.replace("Critics disagreed.", "Nobody objected.")
+    items = [
+        note("minister"),
+        note("Critics disagreed", note_id="gone"),
+        Link(
+            id="l1",
+            a=make_anchor("a", TEXT, 0, 3),
+            b=make_anchor("missing-article", "The", 0, 3),
+        ),
+    ]
+    out = reanchor(items, {"a": edited})
+    assert [i.id for i in out.items] == ["n1", "gone", "l1"]
+    assert out.status("n1") == "moved"
+    moved = out.items[0].targets[0]
+    assert edited[moved.start : moved.end] == "minister" and moved.prefix.endswith("The ")
+    assert out.status("gone") == "orphaned"
+    assert out.items[1] == items[1]  # saved again unchanged
+    assert out.status("l1") == "orphaned"  # one of its two spans lost its article
+
+
+def test_reanchored_orphans_survive_a_save(tmp_path):
+    path = tmp_path / "annotations.yaml"
+    items = [note("Critics disagreed", "keep me")]
+    fp = af.save(path, items, expected=None)
+    out = reanchor(af.load(path).items, {"a": "Entirely different text."})
+    af.save(path, out.items, expected=fp)
+    assert af.load(path).items == items

@@ -1,0 +1,218 @@
+"""The reader as a user sees it: titles, highlights, sidebar, layers, help, layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.app import CorpusApp
+from tui.keymap import APP_KEYS, load_keymap
+from tui.screens.help import HelpScreen
+from tui.widgets.article_column import ArticleColumn
+from tui.widgets.article_pane import ArticlePane
+from tui.widgets.discrepancy_list import DiscrepancyList
+from tui.widgets.sidebar import Sidebar
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def engine_cache(tmp_path_factory, monkeypatch):
+    """One engine cache for the test session, away from the user's own."""
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
+
+
+async def wait_for_engine(pilot, app: CorpusApp, timeout: float = 120) -> None:
+    waited = 0.0
+    while app.analysis is None:
+        assert not any(w.state.name == "ERROR" for w in app.workers), app.status.said
+        assert waited < timeout, "the engine did not finish"
+        await pilot.pause(0.1)
+        waited += 0.1
+    await pilot.pause()
+
+
+def screen_text(pane: ArticlePane) -> str:
+    """The text the pane shows right now, line by line."""
+    return "\n".join(pane.render_line(y).text for y in range(pane.scrollable_content_region.height))
+
+
+def widget_text(widget) -> str:
+    """Every line the widget draws, as plain text."""
+    return "\n".join(strip.text for strip in widget.render_lines(widget.size.region))
+
+
+def header_text(column: ArticleColumn) -> str:
+    """The column's header with its wrapped lines joined back together."""
+    return " ".join(widget_text(column.header).split())
+
+
+def rendered_style_at(pane: ArticlePane, offset: int):
+    """The Rich style of the cell showing character ``offset`` (which must be on screen)."""
+    line, column = pane.wrapped.column_of(offset)
+    strip = pane.render_line(line - int(pane.scroll_offset.y))
+    x = 0
+    for segment in strip:
+        if x <= column < x + len(segment.text):
+            return segment.style
+        x += len(segment.text)
+    raise AssertionError(f"offset {offset} not on screen")
+
+
+async def test_both_titles_highlights_and_sidebar_at_160x50():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot, app)
+        titles = {a.title for a in app.articles}
+        headers = " ".join(header_text(c) for c in app.columns)
+        assert len(titles) == 2 and all(t in headers for t in titles)
+        # At least one highlighted span of each kind is on screen, drawn in that kind's style.
+        seen = set()
+        for column in app.columns:
+            pane = column.pane
+            base = pane.rich_style
+            for mention in app.index.mentions(pane.article.id):
+                if pane.is_visible_offset(mention.start):
+                    style = rendered_style_at(pane, mention.start)
+                    kind_style = pane._style(mention.kind)
+                    if (kind_style.bgcolor and style.bgcolor == kind_style.bgcolor) or (
+                        kind_style.italic and style.italic
+                    ):
+                        seen.add(mention.kind)
+            assert style is not None and base is not None
+        assert seen == {"entity", "number", "quote", "date"}
+        sidebar = app.query_one(DiscrepancyList)
+        entries = [o for o in sidebar.options if o.id]
+        assert entries and len(entries) == len(app.analysis.discrepancies)
+
+
+async def test_sidebar_groups_discrepancies_by_kind_with_counts():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot, app)
+        options = app.query_one(DiscrepancyList).options
+        headers = [str(o.prompt) for o in options if o.disabled and str(o.prompt).endswith(")")]
+        kinds = {d.kind for d in app.analysis.discrepancies}
+        assert len(headers) == len(kinds)
+        counted = sum(int(h.rsplit("(", 1)[1].rstrip(")")) for h in headers)
+        assert counted == len(app.analysis.discrepancies)
+        # Each entry shows its kind, its summary and every article's differing value.
+        first = app.analysis.discrepancies[0]
+        prompt = next(str(o.prompt) for o in options if o.id == first.id)
+        assert first.kind.replace("_", " ") in prompt
+        assert all(value.split()[0] in prompt for value in first.values.values())
+
+
+async def test_layer_toggles_hide_and_show_highlights():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot, app)
+        pane = app.columns[0].pane
+        assert any(s.style == "number" for s in pane._spans)
+        await pilot.press("2")
+        assert not any(s.style == "number" for s in pane._spans)
+        assert any(s.style == "entity" for s in pane._spans)
+        assert "numbers (off)" in widget_text(app.query_one("#legend"))
+        await pilot.press("2", "1", "3", "4", "5")
+        assert any(s.style == "number" for s in pane._spans)
+        assert not any(s.style in ("entity", "quote", "date", "discrepancy") for s in pane._spans)
+
+
+async def test_help_lists_every_key_and_closes():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        for key in ("question_mark", "f1"):
+            await pilot.press(key)
+            assert isinstance(app.screen, HelpScreen)
+            text = widget_text(app.screen.query_one("#help-keys"))
+            for binding in APP_KEYS:
+                assert binding.description in text
+            await pilot.press("escape")
+            assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_narrow_terminal_stacks_the_sidebar_under_the_articles():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_engine(pilot, app)
+        columns = app.columns
+        assert len(columns) == 2
+        sidebar = app.query_one(Sidebar)
+        assert sidebar.region.y >= columns[0].region.bottom
+        assert sidebar.region.height >= 5
+        assert all(c.pane.scrollable_content_region.height >= 8 for c in columns)
+        assert all(c.region.right <= 80 for c in columns)
+
+
+async def test_wide_terminal_shows_more_columns(tmp_path):
+    for n in range(4):
+        (tmp_path / f"story-{n}.txt").write_text(f"Title number {n}\n\nThe mayor of Springfield spoke on Monday {n}.\n")
+    app = CorpusApp([tmp_path])
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        assert len(app.columns) == 3
+    app = CorpusApp([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(app.columns) == 2
+
+
+async def test_article_text_and_titles_are_never_markup(tmp_path):
+    (tmp_path / "a.txt").write_text("[bold red]Not markup[/]\n\nThe [link=x]minister[/link] said [b]no[/b].\n")
+    (tmp_path / "b.txt").write_text("Plain title\n\nAnother article about the minister.\n")
+    app = CorpusApp([tmp_path])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        headers = " ".join(header_text(c) for c in app.columns)
+        assert "[bold red]Not markup[/]" in headers
+        texts = " ".join(screen_text(c.pane) for c in app.columns)
+        assert "The [link=x]minister[/link] said [b]no[/b]." in texts
+
+
+async def test_more_articles_than_columns_can_be_chosen(tmp_path):
+    for n in range(4):
+        (tmp_path / f"story-{n}.txt").write_text(f"Title number {n}\n\nText of article {n}.\n")
+    app = CorpusApp([tmp_path])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        first = [c.pane.article.id for c in app.columns]
+        await pilot.press("greater_than_sign")
+        now = [c.pane.article.id for c in app.columns]
+        assert now[1:] == first[1:] and now[0] not in first
+        # The articles list puts the chosen article in the focused column.
+        await pilot.press("a")
+        await pilot.pause()
+        target = app.articles[-1]
+        option_list = app.screen.query_one("#articles-list")
+        option_list.highlighted = option_list.get_option_index(target.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.columns[0].pane.article.id == target.id or app.columns[1].pane.article.id == target.id
+        assert target.title in " ".join(header_text(c) for c in app.columns)
+
+
+async def test_remapped_keys_from_the_config_file(tmp_path):
+    keys = tmp_path / "keys.toml"
+    keys.write_text('"layer.number" = "z"\n"no.such.binding" = "y"\n')
+    keymap, problems = load_keymap(keys)
+    assert keymap == {"layer.number": "z"}
+    assert problems and "no.such.binding" in problems[0]
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot, app)
+        app.set_keymap(keymap)
+        await pilot.press("z")
+        assert "number" not in app.layers
+        await pilot.press("2")  # the old key no longer toggles
+        assert "number" not in app.layers
+        await pilot.press("question_mark")
+        assert "z" in widget_text(app.screen.query_one("#help-keys"))

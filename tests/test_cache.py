@@ -1,0 +1,136 @@
+"""The engine cache: a second launch on an unchanged corpus is instant and spaCy-free;
+changed articles alone are redone; a broken or unwritable cache never breaks the engine."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import annotate.workers
+from annotate.cache import CACHE_DIR_ENV, cache_size, run_cache_command
+from annotate.corpus import load_corpus
+from annotate.engine import analyse
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_DIR_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus([ROOT / "corpus"]).articles
+
+
+@pytest.fixture
+def annotated(monkeypatch):
+    """The ids of the articles the spaCy pipeline actually runs on."""
+    seen: list[str] = []
+    real = annotate.workers.annotate_serially
+
+    def recording(articles, model):
+        seen.extend(a.id for a in articles)
+        return real(articles, model)
+
+    monkeypatch.setattr(annotate.workers, "annotate_serially", recording)
+    return seen
+
+
+def _edited(article, old: str, new: str):
+    assert old in article.text
+    return dataclasses.replace(article, text=article.text.replace(old, new, 1))
+
+
+def test_second_run_reuses_everything_and_equals_a_fresh_run(cache_dir, seeds, annotated):
+    fresh = analyse(seeds)
+    first = analyse(seeds, use_cache=True)
+    annotated.clear()
+    second = analyse(seeds, use_cache=True)
+    assert annotated == []
+    assert second == first == fresh
+    assert cache_size(cache_dir) > 0
+
+
+def test_only_the_changed_article_is_annotated_again(cache_dir, seeds, annotated):
+    analyse(seeds, use_cache=True)
+    changed = [seeds[0], _edited(seeds[1], "four", "five")]
+    annotated.clear()
+    again = analyse(changed, use_cache=True)
+    assert annotated == [seeds[1].id]
+    assert again == analyse(changed)  # linking and detection see the new text
+
+
+def test_no_cache_reads_and_writes_nothing(cache_dir, seeds):
+    analyse(seeds, use_cache=False)
+    assert not cache_dir.exists() or cache_size(cache_dir) == 0
+
+
+def test_damaged_entries_are_ignored_and_replaced(cache_dir, seeds, annotated):
+    expected = analyse(seeds, use_cache=True)
+    entries = list(cache_dir.rglob("*.pickle"))
+    assert entries
+    for entry in entries:
+        entry.write_bytes(b"not a pickle")
+    annotated.clear()
+    assert analyse(seeds, use_cache=True) == expected
+    assert sorted(annotated) == sorted(a.id for a in seeds)
+    annotated.clear()
+    assert analyse(seeds, use_cache=True) == expected and annotated == []
+
+
+def test_an_unusable_cache_folder_does_not_stop_the_engine(tmp_path, monkeypatch, seeds):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(CACHE_DIR_ENV, str(blocker / "cache"))
+    assert analyse(seeds, use_cache=True) == analyse(seeds)
+
+
+def test_cache_clear_and_info_commands(cache_dir, seeds, capsys):
+    analyse(seeds, use_cache=True)
+    assert run_cache_command(["info"]) == 0
+    assert str(cache_dir) in capsys.readouterr().out
+    assert run_cache_command(["clear"]) == 0
+    assert "Cleared" in capsys.readouterr().out
+    assert cache_size(cache_dir) == 0
+
+
+_LAUNCH = """
+import json, sys
+from annotate.corpus import load_corpus
+from annotate.engine import analyse
+analysis = analyse(load_corpus([sys.argv[1]]).articles, use_cache=True)
+print(json.dumps({
+    "spacy": "spacy" in sys.modules,
+    "mentions": [[m.id, m.entity, m.speaker] for m in analysis.mentions],
+    "discrepancies": [d.id for d in analysis.discrepancies],
+    "stories": analysis.stories,
+}))
+"""
+
+
+def test_a_second_launch_does_not_import_spacy(cache_dir):
+    env = {**os.environ, CACHE_DIR_ENV: str(cache_dir)}
+
+    def launch() -> dict:
+        out = subprocess.run(
+            [sys.executable, "-c", _LAUNCH, str(ROOT / "corpus")],
+            env=env, capture_output=True, text=True, check=True, timeout=120,
+        )
+        return json.loads(out.stdout)
+
+    first, second = launch(), launch()
+    assert first["spacy"] is True and second["spacy"] is False
+    assert {k: v for k, v in first.items() if k != "spacy"} == {
+        k: v for k, v in second.items() if k != "spacy"
+    }
+    assert second["mentions"] and second["stories"]

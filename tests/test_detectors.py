@@ -1,0 +1,294 @@
+"""Discrepancy detectors over hand-built articles and mentions (no spaCy needed).
+
+Each test builds two short reports of one invented story, the way the
+engine would annotate them, and checks what a reader would see in the
+sidebar: which discrepancies, with evidence in every article involved.
+"""
+
+from __future__ import annotations
+
+from annotate.discrepancies import detect, fingerprint
+from annotate.linking import link_entities
+from annotate.model import Article, Discrepancy, Mention
+
+
+def art(aid: str, text: str) -> Article:
+    return Article(id=aid, path=f"{aid}.txt", title=aid, text=text)
+
+
+def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str = "entity", **kw) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = a.text.index(phrase, start + 1)
+    end = start + len(phrase)
+    return Mention(id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, kind=kind, label=label, **kw)
+
+
+def num(a: Article, phrase: str, value, counts: str, qualifier: str | None = None) -> Mention:
+    return ment(a, phrase, "CARDINAL", kind="number", value=value, counts=counts, qualifier=qualifier)
+
+
+def run(articles: list[Article], mentions: list[Mention]):
+    entities = link_entities(articles, mentions)
+    found, agreed = detect(articles, mentions, entities)
+    for d in found:  # every finding is anchored exactly in the text it quotes
+        assert d.id == fingerprint(d.kind, d.subject, d.values.values())
+        for e in d.evidence:
+            text = next(a.text for a in articles if a.id == e.article)
+            assert text[e.start:e.end] == e.text and e.text
+    return found, agreed
+
+
+def of_kind(found: list[Discrepancy], kind: str) -> list[Discrepancy]:
+    return [d for d in found if d.kind == kind]
+
+
+def evidence_articles(d: Discrepancy) -> set[str]:
+    return {e.article for e in d.evidence}
+
+
+# -- name_variant ---------------------------------------------------------------------
+def test_transliterated_name_is_a_variant_with_evidence_in_both():
+    a = art("a", "Oleksandr Hrytsenko visited the port.")
+    b = art("b", "Aleksandr Hrytsenko visited the port.")
+    found, _ = run([a, b], [ment(a, "Oleksandr Hrytsenko"), ment(b, "Aleksandr Hrytsenko")])
+    (d,) = of_kind(found, "name_variant")
+    assert d.summary == 'Name spelled "Oleksandr Hrytsenko" (a) vs "Aleksandr Hrytsenko" (b)'
+    assert evidence_articles(d) == {"a", "b"}
+    assert d.severity == "medium"
+
+
+def test_missing_middle_name_is_a_low_variant_but_surname_alone_is_not():
+    a = art("a", "Maria Elena Duarte spoke. Duarte left.")
+    b = art("b", "Maria Duarte spoke.")
+    c = art("c", "Duarte spoke.")
+    found, _ = run([a, b, c], [ment(a, "Maria Elena Duarte"), ment(a, "Duarte", nth=1), ment(b, "Maria Duarte"), ment(c, "Duarte")])
+    (d,) = of_kind(found, "name_variant")
+    assert d.severity == "low"
+    assert set(d.values) == {"a", "b"}
+
+
+def test_letter_case_alone_is_not_a_variant():
+    a = art("a", "Maria Duarte spoke.")
+    b = art("b", "MARIA DUARTE spoke.")
+    found, _ = run([a, b], [ment(a, "Maria Duarte"), ment(b, "MARIA DUARTE")])
+    assert not of_kind(found, "name_variant")
+
+
+# -- role -----------------------------------------------------------------------------
+def test_status_word_in_one_role_only_is_a_role_discrepancy():
+    a = art("a", "Acting Finance Minister Paul Osei resigned.")
+    b = art("b", "Finance Minister Paul Osei resigned.")
+    found, _ = run([a, b], [ment(a, "Paul Osei", role="Acting Finance Minister"), ment(b, "Paul Osei", role="Finance Minister")])
+    (d,) = of_kind(found, "role")
+    assert d.values == {"a": "Acting Finance Minister", "b": "Finance Minister"}
+    assert [e.text for e in d.evidence] == ["Acting Finance Minister Paul Osei", "Finance Minister Paul Osei"]
+
+
+def test_spelling_and_nationality_forms_are_not_role_discrepancies():
+    a = art("a", "Kenyan Defence Minister Ruth Wanjiru spoke.")
+    b = art("b", "Kenya’s Defense Minister Ruth Wanjiru spoke.")
+    found, agreed = run(
+        [a, b],
+        [ment(a, "Ruth Wanjiru", role="Kenyan Defence Minister"), ment(b, "Ruth Wanjiru", role="Kenya’s Defense Minister")],
+    )
+    assert not of_kind(found, "role")
+    assert any("role" in c.subject for c in agreed)
+
+
+def test_different_office_is_high():
+    a = art("a", "President Ana Lopes spoke.")
+    b = art("b", "Prime Minister Ana Lopes spoke.")
+    found, _ = run([a, b], [ment(a, "Ana Lopes", role="President"), ment(b, "Ana Lopes", role="Prime Minister")])
+    (d,) = of_kind(found, "role")
+    assert d.severity == "high"
+
+
+# -- number ---------------------------------------------------------------------------
+def test_exact_figure_against_lower_bound_is_a_number_discrepancy():
+    a = art("a", "Portugal keeps 800 currently deployed in Angola.")
+    b = art("b", "Portugal has more than 800 soldiers in Angola.")
+    found, _ = run(
+        [a, b],
+        [ment(a, "Portugal", "GPE"), ment(b, "Portugal", "GPE"), num(a, "800 currently deployed", 800, "troops"),
+         num(b, "more than 800 soldiers", 800, "soldiers", "more than")],
+    )
+    (d,) = of_kind(found, "number")
+    assert d.severity == "medium" and evidence_articles(d) == {"a", "b"}
+
+
+def test_same_count_told_the_same_way_is_corroborated():
+    a = art("a", "Port officials received six patrol boats from Norway.")
+    b = art("b", "Port officials received six boats from Norway.")
+    found, agreed = run(
+        [a, b],
+        [ment(a, "Norway", "GPE"), ment(b, "Norway", "GPE"), num(a, "six patrol boats", 6, "patrol boats"), num(b, "six boats", 6, "boats")],
+    )
+    assert not of_kind(found, "number")
+    assert [c.subject for c in agreed] == ["number of ships"]
+
+
+def test_different_single_figures_for_the_same_thing_conflict():
+    a = art("a", "Flooding in Sindh killed 40 people.")
+    b = art("b", "Flooding in Sindh killed 55 people.")
+    found, _ = run(
+        [a, b],
+        [ment(a, "Sindh", "GPE"), ment(b, "Sindh", "GPE"), num(a, "40 people", 40, "people"), num(b, "55 people", 55, "people")],
+    )
+    (d,) = of_kind(found, "number")
+    assert d.severity == "high"
+
+
+def test_compatible_figures_do_not_conflict():
+    a = art("a", "Flooding in Sindh killed at least 40 people.")
+    b = art("b", "Flooding in Sindh killed 52 people.")
+    found, _ = run(
+        [a, b],
+        [ment(a, "Sindh", "GPE"), ment(b, "Sindh", "GPE"), num(a, "at least 40 people", 40, "people", "at least"),
+         num(b, "52 people", 52, "people")],
+    )
+    assert not of_kind(found, "number")
+
+
+# -- date -----------------------------------------------------------------------------
+def test_same_event_dated_differently():
+    a = art("a", "Governor Ines Varga opened the new bridge on 3 May 2024.")
+    b = art("b", "Governor Ines Varga opened the new bridge on 5 May 2024.")
+    ms = [
+        ment(a, "Ines Varga", role="Governor"), ment(b, "Ines Varga", role="Governor"),
+        ment(a, "3 May 2024", "DATE", kind="date", value="2024-05-03", granularity="day"),
+        ment(b, "5 May 2024", "DATE", kind="date", value="2024-05-05", granularity="day"),
+    ]
+    found, _ = run([a, b], ms)
+    (d,) = of_kind(found, "date")
+    assert evidence_articles(d) == {"a", "b"}
+
+
+def test_unresolved_or_contained_dates_are_not_flagged():
+    a = art("a", "Governor Ines Varga opened the new bridge in May 2024.")
+    b = art("b", "Governor Ines Varga opened the new bridge on Thursday, 9 May 2024.")
+    ms = [
+        ment(a, "Ines Varga"), ment(b, "Ines Varga"),
+        ment(a, "May 2024", "DATE", kind="date", value="2024-05", granularity="month"),
+        ment(b, "Thursday", "DATE", kind="date", value=None, granularity="unresolved"),
+        ment(b, "9 May 2024", "DATE", kind="date", value="2024-05-09", granularity="day"),
+    ]
+    found, agreed = run([a, b], ms)
+    assert not of_kind(found, "date")
+    assert agreed
+
+
+# -- quote ----------------------------------------------------------------------------
+def test_paraphrase_against_quote_is_a_quote_discrepancy():
+    a = art("a", "Mayor Tomasz Brzeski said the city “hired a private security firm from abroad” last year.")
+    b = art("b", "Tomasz Brzeski said the city approached foreign private security firms for help.")
+    ms = [
+        ment(a, "Tomasz Brzeski", role="Mayor"), ment(b, "Tomasz Brzeski"),
+        ment(a, "hired a private security firm from abroad", "QUOTE", kind="quote", speaker="Tomasz Brzeski"),
+    ]
+    found, _ = run([a, b], ms)
+    (d,) = of_kind(found, "quote")
+    assert d.severity == "medium"
+    assert "approached foreign private security firms" in d.values["b"]
+
+
+def test_same_quote_is_corroborated_and_unrelated_statements_are_not_compared():
+    a = art("a", "Tomasz Brzeski said “the bridge will reopen in spring”. He said “taxes stay low”.")
+    b = art("b", "Tomasz Brzeski said “the bridge will reopen in spring”. Brzeski said the budget was balanced.")
+    ms = [
+        ment(a, "Tomasz Brzeski"), ment(b, "Tomasz Brzeski"), ment(b, "Brzeski", nth=1),
+        ment(a, "the bridge will reopen in spring", "QUOTE", kind="quote", speaker="Tomasz Brzeski"),
+        ment(a, "taxes stay low", "QUOTE", kind="quote", speaker="Tomasz Brzeski"),
+        ment(b, "the bridge will reopen in spring", "QUOTE", kind="quote", speaker="Tomasz Brzeski"),
+    ]
+    found, agreed = run([a, b], ms)
+    assert not of_kind(found, "quote")
+    assert any(c.subject == "what Tomasz Brzeski said" for c in agreed)
+
+
+# -- claim ----------------------------------------------------------------------------
+def test_denial_against_affirmation_is_a_claim():
+    a = art("a", "The club sought funding from the Vantor Foundation itself, officials said.")
+    b = art("b", "Officials said the Vantor Foundation was not involved.")
+    ms = [ment(a, "Vantor Foundation", "ORG"), ment(b, "Vantor Foundation", "ORG")]
+    found, _ = run([a, b], ms)
+    (d,) = of_kind(found, "claim")
+    assert "was not involved" in d.values["b"]
+    assert "funding from the Vantor Foundation" in d.values["a"]
+    assert evidence_articles(d) == {"a", "b"}
+
+
+def test_unrelated_negation_is_not_a_claim():
+    a = art("a", "The Vantor Foundation opened a school.")
+    b = art("b", "The Vantor Foundation did not comment.")
+    found, _ = run([a, b], [ment(a, "Vantor Foundation", "ORG"), ment(b, "Vantor Foundation", "ORG")])
+    assert not of_kind(found, "claim")
+
+
+# -- omission -------------------------------------------------------------------------
+def test_listed_items_missing_from_the_other_article_are_an_omission():
+    a = art("a", "A ship brought 20 tractors, seeds and fertiliser to the island.")
+    b = art("b", "A ship brought 20 tractors to the island.")
+    found, _ = run([a, b], [num(a, "20 tractors", 20, "tractors"), num(b, "20 tractors", 20, "tractors")])
+    (d,) = of_kind(found, "omission")
+    assert d.values["a"] == "20 tractors, seeds and fertiliser"
+
+
+def test_extra_figure_for_a_shared_counted_thing_is_an_omission():
+    a = art("a", "Spain has 900 troops in Latvia and will cut them to 400 by 2026.")
+    b = art("b", "Spain has 900 troops in Latvia.")
+    found, _ = run(
+        [a, b],
+        [ment(a, "Spain", "GPE"), ment(b, "Spain", "GPE"), num(a, "900 troops", 900, "troops"), num(a, "400", 400, "troops"),
+         num(b, "900 troops", 900, "troops")],
+    )
+    assert not of_kind(found, "number")
+    (d,) = of_kind(found, "omission")
+    assert d.values["a"] == "400"
+
+
+def test_same_facts_give_no_discrepancy_at_all():
+    text = "Minister Ruth Wanjiru said “we will build 12 schools” in Nairobi on 4 June 2024."
+    a, b = art("a", text), art("b", text)
+    ms = []
+    for x in (a, b):
+        ms += [
+            ment(x, "Ruth Wanjiru", role="Minister"), ment(x, "Nairobi", "GPE"),
+            ment(x, "we will build 12 schools", "QUOTE", kind="quote", speaker="Ruth Wanjiru"),
+            num(x, "12 schools", 12, "schools"),
+            ment(x, "4 June 2024", "DATE", kind="date", value="2024-06-04", granularity="day"),
+        ]
+    found, agreed = run([a, b], ms)
+    assert found == []
+    assert {c.subject for c in agreed} >= {"number of schools", "what Ruth Wanjiru said", "Ruth Wanjiru's role"}
+
+
+# -- runner ---------------------------------------------------------------------------
+def test_ids_are_stable_across_runs_and_article_order():
+    def build():
+        a = art("a", "Oleksandr Hrytsenko said the port “will reopen soon”, officials said.")
+        b = art("b", "Aleksandr Hrytsenko said the port would reopen soon.")
+        return [a, b], [
+            ment(a, "Oleksandr Hrytsenko"), ment(b, "Aleksandr Hrytsenko"),
+            ment(a, "will reopen soon", "QUOTE", kind="quote", speaker="Oleksandr Hrytsenko"),
+        ]
+
+    arts, ms = build()
+    first = sorted(d.id for d in run(arts, ms)[0])
+    arts, ms = build()
+    second = sorted(d.id for d in run(list(reversed(arts)), ms)[0])
+    assert first == second and len(first) == 2
+
+
+def test_three_articles_one_discrepancy_lists_all_of_them():
+    arts = [art(x, f"{name} visited the port.") for x, name in (("a", "Oleksandr Hrytsenko"), ("b", "Aleksandr Hrytsenko"), ("c", "Oleksandr Hrytsenko"))]
+    ms = [ment(a, a.text.split(" visited")[0]) for a in arts]
+    found, _ = run(arts, ms)
+    (d,) = of_kind(found, "name_variant")
+    assert evidence_articles(d) == {"a", "b", "c"}
+    assert d.summary == 'Name spelled "Oleksandr Hrytsenko" (a, c) vs "Aleksandr Hrytsenko" (b)'
+
+
+def test_one_article_has_nothing_to_compare():
+    a = art("a", "Oleksandr Hrytsenko visited.")
+    assert detect([a], [ment(a, "Oleksandr Hrytsenko")], []) == ([], [])

@@ -1,0 +1,64 @@
+"""The engine never imports textual, and the reader shows text before spaCy loads."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_python(code: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CORPUS_TUI_CACHE_DIR": str(tmp_path / "cache")}
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_no_annotate_module_imports_textual(tmp_path):
+    result = run_python(
+        """
+        import importlib, pkgutil, sys
+        import annotate
+        names = [m.name for m in pkgutil.walk_packages(annotate.__path__, "annotate.")]
+        for name in names:
+            importlib.import_module(name)
+        assert len(names) > 5, names
+        leaked = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+        print(len(names), "modules")
+        assert not leaked, leaked
+        """,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_first_screen_shows_text_before_spacy_is_imported(tmp_path):
+    result = run_python(
+        """
+        import asyncio, sys
+        from tui.app import CorpusApp
+
+        async def main():
+            app = CorpusApp(["corpus"])
+            assert "spacy" not in sys.modules, "spaCy imported before the app ran"
+            async with app.run_test(size=(160, 50)) as pilot:
+                await pilot.pause()
+                pane = app.columns[0].pane
+                shown = "".join(pane.render_line(y).text for y in range(10))
+                assert pane.article.title.split()[0] in shown, shown
+                assert app.analysis is None, "the engine finished before the first screen"
+                while app.analysis is None:
+                    assert not any(w.state.name == "ERROR" for w in app.workers), app.status.said
+                    await pilot.pause(0.1)
+            print("ok")
+
+        asyncio.run(main())
+        """,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "ok" in result.stdout

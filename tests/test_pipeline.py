@@ -1,0 +1,93 @@
+"""build_pipeline / pipeline_name, and ct_sentences boundaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.pipeline import ModelNotFoundError, build_pipeline, pipeline_name
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(None)
+
+
+def sentences(nlp, text: str) -> list[str]:
+    only_sentences = [n for n in nlp.pipe_names if n != "ct_sentences"]
+    return [s.text.strip() for s in nlp(text, disable=only_sentences).sents]
+
+
+def test_blank_pipeline_has_the_rule_components_in_order(nlp):
+    names = nlp.pipe_names
+    assert names[:2] == ["ct_sentences", "ct_entities"]
+    # the finders of numbers/dates/quotes come after the entities (quotes need speakers)
+    assert all(names.index(n) > names.index("ct_entities") for n in names if n in {"ct_numbers", "ct_dates", "ct_quotes"})
+
+
+def test_pipeline_is_cached_per_model_name(nlp):
+    assert build_pipeline(None) is nlp
+
+
+def test_pipeline_name_for_the_blank_pipeline(nlp):
+    assert pipeline_name(nlp) == "blank:en+rules"
+
+
+def test_unknown_model_gives_a_clear_error():
+    with pytest.raises(ModelNotFoundError, match="not installed"):
+        build_pipeline("xx_no_such_pipeline_sm")
+
+
+def test_paragraph_break_ends_a_sentence_without_a_period(nlp):
+    text = "Floods Hit the Coast\n\nHeavy rain fell on Monday. Rivers rose fast."
+    assert sentences(nlp, text) == ["Floods Hit the Coast", "Heavy rain fell on Monday.", "Rivers rose fast."]
+
+
+def test_glued_sentences_are_split(nlp):
+    assert sentences(nlp, "They asked for security.Aid arrived on June 30.The roads stayed shut.") == [
+        "They asked for security.",
+        "Aid arrived on June 30.",
+        "The roads stayed shut.",
+    ]
+
+
+def test_glued_period_after_a_number_becomes_its_own_token(nlp):
+    assert [t.text for t in nlp.make_doc("on June 30.The")] == ["on", "June", "30", ".", "The"]
+
+
+def test_titles_and_abbreviations_do_not_end_sentences(nlp):
+    text = "Col. Amadou Diallo met U.S. officials and Gen. Ruiz in Lagos. Talks went on."
+    assert sentences(nlp, text) == ["Col. Amadou Diallo met U.S. officials and Gen. Ruiz in Lagos.", "Talks went on."]
+
+
+def test_closing_quote_stays_with_its_sentence(nlp):
+    text = "“We will stay,” she said. “The work is not done.” Officials agreed."
+    assert sentences(nlp, text) == ["“We will stay,” she said.", "“The work is not done.”", "Officials agreed."]
+
+
+def test_straight_quotes_open_and_close_correctly(nlp):
+    text = 'He left. "It is over." Then silence.'
+    assert sentences(nlp, text) == ["He left.", '"It is over."', "Then silence."]
+
+
+def test_single_line_breaks_end_short_lines_but_not_wrapped_ones(nlp):
+    wrapped = (
+        "The minister said the government would review the contract with the\n"
+        "company before the end of the year.\n"
+        "Caption without a period\n"
+        "Next line."
+    )
+    assert sentences(nlp, wrapped) == [
+        "The minister said the government would review the contract with the\n"
+        "company before the end of the year.",
+        "Caption without a period",
+        "Next line.",
+    ]
+
+
+def test_lowercase_after_a_period_does_not_start_a_sentence(nlp):
+    assert len(sentences(nlp, "It cost approx. five dollars.")) == 1
+
+
+def test_empty_and_whitespace_text(nlp):
+    assert list(nlp("", disable=[n for n in nlp.pipe_names if n != "ct_entities"]).ents) == []
+    assert sentences(nlp, "   \n\n  ") in ([], [""])

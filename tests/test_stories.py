@@ -1,0 +1,117 @@
+"""Stories: articles about the same event are grouped; unrelated articles are not."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import generate  # noqa: E402
+
+from annotate.corpus import load_corpus  # noqa: E402
+from annotate.model import Article, Mention  # noqa: E402
+from annotate.stories import group_stories  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("stories")
+    manifest = generate.generate(folder, 120, seed=23)
+    articles = load_corpus([folder]).articles
+    id_of = {Path(a.path).name: a.id for a in articles}
+    truth = [sorted(id_of[f] for f in s.files) for s in manifest.stories]
+    return articles, truth
+
+
+def _article(article_id: str, text: str) -> Article:
+    return Article(id=article_id, path=f"{article_id}.txt", title=text.split("\n")[0], text=text)
+
+
+def test_the_two_seed_articles_are_one_story():
+    articles = load_corpus([ROOT / "corpus"]).articles
+    assert group_stories(articles, []) == [[a.id for a in articles]]
+
+
+def test_generated_stories_are_recovered_exactly(generated):
+    articles, truth = generated
+    found = group_stories(articles, [])
+    assert sorted(found) == sorted(truth)
+
+
+def test_grouping_does_not_depend_on_file_order(generated):
+    articles, truth = generated
+    shuffled = list(reversed(articles))
+    assert sorted(sorted(s) for s in group_stories(shuffled, [])) == sorted(truth)
+
+
+def test_stories_list_articles_in_corpus_order_and_each_article_once(generated):
+    articles, _ = generated
+    found = group_stories(articles, [])
+    order = {a.id: i for i, a in enumerate(articles)}
+    assert sorted(a for s in found for a in s) == sorted(order)
+    assert all(s == sorted(s, key=order.get) for s in found)
+    assert [order[s[0]] for s in found] == sorted(order[s[0]] for s in found)
+
+
+def test_an_unrelated_article_stays_alone_beside_a_story():
+    seeds = load_corpus([ROOT / "corpus"]).articles
+    other = _article(
+        "bakery",
+        "Village bakery wins regional bread prize\n\nThe family bakery on Elm Street won the "
+        "county sourdough competition for the third time, judges announced, praising its crust "
+        "and the owner's patience with slow fermentation and rye flour.",
+    )
+    found = group_stories([*seeds, other], [])
+    assert [["bakery"]] == [s for s in found if "bakery" in s]
+    assert len(found) == 2
+
+
+def test_shared_names_join_articles_whose_words_differ():
+    """Two short reports in different words about the same people: the entities link them."""
+    a = _article("a", "Port talks resume\n\nNegotiators met again at the harbour on Monday.")
+    b = _article("b", "Dock dispute: second round\n\nUnion and owners sat down once more.")
+    c = _article("c", "Orchard harvest early\n\nGrowers picked apples two weeks ahead of schedule.")
+
+    def entity(article: str, name: str, n: int) -> Mention:
+        return Mention(id=f"{article}:e{n}", article=article, start=0, end=1, text=name[0],
+                       kind="entity", label="PERSON", value=name)
+
+    names = ["Ilse Varkonen", "Tobias Prenn", "Harbour Workers Federation"]
+    mentions = [entity(x, name, i) for x in ("a", "b") for i, name in enumerate(names)]
+    assert group_stories([a, b, c], mentions) == [["a", "b"], ["c"]]
+    assert group_stories([a, b, c], []) == [["a"], ["b"], ["c"]]
+
+
+def test_no_articles_no_stories():
+    assert group_stories([], []) == []
+
+
+def test_the_engine_compares_articles_only_within_their_story(tmp_path, monkeypatch):
+    """Two unrelated events in one folder: the detectors never see both at once."""
+    import annotate.discrepancies
+    from annotate.engine import analyse
+
+    generate.generate(tmp_path, 7, seed=31)  # a story of 3-4 and one of the rest
+    articles = [*load_corpus([tmp_path]).articles, *load_corpus([ROOT / "corpus"]).articles]
+    real = annotate.discrepancies.detect
+    calls: list[list[str]] = []
+
+    def recording(story_articles, mentions, entities):
+        ids = {a.id for a in story_articles}
+        calls.append(sorted(ids))
+        assert {m.article for m in mentions} <= ids
+        assert all(mid.split(":")[0] in ids for e in entities for mid in e.mentions)
+        return real(story_articles, mentions, entities)
+
+    monkeypatch.setattr(annotate.discrepancies, "detect", recording)
+    analysis = analyse(articles)
+    assert sorted(calls) == sorted(sorted(s) for s in analysis.stories if len(s) > 1)
+    assert len(analysis.stories) == 3
+    story_of = {a: n for n, s in enumerate(analysis.stories) for a in s}
+    for d in analysis.discrepancies:
+        assert len({story_of[e.article] for e in d.evidence}) == 1

@@ -1,0 +1,53 @@
+"""``report --jobs N``: several processes give exactly the result of one; the progress bar."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import generate  # noqa: E402
+
+from annotate.corpus import load_corpus  # noqa: E402
+from annotate.engine import annotate_articles  # noqa: E402
+from annotate.progress import terminal_progress  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("jobs")
+    generate.generate(folder, 9, seed=3)
+    return load_corpus([folder]).articles
+
+
+def test_two_processes_find_the_same_mentions_in_the_same_order(articles):
+    done: list[tuple[int, int]] = []
+    serial, name = annotate_articles(articles)
+    parallel, parallel_name = annotate_articles(articles, jobs=2, progress=lambda d, t: done.append((d, t)))
+    assert parallel == serial and parallel_name == name
+    assert done[-1] == (len(articles), len(articles))
+    assert [d for d, _ in done] == sorted(d for d, _ in done)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal():
+    assert terminal_progress(stream=io.StringIO()) is None
+
+
+def test_progress_bar_draws_on_a_terminal_and_erases_itself(monkeypatch):
+    clock = iter([0.0, 1.0, 2.0, 3.0])
+    monkeypatch.setattr("annotate.progress.time.monotonic", lambda: next(clock))
+    stream = _Terminal()
+    progress = terminal_progress(stream=stream)
+    progress(250, 1000)
+    assert "250/1000" in stream.getvalue()
+    progress(1000, 1000)
+    assert stream.getvalue().endswith("\r\x1b[2K")

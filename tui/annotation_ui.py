@@ -1,0 +1,666 @@
+"""The reader's annotations in the app: keys, editors, saving, and what they show.
+
+``AnnotationsMixin`` goes before ``App`` in ``CorpusApp``'s bases. It uses
+what the reader already has: the focused column's article
+(``shown[current_column]``), the mention cursor (``cursors``), the current
+search match (``matches[match_index]``) and the selected discrepancy
+(``selected_discrepancy``). ``CorpusApp`` calls two hooks:
+
+- ``annotation_spans(article_id)`` in ``refresh_marks``: annotated spans;
+- ``without_dismissed(discrepancies)`` and ``decorate_verdicts()`` in
+  ``refresh_sidebar``: dismissed discrepancies hidden (``X`` shows them),
+  verdicts shown in the list.
+
+Nothing here writes the file except ``ctrl+s`` (or "save" when quitting),
+and never after a failed load.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+
+from annotate import annotation_file
+from annotate.anchoring import make_anchor, text_hash
+from annotate.annotations import (
+    Annotation,
+    AnnotationStore,
+    Link,
+    MentionEdit,
+    Note,
+    ReadOnlyError,
+    Unlink,
+    Verdict,
+    anchors_of,
+    new_id,
+    now_iso,
+    reanchor,
+    verdict_for,
+)
+from annotate.model import Discrepancy, Mention
+from annotate.safe_text import visible
+
+from .screens.annotation_list import AnnotationsScreen, ListChoice
+from .screens.annotation_note import NoteResult, NoteScreen, Target, parse_tags
+from .screens.annotation_prompt import ChoicePrompt, TextPrompt
+from .widgets.highlights import Span
+
+ANNOTATIONS = "Annotations"
+
+# (binding id, keys, action, description, help context, footer label): the same
+# fields as ``keymap.Key``, kept as plain tuples so keymap can list them without
+# importing this module's dependencies in a cycle.
+ANNOTATION_KEYS: tuple[tuple[str, str, str, str, str, str], ...] = (
+    ("annotate.note", "a", "note", "Note on the search match, mention or sentence (add, edit, delete)", ANNOTATIONS, "Note"),
+    ("annotate.tags", "t", "tags", "Tags on the search match or mention", ANNOTATIONS, ""),
+    ("annotate.confirm", "c", "verdict('confirmed')", "Discrepancy: confirm (again: clear)", ANNOTATIONS, ""),
+    ("annotate.dismiss", "x", "verdict('dismissed')", "Discrepancy: dismiss, hides it (again: clear)", ANNOTATIONS, ""),
+    ("annotate.explain", "e", "verdict('explained')", "Discrepancy: explain, with a note", ANNOTATIONS, ""),
+    ("annotate.show_dismissed", "X", "toggle_dismissed", "Show/hide dismissed discrepancies", ANNOTATIONS, ""),
+    ("annotate.link", "l", "link", "Link two mentions (l on each); on two linked ones: unlink", ANNOTATIONS, ""),
+    ("annotate.add_mention", "m", "add_mention", "Add a missing mention (the search match) with a label", ANNOTATIONS, ""),
+    ("annotate.remove_mention", "M", "remove_mention", "Mark the mention under the cursor as wrong", ANNOTATIONS, ""),
+    ("annotate.list", "A", "annotations", "All annotations: go to one, delete one", ANNOTATIONS, "Notes"),
+    ("annotate.undo", "ctrl+z", "undo", "Undo the last annotation change", ANNOTATIONS, ""),
+    ("annotate.redo", "ctrl+y", "redo", "Redo", ANNOTATIONS, ""),
+    ("annotate.save", "ctrl+s", "save", "Save annotations", ANNOTATIONS, "Save"),
+)
+
+ANNOTATED_STYLE = "annotated"  # ArticlePane component class for annotated spans
+VERDICT_MARKS = {"confirmed": "✓ confirmed", "dismissed": "✗ dismissed", "explained": "ℹ explained"}
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n")
+
+
+def annotation_bindings() -> list[Binding]:
+    return [
+        Binding(keys, action, footer or description, show=bool(footer), tooltip=description, id=binding_id)
+        for binding_id, keys, action, description, _context, footer in ANNOTATION_KEYS
+    ]
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) holding text[start:end], without surrounding spaces."""
+    before = text.rfind("\n", 0, start) + 1
+    for m in _SENTENCE_END.finditer(text, before, start):
+        before = m.end()
+    after = _SENTENCE_END.search(text, max(end, start + 1) - 1 if end > start else start)
+    stop = len(text) if after is None else (after.end() if after.group() != "\n" else after.start())
+    stop = max(stop, end)
+    while before < start and text[before].isspace():
+        before += 1
+    while stop > end and text[stop - 1].isspace():
+        stop -= 1
+    return before, stop
+
+
+def short(text: str, limit: int = 60) -> str:
+    words = visible(" ".join(text.split()))
+    return words if len(words) <= limit else words[: limit - 1] + "…"
+
+
+class AnnotationsMixin:
+    """Annotation keys and state for ``CorpusApp`` (see the module docstring)."""
+
+    # -- loading -------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Runs after ``CorpusApp.on_mount`` (Textual calls every class's handler)."""
+        if getattr(self, "load_error", None):
+            return
+        self.load_annotations()
+
+    def annotation_file_path(self) -> Path:
+        given = getattr(self, "annotations_path", None)
+        return Path(given) if given else annotation_file.default_path(self.paths)
+
+    def load_annotations(self) -> None:
+        """Read the file and place every span in the current text; never writes."""
+        self._dismissed_shown = False
+        self._link_from: Mention | None = None
+        self.annotation_path = self.annotation_file_path()
+        self.annotation_status: dict[str, str] = {}
+        try:
+            loaded = annotation_file.load(self.annotation_path)
+        except annotation_file.AnnotationFileError as error:
+            self.annotation_store = AnnotationStore(read_only_reason=str(error))
+            self._annotation_fingerprint = None
+            self.notify(
+                f"{error}\nAnnotations are read-only; the file will not be changed.",
+                title="Cannot load annotations",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+            return
+        self._annotation_fingerprint = loaded.fingerprint
+        placed = reanchor(loaded.items, {a.id: a.text for a in self.articles})
+        self.annotation_store = AnnotationStore(placed.items)
+        self.annotation_status = {item.id: placed.status(item.id) for item in placed.items}
+        if loaded.items:
+            self._say_what_loaded(len(loaded.items))
+        self._after_annotation_change()
+
+    def _say_what_loaded(self, count: int) -> None:
+        statuses = list(self.annotation_status.values())
+        moved, orphaned = statuses.count("moved"), statuses.count("orphaned")
+        message = f"{count} annotation{'s' if count != 1 else ''} loaded from {self.annotation_path}"
+        if moved:
+            message += f"; {moved} followed text that moved"
+        if orphaned:
+            message += f"; {orphaned} could not be placed (kept, listed as orphaned: press A)"
+        self.notify(message, severity="warning" if orphaned else "information", timeout=10, markup=False)
+
+    # -- what the reader points at ---------------------------------------------
+
+    def _focused_article(self):
+        if not getattr(self, "shown", None):
+            return None
+        return self.index.article(self.shown[self.current_column])
+
+    def _cursor(self, article_id: str) -> Mention | None:
+        return self.cursors.get(article_id)
+
+    def _search_match(self, article_id: str) -> tuple[int, int] | None:
+        if 0 <= self.match_index < len(self.matches):
+            match = self.matches[self.match_index]
+            if match.article == article_id and match.end > match.start:
+                return match.start, match.end
+        return None
+
+    def _top_offset(self) -> int | None:
+        pane = self.pane(self.current_column)
+        wrapped = pane.wrapped
+        if wrapped is None or not wrapped.lines:
+            return None
+        y = min(pane.visible_lines().start, len(wrapped.lines) - 1)
+        offset = wrapped.lines[y].start
+        text = wrapped.text
+        while offset < len(text) and text[offset].isspace():  # first words on screen
+            offset += 1
+        return offset if offset < len(text) else None
+
+    def note_targets(self, article) -> list[Target]:
+        """What a note can attach to, most specific first: the search match, the mention
+        under the cursor, then the sentence around either (or at the top of the screen)."""
+        text = article.text
+        targets: list[Target] = []
+        match = self._search_match(article.id)
+        cursor = self._cursor(article.id)
+        if match:
+            targets.append(Target("search match", *match, text[match[0] : match[1]]))
+        if cursor is not None:
+            targets.append(Target(f"{cursor.kind} under the cursor", cursor.start, cursor.end, cursor.text))
+        around = match or ((cursor.start, cursor.end) if cursor else None)
+        if around is None:
+            top = self._top_offset()
+            around = (top, top + 1) if top is not None else None
+        if around:
+            start, end = sentence_around(text, *around)
+            if end > start:
+                targets.append(Target("sentence", start, end, text[start:end]))
+        unique: dict[tuple[int, int], Target] = {}
+        for target in targets:
+            unique.setdefault((target.start, target.end), target)
+        return list(unique.values())
+
+    # -- notes and tags --------------------------------------------------------
+
+    def _writable(self) -> bool:
+        store = self.annotation_store
+        if store.read_only:
+            self.notify(
+                f"Annotations are read-only: {store.read_only_reason}", severity="error", timeout=10, markup=False
+            )
+            return False
+        return True
+
+    def _note_under(self, article_id: str, targets: list[Target]) -> Note | None:
+        for target in targets[:2]:  # the match or the mention, not the whole sentence
+            for item in self.annotation_store.at(article_id, target.start, target.end):
+                if isinstance(item, Note) and self._placed_here(item, article_id):
+                    return item
+        return None
+
+    def _placed_here(self, item: Annotation, article_id: str) -> bool:
+        if article_id not in self._article_ids():
+            return False
+        text = self.index.article(article_id).text
+        return any(a.article == article_id and text[a.start : a.end] == a.exact for a in anchors_of(item))
+
+    def action_note(self) -> None:
+        article = self._focused_article()
+        if article is None or not self._writable():
+            return
+        targets = self.note_targets(article)
+        if not targets:
+            self.status.say("Nothing to annotate here: put the cursor on a mention (]) or search (/) for words")
+            return
+        existing = self._note_under(article.id, targets)
+        if existing is not None:
+            span = next(a for a in existing.targets if a.article == article.id)
+            saved = Target("note on", span.start, span.end, span.exact)
+            screen = NoteScreen([saved], existing.text, existing.tags, editing=True, title="Edit note")
+            self.push_screen(screen, lambda result: self._note_done(article, result, existing))
+        else:
+            screen = NoteScreen(targets, title="New note")
+            self.push_screen(screen, lambda result: self._note_done(article, result, None))
+
+    def _note_done(self, article, result: NoteResult | None, existing: Note | None) -> None:
+        if result is None:
+            return
+        store = self.annotation_store
+        if existing is not None and result.delete:
+            store.remove(existing.id)
+            self._after_annotation_change("Note deleted (ctrl+z to undo)")
+            return
+        if existing is not None:
+            store.put(replace(existing, text=result.text, tags=result.tags, modified=now_iso()))
+            self._after_annotation_change("Note updated")
+            return
+        if not result.text and not result.tags:
+            self.status.say("Empty note not added")
+            return
+        target = result.target
+        stamp = now_iso()
+        note = Note(
+            id=new_id("note"),
+            targets=(make_anchor(article.id, article.text, target.start, target.end, self._digest(article)),),
+            text=result.text,
+            tags=result.tags,
+            created=stamp,
+            modified=stamp,
+        )
+        store.put(note)
+        self.annotation_status[note.id] = "anchored"
+        self._after_annotation_change(f"Note added on “{short(target.text)}”")
+
+    def action_tags(self) -> None:
+        article = self._focused_article()
+        if article is None or not self._writable():
+            return
+        targets = self.note_targets(article)
+        if not targets:
+            self.status.say("Put the cursor on a mention (]) or search (/) for the words to tag")
+            return
+        existing = self._note_under(article.id, targets)
+        target = targets[0]
+        words = existing.targets[0].exact if existing else target.text
+        prompt = TextPrompt(
+            "Tags",
+            Content(f"Tags for “{short(words)}”, comma separated:"),
+            ", ".join(existing.tags) if existing else "",
+            placeholder="e.g. check, sourcing",
+        )
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            tags = parse_tags(value)
+            if existing is not None:
+                self.annotation_store.put(replace(existing, tags=tags, modified=now_iso()))
+            elif tags:
+                self._note_done(article, NoteResult(target, "", tags), None)
+                return
+            self._after_annotation_change(f"Tags: {', '.join(tags) or 'none'}")
+
+        self.push_screen(prompt, done)
+
+    # -- verdicts --------------------------------------------------------------
+
+    def _discrepancy_in_focus(self) -> Discrepancy | None:
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.id == "discrepancies" and focused.highlighted is not None:
+            option = focused.get_option_at_index(focused.highlighted)
+            if option.id:
+                return self._discrepancy(option.id)
+        return self._discrepancy(self.selected_discrepancy)
+
+    def action_verdict(self, kind: str) -> None:
+        discrepancy = self._discrepancy_in_focus()
+        if discrepancy is None:
+            self.status.say("Select a discrepancy first (d, or enter in the sidebar)")
+            return
+        if not self._writable():
+            return
+        store = self.annotation_store
+        current = store.verdict(discrepancy.id)
+        if kind == "explained":
+            prompt = TextPrompt(
+                "Explain",
+                Content(f"Why do the articles differ on “{short(discrepancy.summary or discrepancy.subject, 70)}”?"),
+                current.note if current else "",
+                multiline=True,
+            )
+            self.push_screen(prompt, lambda note: note is not None and self._set_verdict(discrepancy, kind, note))
+            return
+        if current is not None and current.verdict == kind:
+            store.remove(current.id)
+            self._after_annotation_change(f"Verdict cleared: {short(discrepancy.summary or discrepancy.subject)}")
+            return
+        self._set_verdict(discrepancy, kind, current.note if current else "")
+
+    def _set_verdict(self, discrepancy: Discrepancy, kind: str, note: str) -> None:
+        verdict = verdict_for(discrepancy, kind, note)  # type: ignore[arg-type]
+        current = self.annotation_store.verdict(discrepancy.id)
+        if current is not None:
+            verdict = replace(verdict, created=current.created or verdict.created)
+        self.annotation_store.put(verdict)
+        message = f"{VERDICT_MARKS[kind].capitalize()}: {short(discrepancy.summary or discrepancy.subject)}"
+        if kind == "dismissed" and not self._dismissed_shown:
+            message += " (hidden; X shows dismissed)"
+        self._after_annotation_change(message)
+
+    def without_dismissed(self, discrepancies: list[Discrepancy]) -> list[Discrepancy]:
+        """Hook for ``refresh_sidebar``: dismissed ones are hidden unless shown with X."""
+        store = getattr(self, "annotation_store", None)
+        if store is None or getattr(self, "_dismissed_shown", False):
+            return discrepancies
+        verdicts = store.verdicts
+        return [d for d in discrepancies if getattr(verdicts.get(d.id), "verdict", None) != "dismissed"]
+
+    def decorate_verdicts(self) -> None:
+        """Hook for ``refresh_sidebar``: put each verdict in front of its entry."""
+        from .widgets.discrepancy_list import DiscrepancyList, discrepancy_prompt
+
+        store = getattr(self, "annotation_store", None)
+        if store is None:
+            return
+        listing = self.query_one(DiscrepancyList)
+        for discrepancy_id, verdict in store.verdicts.items():
+            discrepancy = self._discrepancy(discrepancy_id)
+            if discrepancy is None:
+                continue
+            try:
+                listing.get_option(discrepancy_id)
+            except Exception:  # not in this story's list (or hidden)
+                continue
+            prompt = Text(VERDICT_MARKS[verdict.verdict] + " ", style="bold italic")
+            prompt.append_text(discrepancy_prompt(discrepancy, self.labels))
+            if verdict.note:
+                prompt.append("\n  note: ", style="dim")
+                prompt.append(short(verdict.note, 200), style="italic")
+            listing.replace_option_prompt(discrepancy_id, prompt)
+
+    def action_toggle_dismissed(self) -> None:
+        self._dismissed_shown = not self._dismissed_shown
+        self._refresh_annotation_views()
+        self.status.say(f"Dismissed discrepancies {'shown' if self._dismissed_shown else 'hidden'}")
+
+    # -- links and mentions ----------------------------------------------------
+
+    def action_link(self) -> None:
+        article = self._focused_article()
+        if article is None or not self._writable():
+            return
+        mention = self._cursor(article.id)
+        if mention is None:
+            self.status.say("Put the cursor on a mention first (] or click), then press l; then on the other one")
+            return
+        first = self._link_from
+        if first is mention:
+            self._link_from = None
+            self.status.say("Linking cancelled")
+            return
+        if first is None:
+            self._link_from = mention
+            self.status.say(f"Linking “{short(mention.text)}”: put the cursor on the other mention and press l")
+            return
+        self._link_from = None
+        same = (
+            self.index.entity_of(first) is not None and self.index.entity_of(first) == self.index.entity_of(mention)
+        )
+        cls = Unlink if same else Link
+        item = cls(
+            id=new_id("unlink" if same else "link"),
+            a=self._mention_anchor(first),
+            b=self._mention_anchor(mention),
+            created=now_iso(),
+        )
+        self.annotation_store.put(item)
+        self.annotation_status[item.id] = "anchored"
+        verb = "Unlinked" if same else "Linked"
+        self._after_annotation_change(f"{verb} “{short(first.text)}” and “{short(mention.text)}” (ctrl+z to undo)")
+
+    def _mention_anchor(self, mention: Mention):
+        article = self.index.article(mention.article)
+        return make_anchor(article.id, article.text, mention.start, mention.end, self._digest(article))
+
+    def action_add_mention(self) -> None:
+        article = self._focused_article()
+        if article is None or not self._writable():
+            return
+        match = self._search_match(article.id)
+        if match is None:
+            self.status.say("Search (/) for the missing mention's words first, then press m")
+            return
+        words = article.text[match[0] : match[1]]
+        prompt = TextPrompt(
+            "Add a mention",
+            Content(f"Label for “{short(words)}” (PERSON, ORG, GPE, LOC, number, date, quote…):"),
+            placeholder="PERSON",
+        )
+
+        def done(label: str | None) -> None:
+            if not label:
+                return
+            item = MentionEdit(
+                id=new_id("mention"),
+                action="add",
+                target=make_anchor(article.id, article.text, *match, self._digest(article)),
+                label=label,
+                created=now_iso(),
+            )
+            self.annotation_store.put(item)
+            self.annotation_status[item.id] = "anchored"
+            self._after_annotation_change(f"Mention added: “{short(words)}” as {label}")
+
+        self.push_screen(prompt, done)
+
+    def action_remove_mention(self) -> None:
+        article = self._focused_article()
+        if article is None or not self._writable():
+            return
+        mention = self._cursor(article.id)
+        if mention is None:
+            self.status.say("Put the cursor on the wrong mention first (] or click), then press M")
+            return
+        item = MentionEdit(
+            id=new_id("mention"),
+            action="remove",
+            target=self._mention_anchor(mention),
+            label=mention.label,
+            created=now_iso(),
+        )
+        self.annotation_store.put(item)
+        self.annotation_status[item.id] = "anchored"
+        self._after_annotation_change(f"Marked as not a mention: “{short(mention.text)}” (ctrl+z to undo)")
+
+    # -- undo, redo, list --------------------------------------------------------
+
+    def action_undo(self) -> None:
+        if self._writable():
+            done = self.annotation_store.undo()
+            self._after_annotation_change("Undone" if done else "Nothing to undo")
+
+    def action_redo(self) -> None:
+        if self._writable():
+            done = self.annotation_store.redo()
+            self._after_annotation_change("Redone" if done else "Nothing to redo")
+
+    def annotation_rows(self) -> list[tuple[str, Text]]:
+        rows = []
+        for item in self.annotation_store:
+            rows.append((item.id, self._describe_annotation(item)))
+        return rows
+
+    def _describe_annotation(self, item: Annotation) -> Text:
+        status = self.annotation_status.get(item.id, "anchored")
+        line = Text()
+        if isinstance(item, Verdict):
+            line.append(VERDICT_MARKS[item.verdict], style="bold")
+            line.append(f"  {short(item.summary or item.discrepancy, 80)}")
+            if item.note:
+                line.append(f"\n    {short(item.note, 120)}", style="italic")
+            return line
+        kind = {Note: "note", Link: "link", Unlink: "unlink", MentionEdit: "mention"}[type(item)]
+        if isinstance(item, MentionEdit):
+            kind = f"mention {'added' if item.action == 'add' else 'removed'}"
+        line.append(f"{kind:<16}", style="bold")
+        spans = anchors_of(item)
+        for n, anchor in enumerate(spans):
+            if n:
+                line.append(" ↔ ")
+            line.append(f"{self.labels.get(anchor.article, anchor.article)}: ", style="dim")
+            line.append(f"“{short(anchor.exact, 50)}”")
+        if status != "anchored":
+            line.append(f"  [{status}]", style="bold reverse" if status == "orphaned" else "italic")
+        if isinstance(item, Note):
+            if item.tags:
+                line.append("  #" + " #".join(visible(t) for t in item.tags), style="italic")
+            if item.text:
+                line.append(f"\n    {short(item.text, 120)}")
+        elif isinstance(item, MentionEdit) and item.label:
+            line.append(f"  {visible(item.label)}", style="italic")
+        return line
+
+    def action_annotations(self) -> None:
+        store = self.annotation_store
+        self.push_screen(AnnotationsScreen(self.annotation_rows(), store.read_only), self._list_done)
+
+    def _list_done(self, choice: ListChoice | None) -> None:
+        if choice is None:
+            return
+        item = self.annotation_store.get(choice.annotation_id)
+        if item is None:
+            return
+        if choice.action == "delete":
+            if self._writable():
+                self.annotation_store.remove(item.id)
+                self._after_annotation_change("Annotation deleted (ctrl+z to undo)")
+            return
+        if isinstance(item, Verdict):
+            if self._discrepancy(item.discrepancy) is not None:
+                self.select_discrepancy(item.discrepancy)
+            else:
+                self.status.say("The engine no longer reports this discrepancy", short(item.summary, 80))
+            return
+        for anchor in anchors_of(item):
+            if self._placed_here(item, anchor.article):
+                self.go_to(anchor.article, anchor.start)
+                self.refresh_marks()
+                self.status.say(f"“{short(anchor.exact)}”", self.labels.get(anchor.article, anchor.article))
+                return
+        self.status.say("This annotation's words are no longer in the articles (kept, orphaned)")
+
+    # -- showing ------------------------------------------------------------------
+
+    def annotation_spans(self, article_id: str) -> list[Span]:
+        """Hook for ``refresh_marks``: every annotated span placed in this article."""
+        store = getattr(self, "annotation_store", None)
+        if store is None:
+            return []
+        text = self.index.article(article_id).text
+        style = ANNOTATED_STYLE if self._pane_has_style(ANNOTATED_STYLE) else "linked"
+        spans = []
+        for item in store:
+            for a in anchors_of(item):
+                if a.article == article_id and text[a.start : a.end] == a.exact:
+                    spans.append(Span(a.start, a.end, style))
+        return spans
+
+    @staticmethod
+    def _pane_has_style(name: str) -> bool:
+        from .widgets.article_pane import ArticlePane
+
+        return f"article-pane--{name}" in ArticlePane.COMPONENT_CLASSES
+
+    def _refresh_annotation_views(self) -> None:
+        if getattr(self, "analysis", None) is not None:
+            self._sidebar_story = None  # force the discrepancy list to be rebuilt
+            self.refresh_sidebar()
+        self.refresh_marks()
+
+    def _after_annotation_change(self, message: str | None = None) -> None:
+        self._refresh_annotation_views()
+        if message:
+            self.status.say(message + (" · unsaved, ctrl+s saves" if self.annotation_store.dirty else ""))
+
+    def _article_ids(self) -> set[str]:
+        return {a.id for a in self.articles}
+
+    def _digest(self, article) -> str:
+        cache = self.__dict__.setdefault("_digests", {})
+        key = (article.id, len(article.text))
+        if key not in cache:
+            cache[key] = text_hash(article.text)
+        return cache[key]
+
+    # -- saving and quitting ------------------------------------------------------
+
+    def action_save(self) -> None:
+        self.save_annotations()
+
+    def save_annotations(self, force: bool = False, then=None) -> bool:
+        """Save; on a file changed on disk, ask. ``then`` runs after a successful save."""
+        store = self.annotation_store
+        if store.read_only:
+            self.notify(
+                f"Not saved: annotations are read-only because the file could not be loaded.\n{store.read_only_reason}",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            return False
+        try:
+            self._annotation_fingerprint = annotation_file.save(
+                self.annotation_path, list(store), self._annotation_fingerprint, force=force
+            )
+        except annotation_file.FileChangedError:
+            self._ask_about_changed_file(then)
+            return False
+        except (annotation_file.AnnotationSaveError, ReadOnlyError) as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=20, markup=False)
+            return False
+        store.mark_saved()
+        self.notify(f"Saved {len(store)} annotations to {self.annotation_path}", timeout=4, markup=False)
+        if then is not None:
+            then()
+        return True
+
+    def _ask_about_changed_file(self, then) -> None:
+        question = Content(
+            f"{self.annotation_path} was changed on disk since it was loaded.\n"
+            "Overwrite it with your annotations, or reload it and drop your unsaved changes?"
+        )
+        choices = [("cancel", "Cancel"), ("overwrite", "Overwrite"), ("reload", "Reload from disk")]
+
+        def chosen(key: str | None) -> None:
+            if key == "overwrite":
+                self.save_annotations(force=True, then=then)
+            elif key == "reload":
+                self.load_annotations()
+                self.notify("Reloaded annotations from disk", timeout=4)
+
+        self.push_screen(ChoicePrompt("File changed on disk", question, choices), chosen)
+
+    async def action_quit(self) -> None:
+        store = getattr(self, "annotation_store", None)
+        if store is None or store.read_only or not store.dirty:
+            self.exit()
+            return
+        question = Content(f"You have unsaved annotations. Save them to {self.annotation_path}?")
+        choices = [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")]
+
+        def chosen(key: str | None) -> None:
+            if key == "save":
+                self.save_annotations(then=self.exit)
+            elif key == "discard":
+                self.exit()
+
+        self.push_screen(ChoicePrompt("Unsaved annotations", question, choices), chosen)

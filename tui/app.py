@@ -1,0 +1,587 @@
+"""The reader: articles side by side, highlights, a sidebar of discrepancies.
+
+Start-up shows the text at once (loading a corpus needs no spaCy); the engine
+runs in a thread worker and the highlights and sidebar fill in when it is done.
+Actions here are thin: positions live in ``ReadingIndex``, drawing in the
+widgets, so new features add an action and a widget, not a branch in a method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.events import DescendantFocus, Resize
+from textual.widgets import DataTable, Footer, OptionList
+from textual.worker import Worker, WorkerState
+
+from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS
+
+from .keymap import APP_KEYS, app_bindings, load_keymap
+from .screens.articles import ArticlesScreen
+from .screens.commands import ReaderCommands
+from .screens.help import HelpScreen
+from .widgets.article_column import ArticleColumn
+from .widgets.article_pane import ArticlePane
+from .widgets.coverage_table import CONFLICTING, NOT_REPORTED, REPORTED, CoverageTable, coverage_rows
+from .widgets.discrepancy_list import DiscrepancyList, kind_title
+from .widgets.entity_list import EntityList
+from .widgets.highlights import LAYER_LABELS, LAYERS, Marks, article_spans
+from .widgets.legend import Legend
+from .widgets.reading_index import ReadingIndex, article_label
+from .widgets.search_bar import Match, SearchBar, find_all
+from .widgets.sidebar import Sidebar
+from .widgets.status_line import StatusLine
+
+MAX_COLUMNS = 4
+MIN_COLUMN_WIDTH = 48  # cells; below this a third column would be too cramped to read
+NARROW_WIDTH = 120  # below this the sidebar stacks under the articles
+
+
+class CorpusApp(App[int]):
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    TITLE = "corpus-tui"
+    BINDINGS = app_bindings()
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+
+    def __init__(
+        self,
+        paths: Sequence[Path | str],
+        model: str | None = None,
+        annotations: str | Path | None = None,
+        use_cache: bool = True,
+    ) -> None:
+        super().__init__()
+        self.paths = [Path(p) for p in paths]
+        self.model = model
+        self.annotations_path = annotations
+        self.use_cache = use_cache
+        self.articles: list[Article] = []
+        self.problems: list = []
+        self.load_error: str | None = None
+        self._load()
+        self.analysis: Analysis | None = None
+        self.index = ReadingIndex.build(self.articles)
+        self.labels = {a.id: article_label(i) for i, a in enumerate(self.articles)}
+        self.layers: frozenset[str] = frozenset(LAYERS)
+        self.sync_scroll = False
+        self.shown: list[str] = [a.id for a in self.articles[:MAX_COLUMNS]]  # article id per column
+        self.column_count = min(2, len(self.articles))
+        self.current_column = 0
+        self.cursors: dict[str, Mention] = {}  # article id -> mention under the cursor
+        self.selected_entity: str | None = None
+        self.selected_discrepancy: str | None = None
+        self.matches: list[Match] = []
+        self.match_index = -1
+        self._sidebar_story: tuple[str, ...] | None = None
+        self._story_discrepancies: list[Discrepancy] = []
+        self._syncing = False
+
+    def _load(self) -> None:
+        from annotate.corpus import CorpusError, load_corpus
+
+        try:
+            corpus = load_corpus(self.paths)
+        except CorpusError as error:
+            self.load_error = str(error)
+            return
+        self.articles = list(corpus.articles)
+        self.problems = list(corpus.problems)
+
+    # -- layout --------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Legend(id="legend")
+        with Horizontal(id="body"):
+            with Horizontal(id="columns"):
+                for column in range(min(MAX_COLUMNS, max(1, len(self.articles)))):
+                    yield ArticleColumn(column)
+            yield Sidebar(id="sidebar")
+        yield StatusLine(id="status")
+        yield SearchBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.load_error:
+            self.exit(1, message=self.load_error)
+            return
+        keymap, keymap_problems = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in [*map(str, self.problems), *keymap_problems]:
+            self.notify(problem, severity="warning", markup=False, timeout=8)
+        self.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_marks())
+        self._layout_columns(self.size.width)
+        self.refresh_legend()
+        self.status.say(f"{len(self.articles)} articles", "annotating…")
+        self.focus_column(0)
+        self.run_engine()
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    @property
+    def columns(self) -> list[ArticleColumn]:
+        return list(self.query(ArticleColumn))[: self.column_count]
+
+    def pane(self, column: int) -> ArticlePane:
+        return self.columns[column].pane
+
+    def on_resize(self, event: Resize) -> None:
+        self._layout_columns(event.size.width)
+
+    def _layout_columns(self, width: int) -> None:
+        narrow = width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        sidebar = self.query_one(Sidebar)
+        reading_width = width if (narrow or sidebar.has_class("-hidden")) else width * 2 // 3
+        fits = max(2, reading_width // MIN_COLUMN_WIDTH)
+        count = max(1, min(MAX_COLUMNS, len(self.articles), fits))
+        all_columns = list(self.query(ArticleColumn))
+        changed = count != self.column_count or not all_columns[0].pane.article
+        self.column_count = count
+        for n, column in enumerate(all_columns):
+            column.display = n < count
+        if changed:
+            for n in range(count):
+                self._show_in_column(n, self.shown[n])
+            self.current_column = min(self.current_column, count - 1)
+            self.refresh_marks()
+
+    def _show_in_column(self, column: int, article_id: str) -> None:
+        self.shown[column] = article_id
+        article = self.index.article(article_id)
+        self.query(ArticleColumn)[column].show(article, self.index.article_position(article_id) + 1, len(self.articles))
+
+    # -- the engine ----------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="engine", exit_on_error=False)
+    def run_engine(self) -> Analysis:
+        from annotate.engine import analyse
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(self.status.say, f"{len(self.articles)} articles", f"annotating {done} of {total}…")
+
+        return analyse(self.articles, model=self.model, progress=progress, use_cache=self.use_cache)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "engine":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.apply_analysis(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            self.status.say("The engine failed", str(event.worker.error))
+            self.notify(f"The engine failed: {event.worker.error}", severity="error", markup=False, timeout=15)
+
+    def apply_analysis(self, analysis: Analysis) -> None:
+        """Show the engine's results: highlights, sidebar, status."""
+        self.analysis = analysis
+        self.index = ReadingIndex.build(self.articles, analysis)
+        self._by_article: dict[str, list[Discrepancy]] = {}
+        for d in self.index.discrepancies:
+            for article_id in {e.article for e in d.evidence}:
+                self._by_article.setdefault(article_id, []).append(d)
+        for problem in analysis.problems:
+            self.notify(str(problem), severity="warning", markup=False, timeout=8)
+        self._sidebar_story = None
+        self.refresh_sidebar()
+        self.refresh_marks()
+        self.status.say(
+            f"{len(self.articles)} articles",
+            f"{len(self._story_discrepancies)} discrepancies",
+            f"{len(self.index.entities)} entities",
+            "] next mention · n same entity · d next discrepancy · ? help",
+        )
+
+    # -- stories and the sidebar -------------------------------------------
+
+    def story_of(self, article_id: str) -> list[str]:
+        if self.analysis is not None:
+            for story in self.analysis.stories:
+                if article_id in story:
+                    return list(story)
+        return [a.id for a in self.articles]
+
+    def refresh_sidebar(self) -> None:
+        """Fill the sidebar for the story of the focused article (only when it changed)."""
+        if self.analysis is None:
+            return
+        story = self.story_of(self.shown[self.current_column])
+        key = tuple(story)
+        if key == self._sidebar_story:
+            return
+        self._sidebar_story = key
+        members = set(story)
+        ordered = [a.id for a in self.articles if a.id in members]
+        self._story_discrepancies = [
+            d for d in self.index.discrepancies if members & ({e.article for e in d.evidence} | set(d.values))
+        ]
+        corroborations = [c for c in self.analysis.corroborations if members & {e.article for e in c.evidence}]
+        self.query_one(DiscrepancyList).fill(self._story_discrepancies, self.labels)
+        self.query_one(EntityList).fill(self.index, ordered, self.labels)
+        rows = coverage_rows(self._story_discrepancies, corroborations, ordered)
+        self.query_one(CoverageTable).fill(rows, ordered, self.labels, self._coverage_styles())
+        entities = sum(1 for e in self.index.entities if members & set(self.index.counts_per_article(e)))
+        self.query_one(Sidebar).set_counts(len(self._story_discrepancies), entities, len(rows))
+
+    def _coverage_styles(self) -> dict[str, str]:
+        colours = self.theme_variables
+        return {
+            REPORTED: colours.get("text-success", "green"),
+            NOT_REPORTED: "dim",
+            CONFLICTING: f"bold {colours.get('text-error', 'red')}",
+        }
+
+    # -- highlights ----------------------------------------------------
+
+    def refresh_marks(self) -> None:
+        """Recompute every visible pane's highlight spans from the layers and the selection."""
+        current = self.shown[self.current_column] if self.shown else None
+        discrepancy = self._discrepancy(self.selected_discrepancy)
+        for n, column in enumerate(self.columns):
+            article_id = self.shown[n]
+            marks = Marks()
+            cursor = self.cursors.get(article_id)
+            if cursor is not None and article_id == current:
+                marks.cursor = (cursor.start, cursor.end)
+            if self.selected_entity:
+                marks.linked = [
+                    (m.start, m.end)
+                    for m in self.index.entity_mentions.get(self.selected_entity, [])
+                    if m.article == article_id
+                ]
+            if discrepancy is not None:
+                marks.evidence = [(e.start, e.end) for e in discrepancy.evidence if e.article == article_id]
+            marks.matches = [(m.start, m.end) for m in self.matches if m.article == article_id]
+            if 0 <= self.match_index < len(self.matches) and self.matches[self.match_index].article == article_id:
+                match = self.matches[self.match_index]
+                marks.current_match = (match.start, match.end)
+            spans = article_spans(
+                self.index.mentions(article_id),
+                getattr(self, "_by_article", {}).get(article_id, []),
+                article_id,
+                self.layers,
+                marks,
+            )
+            column.pane.set_spans(spans)
+
+    def refresh_legend(self) -> None:
+        pane = self.query(ArticlePane).first()
+        styles = {layer: pane._style(layer) for layer in LAYERS}
+        keymap = getattr(self, "_keymap", {})
+        keys = {}
+        for key in APP_KEYS:
+            if key.id.startswith("layer."):
+                keys[key.id.removeprefix("layer.")] = (keymap.get(key.id) or key.keys).split(",")[0]
+        self.query_one(Legend).show_layers(self.layers, styles, keys)
+
+    # -- moving around ---------------------------------------------------
+
+    def focus_column(self, column: int) -> None:
+        self.current_column = column
+        self.pane(column).focus()
+
+    def action_focus_reader(self) -> None:
+        self.focus_column(self.current_column)
+
+    def ensure_shown(self, article_id: str, avoid: set[int] | None = None) -> int:
+        """The column showing ``article_id``, putting it in one first if needed.
+
+        It goes in the column after the focused one, so what the reader was
+        comparing with stays on screen.
+        """
+        visible = self.shown[: self.column_count]
+        if article_id in visible:
+            return visible.index(article_id)
+        avoid = avoid or set()
+        order = [(self.current_column + k) % self.column_count for k in range(1, self.column_count + 1)]
+        column = next((c for c in order if c not in avoid), order[0])
+        if article_id in self.shown:  # held by a hidden column: swap them
+            self.shown[self.shown.index(article_id)] = self.shown[column]
+        self._show_in_column(column, article_id)
+        return column
+
+    def show_article(self, article_id: str) -> None:
+        """Put an article in the focused column (or focus it where it is)."""
+        visible = self.shown[: self.column_count]
+        if article_id in visible:
+            self.focus_column(visible.index(article_id))
+        else:
+            if article_id in self.shown:
+                self.shown[self.shown.index(article_id)] = self.shown[self.current_column]
+            self._show_in_column(self.current_column, article_id)
+            self.focus_column(self.current_column)
+        self.refresh_sidebar()
+        self.refresh_marks()
+
+    def go_to(self, article_id: str, start: int, *, avoid: set[int] | None = None) -> ArticlePane:
+        column = self.ensure_shown(article_id, avoid)
+        self.focus_column(column)
+        pane = self.pane(column)
+        pane.scroll_to_offset(start)
+        return pane
+
+    def _kinds(self) -> frozenset[str]:
+        kinds = self.layers & set(MENTION_KINDS)
+        return kinds or frozenset(MENTION_KINDS)
+
+    def place_cursor(self, mention: Mention) -> None:
+        self.cursors[mention.article] = mention
+        entity = self.index.entity_of(mention)
+        if entity is not None:
+            self.selected_entity = entity
+        self.go_to(mention.article, mention.start)
+        self.refresh_marks()
+        self.status.say(*self._describe(mention))
+
+    def _describe(self, mention: Mention) -> list[str]:
+        article = self.index.article(mention.article)
+        title = f"{self.labels[article.id]}: {article.title}"
+        if mention.kind == "entity" and mention.entity in self.index.entities:
+            position, total = self.index.position_in_entity(mention)
+            name = self.index.entities[mention.entity].name
+            return [name, f"{position} of {total}", title]
+        detail = {"number": mention.counts, "date": mention.value, "quote": None}.get(mention.kind)
+        speaker = self.index.entities.get(mention.speaker or "")
+        words = mention.text if len(mention.text) < 60 else mention.text[:57] + "…"
+        return [
+            f"{mention.kind} “{words}”",
+            str(detail) if detail else "",
+            f"said by {speaker.name}" if speaker else "",
+            title,
+        ]
+
+    def action_mention(self, step: int) -> None:
+        pane = self.pane(self.current_column)
+        article_id = self.shown[self.current_column]
+        cursor = self.cursors.get(article_id)
+        if cursor is not None and not pane.is_visible_offset(cursor.start):
+            cursor = None  # the reader scrolled away: start from what is on screen
+        offset = 0
+        if cursor is None and pane.wrapped is not None:
+            lines = pane.visible_lines()
+            wrapped = pane.wrapped
+            y = lines.start if step > 0 else min(lines.stop, len(wrapped.lines)) - 1
+            offset = wrapped.lines[max(0, min(y, len(wrapped.lines) - 1))].start
+            if step < 0:
+                offset = wrapped.lines[max(0, min(y, len(wrapped.lines) - 1))].end
+        mention = self.index.next_mention(article_id, cursor, offset, step, self._kinds())
+        if mention is None:
+            self.status.say("No more highlighted mentions this way in this article")
+            return
+        self.place_cursor(mention)
+
+    def action_entity(self, step: int) -> None:
+        article_id = self.shown[self.current_column]
+        cursor = self.cursors.get(article_id)
+        entity = self.index.entity_of(cursor) if cursor is not None else None
+        entity = entity or self.selected_entity
+        if entity is None:
+            self.status.say("Put the cursor on a name first (] or click it), or pick one in the Entities tab")
+            return
+        found = self.index.step_entity(entity, cursor, step)
+        if found is None:
+            self.status.say("This name is not linked to other mentions")
+            return
+        self.place_cursor(found[0])
+
+    def select_entity(self, entity_id: str) -> None:
+        self.selected_entity = entity_id
+        found = self.index.step_entity(entity_id, None, 1)
+        if found is not None:
+            self.place_cursor(found[0])
+
+    def action_discrepancy(self, step: int) -> None:
+        items = self._story_discrepancies
+        if not items:
+            self.status.say("No discrepancies" if self.analysis else "Still annotating…")
+            return
+        ids = [d.id for d in items]
+        if self.selected_discrepancy in ids:
+            i = (ids.index(self.selected_discrepancy) + step) % len(ids)
+        else:
+            i = 0 if step > 0 else len(ids) - 1
+        self.select_discrepancy(ids[i])
+
+    def _discrepancy(self, discrepancy_id: str | None) -> Discrepancy | None:
+        return next((d for d in self.index.discrepancies if d.id == discrepancy_id), None)
+
+    def select_discrepancy(self, discrepancy_id: str) -> None:
+        """Show every side of a discrepancy: each involved article scrolled to its evidence."""
+        discrepancy = self._discrepancy(discrepancy_id)
+        if discrepancy is None:
+            return
+        self.selected_discrepancy = discrepancy_id
+        self.selected_entity = None
+        involved = list(dict.fromkeys([*(e.article for e in discrepancy.evidence), *discrepancy.values]))
+        self.show_evidence(discrepancy.evidence, involved)
+        self.query_one(DiscrepancyList).select_discrepancy(discrepancy_id)
+        ids = [d.id for d in self._story_discrepancies]
+        position = f"{ids.index(discrepancy_id) + 1} of {len(ids)}" if discrepancy_id in ids else ""
+        self.status.say("Discrepancy " + position, kind_title(discrepancy.kind), discrepancy.summary or discrepancy.subject)
+
+    def show_evidence(self, evidence: list[Evidence], involved: list[str]) -> None:
+        """Put the involved articles in columns and scroll each to its first evidence span."""
+        involved = sorted(involved, key=self.index.article_position)
+        used: set[int] = set()
+        focus = None
+        for article_id in involved[: self.column_count]:
+            column = self.ensure_shown(article_id, avoid=used)
+            used.add(column)
+            spans = [e for e in evidence if e.article == article_id]
+            if spans:
+                self.pane(column).scroll_to_offset(min(e.start for e in spans), always=True)
+            focus = column if focus is None else focus
+        if focus is not None:
+            self.current_column = focus
+        self.refresh_sidebar()
+        self.refresh_marks()
+
+    # -- search ----------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    @on(SearchBar.Submitted)
+    def run_search(self, event: SearchBar.Submitted) -> None:
+        query = event.value
+        self.matches = find_all(self.articles, query)
+        self.match_index = -1
+        self.query_one(SearchBar).remove_class("-open")
+        if not self.matches:
+            self.status.say(f"No match for “{query}”")
+            self.refresh_marks()
+            self.action_focus_reader()
+            return
+        self.action_match(1)
+
+    def action_match(self, step: int) -> None:
+        if not self.matches:
+            self.status.say("No search yet: press / to search")
+            return
+        self.match_index = (self.match_index + step) % len(self.matches)
+        match = self.matches[self.match_index]
+        self.go_to(match.article, match.start)
+        self.refresh_marks()
+        article = self.index.article(match.article)
+        self.status.say(
+            f"“{self.query_one(SearchBar).value}”",
+            f"match {self.match_index + 1} of {len(self.matches)}",
+            f"{self.labels[article.id]}: {article.title}",
+        )
+
+    # -- toggles and views ---------------------------------------------------
+
+    def action_layer(self, layer: str) -> None:
+        self.layers = self.layers ^ {layer}
+        self.refresh_legend()
+        self.refresh_marks()
+        state = "on" if layer in self.layers else "off"
+        self.status.say(f"{LAYER_LABELS[layer].capitalize()} highlights {state}")
+
+    def action_sync_scroll(self) -> None:
+        self.sync_scroll = not self.sync_scroll
+        self.status.say(f"Scroll panes in step: {'on' if self.sync_scroll else 'off'}")
+
+    @on(ArticlePane.Scrolled)
+    def keep_in_step(self, event: ArticlePane.Scrolled) -> None:
+        if not self.sync_scroll or self._syncing:
+            return
+        source = event.pane
+        fraction = source.scroll_y / source.max_scroll_y if source.max_scroll_y else 0.0
+        self._syncing = True
+        try:
+            for column in self.columns:
+                if column.pane is not source:
+                    column.pane.scroll_to(y=round(fraction * column.pane.max_scroll_y), animate=False, immediate=True)
+        finally:
+            self.call_after_refresh(setattr, self, "_syncing", False)
+
+    def action_pane(self, step: int) -> None:
+        self.focus_column((self.current_column + step) % self.column_count)
+
+    def action_swap_article(self, step: int) -> None:
+        """Show the next/previous article not already on screen in the focused column."""
+        ids = [a.id for a in self.articles]
+        visible = set(self.shown[: self.column_count])
+        i = ids.index(self.shown[self.current_column])
+        for k in range(1, len(ids)):
+            candidate = ids[(i + k * step) % len(ids)]
+            if candidate not in visible:
+                self.show_article(candidate)
+                return
+        self.status.say("Every article is already on screen")
+
+    def action_articles(self) -> None:
+        stories = self.analysis.stories if self.analysis else []
+        screen = ArticlesScreen(self.articles, self.labels, self.shown[: self.column_count], stories, self.shown[self.current_column])
+        self.push_screen(screen, lambda article_id: article_id and self.show_article(article_id))
+
+    def action_toggle_sidebar(self) -> None:
+        self.query_one(Sidebar).toggle_class("-hidden")
+        self.column_count = 0  # force the columns to be laid out again
+        self._layout_columns(self.size.width)
+
+    def action_sidebar_view(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        sidebar.remove_class("-hidden")
+        self._layout_columns(self.size.width)
+        sidebar.next_tab()
+
+    def action_clear(self) -> None:
+        self.selected_entity = None
+        self.selected_discrepancy = None
+        self.matches, self.match_index = [], -1
+        self.cursors.pop(self.shown[self.current_column], None)
+        self.refresh_marks()
+        self.status.say("Selection cleared")
+        self.action_focus_reader()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    # -- events --------------------------------------------------------------
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        widget = event.widget
+        if isinstance(widget, ArticlePane):
+            for n, column in enumerate(self.columns):
+                if column.pane is widget and n != self.current_column:
+                    self.current_column = n
+                    self.refresh_sidebar()
+                    self.refresh_marks()
+
+    @on(ArticlePane.Clicked)
+    def click_mention(self, event: ArticlePane.Clicked) -> None:
+        article_id = event.pane.article.id if event.pane.article else None
+        if article_id is None:
+            return
+        mention = self.index.mention_at(article_id, event.offset, self._kinds())
+        if mention is not None:
+            self.place_cursor(mention)
+
+    @on(OptionList.OptionSelected, "#discrepancies")
+    def discrepancy_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.select_discrepancy(event.option.id)
+
+    @on(OptionList.OptionSelected, "#entities")
+    def entity_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.select_entity(event.option.id)
+
+    @on(DataTable.RowSelected, "#coverage")
+    def coverage_chosen(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value or ""
+        if key.startswith("d:"):
+            self.select_discrepancy(key[2:])
+            return
+        row = self.query_one(CoverageTable).rows_by_key.get(key)
+        if row is not None:
+            self.selected_discrepancy = None
+            self.show_evidence(row.evidence, [e.article for e in row.evidence])
+            self.status.say("Reported alike", row.subject)

@@ -1,0 +1,112 @@
+"""Every key the reader uses, with a stable id so a user can remap it.
+
+Remap keys in ``keys.toml`` in the user config folder (see ``keys_file()``),
+one line per binding id::
+
+    "entity.next" = "j"
+    "entity.previous" = "k"
+    "app.quit" = "q,ctrl+q"
+
+Unknown ids and unreadable files are reported, never fatal.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.binding import Binding
+
+KEYS_FILE = "keys.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    id: str
+    keys: str  # Textual key names, comma separated
+    action: str
+    description: str
+    context: str  # where it works, for the help screen
+    footer: str = ""  # short label; keys without one stay out of the footer
+
+
+ANYWHERE = "Anywhere"
+READER = "Reading an article"
+
+APP_KEYS: tuple[Key, ...] = (
+    Key("app.quit", "q,ctrl+q", "quit", "Quit", ANYWHERE, "Quit"),
+    Key("app.help", "question_mark,f1", "help", "Help: every key", ANYWHERE, "Help"),
+    Key("mention.next", "right_square_bracket", "mention(1)", "Next mention in this article", READER, "Mention"),
+    Key("mention.previous", "left_square_bracket", "mention(-1)", "Previous mention in this article", READER),
+    Key("entity.next", "n", "entity(1)", "Next mention of the same entity, any article", READER, "Same entity"),
+    Key("entity.previous", "N", "entity(-1)", "Previous mention of the same entity", READER),
+    Key("discrepancy.next", "d", "discrepancy(1)", "Next discrepancy: show both sides", ANYWHERE, "Discrepancy"),
+    Key("discrepancy.previous", "D", "discrepancy(-1)", "Previous discrepancy", ANYWHERE),
+    Key("search.open", "slash", "search", "Search all articles", ANYWHERE, "Search"),
+    Key("search.next", "full_stop", "match(1)", "Next search match", ANYWHERE),
+    Key("search.previous", "comma", "match(-1)", "Previous search match", ANYWHERE),
+    Key("layer.entity", "1", "layer('entity')", "Show/hide entity highlights", ANYWHERE),
+    Key("layer.number", "2", "layer('number')", "Show/hide number highlights", ANYWHERE),
+    Key("layer.quote", "3", "layer('quote')", "Show/hide quote highlights", ANYWHERE),
+    Key("layer.date", "4", "layer('date')", "Show/hide date highlights", ANYWHERE),
+    Key("layer.discrepancy", "5", "layer('discrepancy')", "Show/hide discrepancy underlines", ANYWHERE),
+    Key("panes.sync", "s", "sync_scroll", "Scroll panes in step (on/off)", ANYWHERE),
+    Key("pane.left", "left,h", "pane(-1)", "Focus the column to the left", READER),
+    Key("pane.right", "right,l", "pane(1)", "Focus the column to the right", READER),
+    Key("column.next_article", "greater_than_sign", "swap_article(1)", "Show the next article in this column", ANYWHERE),
+    Key("column.previous_article", "less_than_sign", "swap_article(-1)", "Show the previous article in this column", ANYWHERE),
+    Key("articles.list", "a", "articles", "Articles list: choose what this column shows", ANYWHERE, "Articles"),
+    Key("sidebar.toggle", "b", "toggle_sidebar", "Show/hide the sidebar", ANYWHERE),
+    Key("sidebar.view", "v", "sidebar_view", "Sidebar: next tab (discrepancies, entities, coverage)", ANYWHERE, "Sidebar tab"),
+    Key("selection.clear", "escape", "clear", "Clear the selection and marks", ANYWHERE),
+)
+
+# Keys that belong to Textual's own widgets, listed so help shows every key.
+WIDGET_KEYS: tuple[tuple[str, str, str], ...] = (
+    (READER, "up / down / pgup / pgdn / home / end", "Scroll the article"),
+    (READER, "click", "Put the mention cursor on a highlighted span"),
+    (READER, "tab / shift+tab", "Move focus between columns and the sidebar"),
+    ("Sidebar", "up / down", "Move through the list"),
+    ("Sidebar", "enter / click", "Show a discrepancy in every article; walk an entity's mentions; jump to a fact"),
+    ("Sidebar", "left / right (on the tabs)", "Switch tab"),
+    ("Search box", "enter", "Find (again)"),
+    ("Search box", "escape", "Close the search box"),
+    (ANYWHERE, "ctrl+p", "Command palette: jump to an article, entity or discrepancy; toggle layers"),
+)
+
+
+def app_bindings() -> list[Binding]:
+    return [
+        Binding(k.keys, k.action, k.footer or k.description, show=bool(k.footer), tooltip=k.description, id=k.id)
+        for k in APP_KEYS
+    ]
+
+
+def keys_file() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("corpus-tui", appauthor=False)) / KEYS_FILE
+
+
+def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
+    """The user's remapped keys (binding id -> keys) and any problems with the file."""
+    path = keys_file() if path is None else path
+    if not path.is_file():
+        return {}, []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return {}, [f"{path}: cannot read key bindings ({error})"]
+    data = data.get("keys", data)  # a [keys] table or top-level lines
+    known = {k.id for k in APP_KEYS}
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, keys in data.items():
+        if binding_id not in known:
+            problems.append(f"{path}: unknown binding id {binding_id!r}")
+        elif not isinstance(keys, str) or not keys.strip():
+            problems.append(f"{path}: {binding_id!r} needs a key string such as \"j\" or \"ctrl+j,down\"")
+        else:
+            keymap[binding_id] = keys
+    return keymap, problems

@@ -1,0 +1,104 @@
+"""Small questions the annotation keys ask: one line of text, or a choice of buttons."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static, TextArea
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Ask for text (one line, or several with ``multiline``); None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+        Binding("ctrl+s", "submit", "OK", id="prompt.submit", priority=True),
+    ]
+    DEFAULT_CSS = """
+    TextPrompt { align: center middle; }
+    TextPrompt > Vertical {
+        width: 80; max-width: 100%; height: auto;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    TextPrompt TextArea { height: 6; margin-top: 1; background: $boost; }
+    TextPrompt Input { margin-top: 1; background: $boost; }
+    """
+
+    def __init__(self, title: str, question: Content | str, value: str = "", multiline: bool = False, placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.question = question if isinstance(question, Content) else Content(question)
+        self.value = value
+        self.multiline = multiline
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            box.border_subtitle = ("ctrl+s" if self.multiline else "enter") + " OK · escape cancel"
+            yield Static(self.question, markup=False)
+            if self.multiline:
+                yield TextArea(self.value, id="prompt-text", soft_wrap=True, compact=True)
+            else:
+                yield Input(self.value, placeholder=self.placeholder, id="prompt-input", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt-text" if self.multiline else "#prompt-input").focus()
+
+    def action_submit(self) -> None:
+        if self.multiline:
+            self.dismiss(self.query_one("#prompt-text", TextArea).text.strip())
+        else:
+            self.dismiss(self.query_one("#prompt-input", Input).value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+
+class ChoicePrompt(ModalScreen[str | None]):
+    """A question with buttons; dismisses with the chosen button's key, None on escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+    DEFAULT_CSS = """
+    ChoicePrompt { align: center middle; }
+    ChoicePrompt > Vertical {
+        width: 72; max-width: 100%; height: auto;
+        border: round $warning; background: $surface; padding: 0 1;
+    }
+    ChoicePrompt Horizontal { height: auto; margin-top: 1; }
+    ChoicePrompt Button { margin-right: 2; }
+    """
+
+    def __init__(self, title: str, question: Content | str, choices: list[tuple[str, str]]) -> None:
+        """``choices``: (key, button label); the first is the default."""
+        super().__init__()
+        self.title_text = title
+        self.question = question if isinstance(question, Content) else Content(question)
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            yield Static(self.question, markup=False)
+            with Horizontal():
+                for n, (key, label) in enumerate(self.choices):
+                    yield Button(
+                        Content(label), id=f"choice-{key}", variant="primary" if n == 0 else "default", compact=True
+                    )
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,55 @@
+"""Help: every key, grouped by where it works, with the user's remapped keys."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..keymap import APP_KEYS, WIDGET_KEYS, keys_file
+
+
+def key_rows(app) -> dict[str, list[tuple[str, str]]]:
+    """Context -> [(keys as displayed, what they do)], using the keys in effect."""
+    keymap = getattr(app, "_keymap", {})
+    rows: dict[str, list[tuple[str, str]]] = {}
+    for key in APP_KEYS:
+        keys = keymap.get(key.id) or key.keys
+        shown = " / ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+        rows.setdefault(key.context, []).append((shown, key.description))
+    for context, keys, description in WIDGET_KEYS:
+        rows.setdefault(context, []).append((keys, description))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+    ]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90; max-width: 100%; height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        body = Table.grid(padding=(0, 2))
+        body.add_column(style="bold", no_wrap=True)
+        body.add_column()
+        for context, rows in key_rows(self.app).items():
+            body.add_row(Text(context, style="bold underline"), "")
+            for keys, description in rows:
+                body.add_row(Text(keys), Text(description))
+            body.add_row("", "")
+        body.add_row(Text("Remap keys", style="bold underline"), "")
+        body.add_row("", Text(f'Binding ids and keys in {keys_file()}, e.g. "entity.next" = "j". Ids:'))
+        body.add_row("", Text(", ".join(k.id for k in APP_KEYS), style="dim"))
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Keys (escape to close)"
+            yield Static(body, id="help-keys")

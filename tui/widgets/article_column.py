@@ -1,0 +1,48 @@
+"""A column of the reader: the article's title and source above its text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from annotate.model import Article
+
+from .article_pane import ArticlePane
+
+
+def article_header(article: Article, position: int, total: int) -> Text:
+    """Title on the first line; source, date and place in the corpus on the second."""
+    header = Text()
+    header.append(article.title or article.id, style="bold")
+    details = [article.source or "source not stated"]
+    if article.published:
+        details.append(article.published.isoformat())
+    details.append(f"article {position} of {total}")
+    header.append("\n")
+    header.append(" · ".join(details), style="dim")
+    return header
+
+
+class ArticleColumn(Vertical):
+    """Header plus pane; the app swaps which article it shows."""
+
+    DEFAULT_CSS = """
+    ArticleColumn { height: 1fr; width: 1fr; }
+    ArticleColumn > .article-header { height: auto; max-height: 4; }
+    """
+
+    def __init__(self, column: int) -> None:
+        super().__init__(id=f"column-{column}", classes="article-column")
+        self.column = column
+        self.header = Static("", classes="article-header")
+        self.pane = ArticlePane(id=f"pane-{column}")
+
+    def compose(self) -> ComposeResult:
+        yield self.header
+        yield self.pane
+
+    def show(self, article: Article, position: int, total: int) -> None:
+        self.header.update(article_header(article, position, total))
+        self.pane.show(article)

@@ -1,0 +1,216 @@
+"""One article's text, wrapped to the pane's width, with highlights.
+
+A Line-API ScrollView: only the lines on screen are rendered, wrapped lines are
+cached per width, and highlight spans are bucketed per line, so a pane costs
+the same for a 200-word article as for a 20,000-word one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from annotate.model import Article
+
+from .highlights import Span
+from .wrapping import Wrapped, wrap
+
+STYLE_NAMES = (
+    "entity",
+    "number",
+    "quote",
+    "date",
+    "discrepancy",
+    "match",
+    "linked",
+    "evidence",
+    "current-match",
+    "cursor",
+)
+
+
+class ArticlePane(ScrollView, can_focus=True):
+    """Shows one article; which one can change without rebuilding the widget."""
+
+    COMPONENT_CLASSES = {f"article-pane--{name}" for name in STYLE_NAMES}
+
+    DEFAULT_CSS = """
+    ArticlePane {
+        overflow-x: hidden;
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    class Clicked(Message):
+        """The reader clicked a character of the article."""
+
+        def __init__(self, pane: ArticlePane, offset: int) -> None:
+            super().__init__()
+            self.pane = pane
+            self.offset = offset
+
+    class Scrolled(Message):
+        """The pane scrolled (used to keep panes in step)."""
+
+        def __init__(self, pane: ArticlePane) -> None:
+            super().__init__()
+            self.pane = pane
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article: Article | None = None
+        self._wrapped: Wrapped | None = None
+        self._spans_by_line: dict[int, list[Span]] = {}
+        self._spans: list[Span] = []
+        self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+
+    # -- content -------------------------------------------------------
+
+    def show(self, article: Article, spans: list[Span] | None = None) -> None:
+        """Show ``article`` from its top."""
+        self.article = article
+        self._wrapped = None
+        self._spans = spans or []
+        self._rewrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_spans(self, spans: list[Span]) -> None:
+        self._spans = spans
+        self._bucket_spans()
+        self._strips.clear()
+        self.refresh()
+
+    @property
+    def wrapped(self) -> Wrapped | None:
+        return self._wrapped
+
+    @property
+    def text_width(self) -> int:
+        return max(4, self.scrollable_content_region.width)
+
+    def _rewrap(self) -> None:
+        if self.article is None:
+            return
+        self._wrapped = wrap(self.article.text, self.text_width)
+        self._bucket_spans()
+        self._strips.clear()
+        self.virtual_size = Size(self.text_width, len(self._wrapped.lines))
+        self.refresh()
+
+    def _bucket_spans(self) -> None:
+        buckets: dict[int, list[Span]] = defaultdict(list)
+        wrapped = self._wrapped
+        if wrapped is not None:
+            for span in self._spans:
+                first = wrapped.line_of(span.start)
+                last = wrapped.line_of(max(span.start, span.end - 1))
+                for y in range(first, last + 1):
+                    buckets[y].append(span)
+        self._spans_by_line = dict(buckets)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.article is None:
+            return
+        if self._wrapped is None or self._wrapped.width != self.text_width:
+            # Keep the same text at the top after re-wrapping.
+            top = self._top_offset()
+            self._rewrap()
+            if top is not None and self._wrapped is not None:
+                self.scroll_to(y=self._wrapped.line_of(top), animate=False, immediate=True)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    # -- positions -----------------------------------------------------
+
+    def _top_offset(self) -> int | None:
+        if self._wrapped is None or not self._wrapped.lines:
+            return None
+        y = min(int(self.scroll_offset.y), len(self._wrapped.lines) - 1)
+        return self._wrapped.lines[y].start
+
+    def line_of(self, offset: int) -> int:
+        return self._wrapped.line_of(offset) if self._wrapped else 0
+
+    def visible_lines(self) -> range:
+        top = int(self.scroll_offset.y)
+        return range(top, top + self.scrollable_content_region.height)
+
+    def is_visible_offset(self, offset: int) -> bool:
+        return self.line_of(offset) in self.visible_lines()
+
+    def scroll_to_offset(self, offset: int, *, always: bool = False) -> None:
+        """Bring the line holding ``offset`` on screen, a third of the way down so the
+        text around it shows. Unless ``always``, a line already well on screen stays put."""
+        if self._wrapped is None:
+            return
+        y = self._wrapped.line_of(offset)
+        height = self.scrollable_content_region.height
+        visible = self.visible_lines()
+        if not always and visible.start + 1 <= y < visible.stop - 1:
+            return
+        self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.Scrolled(self))
+
+    def on_click(self, event: events.Click) -> None:
+        if self._wrapped is None:
+            return
+        offset = self._wrapped.offset_at(event.y + int(self.scroll_offset.y), event.x + int(self.scroll_offset.x))
+        if offset is not None:
+            self.post_message(self.Clicked(self, offset))
+
+    # -- rendering -----------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        """A layer's style with only the properties it sets, so layers combine."""
+        if name not in self._styles:
+            component = f"article-pane--{name}"
+            rules = self.get_component_styles(component)
+            full = self.get_component_rich_style(component)
+            self._styles[name] = (
+                Style(
+                    color=full.color if rules.has_rule("color") else None,
+                    bgcolor=full.bgcolor if rules.has_rule("background") else None,
+                )
+                + rules.partial_rich_style.without_color
+            )
+        return self._styles[name]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = int(self.scroll_offset.y) + y
+        base = self.rich_style
+        if self._wrapped is None or index >= len(self._wrapped.lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._render_text_line(index, base)
+            self._strips[index] = strip
+        return strip.crop_extend(0, width, base)
+
+    def _render_text_line(self, index: int, base: Style) -> Strip:
+        assert self._wrapped is not None
+        line = self._wrapped.lines[index]
+        text = Text(self._wrapped.text[line.start : line.end], style=base, no_wrap=True, end="")
+        for span in self._spans_by_line.get(index, ()):
+            start = max(span.start, line.start) - line.start
+            end = min(span.end, line.end) - line.start
+            if end > start:
+                text.stylize(self._style(span.style), start, end)
+        return Strip(text.render(self.app.console))

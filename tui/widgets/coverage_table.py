@@ -1,0 +1,63 @@
+"""The Coverage tab: facts and claims (rows) against articles (columns).
+
+Each cell says whether that article reports the fact, does not, or reports it
+in a way that conflicts with the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from annotate.model import Corroboration, Discrepancy, Evidence
+
+REPORTED, NOT_REPORTED, CONFLICTING = "reported", "not reported", "conflicting"
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    key: str  # "d:<discrepancy id>" or "c:<n>"
+    subject: str
+    cells: dict[str, str]  # article id -> REPORTED | NOT_REPORTED | CONFLICTING
+    evidence: list[Evidence]
+
+
+def coverage_rows(
+    discrepancies: list[Discrepancy], corroborations: list[Corroboration], article_ids: list[str]
+) -> list[CoverageRow]:
+    rows = []
+    for d in discrepancies:
+        saying = set(d.values) | {e.article for e in d.evidence}
+        # An omission is one side reporting and the other silent; anything else is a conflict.
+        said = REPORTED if d.kind == "omission" else CONFLICTING
+        cells = {a: (said if a in saying else NOT_REPORTED) for a in article_ids}
+        rows.append(CoverageRow(f"d:{d.id}", d.subject, cells, list(d.evidence)))
+    for n, c in enumerate(corroborations):
+        saying = {e.article for e in c.evidence}
+        cells = {a: (REPORTED if a in saying else NOT_REPORTED) for a in article_ids}
+        rows.append(CoverageRow(f"c:{n}", c.subject, cells, list(c.evidence)))
+    return rows
+
+
+class CoverageTable(DataTable):
+    DEFAULT_CSS = "CoverageTable { height: 1fr; }"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.rows_by_key: dict[str, CoverageRow] = {}
+
+    def fill(self, rows: list[CoverageRow], article_ids: list[str], labels: dict[str, str], styles: dict[str, str]) -> None:
+        self.clear(columns=True)
+        self.add_column(Text("Fact or claim"), key="subject")
+        for a in article_ids:
+            self.add_column(Text(labels.get(a, a)), key=a)
+        marks = {
+            REPORTED: Text("✓ yes", style=styles.get(REPORTED, "")),
+            NOT_REPORTED: Text("– no", style=styles.get(NOT_REPORTED, "")),
+            CONFLICTING: Text("✗ differs", style=styles.get(CONFLICTING, "")),
+        }
+        self.rows_by_key = {row.key: row for row in rows}
+        for row in rows:
+            self.add_row(Text(row.subject, overflow="ellipsis"), *(marks[row.cells[a]] for a in article_ids), key=row.key)

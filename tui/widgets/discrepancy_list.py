@@ -1,0 +1,64 @@
+"""The Discrepancies tab: the engine's findings grouped by kind, with counts."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from annotate.model import Discrepancy
+
+KIND_TITLES = {
+    "name_variant": "Names spelled differently",
+    "role": "Titles and roles",
+    "number": "Numbers",
+    "date": "Dates",
+    "quote": "Quotes",
+    "claim": "Contradicted claims",
+    "omission": "Reported by one side only",
+}
+SEVERITY_MARKS = {"high": "●", "medium": "◐", "low": "○"}
+
+
+def kind_title(kind: str) -> str:
+    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
+
+
+def discrepancy_prompt(d: Discrepancy, labels: dict[str, str]) -> Text:
+    prompt = Text()
+    prompt.append(f"{SEVERITY_MARKS.get(d.severity, '•')} ", style="bold")
+    prompt.append(d.summary or d.subject, style="bold")
+    prompt.append(f"  {d.kind.replace('_', ' ')}", style="dim italic")
+    order = list(labels)
+    for article_id, value in sorted(d.values.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)):
+        prompt.append("\n  ")
+        prompt.append(f"{labels.get(article_id, article_id)}: ", style="bold dim")
+        prompt.append(value)
+    return prompt
+
+
+class DiscrepancyList(OptionList):
+    """Entries are discrepancies (option id = discrepancy id); group headers are disabled."""
+
+    def fill(self, discrepancies: list[Discrepancy], labels: dict[str, str]) -> None:
+        options: list[Option | None] = []
+        for kind, group in groupby(discrepancies, key=lambda d: d.kind):
+            items = list(group)
+            header = Text(f"{kind_title(kind)} ({len(items)})", style="bold underline")
+            if options:
+                options.append(None)
+            options.append(Option(header, disabled=True))
+            options.extend(Option(discrepancy_prompt(d, labels), id=d.id) for d in items)
+        self.clear_options()
+        if not options:
+            options = [Option(Text("No discrepancies between these articles.", style="dim"), disabled=True)]
+        self.add_options(options)
+
+    def select_discrepancy(self, discrepancy_id: str) -> None:
+        """Move the highlight to an entry without selecting it again."""
+        try:
+            self.highlighted = self.get_option_index(discrepancy_id)
+        except Exception:
+            pass

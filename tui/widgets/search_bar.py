@@ -1,0 +1,42 @@
+"""The search box opened by ``/``: finds text across every article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+from annotate.model import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    article: str
+    start: int
+    end: int
+
+
+def find_all(articles: list[Article], query: str) -> list[Match]:
+    """Case-insensitive matches of ``query`` in reading order."""
+    if not query:
+        return []
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    return [Match(a.id, m.start(), m.end()) for a in articles for m in pattern.finditer(a.text)]
+
+
+class SearchBar(Input):
+    BINDINGS = [Binding("escape", "close", "Close search", id="search.close")]
+    DEFAULT_CSS = "SearchBar { dock: bottom; display: none; }  SearchBar.-open { display: block; }"
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="Search all articles (enter: find, escape: close)", id="search")
+
+    def open(self) -> None:
+        self.add_class("-open")
+        self.focus()
+
+    def action_close(self) -> None:
+        self.remove_class("-open")
+        self.app.action_focus_reader()

@@ -1,0 +1,17 @@
+"""One line that says where the reader is: the entity walk, the discrepancy, the search."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class StatusLine(Static):
+    DEFAULT_CSS = "StatusLine { height: 1; padding: 0 1; }"
+
+    said: str = ""
+
+    def say(self, *parts: str) -> None:
+        """Show ``parts`` joined by dots. Parts may hold article text: they are never markup."""
+        self.said = " · ".join(p for p in parts if p)
+        self.update(Text(self.said, no_wrap=True, overflow="ellipsis"))
