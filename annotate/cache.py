@@ -115,9 +115,11 @@ class EngineCache:
         return self.folder / "articles" / key[:2] / f"{key}.pickle"
 
     def _analysis_path(self, articles: Sequence[Article]) -> Path:
+        # Summaries name the outlet or title, so those are part of a corpus's key too.
         h = hashlib.sha256()
         for article in articles:
             h.update(article_key(article).encode())
+            h.update(f"\0{article.title}\0{article.source or ''}\0".encode("utf-8", "surrogatepass"))
         return self.folder / "corpora" / f"{h.hexdigest()}.pickle"
 
     def _read(self, path: Path) -> object | None:

@@ -20,7 +20,8 @@ Rules, in order:
    generic word ("Wagner" -> "Wagner Group"); a body of an organisation
    ("UN General Assembly") joins the organisation;
 4. a surname with no full name in its own article joins the one person
-   anywhere with that surname.
+   anywhere with that surname; when nobody has it as a full name, the
+   articles' lone surnames join each other.
 
 Also fills ``Mention.entity`` and turns quote speakers (names) into entity ids.
 """
@@ -29,10 +30,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Article, Entity, Mention
 from .names import (
+    ACRONYM_SKIP,
+    COUNTRY_ALIASES,
     ORG_ORGANS,
     ORG_SUFFIXES,
     acronym,
@@ -43,6 +46,8 @@ from .names import (
     place_of,
     same_given_name,
     slug,
+    spelling_key,
+    split_person,
     strip_possessive,
     translit_key,
 )
@@ -78,7 +83,14 @@ class _Name:
     folded: str
     words: list[str]
     person: bool
+    given: list[str] = field(default_factory=list)  # people: given names ([] for a surname alone)
+    surname: str = ""  # people: translit key of the surname
     alias: bool = False  # acronym, state form or organ: never the entity's display name
+
+    @property
+    def full(self) -> bool:
+        """A person named with given name(s) and surname."""
+        return self.person and bool(self.given) and bool(self.surname)
 
 
 def mention_name(m: Mention) -> str:
@@ -113,7 +125,11 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
 def _make_name(m: Mention) -> _Name:
     raw = mention_name(m)
     folded = fold(raw)
-    return _Name(m, raw, folded, folded.split(), person=m.label == "PERSON")
+    n = _Name(m, raw, folded, folded.split(), person=m.label == "PERSON")
+    if n.person and n.words:
+        given, surname = split_person(n.words)
+        n.given, n.surname = given, translit_key(surname)
+    return n
 
 
 def _groups(items: Iterable[tuple[object, int]]) -> dict[object, list[int]]:
@@ -134,15 +150,16 @@ def _link_same_name_in_article(names: list[_Name], uf: _UnionFind) -> None:
 
 
 def _link_surnames_in_article(names: list[_Name], uf: _UnionFind) -> None:
-    full_by_surname = _groups(
-        ((n.mention.article, translit_key(n.words[-1])), i)
-        for i, n in enumerate(names)
-        if n.person and len(n.words) >= 2
-    )
+    """A surname alone joins the one full name ending with it in the article; failing
+    that, a single word joins the one full name starting with it ("Xi" -> "Xi Jinping")."""
+    full_by_surname = _groups(((n.mention.article, n.surname), i) for i, n in enumerate(names) if n.full)
+    full_by_first = _groups(((n.mention.article, n.given[0]), i) for i, n in enumerate(names) if n.full)
     for i, n in enumerate(names):
-        if not n.person or len(n.words) != 1:
+        if not n.person or n.given:
             continue
-        cands = full_by_surname.get((n.mention.article, translit_key(n.words[0])), [])
+        cands = full_by_surname.get((n.mention.article, n.surname), [])
+        if not cands and len(n.words) == 1:
+            cands = full_by_first.get((n.mention.article, n.words[0]), [])
         people = {uf.find(c) for c in cands}
         if len(people) == 1:
             uf.union(cands[0], i)
@@ -150,15 +167,13 @@ def _link_surnames_in_article(names: list[_Name], uf: _UnionFind) -> None:
 
 def _link_people_across_articles(names: list[_Name], uf: _UnionFind) -> None:
     """Full names with the same surname key and compatible given names."""
-    by_surname = _groups(
-        (translit_key(n.words[-1]), i) for i, n in enumerate(names) if n.person and len(n.words) >= 2
-    )
+    by_surname = _groups((n.surname, i) for i, n in enumerate(names) if n.full)
     for idx in by_surname.values():
         # One representative per distinct first name keeps this small.
         reps: list[int] = []
         for i in idx:
-            first = names[i].words[0]
-            match = next((r for r in reps if same_given_name(names[r].words[0], first)), None)
+            first = names[i].given[0]
+            match = next((r for r in reps if same_given_name(names[r].given[0], first)), None)
             if match is None:
                 reps.append(i)
             else:
@@ -171,14 +186,19 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
     for i, n in enumerate(names):
         if n.person or not n.folded:
             continue
-        key = n.folded
+        key = COUNTRY_ALIASES.get(n.folded, n.folded)
+        n.alias = key != n.folded
         core = country_core(n.raw)
         if core:
-            place = place_of(core, places)
+            place = place_of(core, places | frozenset(COUNTRY_ALIASES.values()))
             if place:
                 key = place
                 n.alias = True
         keys.append((key, i))
+        if len(n.words) >= 2 and n.mention.label not in _NOT_SHORT_FORMS:
+            # "Ministry of Defence" = "Defence Ministry": the same words in another order.
+            words = sorted(spelling_key(w) for w in n.words if w not in ACRONYM_SKIP)
+            keys.append(("~" + " ".join(words), i))
     for idx in _groups(keys).values():
         _union_all(uf, idx)
 
@@ -217,7 +237,7 @@ def _link_short_forms(names: list[_Name], uf: _UnionFind) -> None:
 
 
 def _roots_with_full_names(names: list[_Name], uf: _UnionFind) -> set[int]:
-    return {uf.find(i) for i, n in enumerate(names) if n.person and len(n.words) >= 2}
+    return {uf.find(i) for i, n in enumerate(names) if n.full}
 
 
 def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
@@ -249,17 +269,21 @@ def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
 
 
 def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
-    """A surname whose article has no full name joins the one person with that surname."""
+    """A surname whose article has no full name joins the one person with that surname,
+    or, when no one has that surname in full, the same surname in other articles."""
     people_by_surname: dict[str, set[int]] = defaultdict(set)
     for i, n in enumerate(names):
-        if n.person and len(n.words) >= 2:
-            people_by_surname[translit_key(n.words[-1])].add(uf.find(i))
+        if n.full:
+            people_by_surname[n.surname].add(uf.find(i))
     named_people = _roots_with_full_names(names, uf)
+    nameless: dict[str, int] = {}  # surname -> first lone mention, when nobody has it as a full name
     for i, n in enumerate(names):
-        if n.person and len(n.words) == 1 and uf.find(i) not in named_people:
-            roots = people_by_surname.get(translit_key(n.words[0]), set())
+        if n.person and not n.given and uf.find(i) not in named_people:
+            roots = people_by_surname.get(n.surname, set())
             if len(roots) == 1:
                 uf.union(next(iter(roots)), i)
+            elif not roots:
+                uf.union(nameless.setdefault(n.surname, i), i)
 
 
 def _display_name(members: list[_Name]) -> str:

@@ -23,7 +23,7 @@ _SPACE = re.compile(r"\s+")
 # Words that do not carry a name's identity ("the Kremlin" = "Kremlin").
 _LEADING_ARTICLES = ("the ",)
 # Small words skipped when building an acronym ("Bank of England" -> "BE").
-_ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&"}
+ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&"}
 
 # Generic words that follow an organisation's proper name: "Wagner Group" is
 # also called "Wagner". A general word list, not names.
@@ -66,7 +66,7 @@ _IRREGULAR_DEMONYMS = {
 
 # "Russian Federation", "Republic of Korea", "Kingdom of Spain" -> the country.
 _STATE_FORM_PREFIX = re.compile(
-    r"^(?:(?:the\s+)?(?:(?:democratic|federal|islamic|people's|united|arab|socialist|federative)\s+)*"
+    r"^(?:(?:the\s+)?(?:(?:federal|islamic|people's|united|arab|socialist|federative)\s+)*"
     r"(?:republic|kingdom|state|states|federation|commonwealth|principality|sultanate|emirate)\s+of\s+)(.+)$"
 )
 _STATE_FORM_SUFFIX = re.compile(r"^(.+?)\s+(?:federation|republic|federal republic|kingdom)$")
@@ -105,6 +105,8 @@ def tokens(text: str) -> list[str]:
 def translit_key(word: str) -> str:
     """A rough phonetic key merging common romanisation variants of one word."""
     w = fold(word).replace(" ", "")
+    w = re.sub(r"c(?=[eiy])", "s", w.replace("ch", "\x00"))
+    w = w.replace("c", "k").replace("\x00", "ch")
     for a, b in (("kh", "h"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("w", "v"), ("ts", "c"),
                  ("zh", "j"), ("dj", "j"), ("y", "i"), ("ii", "i"), ("ie", "i"), ("ei", "i"),
                  ("ey", "i"), ("iy", "i"), ("x", "ks"), ("q", "k")):
@@ -112,17 +114,55 @@ def translit_key(word: str) -> str:
     return re.sub(r"([a-z])\1+", r"\1", w)
 
 
+def _skeleton(word: str) -> str:
+    return re.sub(r"[aeiouy]", "", translit_key(word))
+
+
 def same_given_name(a: str, b: str) -> bool:
-    """Given names that are one name: equal, transliteration variants, or an initial."""
+    """Given names that are one name: equal, transliteration variants, or an initial.
+
+    Daniel / Daniela, Paul / Paula are two people: a name plus a final
+    vowel is not a spelling variant.
+    """
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True
+    if not fa or not fb:
+        return False
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
+    short, long_ = sorted((fa, fb), key=len)
+    if long_[:-1] == short and long_[-1] in "ae":
+        return False
     if translit_key(fa) == translit_key(fb):
         return True
-    # Alexander/Oleksandr-style vowel shifts can touch the first letter; ask for more then.
-    return fuzz.ratio(fa, fb) >= (80 if fa[0] == fb[0] else 85)
+    # Mohammed / Muhammad: same consonants, enough of them to mean something.
+    skeleton = _skeleton(fa)
+    if len(skeleton) >= 4 and skeleton == _skeleton(fb):
+        return True
+    return fuzz.ratio(translit_key(fa), translit_key(fb)) >= 85
+
+
+# Words that open a surname rather than end the given names ("Ursula von der Leyen").
+SURNAME_PARTICLES = frozenset(
+    "von van der den de da di du del della dos das le la al el bin ben ibn ter ten mac st abu".split()
+)
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof mx".split())
+
+
+def split_person(words: list[str]) -> tuple[list[str], str]:
+    """(given names, surname) of a folded person name; honorifics dropped.
+
+    "sergei lavrov" -> (["sergei"], "lavrov"); "ursula von der leyen" ->
+    (["ursula"], "von der leyen"); "lavrov" -> ([], "lavrov").
+    """
+    words = [w for w in words if w not in HONORIFICS] or words
+    for i in range(1, len(words) - 1):
+        if words[i] in SURNAME_PARTICLES:
+            return words[:i], " ".join(words[i:])
+    if words and words[0] in SURNAME_PARTICLES:
+        return [], " ".join(words)
+    return words[:-1], words[-1] if words else ""
 
 
 def is_acronym(text: str) -> bool:
@@ -133,7 +173,7 @@ def is_acronym(text: str) -> bool:
 
 def acronym(name: str) -> str | None:
     """Initials of a multi-word name's significant words, lower case ("United Nations" -> "un")."""
-    words = [w for w in fold(name).split() if w not in _ACRONYM_SKIP]
+    words = [w for w in fold(name).split() if w not in ACRONYM_SKIP]
     if len(words) < 2:
         return None
     return "".join(w[0] for w in words)
@@ -141,6 +181,18 @@ def acronym(name: str) -> str | None:
 
 def acronym_key(text: str) -> str:
     return text.replace(".", "").replace("&", "").casefold()
+
+
+# Other names of countries, folded -> the folded name used as the key. General.
+COUNTRY_ALIASES = {
+    "britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
+    "us": "united states", "usa": "united states", "america": "united states",
+    "united states of america": "united states", "holland": "netherlands", "burma": "myanmar",
+    "cote divoire": "ivory coast", "cote d'ivoire": "ivory coast", "czech republic": "czechia",
+    "turkiye": "turkey", "drc": "democratic republic of the congo", "dr congo": "democratic republic of the congo",
+    "uae": "united arab emirates", "emirates": "united arab emirates", "swaziland": "eswatini",
+    "north macedonia": "macedonia", "persia": "iran", "the netherlands": "netherlands",
+}
 
 
 def country_core(name: str) -> str | None:
@@ -215,6 +267,18 @@ def is_demonym_word(word: str) -> bool:
         return False
     w = fold(word)
     return w not in COUNTRIES and place_of(w, COUNTRIES) is not None
+
+
+_BRITISH = ((r"our$", "or"), (r"ence$", "ense"), (r"is(e|ed|es|ing|ation|ations)$", r"iz\1"), (r"tre$", "ter"),
+            (r"ogue$", "og"), (r"lled$", "led"), (r"lling$", "ling"))
+
+
+def spelling_key(word: str) -> str:
+    """British and American spellings of a word meet: defence/defense, organisation/organization."""
+    w = fold(word)
+    for pattern, repl in _BRITISH:
+        w = re.sub(pattern, repl, w)
+    return w
 
 
 def slug(text: str) -> str:

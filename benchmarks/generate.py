@@ -237,7 +237,8 @@ class StoryWriter:
         self.role1 = rng.choice(spec["roles"])
         self.role2 = rng.choice(spec["roles2"])
         self.noun1 = rng.choice(spec["items"])
-        self.noun2 = rng.choice(spec["items2"])
+        # noun2: a minor figure all outlets give; noun3: one only the omission's outlet gives.
+        self.noun2, self.noun3 = rng.sample(spec["items2"], 2)
         small = event in ("delivery",)
         self.n1 = rng.randint(3, 40) if small else rng.randint(40, 9000)
         self.n2 = rng.randint(2, 30) if small else rng.randint(10, 2500)
@@ -284,7 +285,7 @@ class StoryWriter:
 
     def number(self, k: int) -> int:
         if self.plants.get("number") == k:
-            return self.n1 + max(1, round(self.n1 * self.rng.choice((0.2, 0.3, -0.25, 0.5))))
+            return self.n1 + (round(self.n1 * self.rng.choice((0.2, 0.3, -0.25, 0.5))) or 1)
         return self.n1
 
     def when(self, k: int) -> dt.date:
@@ -378,8 +379,12 @@ class StoryWriter:
 
         # The omission plant: a secondary figure only one outlet reports.
         if self.plants.get("omission") == k:
-            extra_phrase = f"{_fmt(self.n2)} {self.noun2}"
+            extra_phrase = f"{_fmt(self.n2)} {self.noun3}"
+            # Told beside the shared figure (as a reader would notice it missing
+            # elsewhere), or as a fact of its own.
             extra = self._unique(lambda: r.choice([
+                f"In addition to the {count_phrase}, {extra_phrase} were {r.choice(['affected', 'involved', 'counted'])}.",
+                f"Besides the {count_phrase}, the figures included {extra_phrase}.",
                 f"The same report listed {extra_phrase} among the consequences.",
                 f"Documents seen by {outlet} put the figure at {extra_phrase}.",
             ]))
@@ -438,8 +443,9 @@ def generate(out: Path, articles: int, seed: int = 1) -> Manifest:
     story_id = 0
     while written < articles:
         size = min(rng.randint(3, 8), articles - written)
-        if articles - written - size in (1, 2):  # never leave a story of one or two at the end
-            size = articles - written
+        remaining = articles - written
+        if remaining - size in (1, 2):  # never leave a story of one or two at the end
+            size = remaining if remaining <= 8 else remaining - 3
         event = rng.choice(sorted(EVENTS))
         writer = StoryWriter(story_id, event, size, rng, vocab, seen)
         story = Story(id=story_id, event=event)
@@ -470,7 +476,7 @@ def _subject(writer: StoryWriter, kind: str) -> str:
     return {
         "name_variant": f"{first} {last}", "role": f"{first} {last}",
         "number": writer.noun1, "date": "when it happened",
-        "quote": f"what {last} said", "omission": writer.noun2,
+        "quote": f"what {last} said", "omission": writer.noun3,
     }[kind]
 
 

@@ -134,3 +134,13 @@ def test_a_second_launch_does_not_import_spacy(cache_dir):
         k: v for k, v in second.items() if k != "spacy"
     }
     assert second["mentions"] and second["stories"]
+
+
+def test_a_new_outlet_name_is_not_answered_from_the_cache(cache_dir, seeds, annotated):
+    """Summaries name the outlets: renaming one must not show the old name."""
+    analyse(seeds, use_cache=True)
+    renamed = [dataclasses.replace(seeds[0], source="Another Outlet"), seeds[1]]
+    annotated.clear()
+    cached = analyse(renamed, use_cache=True)
+    assert annotated == []  # the mentions themselves are still reused
+    assert cached == analyse(renamed)

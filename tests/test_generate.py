@@ -83,3 +83,10 @@ def test_planted_phrases_are_exact_substrings_and_the_odd_article_differs(corpus
             assert set(plant.values) == set(story.files)
             others = {v for f, v in plant.values.items() if f != plant.odd}
             assert odd_phrase not in others and len(others) == 1
+
+
+@pytest.mark.parametrize("size", [3, 9, 10, 11, 17])
+def test_every_corpus_size_splits_into_stories_of_three_to_eight(tmp_path, size):
+    manifest = generate.generate(tmp_path, size, seed=size)
+    assert sum(len(s.files) for s in manifest.stories) == size
+    assert all(3 <= len(s.files) <= 8 for s in manifest.stories)

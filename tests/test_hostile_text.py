@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from bad_input import HOSTILE, HOSTILE_LINES, PARAGRAPH
@@ -108,3 +109,90 @@ def test_engine_keeps_offsets_exact_on_hostile_text():
     # The paragraph after the hostile lines is still read: escapes do not derail the engine.
     found = {m.text for m in analysis.mentions if m.article == "hostile"}
     assert any("1,200" in t for t in found)
+
+
+# --- the app: literal on screen, nothing triggered -------------------------------
+
+# What Textual itself writes: colours/attributes (SGR) and cursor moves. Anything
+# else in a frame (OSC title/clipboard, clear screen, BEL) would come from text.
+_OWN_SEQUENCES = re.compile(r"\x1b\[[0-9;:]*[mHABCDK]|\x1b\[\?[0-9;]*[hl]")
+
+
+def terminal_frame(app) -> tuple[list[str], str]:
+    """(the screen's lines as plain text, the bytes a real terminal would receive)."""
+    update = app.screen._compositor.render_full_update()
+    lines = ["".join(strip.text for strip in line) for line in update.strips]
+    return lines, update.render_segments(app.console)
+
+
+def foreign_controls(raw: str) -> str:
+    rest = _OWN_SEQUENCES.sub("", raw)
+    return "".join(c for c in rest if (ord(c) < 32 and c not in "\n") or 0x7F <= ord(c) < 0xA0)
+
+
+async def wait_for_engine(pilot, app, timeout: float = 120) -> None:
+    waited = 0.0
+    while app.analysis is None:
+        assert not any(w.state.name == "ERROR" for w in app.workers), "the engine failed"
+        assert waited < timeout, "the engine did not finish"
+        await pilot.pause(0.1)
+        waited += 0.1
+    await pilot.pause()
+
+
+@pytest.fixture
+def hostile_corpus(tmp_path):
+    (tmp_path / "hostile.txt").write_bytes(HOSTILE.encode())
+    (tmp_path / "plain.txt").write_text(f"Plain article\n\n{PARAGRAPH}\n")
+    return tmp_path
+
+
+@pytest.fixture
+def hostile_names(tmp_path):
+    from bad_input import HOSTILE_NAME_EMPTY, HOSTILE_NAME_GOOD
+
+    (tmp_path / "plain.txt").write_text(f"Plain article\n\n{PARAGRAPH}\n")
+    (tmp_path / HOSTILE_NAME_GOOD).write_text(f"Named article\n\n{PARAGRAPH}\n")
+    (tmp_path / HOSTILE_NAME_EMPTY).write_bytes(b"")
+    return tmp_path
+
+
+async def test_app_shows_hostile_text_literally_and_nothing_is_triggered(hostile_corpus, monkeypatch, tmp_path_factory):
+    from tui.app import CorpusApp
+
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
+    copied: list[str] = []
+    app = CorpusApp([hostile_corpus], use_cache=False)
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(200, 50), notifications=True) as pilot:
+        title = app.title
+        await wait_for_engine(pilot, app)
+        lines, raw = terminal_frame(app)
+        screen = "\n".join(lines)
+        for hostile in HOSTILE_LINES:
+            assert visible(hostile) in screen, f"{hostile!r} not shown literally"
+        assert foreign_controls(raw) == ""
+
+        # Clicking the text that looks like a click action does nothing but move the cursor.
+        y = next(i for i, line in enumerate(lines) if "click me" in line)
+        await pilot.click(offset=(lines[y].index("click me") + 2, y))
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert app.title == title and copied == []
+        assert foreign_controls(terminal_frame(app)[1]) == ""
+
+
+async def test_app_names_bad_files_without_passing_their_control_codes_on(hostile_names, monkeypatch, tmp_path_factory):
+    from bad_input import HOSTILE_NAME_EMPTY
+
+    from tui.app import CorpusApp
+
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
+    app = CorpusApp([hostile_names], use_cache=False)
+    async with app.run_test(size=(200, 50), notifications=True) as pilot:
+        await wait_for_engine(pilot, app)
+        messages = [n.message for n in app._notifications]
+        assert any(visible(HOSTILE_NAME_EMPTY) in m and "empty" in m for m in messages), messages
+        assert not any(foreign_controls(m) for m in messages)
+        lines, raw = terminal_frame(app)
+        assert foreign_controls(raw) == ""

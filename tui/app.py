@@ -37,7 +37,7 @@ from .widgets.sidebar import Sidebar
 from .widgets.status_line import StatusLine
 
 MAX_COLUMNS = 4
-MIN_COLUMN_WIDTH = 48  # cells; below this a third column would be too cramped to read
+MIN_COLUMN_WIDTH = 44  # cells; below this a third column would be too cramped to read
 NARROW_WIDTH = 120  # below this the sidebar stacks under the articles
 
 
@@ -138,7 +138,8 @@ class CorpusApp(App[int]):
         narrow = width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
         sidebar = self.query_one(Sidebar)
-        reading_width = width if (narrow or sidebar.has_class("-hidden")) else width * 2 // 3
+        beside = not (narrow or sidebar.has_class("-hidden"))
+        reading_width = width - (min(60, max(36, width // 3)) if beside else 0)  # as in app.tcss
         fits = max(2, reading_width // MIN_COLUMN_WIDTH)
         count = max(1, min(MAX_COLUMNS, len(self.articles), fits))
         all_columns = list(self.query(ArticleColumn))
@@ -155,7 +156,8 @@ class CorpusApp(App[int]):
     def _show_in_column(self, column: int, article_id: str) -> None:
         self.shown[column] = article_id
         article = self.index.article(article_id)
-        self.query(ArticleColumn)[column].show(article, self.index.article_position(article_id) + 1, len(self.articles))
+        position = self.index.article_position(article_id)
+        self.query(ArticleColumn)[column].show(article, self.labels[article_id], position + 1, len(self.articles))
 
     # -- the engine ----------------------------------------------------
 
@@ -224,7 +226,8 @@ class CorpusApp(App[int]):
         self.query_one(DiscrepancyList).fill(self._story_discrepancies, self.labels)
         self.query_one(EntityList).fill(self.index, ordered, self.labels)
         rows = coverage_rows(self._story_discrepancies, corroborations, ordered)
-        self.query_one(CoverageTable).fill(rows, ordered, self.labels, self._coverage_styles())
+        width = self.query_one(Sidebar).size.width or self.size.width
+        self.query_one(CoverageTable).fill(rows, ordered, self.labels, self._coverage_styles(), width)
         entities = sum(1 for e in self.index.entities if members & set(self.index.counts_per_article(e)))
         self.query_one(Sidebar).set_counts(len(self._story_discrepancies), entities, len(rows))
 

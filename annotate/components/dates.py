@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -61,7 +61,6 @@ _NAME_TRIGGER = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Yesterday|Today|Tomorrow|Tonight)[a-z]*"
 )
 _DIGIT_TRIGGER = re.compile(r"[0-9][0-9]*")
-_KEYWORD_TRIGGER = re.compile(r"week|month|year|day|yesterday|today|tomorrow|tonight")
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 # Anchored at a month name.
@@ -71,6 +70,8 @@ _MONTH_YEAR = re.compile(
 )
 _YEAR_AFTER = re.compile(rf",?\s+(?P<year>{YEAR})\b(?!\d)")
 # Read backwards from a month or weekday: these end where it starts.
+_EDGE_LAST_WORDS = frozenset(("early", "mid", "late", "of"))
+_DIGIT = re.compile(r"[0-9]")
 _EDGE_BEFORE = re.compile(rf"\b(?P<edge>{_EDGE})[\s-]+$")
 _DAY_BEFORE = re.compile(rf"(?<![\d.,])\b(?P<day>{_DAY})\s+(?:of\s+)?$")
 _WEEKDAY_BEFORE = re.compile(r"(?:\b(?:(?i:late|early)\s+)?(?i:on)\s+)?(?:\b(?P<rel>(?i:last|next|this|past))\s+)?$")
@@ -81,8 +82,10 @@ _ISO = re.compile(rf"(?<![\d-])(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 # Around a relative keyword.
 _RELATIVE_BEFORE = re.compile(r"(?:\b(?i:earlier|later|early|late)\s+)?\b(?P<rel>(?i:this|last|next|past))\s+$")
-_AGO_AFTER = re.compile(r"\s+ago\b")
-_NUMBER_BEFORE = re.compile(r"\b(?P<n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+$")
+_AGO_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+    r"\s+(?P<unit>(?i:day|week|month|year))s?\s+$"
+)
 
 # "May" alone is too often the verb: accept it only with a date word before it.
 _MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|of|from|during|before|after|early|mid|late|last|next|this)\s*-?\s*)$")
@@ -107,8 +110,7 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class DateMatch:
+class DateMatch(NamedTuple):  # (a NamedTuple: built many times per Doc, and cheaply)
     start: int
     end: int
     value: str | None
@@ -138,13 +140,22 @@ def _find_dates(text: str, published: dt.date | None) -> tuple[DateMatch, ...]:
             found.extend(_at_weekday(text, p, published))
         elif word in _DAY_WORDS:
             found.extend(_at_keyword(text, p, word, published))
-    for m in _DIGIT_TRIGGER.finditer(text):
-        found.extend(_at_digits(text, m.start(), published))
-    for m in _KEYWORD_TRIGGER.finditer(text):
-        p = m.start()
-        if not (p and text[p - 1].isalpha()):
-            found.extend(_at_keyword(text, p, m.group(), published))
+    for p, end in digit_runs(text):
+        found.extend(_at_digits(text, p, end, published))
+    # Rare literal words: str.find is faster than any regex for them.
+    for word in ("week", "month", "year", *_DAY_WORDS, "ago"):
+        p = text.find(word)
+        while p != -1:
+            if not (p and text[p - 1].isalpha()):
+                found.extend(_at_ago(text, p, published) if word == "ago" else _at_keyword(text, p, word, published))
+            p = text.find(word, p + 1)
     return tuple(_leftmost_longest(found))
+
+
+@lru_cache(maxsize=4)
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each run of ASCII digits (shared with ct_numbers)."""
+    return tuple(m.span() for m in _DIGIT_TRIGGER.finditer(text))
 
 
 def _leftmost_longest(found: list[DateMatch]) -> list[DateMatch]:
@@ -206,24 +217,27 @@ def _day_date(start: int, end: int, month: int, day: int, year: str | None, publ
 
 def _at_month(text: str, p: int, published: dt.date | None) -> list[DateMatch]:
     """"September 30", "30 September 2021", "December 2020", "late August", "June of this year"."""
+    # (Cheap character tests first: most months have no day or edge word around them.)
     out: list[DateMatch] = []
-    md = _MONTH_DAY.match(text, p)
-    if md:
-        hit = _day_date(p, md.end(), _month_number(md["month"]), _day_number(md["day"]), md["year"], published)
-        if hit:
-            out.append(hit)
     my = _MONTH_YEAR.match(text, p)
     if my is None:
         return out
     month = _month_number(my["month"])
-    day_before = _DAY_BEFORE.search(text, max(0, p - 12), p)
+    name_end = my.end("month")
+    if text[name_end + 1 : name_end + 2].isdigit() and (md := _MONTH_DAY.match(text, p)):
+        hit = _day_date(p, md.end(), month, _day_number(md["day"]), md["year"], published)
+        if hit:
+            return [hit]  # "March 18": longer than any other reading from here
+    before = text[max(0, p - 22) : p]
+    day_before = _DAY_BEFORE.search(text, max(0, p - 12), p) if _DIGIT.search(text, max(0, p - 9), p) else None
     if day_before:
         year = _YEAR_AFTER.match(text, my.end("month"))
         end = year.end() if year else my.end("month")
         hit = _day_date(day_before.start(), end, month, _day_number(day_before["day"]), year and year["year"], published)
         if hit:
             out.append(hit)
-    edge = _EDGE_BEFORE.search(text, max(0, p - 22), p)
+    last_word = before.rstrip(" -").rpartition(" ")[2].lower()
+    edge = _EDGE_BEFORE.search(text, max(0, p - 22), p) if last_word in _EDGE_LAST_WORDS else None
     bare = not my["year"] and not my["rel"]
     if bare and not edge:
         name = my["month"]
@@ -263,18 +277,19 @@ def _at_weekday(text: str, p: int, published: dt.date | None) -> list[DateMatch]
     return [_date(start, m.end(), day.isoformat(), "day")]
 
 
-def _at_digits(text: str, p: int, published: dt.date | None) -> list[DateMatch]:
+def _at_digits(text: str, p: int, end: int, published: dt.date | None) -> list[DateMatch]:
     """"2021-09-30", "30/09/2021", "2013" (a year standing alone)."""
-    if m := _ISO.match(text, p):
+    size, after = end - p, text[end : end + 1]
+    if size == 4 and after == "-" and (m := _ISO.match(text, p)):
         value = _iso_day(int(m["year"]), int(m["month"]), int(m["day"]))
         return [_date(p, m.end(), value, "day")] if value else []
-    if m := _SLASHED.match(text, p):
+    if size <= 2 and after == "/" and (m := _SLASHED.match(text, p)):
         a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
         # Day first unless that is impossible: most of the world writes 30/09/2021.
         day, month = (b, a) if a <= 12 < b else (a, b)
         value = _iso_day(year, month, day) if 1 <= month <= 12 else None
         return [_date(p, m.end(), value, "day")] if value else []
-    if m := _YEAR.match(text, p):
+    if size == 4 and (m := _YEAR.match(text, p)):
         if _COUNTED_AFTER.match(text, m.end()) and not _YEAR_PREPOSITION.search(text, max(0, p - 10), p):
             return []
         return [_date(p, m.end(), m["year"], "year")]
@@ -289,23 +304,25 @@ def _at_keyword(text: str, p: int, word: str, published: dt.date | None) -> list
             return []
         value = (published + dt.timedelta(days=_DAY_WORDS[word])).isoformat() if published else None
         return [_date(p, end, value, "day")]
-    plural = text.startswith("s", end)
-    if plural:
-        end += 1
-    if ago := _AGO_AFTER.match(text, end):
-        number = _NUMBER_BEFORE.search(text, max(0, p - 12), p)
-        if number is None:
-            return []
-        n_text = number["n"].lower()
-        n = int(n_text) if n_text.isdigit() else SMALL_NUMBERS[n_text]
-        return [_relative(number.start(), ago.end(), n, word, published)]
-    if plural or word == "day":
-        return []
+    if end < len(text) and text[end].isalpha():
+        return []  # "weeks", "yearly"
     m = _RELATIVE_BEFORE.search(text, max(0, p - 25), p)
     if m is None:
         return []
     n = {"this": 0, "last": 1, "past": 1, "next": -1}[m["rel"].lower()]
     return [_relative(m.start(), end, n, word, published)]
+
+
+def _at_ago(text: str, p: int, published: dt.date | None) -> list[DateMatch]:
+    """"two weeks ago", "3 days ago", "a year ago"."""
+    if p + 3 < len(text) and text[p + 3].isalpha():
+        return []
+    m = _AGO_BEFORE.search(text, max(0, p - 30), p)
+    if m is None:
+        return []
+    n_text = m["n"].lower()
+    n = int(n_text) if n_text.isdigit() else SMALL_NUMBERS[n_text]
+    return [_relative(m.start(), p + 3, n, m["unit"].lower(), published)]
 
 
 def _relative(start: int, end: int, n: int, unit: str, published: dt.date | None) -> DateMatch:
@@ -338,8 +355,10 @@ class DateFinder:
             span = doc.char_span(d.start, d.end, label=LABEL, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            span._.value = d.value
-            span._.granularity = d.granularity
+            ext = span._
+            if d.value is not None:
+                ext.value = d.value
+            ext.granularity = d.granularity
             spans.append(span)
         doc.spans["dates"] = spans
         return doc

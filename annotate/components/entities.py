@@ -31,6 +31,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IS_LOWER, IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -43,6 +45,7 @@ from .gazetteer import (
     LOC_SUFFIXES,
     MONTHS_AND_DAYS,
     ORG_INTRODUCERS,
+    ORG_PREFIXES,
     ORG_SUFFIXES,
     PARTICLES,
     ROLE_LINKERS,
@@ -51,22 +54,20 @@ from .gazetteer import (
     SPEECH_VERBS,
     TITLE_HEADS,
     fold,
+    lexeme_flags,
     lexicon,
 )
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
 
-# A capital letter that starts a word (or follows "al-", "d'", "O'").
-_CAPITAL = re.compile(r"(?<![^\W\d_])[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0391-\u03A9\u0410-\u042F]")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_END = frozenset(".!?…\"'”’")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
 _LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
 _OF_WORDS = frozenset({"of", "for"})
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "around", "from"})
 _COMMON = STOP_WORDS | SENTENCE_OPENERS
 # Runs of more capitalised words than this are not one name (headlines, lists).
 _MAX_RUN = 8
@@ -82,6 +83,7 @@ class _Found:
 
 @Language.factory("ct_entities")
 def make_entity_finder(nlp: Language, name: str) -> "EntityFinder":
+    lexeme_flags(nlp.vocab)  # register now, while the vocabulary is small
     return EntityFinder()
 
 
@@ -98,16 +100,40 @@ class EntityFinder:
         return doc
 
 
+class _Lazy(dict):
+    """index -> value, computed on first use."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, i: int):
+        value = self[i] = self.compute(i)
+        return value
+
+
 class _DocEntities:
     """The state for finding the entities of one Doc."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
         self.lex = lexicon()
-        self.token_starts = [t.idx for t in doc] if len(doc) < 64 else doc.to_array("IDX").tolist()
-        sent_starts = doc.to_array("SENT_START").tolist() if doc.has_annotation("SENT_START") else [1]
-        self.sentence_starts = [i for i, v in enumerate(sent_starts) if v == 1] or [0]
+        # Token attributes in one C-speed call; words are looked up only for the tokens a
+        # rule looks at (creating Token objects for every token costs more than tokenizing).
+        f = lexeme_flags(doc.vocab)
+        table = doc.to_array([ORTH, SPACY, IS_PUNCT, IS_SPACE, SENT_START, f.capitalised, f.long_alpha, LOWER, IS_LOWER])
+        self.table = table
+        self.n = len(doc)
+        self.strings = doc.vocab.strings
+        self.w = _Lazy(lambda i, strings=doc.vocab.strings, orths=table[:, 0].tolist(): strings[orths[i]])
+        self.lw = _Lazy(lambda i: self.w[i].lower())
+        self.ws = table[:, 1].tolist()
+        self.punct = table[:, 2].tolist()
+        self.space = table[:, 3].tolist()
+        ss = table[:, 4] == 1
+        ss[0] = True
+        self.ss = ss.tolist()
+        self.sentence_starts = numpy.flatnonzero(ss).tolist()
         self._lowercase_words: set[str] | None = None
         self._headline: dict[int, bool] = {}
 
@@ -129,7 +155,7 @@ class _DocEntities:
             if f.label == "PERSON":
                 role_start = self._role_start(f.start, people)
                 if role_start is not None:
-                    span._.role = doc[role_start : f.start].text
+                    span._.role = self.span_text(role_start, f.start)
                 else:
                     span._.role = self._appositive_role(f.end)
             spans.append(span)
@@ -138,14 +164,7 @@ class _DocEntities:
 
     def _runs(self) -> list[tuple[int, int]]:
         """Token ranges of capitalised words that may form one name."""
-        doc, starts = self.doc, self.token_starts
-        capital_tokens: list[int] = []
-        last = -1
-        for m in _CAPITAL.finditer(self.text):
-            i = bisect_right(starts, m.start()) - 1
-            if i != last:
-                capital_tokens.append(i)
-                last = i
+        capital_tokens = numpy.flatnonzero(self.table[:, 5]).tolist()
         runs: list[tuple[int, int]] = []
         k = 0
         while k < len(capital_tokens):
@@ -154,7 +173,7 @@ class _DocEntities:
             k += 1
             while k < len(capital_tokens):
                 nxt = capital_tokens[k]
-                if nxt == end and not doc[nxt].is_sent_start:
+                if nxt == end and not self.ss[nxt]:
                     end += 1
                 elif nxt > end and self._joinable_gap(start, end, nxt):
                     end = nxt + 1
@@ -167,34 +186,48 @@ class _DocEntities:
     def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
         """Can the lowercase tokens between ``end`` and ``nxt`` sit inside one name?"""
         doc = self.doc
-        if nxt - end > 2 or doc[nxt].is_sent_start:
+        if nxt - end > 2 or self.ss[nxt]:
             return False
-        gap = [doc[i] for i in range(end, nxt)]
-        if any(t.is_space for t in gap):
+        if any(self.space[i] for i in range(end, nxt)):
             return False
-        words = [t.lower_ for t in gap]
-        if len(gap) == 1 and words[0] in ("-", "'", "’") and not doc[end - 1].whitespace_ and not gap[0].whitespace_:
+        words = [self.lw[i] for i in range(end, nxt)]
+        if len(words) == 1 and words[0] in ("-", "'", "’") and not self.ws[end - 1] and not self.ws[end]:
             return True  # "Jean-Yves", "Guinea-Bissau"
+        if words[0] in _POSSESSIVE and len(words) == 1 and not self.ws[end - 1] and self._org_name_follows(nxt):
+            return self._known(start, end) not in ("GPE", "NORP")  # "Cibrou Workers' Union", not "Russia's Army"
         if all(w in PARTICLES for w in words) and nxt - start < _MAX_RUN:
             return True  # "Mohammed bin Salman", "Ludwig van Beethoven"
         if words[0] in _OF_WORDS and words[1:] in ([], ["the"]):
-            last = fold(doc[end - 1].text)
+            last = fold(self.w[end - 1])
             return last in ORG_SUFFIXES or last in LOC_SUFFIXES or last in GPE_SUFFIXES or last in TITLE_HEADS or last in FAC_SUFFIXES or last in EVENT_SUFFIXES
         return False
+
+    def _org_name_follows(self, i: int) -> bool:
+        """Do the capitalised words from ``i`` on end in an organisation word ("... Party")?"""
+        n = self.n
+        while i + 1 < n and self.w[i + 1][:1].isupper() and not self.ss[i + 1]:
+            i += 1
+        return fold(self.w[i]) in ORG_SUFFIXES
 
     def _particle_prefix(self, start: int) -> int:
         """Extend a run left over a glued article: "al-" + "Qaeda"."""
         doc = self.doc
-        if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
-            prev = doc[start - 2]
-            if prev.lower_ in PARTICLES and not prev.whitespace_:
+        if start >= 2 and self.w[start - 1] == "-" and not self.ws[start - 1]:
+            if self.lw[start - 2] in PARTICLES and not self.ws[start - 2]:
                 return start - 2
         return start
 
     # -- pass 1: what kind of name is a run ------------------------------------------------
 
     def _classify(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
-        doc = self.doc
+        if end - start == 1:  # the common cases: a known name ("France") or a common word ("The")
+            key = fold(self.w[start])
+            label = self.lex.labels.get(key)
+            if label:
+                found.append(_Found(start, end, label))
+                return
+            if key in _COMMON or key in MONTHS_AND_DAYS or key in TITLE_HEADS:
+                return
         start = self._skip_sentence_opener(start, end)
         start, end = self._trim(start, end)
         if start >= end:
@@ -208,7 +241,7 @@ class _DocEntities:
             found.append(_Found(start, end, label))
             return
         n = end - start
-        last = fold(doc[end - 1].text)
+        last = fold(self.w[end - 1])
         if n == 1 and self._is_month_or_day(start):
             return
         if n >= 2:
@@ -225,7 +258,7 @@ class _DocEntities:
         if headline:
             self._segment(start, end, found, unresolved)
             return
-        if n >= 2 and fold(doc[start].text) in self.lex.given_names and not self._has_known_part(start + 1, end):
+        if n >= 2 and fold(self.w[start]) in self.lex.given_names and not self._has_known_part(start + 1, end):
             found.append(_Found(start, end, "PERSON"))
             return
         if n >= 2 and self._has_known_part(start, end) and self._all_known_or_adjective_first(start, end):
@@ -237,20 +270,26 @@ class _DocEntities:
         """A run no list knows: decide from its shape and its context."""
         doc = self.doc
         n = end - start
-        text = doc[start:end].text
-        nxt = doc[end] if end < len(doc) else None
-        prev = doc[start - 1] if start > 0 else None
+        text = self.span_text(start, end)
+        nxt = self.lw[end] if end < self.n else None
+        prev = self.lw[start - 1] if start > 0 else None
         if n == 1 and _MODEL_NAME.match(text) and any(c.isdigit() for c in text):
             found.append(_Found(start, end, "PRODUCT"))
-        elif n <= 4 and nxt is not None and nxt.lower_ in SPEECH_VERBS:
+        elif n == 1 and self._opens_sentence(start):
+            unresolved.append((start, end))  # "Diplomats said": pass 2 may know it as a surname
+        elif fold(self.w[start]) in ORG_PREFIXES and n >= 2:
+            found.append(_Found(start, end, "ORG"))  # "Radio Cheneik", "Bank of Tokyo"
+        elif prev in _PLACE_PREPOSITIONS and n <= 3 and not (nxt in _POSSESSIVE) and fold(self.w[start]) not in self.lex.given_names:
+            found.append(_Found(start, end, "GPE", weak=True))  # "tense in Drefal"
+        elif n <= 4 and nxt is not None and nxt in SPEECH_VERBS:
             found.append(_Found(start, end, "PERSON"))  # "Okafor said"
-        elif n <= 4 and prev is not None and prev.lower_ in ("said", "says") and (nxt is None or nxt.is_punct):
+        elif n <= 4 and prev in ("said", "says") and (nxt is None or self.punct[end]):
             found.append(_Found(start, end, "PERSON"))  # "..., said Amara Okafor."
-        elif n <= 4 and prev is not None and fold(prev.text) in TITLE_HEADS:
+        elif n <= 4 and prev is not None and fold(prev) in TITLE_HEADS:
             found.append(_Found(start, end, "PERSON"))  # "policy chief Kaja Kallas"
-        elif prev is not None and prev.lower_ in ORG_INTRODUCERS:
+        elif prev in ORG_INTRODUCERS:
             found.append(_Found(start, end, "ORG"))  # "news platform Meduza"
-        elif nxt is not None and nxt.lower_ in _LOWERCASE_ORG_SUFFIXES:
+        elif nxt in _LOWERCASE_ORG_SUFFIXES:
             found.append(_Found(start, end + 1, "ORG"))  # "the Wagner group"
         elif n == 1 and _ACRONYM.match(text):
             found.append(_Found(start, end, "ORG", weak=True))
@@ -263,9 +302,9 @@ class _DocEntities:
 
     def _plain_words(self, start: int, end: int) -> bool:
         """Title-case words that are not kinds of things ("Ana Torres", not "Wagner Group")."""
-        for tok in self.doc[start:end]:
-            key = fold(tok.text)
-            if not (tok.is_title or tok.is_punct) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
+        for i in range(start, end):
+            key = fold(self.w[i])
+            if not (self.w[i].istitle() or self.punct[i]) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
                 return False
         return True
 
@@ -277,10 +316,10 @@ class _DocEntities:
         doc = self.doc
         name = head + 1
         while name < end and (
-            doc[name].is_punct
-            or doc[name].lower_ in ROLE_LINKERS
-            or fold(doc[name].text) in ROLE_MODIFIERS
-            or fold(doc[name].text) in TITLE_HEADS
+            self.punct[name]
+            or self.lw[name] in ROLE_LINKERS
+            or fold(self.w[name]) in ROLE_MODIFIERS
+            or fold(self.w[name]) in TITLE_HEADS
         ):
             name += 1
         if name >= end:
@@ -310,11 +349,11 @@ class _DocEntities:
                 i += 1
         if not known_only and pending < end:
             for k in range(pending, end):  # leftover single words, for pass 2
-                if not self.doc[k].is_punct:
+                if not self.punct[k]:
                     unresolved.append((k, k + 1))
 
     def _known(self, start: int, end: int) -> str | None:
-        return self.lex.labels.get(fold(self.doc[start:end].text))
+        return self.lex.labels.get(fold(self.span_text(start, end)))
 
     def _all_known_or_adjective_first(self, start: int, end: int) -> bool:
         """Split "France Germany" or "Russian Meduza", but keep "Niger Delta Avengers" whole."""
@@ -324,7 +363,7 @@ class _DocEntities:
         self._segment(start, end, known, [], known_only=True)
         covered = sum(f.end - f.start for f in known)
         dates = sum(1 for i in range(start, end) if self._is_month_or_day(i))
-        return covered + dates == sum(1 for t in self.doc[start:end] if not t.is_punct)
+        return covered + dates == sum(1 for i in range(start, end) if not self.punct[i])
 
     def _has_known_part(self, start: int, end: int) -> bool:
         return any(self._known(i, i + 1) for i in range(start, end))
@@ -346,23 +385,29 @@ class _DocEntities:
         """Index of the last title word followed by a name ("Minister" in "... Minister Sadio Camara")."""
         doc = self.doc
         for i in range(end - 1, start - 1, -1):
-            if fold(doc[i].text) in TITLE_HEADS:
+            if fold(self.w[i]) in TITLE_HEADS:
                 return i
         return None
 
     def _is_month_or_day(self, i: int) -> bool:
-        return fold(self.doc[i].text) in MONTHS_AND_DAYS
+        return fold(self.w[i]) in MONTHS_AND_DAYS
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         """Drop joiners left dangling at either end of a run."""
         doc = self.doc
-        while start < end and (doc[start].is_punct or doc[start].lower_ in ROLE_LINKERS):
+        while start < end and (self.punct[start] or self.lw[start] in ROLE_LINKERS):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ROLE_LINKERS or doc[end - 1].lower_ in PARTICLES):
+        while end > start and (self.punct[end - 1] or self.lw[end - 1] in ROLE_LINKERS or self.lw[end - 1] in PARTICLES):
             end -= 1
         return start, end
 
     # -- sentences, openers, headlines -----------------------------------------------------
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end`` (without trailing whitespace)."""
+        if end - start == 1:
+            return self.w[start]
+        return "".join(self.w[i] + (" " if self.ws[i] else "") for i in range(start, end - 1)) + self.w[end - 1]
 
     def _sentence_of(self, i: int) -> int:
         return self.sentence_starts[bisect_right(self.sentence_starts, i) - 1]
@@ -371,26 +416,27 @@ class _DocEntities:
         """Is token ``i`` the first word of a sentence, a line, a quote or a clause after a colon?"""
         doc = self.doc
         j = i - 1
-        while j >= 0 and doc[j].text in _OPENERS:
+        while j >= 0 and self.w[j] in _OPENERS:
             j -= 1
-        return j < 0 or self._sentence_of(i) > j or doc[j].is_space or doc[j].text == ":"
+        return j < 0 or self._sentence_of(i) > j or self.space[j] or self.w[j] == ":"
 
     def _skip_sentence_opener(self, start: int, end: int) -> int:
         """Skip a capitalised common word that only opens the sentence ("The", "According")."""
         if not self._opens_sentence(start):
             return start
-        word = self.doc[start].text
+        word = self.w[start]
         key = fold(word)
         if self.lex.labels.get(key) or key in TITLE_HEADS or key in ROLE_MODIFIERS:
             return start
-        if key in _COMMON or key in self.lowercase_words():
+        if key in _COMMON or self.strings[word.lower()] in self.lowercase_words():
             return start + 1
         return start
 
-    def lowercase_words(self) -> set[str]:
-        """Words the article also writes in lowercase: capitalised, they only open a sentence."""
+    def lowercase_words(self) -> set[int]:
+        """Words the article also writes in lowercase (as string ids): capitalised, they only open a sentence."""
         if self._lowercase_words is None:
-            self._lowercase_words = set(_LOWER_WORD.findall(self.text))
+            lowercase = self.table[:, 8].astype(bool)
+            self._lowercase_words = set(self.table[lowercase, 7].tolist())
         return self._lowercase_words
 
     def _in_headline(self, i: int) -> bool:
@@ -398,13 +444,16 @@ class _DocEntities:
         s = self._sentence_of(i)
         if s not in self._headline:
             k = bisect_right(self.sentence_starts, i)
-            end = self.token_starts[self.sentence_starts[k]] if k < len(self.sentence_starts) else len(self.text)
-            sentence = self.text[self.token_starts[s] : end].rstrip()
-            words = _LONG_WORD.findall(sentence)
-            capitals = sum(1 for w in words if w[0].isupper())
-            self._headline[s] = (
-                len(words) >= 3 and capitals >= 0.8 * len(words) and sentence[-1:] not in _SENTENCE_END
-            )
+            e = self.sentence_starts[k] if k < len(self.sentence_starts) else self.n
+            while e > s + 1 and self.space[e - 1]:
+                e -= 1
+            headline = self.w[e - 1][-1:] not in _SENTENCE_END
+            if headline:
+                long_words = self.table[s:e, 6].astype(bool)
+                words = int(long_words.sum())
+                capitals = int((long_words & self.table[s:e, 5].astype(bool)).sum())
+                headline = words >= 3 and capitals >= 0.8 * words
+            self._headline[s] = headline
         return self._headline[s]
 
     # -- roles -----------------------------------------------------------------------------
@@ -423,30 +472,30 @@ class _DocEntities:
         nouns = 0
         i = name_start - 1
         while i >= floor and i not in people:
-            tok = doc[i]
-            key = fold(tok.text)
+            text, lower = self.w[i], self.lw[i]
+            key = fold(text)
             role_word = key in TITLE_HEADS or key in ROLE_MODIFIERS
-            if tok.is_space or (after_linker and not role_word):
+            if self.space[i] or (after_linker and not role_word):
                 break
             if role_word:
                 seen_head = seen_head or key in TITLE_HEADS
                 start = i
                 after_linker = False
-            elif tok.text in _POSSESSIVE and start is not None and i > floor and doc[i - 1].text[0].isupper():
+            elif text in _POSSESSIVE and start is not None and i > floor and self.w[i - 1][0].isupper():
                 j = i - 1
-                while j - 1 >= floor and doc[j - 1].text[:1].isupper() and not doc[j - 1].is_punct:
+                while j - 1 >= floor and self.w[j - 1][:1].isupper() and not self.punct[j - 1]:
                     j -= 1
                 start = j
                 break
-            elif tok.lower_ in ROLE_LINKERS:
+            elif lower in ROLE_LINKERS:
                 after_linker = True
-            elif tok.text == "-" and not tok.whitespace_:
+            elif text == "-" and not self.ws[i]:
                 pass
-            elif tok.text[0].isupper() and not tok.is_punct:
+            elif text[0].isupper() and not self.punct[i]:
                 if self._opens_sentence(i) and key in _COMMON:
                     break
                 start = i
-            elif seen_head and not nouns and self._may_be_role_noun(tok.lower_) and self._role_continues_left(i, floor):
+            elif seen_head and not nouns and self._may_be_role_noun(lower) and self._role_continues_left(i, floor):
                 nouns += 1  # "union" in "Deputy union leader", "police" in "the police chief"
                 start = i
             else:
@@ -454,7 +503,7 @@ class _DocEntities:
             i -= 1
         if not seen_head or start is None:
             return None
-        while start < name_start and (doc[start].lower_ in ROLE_LINKERS or doc[start].is_punct):
+        while start < name_start and (self.lw[start] in ROLE_LINKERS or self.punct[start]):
             start += 1
         return start if start < name_start else None
 
@@ -467,15 +516,15 @@ class _DocEntities:
         """Is what precedes the unlisted word ``i`` the edge or another part of a role?"""
         if i == floor:
             return True
-        prev = self.doc[i - 1]
-        key = fold(prev.text)
+        prev = self.w[i - 1]
+        key = fold(prev)
         return (
-            prev.is_punct
-            or prev.lower_ in ("the", "a", "an")
+            self.punct[i - 1]
+            or key in ("the", "a", "an")
             or key in ROLE_MODIFIERS
             or key in TITLE_HEADS
-            or prev.text in _POSSESSIVE
-            or prev.text[0].isupper()
+            or prev in _POSSESSIVE
+            or prev[0].isupper()
         )
 
     def _appositive_role(self, name_end: int) -> str | None:
@@ -483,47 +532,49 @@ class _DocEntities:
         doc = self.doc
         n = len(doc)
         i = name_end
-        if i + 1 >= n or doc[i].text != ",":
+        if i + 1 >= n or self.w[i] != ",":
             return None
         i += 1
-        if doc[i].lower_ in ("the", "a", "an"):
+        if self.lw[i] in ("the", "a", "an"):
             i += 1
         first, head, unknown = i, None, 0
         while i < n and i - first < 7:
-            tok = doc[i]
-            key = fold(tok.text)
+            text, lower = self.w[i], self.lw[i]
+            key = fold(text)
             if key in TITLE_HEADS:
                 head = i
-            elif head is not None and tok.lower_ in _OF_WORDS and i + 1 < n and fold(doc[i + 1].text) in ROLE_MODIFIERS | TITLE_HEADS:
+            elif head is not None and lower in _OF_WORDS and i + 1 < n and fold(self.w[i + 1]) in ROLE_MODIFIERS | TITLE_HEADS:
                 head = i + 1  # "chief of staff"
                 i += 1
             elif head is not None:
                 break
-            elif key in ROLE_MODIFIERS or tok.text in _POSSESSIVE or (tok.is_alpha and tok.text[0].isupper()):
+            elif key in ROLE_MODIFIERS or text in _POSSESSIVE or (text.isalpha() and text[0].isupper()):
                 pass
-            elif tok.is_alpha and unknown < 2:
+            elif text.isalpha() and unknown < 2:
                 unknown += 1  # "police", "city"
             else:
                 break
             i += 1
-        if head is None or (head + 1 < n and doc[head + 1].is_title and fold(doc[head + 1].text) not in _COMMON):
+        if head is None or (head + 1 < n and self.w[head + 1].istitle() and fold(self.w[head + 1]) not in _COMMON):
             return None  # no title, or a title that heads another name ("the wife of President X")
-        return doc[first : head + 1].text
+        return self.span_text(first, head + 1)
 
     # -- a trained NER that ran before us --------------------------------------------------
 
     def _trained_entities(self) -> list[_Found]:
         """Entities a trained NER already set, titles trimmed off people's names."""
         doc = self.doc
-        out = []
+        out: list[_Found] = []
+        if not doc.has_annotation("ENT_IOB"):
+            return out
         for ent in doc.ents:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             start, end = ent.start, ent.end
-            while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+            while end > start and (self.w[end - 1] in _POSSESSIVE or self.punct[end - 1]):
                 end -= 1
             if ent.label_ == "PERSON":
-                while start < end - 1 and (fold(doc[start].text) in TITLE_HEADS or fold(doc[start].text) in ROLE_MODIFIERS):
+                while start < end - 1 and (fold(self.w[start]) in TITLE_HEADS or fold(self.w[start]) in ROLE_MODIFIERS):
                     start += 1
             if start < end:
                 out.append(_Found(start, end, ent.label_))
@@ -539,7 +590,7 @@ class _DocEntities:
         for f in found:
             if f.end - f.start < 2:
                 continue
-            words = [fold(t.text) for t in doc[f.start : f.end] if not t.is_punct]
+            words = [fold(self.w[i]) for i in range(f.start, f.end) if not self.punct[i]]
             if f.label == "PERSON" and len(words) >= 2:
                 surnames.setdefault(words[-1], "PERSON")
             elif f.label == "ORG" and len(words) >= 2 and words[-1] in ORG_SUFFIXES:
@@ -548,48 +599,70 @@ class _DocEntities:
         for start, end in unresolved:
             if any(i in taken for i in range(start, end)):
                 continue
-            key = fold(doc[start:end].text)
+            key = fold(self.span_text(start, end))
             label = surnames.get(key) or org_heads.get(key)
             if label:
                 found.append(_Found(start, end, label))
                 taken.update(range(start, end))
         # Weak guesses in headlines are dropped unless they match a name from the body.
-        known = {fold(doc[f.start : f.end].text) for f in found if not f.weak}
+        known = {fold(self.span_text(f.start, f.end)) for f in found if not f.weak}
         kept = [
-            f for f in found if not (f.weak and self._in_headline(f.start) and fold(doc[f.start : f.end].text) not in known)
+            f for f in found if not (f.weak and self._in_headline(f.start) and fold(self.span_text(f.start, f.end)) not in known)
         ]
         return sorted(kept, key=lambda f: f.start)
 
     # -- pass 3: the fullest form of each name ---------------------------------------------
 
     def _set_canonical(self, spans: list[Span]) -> None:
-        by_label: dict[str, list[tuple[Span, list[str]]]] = {}
-        for span in spans:
-            words = [fold(t.text) for t in span if not t.is_punct]
-            by_label.setdefault(span.label_, []).append((span, words))
-        for label, items in by_label.items():
-            if label not in ("PERSON", "ORG"):
+        """``span._.canonical`` = the fullest form of the same name in this article."""
+        for label in ("PERSON", "ORG"):
+            forms: dict[tuple[str, ...], list[tuple[int, str]]] = {}  # words -> (start, text) of each use
+            keys = {}
+            for span in spans:
+                if span.label_ == label:
+                    words = tuple(fold(self.w[i]) for i in range(span.start, span.end) if not self.punct[i])
+                    keys[span.start] = words
+                    forms.setdefault(words, []).append((span.start, self.span_text(span.start, span.end)))
+            if not forms:
                 continue
-            for span, words in items:
-                best = _fullest_form(span, words, items, person=label == "PERSON")
-                if best is not None and best.text != span.text:
-                    span._.canonical = best.text
+            best_text = {words: _preferred_text(uses) for words, uses in forms.items()}
+            person = label == "PERSON"
+            longer = {
+                words: [other for other in forms if len(other) > len(words) and _is_short_form(words, other, person)]
+                for words in forms
+            }
+            for span in spans:
+                if span.label_ != label:
+                    continue
+                words = keys[span.start]
+                text = best_text[_fullest_form(span.start, words, longer[words], forms, person)]
+                if text != self.span_text(span.start, span.end):
+                    span._.canonical = text
 
 
-def _fullest_form(span: Span, words: list[str], items: list[tuple[Span, list[str]]], person: bool) -> Span | None:
-    """The longest span in ``items`` naming what ``span`` names (nearest earlier one wins ties)."""
-    matches = [(other, ow) for other, ow in items if len(ow) > len(words) and _is_short_form(words, ow, person)]
-    if not matches:
-        # same words, different case ("Wagner group" -> "Wagner Group")
-        same = [o for o, ow in items if ow == words and o.text != span.text and o.text.istitle()]
-        return same[0] if same and not span.text.istitle() else None
-    before = [m for m in matches if m[0].start < span.start]
-    anchor = before[-1] if before else matches[0]
-    compatible = [m for m in matches if _is_short_form(anchor[1], m[1], person) or m is anchor]
-    return max(compatible, key=lambda m: (len(m[1]), m[0].text.istitle(), -abs(m[0].start - span.start)))[0]
+def _fullest_form(
+    start: int,
+    words: tuple[str, ...],
+    longer: list[tuple[str, ...]],
+    forms: dict[tuple[str, ...], list[tuple[int, str]]],
+    person: bool,
+) -> tuple[str, ...]:
+    """The longest form naming the same thing; the nearest earlier use decides between people."""
+    if not longer:
+        return words
+    before = [(max(s for s, _ in forms[f] if s < start), f) for f in longer if any(s < start for s, _ in forms[f])]
+    anchor = max(before)[1] if before else min((forms[f][0][0], f) for f in longer)[1]
+    compatible = [f for f in longer if f == anchor or _is_short_form(anchor, f, person)]
+    return max(compatible, key=len)
 
 
-def _is_short_form(words: list[str], longer: list[str], person: bool) -> bool:
+def _preferred_text(uses: list[tuple[int, str]]) -> str:
+    """How a form is best written: in Title Case when some use is ("Wagner Group", not "Wagner group")."""
+    titled = [text for _, text in uses if text.istitle()]
+    return titled[0] if titled else uses[0][1]
+
+
+def _is_short_form(words: tuple[str, ...], longer: tuple[str, ...], person: bool) -> bool:
     """Is ``words`` a shorter way to write ``longer``?"""
     if person:
         # the surname must match; other words must appear in order

@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -99,8 +100,7 @@ _STRIP = " \t\r\n,;:"
 SPEAKER_LABELS = ("PERSON", "ORG")
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):  # (a NamedTuple: built many times per Doc, and cheaply)
     open: int  # offset of the opening mark
     close: int  # offset of the closing mark, or the paragraph end when left open
     start: int  # the quoted words, without marks
@@ -109,39 +109,32 @@ class Quote:
 
 def find_quotes(text: str) -> list[Quote]:
     """Every quotation in ``text``, in order; never runs past a paragraph."""
-    quotes: list[Quote] = []
-    for para_start, para_end in _paragraphs(text):
-        quotes.extend(_quotes_in(text, para_start, para_end))
-    return quotes
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    breaks = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
-    spans, start = [], 0
-    for m in breaks.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-def _quotes_in(text: str, start: int, end: int) -> list[Quote]:
     found: list[Quote] = []
-    double: tuple[int, str] | None = None  # (offset, mark) of an open double quote
-    single: int | None = None
-    for m in _MARKS.finditer(text, start, end):
+    if _MARKS.search(text) is None:
+        return found
+    breaks = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    para_end = _paragraph_end(breaks, text, 0)
+    double: int | None = None  # offset of an open double quote
+    single: int | None = None  # offset of an open ‘
+    for m in _MARKS.finditer(text):
         pos, mark = m.start(), m.group()
-        prev = text[pos - 1] if pos > start else " "
-        nxt = text[pos + 1] if pos + 1 < end else " "
+        if pos >= para_end:  # a new paragraph: what is still open ends with the old one
+            if double is not None:
+                _add(found, text, double, para_end, closed=False)
+            double = single = None
+            para_end = _paragraph_end(breaks, text, pos)
+        prev = text[pos - 1] if pos else " "
+        nxt = text[pos + 1] if pos + 1 < para_end else " "
         if mark in "“«" or (mark == '"' and double is None):
-            if double is not None:  # an unclosed quote: cap it here
-                _add(found, text, double[0], pos, closed=False)
+            if double is not None:  # a quote left open: cap it here
+                _add(found, text, double, pos, closed=False)
+                double = None
             if mark == '"' and nxt.isspace():
                 continue  # a stray straight quote cannot open before a space
-            double, single = (pos, mark), None
+            double, single = pos, None
         elif mark in "”»\"":
             if double is not None:
-                _add(found, text, double[0], pos, closed=True)
+                _add(found, text, double, pos, closed=True)
                 double = None
         elif mark == "‘":
             if double is None and not prev.isalnum() and not nxt.isspace():
@@ -151,8 +144,13 @@ def _quotes_in(text: str, start: int, end: int) -> list[Quote]:
                 _add(found, text, single, pos, closed=True)
                 single = None
     if double is not None:
-        _add(found, text, double[0], end, closed=False)
+        _add(found, text, double, para_end, closed=False)
     return found
+
+
+def _paragraph_end(breaks: re.Pattern, text: str, pos: int) -> int:
+    m = breaks.search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _add(found: list[Quote], text: str, open_: int, close: int, closed: bool) -> None:
@@ -206,6 +204,8 @@ class _Context:
 
 def attribute(text: str, quotes: list[Quote], ents: list[Span]) -> list[Span | None]:
     """The speaker of each quote (a span from ``ents``), or None."""
+    if not quotes:
+        return []
     ents = sorted((e for e in ents if e.label_ in SPEAKER_LABELS), key=lambda e: e.start_char)
     quote_opens = [q.open for q in quotes]
     ctx = _Context(text, ents, [e.start_char for e in ents], _sentence_starts(text, quotes), quotes, quote_opens)

@@ -9,56 +9,92 @@ sentence; a single line break ends one unless the line looks hard-wrapped
 . ! ? or … token, and any closing quotes or brackets glued to it, when the
 next word does not start in lowercase.
 
-The text is scanned with two regexes and only the tokens that start a
-sentence are touched, so the cost grows with the number of sentences. Other
-tokens are left unset, which ``Doc.sents`` reads as "not a start" and which
-lets a trained parser that runs later add boundaries of its own.
+Speed: the candidate tokens are found with per-word flags in one
+``Doc.to_array`` call, so Python only runs once per candidate boundary, and
+the boundaries are written back in one ``Doc.from_array`` call (setting
+``Token.is_sent_start`` one by one rescans the Doc each time). Tokens that do
+not start a sentence are marked "not a start" only where the rules looked,
+so a trained parser running later may still add boundaries of its own.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# Final punctuation, closers glued to it ('said.”', "(sic.)"), then the gap to the next word.
-_END_OF_SENTENCE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s*(?=\S)")
-_LINE_BREAK = re.compile(r"[ \t\r]*\n\s*(?=\S)")
-_FINAL = ".!?…\"'”’»)]:"
+from .gazetteer import lexeme_flags
+
 # A line at least this long that ends mid-sentence is taken to be hard-wrapped.
 _WRAP_WIDTH = 60
+_TEXT_KEY = "ct_text"
 
 
-@Language.component("ct_sentences")
-def set_sentence_starts(doc: Doc) -> Doc:
-    if len(doc) == 0:
-        return doc
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc and shared by the components.
+
+    spaCy rebuilds ``doc.text`` token by token on every access, which costs
+    about as much as tokenizing.
+    """
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
     text = doc.text
-    token_starts = doc.to_array("IDX").tolist()
-    starts: set[int] = set()
+    doc.user_data[_TEXT_KEY] = (len(doc), text)
+    return text
 
-    def mark(char: int) -> None:
-        k = bisect_left(token_starts, char)
-        if k < len(token_starts) and token_starts[k] == char:
-            starts.add(k)
 
-    for m in _END_OF_SENTENCE.finditer(text):
-        punct = m.start()
-        k = bisect_left(token_starts, punct)
-        own_token = k < len(token_starts) and token_starts[k] == punct and set(doc[k].text) <= set(".!?…")
-        if own_token and not text[m.end()].islower():
-            mark(m.end())
-    for m in _LINE_BREAK.finditer(text):
-        if m.group().count("\n") == 1:
-            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
-            if len(line) >= _WRAP_WIDTH and line[-1] not in _FINAL:
-                continue  # hard-wrapped paragraph: the sentence goes on
-        mark(m.end())
-    doc[0].is_sent_start = True
-    if len(doc) > 1 and 1 not in starts:
-        doc[1].is_sent_start = False  # so the Doc counts as having boundaries at all
-    for k in starts:
-        doc[k].is_sent_start = True
-    return doc
+@Language.factory("ct_sentences")
+def make_sentence_splitter(nlp: Language, name: str) -> "SentenceSplitter":
+    lexeme_flags(nlp.vocab)  # register now, while the vocabulary is small
+    return SentenceSplitter()
+
+
+class SentenceSplitter:
+    """The ``ct_sentences`` component (see the module docstring)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        f = lexeme_flags(doc.vocab)
+        table = doc.to_array(
+            [f.final, f.closer, f.straight_quote, f.lower_start, IS_SPACE, SPACY, f.line_break, f.paragraph_break, IDX, LENGTH, ORTH]
+        )
+        final, closer, straight, lower, space, spacy_ws = (table[:, c] for c in range(6))
+        starts: list[int] = []
+        for k in numpy.flatnonzero(final).tolist():
+            j = k + 1
+            while j < n and (closer[j] or (straight[j] and not spacy_ws[j - 1])):
+                j += 1  # 'said.”' and 'over."' close the same sentence
+            while j < n and space[j]:
+                j += 1
+            if j < n and not lower[j] and not closer[j]:
+                starts.append(j)
+        line_start = 0
+        colon = doc.vocab.strings[":"]
+        for k in numpy.flatnonzero(table[:, 6] | table[:, 7]).tolist():
+            j = k + 1
+            while j < n and space[j]:
+                j += 1
+            line_length = int(table[k, 8]) - line_start
+            line_start = int(table[k, 8] + table[k, 9])
+            if j >= n:
+                break
+            if table[k, 6]:  # a single line break: does the sentence run on?
+                p = k - 1
+                while p > 0 and space[p]:
+                    p -= 1
+                ended = final[p] or closer[p] or straight[p] or table[p, 10] == colon
+                if line_length >= _WRAP_WIDTH and not ended:
+                    continue
+            starts.append(j)
+        values = numpy.zeros(n, dtype="int64")
+        if n > 1:
+            values[1] = -1  # "not a start" unless marked, so the Doc counts as split at all
+        values[starts] = 1
+        values[0] = 1
+        doc.from_array([SENT_START], values.astype("uint64"))
+        return doc
+

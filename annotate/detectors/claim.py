@@ -25,7 +25,8 @@ _FAMILIES: tuple[frozenset[str], ...] = tuple(
     for words in (
         "involved involvement involve assistance assist assisted help helped support supported backing backed aid "
         "aided soliciting solicit solicited requested request contracted contract hired hire sponsored sponsor "
-        "cooperation cooperate cooperated participate participated participation role behind engaged engagement",
+        "cooperation cooperate cooperated participate participated participation role behind engaged engagement "
+        "sent send sending supplied supply supplying provided provide providing delivered deliver delivery",
         "knew know known aware informed notified",
         "responsible responsibility blamed blame caused cause orchestrated ordered order carried",
         "present presence deployed deploy deployment stationed operating operate operations",

@@ -3,9 +3,11 @@
 Conservative: only absolute dates of month or finer granularity that the
 engine resolved (an ISO value) are compared,
 and only when they date the same event: their sentences share a linked
-entity and the words near each date share at least two content words
-besides place names. Dates conflict when neither contains
-the other ("2021-09" contains "2021-09-30"; weeks are compared by their
+entity (for dates coarser than a day, a person or organisation: a place
+is the story's setting, not the event) and the words near each date share
+at least two content words (besides place names) or figures ("3,971 workers ... in Hetren on June 27"
+/ "3,971 workers ... in Hetren on June 30"). Dates conflict when neither contains
+the other and they are less than a year apart ("2021-09" contains "2021-09-30"; weeks are compared by their
 days). Equal dates for the same event are corroborations.
 """
 
@@ -20,6 +22,7 @@ from .story import GENERIC, Findings, Story, content_words, evidence
 
 KIND = "date"
 MIN_SHARED_WORDS = 2
+MAX_GAP_DAYS = 366
 _WINDOW = 60  # characters either side of a date that tell its event
 
 
@@ -60,6 +63,10 @@ def _comparable(m: Mention, span: tuple[dt.date, dt.date]) -> bool:
     return (span[1] - span[0]).days < 40 and bool(_ABSOLUTE.search(m.text))
 
 
+def _is_day(r: tuple[dt.date, dt.date]) -> bool:
+    return r[0] == r[1]
+
+
 def _contains(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return a[0] <= b[0] and b[1] <= a[1]
 
@@ -87,8 +94,10 @@ def detect(story: Story) -> Findings:
                 e2, w2 = context[id(m2)]
                 shared_e = e1 & e2
                 shared_w = w1 & w2
-                if not shared_e or len(shared_w) < MIN_SHARED_WORDS:
+                if len(shared_w) < MIN_SHARED_WORDS or not shared_e:
                     continue
+                if not (_is_day(r1) and _is_day(r2)) and not shared_e - story.place_entities:
+                    continue  # a month shared with only a place: the setting, not the event
                 score = len(shared_e) + 0.5 * len(shared_w)
                 if best is None or score > best[0]:
                     best = (score, k, m2, r2)
@@ -100,6 +109,8 @@ def detect(story: Story) -> Findings:
             if _contains(r1, r2) or _contains(r2, r1):
                 agreed.append(Corroboration(subject=f"date: {m1.text}", evidence=ev))
                 continue
+            if abs((r1[0] - r2[0]).days) > MAX_GAP_DAYS:
+                continue  # years apart: two events told alike, not one event misdated
             subject = _event(story, x, m1, y, m2)
             found.append(
                 Discrepancy(
@@ -119,7 +130,10 @@ def _window_words(story: Story, m: Mention) -> set[str]:
     """Content words near a date, within its sentence: what happened then."""
     s, e = story.sentence_at(m.article, m.start)
     lo, hi = max(s, m.start - _WINDOW), min(e, m.end + _WINDOW)
-    return content_words(story.text(m.article)[lo:hi], story.places) - story.places - GENERIC
+    text = story.text(m.article)
+    around = text[lo:m.start] + " " + text[m.end:hi]
+    figures = {"#" + n.replace(",", "") for n in re.findall(r"\d[\d,.]*\d|\d", around)}
+    return (content_words(around, story.places) - story.places - GENERIC) | figures
 
 
 def _event(story: Story, x: str, m1: Mention, y: str, m2: Mention) -> str:

@@ -12,22 +12,26 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..linking import mention_name
+from ..names import fold, strip_possessive
 from ..model import Discrepancy, Mention
-from ..names import fold
 from .story import Findings, Story, evidence
 
 KIND = "name_variant"
+
+
+def written_name(m: Mention) -> str:
+    """The name as this mention writes it (not the article's fullest form of it)."""
+    return " ".join(strip_possessive(m.text).split())
 
 
 def detect(story: Story) -> Findings:
     per_entity: dict[str, dict[str, Mention]] = {}
     for a in story.articles:
         for m in story.kind(a.id, "entity"):
-            if m.label != "PERSON" or not m.entity or len(mention_name(m).split()) < 2:
+            if m.label != "PERSON" or not m.entity or len(written_name(m).split()) < 2:
                 continue
             best = per_entity.setdefault(m.entity, {}).get(a.id)
-            if best is None or len(mention_name(m).split()) > len(mention_name(best).split()):
+            if best is None or len(written_name(m).split()) > len(written_name(best).split()):
                 per_entity[m.entity][a.id] = m
     found: list[Discrepancy] = []
     for entity_id, forms in per_entity.items():
@@ -35,13 +39,13 @@ def detect(story: Story) -> Findings:
             continue
         by_form: dict[str, list[str]] = {}
         for article_id, m in forms.items():
-            by_form.setdefault(_case_key(mention_name(m)), []).append(article_id)
+            by_form.setdefault(_case_key(written_name(m)), []).append(article_id)
         if len(by_form) < 2:
             continue
         firsts = {f: ids[0] for f, ids in by_form.items()}
-        shown = [mention_name(forms[aid]) for aid in firsts.values()]
+        shown = [written_name(forms[aid]) for aid in firsts.values()]
         parts = [
-            f'"{mention_name(forms[ids[0]])}" ({", ".join(story.labels[i] for i in ids)})' for ids in by_form.values()
+            f'"{written_name(forms[ids[0]])}" ({", ".join(story.labels[i] for i in ids)})' for ids in by_form.values()
         ]
         found.append(
             Discrepancy(
@@ -50,7 +54,7 @@ def detect(story: Story) -> Findings:
                 subject=story.entity_name(entity_id),
                 summary="Name spelled " + " vs ".join(parts),
                 severity=_severity(shown),
-                values={aid: mention_name(m) for aid, m in forms.items()},
+                values={aid: written_name(m) for aid, m in forms.items()},
                 evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in forms.items()],
             )
         )

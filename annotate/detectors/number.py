@@ -11,8 +11,10 @@ Figures are grouped into facts across articles, at most one per article:
 a figure joins the fact whose figures share its value or are compatible
 with it and whose sentences share an entity or words. Figures that differ
 outright are grouped only when each article gives a single figure for that
-thing, in a sentence sharing an entity: an article that gives two figures
-for it (a number now and a target later) is telling two facts.
+thing, with the counted noun written next to it ("55 people"), in sentences
+sharing an entity or another word, and not dated differently: an article
+that gives two figures for it (a number now and a target later) is telling
+two facts, and so are figures "since 1997" and "since 2010".
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ _SYNONYMS = {
     "child": "child", "children": "child", "kid": "child", "aircraft": "aircraft", "plane": "aircraft",
     "jet": "aircraft", "vessel": "ship", "boat": "ship", "ship": "ship", "percent": "percent", "%": "percent",
 }
+# A share is not a thing: "74 percent" of what is in the rest of the sentence.
+_SHARES = {"percent", "per cent", "percentage", "point"}
 _LOWER = {"more than", "over", "above", "upwards of", "in excess of", "greater than"}
 _AT_LEAST = {"at least", "no fewer than", "no less than", "minimum", "lower bound"}
 _UPPER = {"fewer than", "less than", "under", "below"}
@@ -112,54 +116,90 @@ class Fact:
     figures: dict[str, Mention] = field(default_factory=dict)
 
 
-def _context(story: Story, m: Mention) -> tuple[set[str], set[str]]:
-    return story.sentence_entities(m.article, m.start), story.sentence_words(m.article, m.start)
+@dataclass(slots=True)
+class _Figure:
+    """A number mention with what grouping needs, computed once."""
+
+    mention: Mention
+    interval: Interval
+    base: tuple
+    explicit: bool
+    entities: set[str]
+    words: frozenset[str]
+    dates: set[str]
 
 
 def number_facts(story: Story) -> list[Fact]:
-    """Group every countable figure of the story into facts (see module doc)."""
-    by_key: dict[str, list[Mention]] = {}
+    """Group every countable figure of the story into facts (see module doc). Cached per story."""
+    if "number_facts" not in story.memo:
+        story.memo["number_facts"] = _group(story)
+    return story.memo["number_facts"]
+
+
+def _group(story: Story) -> list[Fact]:
+    by_key: dict[str, list[_Figure]] = {}
     for a in story.articles:
         for m in story.kind(a.id, "number"):
             key = counted_key(m.counts)
-            if key and interval(m) is not None:
-                by_key.setdefault(key, []).append(m)
+            iv = interval(m) if key else None
+            if iv is None:
+                continue
+            s, e = story.sentence_at(m.article, m.start)
+            by_key.setdefault(key, []).append(
+                _Figure(
+                    m, iv, _base(m), _explicit(m), story.sentence_entities(m.article, m.start),
+                    story.sentence_words(m.article, m.start), _dates_in(story, m.article, s, e),
+                )
+            )
     facts: list[Fact] = []
-    for key, ms in by_key.items():
-        per_article: dict[str, int] = {}
-        for m in ms:
-            per_article[m.article] = per_article.get(m.article, 0) + 1
-        key_facts: list[Fact] = []
-        contexts = {id(m): _context(story, m) for m in ms}
-        for m in ms:
+    for key, figs in by_key.items():
+        per_article: dict[str, int] = {}  # figures with the counted noun written out, per article
+        for f in figs:
+            per_article[f.mention.article] = per_article.get(f.mention.article, 0) + f.explicit
+        groups: list[list[_Figure]] = []
+        for f in figs:
             best, best_score = None, 0.0
-            for fact in key_facts:
-                if m.article in fact.figures:
+            for group in groups:
+                if any(o.mention.article == f.mention.article for o in group):
                     continue
-                score = _fit(m, fact, contexts, per_article)
+                score = _fit(key, f, group, per_article)
                 if score > best_score:
-                    best, best_score = fact, score
+                    best, best_score = group, score
             if best is None:
-                best = Fact(key)
-                key_facts.append(best)
-            best.figures[m.article] = m
-        facts.extend(key_facts)
+                best = []
+                groups.append(best)
+            best.append(f)
+        facts.extend(Fact(key, {o.mention.article: o.mention for o in group}) for group in groups)
     return facts
 
 
-def _fit(m: Mention, fact: Fact, contexts: dict[int, tuple[set[str], set[str]]], per_article: dict[str, int]) -> float:
-    ents, words = contexts[id(m)]
-    shared_ents = max(len(ents & contexts[id(o)][0]) for o in fact.figures.values())
-    shared_words = max(len(words & contexts[id(o)][1]) for o in fact.figures.values())
+def _fit(key: str, f: _Figure, group: list[_Figure], per_article: dict[str, int]) -> float:
+    shared_ents = max(len(f.entities & o.entities) for o in group)
+    shared_words = max(len(f.words & o.words) for o in group)
     context = shared_ents + 0.25 * shared_words
-    same_value = any(_base(o) == _base(m) for o in fact.figures.values())
-    iv = interval(m)
-    compatible = all(iv is not None and (ov := interval(o)) is not None and iv.overlaps(ov) for o in fact.figures.values())
-    if same_value or compatible:
-        single = per_article[m.article] == 1 and all(per_article[o.article] == 1 for o in fact.figures.values())
+    single = per_article[f.mention.article] <= 1 and all(per_article[o.mention.article] <= 1 for o in group)
+    if any(o.base == f.base for o in group) or all(f.interval.overlaps(o.interval) for o in group):
         return 2.0 + context if (context > 0 or single) else 0.0
-    single = per_article[m.article] == 1 and all(per_article[o.article] == 1 for o in fact.figures.values())
-    return context if single and shared_ents > 0 else 0.0
+    explicit = f.explicit and all(o.explicit for o in group)
+    if key in _SHARES or not (single and explicit and (shared_ents > 0 or shared_words >= 2)):
+        return 0.0
+    # Dated differently from every figure of the fact: another fact, not this one told twice.
+    if f.dates and all(o.dates and not f.dates & o.dates for o in group):
+        return 0.0
+    return context
+
+
+def _dates_in(story: Story, article_id: str, start: int, end: int) -> set[str]:
+    return {
+        str(d.value) if d.value else " ".join(d.text.lower().split())
+        for d in story.mentions_in(article_id, start, end, "date")
+    }
+
+
+def _explicit(m: Mention) -> bool:
+    """The counted noun is written with the figure ("55 people"), not guessed from context."""
+    head = (m.counts or "").split()[-1:]
+    return bool(head) and stem(head[0]) in {stem(w) for w in m.text.split()}
 
 
 def detect(story: Story) -> Findings:

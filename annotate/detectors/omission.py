@@ -4,8 +4,8 @@ Conservative on purpose: only facts a reader would miss, about something
 both articles discuss.
 
 - A figure for a counted thing that both articles give a figure for (as
-  one fact, agreeing or not), told next to that shared figure, that the
-  other article lacks (both give today's troop count, A also gives the
+  one fact, agreeing or not), told in the same sentence as that shared
+  figure, that the other article lacks (both give today's troop count, A also gives the
   planned drawdown figure).
 - Items listed with a counted thing ("four helicopters, weapons and
   ammunition") that the other article never mentions, while it does
@@ -68,7 +68,7 @@ def _figures(story: Story) -> list[Discrepancy]:
             continue
         (aid, m), = f.figures.items()
         anchor = shared.get(f.key, {}).get(aid)
-        if anchor is None or not _same_context(story, m, anchor):
+        if anchor is None or story.sentence_at(aid, m.start) != story.sentence_at(aid, anchor.start):
             continue
         others = [a.id for a in story.articles if a.id != aid and a.id in shared[f.key]]
         if not others:
@@ -89,13 +89,6 @@ def _figures(story: Story) -> list[Discrepancy]:
             )
         )
     return out
-
-
-def _same_context(story: Story, m: Mention, anchor: Mention) -> bool:
-    """The extra figure is told with the shared one: same sentence, or a sentence sharing an entity."""
-    if story.sentence_at(m.article, m.start) == story.sentence_at(anchor.article, anchor.start):
-        return True
-    return bool(story.sentence_entities(m.article, m.start) & story.sentence_entities(anchor.article, anchor.start))
 
 
 def _lists(story: Story) -> list[Discrepancy]:

@@ -5,7 +5,7 @@ least one side is a quote (two paraphrases differing is ordinary
 reporting). Two statements are "the same statement" when they share at
 least two content words besides place names and generic news words, and the shared words cover
 40% of the shorter one (numbers, month and day names and stop words do not
-count; demonyms count as their place). Same words -> corroborated; different words -> a discrepancy: high
+count; demonyms count as their place). Same words, or one quote part of the other -> corroborated; different words -> a discrepancy: high
 for two quotes (a misquote), medium for a quote against reported speech
 (a paraphrase that may change the meaning).
 """
@@ -36,7 +36,7 @@ def detect(story: Story) -> Findings:
         for x, y in combinations(per_article, 2):
             for s1, s2 in _pairs(story, per_article[x], per_article[y]):
                 ev = [evidence(story.article_by_id[s.article], s.start, s.end) for s in (s1, s2)]
-                if _words(s1.text) == _words(s2.text):
+                if _same_words(s1, s2):
                     agreed.append(Corroboration(subject=f"what {name} said", evidence=ev))
                     continue
                 found.append(
@@ -53,8 +53,18 @@ def detect(story: Story) -> Findings:
     return found, agreed
 
 
-def _words(text: str) -> list[str]:
-    return fold(text).split()
+def _words(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _same_words(s1: Statement, s2: Statement) -> bool:
+    """The same words, or one quote a part of the other ("a driver of conflict" within a longer quote)."""
+    w1, w2 = _words(s1.text), _words(s2.text)
+    if w1 == w2:
+        return True
+    if s1.quoted and s2.quoted:
+        return f" {w1} " in f" {w2} " or f" {w2} " in f" {w1} "
+    return False
 
 
 def _part(story: Story, s: Statement) -> str:

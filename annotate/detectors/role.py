@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 
 from ..model import Corroboration, Discrepancy, Mention
-from ..names import COUNTRIES, fold, is_demonym_word, place_of
+from ..names import COUNTRIES, fold, is_demonym_word, place_of, spelling_key
 from .story import Findings, Story, evidence, short
 
 KIND = "role"
 _STATUS = {"interim", "acting", "former", "ex", "deputy", "vice", "caretaker", "outgoing", "incoming", "late", "transitional", "designate", "elect"}
 _FILLER = {"the", "of", "a", "an", "and", "for", "s"}
-_BRITISH = ((r"our$", "or"), (r"ence$", "ense"), (r"is(e|ed|ing|ation)$", r"iz\1"), (r"tre$", "ter"), (r"ogue$", "og"), (r"lled$", "led"))
 
 
 def detect(story: Story) -> Findings:
@@ -81,12 +80,6 @@ def _role_span(text: str, m: Mention) -> tuple[int, int] | None:
     return None
 
 
-def _spelling(word: str) -> str:
-    for pattern, repl in _BRITISH:
-        word = re.sub(pattern, repl, word)
-    return word
-
-
 def _role_key(role: str, places: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """(office words, nationalities) of a role, spelling-normalised."""
     words: set[str] = set()
@@ -99,7 +92,7 @@ def _role_key(role: str, places: frozenset[str]) -> tuple[frozenset[str], frozen
             nations.add(place_of(raw, known) or folded)
             continue
         if folded and folded not in _FILLER:
-            words.add(_spelling(folded))
+            words.add(spelling_key(folded))
     return frozenset(words), frozenset(nations)
 
 

@@ -117,6 +117,7 @@ class Story:
     mentions: list[Mention]
     entities: list[Entity]
     by_article: dict[str, list[Mention]] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)  # results detectors share (number facts)
 
     def __post_init__(self) -> None:
         ids = {a.id for a in self.articles}
@@ -129,6 +130,7 @@ class Story:
         self.by_article = {a.id: grouped.get(a.id, []) for a in self.articles}
         self._starts = {aid: [m.start for m in ms] for aid, ms in self.by_article.items()}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._sentence_starts: dict[str, list[int]] = {}
 
     @cached_property
     def article_by_id(self) -> dict[str, Article]:
@@ -153,6 +155,16 @@ class Story:
         )
 
     @cached_property
+    def place_entities(self) -> frozenset[str]:
+        """Entity ids of places and nationalities: the setting every sentence shares."""
+        return frozenset(
+            m.entity
+            for ms in self.by_article.values()
+            for m in ms
+            if m.kind == "entity" and m.entity and m.label in ("GPE", "LOC", "NORP")
+        )
+
+    @cached_property
     def labels(self) -> dict[str, str]:
         """How summaries name each article: its source when that is unique, else its id."""
         sources = [a.source for a in self.articles]
@@ -164,12 +176,14 @@ class Story:
 
     def sentences(self, article_id: str) -> list[tuple[int, int]]:
         if article_id not in self._sentences:
-            self._sentences[article_id] = split_sentences(self.article_by_id[article_id].text)
+            spans = split_sentences(self.article_by_id[article_id].text)
+            self._sentences[article_id] = spans
+            self._sentence_starts[article_id] = [s for s, _ in spans]
         return self._sentences[article_id]
 
     def sentence_at(self, article_id: str, offset: int) -> tuple[int, int]:
         spans = self.sentences(article_id)
-        i = bisect.bisect_right([s for s, _ in spans], offset) - 1
+        i = bisect.bisect_right(self._sentence_starts[article_id], offset) - 1
         if i >= 0 and spans[i][0] <= offset < max(spans[i][1], spans[i][0] + 1):
             return spans[i]
         text = self.article_by_id[article_id].text

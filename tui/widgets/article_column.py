@@ -12,9 +12,11 @@ from annotate.model import Article
 from .article_pane import ArticlePane
 
 
-def article_header(article: Article, position: int, total: int) -> Text:
-    """Title on the first line; source, date and place in the corpus on the second."""
+def article_header(article: Article, label: str, position: int, total: int) -> Text:
+    """Label and title on the first line; source, date and place in the corpus on the second."""
     header = Text()
+    header.append(f" {label} ", style="reverse bold")
+    header.append(" ")
     header.append(article.title or article.id, style="bold")
     details = [article.source or "source not stated"]
     if article.published:
@@ -43,6 +45,6 @@ class ArticleColumn(Vertical):
         yield self.header
         yield self.pane
 
-    def show(self, article: Article, position: int, total: int) -> None:
-        self.header.update(article_header(article, position, total))
+    def show(self, article: Article, label: str, position: int, total: int) -> None:
+        self.header.update(article_header(article, label, position, total))
         self.pane.show(article)

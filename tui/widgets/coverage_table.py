@@ -14,6 +14,8 @@ from textual.widgets import DataTable
 from annotate.model import Corroboration, Discrepancy, Evidence
 
 REPORTED, NOT_REPORTED, CONFLICTING = "reported", "not reported", "conflicting"
+CELL_WIDTH = 9  # "✗ differs"
+SILENT = {"", "not reported", "not mentioned"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +31,8 @@ def coverage_rows(
 ) -> list[CoverageRow]:
     rows = []
     for d in discrepancies:
-        saying = set(d.values) | {e.article for e in d.evidence}
+        # The articles that say something about it (the engine writes "not reported" for the silent side).
+        saying = {a for a, value in d.values.items() if value.strip().casefold() not in SILENT}
         # An omission is one side reporting and the other silent; anything else is a conflict.
         said = REPORTED if d.kind == "omission" else CONFLICTING
         cells = {a: (said if a in saying else NOT_REPORTED) for a in article_ids}
@@ -48,11 +51,15 @@ class CoverageTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.rows_by_key: dict[str, CoverageRow] = {}
 
-    def fill(self, rows: list[CoverageRow], article_ids: list[str], labels: dict[str, str], styles: dict[str, str]) -> None:
+    def fill(
+        self, rows: list[CoverageRow], article_ids: list[str], labels: dict[str, str], styles: dict[str, str], width: int
+    ) -> None:
         self.clear(columns=True)
-        self.add_column(Text("Fact or claim"), key="subject")
+        # The subject gets what the article columns leave, so two or three fit without scrolling.
+        subject_width = max(14, min(40, width - 4 - len(article_ids) * (CELL_WIDTH + 2)))
+        self.add_column(Text("Fact or claim"), key="subject", width=subject_width)
         for a in article_ids:
-            self.add_column(Text(labels.get(a, a)), key=a)
+            self.add_column(Text(labels.get(a, a)), key=a, width=CELL_WIDTH)
         marks = {
             REPORTED: Text("✓ yes", style=styles.get(REPORTED, "")),
             NOT_REPORTED: Text("– no", style=styles.get(NOT_REPORTED, "")),

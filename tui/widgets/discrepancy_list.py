@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -26,17 +28,21 @@ def kind_title(kind: str) -> str:
     return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
 
 
-def discrepancy_prompt(d: Discrepancy, labels: dict[str, str]) -> Text:
-    prompt = Text()
-    prompt.append(f"{SEVERITY_MARKS.get(d.severity, '•')} ", style="bold")
-    prompt.append(d.summary or d.subject, style="bold")
-    prompt.append(f"  {d.kind.replace('_', ' ')}", style="dim italic")
+def discrepancy_prompt(d: Discrepancy, labels: dict[str, str]) -> Group:
+    """Summary and kind on top, then each article's value under its label (hanging indent)."""
+    head = Text()
+    head.append(f"{SEVERITY_MARKS.get(d.severity, '•')} ", style="bold")
+    head.append(d.summary or d.subject, style="bold")
+    head.append(f"  {d.kind.replace('_', ' ')}", style="dim italic")
+    values = Table.grid(padding=(0, 1))
+    values.add_column(no_wrap=True, style="bold dim")
+    values.add_column()
     order = list(labels)
-    for article_id, value in sorted(d.values.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)):
-        prompt.append("\n  ")
-        prompt.append(f"{labels.get(article_id, article_id)}: ", style="bold dim")
-        prompt.append(value)
-    return prompt
+    for article_id, value in sorted(
+        d.values.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
+    ):
+        values.add_row(Text(f"  {labels.get(article_id, article_id)}"), Text(value))
+    return Group(head, values)
 
 
 class DiscrepancyList(OptionList):

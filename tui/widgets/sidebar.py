@@ -30,10 +30,15 @@ class Sidebar(Vertical):
     def show_tab(self, tab: str) -> None:
         self.tabs.active = tab
         focus = {"tab-discrepancies": "#discrepancies", "tab-entities": "#entities", "tab-coverage": "#coverage"}
-        self.query_one(focus[tab]).focus()
+        # Focus now, not after the next refresh, so a quick second press sees it.
+        self.screen.set_focus(self.query_one(focus[tab]))
 
     def next_tab(self) -> None:
+        """Focus the sidebar on its open tab; when it already has focus, open the next tab."""
         current = self.tabs.active
+        if not self.has_focus_within:
+            self.show_tab(current if current in TABS else TABS[0])
+            return
         i = TABS.index(current) if current in TABS else -1
         self.show_tab(TABS[(i + 1) % len(TABS)])
 

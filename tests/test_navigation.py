@@ -1,0 +1,242 @@
+"""Keyboard navigation (issue 4): the mention cursor, following an entity across
+articles, stepping through discrepancies, search, coverage and scrolling in step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.app import CorpusApp
+from tui.widgets.coverage_table import CoverageTable
+from tui.widgets.discrepancy_list import DiscrepancyList
+from tui.widgets.entity_list import EntityList
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def engine_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
+
+
+async def open_reader(pilot, app: CorpusApp) -> None:
+    waited = 0.0
+    while app.analysis is None:
+        assert not any(w.state.name == "ERROR" for w in app.workers), app.status.said
+        assert waited < 120, "the engine did not finish"
+        await pilot.pause(0.1)
+        waited += 0.1
+    await pilot.pause()
+
+
+def cursor(app: CorpusApp):
+    return app.cursors.get(app.shown[app.current_column])
+
+
+def focused_article(app: CorpusApp) -> str:
+    return app.focused.article.id
+
+
+def cross_article_entity(app: CorpusApp) -> str:
+    """A linked entity named in both articles (the engine decides which)."""
+    candidates = [
+        (len(ms), entity_id)
+        for entity_id, ms in app.index.entity_mentions.items()
+        if len({m.article for m in ms}) == 2 and app.index.entities[entity_id].label == "PERSON"
+    ]
+    assert candidates, "the engine linked no person across the two articles"
+    return max(candidates)[1]
+
+
+async def put_cursor_on(pilot, app: CorpusApp, target) -> None:
+    """Walk the cursor with ] in the target's column until it sits on ``target``."""
+    app.focus_column(app.shown.index(target.article))
+    for _ in range(len(app.index.mentions(target.article)) + 1):
+        await pilot.press("right_square_bracket")
+        if cursor(app) is target:
+            return
+    raise AssertionError(f"] never reached {target.text!r}")
+
+
+async def test_bracket_keys_walk_mentions_in_text_order():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        starts = []
+        for _ in range(6):
+            await pilot.press("right_square_bracket")
+            starts.append(cursor(app).start)
+        assert starts == sorted(starts) and len(set(starts)) == 6
+        assert focused_article(app) == app.shown[0]
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert cursor(app).start == starts[3]
+        pane = app.focused
+        assert pane.is_visible_offset(cursor(app).start)
+        assert any(s.style == "cursor" and s.start == cursor(app).start for s in pane._spans)
+
+
+async def test_n_visits_every_mention_of_an_entity_across_articles_and_comes_back():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        entity_id = cross_article_entity(app)
+        mentions = app.index.entity_mentions[entity_id]
+        name = app.index.entities[entity_id].name
+        await put_cursor_on(pilot, app, mentions[0])
+        assert app.status.said.startswith(f"{name} · 1 of {len(mentions)}")
+        visited = [cursor(app)]
+        for n in range(1, len(mentions) + 1):
+            await pilot.press("n")
+            current = cursor(app)
+            visited.append(current)
+            # Focus follows the mention into its article's pane, scrolled into view.
+            assert focused_article(app) == current.article
+            assert app.focused.is_visible_offset(current.start)
+            title = app.index.article(current.article).title
+            assert app.status.said == f"{name} · {n % len(mentions) + 1} of {len(mentions)} · {app.labels[current.article]}: {title}"
+            # Every other mention of the entity in the shown articles stays marked.
+            for column in app.columns:
+                linked = {(s.start, s.end) for s in column.pane._spans if s.style == "linked"}
+                assert linked == {(m.start, m.end) for m in mentions if m.article == column.pane.article.id}
+        assert visited[:-1] == mentions and visited[-1] is mentions[0]
+        assert {m.article for m in visited} == set(app.shown[:2])
+        # N walks back the same way.
+        await pilot.press("N")
+        assert cursor(app) is mentions[-1]
+        await pilot.press("N")
+        assert cursor(app) is mentions[-2]
+
+
+async def test_selecting_a_discrepancy_scrolls_every_involved_pane_to_its_evidence():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        both = [d for d in app.index.discrepancies if len({e.article for e in d.evidence}) == 2]
+        # The one whose evidence is furthest down, so both panes have to scroll.
+        target = max(both, key=lambda d: min(e.start for e in d.evidence))
+        sidebar = app.query_one(DiscrepancyList)
+        sidebar.focus()
+        sidebar.highlighted = sidebar.get_option_index(target.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.selected_discrepancy == target.id
+        for column in app.columns:
+            pane = column.pane
+            evidence = [e for e in target.evidence if e.article == pane.article.id]
+            assert evidence
+            assert pane.scroll_y > 0
+            assert pane.is_visible_offset(evidence[0].start)
+            marked = {(s.start, s.end) for s in pane._spans if s.style == "evidence"}
+            assert marked == {(e.start, e.end) for e in evidence}
+        assert app.status.said.startswith("Discrepancy ")
+
+
+async def test_d_steps_through_every_discrepancy_from_anywhere_and_wraps():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        ids = [d.id for d in app.index.discrepancies]
+        seen = []
+        for _ in ids:
+            await pilot.press("d")
+            seen.append(app.selected_discrepancy)
+        assert seen == ids
+        await pilot.press("d")
+        assert app.selected_discrepancy == ids[0]
+        await pilot.press("D")
+        assert app.selected_discrepancy == ids[-1]
+        assert app.query_one(DiscrepancyList).highlighted == app.query_one(DiscrepancyList).get_option_index(ids[-1])
+
+
+async def test_search_finds_matches_across_articles_with_next_and_previous():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        word = app.index.entities[cross_article_entity(app)].name.split()[-1]
+        expected = sum(a.text.lower().count(word.lower()) for a in app.articles)
+        await pilot.press("slash", *word, "enter")
+        assert app.status.said.startswith(f"“{word}” · match 1 of {expected}")
+        articles = set()
+        for _ in range(expected):
+            match = app.matches[app.match_index]
+            articles.add(match.article)
+            assert app.focused.article.id == match.article
+            assert app.focused.is_visible_offset(match.start)
+            assert app.articles[[a.id for a in app.articles].index(match.article)].text[match.start : match.end].lower() == word.lower()
+            await pilot.press("full_stop")
+        assert app.match_index == 0 and articles == set(app.shown[:2])
+        await pilot.press("comma")
+        assert app.match_index == expected - 1
+
+
+async def test_typing_in_the_search_box_does_not_trigger_reader_keys():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        await pilot.press("slash", "q", "n", "d", "1")
+        assert app.query_one("#search").value == "qnd1"
+        assert app.selected_discrepancy is None and "entity" in app.layers
+        await pilot.press("escape")
+        assert app.focused is app.columns[0].pane
+
+
+async def test_entities_tab_starts_n_navigation_on_the_chosen_entity():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        entity_id = cross_article_entity(app)
+        await pilot.press("v", "v")
+        entities = app.query_one(EntityList)
+        assert app.focused is entities
+        entities.highlighted = entities.get_option_index(entity_id)
+        await pilot.press("enter")
+        mentions = app.index.entity_mentions[entity_id]
+        assert cursor(app) is mentions[0]
+        await pilot.press("n")
+        assert cursor(app) is mentions[1]
+
+
+async def test_coverage_row_jumps_to_the_evidence():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        await pilot.press("v", "v", "v")
+        table = app.query_one(CoverageTable)
+        assert app.focused is table
+        assert table.row_count == len(app.index.discrepancies) + len(app.analysis.corroborations)
+        omission = next(d for d in app.index.discrepancies if d.kind == "omission")
+        row = [r for r in table.rows_by_key].index(f"d:{omission.id}")
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        assert app.selected_discrepancy == omission.id
+        # An omission is reported by one side and missing from the other.
+        cells = table.rows_by_key[f"d:{omission.id}"].cells
+        assert sorted(cells.values()) == ["not reported", "reported"]
+
+
+async def test_scroll_in_step_moves_the_other_pane():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        left, right = (c.pane for c in app.columns)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert left.scroll_y > 0 and right.scroll_y == 0
+        await pilot.press("home", "s", "pagedown")
+        await pilot.pause()
+        assert left.scroll_y > 0 and right.scroll_y > 0
+        assert abs(left.scroll_y / left.max_scroll_y - right.scroll_y / right.max_scroll_y) < 0.1
+
+
+async def test_command_palette_jumps_to_an_entity():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        entity_id = cross_article_entity(app)
+        name = app.index.entities[entity_id].name
+        await pilot.press("ctrl+p", *f"Jump to entity: {name}")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert cursor(app) is app.index.entity_mentions[entity_id][0]
