@@ -17,23 +17,26 @@ is set (tests and benchmarks point it at a temporary folder).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.util
 import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .model import Analysis, Article, Mention
+from .model import Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
-_FORMAT = 1  # bump when the layout or pickled classes change incompatibly
+_FORMAT = 2  # bump when the layout or pickled classes change incompatibly
 _KEEP_ENGINES = 3  # fingerprints kept side by side (e.g. two installed versions)
+_KEEP_CORPORA = 8  # whole-corpus results kept per engine, most recently used first
 
 
 def cache_root() -> Path:
@@ -78,6 +81,30 @@ class CachedMentions:
     pipeline: str
 
 
+# The model objects are stored as plain tuples: pickling tens of thousands of
+# slotted dataclasses one by one is several times slower both ways.
+# (The fingerprint hashes model.py, so the field order cannot drift.)
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+_MENTION, _ENTITY, _EVIDENCE = _names(Mention), _names(Entity), _names(Evidence)
+_DISCREPANCY, _CORROBORATION = _names(Discrepancy), _names(Corroboration)
+
+
+def _rows(items: list, names: tuple[str, ...]) -> list[tuple]:
+    return [tuple(getattr(item, name) for name in names) for item in items]
+
+
+def _with_evidence_rows(items: list, names: tuple[str, ...]) -> list[tuple]:
+    # evidence is the last field of Discrepancy and Corroboration
+    return [(*row[:-1], _rows(row[-1], _EVIDENCE)) for row in _rows(items, names)]
+
+
+def _from_evidence_rows(cls: type, rows: list[tuple]) -> list:
+    return [cls(*row[:-1], [Evidence(*e) for e in row[-1]]) for row in rows]
+
+
 class EngineCache:
     """Read and write cached engine results for one pipeline (``model``)."""
 
@@ -90,23 +117,46 @@ class EngineCache:
 
     def load_mentions(self, article: Article) -> CachedMentions | None:
         entry = self._read(self._mentions_path(article_key(article)))
-        return entry if isinstance(entry, CachedMentions) else None
+        if not (isinstance(entry, tuple) and len(entry) == 2):
+            return None
+        rows, pipeline = entry
+        return CachedMentions([Mention(*row) for row in rows], pipeline)
 
     def store_mentions(self, article: Article, mentions: list[Mention], pipeline: str) -> None:
-        # Pickled now, before linking fills in Mention.entity / speaker ids.
-        self._write(self._mentions_path(article_key(article)), CachedMentions(mentions, pipeline))
+        # Stored now, before linking fills in Mention.entity / speaker ids.
+        self._write(self._mentions_path(article_key(article)), (_rows(mentions, _MENTION), pipeline))
 
     # -- per corpus ---------------------------------------------------------
 
     def load_analysis(self, articles: Sequence[Article]) -> Analysis | None:
-        entry = self._read(self._analysis_path(articles))
-        if not isinstance(entry, Analysis):
+        path = self._analysis_path(articles)
+        entry = self._read(path)
+        if not (isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[0], Analysis)):
             return None
-        return replace(entry, articles=list(articles))
+        rest, mentions, entities, discrepancies, corroborations = entry
+        _touch(path)  # recently used: kept by _prune_corpora
+        with _collector_paused():
+            return replace(
+                rest,
+                articles=list(articles),
+                mentions=[Mention(*row) for row in mentions],
+                entities=[Entity(*row) for row in entities],
+                discrepancies=_from_evidence_rows(Discrepancy, discrepancies),
+                corroborations=_from_evidence_rows(Corroboration, corroborations),
+            )
 
     def store_analysis(self, analysis: Analysis) -> None:
         # The articles are the caller's own (they are the key): no need to store their text.
-        self._write(self._analysis_path(analysis.articles), replace(analysis, articles=[]))
+        rest = replace(analysis, articles=[], mentions=[], entities=[], discrepancies=[], corroborations=[])
+        entry = (
+            rest,
+            _rows(analysis.mentions, _MENTION),
+            _rows(analysis.entities, _ENTITY),
+            _with_evidence_rows(analysis.discrepancies, _DISCREPANCY),
+            _with_evidence_rows(analysis.corroborations, _CORROBORATION),
+        )
+        self._write(self._analysis_path(analysis.articles), entry)
+        self._prune_corpora()
         self._prune_old_engines()
 
     # -- files --------------------------------------------------------------
@@ -129,7 +179,8 @@ class EngineCache:
         except OSError:  # absent, or an unusable cache folder
             return None
         try:
-            return pickle.loads(data)
+            with _collector_paused():
+                return pickle.loads(data)
         except Exception:  # truncated, from an older layout, ...: a miss, and never again
             path.unlink(missing_ok=True)
             return None
@@ -148,6 +199,17 @@ class EngineCache:
         except OSError:
             Path(tmp).unlink(missing_ok=True)  # e.g. a full disk
 
+    def _prune_corpora(self) -> None:
+        """Each edit of a corpus makes a new whole-corpus entry: keep the recent ones."""
+        try:
+            entries = sorted(
+                (self.folder / "corpora").glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
+            )
+            for stale in entries[_KEEP_CORPORA:]:
+                stale.unlink(missing_ok=True)
+        except OSError:
+            pass
+
     def _prune_old_engines(self) -> None:
         try:
             engines = [p for p in self.root.iterdir() if p.is_dir() and p != self.folder.parent]
@@ -156,7 +218,27 @@ class EngineCache:
         engines.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in engines[_KEEP_ENGINES - 1 :]:
             shutil.rmtree(stale, ignore_errors=True)
-        os.utime(self.folder.parent)  # mark the current engine as recently used
+        _touch(self.folder.parent)  # mark the current engine as recently used
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building ~10^5 objects with the cycle collector on triggers needless full
+    collections (a third of the load time); none of these objects form cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
 
 def clear_cache(root: Path | None = None) -> int:

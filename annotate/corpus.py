@@ -9,11 +9,18 @@ Rules (see README "Corpus format" and "Limits and errors"):
 - Optional YAML front matter between ``---`` lines: ``title``, ``source``,
   ``published`` (YYYY-MM-DD), ``url``. Without a title, the first non-empty
   line is the title. Nothing else is invented.
+- Encodings: UTF-8 (with or without BOM), UTF-16/32 with a BOM; otherwise
+  Windows-1252 when the bytes read as plausible Western text, else what
+  charset-normalizer detects (a warning names it). A few invalid UTF-8 bytes
+  become U+FFFD (warning). Binary files (many NULs, known signatures, nothing
+  decodes) and files over ``MAX_FILE_BYTES`` are skipped.
 - ``Article.text`` is the decoded file without its front matter, with line
-  ends normalised to ``"\\n"`` and NUL characters removed. All engine offsets
-  refer to this text.
+  ends (``\\r\\n``, ``\\r``, U+2028, U+2029) normalised to ``"\\n"`` and NUL
+  characters removed. All engine offsets refer to this text. Other control
+  characters are kept: display code shows them with ``safe_text.visible``.
 - One bad file never stops the others: it becomes a ``Problem`` naming the
-  file and the reason. ``CorpusError`` is raised only when nothing loads.
+  file and the reason (severity "error" when skipped, "warning" when loaded
+  with a repair). ``CorpusError`` is raised only when nothing loads.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -79,7 +86,7 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadedCorpus:
             loaded.problems.append(
                 Problem(str(path), f"article id {article.id!r} already used; this article is {article_id!r}")
             )
-            article = _replace_id(article, article_id)
+            article = replace(article, id=article_id)
         used_ids.add(article_id)
         loaded.articles.append(article)
     if not loaded.articles:
@@ -113,21 +120,19 @@ def find_article_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]
             problems.append(Problem(str(path), _os_reason(path, err), "error"))
             continue
         if stat.S_ISDIR(st.st_mode):
+            if (st.st_dev, st.st_ino) in seen_dirs:
+                continue  # the same folder named twice
             found_before = len(files)
             others: list[str] = []
             for item in _walk(path, seen_dirs, problems, others, depth=0):
                 _add_file(item, files, seen_files)
-            if len(files) == found_before and not _has_problem_under(path, problems):
-                hint = f" (it has {len(others)} other files, e.g. {others[0]})" if others else ""
+            if len(files) == found_before:
+                n = len(others)
+                hint = f" (only {n} other file{'s' if n > 1 else ''}, e.g. {others[0]!r})" if n else ""
                 problems.append(Problem(str(path), f"folder has no .txt or .md articles{hint}", "error"))
         else:
             _add_file(path, files, seen_files)
     return files, problems
-
-
-def _has_problem_under(folder: Path, problems: list[Problem]) -> bool:
-    prefix = str(folder)
-    return any(p.path.startswith(prefix) for p in problems)
 
 
 def _add_file(path: Path, files: list[Path], seen: set[tuple[int, int]]) -> None:
@@ -156,7 +161,7 @@ def _walk(
         problems.append(Problem(str(folder), _os_reason(folder, err), "error"))
         return
     key = (st.st_dev, st.st_ino)
-    if key in seen_dirs:
+    if key in seen_dirs:  # reached again from inside: a link back up, or two links to one folder
         problems.append(Problem(str(folder), "skipped: folder already read (a symbolic link loop?)"))
         return
     seen_dirs.add(key)
@@ -242,14 +247,17 @@ def read_article(path: Path) -> tuple[Article, list[str]]:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        st = path.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise Skip("is a folder")
-        if not stat.S_ISREG(st.st_mode):
-            raise Skip("not a regular file")
-        if st.st_size > MAX_FILE_BYTES:
-            raise Skip(f"too large ({_mb(st.st_size)}; the limit is {_mb(MAX_FILE_BYTES)})")
-        with path.open("rb") as f:
+        # Non-blocking open, then checks on the open file: a named pipe or a
+        # device can neither hang the loader nor swap in after the check.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise Skip("is a folder")
+            if not stat.S_ISREG(st.st_mode):
+                raise Skip("not a regular file")
+            if st.st_size > MAX_FILE_BYTES:
+                raise Skip(f"too large ({_mb(st.st_size)}; the limit is {_mb(MAX_FILE_BYTES)})")
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise Skip(_os_reason(path, err).removeprefix("skipped: ")) from None
@@ -314,16 +322,20 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     return _decode_detected(data)
 
 
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """UTF-8 with a few damaged bytes, rather than a legacy encoding.
 
     Legacy single-byte text almost never contains valid multi-byte UTF-8
     sequences, so if some exist the file is UTF-8 with damage.
     """
-    text = data.decode("utf-8", errors="surrogateescape")
-    escaped = sum(1 for c in text if "\udc80" <= c <= "\udcff")
-    multibyte = sum(1 for c in text if ord(c) > 0x7F and not "\udc80" <= c <= "\udcff")
-    return multibyte > 0 and escaped <= max(multibyte, len(data) // 1000)
+    text = data.decode("utf-8", errors="replace")
+    ascii_chars = len(data.translate(None, _HIGH_BYTES))
+    damaged = text.count("\N{REPLACEMENT CHARACTER}")
+    multibyte = len(text) - ascii_chars - damaged  # valid non-ASCII characters
+    return multibyte > 0 and damaged <= max(multibyte, len(data) // 1000)
 
 
 # Non-ASCII punctuation common in Western text saved as Windows-1252.
@@ -343,21 +355,23 @@ def _plausible_cp1252(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    letters = accented = 0
-    for c in text:
-        if c.isalpha():
-            letters += 1
-            accented += ord(c) > 0x7F
-        elif ord(c) > 0x7F and c not in _WESTERN_PUNCTUATION:
-            return None
+    non_ascii = {c for c in set(text) if ord(c) > 0x7F}
+    if any(not c.isalpha() and c not in _WESTERN_PUNCTUATION for c in non_ascii):
+        return None
+    sample = text[:1_000_000]
+    accented = sum(sample.count(c) for c in non_ascii)  # all letters now
+    letters = accented + len(_ASCII_LETTERS.findall(sample))
     return text if accented <= 0.3 * letters else None
+
+
+_ASCII_LETTERS = re.compile("[A-Za-z]")
 
 
 def _decode_detected(data: bytes) -> tuple[str, str, list[str]]:
     from charset_normalizer import from_bytes
 
     text = _plausible_cp1252(data)
-    if text is not None:
+    if text is not None and not _looks_binary(text):
         return text, "cp1252", ["not UTF-8; decoded as cp1252 (Windows-1252, detected)"]
     best = from_bytes(data).best()
     if best is None:
@@ -409,15 +423,17 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_KEY_LINE = re.compile(r"^[^\s#:-][^:\n]*:(?:[ \t]|$)", re.MULTILINE)
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 def split_front_matter(text: str) -> tuple[dict | None, str, list[str]]:
     """(metadata or None, text without the front matter, warnings).
 
-    A block that opens with ``---`` and closes with ``---`` is front matter
-    even when its YAML is broken: it is removed from the text and a warning
-    given, so the reader does not see half-parsed metadata as prose.
+    A ``---`` block whose lines look like ``key: value`` is front matter even
+    when its YAML is broken: it is removed and a warning given, so the reader
+    does not see half-parsed metadata as prose. Any other ``---`` block (a
+    Markdown rule, a list) stays in the text: nothing is lost.
     """
     if not _FENCE.match(text):
         return None, text, []
@@ -426,8 +442,10 @@ def split_front_matter(text: str) -> tuple[dict | None, str, list[str]]:
         return None, text, ["front matter opened with '---' but never closed; read as text"]
     block = text[text.index("\n") + 1 : close.start()]
     body = text[close.end() :].lstrip("\n")
-    if len(block) > MAX_FRONT_MATTER_CHARS:
-        return {}, body, [f"front matter longer than {MAX_FRONT_MATTER_CHARS // 1024} KB; ignored"]
+    if not block.strip():
+        return {}, body, []
+    if len(block) > MAX_FRONT_MATTER_CHARS or not _KEY_LINE.search(block):
+        return None, text, ["starts with a '---' block that is not 'key: value' front matter; read as text"]
     try:
         if _uses_aliases(block):
             return {}, body, ["front matter uses YAML anchors or aliases; ignored"]
@@ -439,8 +457,6 @@ def split_front_matter(text: str) -> tuple[dict | None, str, list[str]]:
             where = f" at line {mark.line + 2}"  # +1 for 1-based, +1 for the opening ---
         problem = getattr(err, "problem", None) or "invalid YAML"
         return {}, body, [f"front matter is not valid YAML{where} ({problem}); ignored"]
-    if meta is None:
-        return {}, body, []
     if not isinstance(meta, dict):
         return {}, body, [f"front matter is a {type(meta).__name__}, not 'key: value' lines; ignored"]
     return meta, body, []
@@ -484,12 +500,16 @@ def _date_field(meta: dict | None, key: str, notes: list[str]) -> dt.date | None
 
 
 def first_line_title(text: str, path: Path) -> str:
-    for line in text.split("\n"):
-        line = line.strip()
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start : min(end, start + 4 * MAX_TITLE_CHARS)].strip()  # a 1 MB line makes a short title
         if path.suffix.lower() == ".md":
             line = line.lstrip("#").strip()
         if any(c.isalnum() for c in line):  # not a rule like "---" or "* * *"
             return line
+        start = end + 1
     return path.stem
 
 
@@ -513,8 +533,3 @@ def _unique_id(article_id: str, used: set[str]) -> str:
         n += 1
     return f"{article_id}-{n}"
 
-
-def _replace_id(article: Article, article_id: str) -> Article:
-    from dataclasses import replace
-
-    return replace(article, id=article_id)

@@ -14,7 +14,10 @@ Rules, in order:
    aware) and their given names are compatible (equal, transliteration
    variant, initial, or one form with extra middle names); other entities
    join on their folded name, with formal state names ("Republic of X",
-   "X Federation") reduced to the country;
+   "X Federation") reduced to the country, other names of a country
+   ("Britain") mapped to it, places compared by transliteration key
+   (Kyiv / Kiev) and organisations also by their words in any order
+   ("Ministry of Defence" / "Defence Ministry");
 3. acronyms ("UN", "U.K.") join the one multi-word name with those initials;
    a single word joins the one organisation it starts when the rest is a
    generic word ("Wagner" -> "Wagner Group"); a body of an organisation
@@ -128,7 +131,8 @@ def _make_name(m: Mention) -> _Name:
     n = _Name(m, raw, folded, folded.split(), person=m.label == "PERSON")
     if n.person and n.words:
         given, surname = split_person(n.words)
-        n.given, n.surname = given, translit_key(surname)
+        # Keyed by the surname's last word: "al-Assad" and "Assad" are one surname.
+        n.given, n.surname = given, translit_key(surname.split()[-1]) if surname else ""
     return n
 
 
@@ -195,6 +199,8 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
                 key = place
                 n.alias = True
         keys.append((key, i))
+        if n.mention.label in _PLACE_LABELS and len(n.words) == 1 and len(key) >= 4:
+            keys.append(("@" + translit_key(key), i))  # Kyiv / Kiev, Odesa / Odessa
         if len(n.words) >= 2 and n.mention.label not in _NOT_SHORT_FORMS:
             # "Ministry of Defence" = "Defence Ministry": the same words in another order.
             words = sorted(spelling_key(w) for w in n.words if w not in ACRONYM_SKIP)

@@ -157,11 +157,11 @@ def split_person(words: list[str]) -> tuple[list[str], str]:
     (["ursula"], "von der leyen"); "lavrov" -> ([], "lavrov").
     """
     words = [w for w in words if w not in HONORIFICS] or words
+    if words and words[0] in SURNAME_PARTICLES:
+        return [], " ".join(words)
     for i in range(1, len(words) - 1):
         if words[i] in SURNAME_PARTICLES:
             return words[:i], " ".join(words[i:])
-    if words and words[0] in SURNAME_PARTICLES:
-        return [], " ".join(words)
     return words[:-1], words[-1] if words else ""
 
 

@@ -79,17 +79,26 @@ _TITLE_ABBREVIATIONS = ("Col.", "Lt.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Cmdr.",
 # A period glued between a number and a capitalised word ("on June 30.The move")
 # is a sentence end; the stock infixes only split it after a letter.
 _GLUED_PERIOD = r"(?<=[0-9])\.(?=[A-Z][a-z])"
+# A sentence-final period after a camel-case name ("... owns SpaceX.") is not part of
+# the name; the stock suffixes keep a period after a capital ("U.S.").
+_CAMEL_CASE_PERIOD = r"(?<=[a-z][A-Z])\.$"
 
 
 def _tune_tokenizer(nlp: Language) -> None:
-    from spacy.util import compile_infix_regex
+    """Add the title abbreviations and the two splits above to the pipeline's own rules."""
+    import re
 
     tokenizer = nlp.tokenizer
     for abbreviation in _TITLE_ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
-    infixes = list(nlp.Defaults.infixes or ())
-    if _GLUED_PERIOD not in infixes:
-        tokenizer.infix_finditer = compile_infix_regex([*infixes, _GLUED_PERIOD]).finditer
+    if tokenizer.infix_finditer is not None:
+        pattern = tokenizer.infix_finditer.__self__.pattern
+        if _GLUED_PERIOD not in pattern:
+            tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED_PERIOD}").finditer
+    if tokenizer.suffix_search is not None:
+        pattern = tokenizer.suffix_search.__self__.pattern
+        if _CAMEL_CASE_PERIOD not in pattern:
+            tokenizer.suffix_search = re.compile(f"{pattern}|{_CAMEL_CASE_PERIOD}").search
 
 
 def _factory_available(module: str, factory: str) -> bool:

@@ -195,15 +195,15 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
         markup=False,
         emoji=False,
         highlight=False,
-        soft_wrap=False,
+        soft_wrap=not tty,  # piped: one line per item, for grep and diff
     )
     letters = _article_letters(analysis)
     n_stories = len([s for s in analysis.stories if len(s) > 1]) or (1 if len(analysis.articles) > 1 else 0)
     console.print(
         Text.assemble(
             ("corpus-tui report", "bold"),
-            f"  {len(analysis.articles)} articles · {len(analysis.entities)} entities · "
-            f"{len(analysis.discrepancies)} discrepancies · {n_stories} stories · "
+            f"  {_count(len(analysis.articles), 'article')} · {_count(len(analysis.entities), 'entity', 'entities')} · "
+            f"{_count(len(analysis.discrepancies), 'discrepancy', 'discrepancies')} · {_count(n_stories, 'story', 'stories')} · "
             f"engine {analysis.engine.version} ({visible(analysis.engine.pipeline)})",
         )
     )
@@ -281,6 +281,10 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
                 + ", ".join(f"{k} {v}" for k, v in counts.items())
             )
         )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def _heading(title: str):

@@ -98,7 +98,8 @@ def run_in_pty(argv: list[str], env: dict[str, str], needles: list[str] = (), re
     try:
         while True:
             if time.perf_counter() - start > timeout:
-                raise TimeoutError(f"{argv[-1]}: not on screen after {timeout:.0f}s: {pending}")
+                raise TimeoutError(f"{argv[-1]}: not ready after {timeout:.0f}s (waiting for {pending or ready_file}); "
+                                   f"screen ends: {_ESCAPES.sub('', seen)[-300:]!r}")
             ready, _, _ = select.select([master], [], [], 0.005)
             if ready:
                 try:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -39,6 +39,7 @@ HOSTILE = "Hostile text test\n\n" + "".join(f"Line {i}: {s} end.\n" for i, s in 
 # File names are data too: a terminal title escape and markup in a name.
 HOSTILE_NAME_GOOD = "\x1b]0;pwned\x07[bold red]named.txt"  # no "/": names cannot hold one
 HOSTILE_NAME_EMPTY = "[@click=app.quit]\x1b[2Jempty.txt"
+UNDECODABLE_NAME = os.fsdecode(b"latin-1-name-caf\xe9.txt")
 
 
 @dataclass
@@ -158,7 +159,9 @@ def build_bad_corpus(root: Path, *, huge: bool = True) -> BadCorpus:
         reason="not valid YAML",
         title="Body title line",
     )
-    add("list-front-matter.md", f"---\n- one\n- two\n---\n{body}".encode(), loads=True, text=body, reason="list", title="Body title line")
+    listed = f"---\n- one\n- two\n---\n{body}"  # a Markdown list between rules, not metadata
+    add("list-front-matter.md", listed.encode(), loads=True, text=listed, reason="not 'key: value'")
+    add("scalar-front-matter.md", f"---\njust: a: b: c\n---\n{body}".encode(), loads=True, text=body, reason="not valid YAML")
     add(
         "unclosed-front-matter.md",
         f"---\ntitle: never closed\n{body}".encode(),
@@ -184,6 +187,9 @@ def build_bad_corpus(root: Path, *, huge: bool = True) -> BadCorpus:
     # --- hostile file names: shown literally, never acted on
     add(HOSTILE_NAME_GOOD, good.encode(), loads=True, text=good, title="A good article")
     add(HOSTILE_NAME_EMPTY, b"", loads=False, reason="empty")
+
+    # A name that is not valid UTF-8 (Linux allows any bytes): Python sees lone surrogates.
+    add(UNDECODABLE_NAME, good.encode(), loads=True, text=good, title="A good article")
 
     # --- sizes
     if huge:
@@ -231,3 +237,16 @@ if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "bad-corpus")
     built = build_bad_corpus(target)
     print(f"wrote {len(built.cases)} cases to {target}")
+
+
+def record_notifications(app, monkeypatch) -> list[str]:
+    """Every message the app notifies, kept even after its toast times out."""
+    messages: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        messages.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", recording)
+    return messages

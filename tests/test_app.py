@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tui.app import CorpusApp
-from tui.keymap import APP_KEYS, load_keymap
+from tui.keymap import all_keys, load_keymap
 from tui.screens.help import HelpScreen
 from tui.widgets.article_column import ArticleColumn
 from tui.widgets.article_pane import ArticlePane
@@ -97,11 +97,13 @@ async def test_sidebar_groups_discrepancies_by_kind_with_counts():
         assert len(headers) == len(kinds)
         counted = sum(int(h.rsplit("(", 1)[1].rstrip(")")) for h in headers)
         assert counted == len(app.analysis.discrepancies)
-        # Each entry shows its kind, its summary and every article's differing value.
-        first = app.analysis.discrepancies[0]
-        prompt = next(str(o.prompt) for o in options if o.id == first.id)
-        assert first.kind.replace("_", " ") in prompt
-        assert all(value.split()[0] in prompt for value in first.values.values())
+        # The first entry on screen shows its kind, its summary and every article's differing value.
+        shown = " ".join(widget_text(app.query_one(DiscrepancyList)).split())
+        first = next(d for d in app.index.discrepancies)
+        assert first.kind.replace("_", " ") in shown
+        assert " ".join(first.summary.split()) in shown
+        for article_id, value in first.values.items():
+            assert f"{app.labels[article_id]} {value}" in shown
 
 
 async def test_layer_toggles_hide_and_show_highlights():
@@ -126,7 +128,7 @@ async def test_help_lists_every_key_and_closes():
             await pilot.press(key)
             assert isinstance(app.screen, HelpScreen)
             text = " ".join(widget_text(app.screen.query_one("#help-keys")).split())
-            for binding in APP_KEYS:
+            for binding in all_keys():
                 assert binding.description in text
             await pilot.press("escape")
             assert not isinstance(app.screen, HelpScreen)
@@ -189,7 +191,7 @@ async def test_more_articles_than_columns_can_be_chosen(tmp_path):
         now = [c.pane.article.id for c in app.columns]
         assert now[1:] == first[1:] and now[0] not in first
         # The articles list puts the chosen article in the focused column.
-        await pilot.press("a")
+        await pilot.press("o")
         await pilot.pause()
         target = app.articles[-1]
         option_list = app.screen.query_one("#articles-list")
@@ -216,3 +218,26 @@ async def test_remapped_keys_from_the_config_file(tmp_path):
         assert "number" not in app.layers
         await pilot.press("question_mark")
         assert "z" in widget_text(app.screen.query_one("#help-keys"))
+
+
+async def test_a_folder_without_articles_exits_with_a_clear_message(tmp_path):
+    app = CorpusApp([tmp_path])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.load_error and str(tmp_path) in app.load_error
+
+
+async def test_changing_theme_keeps_highlights_readable():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot, app)
+        pane = app.columns[0].pane
+        dark = pane._style("entity").bgcolor
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        light = pane._style("entity").bgcolor
+        assert dark != light
+        mention = next(m for m in app.index.mentions(pane.article.id) if m.kind == "entity" and pane.is_visible_offset(m.start))
+        assert rendered_style_at(pane, mention.start).bgcolor == light

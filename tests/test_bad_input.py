@@ -7,7 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
-from bad_input import BadCorpus, build_bad_corpus, is_root
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from bad_input import BadCorpus, build_bad_corpus, is_root, record_notifications
 
 from annotate.corpus import CorpusError, load_corpus
 from annotate.safe_text import visible
@@ -134,14 +136,14 @@ def test_read_error_from_the_system_is_reported_and_others_still_load(tmp_path, 
     locked = tmp_path / "locked.txt"
     locked.write_text("Locked\n\ntext\n")
     (tmp_path / "open.txt").write_text("Open\n\ntext\n")
-    real_open = Path.open
+    real_open = os.open
 
-    def fake_open(self, *args, **kwargs):
-        if self.name == "locked.txt":
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return real_open(self, *args, **kwargs)
+    def fake_open(path, *args, **kwargs):
+        if os.fspath(path).endswith("locked.txt"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", fake_open)
+    monkeypatch.setattr(os, "open", fake_open)
     result = load_corpus([tmp_path])
     assert [a.title for a in result.articles] == ["Open"]
     assert [str(p) for p in result.problems] == [f"{locked}: skipped: permission denied"]
@@ -163,3 +165,159 @@ def test_corpus_error_message_shows_hostile_names_without_control_codes(bad):
     message = str(info.value)
     assert "\x1b" not in message
     assert "[@click=app.quit]\u241b[2Jempty.txt" in message
+
+
+# --- `corpus-tui report` on the bad corpus ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_bad(tmp_path_factory) -> BadCorpus:
+    """The bad corpus without the multi-megabyte files: the engine runs on all of it."""
+    return build_bad_corpus(tmp_path_factory.mktemp("small-bad"), huge=False)
+
+
+def _controls(text: str) -> str:
+    return "".join(c for c in text if (ord(c) < 32 and c not in "\n") or 0x7F <= ord(c) < 0xA0)
+
+
+def test_report_names_every_bad_file_on_stderr_and_succeeds(small_bad, capsys):
+    import json
+
+    from tui.cli import main
+
+    status = main(["report", "--no-cache", "--format", "json", str(small_bad.root)])
+    out, err = capsys.readouterr()
+    assert status == 0
+    for case in small_bad.skipped:
+        lines = [line for line in err.splitlines() if visible(case.name) in line]
+        assert any(case.reason in line for line in lines), (case.name, err)
+    assert _controls(err) == ""
+    data = json.loads(out)
+    loaded = {a["path"]: a for a in data["articles"]}
+    for case in small_bad.loading:  # every good article is in the report with its exact text
+        assert loaded[str(small_bad.root / case.name)]["text"] == case.text
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    assert data["mentions"], "the engine found nothing in the good articles"
+    for m in data["mentions"]:
+        assert texts[m["article"]][m["start"] : m["end"]] == m["text"]
+
+
+def test_text_report_of_bad_corpus_writes_no_control_codes(small_bad, capsys):
+    from tui.cli import main
+
+    assert main(["report", "--no-cache", str(small_bad.root)]) == 0
+    out, err = capsys.readouterr()
+    assert _controls(out) == "" and _controls(err) == ""
+
+
+def test_report_fails_only_when_nothing_loads(small_bad, capsys):
+    from tui.cli import main
+
+    unusable = [small_bad.root / c.name for c in small_bad.skipped]
+    assert main(["report", "--no-cache", *map(str, unusable)]) != 0
+    err = capsys.readouterr().err
+    for case in small_bad.skipped:
+        assert visible(case.name) in err
+    assert _controls(err) == ""
+
+
+# --- the app on the bad corpus ------------------------------------------------------
+
+
+async def test_app_stays_up_and_names_every_skipped_file(small_bad, monkeypatch, tmp_path_factory):
+    from tui.app import CorpusApp
+
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
+    app = CorpusApp([small_bad.root], use_cache=False)
+    messages = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        waited = 0.0
+        while app.analysis is None:
+            assert not any(w.state.name == "ERROR" for w in app.workers), "the engine failed"
+            assert waited < 120, "the engine did not finish"
+            await pilot.pause(0.1)
+            waited += 0.1
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert len(app.articles) == len(small_bad.loading)
+        held = [str(p) for p in app.problems]
+        for case in small_bad.skipped:
+            assert any(str(small_bad.root / case.name) in p and case.reason in p for p in held), case.name
+        assert messages, "the user was not told that files were skipped"
+        assert not any(_controls(m) for m in messages)
+        # Offsets are exact in what the app shows: every mention's text is the article's.
+        texts = {a.id: a.text for a in app.articles}
+        for m in app.analysis.mentions:
+            assert texts[m.article][m.start : m.end] == m.text
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_app_with_nothing_loadable_exits_with_the_reasons(small_bad):
+    from tui.app import CorpusApp
+
+    empty = small_bad.root / "empty.txt"
+    app = CorpusApp([empty, small_bad.root / "does-not-exist"], use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+
+
+# --- the engine on what the loader lets through --------------------------------------
+
+
+def test_engine_keeps_offsets_exact_on_every_odd_article(small_bad):
+    from annotate.engine import analyse
+
+    articles = load_corpus([small_bad.root]).articles
+    analysis = analyse(articles)
+    texts = {a.id: a.text for a in articles}
+    for m in analysis.mentions:
+        assert texts[m.article][m.start : m.end] == m.text, m
+    found = {m.article for m in analysis.mentions}
+    for name in ("windows-1252", "utf16-bom", "invalid-utf8", "rtl-mixed", "emoji-combining", "quotes", "hostile"):
+        assert name in found, f"nothing found in {name}"  # each has numbers the engine reads
+
+
+def test_engine_reads_an_article_longer_than_a_million_characters(tmp_path):
+    from annotate.engine import analyse
+
+    # spaCy refuses texts over nlp.max_length (1,000,000) by default; the loader accepts 20 MB.
+    sentence = "Officials said 40 people met in Geneva on 3 May. "
+    path = tmp_path / "long.txt"
+    path.write_text("A long article\n\n" + sentence * (1_050_000 // len(sentence)) + "The end came on 4 June.\n")
+    (article,) = load_corpus([path]).articles
+    assert len(article.text) > 1_000_000
+    analysis = analyse([article])
+    last = [m for m in analysis.mentions if m.start > len(article.text) - 30]
+    assert last, "mentions stop before the end of a long article"
+    for m in analysis.mentions:
+        assert article.text[m.start : m.end] == m.text
+
+
+# --- any bytes at all -----------------------------------------------------------------
+
+_text_like = st.one_of(
+    st.binary(max_size=600),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.tuples(st.text(max_size=200), st.sampled_from(["utf-16", "cp1252", "latin-1", "cp1251", "utf-8-sig"])).map(
+        lambda te: te[0].encode(te[1], "replace")
+    ),
+    st.tuples(st.text(max_size=100), st.text(max_size=100)).map(lambda tt: f"---\n{tt[0]}\n---\n{tt[1]}".encode()),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=_text_like)
+def test_any_bytes_load_or_are_skipped_with_a_reason(tmp_path, data):
+    path = tmp_path / "any.txt"
+    path.write_bytes(data)
+    try:
+        loaded = load_corpus([path])
+    except CorpusError as error:
+        assert error.problems and all(p.path == str(path) for p in error.problems)
+        return
+    (article,) = loaded.articles
+    assert article.text.strip() and "\r" not in article.text and "\0" not in article.text
+    article.text.encode("utf-8")  # no lone surrogates: the text can always be shown and saved
+    assert article.title and "\n" not in article.title

@@ -158,3 +158,23 @@ def test_metadata_is_one_line_and_free_of_control_codes(tmp_path):
     (article,) = load_corpus([path]).articles
     assert article.title == "Evil \u241b]0;pwned\u2407 title second line"
     assert article.source == "\u241b[2JWire"
+
+
+def test_markdown_rule_at_the_top_is_not_mistaken_for_front_matter(tmp_path):
+    text = "---\n\nOpening paragraph. Nothing here is metadata.\n\n---\n\nSecond part.\n"
+    path = write(tmp_path / "rules.md", text)
+    loaded = load_corpus([path])
+    assert loaded.articles[0].text == text  # nothing lost
+    assert loaded.articles[0].title == "Opening paragraph. Nothing here is metadata."
+
+
+def test_empty_front_matter_is_removed_silently(tmp_path):
+    path = write(tmp_path / "e.md", "---\n---\nTitle\n\nBody.\n")
+    loaded = load_corpus([path])
+    assert loaded.articles[0].text == "Title\n\nBody.\n" and loaded.problems == []
+
+
+def test_same_folder_named_twice_is_read_once_without_complaint(tmp_path):
+    write(tmp_path / "a.txt", "Alpha\n\nText.\n")
+    loaded = load_corpus([tmp_path, tmp_path / "."])
+    assert [a.id for a in loaded.articles] == ["a"] and loaded.problems == []

@@ -61,6 +61,12 @@ RESOLVED = [
     ("The ceasefire collapsed two weeks ago.", ("two weeks ago", "2021-W37", "week")),
     ("The deal was struck 3 days ago.", ("3 days ago", "2021-09-28", "day")),
     ("The report is dated 2021-09-14.", ("2021-09-14", "2021-09-14", "day")),
+    ("The form was filed on 14/09/2021.", ("14/09/2021", "2021-09-14", "day")),
+    ("On Jan. 6, 2021, crowds gathered.", ("Jan. 6, 2021", "2021-01-06", "day")),
+    ("Growth slowed in mid-2022.", ("mid-2022", "2022", "year")),
+    ("Talks resume in early 2023.", ("early 2023", "2023", "year")),
+    ("Turnout fell in the 2014 elections.", ("2014", "2014", "year")),
+    ("Tuesday's vote was close.", ("Tuesday", "2021-09-28", "day")),
 ]
 
 
@@ -108,6 +114,8 @@ def test_a_month_named_without_a_year_is_the_most_recent_one_for_a_january_artic
         "They will march on the capital.",
         "The army sent 2,000 soldiers.",
         "A Mi-2020 prototype flew.",
+        "They sent more than 2000 troops.",
+        "The 1990s were hard.",
     ],
 )
 def test_words_and_numbers_that_only_look_like_dates_are_not_dates(nlp, sentence):
@@ -117,6 +125,12 @@ def test_words_and_numbers_that_only_look_like_dates_are_not_dates(nlp, sentence
 def test_several_dates_in_one_sentence_are_found_in_order(nlp):
     text = "Signed in December 2020 and enacted on June 1, the deal was praised on Monday and again last week."
     assert [t for t, _, _ in dates(nlp, text)] == ["December 2020", "June 1", "on Monday", "last week"]
+
+
+@pytest.mark.parametrize("published", [dt.date.min, dt.date.max])
+def test_a_publication_date_at_the_edge_of_the_calendar_leaves_dates_unresolved_not_crashing(nlp, published):
+    found = dates(nlp, "On Monday, last week and next year, and on May 5.", published)
+    assert [t for t, _, _ in found] == ["On Monday", "last week", "next year", "May 5"]
 
 
 def test_a_datetime_publication_date_is_accepted(nlp):

@@ -80,6 +80,26 @@ def by_text(nlp, text: str):
             "“We will not back down,” said Amara Okafor.",
             {"Amara Okafor": "PERSON"},
         ),
+        (
+            "The army led by General Abdel Fattah al-Burhan clashed with the Rapid Support Forces.",
+            {"Abdel Fattah al-Burhan": "PERSON", "Rapid Support Forces": "ORG"},
+        ),
+        (
+            "Senator Lee criticised the Federal Reserve and Elon Musk's SpaceX.",
+            {"Federal Reserve": "ORG", "SpaceX": "ORG"},
+        ),
+        (
+            "Leaders of the Cibrou Workers' Union and the Faifadrei People's Party met Radio Vechand staff.",
+            {"Cibrou Workers' Union": "ORG", "Faifadrei People's Party": "ORG", "Radio Vechand": "ORG"},
+        ),
+        (
+            "Protests spread across Drefal as the strike reached workers in Hounaiban, the Shamastand Times reported.",
+            {"Drefal": "GPE", "Hounaiban": "GPE", "Shamastand Times": "ORG"},
+        ),
+        (
+            "EU trade chief Maroš Šefčovič met Łukasz Kowalski in Žilina.",
+            {"Maroš Šefčovič": "PERSON", "Łukasz Kowalski": "PERSON", "Žilina": "GPE"},
+        ),
     ],
 )
 def test_labels_on_varied_sentences(nlp, text, expected):
@@ -103,6 +123,12 @@ def test_sentence_openers_and_bare_titles_are_not_entities(nlp):
     found = ents(nlp, text)
     for word in ("According", "Nevertheless", "The Prime Minister", "Prime Minister", "However", "Minister", "The"):
         assert word not in found, found
+
+
+def test_group_nouns_opening_a_sentence_are_not_people(nlp):
+    found = ents(nlp, "Diplomats said the talks stalled. Investors said prices fell. Okonkwo said nothing.")
+    assert "Diplomats" not in found and "Investors" not in found
+    assert found.get("Okonkwo") == "PERSON"
 
 
 def test_title_case_headline_only_yields_known_names(nlp):
@@ -140,6 +166,23 @@ def test_a_role_never_swallows_another_persons_name(nlp):
     found = by_text(nlp, "Labour leader Keir Starmer and Conservative MP Priti Patel debated.")
     assert found["Keir Starmer"]._.role == "Labour leader"
     assert found["Priti Patel"]._.role == "Conservative MP"
+
+
+def test_courtesy_titles_are_not_roles(nlp):
+    found = by_text(nlp, "Mr Sunak met Dr. Amina Yusuf in London.")
+    assert found["Sunak"].label_ == "PERSON" and found["Sunak"]._.role is None
+    assert found["Amina Yusuf"]._.role is None
+
+
+def test_role_in_an_appositive_after_the_name(nlp):
+    found = by_text(nlp, "Speaking in Sope, Marco Groje, the acting police chief, described the events.")
+    assert found["Marco Groje"]._.role == "acting police chief"
+
+
+def test_a_title_with_an_of_phrase_is_not_a_name(nlp):
+    found = ents(nlp, "The United Nations High Commissioner for Refugees, Filippo Grandi, visited Chad.")
+    assert "Refugees" not in found
+    assert found.get("Filippo Grandi") == "PERSON" and found.get("United Nations") == "ORG"
 
 
 def test_person_without_a_title_has_no_role(nlp):
@@ -182,6 +225,20 @@ def test_organisation_short_form_links_to_full_name(nlp):
     assert ("Atlas", "ORG", "Atlas Group") in found
     assert ("Atlas group", "ORG", "Atlas Group") in found
     assert sum(1 for t, label, canon in found if t == "Atlas" and label == "ORG" and canon == "Atlas Group") == 2
+
+
+def test_acronym_defined_in_the_article_links_to_its_full_name(nlp):
+    doc = nlp("The Rapid Support Forces (RSF) attacked. Later the RSF denied it.")
+    acronyms = [e for e in doc.ents if e.text == "RSF"]
+    assert len(acronyms) == 2
+    assert all(e.label_ == "ORG" and e._.canonical == "Rapid Support Forces" for e in acronyms)
+
+
+def test_of_phrases_take_the_kind_of_their_head_word(nlp):
+    found = ents(nlp, "Ships sailed into the Gulf of Mexico while the University of Ghana met in the Democratic Republic of Congo.")
+    assert found.get("Gulf of Mexico") == "LOC"
+    assert found.get("University of Ghana") == "ORG"
+    assert found.get("Democratic Republic of Congo") == "GPE"
 
 
 def test_possessive_is_not_part_of_a_name(nlp):

@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from bad_input import HOSTILE, HOSTILE_LINES, PARAGRAPH
+from bad_input import HOSTILE, HOSTILE_LINES, PARAGRAPH, record_notifications
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
@@ -163,7 +163,9 @@ async def test_app_shows_hostile_text_literally_and_nothing_is_triggered(hostile
     monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
     copied: list[str] = []
     app = CorpusApp([hostile_corpus], use_cache=False)
+    opened: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
     async with app.run_test(size=(200, 50), notifications=True) as pilot:
         title = app.title
         await wait_for_engine(pilot, app)
@@ -173,26 +175,25 @@ async def test_app_shows_hostile_text_literally_and_nothing_is_triggered(hostile
             assert visible(hostile) in screen, f"{hostile!r} not shown literally"
         assert foreign_controls(raw) == ""
 
-        # Clicking the text that looks like a click action does nothing but move the cursor.
-        y = next(i for i, line in enumerate(lines) if "click me" in line)
-        await pilot.click(offset=(lines[y].index("click me") + 2, y))
-        await pilot.pause()
+        # Clicking text that looks like a click action or a link does nothing of the sort.
+        for words in ("click me", "a link"):
+            y = next(i for i, line in enumerate(lines) if words in line)
+            await pilot.click(offset=(lines[y].index(words) + 2, y))
+            await pilot.pause()
         assert app.is_running and app.return_code is None
-        assert app.title == title and copied == []
+        assert app.title == title and copied == [] and opened == []
         assert foreign_controls(terminal_frame(app)[1]) == ""
 
 
 async def test_app_names_bad_files_without_passing_their_control_codes_on(hostile_names, monkeypatch, tmp_path_factory):
-    from bad_input import HOSTILE_NAME_EMPTY
-
     from tui.app import CorpusApp
 
     monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
     app = CorpusApp([hostile_names], use_cache=False)
+    messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=(200, 50), notifications=True) as pilot:
         await wait_for_engine(pilot, app)
-        messages = [n.message for n in app._notifications]
-        assert any(visible(HOSTILE_NAME_EMPTY) in m and "empty" in m for m in messages), messages
-        assert not any(foreign_controls(m) for m in messages)
+        assert messages, "the skipped file was not mentioned"
+        assert not any(foreign_controls(m) for m in messages), messages
         lines, raw = terminal_frame(app)
         assert foreign_controls(raw) == ""

@@ -157,3 +157,27 @@ def test_engine_stages_after_annotation_do_not_import_spacy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_other_names_of_places_and_organisations_link():
+    a = art("a", "In Kyiv, Britain's Ministry of Defence said so.")
+    b = art("b", "In Kiev, the United Kingdom's Defence Ministry said so.")
+    ms = [ment(a, "Kyiv", "GPE"), ment(a, "Britain", "GPE"), ment(a, "Ministry of Defence", "ORG"),
+          ment(b, "Kiev", "GPE"), ment(b, "United Kingdom", "GPE"), ment(b, "Defence Ministry", "ORG")]
+    link_entities([a, b], ms)
+    assert ms[0].entity == ms[3].entity
+    assert ms[1].entity == ms[4].entity
+    assert ms[2].entity == ms[5].entity
+
+
+def test_surname_particles_first_names_and_gendered_given_names():
+    a = art("a", "Ursula von der Leyen met Xi Jinping. Xi smiled. Daniel Kovac watched. Bashar al-Assad left. Assad")
+    b = art("b", "Von der Leyen spoke. Daniela Kovac watched.")
+    ms = [ment(a, "Ursula von der Leyen"), ment(a, "Xi Jinping"), ment(a, "Xi", nth=1), ment(a, "Daniel Kovac"),
+          ment(b, "Von der Leyen"), ment(b, "Daniela Kovac"), ment(a, "Bashar al-Assad"), ment(a, "Assad", nth=1)]
+    link_entities([a, b], ms)
+    ursula, xi, xi_short, daniel, vdl, daniela, bashar, assad = (m.entity for m in ms)
+    assert bashar == assad
+    assert ursula == vdl
+    assert xi == xi_short
+    assert daniel != daniela

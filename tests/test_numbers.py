@@ -59,6 +59,12 @@ CASES = [
     ("It reported two Chinese fatalities.", ("two Chinese fatalities", 2, "deaths", None)),
     ("The talks lasted six months.", ("six months", 6, "months", None)),
     ("It bought one armoured vehicle.", ("one armoured vehicle", 1, "vehicles", None)),
+    ("Mali Receives 4 Helicopters\nThe delivery came on time.", ("4 Helicopters", 4, "helicopters", None)),
+    ("Police detained three Russians.", ("three Russians", 3, "russians", None)),
+    ("The plan costs $1.2trn.", ("$1.2trn", 1_200_000_000_000, "dollars", None)),
+    ("Some 1.5bn people voted.", ("Some 1.5bn people", 1_500_000_000, "people", "some")),
+    ("They sent more than 2000 troops.", ("more than 2000 troops", 2000, "troops", "more than")),
+    ("The death toll rose to 1,234, officials said.", ("1,234", 1234, "deaths", None)),
 ]
 
 
@@ -97,6 +103,12 @@ NOT_QUANTITIES = [
     "One of the guards was asleep.",
     "He spoke to the G7 leaders.",
     "The rally was held on 2021-09-30.",
+    "Under Article 5 of the treaty, allies respond.",
+    "Flight 370 vanished over the ocean.",
+    "Resolution 2231 was adopted.",
+    "Turnout fell in the 2014 elections.",
+    "Growth slowed in mid-2022.",
+    "A two-thirds majority is needed.",
 ]
 
 
@@ -109,6 +121,11 @@ def test_years_and_days_inside_a_sentence_with_counts_are_skipped(nlp):
     text = "On March 3, 2020, the army sent 300 tanks and 2,000 soldiers; by 2022 only 5 remained."
     found = [(t, v) for t, v, _, _ in numbers(nlp, text)]
     assert found == [("300 tanks", 300), ("2,000 soldiers", 2000), ("5", 5)]
+
+
+def test_a_series_name_is_not_a_quantity_but_a_sentence_opener_is_not_a_series(nlp):
+    assert numbers(nlp, "About 70 people left.") == [("About 70 people", 70, "people", "about")]
+    assert numbers(nlp, "By Sunday 800 civilians remained.") == [("800 civilians", 800, "civilians", None)]
 
 
 def test_a_score_is_two_numbers_not_a_range(nlp):
@@ -145,6 +162,11 @@ def test_the_seed_articles_hold_no_years_or_model_names_as_numbers(nlp):
         texts = [s.text for s in doc.spans["numbers"]]
         assert not any(t[:4].isdigit() and len(t) == 4 for t in texts), texts
         assert not any("171" in t for t in texts), texts
+
+
+def test_a_number_counts_from_context_only_within_two_sentences(nlp):
+    text = "Troops arrived in March. The weather was bad. Roads were closed. Then 300 remained."
+    assert numbers(nlp, text) == [("300", 300, None, None)]
 
 
 @settings(max_examples=150, deadline=None)

@@ -54,6 +54,11 @@ def test_glued_period_after_a_number_becomes_its_own_token(nlp):
     assert [t.text for t in nlp.make_doc("on June 30.The")] == ["on", "June", "30", ".", "The"]
 
 
+def test_final_period_after_a_camel_case_name_is_split_off(nlp):
+    assert [t.text for t in nlp.make_doc("Musk owns SpaceX.")] == ["Musk", "owns", "SpaceX", "."]
+    assert [t.text for t in nlp.make_doc("the U.S. envoy")] == ["the", "U.S.", "envoy"]
+
+
 def test_titles_and_abbreviations_do_not_end_sentences(nlp):
     text = "Col. Amadou Diallo met U.S. officials and Gen. Ruiz in Lagos. Talks went on."
     assert sentences(nlp, text) == ["Col. Amadou Diallo met U.S. officials and Gen. Ruiz in Lagos.", "Talks went on."]

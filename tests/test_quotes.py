@@ -135,6 +135,19 @@ ATTRIBUTIONS = [
         [("review all options", "Nordic Union")],
     ),
     ("Critics call the plan “reckless”.", [], [], [("reckless", None)]),
+    ("“We are ready,” said Ms. Silva, 45.", ["Silva"], [], [("We are ready", "Silva")]),
+    ("“We are ready,” Ana Silva, 45, said on Monday.", ["Ana Silva"], [], [("We are ready", "Ana Silva")]),
+    ("The spokesman, John Kirby, said “no decision has been made”.", ["John Kirby"], [], [("no decision has been made", "John Kirby")]),
+    ("“We will not comment,” the White House said.", [], ["White House"], [("We will not comment", "White House")]),
+    ("Ana Silva arrived. “We are ready,” a spokesperson for the ministry said.", ["Ana Silva"], [], [("We are ready", None)]),
+    ("Asked about Tom Reed, Ana Silva said: “He is wrong.”", ["Tom Reed", "Ana Silva"], [], [("He is wrong.", "Ana Silva")]),
+    ("“He is wrong,” Ana Silva said of Tom Reed.", ["Tom Reed", "Ana Silva"], [], [("He is wrong", "Ana Silva")]),
+    (
+        "Tom Reed said the deal was “dead”. Ana Silva, unmoved: “It is alive.”",
+        ["Tom Reed", "Ana Silva"],
+        [],
+        [("dead", "Tom Reed"), ("It is alive.", "Ana Silva")],
+    ),
 ]
 
 
@@ -156,6 +169,12 @@ def test_a_title_subject_refers_to_the_person_with_that_role(nlp):
     )
     doc = annotate(nlp, text, ["Tom Reed", "Ana Silva", "Silva"], roles={"Tom Reed": "Prime Minister"})
     assert quotes(doc) == [("choose its partners", "Tom Reed")]
+
+
+def test_the_minister_said_refers_to_the_person_introduced_with_that_title(nlp):
+    text = "Foreign Minister Ana Silva arrived on Monday. “We are ready,” the minister told Radio Sol."
+    doc = annotate(nlp, text, ["Ana Silva"], ["Radio Sol"], roles={"Ana Silva": "Foreign Minister"})
+    assert quotes(doc) == [("We are ready", "Ana Silva")]
 
 
 def test_a_short_name_speaker_is_given_as_the_fullest_form_in_the_article(nlp):
@@ -217,6 +236,28 @@ def test_every_seed_gold_quote_is_found_with_its_speaker(nlp, key):
         assert len(matches) == 1, (row, found)
         assert matches[0][1] in gold_names[row["speaker"]], (row, matches)
     assert len(found) == len(GOLD["quotes"][key])
+
+
+@pytest.mark.parametrize("key", ["A", "B"])
+def test_the_project_pipeline_finds_every_seed_gold_quote_with_its_speaker(key):
+    """End to end: the real sentence and entity components, then ct_quotes."""
+    from annotate.pipeline import build_pipeline
+
+    text = (ROOT / ARTICLES[key]).read_text(encoding="utf-8")
+    doc = build_pipeline()(text)
+    found = [(s.text, s._.speaker) for s in doc.spans["quotes"]]
+    gold_names = {e["name"]: set(e.get(key, [])) for e in GOLD["entities"]}
+    for row in GOLD["quotes"][key]:
+        [(_, speaker)] = [(t, s) for t, s in found if t.startswith(row["starts"])]
+        assert speaker is not None, row
+        assert (speaker._.canonical or speaker.text) in gold_names[row["speaker"]], (row, speaker.text)
+
+
+def test_thousands_of_quotes_without_sentence_ends_stay_fast_and_bounded(nlp):
+    text = "“a” b Ana Silva said “c” " * 3000  # no sentence end anywhere: attribution must stay local
+    doc = annotate(nlp, text, ["Ana Silva"])
+    assert len(doc.spans["quotes"]) == 6000
+    assert all(s._.speaker is None or s._.speaker.text == "Ana Silva" for s in doc.spans["quotes"])
 
 
 @settings(max_examples=200, deadline=None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
@@ -20,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS
 
+from .annotation_ui import AnnotationsMixin, annotation_bindings
 from .keymap import APP_KEYS, app_bindings, load_keymap
 from .screens.articles import ArticlesScreen
 from .screens.commands import ReaderCommands
@@ -41,10 +43,10 @@ MIN_COLUMN_WIDTH = 44  # cells; below this a third column would be too cramped t
 NARROW_WIDTH = 120  # below this the sidebar stacks under the articles
 
 
-class CorpusApp(App[int]):
+class CorpusApp(AnnotationsMixin, App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "corpus-tui"
-    BINDINGS = app_bindings()
+    BINDINGS = app_bindings() + annotation_bindings()
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
     def __init__(
@@ -106,14 +108,14 @@ class CorpusApp(App[int]):
 
     def on_mount(self) -> None:
         if self.load_error:
-            self.exit(1, message=self.load_error)
+            self.exit(return_code=1, message=Text(self.load_error))  # paths are data, not markup
             return
         keymap, keymap_problems = load_keymap()
         if keymap:
             self.set_keymap(keymap)
         for problem in [*map(str, self.problems), *keymap_problems]:
             self.notify(problem, severity="warning", markup=False, timeout=8)
-        self.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_marks())
+        self.theme_changed_signal.subscribe(self, lambda _theme: self.call_after_refresh(self.restyle))
         self._layout_columns(self.size.width)
         self.refresh_legend()
         self.status.say(f"{len(self.articles)} articles", "annotating…")
@@ -135,6 +137,8 @@ class CorpusApp(App[int]):
         self._layout_columns(event.size.width)
 
     def _layout_columns(self, width: int) -> None:
+        if not self.articles:
+            return
         narrow = width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
         sidebar = self.query_one(Sidebar)
@@ -183,21 +187,33 @@ class CorpusApp(App[int]):
         """Show the engine's results: highlights, sidebar, status."""
         self.analysis = analysis
         self.index = ReadingIndex.build(self.articles, analysis)
+        # Per-article lookups, so switching stories never scans the whole corpus's findings.
         self._by_article: dict[str, list[Discrepancy]] = {}
-        for d in self.index.discrepancies:
+        self._involving: dict[str, list[int]] = {}
+        for n, d in enumerate(self.index.discrepancies):
             for article_id in {e.article for e in d.evidence}:
                 self._by_article.setdefault(article_id, []).append(d)
+            for article_id in {e.article for e in d.evidence} | set(d.values):
+                self._involving.setdefault(article_id, []).append(n)
+        self._corroborating: dict[str, list[int]] = {}
+        for n, c in enumerate(analysis.corroborations):
+            for article_id in {e.article for e in c.evidence}:
+                self._corroborating.setdefault(article_id, []).append(n)
         for problem in analysis.problems:
             self.notify(str(problem), severity="warning", markup=False, timeout=8)
         self._sidebar_story = None
         self.refresh_sidebar()
         self.refresh_marks()
-        self.status.say(
-            f"{len(self.articles)} articles",
-            f"{len(self._story_discrepancies)} discrepancies",
-            f"{len(self.index.entities)} entities",
-            "] next mention · n same entity · d next discrepancy · ? help",
-        )
+        self.status.say(*self._summary(), "] next mention · n same entity · d next discrepancy · ? help")
+
+    def _summary(self) -> list[str]:
+        parts = [f"{len(self.articles)} articles"]
+        stories = self.analysis.stories if self.analysis else []
+        if len(stories) > 1:
+            story = self.story_of(self.shown[self.current_column])
+            parts.append(f"story {stories.index(story) + 1 if story in stories else '?'} of {len(stories)} ({len(story)} articles)")
+        parts.append(f"{len(self._story_discrepancies)} discrepancies")
+        return parts
 
     # -- stories and the sidebar -------------------------------------------
 
@@ -219,16 +235,18 @@ class CorpusApp(App[int]):
         self._sidebar_story = key
         members = set(story)
         ordered = [a.id for a in self.articles if a.id in members]
-        self._story_discrepancies = [
-            d for d in self.index.discrepancies if members & ({e.article for e in d.evidence} | set(d.values))
-        ]
-        corroborations = [c for c in self.analysis.corroborations if members & {e.article for e in c.evidence}]
+        found = sorted({n for a in story for n in self._involving.get(a, ())})
+        self._story_discrepancies = [self.index.discrepancies[n] for n in found]
+        agreed = sorted({n for a in story for n in self._corroborating.get(a, ())})
+        corroborations = [self.analysis.corroborations[n] for n in agreed]
+        self._story_discrepancies = self.without_dismissed(self._story_discrepancies)
         self.query_one(DiscrepancyList).fill(self._story_discrepancies, self.labels)
+        self.decorate_verdicts()
         self.query_one(EntityList).fill(self.index, ordered, self.labels)
         rows = coverage_rows(self._story_discrepancies, corroborations, ordered)
         width = self.query_one(Sidebar).size.width or self.size.width
         self.query_one(CoverageTable).fill(rows, ordered, self.labels, self._coverage_styles(), width)
-        entities = sum(1 for e in self.index.entities if members & set(self.index.counts_per_article(e)))
+        entities = self.query_one(EntityList).entity_count
         self.query_one(Sidebar).set_counts(len(self._story_discrepancies), entities, len(rows))
 
     def _coverage_styles(self) -> dict[str, str]:
@@ -269,8 +287,16 @@ class CorpusApp(App[int]):
                 article_id,
                 self.layers,
                 marks,
+                annotated=self.annotation_spans(article_id),
             )
             column.pane.set_spans(spans)
+
+    def restyle(self) -> None:
+        """Repaint what takes its colours from the theme."""
+        self._sidebar_story = None
+        self.refresh_sidebar()
+        self.refresh_legend()
+        self.refresh_marks()
 
     def refresh_legend(self) -> None:
         pane = self.query(ArticlePane).first()
@@ -469,6 +495,10 @@ class CorpusApp(App[int]):
         self.match_index = (self.match_index + step) % len(self.matches)
         match = self.matches[self.match_index]
         self.go_to(match.article, match.start)
+        # A match inside a mention puts the cursor there, so n / N can follow it at once.
+        mention = self.index.mention_at(match.article, match.start, self._kinds())
+        if mention is not None:
+            self.cursors[match.article] = mention
         self.refresh_marks()
         article = self.index.article(match.article)
         self.status.say(

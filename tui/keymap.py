@@ -52,11 +52,11 @@ APP_KEYS: tuple[Key, ...] = (
     Key("layer.date", "4", "layer('date')", "Show/hide date highlights", ANYWHERE),
     Key("layer.discrepancy", "5", "layer('discrepancy')", "Show/hide discrepancy underlines", ANYWHERE),
     Key("panes.sync", "s", "sync_scroll", "Scroll panes in step (on/off)", ANYWHERE),
-    Key("pane.left", "left,h", "pane(-1)", "Focus the column to the left", READER),
-    Key("pane.right", "right,l", "pane(1)", "Focus the column to the right", READER),
+    Key("pane.left", "left", "pane(-1)", "Focus the column to the left", READER),
+    Key("pane.right", "right", "pane(1)", "Focus the column to the right", READER),
     Key("column.next_article", "greater_than_sign", "swap_article(1)", "Show the next article in this column", ANYWHERE),
     Key("column.previous_article", "less_than_sign", "swap_article(-1)", "Show the previous article in this column", ANYWHERE),
-    Key("articles.list", "a", "articles", "Articles list: choose what this column shows", ANYWHERE, "Articles"),
+    Key("articles.list", "o", "articles", "Articles list: choose what this column shows", ANYWHERE, "Articles"),
     Key("sidebar.toggle", "b", "toggle_sidebar", "Show/hide the sidebar", ANYWHERE),
     Key("sidebar.view", "v", "sidebar_view", "Sidebar: next tab (discrepancies, entities, coverage)", ANYWHERE, "Sidebar tab"),
     Key("selection.clear", "escape", "clear", "Clear the selection and marks", ANYWHERE),
@@ -74,6 +74,13 @@ WIDGET_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Search box", "escape", "Close the search box"),
     (ANYWHERE, "ctrl+p", "Command palette: jump to an article, entity or discrepancy; toggle layers"),
 )
+
+
+def all_keys() -> tuple[Key, ...]:
+    """The reader's keys and the annotation keys, as the help screen and keys.toml see them."""
+    from .annotation_ui import ANNOTATION_KEYS
+
+    return APP_KEYS + tuple(Key(i, keys, action, description, context, footer) for i, keys, action, description, context, footer in ANNOTATION_KEYS)
 
 
 def app_bindings() -> list[Binding]:
@@ -99,7 +106,7 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return {}, [f"{path}: cannot read key bindings ({error})"]
     data = data.get("keys", data)  # a [keys] table or top-level lines
-    known = {k.id for k in APP_KEYS}
+    known = {k.id for k in all_keys()}
     keymap: dict[str, str] = {}
     problems: list[str] = []
     for binding_id, keys in data.items():

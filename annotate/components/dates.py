@@ -77,7 +77,7 @@ _DAY_BEFORE = re.compile(rf"(?<![\d.,])\b(?P<day>{_DAY})\s+(?:of\s+)?$")
 _WEEKDAY_BEFORE = re.compile(r"(?:\b(?:(?i:late|early)\s+)?(?i:on)\s+)?(?:\b(?P<rel>(?i:last|next|this|past))\s+)?$")
 _WEEKDAY = re.compile(rf"(?P<weekday>{WEEKDAY})\b(?:\s+(?i:morning|afternoon|evening|night)\b)?")
 # Anchored at a digit run.
-_YEAR = re.compile(rf"(?<![\d,.$€£¥#/])(?<![A-Za-z]-)(?P<year>{YEAR})\b(?![,.]?\d|%|/|-[A-Za-z])")
+_YEAR = re.compile(rf"(?<![\d,.$€£¥#/])(?P<year>{YEAR})\b(?![,.]?\d|%|/|-[A-Za-z])")
 _ISO = re.compile(rf"(?<![\d-])(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])")
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 # Around a relative keyword.
@@ -89,8 +89,10 @@ _AGO_BEFORE = re.compile(
 
 # "May" alone is too often the verb: accept it only with a date word before it.
 _MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|of|from|during|before|after|early|mid|late|last|next|this)\s*-?\s*)$")
-_YEAR_PREPOSITION = re.compile(r"(?i:\b(?:in|by|since|until|of|from|before|after|during))\s+$")
-_COUNTED_AFTER = re.compile(r"\s+[a-z]+s\b")  # "2000 soldiers": a count, not a year
+# "more than 2000": a count, not a year (news style writes counts as "2,000", years as "2000").
+_COUNT_BEFORE = re.compile(
+    r"\b(?i:more than|over|at least|fewer than|less than|about|around|nearly|almost|some|up to|roughly)\s+$"
+)
 
 
 TEXT_KEY = "text"
@@ -129,25 +131,35 @@ def find_dates(text: str, published: dt.date | None = None) -> tuple[DateMatch, 
 @lru_cache(maxsize=4)  # ct_numbers and ct_dates both need the dates of the same text
 def _find_dates(text: str, published: dt.date | None) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
+
+    def read(reader, p: int, *args) -> None:
+        try:
+            found.extend(reader(text, p, *args, published))
+        except (OverflowError, ValueError):  # resolving near date.min/max: keep it unresolved
+            found.extend(reader(text, p, *args, None))
+
     for m in _NAME_TRIGGER.finditer(text):
         p = m.start()
         if p and text[p - 1].isalpha():
             continue
         word = m.group().lower()
         if word in MONTHS:
-            found.extend(_at_month(text, p, published))
+            read(_at_month, p)
         elif word in WEEKDAYS:
-            found.extend(_at_weekday(text, p, published))
+            read(_at_weekday, p)
         elif word in _DAY_WORDS:
-            found.extend(_at_keyword(text, p, word, published))
+            read(_at_keyword, p, word)
     for p, end in digit_runs(text):
-        found.extend(_at_digits(text, p, end, published))
+        read(_at_digits, p, end)
     # Rare literal words: str.find is faster than any regex for them.
     for word in ("week", "month", "year", *_DAY_WORDS, "ago"):
         p = text.find(word)
         while p != -1:
             if not (p and text[p - 1].isalpha()):
-                found.extend(_at_ago(text, p, published) if word == "ago" else _at_keyword(text, p, word, published))
+                if word == "ago":
+                    read(_at_ago, p)
+                else:
+                    read(_at_keyword, p, word)
             p = text.find(word, p + 1)
     return tuple(_leftmost_longest(found))
 
@@ -290,9 +302,15 @@ def _at_digits(text: str, p: int, end: int, published: dt.date | None) -> list[D
         value = _iso_day(year, month, day) if 1 <= month <= 12 else None
         return [_date(p, m.end(), value, "day")] if value else []
     if size == 4 and (m := _YEAR.match(text, p)):
-        if _COUNTED_AFTER.match(text, m.end()) and not _YEAR_PREPOSITION.search(text, max(0, p - 10), p):
+        if p > 1 and text[p - 1] == "-" and text[p - 2].isalpha() and text[max(0, p - 4) : p].lower() != "mid-":
+            return []  # a model name: "Mi-2020"
+        if text[p - 1 : p].isspace() and _COUNT_BEFORE.search(text, max(0, p - 14), p):
             return []
-        return [_date(p, m.end(), m["year"], "year")]
+        before = text[max(0, p - 22) : p]
+        edge = None
+        if before.rstrip(" -").rpartition(" ")[2].lower() in _EDGE_LAST_WORDS:
+            edge = _EDGE_BEFORE.search(text, max(0, p - 22), p)  # "early 2022", "mid-2022"
+        return [_date(edge.start() if edge else p, m.end(), m["year"], "year")]
     return []
 
 

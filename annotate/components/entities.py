@@ -32,7 +32,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_LOWER, IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -42,6 +42,7 @@ from .gazetteer import (
     EVENT_SUFFIXES,
     FAC_SUFFIXES,
     GPE_SUFFIXES,
+    HONORIFICS,
     LOC_SUFFIXES,
     MONTHS_AND_DAYS,
     ORG_INTRODUCERS,
@@ -60,6 +61,7 @@ from .gazetteer import (
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
 
+_CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 _SENTENCE_END = frozenset(".!?…\"'”’")
@@ -100,33 +102,22 @@ class EntityFinder:
         return doc
 
 
-class _Lazy(dict):
-    """index -> value, computed on first use."""
-
-    def __init__(self, compute) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, i: int):
-        value = self[i] = self.compute(i)
-        return value
-
-
 class _DocEntities:
     """The state for finding the entities of one Doc."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.lex = lexicon()
-        # Token attributes in one C-speed call; words are looked up only for the tokens a
-        # rule looks at (creating Token objects for every token costs more than tokenizing).
+        # Token attributes in one C-speed call (creating Token objects for every token
+        # costs more than tokenizing).
         f = lexeme_flags(doc.vocab)
-        table = doc.to_array([ORTH, SPACY, IS_PUNCT, IS_SPACE, SENT_START, f.capitalised, f.long_alpha, LOWER, IS_LOWER])
+        table = doc.to_array([ORTH, SPACY, IS_PUNCT, IS_SPACE, SENT_START, f.capitalised, IDX])
         self.table = table
+        self._extra: numpy.ndarray | None = None  # LENGTH, LOWER, IS_LOWER, IS_ALPHA, when a rule needs them
         self.n = len(doc)
-        self.strings = doc.vocab.strings
-        self.w = _Lazy(lambda i, strings=doc.vocab.strings, orths=table[:, 0].tolist(): strings[orths[i]])
-        self.lw = _Lazy(lambda i: self.w[i].lower())
+        self.strings = strings = doc.vocab.strings
+        self.w = [strings[orth] for orth in table[:, 0].tolist()]
+        self.lw = [word.lower() for word in self.w]
         self.ws = table[:, 1].tolist()
         self.punct = table[:, 2].tolist()
         self.space = table[:, 3].tolist()
@@ -148,19 +139,29 @@ class _DocEntities:
         found.extend(self._trained_entities())
         found = _without_overlaps(found)
         found = self._link_short_forms(found, unresolved)
-        spans = []
+        canonical = self._canonical_forms(found)
+        canonical.update(self._acronym_forms(found))
         people = {i for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
+        # Entities and their extension values are written as arrays and straight into
+        # user_data (where ``span._`` keeps them): building a Span and an Underscore per
+        # entity costs more than finding it.
+        iob = numpy.full(self.n, 2, dtype="uint64")  # O
+        types = numpy.zeros(self.n, dtype="uint64")
+        data = doc.user_data
+        starts = self.table[:, 6]
         for f in found:
-            span = Span(doc, f.start, f.end, label=f.label)
+            iob[f.start] = 3  # B
+            iob[f.start + 1 : f.end] = 1  # I
+            types[f.start : f.end] = self.strings.add(f.label)
+            where = (int(starts[f.start]), int(starts[f.end - 1]) + len(self.w[f.end - 1]))
             if f.label == "PERSON":
                 role_start = self._role_start(f.start, people)
-                if role_start is not None:
-                    span._.role = self.span_text(role_start, f.start)
-                else:
-                    span._.role = self._appositive_role(f.end)
-            spans.append(span)
-        self._set_canonical(spans)
-        doc.ents = spans
+                role = self.span_text(role_start, f.start) if role_start is not None else self._appositive_role(f.end)
+                if role is not None:
+                    data[("._.", "role", *where)] = role
+            if f.start in canonical:
+                data[("._.", "canonical", *where)] = canonical[f.start]
+        doc.from_array([ENT_IOB, ENT_TYPE], numpy.stack([iob, types], axis=1))
 
     def _runs(self) -> list[tuple[int, int]]:
         """Token ranges of capitalised words that may form one name."""
@@ -175,7 +176,7 @@ class _DocEntities:
                 nxt = capital_tokens[k]
                 if nxt == end and not self.ss[nxt]:
                     end += 1
-                elif nxt > end and self._joinable_gap(start, end, nxt):
+                elif nxt - end <= 2 and self._joinable_gap(start, end, nxt):
                     end = nxt + 1
                 else:
                     break
@@ -195,6 +196,8 @@ class _DocEntities:
             return True  # "Jean-Yves", "Guinea-Bissau"
         if words[0] in _POSSESSIVE and len(words) == 1 and not self.ws[end - 1] and self._org_name_follows(nxt):
             return self._known(start, end) not in ("GPE", "NORP")  # "Cibrou Workers' Union", not "Russia's Army"
+        if words[0] in PARTICLES and words[1:] == ["-"] and not self.ws[end] and not self.ws[end + 1]:
+            return True  # "Abdel Fattah al-Burhan"
         if all(w in PARTICLES for w in words) and nxt - start < _MAX_RUN:
             return True  # "Mohammed bin Salman", "Ludwig van Beethoven"
         if words[0] in _OF_WORDS and words[1:] in ([], ["the"]):
@@ -228,6 +231,8 @@ class _DocEntities:
                 return
             if key in _COMMON or key in MONTHS_AND_DAYS or key in TITLE_HEADS:
                 return
+            self._unknown(start, end, found, unresolved)
+            return
         start = self._skip_sentence_opener(start, end)
         start, end = self._trim(start, end)
         if start >= end:
@@ -245,7 +250,7 @@ class _DocEntities:
         if n == 1 and self._is_month_or_day(start):
             return
         if n >= 2:
-            suffix_label = self._suffix_label(start, end, last)
+            suffix_label = self._suffix_label(start, end, last) or self._of_phrase_label(start, end)
             if suffix_label:
                 found.append(_Found(start, end, suffix_label))
                 return
@@ -268,15 +273,14 @@ class _DocEntities:
 
     def _unknown(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
         """A run no list knows: decide from its shape and its context."""
-        doc = self.doc
         n = end - start
         text = self.span_text(start, end)
         nxt = self.lw[end] if end < self.n else None
         prev = self.lw[start - 1] if start > 0 else None
-        if n == 1 and _MODEL_NAME.match(text) and any(c.isdigit() for c in text):
+        if n == 1 and any(c.isdigit() for c in text) and _MODEL_NAME.match(text):
             found.append(_Found(start, end, "PRODUCT"))
-        elif n == 1 and self._opens_sentence(start):
-            unresolved.append((start, end))  # "Diplomats said": pass 2 may know it as a surname
+        elif n == 1 and self._opens_sentence(start) and nxt not in SPEECH_VERBS:
+            unresolved.append((start, end))  # pass 2 may still know it as a surname
         elif fold(self.w[start]) in ORG_PREFIXES and n >= 2:
             found.append(_Found(start, end, "ORG"))  # "Radio Cheneik", "Bank of Tokyo"
         elif prev in _PLACE_PREPOSITIONS and n <= 3 and not (nxt in _POSSESSIVE) and fold(self.w[start]) not in self.lex.given_names:
@@ -291,6 +295,8 @@ class _DocEntities:
             found.append(_Found(start, end, "ORG"))  # "news platform Meduza"
         elif nxt in _LOWERCASE_ORG_SUFFIXES:
             found.append(_Found(start, end + 1, "ORG"))  # "the Wagner group"
+        elif n == 1 and _CAMEL_CASE.match(text):
+            found.append(_Found(start, end, "ORG", weak=True))  # "SpaceX", "YouTube"
         elif n == 1 and _ACRONYM.match(text):
             found.append(_Found(start, end, "ORG", weak=True))
         elif 2 <= n <= 3 and self._plain_words(start, end):
@@ -313,16 +319,17 @@ class _DocEntities:
 
         Returns False when no name follows the title words ("Prime Minister").
         """
-        doc = self.doc
         name = head + 1
+        complement = False  # "High Commissioner for Refugees"
         while name < end and (
             self.punct[name]
             or self.lw[name] in ROLE_LINKERS
             or fold(self.w[name]) in ROLE_MODIFIERS
             or fold(self.w[name]) in TITLE_HEADS
         ):
+            complement = complement or self.lw[name] in _OF_WORDS
             name += 1
-        if name >= end:
+        if name >= end or (complement and end - name == 1):
             return False
         self._segment(start, head + 1, found, unresolved, known_only=True)
         label = self._known(name, end)
@@ -381,6 +388,16 @@ class _DocEntities:
             return "EVENT"
         return None
 
+    def _of_phrase_label(self, start: int, end: int) -> str | None:
+        """ "Gulf of Mexico", "University of Ghana": the word before "of" names the kind of thing."""
+        for i in range(start + 1, end - 1):
+            if self.lw[i] in _OF_WORDS:
+                head = fold(self.w[i - 1])
+                if head in TITLE_HEADS:
+                    return None  # "Secretary of State ...": a role
+                return self._suffix_label(start, i, head)
+        return None
+
     def _last_title(self, start: int, end: int) -> int | None:
         """Index of the last title word followed by a name ("Minister" in "... Minister Sadio Camara")."""
         doc = self.doc
@@ -432,11 +449,16 @@ class _DocEntities:
             return start + 1
         return start
 
+    def extra(self) -> numpy.ndarray:
+        if self._extra is None:
+            self._extra = self.doc.to_array([LENGTH, LOWER, IS_LOWER, IS_ALPHA])
+        return self._extra
+
     def lowercase_words(self) -> set[int]:
         """Words the article also writes in lowercase (as string ids): capitalised, they only open a sentence."""
         if self._lowercase_words is None:
-            lowercase = self.table[:, 8].astype(bool)
-            self._lowercase_words = set(self.table[lowercase, 7].tolist())
+            extra = self.extra()
+            self._lowercase_words = set(extra[extra[:, 2].astype(bool), 1].tolist())
         return self._lowercase_words
 
     def _in_headline(self, i: int) -> bool:
@@ -449,7 +471,8 @@ class _DocEntities:
                 e -= 1
             headline = self.w[e - 1][-1:] not in _SENTENCE_END
             if headline:
-                long_words = self.table[s:e, 6].astype(bool)
+                extra = self.extra()
+                long_words = (extra[s:e, 0] >= 4) & extra[s:e, 3].astype(bool)
                 words = int(long_words.sum())
                 capitals = int((long_words & self.table[s:e, 5].astype(bool)).sum())
                 headline = words >= 3 and capitals >= 0.8 * words
@@ -495,7 +518,15 @@ class _DocEntities:
                 if self._opens_sentence(i) and key in _COMMON:
                     break
                 start = i
-            elif seen_head and not nouns and self._may_be_role_noun(lower) and self._role_continues_left(i, floor):
+            elif (
+                seen_head
+                and not nouns
+                and fold(self.w[i + 1]) in TITLE_HEADS | ROLE_MODIFIERS
+                and not self.w[i + 1][0].isupper()
+                and self._may_be_role_noun(lower)
+                and self._role_continues_left(i, floor)
+                and i - 1 not in people
+            ):
                 nouns += 1  # "union" in "Deputy union leader", "police" in "the police chief"
                 start = i
             else:
@@ -503,8 +534,10 @@ class _DocEntities:
             i -= 1
         if not seen_head or start is None:
             return None
-        while start < name_start and (self.lw[start] in ROLE_LINKERS or self.punct[start]):
+        while start < name_start and (self.lw[start] in ROLE_LINKERS or self.punct[start] or fold(self.w[start]) in HONORIFICS):
             start += 1
+        if all(fold(self.w[i]) in HONORIFICS or self.punct[i] for i in range(start, name_start)):
+            return None  # "Mr", "Dr": a courtesy, not a role to compare
         return start if start < name_start else None
 
     @staticmethod
@@ -541,8 +574,8 @@ class _DocEntities:
         while i < n and i - first < 7:
             text, lower = self.w[i], self.lw[i]
             key = fold(text)
-            if key in TITLE_HEADS:
-                head = i
+            if key in TITLE_HEADS or (head == i - 1 and key in ROLE_MODIFIERS and not text[0].isupper()):
+                head = i  # "the chief executive", "the army chief of staff"
             elif head is not None and lower in _OF_WORDS and i + 1 < n and fold(self.w[i + 1]) in ROLE_MODIFIERS | TITLE_HEADS:
                 head = i + 1  # "chief of staff"
                 i += 1
@@ -613,17 +646,44 @@ class _DocEntities:
 
     # -- pass 3: the fullest form of each name ---------------------------------------------
 
-    def _set_canonical(self, spans: list[Span]) -> None:
-        """``span._.canonical`` = the fullest form of the same name in this article."""
+    def _acronym_forms(self, found: list[_Found]) -> dict[int, str]:
+        """Start token -> full name, for acronyms the article defines: "Rapid Support Forces (RSF)"."""
+        by_start = {f.start: f for f in found}
+        full_names: dict[str, _Found] = {}
+        for f in found:
+            acronym = by_start.get(f.end + 1)
+            if (
+                acronym is not None
+                and f.end + 2 < self.n
+                and self.w[f.end] == "("
+                and self.w[acronym.end] == ")"
+                and acronym.end - acronym.start == 1
+                and _ACRONYM.match(self.w[acronym.start])
+                and _abbreviates(self.w[acronym.start], [self.w[i] for i in range(f.start, f.end)])
+            ):
+                full_names[fold(self.w[acronym.start])] = f
+        out: dict[int, str] = {}
+        if full_names:
+            for f in found:
+                full = full_names.get(fold(self.w[f.start])) if f.end - f.start == 1 else None
+                if full is not None:
+                    f.label = full.label
+                    out[f.start] = self.span_text(full.start, full.end)
+        return out
+
+    def _canonical_forms(self, found: list[_Found]) -> dict[int, str]:
+        """Start token -> the fullest form of the same name in this article, where that differs."""
+        out: dict[int, str] = {}
         for label in ("PERSON", "ORG"):
             forms: dict[tuple[str, ...], list[tuple[int, str]]] = {}  # words -> (start, text) of each use
-            keys = {}
-            for span in spans:
-                if span.label_ == label:
-                    words = tuple(fold(self.w[i]) for i in range(span.start, span.end) if not self.punct[i])
-                    keys[span.start] = words
-                    forms.setdefault(words, []).append((span.start, self.span_text(span.start, span.end)))
-            if not forms:
+            keys: list[tuple[int, tuple[str, ...], str]] = []
+            for f in found:
+                if f.label == label:
+                    words = tuple(fold(self.w[i]) for i in range(f.start, f.end) if not self.punct[i])
+                    text = self.span_text(f.start, f.end)
+                    keys.append((f.start, words, text))
+                    forms.setdefault(words, []).append((f.start, text))
+            if not keys:
                 continue
             best_text = {words: _preferred_text(uses) for words, uses in forms.items()}
             person = label == "PERSON"
@@ -631,13 +691,11 @@ class _DocEntities:
                 words: [other for other in forms if len(other) > len(words) and _is_short_form(words, other, person)]
                 for words in forms
             }
-            for span in spans:
-                if span.label_ != label:
-                    continue
-                words = keys[span.start]
-                text = best_text[_fullest_form(span.start, words, longer[words], forms, person)]
-                if text != self.span_text(span.start, span.end):
-                    span._.canonical = text
+            for start, words, text in keys:
+                fullest = best_text[_fullest_form(start, words, longer[words], forms, person)]
+                if fullest != text:
+                    out[start] = fullest
+        return out
 
 
 def _fullest_form(
@@ -654,6 +712,17 @@ def _fullest_form(
     anchor = max(before)[1] if before else min((forms[f][0][0], f) for f in longer)[1]
     compatible = [f for f in longer if f == anchor or _is_short_form(anchor, f, person)]
     return max(compatible, key=len)
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Do the initials of ``words`` spell ``acronym`` (small words may be skipped)?"""
+    letters = acronym.replace(".", "").lower()
+    initials = [w[0].lower() for w in words if w[:1].isalpha()]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    it = iter(initials)
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return all(c in it for c in letters) and len(letters) >= capitals - 1
 
 
 def _preferred_text(uses: list[tuple[int, str]]) -> str:

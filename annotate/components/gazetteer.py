@@ -171,14 +171,16 @@ ORG_SUFFIXES = frozenset(
     club society trust centre center church mission missions command corps cooperative consortium
     holdings industries systems technologies labs laboratories partners herald observer tribune wire
     daily gazette journal chronicle telegraph express mail mirror standard monitor review weekly
-    magazine broadcasting
+    magazine broadcasting reserve community communities
     """.split()
 )
 # First words that make a capitalised sequence an organisation ("Radio X", "Ministry of Y").
 ORG_PREFIXES = frozenset(
     """radio bank university ministry department office committee council institute
-    federation union association league agency commission""".split()
+    federation union association league agency commission federal central royal supreme""".split()
 )
+# Courtesy titles: they mark a person but are not a role worth comparing.
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame lord lady".split())
 FAC_SUFFIXES = frozenset(
     """airport airbase base stadium arena bridge palace square tower towers hospital prison jail dam port
     harbour harbor station mosque cathedral temple synagogue hotel building embassy consulate camp
@@ -192,15 +194,15 @@ LOC_SUFFIXES = frozenset(
 EVENT_SUFFIXES = frozenset(
     """war wars summit conference olympics games cup championship championships revolution uprising
     spring festival election elections referendum massacre crisis offensive operation accords accord
-    agreement treaty talks protests""".split()
+    agreement treaty talks protests battle siege""".split()
 )
 # "Russia" + "Federation" is still the country, not an organisation.
 GPE_SUFFIXES = frozenset("federation republic kingdom emirates states city province state".split())
 
 # Words that head a title or role ("Minister", "chief", "Colonel").
 TITLE_HEADS = frozenset(
-    """minister ministers president vice-president premier chancellor secretary secretary-general
-    undersecretary chief head leader leaders spokesperson spokesman spokeswoman ambassador envoy director
+    """minister president vice-president premier chancellor secretary secretary-general
+    undersecretary chief head leader spokesperson spokesman spokeswoman ambassador envoy director
     director-general commissioner governor mayor senator congressman congresswoman representative
     king queen prince princess emir sheikh sultan crown colonel general lieutenant captain major
     sergeant corporal commander commander-in-chief admiral marshal brigadier officer chairman chairwoman
@@ -210,7 +212,7 @@ TITLE_HEADS = frozenset(
     gov. pres pres. amb amb. supt supt. insp insp. det det. hon hon. adviser advisor aide coordinator
     negotiator prosecutor attorney-general attorney lawyer analyst researcher journalist reporter
     correspondent editor economist spokesperson deputy counsellor counselor superintendent inspector
-    detective constable mp mps mep lawmaker legislator councillor councilor ruler strongman dictator warlord mufti patriarch"""
+    detective constable counterpart mp mps mep lawmaker legislator councillor councilor ruler strongman dictator warlord mufti patriarch"""
     .split()
 )
 # Words that can precede a title head inside a role ("interim", "Foreign", "policy").
@@ -263,7 +265,16 @@ SENTENCE_OPENERS = frozenset(
     he she it they we you i one two three four five six seven eight nine ten first second third
     separately similarly additionally currently recently previously initially finally eventually
     ultimately subsequently likewise unlike like per source file photo image reporting editing
-    update updated read watch listen related more see share advertisement""".split()
+    update updated read watch listen related more see share advertisement
+    officials diplomats investors lawmakers legislators analysts critics residents witnesses protesters
+    demonstrators activists authorities police experts observers scientists researchers doctors nurses
+    workers farmers voters students teachers soldiers troops rebels militants insurgents fighters locals
+    villagers citizens opponents supporters leaders ministers economists traders bankers executives
+    shareholders regulators prosecutors lawyers judges investigators organisers organizers campaigners
+    unions employers businesses companies markets parents families survivors victims relatives
+    neighbours neighbors officers agencies journalists reporters editors spokespeople donors
+    negotiators mediators delegates envoys allies partners members users customers consumers
+    passengers pilots crews engineers miners residents regional local business aid""".split()
 )
 
 # Common given names from many languages: a first word here makes a sequence a person.
@@ -346,7 +357,6 @@ def lexicon() -> Lexicon:
 
 _NAME_PREFIX = frozenset({"d", "l", "o", "al", "el", "ad", "as", "an", "ar", "at", "az", "ash", "mc", "mac"})
 _FINAL_CHARS = frozenset(".!?…")
-_CLOSER_CHARS = frozenset("”’»)]")
 
 
 def _capitalised(word: str) -> bool:
@@ -362,16 +372,13 @@ def _capitalised(word: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class LexemeFlags:
-    """spaCy flag ids for ``Doc.to_array``: one C-speed pass instead of a Python loop over tokens."""
+    """spaCy flag ids for ``Doc.to_array``: one C-speed pass instead of a Python loop over tokens.
+
+    Each flag is computed once per new word, so there are as few as possible."""
 
     capitalised: int
     final: int  # ". ! ? …" tokens that end a sentence
-    closer: int  # closing quotes and brackets
-    straight_quote: int
-    lower_start: int  # starts with a lowercase letter
-    line_break: int  # whitespace with exactly one newline
-    paragraph_break: int  # whitespace with two or more newlines
-    long_alpha: int  # alphabetic, four letters or more (for spotting Title Case headlines)
+    line_break: int  # whitespace with a newline in it
 
 
 _FLAGS: dict[int, tuple[object, LexemeFlags]] = {}  # id(vocab) -> (vocab, flags); vocabs cannot be weakly referenced
@@ -385,12 +392,7 @@ def lexeme_flags(vocab) -> LexemeFlags:
     flags = LexemeFlags(
         capitalised=vocab.add_flag(_capitalised),
         final=vocab.add_flag(lambda w: bool(w) and set(w) <= _FINAL_CHARS),
-        closer=vocab.add_flag(lambda w: w[:1] in _CLOSER_CHARS),
-        straight_quote=vocab.add_flag(lambda w: w in ("'", '"')),
-        lower_start=vocab.add_flag(lambda w: w[:1].islower()),
-        line_break=vocab.add_flag(lambda w: w.isspace() and w.count("\n") == 1),
-        paragraph_break=vocab.add_flag(lambda w: w.isspace() and w.count("\n") >= 2),
-        long_alpha=vocab.add_flag(lambda w: len(w) >= 4 and w.isalpha()),
+        line_break=vocab.add_flag(lambda w: "\n" in w and w.isspace()),
     )
     _FLAGS[id(vocab)] = (vocab, flags)
     return flags

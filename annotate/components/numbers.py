@@ -51,7 +51,7 @@ TENS: dict[str, int] = {
 SCALES: dict[str, int] = {
     "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
-    "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
+    "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
 }  # fmt: skip
 CURRENCIES: dict[str, str] = {
     "$": "dollars", "us$": "dollars", "usd": "dollars", "dollar": "dollars", "dollars": "dollars",
@@ -73,13 +73,13 @@ CONTEXT_NOUNS = (
     "troops", "troop", "soldiers", "soldier", "forces", "servicemen", "personnel",
     "peacekeepers", "fighters", "militants", "mercenaries", "people", "civilians",
     "refugees", "migrants", "residents", "casualties", "deaths", "workers", "police",
-    "officers", "prisoners", "hostages", "voters", "votes", "cases", "children",
+    "officers", "prisoners", "hostages", "voters", "votes", "cases", "children", "death toll",
 )  # fmt: skip
 # Synonyms that count the same thing, mapped to one canonical plural.
 CANONICAL = {
     "soldiers": "troops", "troop": "troops", "forces": "troops", "servicemen": "troops",
     "servicewomen": "troops", "personnel": "troops", "persons": "people",
-    "fatalities": "deaths", "dead": "deaths",
+    "fatalities": "deaths", "dead": "deaths", "death toll": "deaths",
 }  # fmt: skip
 IRREGULAR_PLURALS = {
     "people": "people", "person": "people", "men": "men", "man": "men", "women": "women",
@@ -127,7 +127,7 @@ _SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion
 # Anchored where a number starts (a digit run or a number word the tokenizer found).
 _ATOM = re.compile(
     rf"(?:(?<![\w.,])(?P<digits>{_DIGITS})(?:\s?(?P<scale>(?i:million|billion|trillion|thousand|hundred))\b"
-    rf"|(?P<short>k|m|mn|mln|bn|b|tn)\b)?"
+    rf"|(?P<short>k|m|mn|mln|bn|b|tn|trn)\b)?"
     rf"|\b(?P<words>(?i:{_WORD_NUMBER}))\b"
     rf"|\b(?P<vague>(?i:{_VAGUE}))\b)"
     rf"(?P<pct>\s?%|\s(?i:per\s?cent)\b)?"
@@ -137,6 +137,8 @@ _QUALIFIER_BEFORE = re.compile(
     r"\b(?P<q>(?i:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+$"
 )
 _QUALIFIER_SET = frozenset(QUALIFIERS)
+_NOT_SERIES_NAMES = FUNCTION_WORDS | frozenset(w for q in QUALIFIERS for w in q.split())
+_NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) $")
 _BETWEEN_BEFORE = re.compile(r"\b(?i:between)\s+$")
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")
@@ -251,10 +253,26 @@ def _atom(text: str, pos: int) -> _Atom | None:
         return None  # "10:30", "10.30am", "9 pm"
     if not cur and not m["pct"] and text.startswith(". ", end) and _line_start(text, pos):
         return None  # a list marker "1. "
+    if prev == " " and not cur and not m["pct"] and digits.isdigit() and _is_identifier(text, pos, end):
+        return None  # "Article 5", "Flight 370", "Resolution 2231"
     scale_word = m["scale"] or m["short"]
     scale = SCALES[scale_word.lower()] if scale_word else 1
     value = float(digits.replace(",", "")) * scale
     return _Atom(start, end, _tidy(value), scale, cur, bool(m["pct"]), False, digits)
+
+
+def _is_identifier(text: str, pos: int, end: int) -> bool:
+    """A number right after a capitalised word that names a series: "Article 5".
+
+    Not when that word is a qualifier or function word ("About 70", "The 300"),
+    a month ("June 3" is a date), or when the text is in title case
+    ("Mali Receives 4 Helicopters").
+    """
+    name = _NAME_BEFORE.search(text, max(0, pos - 24), pos)
+    if name is None or name["name"].lower() in _NOT_SERIES_NAMES or _is_month_or_day(name["name"].lower()):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return following is None or not following["word"][0].isupper()
 
 
 def _line_start(text: str, pos: int) -> bool:
@@ -384,7 +402,7 @@ def _counted_noun(text: str, pos: int, atom: _Atom) -> tuple[str, int] | None:
     last_content: tuple[str, int] | None = None
     for _ in range(4):
         m = _NEXT_WORD.match(text, pos)
-        if m is None or "\n\n" in m["space"]:
+        if m is None or "\n" in m["space"]:
             break
         word = m["word"]
         lower = word.lower().strip("’'")
@@ -394,6 +412,8 @@ def _counted_noun(text: str, pos: int, atom: _Atom) -> tuple[str, int] | None:
         if word[0].isupper():
             if _is_month_or_day(lower):
                 break
+            if _looks_plural(lower) and not singular_ok and word[-1] == "s":
+                last_content = (lower, pos)  # title case: "4 Helicopters"; a demonym: "3 Russians"
             continue  # a proper-noun modifier: "two Wagner casualties"
         if lower in IRREGULAR_PLURALS:
             return IRREGULAR_PLURALS[lower], pos
@@ -443,7 +463,8 @@ def _from_context(text: str, start: int) -> str | None:
         window_start = ends[-2]
     nearest = None
     for m in _CONTEXT.finditer(text, window_start, start):
-        nearest = m["noun"].lower()
+        if not text[m.start() - 1 : m.start()].isalpha():  # a whole word, not "paratroops"
+            nearest = m["noun"]
     if nearest is None:
         return None
     return CANONICAL.get(nearest, _plural(nearest))

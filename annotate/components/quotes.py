@@ -61,7 +61,7 @@ confirms confirmed reiterate reiterates reiterated ask asks asked asking demand 
 praise praised criticise criticised criticize criticized condemn condemned denounce denounced
 hail hails hailed characterise characterised characterize characterized quote quoted cite cited
 insist continue continued conclude concluded recall recalled predict predicted threaten
-threatened""".split()
+threatened disagree disagreed disagrees agree agreed agrees retort retorted retorts""".split()
 # Titles that let "the minister said" refer back to a named person.
 TITLE_WORDS = """minister president premier chancellor secretary ambassador envoy commander general
 colonel governor mayor senator chairman chairwoman chair leader king queen prince chief director
@@ -73,12 +73,12 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"\n")
 # Starts with a plain character set so the engine scans for it fast.
 _SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[\"”’)\]]*\s+)")
-_WORD = re.compile(r"[A-Za-z]+")
+_PUNCTUATION = ".,;:!?()[]“”\"‘’'—–-"
 _SPEECH_WORDS = frozenset(SPEECH_VERBS) | {"according"}
 _VERB = re.compile(rf"\b{_SPEECH}\b|\baccording to\b", re.IGNORECASE)
 # How far around a quote attribution is looked for, so odd text (no sentence
 # ends, thousands of quotes) stays linear.
-_PRE_REACH = 400
+_PRE_REACH = 250
 _POST_REACH = 250
 _BACK_REACH = 2000
 _NAME_GAP = re.compile(r"[\s,;:—–-]*(?:(?:the|[A-Z][\w.’'-]*)\s+)*")  # roles before a name: "said Interim Defence Minister"
@@ -98,6 +98,12 @@ _POSSESSIVE = re.compile(r"[’']s?\b")
 _STRIP = " \t\r\n,;:"
 
 SPEAKER_LABELS = ("PERSON", "ORG")
+# Words whose period does not end a sentence ("said Ms. Silva").
+ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Dr Prof Gen Col Lt Maj Capt Sgt Cpl Adm Cmdr Brig Sen Rep Gov Pres Amb Rev Hon
+    St Jr Sr Mt Ft No Nos Vol Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
+_LAST_WORD = re.compile(r"[A-Za-z.]+$")
 
 
 class Quote(NamedTuple):  # (a NamedTuple: built many times per Doc, and cheaply)
@@ -227,9 +233,18 @@ def _sentence_starts(text: str, quotes: list[Quote]) -> list[int]:
         while k < len(quotes) and quotes[k].close < pos:
             k += 1
         inside = k < len(quotes) and quotes[k].open < pos < quotes[k].close and "\n" not in m.group()
-        if not inside:
+        if not inside and not (text[pos] == "." and _abbreviation_before(text, pos)):
             starts.append(m.end())
     return starts
+
+
+def _abbreviation_before(text: str, pos: int) -> bool:
+    """The period at ``pos`` ends "Ms." or an initial ("J.") or "U.S.", not a sentence."""
+    word = _LAST_WORD.search(text, max(0, pos - 12), pos)
+    if word is None:
+        return False
+    w = word.group()
+    return w in ABBREVIATIONS or (len(w) == 1 and w.isupper()) or "." in w
 
 
 def _speaker(ctx: _Context, i: int, q: Quote) -> Span | None:
@@ -250,16 +265,19 @@ def _speaker(ctx: _Context, i: int, q: Quote) -> Span | None:
         return named
 
     pre_ents = ctx.ents_between(sent_start, q.open)
-    for e in reversed(pre_ents):
-        if _ACCORDING.search(_role_stripped(text, max(sent_start, e.start_char - 80), e.start_char)):
-            return e
-    verbs = [m for m in _WORD.finditer(text, pre_start, q.open) if m.group().lower() in _SPEECH_WORDS and not ctx.inside_quote(m.start())]
-    if verbs:
-        verb = verbs[-1]
-        people = [e for e in pre_ents if e.end_char <= verb.start() and e.label_ == "PERSON" and not ctx.possessive(e)]
-        orgs = [e for e in pre_ents if e.end_char <= verb.start() and not ctx.possessive(e)]
-        title = _PRE_TITLE.search(text, pre_start, q.open)
-        pronoun = _PRE_PRONOUN.search(text, pre_start, q.open)
+    pre = text[pre_start : q.open]
+    low = " " + pre.lower()
+    if "according to" in low:
+        for e in reversed(pre_ents):
+            if _ACCORDING.search(_role_stripped(text, max(sent_start, e.start_char - 80), e.start_char)):
+                return e
+    verb = _last_speech_verb(ctx, pre, pre_start)
+    if verb is not None:
+        people = [e for e in pre_ents if e.end_char <= verb and e.label_ == "PERSON" and not ctx.possessive(e)]
+        orgs = [e for e in pre_ents if e.end_char <= verb and not ctx.possessive(e)]
+        has_title = any(t in low for t in TITLE_WORDS)
+        title = _PRE_TITLE.search(text, pre_start, q.open) if has_title else None
+        pronoun = _PRE_PRONOUN.search(text, pre_start, q.open) if " he " in low or " she " in low else None
         subject_pos = max((m.start() for m in (title, pronoun) if m), default=-1)
         if people and people[-1].start_char > subject_pos:
             return people[-1]
@@ -270,11 +288,26 @@ def _speaker(ctx: _Context, i: int, q: Quote) -> Span | None:
         if orgs:
             return orgs[-1]
     if pre_ents and ctx.possessive(pre_ents[-1]) and not text[pre_ents[-1].end_char : q.open].strip(" ’'s"):
-        return pre_ents[-1]
+        return pre_ents[-1]  # "Silva’s “red line”"
+    if text[pre_start : q.open].rstrip().endswith(":"):
+        subjects = [e for e in pre_ents if e.label_ == "PERSON" and not ctx.possessive(e)] or pre_ents
+        if subjects:
+            return subjects[0]  # "Silva, unmoved: “…”"
     if i > 0:
         prev = ctx.quotes[i - 1]
         if _same_paragraph(text, prev.close, q.open) and not pre_ents:
             return ctx.speakers.get(i - 1)
+    return None
+
+
+def _last_speech_verb(ctx: _Context, pre: str, pre_start: int) -> int | None:
+    """Offset of the last speech verb ("said", "calling", "according") in ``pre``, outside quotes."""
+    words = pre.split()
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].strip(_PUNCTUATION).lower() in _SPEECH_WORDS:
+            pos = pre_start + pre.rfind(words[k])  # later copies were checked already
+            if not ctx.inside_quote(pos):
+                return pos
     return None
 
 

@@ -20,7 +20,7 @@ so a trained parser running later may still add boundaries of its own.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +29,9 @@ from .gazetteer import lexeme_flags
 # A line at least this long that ends mid-sentence is taken to be hard-wrapped.
 _WRAP_WIDTH = 60
 _TEXT_KEY = "ct_text"
+_FINAL = frozenset(".!?…")
+_CLOSERS = frozenset("”’»)]")
+_STRAIGHT_QUOTES = frozenset("\"'")
 
 
 def doc_text(doc: Doc) -> str:
@@ -59,34 +62,33 @@ class SentenceSplitter:
         if n == 0:
             return doc
         f = lexeme_flags(doc.vocab)
-        table = doc.to_array(
-            [f.final, f.closer, f.straight_quote, f.lower_start, IS_SPACE, SPACY, f.line_break, f.paragraph_break, IDX, LENGTH, ORTH]
-        )
-        final, closer, straight, lower, space, spacy_ws = (table[:, c] for c in range(6))
+        # Only the candidates come from the array; their neighbours are read from Token objects.
+        table = doc.to_array([f.final, f.line_break])
         starts: list[int] = []
-        for k in numpy.flatnonzero(final).tolist():
+        for k in numpy.flatnonzero(table[:, 0]).tolist():
             j = k + 1
-            while j < n and (closer[j] or (straight[j] and not spacy_ws[j - 1])):
+            while j < n and _closes(doc, j):
                 j += 1  # 'said.”' and 'over."' close the same sentence
-            while j < n and space[j]:
+            while j < n and doc[j].is_space:
                 j += 1
-            if j < n and not lower[j] and not closer[j]:
+            if j < n and not doc[j].text[0].islower() and doc[j].text[0] not in _CLOSERS:
                 starts.append(j)
         line_start = 0
-        colon = doc.vocab.strings[":"]
-        for k in numpy.flatnonzero(table[:, 6] | table[:, 7]).tolist():
+        for k in numpy.flatnonzero(table[:, 1]).tolist():
+            token = doc[k]
+            line_length = token.idx - line_start
+            line_start = token.idx + len(token)
             j = k + 1
-            while j < n and space[j]:
+            while j < n and doc[j].is_space:
                 j += 1
-            line_length = int(table[k, 8]) - line_start
-            line_start = int(table[k, 8] + table[k, 9])
             if j >= n:
                 break
-            if table[k, 6]:  # a single line break: does the sentence run on?
+            if token.text.count("\n") == 1:  # a single line break: does the sentence run on?
                 p = k - 1
-                while p > 0 and space[p]:
+                while p > 0 and doc[p].is_space:
                     p -= 1
-                ended = final[p] or closer[p] or straight[p] or table[p, 10] == colon
+                last = doc[p].text
+                ended = last[-1] in _FINAL or last[0] in _CLOSERS or last[0] in _STRAIGHT_QUOTES or last == ":"
                 if line_length >= _WRAP_WIDTH and not ended:
                     continue
             starts.append(j)
@@ -98,3 +100,9 @@ class SentenceSplitter:
         doc.from_array([SENT_START], values.astype("uint64"))
         return doc
 
+
+
+def _closes(doc: Doc, j: int) -> bool:
+    """Is token ``j`` a closing quote or bracket? A straight quote closes when glued to the word before."""
+    first = doc[j].text[0]
+    return first in _CLOSERS or (first in _STRAIGHT_QUOTES and len(doc[j]) == 1 and not doc[j - 1].whitespace_)

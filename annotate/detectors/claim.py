@@ -4,6 +4,8 @@ A negated statement about an entity ("the Kremlin was not involved",
 "X denied sending troops") in one article, and in another article an
 affirmative clause about the same entity whose predicate is the same word
 or in the same family (involved ~ assistance ~ support; killed ~ died; ...).
+Up to two lower-case words may sit between the entity and the negation
+("the Red Sea crisis had not affected", "the Kremlin itself was not").
 Conservative by design: without a shared predicate family nothing is
 flagged, however negative the sentence.
 """
@@ -14,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Discrepancy, Mention
-from .story import Findings, Story, evidence, short, stem
+from .story import STOPWORDS, Findings, Story, evidence, short, stem
 
 KIND = "claim"
 
@@ -39,7 +41,7 @@ _FAMILIES: tuple[frozenset[str], ...] = tuple(
     )
 )
 _NEG_AFTER = re.compile(
-    r"\s*(?:itself\s+)?(?:(?:was|were|is|are|has|have|had|did|does|do|will|would|could|can)\s*(?:not|never|n['’]t)"
+    r"(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:was|were|is|are|has|have|had|did|does|do|will|would|could|can)\s*(?:not|never|n['’]t)"
     r"|(?:wasn|weren|isn|aren|hasn|haven|hadn|didn|doesn|don|won|couldn|can)['’]t|never|denied|denies|deny|rejected|rejects)"
     r"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+)*([^\W\d_][\w-]*)"
 )
@@ -61,11 +63,14 @@ _ANY_INVOLVEMENT = frozenset().union(*(_FAMILIES[i] for i in (0, 6, 7, 8, 9)))
 
 
 def _family(word: str) -> frozenset[str] | None:
+    """The predicates that affirm what ``word`` denies: its family, or the word itself."""
     s = stem(word)
     for i, fam in enumerate(_FAMILIES):
         if s in fam:
             return _ANY_INVOLVEMENT if i == 0 else fam
-    return None
+    if s in STOPWORDS or len(s) < 4:
+        return None
+    return frozenset({s})
 
 
 def _denials(story: Story, article_id: str) -> list[_Denial]:

@@ -5,7 +5,8 @@ words). Not a discrepancy: a surname alone against a full name (that is
 style), and forms differing only in letter case. Accents alone
 ("Maïga" / "Maiga") are reported with low severity: a reader may care, but
 it is typography more than a different name. Missing or extra middle names
-are low; different spellings of a given name or surname are medium.
+and a given name against its initial ("J. Smith") are low; different
+spellings of a given name or surname are medium.
 """
 
 from __future__ import annotations
@@ -71,6 +72,11 @@ def _severity(forms: list[str]) -> str:
         return "low"  # accents only
     firsts = {w[0] for w in folded}
     lasts = {w[-1] for w in folded}
-    if len(firsts) == 1 and len(lasts) == 1:
-        return "low"  # middle names differ
+    if len(lasts) == 1 and (len(firsts) == 1 or _initial_of(firsts)):
+        return "low"  # middle names differ, or a given name against its initial
     return "medium"
+
+
+def _initial_of(firsts: set[str]) -> bool:
+    short = [f for f in firsts if len(f) == 1]
+    return len(firsts) == 2 and len(short) == 1 and any(f != short[0] and f[0] == short[0] for f in firsts)

@@ -10,9 +10,11 @@ Vague amounts ("thousands") never conflict.
 Figures are grouped into facts across articles, at most one per article:
 a figure joins the fact whose figures share its value or are compatible
 with it and whose sentences share an entity or words. Figures that differ
-outright are grouped only when each article gives a single figure for that
-thing, with the counted noun written next to it ("55 people"), in sentences
-sharing an entity or another word, and not dated differently: an article
+outright are grouped only when the counted noun is written next to them
+("55 people"), they are not dated differently, and either each article
+gives a single figure for that thing in sentences sharing an entity or
+another word, or the words right around the figures match ("killed 12
+people" / "killed 14 people", not "injured 40 people"): an article
 that gives two figures for it (a number now and a target later) is telling
 two facts, and so are figures "since 1997" and "since 2010".
 """
@@ -20,10 +22,11 @@ two facts, and so are figures "since 1997" and "since 2010".
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Corroboration, Discrepancy, Mention
-from .story import Findings, Story, evidence, stem
+from .story import GENERIC, Findings, Story, content_words, evidence, stem
 
 KIND = "number"
 
@@ -36,7 +39,9 @@ _SYNONYMS = {
     "jet": "aircraft", "vessel": "ship", "boat": "ship", "ship": "ship", "percent": "percent", "%": "percent",
 }
 # A share is not a thing: "74 percent" of what is in the rest of the sentence.
+_SYNONYMS_BY_STEM = {stem(word): key for word, key in _SYNONYMS.items()}
 _SHARES = {"percent", "per cent", "percentage", "point"}
+_DURATIONS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 _LOWER = {"more than", "over", "above", "upwards of", "in excess of", "greater than"}
 _AT_LEAST = {"at least", "no fewer than", "no less than", "minimum", "lower bound"}
 _UPPER = {"fewer than", "less than", "under", "below"}
@@ -49,9 +54,9 @@ def counted_key(counts: str | None) -> str | None:
     """What a number counts, reduced to one comparable word."""
     if not counts or not counts.strip():
         return None
-    head = counts.split()[-1]
+    head = counts.split()[-1].lower()
     s = stem(head)
-    return _SYNONYMS.get(head.lower(), _SYNONYMS.get(s, s))
+    return _SYNONYMS.get(head) or _SYNONYMS_BY_STEM.get(s, s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +132,7 @@ class _Figure:
     entities: set[str]
     words: frozenset[str]
     dates: set[str]
+    near: frozenset[str]  # content words right around the figure ("killed", "injured"), counted noun excluded
 
 
 def number_facts(story: Story) -> list[Fact]:
@@ -149,6 +155,7 @@ def _group(story: Story) -> list[Fact]:
                 _Figure(
                     m, iv, _base(m), _explicit(m), story.sentence_entities(m.article, m.start),
                     story.sentence_words(m.article, m.start), _dates_in(story, m.article, s, e),
+                    _near_words(story, m, key, s, e),
                 )
             )
     facts: list[Fact] = []
@@ -181,12 +188,26 @@ def _fit(key: str, f: _Figure, group: list[_Figure], per_article: dict[str, int]
     if any(o.base == f.base for o in group) or all(f.interval.overlaps(o.interval) for o in group):
         return 2.0 + context if (context > 0 or single) else 0.0
     explicit = f.explicit and all(o.explicit for o in group)
-    if key in _SHARES or not (single and explicit and (shared_ents > 0 or shared_words >= 2)):
-        return 0.0
+    alone = single and (shared_ents > 0 or shared_words >= 2)
+    # Several figures of one thing in an article ("12 killed, 40 injured"): pair by the words around them.
+    told_alike = all(f.near & o.near for o in group)
+    if key in _SHARES or not explicit or not (alone or told_alike):
+        return 0.0  # a share ("74 percent" of what?) is not a thing
+    if key in _DURATIONS and not (alone and told_alike and shared_ents):
+        return 0.0  # durations are said of everything ("delayed for 12 years"): need it all
     # Dated differently from every figure of the fact: another fact, not this one told twice.
     if f.dates and all(o.dates and not f.dates & o.dates for o in group):
         return 0.0
     return context
+
+
+_NEAR = 40  # characters either side of a figure
+
+
+def _near_words(story: Story, m: Mention, key: str, s: int, e: int) -> frozenset[str]:
+    text = story.text(m.article)
+    around = text[max(s, m.start - _NEAR):m.start] + " " + text[m.end:min(e, m.end + _NEAR)]
+    return content_words(around, story.places) - {key, stem(key)} - story.places - GENERIC
 
 
 def _dates_in(story: Story, article_id: str, start: int, end: int) -> set[str]:
@@ -212,7 +233,7 @@ def detect(story: Story) -> Findings:
         ev = [evidence(story.article_by_id[aid], m.start, m.end) for aid, m in figs.items()]
         ivs = [interval(m) for m in figs.values()]
         conflict = any(not a.overlaps(b) for i, a in enumerate(ivs) for b in ivs[i + 1:] if a and b)
-        subject = f"number of {plural(fact.key)}"
+        subject = f"number of {counted_words(figs.values(), fact.key)}"
         if not conflict:
             agreed.append(Corroboration(subject=subject, evidence=ev))
             continue
@@ -231,6 +252,12 @@ def detect(story: Story) -> Findings:
             )
         )
     return found, agreed
+
+
+def counted_words(figures, key: str) -> str:
+    """How the articles name what is counted ("buildings"), for summaries."""
+    heads = Counter(" ".join(m.counts.lower().split()[-1:]) for m in figures if m.counts)
+    return heads.most_common(1)[0][0] if heads else plural(key)
 
 
 def plural(word: str) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..model import Discrepancy, Evidence, Mention
-from .number import counted_key, number_facts, plural
+from .number import counted_key, counted_words, number_facts
 from .speech import statements
 from .story import STOPWORDS, Findings, Story, evidence, short, stem
 
@@ -75,7 +75,7 @@ def _figures(story: Story) -> list[Discrepancy]:
             continue
         reported = shared[f.key]
         labels = ", ".join(story.labels[o] for o in others)
-        things = plural(f.key)
+        things = counted_words([m], f.key)
         out.append(
             _omission(
                 story,

@@ -5,7 +5,9 @@ least one side is a quote (two paraphrases differing is ordinary
 reporting). Two statements are "the same statement" when they share at
 least two content words besides place names and generic news words, and the shared words cover
 40% of the shorter one (numbers, month and day names and stop words do not
-count; demonyms count as their place). Same words, or one quote part of the other -> corroborated; different words -> a discrepancy: high
+count; demonyms count as their place). Same words, one quote part of the other, or reported speech
+keeping every content word of the quote (and its singulars and plurals)
+-> corroborated; different words -> a discrepancy: high
 for two quotes (a misquote), medium for a quote against reported speech
 (a paraphrase that may change the meaning).
 """
@@ -36,7 +38,7 @@ def detect(story: Story) -> Findings:
         for x, y in combinations(per_article, 2):
             for s1, s2 in _pairs(story, per_article[x], per_article[y]):
                 ev = [evidence(story.article_by_id[s.article], s.start, s.end) for s in (s1, s2)]
-                if _same_words(s1, s2):
+                if _same_words(story, s1, s2):
                     agreed.append(Corroboration(subject=f"what {name} said", evidence=ev))
                     continue
                 found.append(
@@ -57,14 +59,26 @@ def _words(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def _same_words(s1: Statement, s2: Statement) -> bool:
-    """The same words, or one quote a part of the other ("a driver of conflict" within a longer quote)."""
+def _same_words(story: Story, s1: Statement, s2: Statement) -> bool:
+    """The same words; or one quote a part of the other ("a driver of conflict" within a
+    longer quote); or reported speech that keeps every content word of the quote."""
     w1, w2 = _words(s1.text), _words(s2.text)
     if w1 == w2:
         return True
     if s1.quoted and s2.quoted:
         return f" {w1} " in f" {w2} " or f" {w2} " in f" {w1} "
-    return False
+    quote, reported = (s1, s2) if s1.quoted else (s2, s1)
+    kept = content_words(quote.text, story.places) <= content_words(reported.text, story.places)
+    # Stems merge "company" and "companies"; the number of things said is part of the words.
+    return kept and not _plural_changed(quote.text, reported.text)
+
+
+def _plural_changed(a: str, b: str) -> bool:
+    """A noun singular in one statement and plural in the other ("a company" / "companies")."""
+    wa, wb = set(_words(a).split()), set(_words(b).split())
+    return any(w + "s" in wb or (w.endswith("y") and w[:-1] + "ies" in wb) for w in wa if len(w) > 3) or any(
+        w + "s" in wa or (w.endswith("y") and w[:-1] + "ies" in wa) for w in wb if len(w) > 3
+    )
 
 
 def _part(story: Story, s: Statement) -> str:

@@ -8,10 +8,13 @@ spelling ("Defence"/"Defense"), and nationality ("Russian" / "Russia's"),
 which is compared only when both articles state one. An article that gives
 no role says nothing against the others.
 
-Severity: high when the office itself differs (the last word: "Minister"
-vs "President"), medium when qualifiers differ on both sides or a status
-word ("interim", "former", "acting") is only in one, low when one role only
-adds detail to the other.
+Abbreviations are spelled out (CEO = chief executive) and word forms meet
+("Finance chief" = "Chief Financial Officer").
+
+Severity: high when the office itself differs ("Minister" vs "President"),
+medium when qualifiers differ on both sides or a status word ("interim",
+"former", "acting") is only in one. A role that only adds detail to the
+other ("spokesman" / "army spokesman") is not a discrepancy.
 """
 
 from __future__ import annotations
@@ -23,8 +26,17 @@ from ..names import COUNTRIES, fold, is_demonym_word, place_of, spelling_key
 from .story import Findings, Story, evidence, short
 
 KIND = "role"
+AGREE = "agree"
 _STATUS = {"interim", "acting", "former", "ex", "deputy", "vice", "caretaker", "outgoing", "incoming", "late", "transitional", "designate", "elect"}
-_FILLER = {"the", "of", "a", "an", "and", "for", "s"}
+_FILLER = {"the", "of", "a", "an", "and", "for", "s", "officer", "in", "at", "to", "on"}
+# Title abbreviations, spelled out (general, not tied to any story).
+_ABBREVIATIONS = {
+    "ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology",
+    "pm": "prime minister", "mp": "member parliament", "gen": "general", "col": "colonel", "lt": "lieutenant",
+    "sgt": "sergeant", "capt": "captain", "maj": "major", "sen": "senator", "rep": "representative",
+    "gov": "governor", "sec": "secretary", "amb": "ambassador", "dep": "deputy", "pres": "president",
+    "vp": "vice president", "md": "managing director", "chmn": "chairman", "supt": "superintendent",
+}
 
 
 def detect(story: Story) -> Findings:
@@ -48,8 +60,10 @@ def detect(story: Story) -> Findings:
         ev = [evidence(story.article_by_id[aid], *span) for aid, (m, span) in per_article.items()]
         subject = story.entity_name(entity_id)
         severity = _compare(list(keys.values()))
-        if severity is None:
+        if severity == AGREE:
             agreed.append(Corroboration(subject=f"{subject}'s role", evidence=ev))
+            continue
+        if severity is None:
             continue
         parts = [f'"{short(m.role or "", 50)}" ({story.labels[aid]})' for aid, (m, _) in per_article.items()]
         found.append(
@@ -91,29 +105,40 @@ def _role_key(role: str, places: frozenset[str]) -> tuple[frozenset[str], frozen
         if raw[:1].isupper() and (possessive or is_demonym_word(raw) or folded in known):
             nations.add(place_of(raw, known) or folded)
             continue
-        if folded and folded not in _FILLER:
-            words.add(spelling_key(folded))
+        for word in _ABBREVIATIONS.get(folded.replace(".", ""), folded).split():
+            if word and word not in _FILLER:
+                words.add(_word_key(word))
     return frozenset(words), frozenset(nations)
 
 
+def _word_key(word: str) -> str:
+    """"Finance" / "Financial", "Defence" / "Defense", "President" / "Presidential" meet."""
+    w = spelling_key(word)
+    for suffix in ("ial", "al", "e", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 5:
+            return w[: -len(suffix)]
+    return w
+
+
 def _compare(keys: list[tuple[frozenset[str], frozenset[str]]]) -> str | None:
-    """None when the roles agree, else the severity of the difference."""
+    """AGREE when the roles agree, None when they neither agree nor conflict, else a severity."""
     words = [w for w, _ in keys]
     nations = [n for _, n in keys if n]
     if len(set(words)) == 1 and len(set(nations)) <= 1:
-        return None
+        return AGREE
     if len(set(words)) == 1:
         return "high"  # same office for different countries
     union = frozenset().union(*words)
     common = frozenset.intersection(*words)
     extra = union - common
-    heads = {_head(w) for w in words}
+    heads = {_head(w) for w in words} - {""}
     if len(heads) > 1:
         return "high"
-    one_sided = any(w <= other for w in words for other in words if w is not other)
     if extra & _STATUS:
         return "medium"
-    return "low" if one_sided else "medium"
+    # One role only adds detail to the other ("spokesman" / "army spokesman"): no conflict.
+    nested = all(any(w <= other or other <= w for other in words) for w in words) and any(w == common for w in words)
+    return None if nested else "medium"
 
 
 _HEADS = ("minister", "president", "secretary", "chancellor", "general", "colonel", "governor", "mayor", "chief",

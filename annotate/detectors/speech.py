@@ -2,9 +2,10 @@
 
 Quotes come from the engine (``kind == "quote"`` with a speaker entity).
 Reported speech is found here: a person's mention followed by a speech verb
-("Sergey Lavrov said Mali approached ..."), or "according to X, ...";
+("Sergey Lavrov said Mali approached ..."), "according to X, ...", or the
+attribution at the end ("..., Lavrov said." / "..., said Sergey Lavrov.");
 the statement is the rest of the sentence after the verb (skipping "that"
-and a date right after it).
+and a date right after it), or the sentence before the attribution.
 """
 
 from __future__ import annotations
@@ -47,7 +48,11 @@ def statements(story: Story, article_id: str) -> list[Statement]:
         if m.label != "PERSON" or not m.entity:
             continue
         s_start, s_end = story.sentence_at(article_id, m.start)
-        span = _reported_after(text, m.end, s_end, story, article_id) or _according_to(text, s_start, s_end, m)
+        span = (
+            _reported_after(text, m.end, s_end, story, article_id)
+            or _according_to(text, s_start, s_end, m)
+            or _attributed_at_end(text, s_start, s_end, m)
+        )
         if span is None:
             continue
         start, end = span
@@ -73,6 +78,34 @@ def _reported_after(text: str, name_end: int, s_end: int, story: Story, article_
     while end > pos and text[end - 1] in ".!?\"'”’ ":
         end -= 1
     return (pos, end) if end - pos >= 12 else None
+
+
+_TRAILING_VERB = "|".join(SPEECH_VERBS)
+_CONJUNCTIONS = {"and", "but", "or", "while", "as", "when", "after", "before", "because", "so", "then", "who", "which"}
+_SAID_X = re.compile(r",\s*(?:" + _TRAILING_VERB + r")\s+(?:[A-Za-z.’'-]+\s+){0,5}$")
+_X_SAID = re.compile(r"^\s*(?:" + _TRAILING_VERB + r")\s*[.!?]?\s*$")
+
+
+def _attributed_at_end(text: str, s_start: int, s_end: int, m) -> tuple[int, int] | None:
+    """"<statement>, Lavrov said." or "<statement>, said Foreign Minister Sergey Lavrov."."""
+    if _X_SAID.match(text[m.end:s_end]):
+        comma = text.rfind(",", s_start, m.start)
+        between = text[comma + 1:m.start].split() if comma >= 0 else []
+        # Only a title may sit between the comma and the name (", the minister Lavrov said").
+        if comma < 0 or len(between) > 5 or _CONJUNCTIONS & {w.lower() for w in between}:
+            return None
+        end = comma
+    else:
+        said = _SAID_X.search(text, s_start, m.start)
+        if not said or text[m.end:s_end].strip(" .!?\"”’"):
+            return None
+        end = said.start()
+    start = s_start
+    while end > start and text[end - 1] in " ,\"”’":
+        end -= 1
+    while start < end and text[start] in " \"“‘":
+        start += 1
+    return (start, end) if end - start >= 12 else None
 
 
 def _according_to(text: str, s_start: int, s_end: int, m) -> tuple[int, int] | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -31,7 +30,7 @@ STOPWORDS = frozenset(
     should may might must not no nor so such too very just also only even still yet more most less least
     some any all each every both either neither other another which who whom whose what when where why how
     while though although because since until unless up down out off again further once own same s t
-    said says say told tell added adding according mr mrs ms""".split()
+    said says say told tell added adding according mr mrs ms much many really quite rather""".split()
 )
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -50,10 +49,13 @@ def stem(word: str) -> str:
     """A crude English stem, enough to meet "companies" with "company", "abandoning" with "abandonment"."""
     w = fold(word).replace("'", "")
     for suffix, repl in (("ies", "y"), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""), ("ied", "y"),
-                         ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: len(w) - len(suffix)] + repl
-    return w
+                         ("ed", ""), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""),
+                         ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    # close / closes / closed / closing all end up "clos"
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
 
 
 @lru_cache(maxsize=50_000)

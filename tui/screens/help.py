@@ -10,14 +10,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keymap import APP_KEYS, WIDGET_KEYS, keys_file
+from ..keymap import WIDGET_KEYS, all_keys, keys_file
 
 
 def key_rows(app) -> dict[str, list[tuple[str, str]]]:
     """Context -> [(keys as displayed, what they do)], using the keys in effect."""
     keymap = getattr(app, "_keymap", {})
     rows: dict[str, list[tuple[str, str]]] = {}
-    for key in APP_KEYS:
+    for key in all_keys():
         keys = keymap.get(key.id) or key.keys
         shown = " / ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
         rows.setdefault(key.context, []).append((shown, key.description))
@@ -49,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
             body.add_row("", "")
         body.add_row(Text("Remap keys", style="bold underline"), "")
         body.add_row("", Text(f'Binding ids and keys in {keys_file()}, e.g. "entity.next" = "j". Ids:'))
-        body.add_row("", Text(", ".join(k.id for k in APP_KEYS), style="dim"))
+        body.add_row("", Text(", ".join(k.id for k in all_keys()), style="dim"))
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys (escape to close)"
             yield Static(body, id="help-keys")

@@ -29,6 +29,7 @@ STYLE_NAMES = (
     "quote",
     "date",
     "discrepancy",
+    "annotated",
     "match",
     "linked",
     "evidence",

@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 from annotate.model import Corroboration, Discrepancy, Evidence
 
 REPORTED, NOT_REPORTED, CONFLICTING = "reported", "not reported", "conflicting"
+KIND_PREFIX = {"name_variant": "name", "omission": "only some"}  # the other kinds read well as they are
 CELL_WIDTH = 9  # "✗ differs"
 SILENT = {"", "not reported", "not mentioned"}
 
@@ -36,11 +37,11 @@ def coverage_rows(
         # An omission is one side reporting and the other silent; anything else is a conflict.
         said = REPORTED if d.kind == "omission" else CONFLICTING
         cells = {a: (said if a in saying else NOT_REPORTED) for a in article_ids}
-        rows.append(CoverageRow(f"d:{d.id}", d.subject, cells, list(d.evidence)))
+        rows.append(CoverageRow(f"d:{d.id}", f"{KIND_PREFIX.get(d.kind, d.kind)}: {d.subject}", cells, list(d.evidence)))
     for n, c in enumerate(corroborations):
         saying = {e.article for e in c.evidence}
         cells = {a: (REPORTED if a in saying else NOT_REPORTED) for a in article_ids}
-        rows.append(CoverageRow(f"c:{n}", c.subject, cells, list(c.evidence)))
+        rows.append(CoverageRow(f"c:{n}", f"agree: {c.subject}", cells, list(c.evidence)))
     return rows
 
 

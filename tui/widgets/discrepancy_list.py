@@ -28,9 +28,14 @@ def kind_title(kind: str) -> str:
     return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
 
 
-def discrepancy_prompt(d: Discrepancy, labels: dict[str, str]) -> Group:
-    """Summary and kind on top, then each article's value under its label (hanging indent)."""
+def discrepancy_prompt(
+    d: Discrepancy, labels: dict[str, str], mark: Text | None = None, note: Text | None = None
+) -> Group:
+    """Summary and kind on top, then each article's value under its label (hanging
+    indent). ``mark`` goes in front of the summary (e.g. a verdict), ``note`` below."""
     head = Text()
+    if mark is not None:
+        head.append_text(mark)
     head.append(f"{SEVERITY_MARKS.get(d.severity, '•')} ", style="bold")
     head.append(d.summary or d.subject, style="bold")
     head.append(f"  {d.kind.replace('_', ' ')}", style="dim italic")
@@ -42,6 +47,8 @@ def discrepancy_prompt(d: Discrepancy, labels: dict[str, str]) -> Group:
         d.values.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
     ):
         values.add_row(Text(f"  {labels.get(article_id, article_id)}"), Text(value))
+    if note is not None:
+        values.add_row(Text("  note", style="dim"), note)
     return Group(head, values)
 
 

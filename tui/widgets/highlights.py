@@ -47,7 +47,9 @@ def article_spans(
     article_id: str,
     layers: frozenset[str],
     marks: Marks,
+    annotated: list[Span] = (),
 ) -> list[Span]:
+    """Highlights first, then the reader's own annotations, then the selection on top."""
     spans = [
         Span(m.start, m.end, m.kind)
         for m in sorted(mentions, key=lambda m: _PAINT_ORDER.get(m.kind, 1))
@@ -60,6 +62,7 @@ def article_spans(
             for e in d.evidence
             if e.article == article_id
         ]
+    spans += annotated
     spans += [Span(s, e, "match") for s, e in marks.matches]
     spans += [Span(s, e, "linked") for s, e in marks.linked]
     spans += [Span(s, e, "evidence") for s, e in marks.evidence]
