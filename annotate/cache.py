@@ -9,8 +9,8 @@ engine's own source + spaCy's version) and the pipeline asked for (``--model``):
 - per corpus: the whole ``Analysis``, keyed by the article keys in order. An
   unchanged corpus is answered from here without importing spaCy at all.
 
-Entries are pickles of the model classes, written atomically; anything
-unreadable counts as a miss and is removed. The folder is
+Entries are pickles of the model's fields as tuples, written atomically;
+anything unreadable counts as a miss and is removed. The folder is
 ``platformdirs.user_cache_dir("corpus-tui")`` unless ``CORPUS_TUI_CACHE_DIR``
 is set (tests and benchmarks point it at a temporary folder).
 """
@@ -25,7 +25,7 @@ import pickle
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
@@ -120,7 +120,10 @@ class EngineCache:
         if not (isinstance(entry, tuple) and len(entry) == 2):
             return None
         rows, pipeline = entry
-        return CachedMentions([Mention(*row) for row in rows], pipeline)
+        try:
+            return CachedMentions([Mention(*row) for row in rows], pipeline)
+        except TypeError:  # written by another layout of Mention
+            return None
 
     def store_mentions(self, article: Article, mentions: list[Mention], pipeline: str) -> None:
         # Stored now, before linking fills in Mention.entity / speaker ids.
@@ -135,7 +138,7 @@ class EngineCache:
             return None
         rest, mentions, entities, discrepancies, corroborations = entry
         _touch(path)  # recently used: kept by _prune_corpora
-        with _collector_paused():
+        with _collector_paused(), suppress(TypeError):  # TypeError: another layout
             return replace(
                 rest,
                 articles=list(articles),
@@ -144,6 +147,7 @@ class EngineCache:
                 discrepancies=_from_evidence_rows(Discrepancy, discrepancies),
                 corroborations=_from_evidence_rows(Corroboration, corroborations),
             )
+        return None
 
     def store_analysis(self, analysis: Analysis) -> None:
         # The articles are the caller's own (they are the key): no need to store their text.

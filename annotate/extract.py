@@ -5,7 +5,7 @@ Follows the contract in ``annotate.components``:
 - ``doc.ents`` -> kind ``"entity"``: ``label`` is the NER label, ``role`` is
   ``span._.role``, ``value`` is the name without its role -- the fullest form
   of the name in the same article (``span._.canonical``) when the span is a
-  short form ("Camara" -> "Sadio Camara"), else the span's own text. The
+  short form ("Musa" -> "Bello Musa"), else the span's own text. The
   surface form is always in ``text``.
 - ``doc.spans["numbers"]`` -> kind ``"number"`` (value, counts, qualifier).
 - ``doc.spans["dates"]`` -> kind ``"date"`` (value, granularity).

@@ -251,7 +251,7 @@ def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
     by_key: dict[str, set[int]] = defaultdict(set)
     first_of: dict[int, int] = {}
     for i, n in enumerate(names):
-        if n.person:
+        if n.mention.label != "ORG":  # "French Parliament" is not part of a nationality
             continue
         r = uf.find(i)
         first_of.setdefault(r, i)

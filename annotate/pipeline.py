@@ -9,6 +9,7 @@ ever downloaded.
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 
 import spacy
@@ -40,7 +41,7 @@ def build_pipeline(model: str | None = None) -> Language:
         if factory in nlp.pipe_names or not _factory_available(module, factory):
             continue
         if factory == "ct_sentences":
-            # First, so a trained parser keeps the boundaries it sets.
+            # First: a trained parser that runs later keeps the boundaries already set.
             nlp.add_pipe(factory, first=True)
         else:
             nlp.add_pipe(factory)
@@ -86,8 +87,6 @@ _CAMEL_CASE_PERIOD = r"(?<=[a-z][A-Z])\.$"
 
 def _tune_tokenizer(nlp: Language) -> None:
     """Add the title abbreviations and the two splits above to the pipeline's own rules."""
-    import re
-
     tokenizer = nlp.tokenizer
     for abbreviation in _TITLE_ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])

@@ -45,7 +45,7 @@ _STOPWORDS = frozenset(
     these they this those though through told under until upon very want were what
     when where whether which while whom whose will with within without would year
     years your week weeks month months today yesterday tomorrow according added
-    reported reports report including including news statement spokesman spokeswoman
+    reported reports report including news statement spokesman spokeswoman
     people time first second third monday tuesday wednesday thursday friday
     saturday sunday january february march april june july august september
     october november december

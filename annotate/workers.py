@@ -78,4 +78,6 @@ def _annotate_chunk(articles: list[Article]) -> list[tuple[list[Mention], str]]:
 def _make_doc(nlp, article: Article):
     doc = nlp.make_doc(article.text)
     doc.user_data["published"] = article.published
+    # Doc.text rebuilds the string from every token; components read this instead.
+    doc.user_data["text"] = article.text
     return doc

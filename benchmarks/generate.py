@@ -316,6 +316,9 @@ class StoryWriter:
         n1_text = _fmt(n1)
         count_phrase = f"{n1_text} {self.noun1}"
         date_phrase = f"on {_date(when)}"
+        if self.plants.get("date") != k and 0 < (published - when).days < 7 and r.random() < 0.3:
+            # Relative to the publication date, as news often is: the same day in other words.
+            date_phrase = f"on {WEEKDAYS[when.weekday()]}"
         name_phrase = f"{role} {full}" if role[0].isupper() else f"{full}, the {role}"
         phrases["name_variant"] = full
         phrases["role"] = role

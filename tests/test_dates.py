@@ -67,6 +67,8 @@ RESOLVED = [
     ("Talks resume in early 2023.", ("early 2023", "2023", "year")),
     ("Turnout fell in the 2014 elections.", ("2014", "2014", "year")),
     ("Tuesday's vote was close.", ("Tuesday", "2021-09-28", "day")),
+    ("Police said last night that roads were shut.", ("last night", "2021-09-30", "day")),
+    ("The minister spoke this morning.", ("this morning", "2021-10-01", "day")),
 ]
 
 

@@ -385,3 +385,51 @@ def test_attribution_at_the_end_is_reported_speech():
     found, _ = run([a, b], ms)
     (d,) = of_kind(found, "quote")
     assert d.values["b"] == "The mill will move to Kobe after it closes"
+
+
+def test_reporting_boilerplate_is_not_a_claim():
+    a = art("a", "The Vantor Foundation could not be reached. The Vantor Foundation did not immediately respond.")
+    b = art("b", "The Vantor Foundation reached a deal and responded to critics.")
+    found, _ = run([a, b], [ment(a, "Vantor Foundation", "ORG"), ment(a, "Vantor Foundation", "ORG", nth=1),
+                            ment(b, "Vantor Foundation", "ORG")])
+    assert not of_kind(found, "claim")
+
+
+def test_months_sharing_only_a_place_are_not_one_event():
+    a = art("a", "Officials in Chile said a plan for the budget was shelved in March 2023.")
+    b = art("b", "Critics in Chile said a plan for the schools was shelved in October 2023.")
+    ms = [ment(a, "Chile", "GPE"), ment(b, "Chile", "GPE"),
+          ment(a, "March 2023", "DATE", kind="date", value="2023-03", granularity="month"),
+          ment(b, "October 2023", "DATE", kind="date", value="2023-10", granularity="month")]
+    found, _ = run([a, b], ms)
+    assert not of_kind(found, "date")
+
+
+def test_a_shared_figure_ties_two_days_to_one_event():
+    a = art("a", "About 3,145 workers marched in Lorvik on March 18 as the strike began.")
+    b = art("b", "About 3,145 workers gathered in Lorvik on March 25 as the strike began.")
+    ms = [ment(a, "March 18", "DATE", kind="date", value="2022-03-18", granularity="day"),
+          ment(b, "March 25", "DATE", kind="date", value="2022-03-25", granularity="day")]
+    found, _ = run([a, b], ms)
+    (d,) = of_kind(found, "date")
+    assert evidence_articles(d) == {"a", "b"}
+
+
+def test_titles_inside_the_span_are_not_name_variants():
+    a = art("a", "President Ana Lopes spoke. Mr Tavares left.")
+    b = art("b", "Ana Lopes spoke. Rui Tavares left.")
+    ms = [ment(a, "President Ana Lopes", value="Ana Lopes", role="President"), ment(a, "Mr Tavares"),
+          ment(b, "Ana Lopes"), ment(b, "Rui Tavares")]
+    found, _ = run([a, b], ms)
+    assert not of_kind(found, "name_variant")
+
+
+def test_quote_cut_with_an_ellipsis_is_not_a_misquote():
+    a = art("a", "Lena Ostrova said: “When you have troops on the ground [...] you stay.”")
+    b = art("b", "Lena Ostrova said: “When you have troops on the ground and tanks, you stay.”")
+    ms = [ment(a, "Lena Ostrova"), ment(b, "Lena Ostrova"),
+          ment(a, "When you have troops on the ground [...] you stay.", "QUOTE", kind="quote", speaker="Lena Ostrova"),
+          ment(b, "When you have troops on the ground and tanks, you stay.", "QUOTE", kind="quote", speaker="Lena Ostrova")]
+    found, agreed = run([a, b], ms)
+    assert not of_kind(found, "quote")
+    assert agreed

@@ -82,7 +82,9 @@ def test_planted_phrases_are_exact_substrings_and_the_odd_article_differs(corpus
         else:
             assert set(plant.values) == set(story.files)
             others = {v for f, v in plant.values.items() if f != plant.odd}
-            assert odd_phrase not in others and len(others) == 1
+            assert odd_phrase not in others
+            # the others agree (a date may also be told as the weekday it fell on)
+            assert len(others) == 1 or plant.kind == "date" and len(others) == 2
 
 
 @pytest.mark.parametrize("size", [3, 9, 10, 11, 17])

@@ -181,3 +181,14 @@ def test_surname_particles_first_names_and_gendered_given_names():
     assert ursula == vdl
     assert xi == xi_short
     assert daniel != daniela
+
+
+def test_bodies_join_their_organisation_but_not_a_nationality():
+    a = art("a", "The European Parliament and European leaders met the UN Security Council.")
+    b = art("b", "The United Nations and the European Union.")
+    ms = [ment(a, "European Parliament", "ORG"), ment(a, "European", "NORP", nth=1), ment(a, "UN Security Council", "ORG"),
+          ment(b, "United Nations", "ORG"), ment(b, "European Union", "ORG")]
+    link_entities([a, b], ms)
+    parliament, european, council, un, eu = (m.entity for m in ms)
+    assert council == un
+    assert parliament != european and eu != european

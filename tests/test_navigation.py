@@ -240,3 +240,33 @@ async def test_command_palette_jumps_to_an_entity():
         await pilot.press("enter")
         await pilot.pause()
         assert cursor(app) is app.index.entity_mentions[entity_id][0]
+
+
+async def test_clicking_a_name_puts_the_cursor_on_it():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        pane = app.columns[1].pane
+        target = next(
+            m for m in app.index.mentions(pane.article.id) if m.kind == "entity" and m.entity and pane.is_visible_offset(m.start)
+        )
+        line, column = pane.wrapped.column_of(target.start)
+        await pilot.click(pane, offset=(column + 1, line - int(pane.scroll_y)))
+        await pilot.pause()
+        assert cursor(app) is target
+        assert app.focused is pane
+        assert app.status.said.startswith(app.index.entities[target.entity].name)
+
+
+async def test_sidebar_can_be_hidden_to_read_wider():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        width = app.columns[0].pane.size.width
+        await pilot.press("b")
+        await pilot.pause()
+        assert not app.query_one("#sidebar").display
+        assert app.columns[0].pane.size.width > width
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.query_one("#sidebar").display

@@ -59,12 +59,13 @@ CASES = [
     ("It reported two Chinese fatalities.", ("two Chinese fatalities", 2, "deaths", None)),
     ("The talks lasted six months.", ("six months", 6, "months", None)),
     ("It bought one armoured vehicle.", ("one armoured vehicle", 1, "vehicles", None)),
-    ("Mali Receives 4 Helicopters\nThe delivery came on time.", ("4 Helicopters", 4, "helicopters", None)),
+    ("Navy Buys 4 Frigates\nThe deal came on time.", ("4 Frigates", 4, "frigates", None)),
     ("Police detained three Russians.", ("three Russians", 3, "russians", None)),
     ("The plan costs $1.2trn.", ("$1.2trn", 1_200_000_000_000, "dollars", None)),
     ("Some 1.5bn people voted.", ("Some 1.5bn people", 1_500_000_000, "people", "some")),
     ("They sent more than 2000 troops.", ("more than 2000 troops", 2000, "troops", "more than")),
     ("The death toll rose to 1,234, officials said.", ("1,234", 1234, "deaths", None)),
+    ("A 40 km convoy left.", ("40 km", 40, "kilometres", None)),
 ]
 
 

@@ -202,6 +202,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         for problem in analysis.problems:
             self.notify(str(problem), severity="warning", markup=False, timeout=8)
         self._sidebar_story = None
+        self._company_for_first_column()
         self.refresh_sidebar()
         self.refresh_marks()
         self.status.say(*self._summary(), "] next mention · n same entity · d next discrepancy · ? help")
@@ -216,6 +217,18 @@ class CorpusApp(AnnotationsMixin, App[int]):
         return parts
 
     # -- stories and the sidebar -------------------------------------------
+
+    def _company_for_first_column(self) -> None:
+        """Beside the first article, show articles of the same story (not its neighbours by file name)."""
+        story = self.story_of(self.shown[0])
+        visible = self.shown[: self.column_count]
+        mates = iter([a for a in story if a not in visible])
+        for column in range(1, self.column_count):
+            if self.shown[column] not in story:
+                mate = next(mates, None)
+                if mate is None:
+                    break
+                self._put(column, mate)
 
     def story_of(self, article_id: str) -> list[str]:
         if self.analysis is not None:
@@ -329,10 +342,19 @@ class CorpusApp(AnnotationsMixin, App[int]):
         avoid = avoid or set()
         order = [(self.current_column + k) % self.column_count for k in range(1, self.column_count + 1)]
         column = next((c for c in order if c not in avoid), order[0])
-        if article_id in self.shown:  # held by a hidden column: swap them
-            self.shown[self.shown.index(article_id)] = self.shown[column]
-        self._show_in_column(column, article_id)
+        self._put(column, article_id)
         return column
+
+    def _put(self, column: int, article_id: str) -> None:
+        """Show ``article_id`` in ``column``; a column already showing it gets this column's article."""
+        if self.shown[column] == article_id:
+            return
+        if article_id in self.shown:
+            other = self.shown.index(article_id)
+            self.shown[other] = self.shown[column]
+            if other < self.column_count:
+                self._show_in_column(other, self.shown[other])
+        self._show_in_column(column, article_id)
 
     def show_article(self, article_id: str) -> None:
         """Put an article in the focused column (or focus it where it is)."""
@@ -340,9 +362,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         if article_id in visible:
             self.focus_column(visible.index(article_id))
         else:
-            if article_id in self.shown:
-                self.shown[self.shown.index(article_id)] = self.shown[self.current_column]
-            self._show_in_column(self.current_column, article_id)
+            self._put(self.current_column, article_id)
             self.focus_column(self.current_column)
         self.refresh_sidebar()
         self.refresh_marks()
@@ -548,6 +568,23 @@ class CorpusApp(AnnotationsMixin, App[int]):
                 self.show_article(candidate)
                 return
         self.status.say("Every article is already on screen")
+
+    def action_story(self, step: int) -> None:
+        """Fill the columns with the next/previous story's articles (stories group articles about one event)."""
+        stories = [s for s in (self.analysis.stories if self.analysis else []) if s]
+        if len(stories) < 2:
+            self.status.say("All articles are one story" if self.analysis else "Still annotating…")
+            return
+        current = self.story_of(self.shown[self.current_column])
+        i = stories.index(current) if current in stories else -1
+        story = stories[(i + step) % len(stories)]
+        for column, article_id in enumerate(story[: self.column_count]):
+            self._put(column, article_id)
+        self.focus_column(0)
+        self.selected_discrepancy = None
+        self.refresh_sidebar()
+        self.refresh_marks()
+        self.status.say(*self._summary())
 
     def action_articles(self) -> None:
         stories = self.analysis.stories if self.analysis else []

@@ -56,6 +56,8 @@ APP_KEYS: tuple[Key, ...] = (
     Key("pane.right", "right", "pane(1)", "Focus the column to the right", READER),
     Key("column.next_article", "greater_than_sign", "swap_article(1)", "Show the next article in this column", ANYWHERE),
     Key("column.previous_article", "less_than_sign", "swap_article(-1)", "Show the previous article in this column", ANYWHERE),
+    Key("story.next", "right_curly_bracket", "story(1)", "Next story: its articles in the columns", ANYWHERE),
+    Key("story.previous", "left_curly_bracket", "story(-1)", "Previous story", ANYWHERE),
     Key("articles.list", "o", "articles", "Articles list: choose what this column shows", ANYWHERE, "Articles"),
     Key("sidebar.toggle", "b", "toggle_sidebar", "Show/hide the sidebar", ANYWHERE),
     Key("sidebar.view", "v", "sidebar_view", "Sidebar: next tab (discrepancies, entities, coverage)", ANYWHERE, "Sidebar tab"),

@@ -5,7 +5,9 @@ processed Doc into ``Mention`` objects):
 
 - entities: ``doc.ents`` (labels PERSON, ORG, GPE, LOC, NORP, EVENT, FAC,
   PRODUCT); ``span._.role`` is the title/role text before a person's name
-  (or None); ``span._.canonical`` is the fullest form of the name within the
+  ("Interim Defence Minister"), or in an appositive around it ("X, the acting
+  police chief,"); courtesy titles (Mr, Dr) are not roles; None if there is
+  none. ``span._.canonical`` is the fullest form of the name within the
   same article ("Camara" -> "Sadio Camara"), or None when the span is itself
   the fullest form.
 - numbers: ``doc.spans["numbers"]``; ``span._.value`` (int/float, [low, high]

@@ -2,8 +2,9 @@
 
 Absolute dates ("September 30", "30 September 2021", "December 2020", "2013")
 and relative ones ("late on Thursday", "last week", "earlier this year",
-"two weeks ago") are found with precompiled regexes over ``doc.text`` in one
-pass. Each becomes a span in ``doc.spans["dates"]`` with ``span._.value`` (an
+"two weeks ago") are found from cheap triggers (a capitalised month or
+weekday name, a run of digits, a keyword such as "week" or "ago") read with
+small anchored regexes, so the finder is linear in the length of the text. Each becomes a span in ``doc.spans["dates"]`` with ``span._.value`` (an
 ISO string: ``YYYY-MM-DD``, ``YYYY-Www``, ``YYYY-MM`` or ``YYYY``) and
 ``span._.granularity`` (day | week | month | year). A date that needs the
 publication date ("on Thursday", "May") when the article has none gets value
@@ -62,6 +63,8 @@ _NAME_TRIGGER = re.compile(
 )
 _DIGIT_TRIGGER = re.compile(r"[0-9][0-9]*")
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+_THIS_OR_LAST_BEFORE = re.compile(r"\b(?P<rel>(?i:this|last))\s+$")
 
 # Anchored at a month name.
 _MONTH_DAY = re.compile(rf"(?P<month>{MONTH})\s+(?P<day>{_DAY})\b{_NOT_DIGIT_AFTER}(?:,?\s+(?P<year>{YEAR})\b(?!\d))?")
@@ -90,6 +93,7 @@ _AGO_BEFORE = re.compile(
 # "May" alone is too often the verb: accept it only with a date word before it.
 _MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|of|from|during|before|after|early|mid|late|last|next|this)\s*-?\s*)$")
 # "more than 2000": a count, not a year (news style writes counts as "2,000", years as "2000").
+_COUNT_LAST_WORDS = frozenset("than over least about around nearly almost some to roughly".split())
 _COUNT_BEFORE = re.compile(
     r"\b(?i:more than|over|at least|fewer than|less than|about|around|nearly|almost|some|up to|roughly)\s+$"
 )
@@ -128,7 +132,7 @@ def find_dates(text: str, published: dt.date | None = None) -> tuple[DateMatch, 
     return _find_dates(text, published)
 
 
-@lru_cache(maxsize=4)  # ct_numbers and ct_dates both need the dates of the same text
+@lru_cache(maxsize=16)  # ct_numbers and ct_dates both need the dates of the same text
 def _find_dates(text: str, published: dt.date | None) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
 
@@ -150,21 +154,24 @@ def _find_dates(text: str, published: dt.date | None) -> tuple[DateMatch, ...]:
         elif word in _DAY_WORDS:
             read(_at_keyword, p, word)
     for p, end in digit_runs(text):
-        read(_at_digits, p, end)
+        if end - p == 4 or text[end : end + 1] == "/":  # a year, an ISO date, or 30/09/2021
+            read(_at_digits, p, end)
     # Rare literal words: str.find is faster than any regex for them.
-    for word in ("week", "month", "year", *_DAY_WORDS, "ago"):
+    for word in ("week", "month", "year", *_DAY_WORDS, *_PARTS_OF_DAY, "ago"):
         p = text.find(word)
         while p != -1:
             if not (p and text[p - 1].isalpha()):
                 if word == "ago":
                     read(_at_ago, p)
+                elif word in _PARTS_OF_DAY:
+                    read(_at_part_of_day, p, word)
                 else:
                     read(_at_keyword, p, word)
             p = text.find(word, p + 1)
     return tuple(_leftmost_longest(found))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each run of ASCII digits (shared with ct_numbers)."""
     return tuple(m.span() for m in _DIGIT_TRIGGER.finditer(text))
@@ -304,11 +311,12 @@ def _at_digits(text: str, p: int, end: int, published: dt.date | None) -> list[D
     if size == 4 and (m := _YEAR.match(text, p)):
         if p > 1 and text[p - 1] == "-" and text[p - 2].isalpha() and text[max(0, p - 4) : p].lower() != "mid-":
             return []  # a model name: "Mi-2020"
-        if text[p - 1 : p].isspace() and _COUNT_BEFORE.search(text, max(0, p - 14), p):
-            return []
         before = text[max(0, p - 22) : p]
+        last_word = before.rstrip(" -").rpartition(" ")[2].lower()
+        if last_word in _COUNT_LAST_WORDS and _COUNT_BEFORE.search(text, max(0, p - 14), p):
+            return []
         edge = None
-        if before.rstrip(" -").rpartition(" ")[2].lower() in _EDGE_LAST_WORDS:
+        if last_word in _EDGE_LAST_WORDS:
             edge = _EDGE_BEFORE.search(text, max(0, p - 22), p)  # "early 2022", "mid-2022"
         return [_date(edge.start() if edge else p, m.end(), m["year"], "year")]
     return []
@@ -329,6 +337,19 @@ def _at_keyword(text: str, p: int, word: str, published: dt.date | None) -> list
         return []
     n = {"this": 0, "last": 1, "past": 1, "next": -1}[m["rel"].lower()]
     return [_relative(m.start(), end, n, word, published)]
+
+
+def _at_part_of_day(text: str, p: int, word: str, published: dt.date | None) -> list[DateMatch]:
+    """"last night", "this morning": the publication day or the day before."""
+    end = p + len(word)
+    if end < len(text) and text[end].isalpha():
+        return []
+    m = _THIS_OR_LAST_BEFORE.search(text, max(0, p - 8), p)
+    if m is None:
+        return []
+    offset = -1 if m["rel"].lower() == "last" else 0
+    value = (published + dt.timedelta(days=offset)).isoformat() if published else None
+    return [_date(m.start(), end, value, "day")]
 
 
 def _at_ago(text: str, p: int, published: dt.date | None) -> list[DateMatch]:

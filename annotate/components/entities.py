@@ -4,24 +4,26 @@ How it works, in three passes over one Doc:
 
 1. Find runs of capitalised words (joined by name particles such as "de",
    "bin", "al-", and by "of" after an organisation word: "Bank of England").
-   The text is scanned with one regex for capital letters, so the cost grows
-   with the number of capitalised words, not with every token.
+   Capitalised words come from a per-word flag in one ``Doc.to_array`` call,
+   so the Python work grows with the number of capitalised words, not tokens.
 2. Classify each run: a known name (countries, demonyms, cities, regions,
    international bodies); a last word that names a kind of thing ("... Group"
    -> ORG, "... Desert" -> LOC, "... Airport" -> FAC, "... Summit" -> EVENT);
-   a title or role word inside it ("Defence Minister Sadio Camara" -> PERSON
-   "Sadio Camara"); a common given name; the context ("X said", "said X",
-   "news outlet X"); acronyms; model names ("Mi-171" -> PRODUCT). Words that
+   a title or role word inside it ("Defence Minister Bello Musa" -> PERSON
+   "Bello Musa"); a common given name; the context ("X said", "said X",
+   "news outlet X"); acronyms; model names ("Su-35" -> PRODUCT). Words that
    only open a sentence ("According", "The") are not names, and headlines
    written in Title Case only yield names known from elsewhere.
 3. Link within the article: a lone capitalised word that is the surname of a
-   person named in full elsewhere ("Camara") is that person, the first word of
-   an organisation ("Wagner" for "Wagner Group") is that organisation, and
+   person named in full elsewhere ("Musa") is that person, the first word of
+   an organisation ("Atlas" for "Atlas Group") is that organisation, and
    ``span._.canonical`` records the fullest form of the name in the article.
 
 Roles are read leftwards from a person's name over title words, role
 modifiers, capitalised words and a possessive ("Russia's Foreign Minister"),
-and stored in ``span._.role``. When a trained NER ran before this component,
+or from an appositive ("Marco Groje, the acting police chief,"; "the defence
+minister, Bello Musa,"), and stored in ``span._.role``. Courtesy titles
+("Mr", "Dr") mark a person but are not roles. When a trained NER ran before this component,
 its PERSON/ORG/GPE/... spans are kept and the rules only fill the gaps.
 """
 
@@ -35,7 +37,7 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import register_extensions
 from .gazetteer import (
@@ -60,6 +62,8 @@ from .gazetteer import (
 )
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
+# Pipelines trained on WikiNER-style labels ("PER", "LOC", "ORG", "MISC").
+_TRAINED_LABELS = {"PER": "PERSON"}
 
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
@@ -102,6 +106,20 @@ class EntityFinder:
         return doc
 
 
+# Word ids are hashes of the text, the same in every vocabulary, so one cache serves all
+# Docs: decoding a word from the StringStore costs several times more than a dict lookup.
+_WORDS: dict[int, str] = {}
+
+
+def _words(orths: list[int], strings) -> list[str]:
+    get = _WORDS.get
+    words = [get(orth) for orth in orths]
+    for i, word in enumerate(words):
+        if word is None:
+            words[i] = _WORDS[orths[i]] = strings[orths[i]]
+    return words
+
+
 class _DocEntities:
     """The state for finding the entities of one Doc."""
 
@@ -115,12 +133,9 @@ class _DocEntities:
         self.table = table
         self._extra: numpy.ndarray | None = None  # LENGTH, LOWER, IS_LOWER, IS_ALPHA, when a rule needs them
         self.n = len(doc)
-        self.strings = strings = doc.vocab.strings
-        self.w = [strings[orth] for orth in table[:, 0].tolist()]
-        self.lw = [word.lower() for word in self.w]
-        self.ws = table[:, 1].tolist()
-        self.punct = table[:, 2].tolist()
-        self.space = table[:, 3].tolist()
+        self.strings = doc.vocab.strings
+        self.w = _words(table[:, 0].tolist(), doc.vocab.strings)
+        self.ws, self.punct, self.space = table[:, 1], table[:, 2], table[:, 3]
         ss = table[:, 4] == 1
         ss[0] = True
         self.ss = ss.tolist()
@@ -156,7 +171,10 @@ class _DocEntities:
             where = (int(starts[f.start]), int(starts[f.end - 1]) + len(self.w[f.end - 1]))
             if f.label == "PERSON":
                 role_start = self._role_start(f.start, people)
-                role = self.span_text(role_start, f.start) if role_start is not None else self._appositive_role(f.end)
+                if role_start is not None:
+                    role = self.span_text(role_start, f.start)
+                else:
+                    role = self._appositive_role(f.end) or self._role_before_comma(f.start, f.end, people)
                 if role is not None:
                     data[("._.", "role", *where)] = role
             if f.start in canonical:
@@ -186,12 +204,11 @@ class _DocEntities:
 
     def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
         """Can the lowercase tokens between ``end`` and ``nxt`` sit inside one name?"""
-        doc = self.doc
         if nxt - end > 2 or self.ss[nxt]:
             return False
         if any(self.space[i] for i in range(end, nxt)):
             return False
-        words = [self.lw[i] for i in range(end, nxt)]
+        words = [self.w[i].lower() for i in range(end, nxt)]
         if len(words) == 1 and words[0] in ("-", "'", "’") and not self.ws[end - 1] and not self.ws[end]:
             return True  # "Jean-Yves", "Guinea-Bissau"
         if words[0] in _POSSESSIVE and len(words) == 1 and not self.ws[end - 1] and self._org_name_follows(nxt):
@@ -214,9 +231,8 @@ class _DocEntities:
 
     def _particle_prefix(self, start: int) -> int:
         """Extend a run left over a glued article: "al-" + "Qaeda"."""
-        doc = self.doc
         if start >= 2 and self.w[start - 1] == "-" and not self.ws[start - 1]:
-            if self.lw[start - 2] in PARTICLES and not self.ws[start - 2]:
+            if self.w[start - 2].lower() in PARTICLES and not self.ws[start - 2]:
                 return start - 2
         return start
 
@@ -275,8 +291,8 @@ class _DocEntities:
         """A run no list knows: decide from its shape and its context."""
         n = end - start
         text = self.span_text(start, end)
-        nxt = self.lw[end] if end < self.n else None
-        prev = self.lw[start - 1] if start > 0 else None
+        nxt = self.w[end].lower() if end < self.n else None
+        prev = self.w[start - 1].lower() if start > 0 else None
         if n == 1 and any(c.isdigit() for c in text) and _MODEL_NAME.match(text):
             found.append(_Found(start, end, "PRODUCT"))
         elif n == 1 and self._opens_sentence(start) and nxt not in SPEECH_VERBS:
@@ -292,9 +308,9 @@ class _DocEntities:
         elif n <= 4 and prev is not None and fold(prev) in TITLE_HEADS:
             found.append(_Found(start, end, "PERSON"))  # "policy chief Kaja Kallas"
         elif prev in ORG_INTRODUCERS:
-            found.append(_Found(start, end, "ORG"))  # "news platform Meduza"
+            found.append(_Found(start, end, "ORG"))  # "news platform Hromadske"
         elif nxt in _LOWERCASE_ORG_SUFFIXES:
-            found.append(_Found(start, end + 1, "ORG"))  # "the Wagner group"
+            found.append(_Found(start, end + 1, "ORG"))  # "the Atlas group"
         elif n == 1 and _CAMEL_CASE.match(text):
             found.append(_Found(start, end, "ORG", weak=True))  # "SpaceX", "YouTube"
         elif n == 1 and _ACRONYM.match(text):
@@ -307,7 +323,7 @@ class _DocEntities:
             unresolved.append((start, end))
 
     def _plain_words(self, start: int, end: int) -> bool:
-        """Title-case words that are not kinds of things ("Ana Torres", not "Wagner Group")."""
+        """Title-case words that are not kinds of things ("Ana Torres", not "Atlas Group")."""
         for i in range(start, end):
             key = fold(self.w[i])
             if not (self.w[i].istitle() or self.punct[i]) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
@@ -315,7 +331,7 @@ class _DocEntities:
         return True
 
     def _titled_person(self, start: int, head: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> bool:
-        """ "Malian Defense Minister Colonel Sadio Camara": role words, then the name.
+        """ "Nigerian Defence Minister Colonel Bello Musa": role words, then the name.
 
         Returns False when no name follows the title words ("Prime Minister").
         """
@@ -323,11 +339,11 @@ class _DocEntities:
         complement = False  # "High Commissioner for Refugees"
         while name < end and (
             self.punct[name]
-            or self.lw[name] in ROLE_LINKERS
+            or self.w[name].lower() in ROLE_LINKERS
             or fold(self.w[name]) in ROLE_MODIFIERS
             or fold(self.w[name]) in TITLE_HEADS
         ):
-            complement = complement or self.lw[name] in _OF_WORDS
+            complement = complement or self.w[name].lower() in _OF_WORDS
             name += 1
         if name >= end or (complement and end - name == 1):
             return False
@@ -363,7 +379,7 @@ class _DocEntities:
         return self.lex.labels.get(fold(self.span_text(start, end)))
 
     def _all_known_or_adjective_first(self, start: int, end: int) -> bool:
-        """Split "France Germany" or "Russian Meduza", but keep "Niger Delta Avengers" whole."""
+        """Split "France Germany" or "Russian Hromadske", but keep "Niger Delta Avengers" whole."""
         if self._known(start, start + 1) == "NORP":
             return True
         known: list[_Found] = []
@@ -391,7 +407,7 @@ class _DocEntities:
     def _of_phrase_label(self, start: int, end: int) -> str | None:
         """ "Gulf of Mexico", "University of Ghana": the word before "of" names the kind of thing."""
         for i in range(start + 1, end - 1):
-            if self.lw[i] in _OF_WORDS:
+            if self.w[i].lower() in _OF_WORDS:
                 head = fold(self.w[i - 1])
                 if head in TITLE_HEADS:
                     return None  # "Secretary of State ...": a role
@@ -399,8 +415,7 @@ class _DocEntities:
         return None
 
     def _last_title(self, start: int, end: int) -> int | None:
-        """Index of the last title word followed by a name ("Minister" in "... Minister Sadio Camara")."""
-        doc = self.doc
+        """Index of the last title word followed by a name ("Minister" in "... Minister Bello Musa")."""
         for i in range(end - 1, start - 1, -1):
             if fold(self.w[i]) in TITLE_HEADS:
                 return i
@@ -411,10 +426,9 @@ class _DocEntities:
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         """Drop joiners left dangling at either end of a run."""
-        doc = self.doc
-        while start < end and (self.punct[start] or self.lw[start] in ROLE_LINKERS):
+        while start < end and (self.punct[start] or self.w[start].lower() in ROLE_LINKERS):
             start += 1
-        while end > start and (self.punct[end - 1] or self.lw[end - 1] in ROLE_LINKERS or self.lw[end - 1] in PARTICLES):
+        while end > start and (self.punct[end - 1] or self.w[end - 1].lower() in ROLE_LINKERS or self.w[end - 1].lower() in PARTICLES):
             end -= 1
         return start, end
 
@@ -431,7 +445,6 @@ class _DocEntities:
 
     def _opens_sentence(self, i: int) -> bool:
         """Is token ``i`` the first word of a sentence, a line, a quote or a clause after a colon?"""
-        doc = self.doc
         j = i - 1
         while j >= 0 and self.w[j] in _OPENERS:
             j -= 1
@@ -443,9 +456,11 @@ class _DocEntities:
             return start
         word = self.w[start]
         key = fold(word)
-        if self.lex.labels.get(key) or key in TITLE_HEADS or key in ROLE_MODIFIERS:
+        if self.lex.labels.get(key) or key in TITLE_HEADS:
             return start
-        if key in _COMMON or self.strings[word.lower()] in self.lowercase_words():
+        if key in _COMMON:
+            return start + 1  # "Then Jane Doe", "Former President ..." (the role is read separately)
+        if key not in ROLE_MODIFIERS and self.strings[word.lower()] in self.lowercase_words():
             return start + 1
         return start
 
@@ -487,7 +502,6 @@ class _DocEntities:
         ``people`` holds the token indices of other people's names, which a role never crosses
         ("Labour leader Keir Starmer and Conservative MP Priti Patel").
         """
-        doc = self.doc
         floor = self._sentence_of(name_start)
         start: int | None = None
         seen_head = False
@@ -495,7 +509,7 @@ class _DocEntities:
         nouns = 0
         i = name_start - 1
         while i >= floor and i not in people:
-            text, lower = self.w[i], self.lw[i]
+            text, lower = self.w[i], self.w[i].lower()
             key = fold(text)
             role_word = key in TITLE_HEADS or key in ROLE_MODIFIERS
             if self.space[i] or (after_linker and not role_word):
@@ -505,6 +519,8 @@ class _DocEntities:
                 start = i
                 after_linker = False
             elif text in _POSSESSIVE and start is not None and i > floor and self.w[i - 1][0].isupper():
+                if i - 1 in people:
+                    break  # "Putin's spokesman Dmitry Peskov": the role is "spokesman"
                 j = i - 1
                 while j - 1 >= floor and self.w[j - 1][:1].isupper() and not self.punct[j - 1]:
                     j -= 1
@@ -534,7 +550,7 @@ class _DocEntities:
             i -= 1
         if not seen_head or start is None:
             return None
-        while start < name_start and (self.lw[start] in ROLE_LINKERS or self.punct[start] or fold(self.w[start]) in HONORIFICS):
+        while start < name_start and (self.w[start].lower() in ROLE_LINKERS or self.punct[start] or fold(self.w[start]) in HONORIFICS):
             start += 1
         if all(fold(self.w[i]) in HONORIFICS or self.punct[i] for i in range(start, name_start)):
             return None  # "Mr", "Dr": a courtesy, not a role to compare
@@ -568,11 +584,11 @@ class _DocEntities:
         if i + 1 >= n or self.w[i] != ",":
             return None
         i += 1
-        if self.lw[i] in ("the", "a", "an"):
+        if self.w[i].lower() in ("the", "a", "an"):
             i += 1
         first, head, unknown = i, None, 0
         while i < n and i - first < 7:
-            text, lower = self.w[i], self.lw[i]
+            text, lower = self.w[i], self.w[i].lower()
             key = fold(text)
             if key in TITLE_HEADS or (head == i - 1 and key in ROLE_MODIFIERS and not text[0].isupper()):
                 head = i  # "the chief executive", "the army chief of staff"
@@ -590,7 +606,23 @@ class _DocEntities:
             i += 1
         if head is None or (head + 1 < n and self.w[head + 1].istitle() and fold(self.w[head + 1]) not in _COMMON):
             return None  # no title, or a title that heads another name ("the wife of President X")
-        return self.span_text(first, head + 1)
+        end = head + 1
+        if end < n and self.w[end].lower() in _OF_WORDS:  # "head of the junta," (only when the appositive closes)
+            j = end + 1
+            while j < n and j - end <= 4 and self.w[j].isalpha() and self.w[j].lower() not in SPEECH_VERBS:
+                j += 1
+            if j < n and self.w[j] in (",", ".", ";") and j > end + 1:
+                end = j
+        return self.span_text(first, end)
+
+    def _role_before_comma(self, name_start: int, name_end: int, people: set[int]) -> str | None:
+        """ "Ghana's defence minister, Kwame Mensah, said": a role, a comma, then the name in apposition."""
+        if name_start < 2 or name_end >= self.n or self.w[name_start - 1] != "," or self.w[name_end] not in (",", "."):
+            return None
+        if fold(self.w[name_start - 2]) not in TITLE_HEADS:
+            return None
+        role_start = self._role_start(name_start - 1, people)
+        return self.span_text(role_start, name_start - 1) if role_start is not None else None
 
     # -- a trained NER that ran before us --------------------------------------------------
 
@@ -601,23 +633,23 @@ class _DocEntities:
         if not doc.has_annotation("ENT_IOB"):
             return out
         for ent in doc.ents:
-            if ent.label_ not in ENTITY_LABELS:
-                continue
+            label = _TRAINED_LABELS.get(ent.label_, ent.label_)
+            if label not in ENTITY_LABELS:
+                continue  # numbers, dates, MISC...: other components' business
             start, end = ent.start, ent.end
             while end > start and (self.w[end - 1] in _POSSESSIVE or self.punct[end - 1]):
                 end -= 1
-            if ent.label_ == "PERSON":
+            if label == "PERSON":
                 while start < end - 1 and (fold(self.w[start]) in TITLE_HEADS or fold(self.w[start]) in ROLE_MODIFIERS):
                     start += 1
             if start < end:
-                out.append(_Found(start, end, ent.label_))
+                out.append(_Found(start, end, label))
         doc.ents = []
         return out
 
     # -- pass 2: short forms of names found in full ----------------------------------------
 
     def _link_short_forms(self, found: list[_Found], unresolved: list[tuple[int, int]]) -> list[_Found]:
-        doc = self.doc
         surnames: dict[str, str] = {}
         org_heads: dict[str, str] = {}
         for f in found:
@@ -654,7 +686,7 @@ class _DocEntities:
             acronym = by_start.get(f.end + 1)
             if (
                 acronym is not None
-                and f.end + 2 < self.n
+                and acronym.end < self.n
                 and self.w[f.end] == "("
                 and self.w[acronym.end] == ")"
                 and acronym.end - acronym.start == 1
@@ -726,7 +758,7 @@ def _abbreviates(acronym: str, words: list[str]) -> bool:
 
 
 def _preferred_text(uses: list[tuple[int, str]]) -> str:
-    """How a form is best written: in Title Case when some use is ("Wagner Group", not "Wagner group")."""
+    """How a form is best written: in Title Case when some use is ("Atlas Group", not "Atlas group")."""
     titled = [text for _, text in uses if text.istitle()]
     return titled[0] if titled else uses[0][1]
 
@@ -739,7 +771,7 @@ def _is_short_form(words: tuple[str, ...], longer: tuple[str, ...], person: bool
             return False
         it = iter(longer)
         return all(w in it for w in words)
-    # organisations: a leading part, the rest being kind words ("Wagner" / "Wagner Group")
+    # organisations: a leading part, the rest being kind words ("Atlas" / "Atlas Group")
     return longer[: len(words)] == words and all(w in ORG_SUFFIXES for w in longer[len(words) :])
 
 

@@ -217,7 +217,8 @@ TITLE_HEADS = frozenset(
 )
 # Words that can precede a title head inside a role ("interim", "Foreign", "policy").
 ROLE_MODIFIERS = frozenset(
-    """interim acting former ex ex- deputy vice prime foreign defence defense interior home finance
+    """interim acting former ex ex- deputy vice prime incumbent sitting caretaker current retired serving
+    provisional honorary embattled unelected foreign defence defense interior home finance
     economy economic justice health education trade energy security affairs policy state armed army
     navy air force military senior junior top chief general first then outgoing incoming new newly
     elected appointed designate assistant associate executive managing regional national international
@@ -282,8 +283,8 @@ _GIVEN_NAMES = """
 Aaron Abdel Abdul Abdoulaye Abdullah Abdou Abu Adam Adama Adel Adrian Ahmad Ahmed Aisha Alain Alan Albert
 Alberto Aleksandr Aleksei Alex Alexander Alexandre Alexei Alexey Ali Alice Alicia Alison Amadou Amanda
 Amina Aminata Amir Amy Ana Anatoly Andre Andrea Andreas Andrei Andrew Andrey Andrzej Angela Angelina
-Ann Anna Anne Annalena Anthony Antoine Anton Antonio Antony Arnaud Arthur Ashraf Assimi Aung Baba
-Bakary Barack Barbara Bashar Benjamin Benoit Benoît Bernard Bill Bola Boris Boubacar Brian Bruno
+Ann Anna Anne Annalena Anthony Antoine Anton Antonio Antony Arnaud Arthur Ashraf Aung Baba
+Bakary Barack Barbara Bashar Benjamin Benoit Benoît Bernard Bill Bola Boris Brian Bruno
 Carl Carlos Caroline Catherine Cecilia Charles Charlotte Chen Cheikh Chris Christian Christine Christopher
 Claire Claude Claudia Cyril Cyrille Daniel Daouda David Denis Dennis Diego Dmitri Dmitry Dominic
 Donald Ebrahim Edward Elena Elizabeth Emmanuel Emma Enrique Eric Erik Fatima Fatou Felix Fernando
@@ -291,7 +292,7 @@ Florence Francesca Francis Francisco Francois François Frank Frederic Frédéri
 Georges Gerald Gerhard Giorgia Giuseppe Gustavo Hamid Hans Hassan Heinrich Helen Henri Henry Hillary
 Hussein Ibrahim Igor Ilham Imran Isabel Isabelle Ismail Ivan Jack Jacob Jacques Jake James Jan Jane
 Janet Jean Jeff Jennifer Jens Jeremy Jerome Jérôme Jessica Jim Joan Joe Johan Johann John Jonathan
-Jorge Jose José Josep Joseph Juan Julia Julian Julie Justin Kamala Karim Karl Kate Katherine Keir
+Jorge Jose José Joseph Juan Julia Julian Julie Justin Kamala Karim Karl Kate Katherine Keir
 Kemi Kevin Khalid Kim Klaus Kofi Kwame Lamine Laura Laurent Lee Leila Leon Liam Liz Louis Luc Lucas
 Luis Luiz Macky Mahamadou Mahmoud Mamadou Marc Marco Margaret Maria Marie Marine Mario Mark Martin
 Mary Matteo Matthew Maria Mehmet Michael Michel Michelle Miguel Mikhail Mohamed Mohammad Mohammed
@@ -300,7 +301,7 @@ Nina Noah Olaf Olena Oleg Olga Oliver Olivier Omar Oumar Ousmane Pablo Patrick P
 Petr Philippe Pierre Pyotr Rachel Rafael Ramzan Rania Recep Richard Rishi Robert Roberto Roch Roman
 Rosa Ruth Ryan Saad Said Salif Salma Salman Sam Samuel Sara Sarah Scott Sebastian Sébastien Seydou
 Sergei Sergey Sergio Sheikh Simon Sophie Stefan Stephen Steve Steven Sultan Susan Sylvie Tatiana
-Thomas Tim Timothy Tony Ursula Valentina Valery Vasily Victor Viktor Vincent Vicky Vladimir
+Thomas Tim Timothy Tony Ursula Valentina Valery Vasily Victor Viktor Vincent Vladimir
 Volodymyr Walter Wang Wei William Xavier Xi Yaya Yevgeny Yoweri Youssef Yuri Yusuf Zainab Zhang
 """
 

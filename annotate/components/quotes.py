@@ -11,24 +11,27 @@ Finding the speaker, first rule that applies, looking only at text outside
 quotes in the quote's sentence ("pre" before the opening mark, "post" after
 the closing mark):
 
-1. post names someone: "“…,” Camara said", "“…,” said X", "“…” from X",
+1. post names someone: "“…,” Silva said", "“…,” said X", "“…” from X",
    "“…,” according to X";
 2. post has a pronoun or a title: "“…,” he told Y" / "the minister said" ->
    the person the pronoun or title refers to (below);
 3. pre has "according to X";
 4. pre has a speech verb ("said", "called on", "calling", "stating",
    "asserted"...): the nearest person before the last such verb
-   ("X told Y “…”" -> X; "X called on Mali to “…”, calling the group “…”" ->
+   ("X told Y “…”" -> X; "X called on Norland to “…”, calling the group “…”" ->
    X for both); a pronoun or title subject is resolved as in 2;
 5. pre ends with a possessive name: "X’s “…” remark" -> X;
-6. a quote with no attribution of its own continues the previous quote of the
+6. pre ends with a colon: "X, unmoved: “…”" -> the sentence's subject;
+7. a quote with no attribution of its own continues the previous quote of the
    same paragraph ("“…,” he said. “…”").
 
-A pronoun refers to the subject (first non-possessive person) of the nearest
-sentence before it that has one; a title ("the prime minister") to the most
-recent person whose role ends with those words. Speakers are PERSON (or, for
-named attributions, ORG) spans from ``doc.ents``; the fullest form of the name
-in the article is preferred (``span._.canonical``).
+Sentences are split at . ! ? and line breaks outside quotes, not after
+abbreviations ("Ms.", "U.S.", initials). A pronoun refers to the subject
+(first non-possessive person) of the nearest sentence before it that has
+one; a title ("the prime minister") to the most recent person whose role ends
+with those words. Speakers are PERSON (or, for named attributions, ORG) spans
+from ``doc.ents``; the fullest form of the name in the article is preferred
+(``span._.canonical``).
 """
 
 from __future__ import annotations
@@ -225,16 +228,22 @@ def attribute(text: str, quotes: list[Quote], ents: list[Span]) -> list[Span | N
 
 
 def _sentence_starts(text: str, quotes: list[Quote]) -> list[int]:
-    """Sentence starts, ignoring sentence ends inside quotes."""
-    starts = [0]
+    """Sentence starts around the quotes (as far as attribution looks), ignoring
+    sentence ends inside quotes and after abbreviations."""
+    first = max(0, quotes[0].open - _BACK_REACH)
+    last = min(len(text), quotes[-1].close + _POST_REACH + 2)
+    starts = [first]
     k = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in _SENTENCE_END.finditer(text, first, last):
         pos = m.start()
         while k < len(quotes) and quotes[k].close < pos:
             k += 1
         inside = k < len(quotes) and quotes[k].open < pos < quotes[k].close and "\n" not in m.group()
-        if not inside and not (text[pos] == "." and _abbreviation_before(text, pos)):
-            starts.append(m.end())
+        if inside:
+            continue
+        if text[pos] == "." and pos and text[pos - 1].isalpha() and _abbreviation_before(text, pos):
+            continue
+        starts.append(m.end())
     return starts
 
 
@@ -321,14 +330,14 @@ def _role_stripped(text: str, start: int, end: int) -> str:
 
 
 def _named_after(ctx: _Context, start: int, end: int) -> Span | None:
-    """A name right after the quote: "“…,” Camara said", "“…,” said X", "“…” from X"."""
+    """A name right after the quote: "“…,” Silva said", "“…,” said X", "“…” from X"."""
     ents = ctx.ents_between(start, end)
     if not ents:
         return None
     first = ents[0]
     gap = _NAME_GAP.fullmatch(ctx.text, start, first.start_char)
     if gap is not None and _VERB.search(ctx.text, first.end_char, min(end, first.end_char + 40)):
-        return first  # "“…,” Interim Defence Minister Sadio Camara said"
+        return first  # "“…,” Interim Finance Minister Ana Silva said"
     lead = _POST_VERB_FIRST.match(ctx.text, start, end)
     if lead is not None and _NAME_GAP.fullmatch(ctx.text, lead.end(), first.start_char):
         return first  # "“…,” said X", "“…” from X", "“…,” according to X"
@@ -393,11 +402,14 @@ class QuoteFinder:
         register_extensions()
         text = doc_text(doc)
         quotes = find_quotes(text)
+        if not quotes:
+            doc.spans["quotes"] = []
+            return doc
         ents = list(doc.ents)
         speakers = attribute(text, quotes, ents)
-        forms: dict[tuple[str, str], list[Span]] = {}
+        forms: dict[tuple[str, str], list[Span]] = {}  # (name as written, label) -> its mentions
         for e in ents:
-            forms.setdefault((e.text, e.label_), []).append(e)
+            forms.setdefault((text[e.start_char : e.end_char], e.label_), []).append(e)
         spans: list[Span] = []
         for q, speaker in zip(quotes, speakers):
             span = doc.char_span(q.start, q.end, label=LABEL, alignment_mode="contract")

@@ -2,7 +2,7 @@
 
 News text copied from the web is messy: paragraphs are separated by blank
 lines, headlines and captions have no final period, and sentences are
-sometimes glued together ("security.Mali"; the tokenizer splits those, see
+sometimes glued together ("security.Ghana"; the tokenizer splits those, see
 ``annotate.pipeline``). A paragraph break (a blank line) always ends a
 sentence; a single line break ends one unless the line looks hard-wrapped
 (long, and not ending in punctuation); otherwise a sentence ends after a
@@ -28,24 +28,9 @@ from .gazetteer import lexeme_flags
 
 # A line at least this long that ends mid-sentence is taken to be hard-wrapped.
 _WRAP_WIDTH = 60
-_TEXT_KEY = "ct_text"
 _FINAL = frozenset(".!?…")
 _CLOSERS = frozenset("”’»)]")
 _STRAIGHT_QUOTES = frozenset("\"'")
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc and shared by the components.
-
-    spaCy rebuilds ``doc.text`` token by token on every access, which costs
-    about as much as tokenizing.
-    """
-    cached = doc.user_data.get(_TEXT_KEY)
-    if cached is not None and cached[0] == len(doc):
-        return cached[1]
-    text = doc.text
-    doc.user_data[_TEXT_KEY] = (len(doc), text)
-    return text
 
 
 @Language.factory("ct_sentences")

@@ -40,10 +40,16 @@ _FAMILIES: tuple[frozenset[str], ...] = tuple(
         "met meet meeting talks talked",
     )
 )
+# What news says an entity did not do for the reporter, not about the story:
+# "could not be reached", "did not respond to a request for comment".
+_BOILERPLATE = frozenset(
+    stem(w) for w in "reached reach respond responded return returned comment commented available clear known "
+    "specify specified elaborate elaborated disclose disclosed identify identified name named say".split()
+)
 _NEG_AFTER = re.compile(
     r"(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:was|were|is|are|has|have|had|did|does|do|will|would|could|can)\s*(?:not|never|n['’]t)"
     r"|(?:wasn|weren|isn|aren|hasn|haven|hadn|didn|doesn|don|won|couldn|can)['’]t|never|denied|denies|deny|rejected|rejects)"
-    r"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+)*([^\W\d_][\w-]*)"
+    r"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+|[a-z]+ly\s+)*([^\W\d_][\w-]*)"
 )
 _NEGATION_WORDS = re.compile(r"\b(?:not|never|no|nor|neither|denied|denies|deny|without|n['’]t)\b|n['’]t\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
@@ -68,7 +74,7 @@ def _family(word: str) -> frozenset[str] | None:
     for i, fam in enumerate(_FAMILIES):
         if s in fam:
             return _ANY_INVOLVEMENT if i == 0 else fam
-    if s in STOPWORDS or len(s) < 4:
+    if s in STOPWORDS or s in _BOILERPLATE or len(s) < 4:
         return None
     return frozenset({s})
 

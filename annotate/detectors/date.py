@@ -1,14 +1,20 @@
 """date: the articles date the same event differently.
 
-Conservative: only absolute dates of month or finer granularity that the
-engine resolved (an ISO value) are compared,
-and only when they date the same event: their sentences share a linked
-entity (for dates coarser than a day, a person or organisation: a place
-is the story's setting, not the event) and the words near each date share
-at least two content words (besides place names) or figures ("3,971 workers ... in Hetren on June 27"
-/ "3,971 workers ... in Hetren on June 30"). Dates conflict when neither contains
-the other and they are less than a year apart ("2021-09" contains "2021-09-30"; weeks are compared by their
-days). Equal dates for the same event are corroborations.
+Conservative: only dates of month or finer granularity that name a date,
+month or weekday, and that the engine resolved (an ISO value), are
+compared, and only when they date the same event:
+
+- the words near each date share at least two content words (besides
+  place names) or figures ("3,971 workers ... on June 27" / "3,971
+  workers ... on June 30");
+- and their sentences share a linked entity (for dates coarser than a day,
+  a person or organisation: a place is the story's setting, not the
+  event); for two days, a shared figure of three or more digits may stand
+  in for it.
+
+Dates conflict when neither contains the other ("2021-09" contains
+"2021-09-30"; weeks are compared by their days) and they are less than a
+year apart. Equal dates for the same event are corroborations.
 """
 
 from __future__ import annotations
@@ -48,19 +54,20 @@ def day_range(value: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-_ABSOLUTE = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+_NAMED = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE
 )
 
 
 def _comparable(m: Mention, span: tuple[dt.date, dt.date]) -> bool:
-    """Dates precise enough to contradict each other, written as absolute dates.
+    """Dates precise enough to contradict each other, naming a day, month or date.
 
-    Years alone are mostly background ("since 2018"); relative dates ("today",
-    "on Thursday") resolve against each article's own publication date, so two
-    outlets' "today" differ without disagreeing.
+    Years alone are mostly background ("since 2018"). "Today", "yesterday",
+    "last week" resolve against each outlet's own publication date and time
+    zone, so two outlets' "today" can differ without disagreeing; a named
+    weekday ("on Thursday") is kept.
     """
-    return (span[1] - span[0]).days < 40 and bool(_ABSOLUTE.search(m.text))
+    return (span[1] - span[0]).days < 40 and bool(_NAMED.search(m.text))
 
 
 def _is_day(r: tuple[dt.date, dt.date]) -> bool:
@@ -94,9 +101,12 @@ def detect(story: Story) -> Findings:
                 e2, w2 = context[id(m2)]
                 shared_e = e1 & e2
                 shared_w = w1 & w2
-                if len(shared_w) < MIN_SHARED_WORDS or not shared_e:
+                days = _is_day(r1) and _is_day(r2)
+                # A figure of three or more digits near both dates ("3,145 workers") ties them to one event.
+                same_figure = days and any(w.startswith("#") and len(w) >= 4 for w in shared_w)
+                if len(shared_w) < MIN_SHARED_WORDS or not (shared_e or same_figure):
                     continue
-                if not (_is_day(r1) and _is_day(r2)) and not shared_e - story.place_entities:
+                if not days and not shared_e - story.place_entities:
                     continue  # a month shared with only a place: the setting, not the event
                 score = len(shared_e) + 0.5 * len(shared_w)
                 if best is None or score > best[0]:

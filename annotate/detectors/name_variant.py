@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..names import fold, strip_possessive
+from ..names import HONORIFICS, fold, strip_possessive
 from ..model import Discrepancy, Mention
 from .story import Findings, Story, evidence
 
@@ -21,8 +21,15 @@ KIND = "name_variant"
 
 
 def written_name(m: Mention) -> str:
-    """The name as this mention writes it (not the article's fullest form of it)."""
-    return " ".join(strip_possessive(m.text).split())
+    """The name as this mention writes it (not the article's fullest form of it),
+    without a title the span may include ("President", "Mr")."""
+    words = strip_possessive(m.text).split()
+    value = m.value.split() if isinstance(m.value, str) else []
+    if value and len(value) < len(words) and [w.casefold() for w in words[-len(value):]] == [w.casefold() for w in value]:
+        words = words[-len(value):]  # the span includes the role; the value is the name
+    while len(words) > 1 and fold(words[0]) in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def detect(story: Story) -> Findings:

@@ -5,13 +5,17 @@ both articles discuss.
 
 - A figure for a counted thing that both articles give a figure for (as
   one fact, agreeing or not), told in the same sentence as that shared
-  figure, that the other article lacks (both give today's troop count, A also gives the
-  planned drawdown figure).
+  figure, that the other article lacks (both give today's troop count; A
+  also gives the planned drawdown figure).
 - Items listed with a counted thing ("four helicopters, weapons and
   ammunition") that the other article never mentions, while it does
   report the counted thing.
 - A person quoted in one article and named in the other, which attributes
   no words to them at all.
+
+Evidence: the fact in the article that reports it, plus (when there is one)
+the related figure in each article that lacks it, so a reader sees both
+sides; ``values`` says "not reported" for those articles.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ for two quotes (a misquote), medium for a quote against reported speech
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from ..model import Corroboration, Discrepancy
@@ -66,11 +67,17 @@ def _same_words(story: Story, s1: Statement, s2: Statement) -> bool:
     if w1 == w2:
         return True
     if s1.quoted and s2.quoted:
-        return f" {w1} " in f" {w2} " or f" {w2} " in f" {w1} "
+        return _within(s1.text, w2) or _within(s2.text, w1)
     quote, reported = (s1, s2) if s1.quoted else (s2, s1)
     kept = content_words(quote.text, story.places) <= content_words(reported.text, story.places)
     # Stems merge "company" and "companies"; the number of things said is part of the words.
     return kept and not _plural_changed(quote.text, reported.text)
+
+
+def _within(part: str, whole: str) -> bool:
+    """Every piece of a quote cut with an ellipsis ("...", "[…]") is in the other quote's words."""
+    pieces = [_words(p) for p in re.split(r"\[?(?:\.\.\.|…)\]?", part)]
+    return all(f" {p} " in f" {whole} " for p in pieces if p)
 
 
 def _plural_changed(a: str, b: str) -> bool:

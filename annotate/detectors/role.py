@@ -27,7 +27,7 @@ from .story import Findings, Story, evidence, short
 
 KIND = "role"
 AGREE = "agree"
-_STATUS = {"interim", "acting", "former", "ex", "deputy", "vice", "caretaker", "outgoing", "incoming", "late", "transitional", "designate", "elect"}
+_STATUS_WORDS = "interim acting former ex deputy vice caretaker outgoing incoming late transitional designate elect"
 _FILLER = {"the", "of", "a", "an", "and", "for", "s", "officer", "in", "at", "to", "on"}
 # Title abbreviations, spelled out (general, not tied to any story).
 _ABBREVIATIONS = {
@@ -84,6 +84,8 @@ def _role_span(text: str, m: Mention) -> tuple[int, int] | None:
     """The span covering the role and the name: "Defence Minister Sadio Camara" or
     "Marco Groje, the acting police chief" (an appositive after the name)."""
     role = m.role or ""
+    if text.startswith(role, m.start):
+        return m.start, m.end  # the mention's span already includes its role
     window_start = max(0, m.start - len(role) - 4)
     at = text.rfind(role, window_start, m.start)
     if at >= 0:
@@ -120,6 +122,9 @@ def _word_key(word: str) -> str:
     return w
 
 
+_STATUS = frozenset(_word_key(w) for w in _STATUS_WORDS.split())  # compared as role words are
+
+
 def _compare(keys: list[tuple[frozenset[str], frozenset[str]]]) -> str | None:
     """AGREE when the roles agree, None when they neither agree nor conflict, else a severity."""
     words = [w for w, _ in keys]
@@ -147,7 +152,10 @@ _HEADS = ("minister", "president", "secretary", "chancellor", "general", "colone
 
 def _head(words: frozenset[str]) -> str:
     """The office a role names; roles without a known office word share one head."""
-    for h in _HEADS:
+    for h in _HEAD_KEYS:
         if h in words:
             return h
     return ""
+
+
+_HEAD_KEYS = tuple(_word_key(h) for h in _HEADS)

@@ -20,6 +20,9 @@ SPEECH_VERBS = (
     "announces", "warned", "warns", "accused", "accuses", "insisted", "insists", "argued", "argues", "noted",
     "explained", "confirmed", "confirms", "denied", "denies", "asserted", "alleged", "acknowledged",
     "admitted", "declared", "stressed", "suggested", "maintained", "wrote", "tweeted", "posted", "revealed",
+    "urged", "vowed", "promised", "pledged", "called", "asked", "replied", "responded", "predicted", "criticised",
+    "criticized", "praised", "blamed", "described", "dismissed", "rejected", "welcomed", "condemned", "questioned",
+    "reiterated", "emphasised", "emphasized", "recalled", "indicated", "estimated", "repeated", "countered",
 )
 _VERB = re.compile(r"^[\s,]*(?:(?:has|had|have|also|then|later|publicly|repeatedly)\s+)*(" + "|".join(SPEECH_VERBS) + r")\b")
 _THAT = re.compile(r"\s*(?:that\b|:|,)?\s*")

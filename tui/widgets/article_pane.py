@@ -86,10 +86,21 @@ class ArticlePane(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def set_spans(self, spans: list[Span]) -> None:
+        """New highlights; only the lines whose spans changed are repainted."""
+        before = self._spans_by_line
         self._spans = spans
         self._bucket_spans()
-        self._strips.clear()
-        self.refresh()
+        after = self._spans_by_line
+        changed = [y for y in before.keys() | after.keys() if before.get(y) != after.get(y)]
+        if len(changed) > 50:
+            self._strips.clear()
+            self.refresh()
+            return
+        visible = self.visible_lines()
+        for y in changed:
+            self._strips.discard(y)
+            if y in visible:
+                self.refresh_line(y)
 
     @property
     def wrapped(self) -> Wrapped | None:

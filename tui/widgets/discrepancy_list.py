@@ -28,7 +28,7 @@ def kind_title(kind: str) -> str:
     return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
 
 
-def discrepancy_prompt(
+def discrepancy_entry(
     d: Discrepancy, labels: dict[str, str], mark: Text | None = None, note: Text | None = None
 ) -> Group:
     """Summary and kind on top, then each article's value under its label (hanging
@@ -52,6 +52,19 @@ def discrepancy_prompt(
     return Group(head, values)
 
 
+def discrepancy_prompt(d: Discrepancy, labels: dict[str, str]) -> Text:
+    """The same entry as plain Text (values without hanging indent), for callers that append to it."""
+    prompt = Text()
+    prompt.append(f"{SEVERITY_MARKS.get(d.severity, '•')} ", style="bold")
+    prompt.append(d.summary or d.subject, style="bold")
+    prompt.append(f"  {d.kind.replace('_', ' ')}", style="dim italic")
+    order = list(labels)
+    for article_id, value in sorted(d.values.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)):
+        prompt.append(f"\n  {labels.get(article_id, article_id)} ", style="bold dim")
+        prompt.append(value)
+    return prompt
+
+
 class DiscrepancyList(OptionList):
     """Entries are discrepancies (option id = discrepancy id); group headers are disabled."""
 
@@ -63,7 +76,7 @@ class DiscrepancyList(OptionList):
             if options:
                 options.append(None)
             options.append(Option(header, disabled=True))
-            options.extend(Option(discrepancy_prompt(d, labels), id=d.id) for d in items)
+            options.extend(Option(discrepancy_entry(d, labels), id=d.id) for d in items)
         self.clear_options()
         if not options:
             options = [Option(Text("No discrepancies between these articles.", style="dim"), disabled=True)]
