@@ -47,6 +47,7 @@ from .names import (
     fold,
     is_acronym,
     place_of,
+    TITLE_WORDS,
     same_given_name,
     slug,
     spelling_key,
@@ -114,6 +115,7 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     _link_same_name_in_article(names, uf)
     _link_surnames_in_article(names, uf)
     _link_people_across_articles(names, uf)
+    _link_misspelt_surnames(names, uf)
     _link_by_name(names, uf, places)
     _link_acronyms(names, uf)
     _link_short_forms(names, uf)
@@ -126,6 +128,8 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
 
 
 def _make_name(m: Mention) -> _Name:
+    if m.label == "PERSON":
+        _split_leading_title(m)
     raw = mention_name(m)
     folded = fold(raw)
     n = _Name(m, raw, folded, folded.split(), person=m.label == "PERSON")
@@ -134,6 +138,25 @@ def _make_name(m: Mention) -> _Name:
         # Keyed by the surname's last word: "al-Assad" and "Assad" are one surname.
         n.given, n.surname = given, translit_key(surname.split()[-1]) if surname else ""
     return n
+
+
+def _split_leading_title(m: Mention) -> None:
+    """"Justice Helena Marchetti" at a sentence start: the title is the role, not the name.
+
+    Only when a two-word name or longer remains, so "King" in "Stephen King" and
+    "Prince Harry" stay as written.
+    """
+    name = mention_name(m)
+    words = name.split()
+    cut = 0
+    while len(words) - cut > 2 and fold(words[cut]) in TITLE_WORDS:
+        cut += 1
+    if not cut or not all(w[:1].isupper() for w in words[cut:]):
+        return
+    title = " ".join(words[:cut])
+    m.value = " ".join(words[cut:])
+    if not m.role:
+        m.role = title
 
 
 def _groups(items: Iterable[tuple[object, int]]) -> dict[object, list[int]]:
@@ -182,6 +205,33 @@ def _link_people_across_articles(names: list[_Name], uf: _UnionFind) -> None:
                 reps.append(i)
             else:
                 uf.union(match, i)
+
+
+def _link_misspelt_surnames(names: list[_Name], uf: _UnionFind) -> None:
+    """One given name, surnames one letter apart, in different articles: one person
+    whose surname an outlet misspelt. Left apart when one article names both."""
+    by_given = _groups((fold(names[i].given[0]), i) for i, n in enumerate(names) if n.full)
+    for idx in by_given.values():
+        by_surname = _groups((names[i].surname, i) for i in idx)
+        if len(by_surname) < 2:
+            continue
+        articles = {k: {names[i].mention.article for i in v} for k, v in by_surname.items()}
+        keys = sorted(by_surname)
+        for x, a in enumerate(keys):
+            for b in keys[x + 1:]:
+                if articles[a] & articles[b] or not _one_letter_apart(a, b):
+                    continue
+                uf.union(by_surname[a][0], by_surname[b][0])
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Surname keys differing by one substitution, insertion or deletion (not at the start)."""
+    if min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(1, len(long_)))
 
 
 def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) -> None:

@@ -51,7 +51,10 @@ class Problem:
     severity: Literal["warning", "error"] = "warning"
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        # File names and messages may carry terminal control codes: show them inert.
+        from .safe_text import visible
+
+        return visible(f"{self.path}: {self.message}")
 
 
 @dataclass(slots=True)

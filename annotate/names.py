@@ -72,8 +72,16 @@ _STATE_FORM_PREFIX = re.compile(
 _STATE_FORM_SUFFIX = re.compile(r"^(.+?)\s+(?:federation|republic|federal republic|kingdom)$")
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSABLE = str.maketrans({
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+    "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i",
+})
+
+
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    """"Sørensen" -> "Sorensen", "Łukasz" -> "Lukasz", "Maïga" -> "Maiga"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -148,6 +156,17 @@ SURNAME_PARTICLES = frozenset(
     "von van der den de da di du del della dos das le la al el bin ben ibn ter ten mac st abu".split()
 )
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof mx".split())
+# Titles a writer puts before a name ("Justice", "Manager", "Coach"). When one opens a
+# sentence it is capitalised like the name and may end up inside the name's span.
+# A general word list.
+TITLE_WORDS = frozenset(
+    """president vice minister secretary senator governor mayor judge justice chancellor premier
+    general colonel captain lieutenant major sergeant commander admiral marshal chief director
+    manager coach chairman chairwoman chairperson ceo spokesman spokeswoman spokesperson ambassador
+    envoy prosecutor attorney inspector superintendent commissioner deputy interim acting former
+    prime foreign defence defense interior finance health pope bishop archbishop cardinal rabbi
+    imam sheikh professor detective constable rep sen gov gen col capt lt sgt supt insp det cmdr""".split()
+)
 
 
 def split_person(words: list[str]) -> tuple[list[str], str]:

@@ -15,6 +15,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from .corpus import MAX_FILE_BYTES
+
 # Our components, in run order: (module under annotate.components, factory name).
 # Quotes run last because they look up speakers among the entities.
 RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -36,6 +38,8 @@ class ModelNotFoundError(LookupError):
 def build_pipeline(model: str | None = None) -> Language:
     """The pipeline for ``model`` (None = blank English + rules); cached per name."""
     nlp = _base_pipeline(model)
+    # The rule components are linear, so long articles the loader accepts are fine.
+    nlp.max_length = MAX_FILE_BYTES + 1
     _tune_tokenizer(nlp)
     for module, factory in RULE_COMPONENTS:
         if factory in nlp.pipe_names or not _factory_available(module, factory):

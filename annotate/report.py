@@ -115,7 +115,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "articles": [
             {
                 "id": a.id,
-                "path": a.path,
+                "path": _printable_path(a.path),
                 "title": a.title,
                 "source": a.source,
                 "published": a.published.isoformat() if a.published else None,
@@ -159,9 +159,14 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         ],
         "corroborations": [{"subject": c.subject, "evidence": [_evidence(e) for e in c.evidence]} for c in analysis.corroborations],
         "stories": [list(s) for s in analysis.stories],
-        "problems": [{"path": p.path, "message": p.message, "severity": p.severity} for p in analysis.problems],
+        "problems": [{"path": _printable_path(p.path), "message": p.message, "severity": p.severity} for p in analysis.problems],
         "engine": {"version": analysis.engine.version, "pipeline": analysis.engine.pipeline},
     }
+
+
+def _printable_path(path: str) -> str:
+    """File names that are not valid UTF-8 reach us with lone surrogates; show their bytes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:

@@ -75,7 +75,7 @@ async def test_both_titles_highlights_and_sidebar_at_160x50():
             for mention in app.index.mentions(pane.article.id):
                 if pane.is_visible_offset(mention.start):
                     style = rendered_style_at(pane, mention.start)
-                    kind_style = pane._style(mention.kind)
+                    kind_style = pane.layer_style(mention.kind)
                     if (kind_style.bgcolor and style.bgcolor == kind_style.bgcolor) or (
                         kind_style.italic and style.italic
                     ):
@@ -233,11 +233,11 @@ async def test_changing_theme_keeps_highlights_readable():
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_for_engine(pilot, app)
         pane = app.columns[0].pane
-        dark = pane._style("entity").bgcolor
+        dark = pane.layer_style("entity").bgcolor
         app.theme = "textual-light"
         await pilot.pause()
         await pilot.pause()
-        light = pane._style("entity").bgcolor
+        light = pane.layer_style("entity").bgcolor
         assert dark != light
         mention = next(m for m in app.index.mentions(pane.article.id) if m.kind == "entity" and pane.is_visible_offset(m.start))
         assert rendered_style_at(pane, mention.start).bgcolor == light

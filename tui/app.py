@@ -8,12 +8,14 @@ widgets, so new features add an action and a widget, not a branch in a method.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import DescendantFocus, Resize
 from textual.widgets import DataTable, Footer, OptionList
@@ -169,8 +171,14 @@ class CorpusApp(AnnotationsMixin, App[int]):
     def run_engine(self) -> Analysis:
         from annotate.engine import analyse
 
+        shown_at = [0.0]
+
         def progress(done: int, total: int) -> None:
-            self.call_from_thread(self.status.say, f"{len(self.articles)} articles", f"annotating {done} of {total}…")
+            # call_from_thread waits for the UI: at most ten updates a second, so it never slows the engine.
+            now = time.monotonic()
+            if now - shown_at[0] >= 0.1 or done == total:
+                shown_at[0] = now
+                self.call_from_thread(self.status.say, f"{len(self.articles)} articles", f"annotating {done} of {total}…")
 
         return analyse(self.articles, model=self.model, progress=progress, use_cache=self.use_cache)
 
@@ -195,6 +203,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
                 self._by_article.setdefault(article_id, []).append(d)
             for article_id in {e.article for e in d.evidence} | set(d.values):
                 self._involving.setdefault(article_id, []).append(n)
+        self._stories = {article_id: list(story) for story in analysis.stories for article_id in story}
         self._corroborating: dict[str, list[int]] = {}
         for n, c in enumerate(analysis.corroborations):
             for article_id in {e.article for e in c.evidence}:
@@ -231,11 +240,9 @@ class CorpusApp(AnnotationsMixin, App[int]):
                 self._put(column, mate)
 
     def story_of(self, article_id: str) -> list[str]:
-        if self.analysis is not None:
-            for story in self.analysis.stories:
-                if article_id in story:
-                    return list(story)
-        return [a.id for a in self.articles]
+        """The article ids of the story holding ``article_id`` (all articles before the engine is done)."""
+        story = getattr(self, "_stories", {}).get(article_id)
+        return story if story is not None else [a.id for a in self.articles]
 
     def refresh_sidebar(self) -> None:
         """Fill the sidebar for the story of the focused article (only when it changed)."""
@@ -249,10 +256,9 @@ class CorpusApp(AnnotationsMixin, App[int]):
         members = set(story)
         ordered = [a.id for a in self.articles if a.id in members]
         found = sorted({n for a in story for n in self._involving.get(a, ())})
-        self._story_discrepancies = [self.index.discrepancies[n] for n in found]
+        self._story_discrepancies = self.without_dismissed([self.index.discrepancies[n] for n in found])
         agreed = sorted({n for a in story for n in self._corroborating.get(a, ())})
         corroborations = [self.analysis.corroborations[n] for n in agreed]
-        self._story_discrepancies = self.without_dismissed(self._story_discrepancies)
         self.query_one(DiscrepancyList).fill(self._story_discrepancies, self.labels)
         self.decorate_verdicts()
         self.query_one(EntityList).fill(self.index, ordered, self.labels)
@@ -313,12 +319,13 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     def refresh_legend(self) -> None:
         pane = self.query(ArticlePane).first()
-        styles = {layer: pane._style(layer) for layer in LAYERS}
+        styles = {layer: pane.layer_style(layer) for layer in LAYERS}
         keymap = getattr(self, "_keymap", {})
         keys = {}
         for key in APP_KEYS:
             if key.id.startswith("layer."):
-                keys[key.id.removeprefix("layer.")] = (keymap.get(key.id) or key.keys).split(",")[0]
+                first = (keymap.get(key.id) or key.keys).split(",")[0]
+                keys[key.id.removeprefix("layer.")] = self.get_key_display(Binding(first, ""))
         self.query_one(Legend).show_layers(self.layers, styles, keys)
 
     # -- moving around ---------------------------------------------------

@@ -189,7 +189,7 @@ class ArticlePane(ScrollView, can_focus=True):
 
     # -- rendering -----------------------------------------------------
 
-    def _style(self, name: str) -> Style:
+    def layer_style(self, name: str) -> Style:
         """A layer's style with only the properties it sets, so layers combine."""
         if name not in self._styles:
             component = f"article-pane--{name}"
@@ -224,5 +224,5 @@ class ArticlePane(ScrollView, can_focus=True):
             start = max(span.start, line.start) - line.start
             end = min(span.end, line.end) - line.start
             if end > start:
-                text.stylize(self._style(span.style), start, end)
+                text.stylize(self.layer_style(span.style), start, end)
         return Strip(text.render(self.app.console))
