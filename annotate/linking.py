@@ -12,7 +12,9 @@ Rules, in order:
    two people there share it);
 2. across articles, people join when their surnames match (transliteration
    aware) and their given names are compatible (equal, transliteration
-   variant, initial, or one form with extra middle names); other entities
+   variant, initial, or one form with extra middle names), or when their
+   given names are equal and their surnames one letter apart (an outlet's
+   misspelling; never when one article names both); other entities
    join on their folded name, with formal state names ("Republic of X",
    "X Federation") reduced to the country, other names of a country
    ("Britain") mapped to it, places compared by transliteration key
@@ -20,13 +22,16 @@ Rules, in order:
    ("Ministry of Defence" / "Defence Ministry");
 3. acronyms ("UN", "U.K.") join the one multi-word name with those initials;
    a single word joins the one organisation it starts when the rest is a
-   generic word ("Wagner" -> "Wagner Group"); a body of an organisation
+   generic word ("Vantor" -> "Vantor Group"); a body of an organisation
    ("UN General Assembly") joins the organisation;
 4. a surname with no full name in its own article joins the one person
    anywhere with that surname; when nobody has it as a full name, the
    articles' lone surnames join each other.
 
-Also fills ``Mention.entity`` and turns quote speakers (names) into entity ids.
+Also fills ``Mention.entity``, turns quote speakers (names) into entity ids,
+moves a title left inside a person's span ("Justice Ana Ruiz" at a sentence
+start) into ``Mention.role``, and labels an organisation a "person" whose
+name ends like one ("Ardmore Mining").
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from .model import Article, Entity, Mention
 from .names import (
     ACRONYM_SKIP,
     COUNTRY_ALIASES,
+    ORG_HEAD_WORDS,
     ORG_ORGANS,
     ORG_SUFFIXES,
     acronym,
@@ -154,7 +160,12 @@ def _split_leading_title(m: Mention) -> None:
     if not cut or not all(w[:1].isupper() for w in words[cut:]):
         return
     title = " ".join(words[:cut])
-    m.value = " ".join(words[cut:])
+    name = " ".join(words[cut:])
+    at = m.text.find(words[cut])
+    if m.text.startswith(words[0]) and at > 0:  # the span starts at the name, as elsewhere
+        m.start += at
+        m.text = m.text[at:]
+    m.value = name
     if not m.role:
         m.role = title
 
@@ -274,7 +285,7 @@ def _link_acronyms(names: list[_Name], uf: _UnionFind) -> None:
 
 
 def _link_short_forms(names: list[_Name], uf: _UnionFind) -> None:
-    """"Wagner" -> "Wagner Group": a single word that starts one organisation's name."""
+    """"Vantor" -> "Vantor Group": a single word that starts one organisation's name."""
     by_first = _groups(
         (n.words[0], i)
         for i, n in enumerate(names)
@@ -358,6 +369,16 @@ def _display_name(members: list[_Name]) -> str:
     return min(counts, key=score)
 
 
+def _label(members: list[_Name], name: str) -> str:
+    """The members' most common label, except that a "person" whose name ends like an
+    organisation's ("Ardmore Mining", "Brightwater Securities") is an organisation."""
+    label = Counter(n.mention.label for n in members).most_common(1)[0][0]
+    words = fold(name).split()
+    if label == "PERSON" and len(words) >= 2 and words[-1] in ORG_HEAD_WORDS:
+        return "ORG"
+    return label
+
+
 def _build_entities(names: list[_Name], uf: _UnionFind) -> list[Entity]:
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(names)):
@@ -367,7 +388,9 @@ def _build_entities(names: list[_Name], uf: _UnionFind) -> list[Entity]:
     for root in sorted(clusters):
         members = [names[i] for i in clusters[root]]
         name = _display_name(members)
-        label = Counter(n.mention.label for n in members).most_common(1)[0][0]
+        label = _label(members, name)
+        for n in members:
+            n.mention.label = label if n.mention.label == "PERSON" and label == "ORG" else n.mention.label
         base = f"{label.lower()}:{slug(name)}"
         used[base] += 1
         entity_id = base if used[base] == 1 else f"{base}-{used[base]}"

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from tui.app import CorpusApp
 from tui.keymap import all_keys, load_keymap
@@ -13,6 +16,7 @@ from tui.widgets.article_column import ArticleColumn
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.discrepancy_list import DiscrepancyList
 from tui.widgets.sidebar import Sidebar
+from tui.widgets.wrapping import wrap
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -194,7 +198,9 @@ async def test_more_articles_than_columns_can_be_chosen(tmp_path):
         await pilot.press("o")
         await pilot.pause()
         target = app.articles[-1]
+        await pilot.press("down")  # from the filter box to the list
         option_list = app.screen.query_one("#articles-list")
+        assert app.screen.focused is option_list
         option_list.highlighted = option_list.get_option_index(target.id)
         await pilot.press("enter")
         await pilot.pause()
@@ -241,3 +247,37 @@ async def test_changing_theme_keeps_highlights_readable():
         assert dark != light
         mention = next(m for m in app.index.mentions(pane.article.id) if m.kind == "entity" and pane.is_visible_offset(m.start))
         assert rendered_style_at(pane, mention.start).bgcolor == light
+
+
+async def test_articles_list_filters_by_typing(tmp_path):
+    for n, title in enumerate(["Floods in the north", "Election results", "Strike at the port", "Floods return"]):
+        (tmp_path / f"story-{n}.txt").write_text(f"{title}\n\nText of article {n}.\n")
+    app = CorpusApp([tmp_path])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("o", *"strike", "enter", "enter")
+        await pilot.pause()
+        assert "Strike at the port" in header_text(app.columns[0])
+
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab cd\nééé 漢字,.-") + ["\t", "\x07"]), max_size=300),
+    width=st.integers(min_value=4, max_value=60),
+)
+def test_wrapped_lines_show_every_character_once_within_the_width(text, width):
+    wrapped = wrap(text, width)
+    # Lines follow each other: together (plus the newlines between paragraphs) they are the text.
+    joined = ""
+    for y, line in enumerate(wrapped.lines):
+        joined += wrapped.text[line.start : line.end]
+        if y + 1 < len(wrapped.lines) and wrapped.lines[y + 1].start == line.end + 1:
+            joined += "\n"
+        assert cell_len(wrapped.line_text(y).rstrip()) <= width
+    assert joined == wrapped.text and len(wrapped.text) == len(text)
+    # A character's (line, column) leads back to it.
+    for offset, char in enumerate(text):
+        if char != "\n" and not char.isspace():
+            y, x = wrapped.column_of(offset)
+            assert wrapped.offset_at(y, x) == offset

@@ -270,3 +270,16 @@ async def test_sidebar_can_be_hidden_to_read_wider():
         await pilot.press("b")
         await pilot.pause()
         assert app.query_one("#sidebar").display
+
+
+async def test_left_and_right_move_between_columns():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert app.focused is app.columns[0].pane
+        await pilot.press("right")
+        assert app.focused is app.columns[1].pane and app.current_column == 1
+        await pilot.press("right")  # wraps around
+        assert app.focused is app.columns[0].pane
+        await pilot.press("left")
+        assert app.focused is app.columns[1].pane

@@ -502,7 +502,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
     def action_search(self) -> None:
         self.query_one(SearchBar).open()
 
-    @on(SearchBar.Submitted)
+    @on(SearchBar.Submitted, "#search")
     def run_search(self, event: SearchBar.Submitted) -> None:
         query = event.value
         self.matches = find_all(self.articles, query)

@@ -66,14 +66,17 @@ APP_KEYS: tuple[Key, ...] = (
 
 # Keys that belong to Textual's own widgets, listed so help shows every key.
 WIDGET_KEYS: tuple[tuple[str, str, str], ...] = (
-    (READER, "up / down / pgup / pgdn / home / end", "Scroll the article"),
+    (READER, "↑ ↓ pgup pgdn home end", "Scroll the article"),
     (READER, "click", "Put the mention cursor on a highlighted span"),
-    (READER, "tab / shift+tab", "Move focus between columns and the sidebar"),
-    ("Sidebar", "up / down", "Move through the list"),
+    (READER, "tab / shift+tab", "Move focus between the columns and the sidebar"),
+    ("Sidebar", "↑ ↓", "Move through the list"),
     ("Sidebar", "enter / click", "Show a discrepancy in every article; walk an entity's mentions; jump to a fact"),
-    ("Sidebar", "left / right (on the tabs)", "Switch tab"),
+    ("Sidebar", "← → (on the tabs)", "Switch tab"),
     ("Search box", "enter", "Find (again)"),
     ("Search box", "escape", "Close the search box"),
+    ("Articles list (o)", "type", "Filter by title, source or label"),
+    ("Articles list (o)", "↓ / enter, then enter", "Go to the list, then show the article in the focused column"),
+    ("Articles list (o)", "escape", "Close"),
     (ANYWHERE, "ctrl+p", "Command palette: jump to an article, entity or discrepancy; toggle layers"),
 )
 

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import register_extensions
+from .tokens import set_span_value, span_from_chars, tokens
 
 LABEL = "DATE"
 
@@ -97,23 +98,6 @@ _COUNT_LAST_WORDS = frozenset("than over least about around nearly almost some t
 _COUNT_BEFORE = re.compile(
     r"\b(?i:more than|over|at least|fewer than|less than|about|around|nearly|almost|some|up to|roughly)\s+$"
 )
-
-
-TEXT_KEY = "text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc and kept in ``doc.user_data``.
-
-    ``Doc.text`` joins every token on each call, which costs about half as much
-    as tokenizing; three components asking for it would triple that.
-    """
-    text = doc.user_data.get(TEXT_KEY)
-    if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
-        return text
-    text = doc.text
-    doc.user_data[TEXT_KEY] = text
-    return text
 
 
 class DateMatch(NamedTuple):  # (a NamedTuple: built many times per Doc, and cheaply)
@@ -390,14 +374,14 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         spans: list[Span] = []
-        for d in find_dates(doc_text(doc), doc.user_data.get("published")):
-            span = doc.char_span(d.start, d.end, label=LABEL, alignment_mode="expand")
-            if span is None or len(span) == 0:
+        toks = tokens(doc)
+        for d in find_dates(toks.text, doc.user_data.get("published")):
+            span = span_from_chars(doc, toks, d.start, d.end, LABEL)
+            if span is None:
                 continue
-            ext = span._
             if d.value is not None:
-                ext.value = d.value
-            ext.granularity = d.granularity
+                set_span_value(doc, span, "value", d.value)
+            set_span_value(doc, span, "granularity", d.granularity)
             spans.append(span)
         doc.spans["dates"] = spans
         return doc

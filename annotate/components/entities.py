@@ -4,8 +4,9 @@ How it works, in three passes over one Doc:
 
 1. Find runs of capitalised words (joined by name particles such as "de",
    "bin", "al-", and by "of" after an organisation word: "Bank of England").
-   Capitalised words come from a per-word flag in one ``Doc.to_array`` call,
-   so the Python work grows with the number of capitalised words, not tokens.
+   Capitalised words come from a per-word flag in the shared token columns
+   (``annotate.components.tokens``), so the Python work grows with the
+   number of capitalised words, not tokens.
 2. Classify each run: a known name (countries, demonyms, cities, regions,
    international bodies); a last word that names a kind of thing ("... Group"
    -> ORG, "... Desert" -> LOC, "... Airport" -> FAC, "... Summit" -> EVENT);
@@ -34,7 +35,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -56,10 +57,11 @@ from .gazetteer import (
     SENTENCE_OPENERS,
     SPEECH_VERBS,
     TITLE_HEADS,
+    capitalised,
     fold,
-    lexeme_flags,
     lexicon,
 )
+from .tokens import LONG_ALPHA, LOWER, tokens, word_flag
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
 # Pipelines trained on WikiNER-style labels ("PER", "LOC", "ORG", "MISC").
@@ -75,6 +77,7 @@ _LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
 _OF_WORDS = frozenset({"of", "for"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "around", "from"})
 _COMMON = STOP_WORDS | SENTENCE_OPENERS
+_CAPITALISED = word_flag(capitalised)
 # Runs of more capitalised words than this are not one name (headlines, lists).
 _MAX_RUN = 8
 
@@ -89,7 +92,6 @@ class _Found:
 
 @Language.factory("ct_entities")
 def make_entity_finder(nlp: Language, name: str) -> "EntityFinder":
-    lexeme_flags(nlp.vocab)  # register now, while the vocabulary is small
     return EntityFinder()
 
 
@@ -106,37 +108,21 @@ class EntityFinder:
         return doc
 
 
-# Word ids are hashes of the text, the same in every vocabulary, so one cache serves all
-# Docs: decoding a word from the StringStore costs several times more than a dict lookup.
-_WORDS: dict[int, str] = {}
-
-
-def _words(orths: list[int], strings) -> list[str]:
-    get = _WORDS.get
-    words = [get(orth) for orth in orths]
-    for i, word in enumerate(words):
-        if word is None:
-            words[i] = _WORDS[orths[i]] = strings[orths[i]]
-    return words
-
-
 class _DocEntities:
     """The state for finding the entities of one Doc."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.lex = lexicon()
-        # Token attributes in one C-speed call (creating Token objects for every token
+        # Token attributes as shared columns (creating Token objects for every token
         # costs more than tokenizing).
-        f = lexeme_flags(doc.vocab)
-        table = doc.to_array([ORTH, SPACY, IS_PUNCT, IS_SPACE, SENT_START, f.capitalised, IDX])
-        self.table = table
-        self._extra: numpy.ndarray | None = None  # LENGTH, LOWER, IS_LOWER, IS_ALPHA, when a rule needs them
+        toks = tokens(doc)
+        self.toks = toks
         self.n = len(doc)
         self.strings = doc.vocab.strings
-        self.w = _words(table[:, 0].tolist(), doc.vocab.strings)
-        self.ws, self.punct, self.space = table[:, 1], table[:, 2], table[:, 3]
-        ss = table[:, 4] == 1
+        self.w = toks.words
+        self.ws, self.punct, self.space = toks.ws, toks.punct, toks.space
+        ss = doc.to_array(SENT_START) == 1  # (not shared: a trained parser may have added some)
         ss[0] = True
         self.ss = ss.tolist()
         self.sentence_starts = numpy.flatnonzero(ss).tolist()
@@ -163,12 +149,12 @@ class _DocEntities:
         iob = numpy.full(self.n, 2, dtype="uint64")  # O
         types = numpy.zeros(self.n, dtype="uint64")
         data = doc.user_data
-        starts = self.table[:, 6]
+        starts = self.toks.starts
         for f in found:
             iob[f.start] = 3  # B
             iob[f.start + 1 : f.end] = 1  # I
             types[f.start : f.end] = self.strings.add(f.label)
-            where = (int(starts[f.start]), int(starts[f.end - 1]) + len(self.w[f.end - 1]))
+            where = (starts[f.start], starts[f.end - 1] + len(self.w[f.end - 1]))
             if f.label == "PERSON":
                 role_start = self._role_start(f.start, people)
                 if role_start is not None:
@@ -183,7 +169,7 @@ class _DocEntities:
 
     def _runs(self) -> list[tuple[int, int]]:
         """Token ranges of capitalised words that may form one name."""
-        capital_tokens = numpy.flatnonzero(self.table[:, 5]).tolist()
+        capital_tokens = numpy.flatnonzero(self.toks.where(_CAPITALISED)).tolist()
         runs: list[tuple[int, int]] = []
         k = 0
         while k < len(capital_tokens):
@@ -438,7 +424,7 @@ class _DocEntities:
         """The text of tokens ``start:end`` (without trailing whitespace)."""
         if end - start == 1:
             return self.w[start]
-        return "".join(self.w[i] + (" " if self.ws[i] else "") for i in range(start, end - 1)) + self.w[end - 1]
+        return self.toks.span_text(start, end)
 
     def _sentence_of(self, i: int) -> int:
         return self.sentence_starts[bisect_right(self.sentence_starts, i) - 1]
@@ -460,20 +446,15 @@ class _DocEntities:
             return start
         if key in _COMMON:
             return start + 1  # "Then Jane Doe", "Former President ..." (the role is read separately)
-        if key not in ROLE_MODIFIERS and self.strings[word.lower()] in self.lowercase_words():
+        if key not in ROLE_MODIFIERS and word.lower() in self.lowercase_words():
             return start + 1
         return start
 
-    def extra(self) -> numpy.ndarray:
-        if self._extra is None:
-            self._extra = self.doc.to_array([LENGTH, LOWER, IS_LOWER, IS_ALPHA])
-        return self._extra
-
-    def lowercase_words(self) -> set[int]:
-        """Words the article also writes in lowercase (as string ids): capitalised, they only open a sentence."""
+    def lowercase_words(self) -> set[str]:
+        """Words the article also writes in lowercase: capitalised, they only open a sentence."""
         if self._lowercase_words is None:
-            extra = self.extra()
-            self._lowercase_words = set(extra[extra[:, 2].astype(bool), 1].tolist())
+            w = self.w
+            self._lowercase_words = {w[i] for i in numpy.flatnonzero(self.toks.where(LOWER)).tolist()}
         return self._lowercase_words
 
     def _in_headline(self, i: int) -> bool:
@@ -486,10 +467,10 @@ class _DocEntities:
                 e -= 1
             headline = self.w[e - 1][-1:] not in _SENTENCE_END
             if headline:
-                extra = self.extra()
-                long_words = (extra[s:e, 0] >= 4) & extra[s:e, 3].astype(bool)
+                masks = self.toks.masks[s:e]
+                long_words = (masks & LONG_ALPHA) != 0
                 words = int(long_words.sum())
-                capitals = int((long_words & self.table[s:e, 5].astype(bool)).sum())
+                capitals = int((long_words & ((masks & _CAPITALISED) != 0)).sum())
                 headline = words >= 3 and capitals >= 0.8 * words
             self._headline[s] = headline
         return self._headline[s]

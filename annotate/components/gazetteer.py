@@ -354,14 +354,13 @@ def lexicon() -> Lexicon:
     return Lexicon(labels=labels, given_names=given, longest=longest)
 
 
-# -- per-word flags, computed once per vocabulary entry --------------------------------------
+# -- what a name looks like -----------------------------------------------------------------
 
 _NAME_PREFIX = frozenset({"d", "l", "o", "al", "el", "ad", "as", "an", "ar", "at", "az", "ash", "mc", "mac"})
-_FINAL_CHARS = frozenset(".!?…")
 
 
-def _capitalised(word: str) -> bool:
-    """Starts like a name: "Mali", "U.K.", "d'Ivoire", "Łukasz" (not "iPhone", "the")."""
+def capitalised(word: str) -> bool:
+    """Starts like a name: "Oslo", "U.K.", "d'Ivoire", "Łukasz" (not "iPhone", "the")."""
     if word[:1].isupper():
         return True
     for mark in ("'", "’"):
@@ -369,31 +368,3 @@ def _capitalised(word: str) -> bool:
         if tail[:1].isupper() and head.lower() in _NAME_PREFIX:
             return True
     return False
-
-
-@dataclass(frozen=True, slots=True)
-class LexemeFlags:
-    """spaCy flag ids for ``Doc.to_array``: one C-speed pass instead of a Python loop over tokens.
-
-    Each flag is computed once per new word, so there are as few as possible."""
-
-    capitalised: int
-    final: int  # ". ! ? …" tokens that end a sentence
-    line_break: int  # whitespace with a newline in it
-
-
-_FLAGS: dict[int, tuple[object, LexemeFlags]] = {}  # id(vocab) -> (vocab, flags); vocabs cannot be weakly referenced
-
-
-def lexeme_flags(vocab) -> LexemeFlags:
-    """The flags, registered on ``vocab`` the first time they are asked for."""
-    entry = _FLAGS.get(id(vocab))
-    if entry is not None and entry[0] is vocab:
-        return entry[1]
-    flags = LexemeFlags(
-        capitalised=vocab.add_flag(_capitalised),
-        final=vocab.add_flag(lambda w: bool(w) and set(w) <= _FINAL_CHARS),
-        line_break=vocab.add_flag(lambda w: "\n" in w and w.isspace()),
-    )
-    _FLAGS[id(vocab)] = (vocab, flags)
-    return flags

@@ -44,8 +44,8 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import register_extensions
-from .dates import doc_text
+from . import doc_text, register_extensions
+from .tokens import set_span_value, span_from_chars, tokens
 
 LABEL = "QUOTE"
 
@@ -378,12 +378,16 @@ def _resolve_title(ctx: _Context, title: str, pos: int) -> Span | None:
     return best[2] if best else None
 
 
-def _fullest(forms: dict[tuple[str, str], list[Span]], speaker: Span | None, before: int) -> Span | None:
+def _fullest(doc: Doc, ents: list[Span], speaker: Span | None, before: int) -> Span | None:
     """The speaker's fullest name form in the article (its ``_.canonical``), as an entity span:
     the nearest mention of that form before the quote, else the first after it."""
-    if speaker is None or not speaker._.canonical:
+    if speaker is None:
         return speaker
-    spans = forms.get((speaker._.canonical, speaker.label_))
+    canonical = doc.user_data.get(("._.", "canonical", speaker.start_char, speaker.end_char))  # speaker._.canonical
+    if not canonical:
+        return speaker
+    text, label = doc_text(doc), speaker.label
+    spans = [e for e in ents if e.label == label and text[e.start_char : e.end_char] == canonical]
     if not spans:
         return speaker
     k = bisect.bisect_left([e.start_char for e in spans], before)
@@ -407,17 +411,15 @@ class QuoteFinder:
             return doc
         ents = list(doc.ents)
         speakers = attribute(text, quotes, ents)
-        forms: dict[tuple[str, str], list[Span]] = {}  # (name as written, label) -> its mentions
-        for e in ents:
-            forms.setdefault((text[e.start_char : e.end_char], e.label_), []).append(e)
+        toks = tokens(doc)
         spans: list[Span] = []
         for q, speaker in zip(quotes, speakers):
-            span = doc.char_span(q.start, q.end, label=LABEL, alignment_mode="contract")
-            if span is None or len(span) == 0:
-                span = doc.char_span(q.start, q.end, label=LABEL, alignment_mode="expand")
-            if span is None or len(span) == 0:
+            span = span_from_chars(doc, toks, q.start, q.end, LABEL, expand=False) or span_from_chars(
+                doc, toks, q.start, q.end, LABEL
+            )
+            if span is None:
                 continue
-            span._.speaker = _fullest(forms, speaker, q.open)
+            set_span_value(doc, span, "speaker", _fullest(doc, ents, speaker, q.open))
             spans.append(span)
         doc.spans["quotes"] = spans
         return doc

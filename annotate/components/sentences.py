@@ -9,9 +9,10 @@ sentence; a single line break ends one unless the line looks hard-wrapped
 . ! ? or … token, and any closing quotes or brackets glued to it, when the
 next word does not start in lowercase.
 
-Speed: the candidate tokens are found with per-word flags in one
-``Doc.to_array`` call, so Python only runs once per candidate boundary, and
-the boundaries are written back in one ``Doc.from_array`` call (setting
+Speed: the candidate tokens come from per-word flags in the shared token
+columns (``annotate.components.tokens``), so Python only runs once per
+candidate boundary, reading words from lists rather than ``Token`` objects,
+and the boundaries are written back in one ``Doc.from_array`` call (setting
 ``Token.is_sent_start`` one by one rescans the Doc each time). Tokens that do
 not start a sentence are marked "not a start" only where the rules looked,
 so a trained parser running later may still add boundaries of its own.
@@ -24,7 +25,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .gazetteer import lexeme_flags
+from .tokens import FINAL, LINE_BREAK, tokens
 
 # A line at least this long that ends mid-sentence is taken to be hard-wrapped.
 _WRAP_WIDTH = 60
@@ -35,7 +36,6 @@ _STRAIGHT_QUOTES = frozenset("\"'")
 
 @Language.factory("ct_sentences")
 def make_sentence_splitter(nlp: Language, name: str) -> "SentenceSplitter":
-    lexeme_flags(nlp.vocab)  # register now, while the vocabulary is small
     return SentenceSplitter()
 
 
@@ -46,33 +46,32 @@ class SentenceSplitter:
         n = len(doc)
         if n == 0:
             return doc
-        f = lexeme_flags(doc.vocab)
-        # Only the candidates come from the array; their neighbours are read from Token objects.
-        table = doc.to_array([f.final, f.line_break])
+        toks = tokens(doc)
+        words, space, ws = toks.words, toks.space, toks.ws
         starts: list[int] = []
-        for k in numpy.flatnonzero(table[:, 0]).tolist():
+        for k in numpy.flatnonzero(toks.where(FINAL)).tolist():
             j = k + 1
-            while j < n and _closes(doc, j):
+            while j < n and _closes(words, ws, j):
                 j += 1  # 'said.”' and 'over."' close the same sentence
-            while j < n and doc[j].is_space:
+            while j < n and space[j]:
                 j += 1
-            if j < n and not doc[j].text[0].islower() and doc[j].text[0] not in _CLOSERS:
+            if j < n and not words[j][0].islower() and words[j][0] not in _CLOSERS:
                 starts.append(j)
         line_start = 0
-        for k in numpy.flatnonzero(table[:, 1]).tolist():
-            token = doc[k]
-            line_length = token.idx - line_start
-            line_start = token.idx + len(token)
+        for k in numpy.flatnonzero(toks.where(LINE_BREAK)).tolist():
+            word = words[k]
+            line_length = toks.starts[k] - line_start
+            line_start = toks.starts[k] + len(word)
             j = k + 1
-            while j < n and doc[j].is_space:
+            while j < n and space[j]:
                 j += 1
             if j >= n:
                 break
-            if token.text.count("\n") == 1:  # a single line break: does the sentence run on?
+            if word.count("\n") == 1:  # a single line break: does the sentence run on?
                 p = k - 1
-                while p > 0 and doc[p].is_space:
+                while p > 0 and space[p]:
                     p -= 1
-                last = doc[p].text
+                last = words[p]
                 ended = last[-1] in _FINAL or last[0] in _CLOSERS or last[0] in _STRAIGHT_QUOTES or last == ":"
                 if line_length >= _WRAP_WIDTH and not ended:
                     continue
@@ -86,8 +85,7 @@ class SentenceSplitter:
         return doc
 
 
-
-def _closes(doc: Doc, j: int) -> bool:
+def _closes(words: list[str], ws: list[int], j: int) -> bool:
     """Is token ``j`` a closing quote or bracket? A straight quote closes when glued to the word before."""
-    first = doc[j].text[0]
-    return first in _CLOSERS or (first in _STRAIGHT_QUOTES and len(doc[j]) == 1 and not doc[j - 1].whitespace_)
+    first = words[j][0]
+    return first in _CLOSERS or (first in _STRAIGHT_QUOTES and len(words[j]) == 1 and not ws[j - 1])

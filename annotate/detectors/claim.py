@@ -1,11 +1,11 @@
 """claim: one article denies what another affirms about the same entity.
 
-A negated statement about an entity ("the Kremlin was not involved",
+A negated statement about an entity ("the ministry was not involved",
 "X denied sending troops") in one article, and in another article an
 affirmative clause about the same entity whose predicate is the same word
 or in the same family (involved ~ assistance ~ support; killed ~ died; ...).
 Up to two lower-case words may sit between the entity and the negation
-("the Red Sea crisis had not affected", "the Kremlin itself was not").
+("the Red Sea crisis had not affected", "the Pentagon itself was not").
 Conservative by design: without a shared predicate family nothing is
 flagged, however negative the sentence.
 """
@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Discrepancy, Mention
-from .story import STOPWORDS, Findings, Story, evidence, short, stem
+from ..model import Discrepancy
+from .story import GENERIC, STOPWORDS, Findings, Story, evidence, short, stem
 
 KIND = "claim"
 
@@ -46,11 +46,13 @@ _BOILERPLATE = frozenset(
     stem(w) for w in "reached reach respond responded return returned comment commented available clear known "
     "specify specified elaborate elaborated disclose disclosed identify identified name named say".split()
 )
-_NEG_AFTER = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,2}?\s*(?:(?:was|were|is|are|has|have|had|did|does|do|will|would|could|can)\s*(?:not|never|n['’]t)"
+# A negation and the predicate word it negates ("was not damaged", "denied sending").
+_NEG_CORE = (
+    r"(?:(?:was|were|is|are|has|have|had|did|does|do|will|would|could|can)\s*(?:not|never|n['’]t)"
     r"|(?:wasn|weren|isn|aren|hasn|haven|hadn|didn|doesn|don|won|couldn|can)['’]t|never|denied|denies|deny|rejected|rejects)"
     r"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+|[a-z]+ly\s+)*([^\W\d_][\w-]*)"
 )
+_NEG_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*" + _NEG_CORE)
 _NEGATION_WORDS = re.compile(r"\b(?:not|never|no|nor|neither|denied|denies|deny|without|n['’]t)\b|n['’]t\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
 _WINDOW = 60  # characters around a mention within which its predicate is looked for
@@ -58,10 +60,19 @@ _WINDOW = 60  # characters around a mention within which its predicate is looked
 
 @dataclass(frozen=True, slots=True)
 class _Denial:
-    mention: Mention
+    subject: str  # an entity id, or "~" + a noun phrase ("~regional airport")
+    name: str  # how a summary names the subject
+    mention_start: int
     family: frozenset[str]
     start: int
     end: int
+
+
+# An appositive between a name and its verb: ", the prime minister,".
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s+[^,.;:“”\"]{1,60},")
+# "the regional airport was not damaged": an unnamed thing, specific enough to be the
+# same thing in another article (two words, the last a noun-like word).
+_PHRASE_DENIAL = re.compile(r"\b[Tt]he\s+([a-z][a-z-]{2,}\s+[a-z][a-z-]{3,})(?=\s)")
 
 
 # Denying involvement denies every kind of it: paying, selling, agreeing, meeting.
@@ -85,7 +96,11 @@ def _denials(story: Story, article_id: str) -> list[_Denial]:
     for m in story.kind(article_id, "entity"):
         if not m.entity:
             continue
-        neg = _NEG_AFTER.match(text, m.end, min(len(text), m.end + 60))
+        after = m.end
+        appositive = _APPOSITIVE.match(text, after, min(len(text), after + 70))
+        if appositive:  # "X, the prime minister, has not conceded"
+            after = appositive.end()
+        neg = _NEG_AFTER.match(text, after, min(len(text), after + 60))
         if not neg:
             continue
         fam = _family(neg.group(1))
@@ -95,7 +110,19 @@ def _denials(story: Story, article_id: str) -> list[_Denial]:
         before = text[max(0, start - 4):start]
         if before.lower().endswith("the "):
             start -= 4
-        out.append(_Denial(m, fam, start, neg.end()))
+        out.append(_Denial(m.entity, story.entity_name(m.entity), m.start, fam, start, neg.end()))
+    for p in _PHRASE_DENIAL.finditer(text):
+        words = p.group(1).split()
+        if any(w in STOPWORDS or w in GENERIC for w in words):
+            continue
+        neg = re.compile(r"\s+" + _NEG_CORE).match(text, p.end(), min(len(text), p.end() + 40))
+        if not neg:
+            continue
+        fam = _family(neg.group(1))
+        if fam is None:
+            continue
+        phrase = " ".join(words)
+        out.append(_Denial("~" + phrase, "the " + phrase, p.start(1), fam, p.start(), neg.end()))
     return out
 
 
@@ -115,23 +142,29 @@ def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[
     return left, right
 
 
-def _affirmation(story: Story, article_id: str, entity: str, family: frozenset[str]) -> tuple[int, int] | None:
-    """The closest clause in the article that affirms a predicate of ``family`` about ``entity``."""
+def _subject_spans(story: Story, article_id: str, subject: str) -> list[tuple[int, int]]:
+    """Where an article names the subject: the entity's mentions, or the noun phrase."""
+    if subject.startswith("~"):
+        pattern = r"\b" + r"\s+".join(re.escape(w) for w in subject[1:].split()) + r"\b"
+        return [(p.start(), p.end()) for p in re.finditer(pattern, story.text(article_id))]
+    return [(m.start, m.end) for m in story.kind(article_id, "entity") if m.entity == subject]
+
+
+def _affirmation(story: Story, article_id: str, subject: str, family: frozenset[str]) -> tuple[int, int] | None:
+    """The closest clause in the article that affirms a predicate of ``family`` about ``subject``."""
     text = story.text(article_id)
     best = None
-    for m in story.kind(article_id, "entity"):
-        if m.entity != entity:
-            continue
-        s_start, s_end = story.sentence_at(article_id, m.start)
-        lo, hi = max(s_start, m.start - _WINDOW), min(s_end, m.end + _WINDOW)
+    for m_start, m_end in _subject_spans(story, article_id, subject):
+        s_start, s_end = story.sentence_at(article_id, m_start)
+        lo, hi = max(s_start, m_start - _WINDOW), min(s_end, m_end + _WINDOW)
         for w in re.finditer(r"[^\W\d_][\w-]*", text[lo:hi]):
             if stem(w.group()) not in family:
                 continue
             w_start, w_end = lo + w.start(), lo + w.end()
-            c_start, c_end = _clause(text, s_start, s_end, min(m.start, w_start), max(m.end, w_end))
+            c_start, c_end = _clause(text, s_start, s_end, min(m_start, w_start), max(m_end, w_end))
             if _NEGATION_WORDS.search(text[c_start:c_end]):
                 continue
-            distance = abs(w_start - m.start)
+            distance = abs(w_start - m_start)
             if best is None or distance < best[0]:
                 best = (distance, c_start, c_end)
     return (best[1], best[2]) if best else None
@@ -143,16 +176,16 @@ def detect(story: Story) -> Findings:
     for a in story.articles:
         for d in _denials(story, a.id):
             for b in story.articles:
-                if b.id == a.id or (d.mention.entity, a.id, b.id) in seen:
+                if b.id == a.id or (d.subject, a.id, b.id) in seen:
                     continue
-                aff = _affirmation(story, b.id, d.mention.entity, d.family)
+                aff = _affirmation(story, b.id, d.subject, d.family)
                 if aff is None:
                     continue
-                seen.add((d.mention.entity, a.id, b.id))
-                seen.add((d.mention.entity, b.id, a.id))
-                s_start, s_end = story.sentence_at(a.id, d.mention.start)
+                seen.add((d.subject, a.id, b.id))
+                seen.add((d.subject, b.id, a.id))
+                s_start, s_end = story.sentence_at(a.id, d.mention_start)
                 neg_clause = _clause(a.text, s_start, s_end, d.start, d.end)
-                name = story.entity_name(d.mention.entity)
+                name = d.name
                 neg_text = a.text[neg_clause[0]:neg_clause[1]]
                 aff_text = b.text[aff[0]:aff[1]]
                 found.append(

@@ -3,7 +3,7 @@
 Compared: each article's fullest form of a linked person's name (two or more
 words). Not a discrepancy: a surname alone against a full name (that is
 style), and forms differing only in letter case. Accents alone
-("Maïga" / "Maiga") are reported with low severity: a reader may care, but
+("Ndiayé" / "Ndiaye") are reported with low severity: a reader may care, but
 it is typography more than a different name. Missing or extra middle names
 and a given name against its initial ("J. Smith") are low; different
 spellings of a given name or surname are medium.

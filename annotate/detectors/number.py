@@ -2,9 +2,9 @@
 
 Numbers are compared only when they count the same thing (the ``counts``
 head noun, with synonyms such as soldiers/troops merged). Each figure is
-read as an interval from its value and qualifier ("more than 5,000" is
-(5000, inf), "about 5,000" is roughly 4,250-5,750, "between 2,500 and 3,000"
-is [2500, 3000]); two figures conflict when their intervals do not overlap.
+read as an interval from its value and qualifier ("more than 4,000" is
+(4000, inf), "about 4,000" is 3,600-4,400, "between 1,200 and 1,500"
+is [1200, 1500]); two figures conflict when their intervals do not overlap.
 Vague amounts ("thousands") never conflict.
 
 Figures are grouped into facts across articles, at most one per article:
@@ -37,10 +37,13 @@ _SYNONYMS = {
     "fatality": "death", "killed": "death", "people": "people", "person": "people", "individual": "people",
     "child": "child", "children": "child", "kid": "child", "aircraft": "aircraft", "plane": "aircraft",
     "jet": "aircraft", "vessel": "ship", "boat": "ship", "ship": "ship", "percent": "percent", "%": "percent",
+    "job": "job", "employee": "job", "worker": "job", "staff": "job", "staffer": "job", "position": "job",
+    "layoff": "job", "resident": "resident", "villager": "resident", "inhabitant": "resident",
+    "home": "home", "house": "home", "dwelling": "home",
 }
 # A share is not a thing: "74 percent" of what is in the rest of the sentence.
 _SYNONYMS_BY_STEM = {stem(word): key for word, key in _SYNONYMS.items()}
-_SHARES = {"percent", "per cent", "percentage", "point"}
+SHARES = {"percent", "per cent", "percentage", "point"}
 _DURATIONS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 _LOWER = {"more than", "over", "above", "upwards of", "in excess of", "greater than"}
 _AT_LEAST = {"at least", "no fewer than", "no less than", "minimum", "lower bound"}
@@ -105,7 +108,11 @@ def interval(m: Mention) -> Interval | None:
         "at least": Interval(v, math.inf),
         "upper": Interval(-math.inf, v, hi_open=True),
         "at most": Interval(-math.inf, v),
-    }.get(cls, Interval(v * 0.85, v * 1.15))
+    }.get(cls, Interval(v * (1 - _APPROX_MARGIN), v * (1 + _APPROX_MARGIN)))
+
+
+# "About 4,000" covers 3,600-4,400: a reader takes "about 4,000" and "4,500" as two figures.
+_APPROX_MARGIN = 0.10
 
 
 def _base(m: Mention) -> tuple:
@@ -186,13 +193,22 @@ def _fit(key: str, f: _Figure, group: list[_Figure], per_article: dict[str, int]
     context = shared_ents + 0.25 * shared_words
     single = per_article[f.mention.article] <= 1 and all(per_article[o.mention.article] <= 1 for o in group)
     if any(o.base == f.base for o in group) or all(f.interval.overlaps(o.interval) for o in group):
-        return 2.0 + context if (context > 0 or single) else 0.0
+        # Far above any pairing of different figures: the same figure told twice pairs first.
+        return _SAME_FIGURE + context if (context > 0 or single) else 0.0
     explicit = f.explicit and all(o.explicit for o in group)
     alone = single and (shared_ents > 0 or shared_words >= 2)
+    # Told of the same named actors ("X paid Y 45 million euros for Z"): one fact even when
+    # an article gives other figures of the thing elsewhere.
+    alone = alone or shared_ents >= 2
     # Several figures of one thing in an article ("12 killed, 40 injured"): pair by the words around them.
     told_alike = all(f.near & o.near for o in group)
-    if key in _SHARES or not explicit or not (alone or told_alike):
-        return 0.0  # a share ("74 percent" of what?) is not a thing
+    if key in SHARES:
+        # A share ("74 percent" of what?) is not a thing: two shares are one fact only when
+        # told alike of a shared name and close ("52.4 percent" / "53 percent" of the vote).
+        close = all(_close(f.base, o.base) for o in group)
+        return context if explicit and told_alike and shared_ents and close else 0.0
+    if not explicit or not (alone or told_alike):
+        return 0.0
     if key in _DURATIONS and not (alone and told_alike and shared_ents):
         return 0.0  # durations are said of everything ("delayed for 12 years"): need it all
     # Dated differently from every figure of the fact: another fact, not this one told twice.
@@ -201,6 +217,14 @@ def _fit(key: str, f: _Figure, group: list[_Figure], per_article: dict[str, int]
     return context
 
 
+def _close(a: tuple, b: tuple) -> bool:
+    """Single figures within a tenth of each other."""
+    if len(a) != 1 or len(b) != 1 or not all(isinstance(x, (int, float)) for x in (*a, *b)):
+        return False
+    return abs(a[0] - b[0]) <= 0.1 * max(abs(a[0]), abs(b[0]))
+
+
+_SAME_FIGURE = 10.0
 _NEAR = 40  # characters either side of a figure
 
 
@@ -218,7 +242,10 @@ def _dates_in(story: Story, article_id: str, start: int, end: int) -> set[str]:
 
 
 def _explicit(m: Mention) -> bool:
-    """The counted noun is written with the figure ("55 people"), not guessed from context."""
+    """The counted noun is written with the figure ("55 people"), not guessed from context.
+    A sum of money always is: its currency is written ("$2.3 million")."""
+    if m.label == "MONEY":
+        return True
     head = (m.counts or "").split()[-1:]
     return bool(head) and stem(head[0]) in {stem(w) for w in m.text.split()}
 

@@ -5,10 +5,10 @@ both articles discuss.
 
 - A figure for a counted thing that both articles give a figure for (as
   one fact, agreeing or not), told in the same sentence as that shared
-  figure, that the other article lacks (both give today's troop count; A
-  also gives the planned drawdown figure).
-- Items listed with a counted thing ("four helicopters, weapons and
-  ammunition") that the other article never mentions, while it does
+  figure, that the other article lacks (both give the death toll; A
+  also gives, in that sentence, the number injured).
+- Items listed with a counted thing ("three trucks, tents and
+  blankets") that the other article never mentions, while it does
   report the counted thing.
 - A person quoted in one article and named in the other, which attributes
   no words to them at all.
@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 
 from ..model import Discrepancy, Evidence, Mention
-from .number import counted_key, counted_words, number_facts
-from .speech import statements
+from .number import SHARES, counted_key, counted_words, number_facts
+from .speech import SPEECH_VERBS, statements
 from .story import STOPWORDS, Findings, Story, evidence, short, stem
 
 KIND = "omission"
@@ -71,6 +71,8 @@ def _figures(story: Story) -> list[Discrepancy]:
         if len(f.figures) != 1:
             continue
         (aid, m), = f.figures.items()
+        if f.key in _MEASURES or f.key in SHARES:  # a share alone is half of a pair, not a fact
+            continue
         anchor = shared.get(f.key, {}).get(aid)
         if anchor is None or story.sentence_at(aid, m.start) != story.sentence_at(aid, anchor.start):
             continue
@@ -137,10 +139,10 @@ def _lists(story: Story) -> list[Discrepancy]:
 
 
 def _list_items(text: str, pos: int, end: int) -> tuple[list[str], int]:
-    """Nouns listed after a counted thing: ", weapons and ammunition" -> ["weapons", "ammunition"].
+    """Nouns listed after a counted thing: ", tents and blankets" -> ["tents", "blankets"].
 
     Only a list closed by "and"/"plus" counts; items are one or two lower-case
-    content words (a preposition ends the item: "ammunition from Russia").
+    content words (a preposition ends the item: "blankets from the depot").
     """
     items: list[str] = []
     closed = False
@@ -150,8 +152,8 @@ def _list_items(text: str, pos: int, end: int) -> tuple[list[str], int]:
             break
         words = []
         for w in m.group(2).split():
-            if w in STOPWORDS or w in _PREPOSITIONS:
-                break
+            if w in STOPWORDS or w in _PREPOSITIONS or w.endswith(("ing", "ed")):
+                break  # "killing 12 people and injuring 40": a second clause, not a listed thing
             words.append(w)
         if not words:
             break
@@ -159,6 +161,23 @@ def _list_items(text: str, pos: int, end: int) -> tuple[list[str], int]:
         pos = m.start(2) + len(" ".join(words)) if len(words) == 1 else m.end(2)
         closed = "and" in m.group(1) or "plus" in m.group(1) or "as well as" in m.group(1)
     return (items, pos) if closed else ([], pos)
+
+
+# Distances, depths and weights: details of a figure told elsewhere, not facts a reader misses.
+_MEASURES = {stem(w) for w in "kilometre kilometer km mile metre meter foot feet inch kilogram kg tonne ton "
+             "degree hectare acre".split()}
+_SPEAKS = re.compile(r"[\s,]*(?:[a-z]+\s+)?(?:" + "|".join(SPEECH_VERBS) + r")\b")
+_SAID_BEFORE = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")[\s,:]*$")
+
+
+def _speaks_in(story: Story, article_id: str, mentions: list[Mention]) -> bool:
+    """The article has the person say something ("X said", "said X") even if no quote
+    was attributed to them: a lost attribution is not a person left unquoted."""
+    text = story.text(article_id)
+    return any(
+        _SPEAKS.match(text, m.end, m.end + 30) or _SAID_BEFORE.search(text, max(0, m.start - 12), m.start)
+        for m in mentions
+    )
 
 
 _PREPOSITIONS = {"from", "to", "for", "with", "in", "on", "at", "by", "into", "over", "under", "of", "via", "across"}
@@ -174,15 +193,20 @@ def _quotes(story: Story) -> list[Discrepancy]:
             if q.speaker:
                 first_quote.setdefault((q.speaker, a.id), q)
     named: dict[str, set[str]] = {}
-    first_mention: dict[tuple[str, str], Mention] = {}
+    mentions_of: dict[tuple[str, str], list[Mention]] = {}
     for a in story.articles:
         for m in story.kind(a.id, "entity"):
             if m.entity and m.label == "PERSON":
                 named.setdefault(m.entity, set()).add(a.id)
-                first_mention.setdefault((m.entity, a.id), m)
+                mentions_of.setdefault((m.entity, a.id), []).append(m)
+    first_mention = {key: ms[0] for key, ms in mentions_of.items()}
     out = []
     for (speaker, aid), q in first_quote.items():
-        silent = sorted(named.get(speaker, set()) - said.get(speaker, set()), key=story.order.get)
+        silent = sorted(
+            (s for s in named.get(speaker, set()) - said.get(speaker, set())
+             if not _speaks_in(story, s, mentions_of[(speaker, s)])),
+            key=story.order.get,
+        )
         if not silent:
             continue
         name = story.entity_name(speaker)

@@ -32,6 +32,8 @@ def detect(story: Story) -> Findings:
     for a in story.articles:
         for s in statements(story, a.id):
             by_speaker.setdefault(s.speaker, {}).setdefault(a.id, []).append(s)
+    for s in _recognised_quotes(story, by_speaker):
+        by_speaker[s.speaker].setdefault(s.article, []).append(s)
     found: list[Discrepancy] = []
     agreed: list[Corroboration] = []
     for speaker, per_article in by_speaker.items():
@@ -54,6 +56,37 @@ def detect(story: Story) -> Findings:
                     )
                 )
     return found, agreed
+
+
+ADOPT_SHARED = 3
+ADOPT_OVERLAP = 0.6
+
+
+def _recognised_quotes(story: Story, by_speaker: dict[str, dict[str, list[Statement]]]) -> list[Statement]:
+    """Quotes the finder left without a speaker that are, nearly word for word, what a
+    person named in that article is quoted saying in another article: theirs."""
+    out = []
+    for a in story.articles:
+        named = {m.entity for m in story.kind(a.id, "entity") if m.label == "PERSON" and m.entity}
+        said_here = {s.start for per in by_speaker.values() for s in per.get(a.id, [])}
+        for q in story.kind(a.id, "quote"):
+            if q.speaker or q.start in said_here:
+                continue
+            words = content_words(a.text[q.start:q.end], story.places)
+            best = None
+            for speaker in named & by_speaker.keys():
+                for other, said in by_speaker[speaker].items():
+                    for s in said:
+                        if other == a.id or not s.quoted:
+                            continue
+                        theirs = content_words(s.text, story.places)
+                        shared = len((words & theirs) - story.places - GENERIC)
+                        overlap = len(words & theirs) / (min(len(words), len(theirs)) or 1)
+                        if shared >= ADOPT_SHARED and overlap >= ADOPT_OVERLAP and (best is None or overlap > best[0]):
+                            best = (overlap, speaker)
+            if best:
+                out.append(Statement(a.id, best[1], q.start, q.end, a.text[q.start:q.end], True))
+    return out
 
 
 def _words(text: str) -> str:

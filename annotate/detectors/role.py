@@ -1,10 +1,10 @@
 """role: the articles give one person different titles or roles.
 
 Each article's role for a person is the longest title written before one
-of their mentions ("Interim Defence Minister") or in an appositive after it
+of their mentions ("Acting Health Minister") or in an appositive after it
 ("Marco Groje, the acting police chief"). Roles are compared as sets of
 words after removing what is spelling, not meaning: case, British/American
-spelling ("Defence"/"Defense"), and nationality ("Russian" / "Russia's"),
+spelling ("Defence"/"Defense"), and nationality ("Chilean" / "Chile's"),
 which is compared only when both articles state one. An article that gives
 no role says nothing against the others.
 
@@ -27,8 +27,14 @@ from .story import Findings, Story, evidence, short
 
 KIND = "role"
 AGREE = "agree"
-_STATUS_WORDS = "interim acting former ex deputy vice caretaker outgoing incoming late transitional designate elect"
+_STATUS_WORDS = "interim acting former ex deputy vice caretaker outgoing incoming late transitional designate elect chief senior"
 _FILLER = {"the", "of", "a", "an", "and", "for", "s", "officer", "in", "at", "to", "on"}
+# The body a title belongs to is said either way ("agency chief" / "head of the agency",
+# "the company's president"): it names the employer, not the office.
+_BODIES = {"agency", "department", "office", "service", "authority", "company", "firm", "group", "organisation",
+           "organization", "body", "administration", "bureau", "unit", "team", "club", "corporation"}
+# One office, several words for it.
+_SAME_OFFICE = {"head": "chief", "boss": "chief"}
 # Title abbreviations, spelled out (general, not tied to any story).
 _ABBREVIATIONS = {
     "ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology",
@@ -81,7 +87,7 @@ def detect(story: Story) -> Findings:
 
 
 def _role_span(text: str, m: Mention) -> tuple[int, int] | None:
-    """The span covering the role and the name: "Defence Minister Sadio Camara" or
+    """The span covering the role and the name: "Defence Minister Ana Ferreyra" or
     "Marco Groje, the acting police chief" (an appositive after the name)."""
     role = m.role or ""
     if text.startswith(role, m.start):
@@ -108,8 +114,8 @@ def _role_key(role: str, places: frozenset[str]) -> tuple[frozenset[str], frozen
             nations.add(place_of(raw, known) or folded)
             continue
         for word in _ABBREVIATIONS.get(folded.replace(".", ""), folded).split():
-            if word and word not in _FILLER:
-                words.add(_word_key(word))
+            if word and word not in _FILLER and word not in _BODIES:
+                words.add(_word_key(_SAME_OFFICE.get(word, word)))
     return frozenset(words), frozenset(nations)
 
 

@@ -2,8 +2,8 @@
 
 Quotes come from the engine (``kind == "quote"`` with a speaker entity).
 Reported speech is found here: a person's mention followed by a speech verb
-("Sergey Lavrov said Mali approached ..."), "according to X, ...", or the
-attribution at the end ("..., Lavrov said." / "..., said Sergey Lavrov.");
+("Anna Petrova said the ministry approached ..."), "according to X, ...", or the
+attribution at the end ("..., Petrova said." / "..., said Anna Petrova.");
 the statement is the rest of the sentence after the verb (skipping "that"
 and a date right after it), or the sentence before the attribution.
 """
@@ -90,11 +90,11 @@ _X_SAID = re.compile(r"^\s*(?:" + _TRAILING_VERB + r")\s*[.!?]?\s*$")
 
 
 def _attributed_at_end(text: str, s_start: int, s_end: int, m) -> tuple[int, int] | None:
-    """"<statement>, Lavrov said." or "<statement>, said Foreign Minister Sergey Lavrov."."""
+    """"<statement>, Petrova said." or "<statement>, said Foreign Minister Anna Petrova."."""
     if _X_SAID.match(text[m.end:s_end]):
         comma = text.rfind(",", s_start, m.start)
         between = text[comma + 1:m.start].split() if comma >= 0 else []
-        # Only a title may sit between the comma and the name (", the minister Lavrov said").
+        # Only a title may sit between the comma and the name (", the minister Petrova said").
         if comma < 0 or len(between) > 5 or _CONJUNCTIONS & {w.lower() for w in between}:
             return None
         end = comma

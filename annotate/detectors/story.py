@@ -60,7 +60,7 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def _content_words(text: str, places: frozenset[str]) -> frozenset[str]:
-    """Stems of a text's content words; demonyms become their place ("Russian" -> "russia")."""
+    """Stems of a text's content words; demonyms become their place ("Peruvian" -> "peru")."""
     out: set[str] = set()
     for m in _WORD.finditer(text):
         raw = m.group()
@@ -77,7 +77,7 @@ def _content_words(text: str, places: frozenset[str]) -> frozenset[str]:
 
 
 def content_words(text: str, places: frozenset[str] = frozenset()) -> frozenset[str]:
-    """Stems of a text's content words; demonyms become their place ("Russian" -> "russia")."""
+    """Stems of a text's content words; demonyms become their place ("Peruvian" -> "peru")."""
     return _content_words(text, places)
 
 

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from annotate.model import Analysis, Article, Discrepancy, Entity, Mention
+from annotate.model import DISCREPANCY_KINDS, Analysis, Article, Discrepancy, Entity, Mention
 
 
 @dataclass(slots=True)
@@ -116,16 +116,9 @@ class ReadingIndex:
         position = next((n for n, m in enumerate(mentions, 1) if m is mention), 0)
         return position, len(mentions)
 
-    def counts_per_article(self, entity_id: str) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for mention in self.entity_mentions.get(entity_id, []):
-            counts[mention.article] = counts.get(mention.article, 0) + 1
-        return counts
-
 
 def _in_article_order(discrepancies: list[Discrepancy], order: dict[str, int]) -> list[Discrepancy]:
     """Discrepancies grouped by kind (the engine's kind order), then by where their evidence starts."""
-    from annotate.model import DISCREPANCY_KINDS
 
     def key(d: Discrepancy):
         first = min(((order.get(e.article, 0), e.start) for e in d.evidence), default=(0, 0))

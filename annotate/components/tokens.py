@@ -1,0 +1,167 @@
+"""Token columns shared by the components, read once per Doc.
+
+Reading attributes through ``Token`` objects costs more than tokenizing, and
+every ``Doc.to_array`` column costs a few percent of tokenizing. So a Doc's
+words, offsets and whitespace are read with one ``to_array`` call, and every
+yes/no property of a word the components test (capitalised, punctuation, a
+number word...) is one bit of a per-word mask, computed once per distinct
+word and kept by word id. The columns are kept (in a small cache keyed by the
+Doc itself) for the components that run after. Only properties of the words
+themselves are here: they cannot change from one component to the next,
+unlike sentence starts or entities.
+
+Spans are made here too, from character offsets found by regexes: aligning
+them with ``Doc.char_span`` builds a ``Token`` per step, and setting
+``span._.x`` builds an ``Underscore``; both cost more than finding the span.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import IDX, ORTH, SPACY
+from spacy.lang.lex_attrs import is_punct
+from spacy.tokens import Doc, Span
+
+from . import doc_text
+
+_TESTS: list[Callable[[str], bool]] = []
+_MASKS: dict[int, int] = {}  # word id -> bits of the tests it passes
+_WORDS: dict[int, str] = {}  # word id -> text
+# Word ids are hashes of the text, the same in every vocabulary, so one cache serves
+# all Docs. A long-running process meets new words forever: start over past this.
+_CACHE_LIMIT = 1 << 20
+
+
+def word_flag(test: Callable[[str], bool]) -> int:
+    """Register a yes/no test of a word's text; returns its bit in ``Tokens.masks``."""
+    _TESTS.append(test)
+    _MASKS.clear()  # masks computed before lack the new bit
+    return 1 << (len(_TESTS) - 1)
+
+
+PUNCT = word_flag(is_punct)  # (spaCy's own test, so the same as Token.is_punct)
+SPACE = word_flag(str.isspace)
+LOWER = word_flag(str.islower)
+LONG_ALPHA = word_flag(lambda w: len(w) >= 4 and w.isalpha())
+FINAL = word_flag(lambda w: bool(w) and set(w) <= {".", "!", "?", "…"})  # ends a sentence
+LINE_BREAK = word_flag(lambda w: "\n" in w and w.isspace())
+
+
+@dataclass(slots=True, eq=False)
+class Tokens:
+    """The words of one Doc: offsets and whitespace as lists, word properties as bit masks."""
+
+    doc: Doc
+    text: str
+    words: list[str]  # token texts
+    starts: list[int]  # character offset of each token
+    ws: list[int]  # 1 when the token has trailing whitespace
+    masks: numpy.ndarray  # bits from ``word_flag`` tests, one per token
+    punct: list[bool]
+    space: list[bool]
+
+    def where(self, flag: int) -> numpy.ndarray:
+        """A boolean array: which tokens pass the test of ``flag``."""
+        return (self.masks & flag) != 0
+
+    def end_char(self, i: int) -> int:
+        return self.starts[i] + len(self.words[i])
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end``, without trailing whitespace."""
+        return self.text[self.starts[start] : self.starts[end - 1] + len(self.words[end - 1])]
+
+    def token_range(self, start_char: int, end_char: int, expand: bool = True) -> tuple[int, int] | None:
+        """Token range for a character range, like ``Doc.char_span``'s "expand" (or "contract") mode."""
+        if not self.words or start_char < 0 or end_char <= start_char or end_char > len(self.text):
+            return None
+        starts = self.starts
+        start = bisect_right(starts, start_char) - 1
+        last = bisect_right(starts, end_char - 1) - 1
+        if start < 0 or last < 0:
+            return None
+        if expand:
+            if start_char >= self.end_char(start):
+                start += 1  # in the whitespace after a token: the span starts at the next one
+        else:
+            if starts[start] < start_char:
+                start += 1
+            if end_char < self.end_char(last):
+                last -= 1
+        if last < start:
+            return None
+        return start, last + 1
+
+
+_RECENT: dict[int, Tokens] = {}
+_RECENT_SIZE = 8  # Docs go through the components one at a time; a few spare slots for nlp.pipe
+
+
+def tokens(doc: Doc) -> Tokens:
+    """The shared columns of ``doc``, read on first use."""
+    found = _RECENT.get(id(doc))
+    if found is not None and found.doc is doc and len(found.words) == len(doc):
+        return found
+    table = doc.to_array([ORTH, SPACY, IDX]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
+    orths = table[:, 0].tolist()
+    words = _words(orths, doc.vocab.strings)
+    masks = numpy.array(_masks(orths, words), dtype=numpy.int64)
+    found = Tokens(
+        doc=doc,
+        text=doc_text(doc),
+        words=words,
+        starts=table[:, 2].tolist(),
+        ws=table[:, 1].tolist(),
+        masks=masks,
+        punct=((masks & PUNCT) != 0).tolist(),
+        space=((masks & SPACE) != 0).tolist(),
+    )
+    if len(_RECENT) >= _RECENT_SIZE:
+        _RECENT.pop(next(iter(_RECENT)))
+    _RECENT[id(doc)] = found
+    return found
+
+
+def _words(orths: list[int], strings) -> list[str]:
+    if len(_WORDS) > _CACHE_LIMIT:
+        _WORDS.clear()
+    get = _WORDS.get
+    words = [get(orth) for orth in orths]
+    if None in words:
+        for i, word in enumerate(words):
+            if word is None:
+                words[i] = _WORDS[orths[i]] = strings[orths[i]]
+    return words
+
+
+def _masks(orths: list[int], words: list[str]) -> list[int]:
+    if len(_MASKS) > _CACHE_LIMIT:
+        _MASKS.clear()
+    get = _MASKS.get
+    masks = [get(orth) for orth in orths]
+    if None in masks:
+        tests = list(enumerate(_TESTS))
+        for i, mask in enumerate(masks):
+            if mask is None:
+                word = words[i]
+                masks[i] = _MASKS[orths[i]] = sum(1 << bit for bit, test in tests if test(word))
+    return masks
+
+
+def span_from_chars(
+    doc: Doc, toks: Tokens, start_char: int, end_char: int, label: str, expand: bool = True
+) -> Span | None:
+    """A Span over the tokens that cover (expand) or fit inside (contract) the characters; None if none do."""
+    where = toks.token_range(start_char, end_char, expand)
+    if where is None:
+        return None
+    return Span(doc, where[0], where[1], label=label)
+
+
+def set_span_value(doc: Doc, span: Span, name: str, value: object) -> None:
+    """``span._.<name> = value``, written where ``span._`` keeps it, without building an ``Underscore``."""
+    doc.user_data[("._.", name, span.start_char, span.end_char)] = value
