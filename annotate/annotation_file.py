@@ -154,10 +154,7 @@ def parse(data: bytes | str, path: str | os.PathLike = DEFAULT_NAME) -> list[Ann
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else None
-        problem = " ".join(p for p in (e.context, e.problem) if p)
-        raise AnnotationFileError(path, f"not valid YAML: {problem}", line) from e
+        raise _yaml_error(path, e) from e
     except (yaml.YAMLError, ValueError, RecursionError) as e:  # e.g. a bad timestamp
         raise AnnotationFileError(path, f"not valid YAML: {e}") from e
     if raw is None:
@@ -187,9 +184,18 @@ def _refuse_aliases_and_depth(text: str, path: str | os.PathLike) -> None:
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        problem = " ".join(p for p in (e.context, e.problem) if p)
-        raise AnnotationFileError(path, f"not valid YAML: {problem}", mark.line + 1 if mark else None) from e
+        raise _yaml_error(path, e) from e
+
+
+def _yaml_error(path: str | os.PathLike, e: yaml.MarkedYAMLError) -> AnnotationFileError:
+    """Where the parser noticed the problem, and where the construct it was reading began."""
+    mark = e.problem_mark or e.context_mark
+    context = e.context or ""
+    if e.context and e.context_mark is not None and e.problem_mark is not None:
+        if e.context_mark.line != e.problem_mark.line:
+            context += f" (started on line {e.context_mark.line + 1})"
+    problem = ": ".join(p for p in (context, e.problem) if p)
+    return AnnotationFileError(path, f"not valid YAML: {problem}", mark.line + 1 if mark else None)
 
 
 def _line_index(node: yaml.Node | None, path: str | os.PathLike) -> dict[tuple, int]:

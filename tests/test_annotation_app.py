@@ -271,3 +271,31 @@ async def test_annotations_option_picks_the_file(corpus, tmp_path):
         await pilot.pause()
     assert af.load(elsewhere).items[0].text == "here"
     assert not (corpus / "annotations.yaml").exists()
+
+
+async def test_tags_and_mention_edits_are_saved(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        wrong = app.cursors[app.shown[app.current_column]]
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"check, spelling", "enter")
+        await pilot.pause()
+        await pilot.press("M")  # the mention under the cursor is wrong
+        await pilot.pause()
+        await pilot.press("slash", *"cargo plane", "enter")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"PRODUCT", "enter", "ctrl+s")
+        await pilot.pause()
+    data = saved(corpus)
+    assert data["notes"][0]["tags"] == ["check", "spelling"]
+    assert data["notes"][0]["targets"][0]["exact"] == wrong.text
+    edits = {m["action"]: m for m in data["mentions"]}
+    assert edits["remove"]["target"]["exact"] == wrong.text
+    assert (edits["add"]["label"], edits["add"]["target"]["exact"].lower()) == ("PRODUCT", "cargo plane")

@@ -628,7 +628,9 @@ class AnnotationsMixin:
             self.notify(str(error), title="Not saved", severity="error", timeout=20, markup=False)
             return False
         store.mark_saved()
-        self.notify(f"Saved {len(store)} annotations to {self.annotation_path}", timeout=4, markup=False)
+        message = f"Saved {len(store)} annotations to {self.annotation_path}"
+        self.notify(message, timeout=4, markup=False)
+        self.status.say(message)
         if then is not None:
             then()
         return True

@@ -18,7 +18,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import DescendantFocus, Resize
-from textual.widgets import DataTable, Footer, OptionList
+from textual.widgets import DataTable, OptionList
 from textual.worker import Worker, WorkerState
 
 from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS
@@ -31,10 +31,11 @@ from .screens.help import HelpScreen
 from .widgets.article_column import ArticleColumn
 from .widgets.article_pane import ArticlePane
 from .widgets.coverage_table import CONFLICTING, NOT_REPORTED, REPORTED, CoverageTable, coverage_rows
-from .widgets.discrepancy_list import DiscrepancyList, kind_title
+from .widgets.discrepancy_list import DiscrepancyList, kind_title, with_labels
 from .widgets.entity_list import EntityList
 from .widgets.highlights import LAYER_LABELS, LAYERS, Marks, article_spans
 from .widgets.legend import Legend
+from .widgets.reader_footer import ReaderFooter
 from .widgets.reading_index import ReadingIndex, article_label
 from .widgets.search_bar import Match, SearchBar, find_all
 from .widgets.sidebar import Sidebar
@@ -106,7 +107,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
             yield Sidebar(id="sidebar")
         yield StatusLine(id="status")
         yield SearchBar()
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         if self.load_error:
@@ -478,7 +479,8 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self.query_one(DiscrepancyList).select_discrepancy(discrepancy_id)
         ids = [d.id for d in self._story_discrepancies]
         position = f"{ids.index(discrepancy_id) + 1} of {len(ids)}" if discrepancy_id in ids else ""
-        self.status.say("Discrepancy " + position, kind_title(discrepancy.kind), discrepancy.summary or discrepancy.subject)
+        summary = with_labels(discrepancy.summary or discrepancy.subject, self.labels, discrepancy.values)
+        self.status.say("Discrepancy " + position, kind_title(discrepancy.kind), summary)
 
     def show_evidence(self, evidence: list[Evidence], involved: list[str]) -> None:
         """Put the involved articles in columns and scroll each to its first evidence span."""

@@ -49,7 +49,7 @@ class NoteScreen(ModalScreen[NoteResult | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
-        Binding("ctrl+s", "save", "Save note", id="note.save", priority=True),
+        Binding("ctrl+s", "save", "Save note", id="note.save"),
     ]
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }

@@ -15,7 +15,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
-        Binding("ctrl+s", "submit", "OK", id="prompt.submit", priority=True),
+        Binding("ctrl+s", "submit", "OK", id="prompt.submit"),
     ]
     DEFAULT_CSS = """
     TextPrompt { align: center middle; }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widget import Widget
 
 from annotate.model import Article
 
@@ -27,18 +27,31 @@ def article_header(article: Article, label: str, position: int, total: int) -> T
     return header
 
 
+class ArticleHeader(Widget):
+    """Fixed height, so showing another article repaints the header without re-laying out the screen."""
+
+    header = Text()
+
+    def show(self, header: Text) -> None:
+        self.header = header
+        self.refresh()
+
+    def render(self) -> Text:
+        return self.header
+
+
 class ArticleColumn(Vertical):
     """Header plus pane; the app swaps which article it shows."""
 
     DEFAULT_CSS = """
     ArticleColumn { height: 1fr; width: 1fr; }
-    ArticleColumn > .article-header { height: auto; max-height: 4; }
+    ArticleColumn > .article-header { height: 3; }
     """
 
     def __init__(self, column: int) -> None:
         super().__init__(id=f"column-{column}", classes="article-column")
         self.column = column
-        self.header = Static("", classes="article-header")
+        self.header = ArticleHeader(classes="article-header")
         self.pane = ArticlePane(id=f"pane-{column}")
 
     def compose(self) -> ComposeResult:
@@ -46,5 +59,5 @@ class ArticleColumn(Vertical):
         yield self.pane
 
     def show(self, article: Article, label: str, position: int, total: int) -> None:
-        self.header.update(article_header(article, label, position, total))
+        self.header.show(article_header(article, label, position, total))
         self.pane.show(article)

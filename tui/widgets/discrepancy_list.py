@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from rich.console import Group
@@ -28,6 +29,15 @@ def kind_title(kind: str) -> str:
     return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
 
 
+def with_labels(summary: str, labels: dict[str, str], article_ids) -> str:
+    """The summary with article ids (file-name slugs) shortened to the column labels A, B, …"""
+    for article_id in article_ids:
+        label = labels.get(article_id)
+        if label and len(article_id) >= 4:  # a short id could be an ordinary word
+            summary = re.sub(rf"(?<![\w-]){re.escape(article_id)}(?![\w-])", label, summary)
+    return summary
+
+
 def discrepancy_entry(
     d: Discrepancy, labels: dict[str, str], mark: Text | None = None, note: Text | None = None
 ) -> Group:
@@ -37,7 +47,7 @@ def discrepancy_entry(
     if mark is not None:
         head.append_text(mark)
     head.append(f"{SEVERITY_MARKS.get(d.severity, '•')} ", style="bold")
-    head.append(d.summary or d.subject, style="bold")
+    head.append(with_labels(d.summary or d.subject, labels, d.values), style="bold")
     head.append(f"  {d.kind.replace('_', ' ')}", style="dim italic")
     values = Table.grid(padding=(0, 1))
     values.add_column(no_wrap=True, style="bold dim")

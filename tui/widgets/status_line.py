@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 
-class StatusLine(Static):
+class StatusLine(Widget):
+    """A fixed one-line widget: saying something repaints this line only, never the layout
+    (a Static would re-lay out the whole screen on every key)."""
+
     DEFAULT_CSS = "StatusLine { height: 1; padding: 0 1; }"
 
     said: str = ""
@@ -14,4 +17,7 @@ class StatusLine(Static):
     def say(self, *parts: str) -> None:
         """Show ``parts`` joined by dots. Parts may hold article text: they are never markup."""
         self.said = " · ".join(p for p in parts if p)
-        self.update(Text(self.said, no_wrap=True, overflow="ellipsis"))
+        self.refresh()
+
+    def render(self) -> Text:
+        return Text(self.said, no_wrap=True, overflow="ellipsis", end="")
