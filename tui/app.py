@@ -614,6 +614,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
     def action_clear(self) -> None:
         self.selected_entity = None
         self.selected_discrepancy = None
+        self._link_from = None  # a pending link (annotation_ui) is cancelled too
         self.matches, self.match_index = [], -1
         self.cursors.pop(self.shown[self.current_column], None)
         self.refresh_marks()

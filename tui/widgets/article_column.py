@@ -21,7 +21,7 @@ def article_header(article: Article, label: str, position: int, total: int) -> T
     details = [article.source or "source not stated"]
     if article.published:
         details.append(article.published.isoformat())
-    details.append(f"article {position} of {total}")
+    details.append(f"{position}/{total}")
     header.append("\n")
     header.append(" · ".join(details), style="dim")
     return header
