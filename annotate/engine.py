@@ -1,12 +1,12 @@
-"""The engine's stages, run in order: pipeline -> mentions -> stories -> entities -> discrepancies.
+"""The engine's stages, run in order: pipeline -> mentions -> entities -> stories -> discrepancies.
 
 Each stage is a plain function in its own module and can be tested alone:
 
 - ``annotate.pipeline.build_pipeline(model)`` -> spaCy ``Language``
 - ``annotate.extract.extract_mentions(doc, article)`` -> ``list[Mention]``
-- ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
 - ``annotate.linking.link_entities(articles, mentions)`` -> ``list[Entity]``
   (also fills ``Mention.entity`` and quote speakers)
+- ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
 - ``annotate.discrepancies.detect(articles, mentions, entities)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
@@ -24,7 +24,7 @@ from . import __version__
 from .model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention
 
 Progress = Callable[[int, int], None]  # (articles done, total)
-PHASES = ("annotate", "stories", "link", "discrepancies")
+PHASES = ("annotate", "link", "stories", "discrepancies")
 
 
 def annotate_articles(
@@ -99,15 +99,16 @@ def analyse(
     mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs)
     clock.lap("annotate")
 
-    from .stories import group_stories
-
-    stories = group_stories(articles, mentions)
-    clock.lap("stories")
-
     from .linking import link_entities
 
     entities = link_entities(articles, mentions)
     clock.lap("link")
+
+    # After linking, so the stories see one name where outlets spell it two ways.
+    from .stories import group_stories
+
+    stories = group_stories(articles, mentions)
+    clock.lap("stories")
 
     discrepancies, corroborations = _detect_by_story(articles, mentions, entities, stories)
     clock.lap("discrepancies")

@@ -3,10 +3,11 @@
 Discrepancies only make sense between reports of the same event, so the
 engine compares articles within a story, never across unrelated ones.
 
-Each article becomes a TF-IDF vector of the names it mentions and its
-content words (its top terms only). Candidate pairs come from an inverted
-index over those terms, skipping terms so common they would pair everything
-(blocking: no all-pairs comparison), and articles whose cosine similarity
+Each article becomes a TF-IDF vector of the entities it mentions (linked
+clusters, so spelling variants count as one name) and its content words. In a
+large corpus candidate pairs come from an inverted index over each article's
+strongest terms, skipping terms so common they would pair everything
+(blocking: no all-pairs comparison); a small one compares every pair. Articles whose cosine similarity
 passes a threshold are joined. A join must also agree with the story built
 so far (average similarity to its members), so one borderline pair cannot
 chain two stories into one. Linear in the corpus size for a fixed story size.
@@ -22,15 +23,21 @@ from collections.abc import Sequence
 
 from .model import Article, Mention
 
-TOP_TERMS = 48  # per article: enough to describe an event, few enough to stay fast
-# Measured on generated corpora: reports of one event score 0.45-0.9, reports of
-# different events sharing a country or an event type up to 0.3 for a pair and
-# 0.2 on average between two stories.
-JOIN_SIMILARITY = 0.25  # cosine for two articles to be about the same event
-STORY_SIMILARITY = 0.22  # average cosine between two stories' members to merge them
-ENTITY_WEIGHT = 2.0  # a shared name says more than a shared word
+# Measured with linked entities on tests/data/realistic and generated corpora
+# (benchmarks/generate.py): reports of one
+# event score 0.35-0.9 (small hand-written sets and generated corpora), reports
+# of different events sharing a country or an event type at most 0.26.
+JOIN_SIMILARITY = 0.3  # cosine for two articles to be about the same event
+STORY_SIMILARITY = 0.27  # average cosine between two stories' members to merge them
+ENTITY_WEIGHT = 4.0  # a shared name says far more than a shared word
 _BLOCK_TERMS = 12  # an article's strongest terms, the only ones that propose candidates
 _MAX_POSTINGS = 100  # terms in more articles than this do not propose candidates
+# IDF as if the corpus held this many more documents without the term: in a
+# corpus of three reports of one event, the words all three share are the
+# event's words and must not weigh (almost) nothing.
+_PRIOR_DOCUMENTS = 20
+_ALL_PAIRS = 60  # up to this many articles, every pair is compared (cheap, and blocking
+# by rare terms misses small corpora, where the words every report shares weigh least)
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]{3,}")
@@ -95,7 +102,8 @@ def _vectors(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[d
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         if m.kind == "entity":
-            name = _normalise(str(m.value or m.text))
+            # The linked cluster when linking ran: "Kyiv" and "Kiev" are one term.
+            name = m.entity or _normalise(str(m.value or m.text))
             if name:
                 names[m.article]["@" + name] += 1
     counts: list[Counter[str]] = []
@@ -112,19 +120,23 @@ def _vectors(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[d
     for c in counts:
         weights = {
             term: (1 + math.log(tf))
-            * math.log(1 + n / df[term])
+            * math.log(1 + (n + _PRIOR_DOCUMENTS) / df[term])
             * (ENTITY_WEIGHT if term.startswith("@") else 1.0)
             for term, tf in c.items()
         }
-        top = sorted(weights.items(), key=lambda kv: kv[1], reverse=True)[:TOP_TERMS]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        vectors.append({term: w / norm for term, w in top})
+        ranked = sorted(weights.items(), key=lambda kv: kv[1], reverse=True)
+        norm = math.sqrt(sum(w * w for _, w in ranked)) or 1.0
+        vectors.append({term: w / norm for term, w in ranked})
     return vectors
 
 
 def _similar_pairs(vectors: list[dict[str, float]]) -> list[tuple[float, int, int]]:
     """Pairs that pass JOIN_SIMILARITY. Candidates share one of their most telling
     terms (blocking), and only candidates get a full comparison."""
+    n = len(vectors)
+    if n <= _ALL_PAIRS:
+        candidates = {(i, j) for i in range(n) for j in range(i + 1, n)}
+        return _passing(vectors, candidates)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         for term in list(vector)[:_BLOCK_TERMS]:  # vectors are sorted by weight
@@ -135,6 +147,10 @@ def _similar_pairs(vectors: list[dict[str, float]]) -> list[tuple[float, int, in
             continue
         for x, i in enumerate(posting):
             candidates.update((i, j) for j in posting[x + 1 :])
+    return _passing(vectors, candidates)
+
+
+def _passing(vectors: list[dict[str, float]], candidates: set[tuple[int, int]]) -> list[tuple[float, int, int]]:
     pairs = []
     for i, j in candidates:
         similarity = _dot(vectors[i], vectors[j])

@@ -3,9 +3,8 @@
 Each folder of ``tests/data/realistic/`` holds 2-3 reports of one event by
 different outlets, and a ``gold.yaml`` (same format as ``seeds.yaml``) with
 what a careful reader finds. The texts are never named in engine code: these
-tests measure how the rules generalise. Each set is one story by
-construction, so the detectors run over the whole set (story grouping is
-tested in ``tests/test_stories.py``).
+tests measure how the rules generalise. Each set is one story, and the
+engine runs as a user runs it (story grouping included).
 
     python tests/test_realistic.py   # prints precision and recall per set
 """
@@ -37,14 +36,11 @@ def _scorer():
 score_gold = _scorer()
 
 
-def analyse_as_one_story(folder: Path):
+def analyse_folder(folder: Path):
     from annotate.corpus import load_corpus
-    from annotate.discrepancies import detect
     from annotate.engine import analyse
 
-    analysis = analyse(load_corpus([folder]).articles)
-    analysis.discrepancies, analysis.corroborations = detect(analysis.articles, analysis.mentions, analysis.entities)
-    return analysis
+    return analyse(load_corpus([folder]).articles)
 
 
 _scores: dict[str, object] = {}
@@ -53,7 +49,7 @@ _scores: dict[str, object] = {}
 def scored(story: str):
     if story not in _scores:
         folder = DATA / story
-        _scores[story] = score_gold.score(analyse_as_one_story(folder), score_gold.load_gold(folder / "gold.yaml"))
+        _scores[story] = score_gold.score(analyse_folder(folder), score_gold.load_gold(folder / "gold.yaml"))
     return _scores[story]
 
 

@@ -18,14 +18,24 @@ from annotate.stories import group_stories  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _linked(folders):
+    from annotate.engine import annotate_articles
+    from annotate.linking import link_entities
+
+    articles = load_corpus(folders).articles
+    mentions, _ = annotate_articles(articles)
+    link_entities(articles, mentions)
+    return articles, mentions
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     folder = tmp_path_factory.mktemp("stories")
     manifest = generate.generate(folder, 120, seed=23)
-    articles = load_corpus([folder]).articles
+    articles, mentions = _linked([folder])
     id_of = {Path(a.path).name: a.id for a in articles}
     truth = [sorted(id_of[f] for f in s.files) for s in manifest.stories]
-    return articles, truth
+    return articles, mentions, truth
 
 
 def _article(article_id: str, text: str) -> Article:
@@ -33,25 +43,43 @@ def _article(article_id: str, text: str) -> Article:
 
 
 def test_the_two_seed_articles_are_one_story():
-    articles = load_corpus([ROOT / "corpus"]).articles
-    assert group_stories(articles, []) == [[a.id for a in articles]]
+    articles, mentions = _linked([ROOT / "corpus"])
+    assert group_stories(articles, mentions) == [[a.id for a in articles]]
+
+
+REALISTIC = sorted(p for p in (ROOT / "tests" / "data" / "realistic").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("folder", REALISTIC, ids=lambda p: p.name)
+def test_a_small_set_of_reports_of_one_event_is_one_story(folder):
+    # In a corpus of 2-3 reports the words they all share weigh least; they must still join.
+    articles, mentions = _linked([folder])
+    assert group_stories(articles, mentions) == [[a.id for a in articles]]
+
+
+def test_unrelated_small_sets_stay_apart():
+    folders = REALISTIC + [ROOT / "corpus"]
+    articles, mentions = _linked(folders)
+    folder_of = {a.id: Path(a.path).parent.name for a in articles}
+    stories = group_stories(articles, mentions)
+    assert sorted(sorted({folder_of[a] for a in s}) for s in stories) == sorted([f.name] for f in folders)
 
 
 def test_generated_stories_are_recovered_exactly(generated):
-    articles, truth = generated
-    found = group_stories(articles, [])
+    articles, mentions, truth = generated
+    found = group_stories(articles, mentions)
     assert sorted(found) == sorted(truth)
 
 
 def test_grouping_does_not_depend_on_file_order(generated):
-    articles, truth = generated
+    articles, mentions, truth = generated
     shuffled = list(reversed(articles))
-    assert sorted(sorted(s) for s in group_stories(shuffled, [])) == sorted(truth)
+    assert sorted(sorted(s) for s in group_stories(shuffled, mentions)) == sorted(truth)
 
 
 def test_stories_list_articles_in_corpus_order_and_each_article_once(generated):
-    articles, _ = generated
-    found = group_stories(articles, [])
+    articles, mentions, _ = generated
+    found = group_stories(articles, mentions)
     order = {a.id: i for i, a in enumerate(articles)}
     assert sorted(a for s in found for a in s) == sorted(order)
     assert all(s == sorted(s, key=order.get) for s in found)
