@@ -33,64 +33,50 @@ _SPAN_KINDS = (("numbers", "number"), ("dates", "date"), ("quotes", "quote"))
 
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     """All mentions in ``doc``, sorted by position, with ids stable across runs."""
-    if len(doc) and doc[-1].idx + len(doc[-1]) + len(doc[-1].whitespace_) != len(article.text):
+    text = article.text
+    if len(doc) and doc[-1].idx + len(doc[-1]) + len(doc[-1].whitespace_) != len(text):
         raise ValueError(f"{article.id}: the Doc was not made from this article's text")
-    ext = _Extensions(doc)
+    # spaCy keeps span extension values in ``doc.user_data`` under ("._.", name, start_char,
+    # end_char); reading them there skips building an ``Underscore`` per span, which would
+    # cost more than the rest of extraction together.
+    get = doc.user_data.get
+    aid = article.id
     mentions: dict[str, Mention] = {}
     for span in doc.ents:
         start, end = span.start_char, span.end_char
-        m = _mention(article, start, end, "entity", span.label_)
-        m.role = ext.get("role", start, end)
-        m.value = ext.get("canonical", start, end) or m.text
-        mentions.setdefault(m.id, m)
+        surface = text[start:end]
+        mid = f"{aid}:e{start}-{end}"
+        if mid not in mentions:
+            mentions[mid] = Mention(
+                mid, aid, start, end, surface, "entity", span.label_,
+                value=get(("._.", "canonical", start, end)) or surface,
+                role=get(("._.", "role", start, end)),
+            )  # fmt: skip
     for key, kind in _SPAN_KINDS:
+        default_label = _DEFAULT_LABELS[kind]
         for span in doc.spans.get(key, ()):
             start, end = span.start_char, span.end_char
-            m = _mention(article, start, end, kind, span.label_ or _DEFAULT_LABELS[kind])
+            mid = f"{aid}:{kind[0]}{start}-{end}"
+            if mid in mentions:
+                continue
+            m = Mention(mid, aid, start, end, text[start:end], kind, span.label_ or default_label)  # type: ignore[arg-type]
             if kind == "number":
-                m.value = ext.get("value", start, end)
-                m.counts = ext.get("counts", start, end)
-                m.qualifier = ext.get("qualifier", start, end)
+                m.value = get(("._.", "value", start, end))
+                m.counts = get(("._.", "counts", start, end))
+                m.qualifier = get(("._.", "qualifier", start, end))
             elif kind == "date":
-                m.value = ext.get("value", start, end)
-                m.granularity = ext.get("granularity", start, end)
+                m.value = get(("._.", "value", start, end))
+                m.granularity = get(("._.", "granularity", start, end))
             else:
                 m.value = m.text
-                m.speaker = _speaker_name(ext.get("speaker", start, end), ext)
-            mentions.setdefault(m.id, m)
+                m.speaker = _speaker_name(get(("._.", "speaker", start, end)), get)
+            mentions[mid] = m
     return sorted(mentions.values(), key=lambda m: (m.start, m.end, m.kind))
 
 
-class _Extensions:
-    """Reads ``span._.<name>`` values without building an ``Underscore`` per span.
-
-    spaCy keeps span extension values in ``doc.user_data`` under
-    ``("._.", name, start_char, end_char)``; creating ``span._`` for every
-    mention costs more than the rest of extraction together.
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        self.data = doc.user_data
-
-    def get(self, name: str, start: int, end: int):
-        return self.data.get(("._.", name, start, end))
-
-
-def _mention(article: Article, start: int, end: int, kind: str, label: str) -> Mention:
-    return Mention(
-        id=f"{article.id}:{kind[0]}{start}-{end}",
-        article=article.id,
-        start=start,
-        end=end,
-        text=article.text[start:end],
-        kind=kind,  # type: ignore[arg-type]
-        label=label,
-    )
-
-
-def _speaker_name(speaker: object, ext: _Extensions) -> str | None:
+def _speaker_name(speaker: object, get) -> str | None:
     if isinstance(speaker, Span):
-        return ext.get("canonical", speaker.start_char, speaker.end_char) or speaker.text
+        return get(("._.", "canonical", speaker.start_char, speaker.end_char)) or speaker.text
     if isinstance(speaker, str):  # tolerate a component that stores the name
         return speaker
     return None

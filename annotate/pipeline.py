@@ -8,6 +8,7 @@ ever downloaded.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import re
 from functools import lru_cache
@@ -49,6 +50,10 @@ def build_pipeline(model: str | None = None) -> Language:
             nlp.add_pipe(factory, first=True)
         else:
             nlp.add_pipe(factory)
+    # The pipeline (vocabulary, rules, word lists) lives as long as the process: freeze what
+    # exists now so the collector stops rescanning it; full collections otherwise cost ~10% of
+    # annotating.
+    gc.freeze()
     return nlp
 
 
@@ -81,7 +86,7 @@ def _base_pipeline(model: str | None) -> Language:
 # Title abbreviations the stock English tokenizer splits from their period,
 # which would end a sentence inside "Col. Ahmed Diallo".
 _TITLE_ABBREVIATIONS = ("Col.", "Lt.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Cmdr.", "Adm.", "Brig.", "Pres.", "Amb.", "Supt.", "Insp.", "Det.", "Hon.")
-# A period glued between a number and a capitalised word ("on June 30.The move")
+# A period glued between a number and a capitalised word ("on May 12.The move")
 # is a sentence end; the stock infixes only split it after a letter.
 _GLUED_PERIOD = r"(?<=[0-9])\.(?=[A-Z][a-z])"
 # A sentence-final period after a camel-case name ("... owns SpaceX.") is not part of

@@ -38,8 +38,8 @@ def dates(nlp, text: str, published: dt.date | None = PUBLISHED) -> list[tuple[s
 
 # (sentence, (span text, value when published on Friday 1 October 2021, granularity))
 RESOLVED = [
-    ("The helicopters arrived on September 30.", ("September 30", "2021-09-30", "day")),
-    ("The helicopters arrived on 30 September 2021.", ("30 September 2021", "2021-09-30", "day")),
+    ("The boats arrived on September 30.", ("September 30", "2021-09-30", "day")),
+    ("The boats arrived on 30 September 2021.", ("30 September 2021", "2021-09-30", "day")),
     ("It was signed on Sept. 3, 2019, in Paris.", ("Sept. 3, 2019", "2019-09-03", "day")),
     ("The contract dates from December 2020.", ("December 2020", "2020-12", "month")),
     ("It was enacted in June of this year.", ("June of this year", "2021-06", "month")),
@@ -80,7 +80,7 @@ def test_a_date_is_resolved_against_the_publication_date(nlp, sentence, expected
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The helicopters arrived on September 30.", "September 30"),
+        ("The boats arrived on September 30.", "September 30"),
         ("It was enacted in June of this year.", "June of this year"),
         ("The minister spoke late on Thursday.", "late on Thursday"),
         ("Last week, the minister said so.", "Last week"),
@@ -141,7 +141,7 @@ def test_a_datetime_publication_date_is_accepted(nlp):
 
 @pytest.mark.parametrize("key", ["A", "B"])
 def test_every_seed_gold_date_is_found_as_the_reader_quotes_it(key):
-    # The project pipeline: its tokenizer splits "September 30.The" at the glued period.
+    # The project pipeline: its tokenizer splits a glued period ("30.The").
     from annotate.pipeline import build_pipeline
 
     text = (ROOT / ARTICLES[key]).read_text(encoding="utf-8")

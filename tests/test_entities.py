@@ -182,9 +182,9 @@ def test_role_in_an_appositive_after_the_name(nlp):
 
 
 def test_role_before_a_name_in_apposition(nlp):
-    found = by_text(nlp, "Ghana's defence minister, Kwame Mensah, said so. Assimi Goita, head of the junta, agreed.")
+    found = by_text(nlp, "Ghana's defence minister, Kwame Mensah, said so. Tomas Ferro, head of the council, agreed.")
     assert found["Kwame Mensah"]._.role == "Ghana's defence minister"
-    assert found["Assimi Goita"]._.role == "head of the junta"
+    assert found["Tomas Ferro"]._.role == "head of the council"
 
 
 def test_a_title_with_an_of_phrase_is_not_a_name(nlp):
@@ -319,7 +319,7 @@ def test_generated_corpus_names_and_roles_are_found(nlp, tmp_path):
 _PIECES = [
     "Mr", "Dr.", "Col.", "Minister", "President", "chief", "head", "of", "the", "a", "al", "-", "bin",
     "'s", "’s", "(", ")", ",", ".", "“", "”", "\n", "\n\n", "said", "in", "Ghana", "UN", "U.K.",
-    "Kwame", "Mensah", "Group", "Radio", "Gulf", "SpaceX", "Su-35", "May", "RSF", "Rapid", "Forces",
+    "Kwame", "Mensah", "Group", "Radio", "Gulf", "SpaceX", "Tx-40", "May", "RSF", "Rapid", "Forces",
     "defence", "Łukasz", "Žilina",
 ]
 

@@ -13,7 +13,7 @@ from annotate.pipeline import build_pipeline
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 TEXT = (
-    "Interim Defence Minister Sadia Koroma said on Friday that the army had bought four helicopters.\n\n"
+    "Interim Defence Minister Sadia Koroma said on Friday that the army had bought four drones.\n\n"
     "“The contract was signed quickly,” Koroma told reporters in Freetown.\n\n"
     "The ruling Unity Party welcomed the deal.Opposition leaders did not."
 )

@@ -30,7 +30,7 @@ def numbers(nlp, text: str) -> list[tuple[str, object, str | None, str | None]]:
 
 # (sentence, the one quantity a reader sees: text, value, counts, qualifier)
 CASES = [
-    ("Rebels seized four military helicopters.", ("four military helicopters", 4, "helicopters", None)),
+    ("Rebels seized four military trucks.", ("four military trucks", 4, "trucks", None)),
     ("Officials reported 5,000 new cases.", ("5,000 new cases", 5000, "cases", None)),
     ("The army lost eighteen tanks.", ("eighteen tanks", 18, "tanks", None)),
     ("Police arrested a dozen protesters.", ("a dozen protesters", 12, "protesters", None)),
@@ -60,7 +60,7 @@ CASES = [
     ("The talks lasted six months.", ("six months", 6, "months", None)),
     ("It bought one armoured vehicle.", ("one armoured vehicle", 1, "vehicles", None)),
     ("Navy Buys 4 Frigates\nThe deal came on time.", ("4 Frigates", 4, "frigates", None)),
-    ("Police detained three Russians.", ("three Russians", 3, "russians", None)),
+    ("Police detained three Germans.", ("three Germans", 3, "germans", None)),
     ("The plan costs $1.2trn.", ("$1.2trn", 1_200_000_000_000, "dollars", None)),
     ("Some 1.5bn people voted.", ("Some 1.5bn people", 1_500_000_000, "people", "some")),
     ("They sent more than 2000 troops.", ("more than 2000 troops", 2000, "troops", "more than")),
@@ -95,8 +95,8 @@ NOT_QUANTITIES = [
     "The deal dates from December 2020.",
     "It finished 3rd in the race.",
     "The 1990s were hard.",
-    "An MI-171 helicopter landed.",
-    "A Mi-8 crashed near an F-16 base.",
+    "An XR-171 drone landed.",
+    "A Tx-8 crashed near an F-16 base.",
     "The COVID-19 pandemic closed schools.",
     "The meeting starts at 10:30.",
     "The meeting starts at 9 pm.",

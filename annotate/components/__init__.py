@@ -5,10 +5,10 @@ processed Doc into ``Mention`` objects):
 
 - entities: ``doc.ents`` (labels PERSON, ORG, GPE, LOC, NORP, EVENT, FAC,
   PRODUCT); ``span._.role`` is the title/role text before a person's name
-  ("Interim Defence Minister"), or in an appositive around it ("X, the acting
+  ("Deputy Health Minister"), or in an appositive around it ("X, the acting
   police chief,"); courtesy titles (Mr, Dr) are not roles; None if there is
   none. ``span._.canonical`` is the fullest form of the name within the
-  same article ("Camara" -> "Sadio Camara"), or None when the span is itself
+  same article ("Okafor" -> "Amara Okafor"), or None when the span is itself
   the fullest form.
 - numbers: ``doc.spans["numbers"]``; ``span._.value`` (int/float, [low, high]
   for ranges, None for vague amounts), ``span._.counts``, ``span._.qualifier``.

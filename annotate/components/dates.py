@@ -1,6 +1,6 @@
 """``ct_dates``: date phrases, resolved against the article's publication date.
 
-Absolute dates ("September 30", "30 September 2021", "December 2020", "2013")
+Absolute dates ("March 18", "18 March 2019", "December 2020", "2013")
 and relative ones ("late on Thursday", "last week", "earlier this year",
 "two weeks ago") are found from cheap triggers (a capitalised month or
 weekday name, a run of digits, a keyword such as "week" or "ago") read with
@@ -219,7 +219,7 @@ def _day_date(start: int, end: int, month: int, day: int, year: str | None, publ
 
 
 def _at_month(text: str, p: int, published: dt.date | None) -> list[DateMatch]:
-    """"September 30", "30 September 2021", "December 2020", "late August", "June of this year"."""
+    """"March 18", "18 March 2019", "December 2020", "late August", "June of this year"."""
     # (Cheap character tests first: most months have no day or edge word around them.)
     out: list[DateMatch] = []
     my = _MONTH_YEAR.match(text, p)

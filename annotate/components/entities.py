@@ -12,7 +12,7 @@ How it works, in three passes over one Doc:
    -> ORG, "... Desert" -> LOC, "... Airport" -> FAC, "... Summit" -> EVENT);
    a title or role word inside it ("Defence Minister Bello Musa" -> PERSON
    "Bello Musa"); a common given name; the context ("X said", "said X",
-   "news outlet X"); acronyms; model names ("Su-35" -> PRODUCT). Words that
+   "news outlet X"); acronyms; model names ("Tx-40" -> PRODUCT). Words that
    only open a sentence ("According", "The") are not names, and headlines
    written in Title Case only yield names known from elsewhere.
 3. Link within the article: a lone capitalised word that is the surname of a
@@ -21,7 +21,7 @@ How it works, in three passes over one Doc:
    ``span._.canonical`` records the fullest form of the name in the article.
 
 Roles are read leftwards from a person's name over title words, role
-modifiers, capitalised words and a possessive ("Russia's Foreign Minister"),
+modifiers, capitalised words and a possessive ("Norway's Trade Minister"),
 or from an appositive ("Marco Groje, the acting police chief,"; "the defence
 minister, Bello Musa,"), and stored in ``span._.role``. Courtesy titles
 ("Mr", "Dr") mark a person but are not roles. When a trained NER ran before this component,
@@ -77,6 +77,10 @@ _LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
 _OF_WORDS = frozenset({"of", "for"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "around", "from"})
 _COMMON = STOP_WORDS | SENTENCE_OPENERS
+# A capitalised word alone that is not a name by itself: "The", "Monday", "Minister".
+_NOT_A_NAME_ALONE = _COMMON | MONTHS_AND_DAYS | TITLE_HEADS
+# What the lowercase words inside a name can start with ("Bank of ...", "al-", "Workers' ...").
+_GAP_OPENERS = frozenset(("-", "'", "’")) | _POSSESSIVE | PARTICLES | _OF_WORDS
 _CAPITALISED = word_flag(capitalised)
 # Runs of more capitalised words than this are not one name (headlines, lists).
 _MAX_RUN = 8
@@ -135,8 +139,17 @@ class _DocEntities:
         doc = self.doc
         found: list[_Found] = []
         unresolved: list[tuple[int, int]] = []
+        labels, w = self.lex.labels, self.w
         for start, end in self._runs():
-            self._classify(start, end, found, unresolved)
+            if end - start == 1:  # the common cases: a known name ("France") or a common word ("The")
+                key = fold(w[start])
+                label = labels.get(key)
+                if label:
+                    found.append(_Found(start, end, label))
+                elif key not in _NOT_A_NAME_ALONE:
+                    self._unknown(start, end, found, unresolved)
+            else:
+                self._classify(start, end, found, unresolved)
         found.extend(self._trained_entities())
         found = _without_overlaps(found)
         found = self._link_short_forms(found, unresolved)
@@ -146,14 +159,18 @@ class _DocEntities:
         # Entities and their extension values are written as arrays and straight into
         # user_data (where ``span._`` keeps them): building a Span and an Underscore per
         # entity costs more than finding it.
-        iob = numpy.full(self.n, 2, dtype="uint64")  # O
-        types = numpy.zeros(self.n, dtype="uint64")
+        iob = [2] * self.n  # O
+        types = [0] * self.n
         data = doc.user_data
         starts = self.toks.starts
+        label_ids = {label: self.strings.add(label) for label in {f.label for f in found}}
         for f in found:
             iob[f.start] = 3  # B
-            iob[f.start + 1 : f.end] = 1  # I
-            types[f.start : f.end] = self.strings.add(f.label)
+            label = label_ids[f.label]
+            types[f.start] = label
+            for i in range(f.start + 1, f.end):
+                iob[i] = 1  # I
+                types[i] = label
             where = (starts[f.start], starts[f.end - 1] + len(self.w[f.end - 1]))
             if f.label == "PERSON":
                 role_start = self._role_start(f.start, people)
@@ -165,7 +182,7 @@ class _DocEntities:
                     data[("._.", "role", *where)] = role
             if f.start in canonical:
                 data[("._.", "canonical", *where)] = canonical[f.start]
-        doc.from_array([ENT_IOB, ENT_TYPE], numpy.stack([iob, types], axis=1))
+        doc.from_array([ENT_IOB, ENT_TYPE], numpy.ascontiguousarray(numpy.array([iob, types], dtype="uint64").T))
 
     def _runs(self) -> list[tuple[int, int]]:
         """Token ranges of capitalised words that may form one name."""
@@ -185,12 +202,12 @@ class _DocEntities:
                 else:
                     break
                 k += 1
-            runs.append((self._particle_prefix(start), end))
+            runs.append((self._particle_prefix(start) if start >= 2 and self.w[start - 1] == "-" else start, end))
         return runs
 
     def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
         """Can the lowercase tokens between ``end`` and ``nxt`` sit inside one name?"""
-        if nxt - end > 2 or self.ss[nxt]:
+        if nxt - end > 2 or self.ss[nxt] or self.w[end].lower() not in _GAP_OPENERS:
             return False
         if any(self.space[i] for i in range(end, nxt)):
             return False
@@ -198,7 +215,7 @@ class _DocEntities:
         if len(words) == 1 and words[0] in ("-", "'", "’") and not self.ws[end - 1] and not self.ws[end]:
             return True  # "Jean-Yves", "Guinea-Bissau"
         if words[0] in _POSSESSIVE and len(words) == 1 and not self.ws[end - 1] and self._org_name_follows(nxt):
-            return self._known(start, end) not in ("GPE", "NORP")  # "Cibrou Workers' Union", not "Russia's Army"
+            return self._known(start, end) not in ("GPE", "NORP")  # "Cibrou Workers' Union", not "Kenya's Army"
         if words[0] in PARTICLES and words[1:] == ["-"] and not self.ws[end] and not self.ws[end + 1]:
             return True  # "Abdel Fattah al-Burhan"
         if all(w in PARTICLES for w in words) and nxt - start < _MAX_RUN:
@@ -225,16 +242,7 @@ class _DocEntities:
     # -- pass 1: what kind of name is a run ------------------------------------------------
 
     def _classify(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
-        if end - start == 1:  # the common cases: a known name ("France") or a common word ("The")
-            key = fold(self.w[start])
-            label = self.lex.labels.get(key)
-            if label:
-                found.append(_Found(start, end, label))
-                return
-            if key in _COMMON or key in MONTHS_AND_DAYS or key in TITLE_HEADS:
-                return
-            self._unknown(start, end, found, unresolved)
-            return
+        """A run of two or more words (single words are classified in ``run``)."""
         start = self._skip_sentence_opener(start, end)
         start, end = self._trim(start, end)
         if start >= end:
@@ -279,7 +287,7 @@ class _DocEntities:
         text = self.span_text(start, end)
         nxt = self.w[end].lower() if end < self.n else None
         prev = self.w[start - 1].lower() if start > 0 else None
-        if n == 1 and any(c.isdigit() for c in text) and _MODEL_NAME.match(text):
+        if n == 1 and not text.isalpha() and _MODEL_NAME.match(text):
             found.append(_Found(start, end, "PRODUCT"))
         elif n == 1 and self._opens_sentence(start) and nxt not in SPEECH_VERBS:
             unresolved.append((start, end))  # pass 2 may still know it as a surname
@@ -365,7 +373,7 @@ class _DocEntities:
         return self.lex.labels.get(fold(self.span_text(start, end)))
 
     def _all_known_or_adjective_first(self, start: int, end: int) -> bool:
-        """Split "France Germany" or "Russian Hromadske", but keep "Niger Delta Avengers" whole."""
+        """Split "France Germany" or "Dutch Hromadske", but keep "Niger Delta Avengers" whole."""
         if self._known(start, start + 1) == "NORP":
             return True
         known: list[_Found] = []
@@ -379,7 +387,7 @@ class _DocEntities:
 
     def _suffix_label(self, start: int, end: int, last: str) -> str | None:
         if last in GPE_SUFFIXES and self._known(start, end - 1) == "GPE":
-            return "GPE"  # "Russian Federation", "Czech Republic"
+            return "GPE"  # "Czech Republic", "Dominican Republic"
         if last in ORG_SUFFIXES:
             return "ORG"
         if last in LOC_SUFFIXES:
@@ -501,7 +509,7 @@ class _DocEntities:
                 after_linker = False
             elif text in _POSSESSIVE and start is not None and i > floor and self.w[i - 1][0].isupper():
                 if i - 1 in people:
-                    break  # "Putin's spokesman Dmitry Peskov": the role is "spokesman"
+                    break  # "Lena Holm's spokesman Ivo Berg": the role is "spokesman"
                 j = i - 1
                 while j - 1 >= floor and self.w[j - 1][:1].isupper() and not self.punct[j - 1]:
                     j -= 1
@@ -588,7 +596,7 @@ class _DocEntities:
         if head is None or (head + 1 < n and self.w[head + 1].istitle() and fold(self.w[head + 1]) not in _COMMON):
             return None  # no title, or a title that heads another name ("the wife of President X")
         end = head + 1
-        if end < n and self.w[end].lower() in _OF_WORDS:  # "head of the junta," (only when the appositive closes)
+        if end < n and self.w[end].lower() in _OF_WORDS:  # "head of the council," (only when the appositive closes)
             j = end + 1
             while j < n and j - end <= 4 and self.w[j].isalpha() and self.w[j].lower() not in SPEECH_VERBS:
                 j += 1

@@ -196,7 +196,7 @@ EVENT_SUFFIXES = frozenset(
     spring festival election elections referendum massacre crisis offensive operation accords accord
     agreement treaty talks protests battle siege""".split()
 )
-# "Russia" + "Federation" is still the country, not an organisation.
+# "Czech" + "Republic" is still the country, not an organisation.
 GPE_SUFFIXES = frozenset("federation republic kingdom emirates states city province state".split())
 
 # Words that head a title or role ("Minister", "chief", "Colonel").

@@ -18,7 +18,7 @@ linear in the length of the text:
   Synonyms share one canonical plural (soldiers/forces -> "troops").
 
 Not quantities: years and days of a month (anything :func:`dates.find_dates`
-reads as a date), ordinals ("30th"), model names ("Mi-8", "F-16",
+reads as a date), ordinals ("30th"), model names ("Tx-8", "F-16",
 "COVID-19"), series names ("Article 5", "Flight 370"), times ("10:30", "3 pm").
 """
 
@@ -195,7 +195,7 @@ def find_numbers(doc: Doc) -> list[NumberMatch]:
     consumed = 0
     for pos in _number_starts(doc, text):
         if pos < consumed or _in_dates(pos, dates, date_starts):
-            continue  # "five" inside "twenty-five"; "30" in "September 30"
+            continue  # "five" inside "twenty-five"; "30" in "March 30"
         atom = _atom(text, pos)
         if atom is not None and not _in_dates(atom.start, dates, date_starts):
             atoms.append(atom)
@@ -251,7 +251,7 @@ def _atom(text: str, pos: int) -> _Atom | None:
         return _Atom(start, end, _word_value(word), 1, cur, bool(m["pct"]), False, word)
     digits = m["digits"]
     if (not prev.isspace() or text[pos - 4 : pos - 1] == "No.") and _GLUED_BEFORE.search(text, max(0, pos - 4), pos):
-        return None  # "Mi-8", "F-16", "G7", "10:30", "No. 5"
+        return None  # "Tx-8", "F-16", "G7", "10:30", "No. 5"
     after = m.end("digits") if not (m["scale"] or m["short"] or m["pct"]) else end
     if text[after : after + 1].isalpha():
         return None  # "30th", "1990s", "3D"

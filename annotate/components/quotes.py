@@ -378,16 +378,13 @@ def _resolve_title(ctx: _Context, title: str, pos: int) -> Span | None:
     return best[2] if best else None
 
 
-def _fullest(doc: Doc, ents: list[Span], speaker: Span | None, before: int) -> Span | None:
+def _fullest(doc: Doc, forms: dict[tuple[str, int], list[Span]], speaker: Span | None, before: int) -> Span | None:
     """The speaker's fullest name form in the article (its ``_.canonical``), as an entity span:
     the nearest mention of that form before the quote, else the first after it."""
     if speaker is None:
         return speaker
     canonical = doc.user_data.get(("._.", "canonical", speaker.start_char, speaker.end_char))  # speaker._.canonical
-    if not canonical:
-        return speaker
-    text, label = doc_text(doc), speaker.label
-    spans = [e for e in ents if e.label == label and text[e.start_char : e.end_char] == canonical]
+    spans = forms.get((canonical, speaker.label)) if canonical else None
     if not spans:
         return speaker
     k = bisect.bisect_left([e.start_char for e in spans], before)
@@ -411,6 +408,9 @@ class QuoteFinder:
             return doc
         ents = list(doc.ents)
         speakers = attribute(text, quotes, ents)
+        forms: dict[tuple[str, int], list[Span]] = {}  # (name as written, label) -> its mentions
+        for e in ents:
+            forms.setdefault((text[e.start_char : e.end_char], e.label), []).append(e)
         toks = tokens(doc)
         spans: list[Span] = []
         for q, speaker in zip(quotes, speakers):
@@ -419,7 +419,7 @@ class QuoteFinder:
             )
             if span is None:
                 continue
-            set_span_value(doc, span, "speaker", _fullest(doc, ents, speaker, q.open))
+            set_span_value(doc, span, "speaker", _fullest(doc, forms, speaker, q.open))
             spans.append(span)
         doc.spans["quotes"] = spans
         return doc

@@ -43,7 +43,7 @@ def word_flag(test: Callable[[str], bool]) -> int:
     return 1 << (len(_TESTS) - 1)
 
 
-PUNCT = word_flag(is_punct)  # (spaCy's own test, so the same as Token.is_punct)
+PUNCT = word_flag(lambda w: _is_punct(w))  # the same as Token.is_punct
 SPACE = word_flag(str.isspace)
 LOWER = word_flag(str.islower)
 LONG_ALPHA = word_flag(lambda w: len(w) >= 4 and w.isalpha())
@@ -144,12 +144,21 @@ def _masks(orths: list[int], words: list[str]) -> list[int]:
     get = _MASKS.get
     masks = [get(orth) for orth in orths]
     if None in masks:
-        tests = list(enumerate(_TESTS))
+        tests = [(1 << bit, test) for bit, test in enumerate(_TESTS)]
         for i, mask in enumerate(masks):
             if mask is None:
                 word = words[i]
-                masks[i] = _MASKS[orths[i]] = sum(1 << bit for bit, test in tests if test(word))
+                mask = 0
+                for flag, test in tests:
+                    if test(word):
+                        mask |= flag
+                masks[i] = _MASKS[orths[i]] = mask
     return masks
+
+
+def _is_punct(word: str) -> bool:
+    """spaCy's ``is_punct`` (every character in a P* category), skipping the common case fast."""
+    return not word[:1].isalnum() and is_punct(word)
 
 
 def span_from_chars(
