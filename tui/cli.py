@@ -33,7 +33,8 @@ def _app_parser() -> argparse.ArgumentParser:
         prog="corpus-tui",
         description="Read articles side by side and see where they disagree.",
         epilog="Commands: 'corpus-tui report PATH...' prints the engine's findings; "
-        "'corpus-tui export PATH...' writes annotations as W3C Web Annotation JSON-LD. "
+        "'corpus-tui export PATH...' writes annotations as W3C Web Annotation JSON-LD; "
+        "'corpus-tui cache [info|clear]' shows or empties the engine cache. "
         "Run 'corpus-tui COMMAND --help' for their options.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: ./corpus, else the bundled sample)")
@@ -65,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         from annotate.web_annotation import run_export
 
         return run_export(argv[1:])
+    if argv and argv[0] == "cache":
+        from annotate.cache import run_cache_command
+
+        return run_cache_command(argv[1:])
     args = _app_parser().parse_args(argv)
     paths = [Path(p) for p in args.paths] or [default_corpus()]
     from .app import CorpusApp
