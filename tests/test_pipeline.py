@@ -96,3 +96,34 @@ def test_lowercase_after_a_period_does_not_start_a_sentence(nlp):
 def test_empty_and_whitespace_text(nlp):
     assert list(nlp("", disable=[n for n in nlp.pipe_names if n != "ct_entities"]).ents) == []
     assert sentences(nlp, "   \n\n  ") in ([], [""])
+
+
+# -- the shared token columns (annotate.components.tokens) ---------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from annotate.components.tokens import span_from_chars, tokens  # noqa: E402
+
+_PIECES = ["The", "minister", "said", "4,000", "U.S.", "“", "”", "'s", ",", ".", "\n", "\n\n", "  ", "-", "Oslo", "é"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map(" ".join) | st.text(max_size=60), st.data())
+def test_spans_from_character_offsets_match_spacys_char_span(nlp, text, data):
+    doc = nlp.make_doc(text)
+    toks = tokens(doc)
+    assert toks.words == [t.text for t in doc]
+    assert toks.punct == [t.is_punct for t in doc] and toks.space == [t.is_space for t in doc]
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    for mode in ("expand", "contract"):
+        ours = span_from_chars(doc, toks, start, end, "X", expand=mode == "expand")
+        theirs = doc.char_span(start, end, label="X", alignment_mode=mode)
+        assert _bounds(ours) == _bounds(theirs), mode
+
+
+def _bounds(span) -> tuple[int, int] | None:
+    return (span.start, span.end) if span is not None and len(span) else None

@@ -31,6 +31,8 @@ from . import doc_text
 _TESTS: list[Callable[[str], bool]] = []
 _MASKS: dict[int, int] = {}  # word id -> bits of the tests it passes
 _WORDS: dict[int, str] = {}  # word id -> text
+_RECENT: dict[int, "Tokens"] = {}  # id(doc) -> its columns
+_RECENT_SIZE = 8  # Docs go through the components one at a time; a few spare slots for nlp.pipe
 # Word ids are hashes of the text, the same in every vocabulary, so one cache serves
 # all Docs. A long-running process meets new words forever: start over past this.
 _CACHE_LIMIT = 1 << 20
@@ -40,6 +42,7 @@ def word_flag(test: Callable[[str], bool]) -> int:
     """Register a yes/no test of a word's text; returns its bit in ``Tokens.masks``."""
     _TESTS.append(test)
     _MASKS.clear()  # masks computed before lack the new bit
+    _RECENT.clear()
     return 1 << (len(_TESTS) - 1)
 
 
@@ -97,10 +100,6 @@ class Tokens:
         return start, last + 1
 
 
-_RECENT: dict[int, Tokens] = {}
-_RECENT_SIZE = 8  # Docs go through the components one at a time; a few spare slots for nlp.pipe
-
-
 def tokens(doc: Doc) -> Tokens:
     """The shared columns of ``doc``, read on first use."""
     found = _RECENT.get(id(doc))
@@ -121,7 +120,7 @@ def tokens(doc: Doc) -> Tokens:
         space=((masks & SPACE) != 0).tolist(),
     )
     if len(_RECENT) >= _RECENT_SIZE:
-        _RECENT.pop(next(iter(_RECENT)))
+        _RECENT.clear()  # (one atomic step: safe when two threads annotate at once)
     _RECENT[id(doc)] = found
     return found
 
