@@ -32,6 +32,10 @@ STORY_SIMILARITY = 0.27  # average cosine between two stories' members to merge 
 ENTITY_WEIGHT = 4.0  # a shared name says far more than a shared word
 _BLOCK_TERMS = 12  # an article's strongest terms, the only ones that propose candidates
 _MAX_POSTINGS = 100  # terms in more articles than this do not propose candidates
+# Reports of one event share several of their strongest terms (names, place,
+# figures); one shared term is usually a country or a topic: at 1,000 generated
+# articles this keeps every joining pair and compares 9x fewer.
+_MIN_SHARED = 2
 # IDF as if the corpus held this many more documents without the term: in a
 # corpus of three reports of one event, the words all three share are the
 # event's words and must not weigh (almost) nothing.
@@ -131,8 +135,8 @@ def _vectors(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[d
 
 
 def _similar_pairs(vectors: list[dict[str, float]]) -> list[tuple[float, int, int]]:
-    """Pairs that pass JOIN_SIMILARITY. Candidates share one of their most telling
-    terms (blocking), and only candidates get a full comparison."""
+    """Pairs that pass JOIN_SIMILARITY. Candidates share at least two of their most
+    telling terms (blocking), and only candidates get a full comparison."""
     n = len(vectors)
     if n <= _ALL_PAIRS:
         candidates = {(i, j) for i in range(n) for j in range(i + 1, n)}
@@ -141,13 +145,13 @@ def _similar_pairs(vectors: list[dict[str, float]]) -> list[tuple[float, int, in
     for i, vector in enumerate(vectors):
         for term in list(vector)[:_BLOCK_TERMS]:  # vectors are sorted by weight
             postings[term].append(i)
-    candidates: set[tuple[int, int]] = set()
+    shared: Counter[tuple[int, int]] = Counter()
     for posting in postings.values():
         if len(posting) > _MAX_POSTINGS:
             continue
         for x, i in enumerate(posting):
-            candidates.update((i, j) for j in posting[x + 1 :])
-    return _passing(vectors, candidates)
+            shared.update((i, j) for j in posting[x + 1 :])
+    return _passing(vectors, {pair for pair, count in shared.items() if count >= _MIN_SHARED})
 
 
 def _passing(vectors: list[dict[str, float]], candidates: set[tuple[int, int]]) -> list[tuple[float, int, int]]:

@@ -299,3 +299,111 @@ async def test_tags_and_mention_edits_are_saved(corpus):
     edits = {m["action"]: m for m in data["mentions"]}
     assert edits["remove"]["target"]["exact"] == wrong.text
     assert (edits["add"]["label"], edits["add"]["target"]["exact"].lower()) == ("PRODUCT", "cargo plane")
+
+
+def _two_names_of_different_entities(app):
+    """The first name in the first article and the first name of another entity in the second."""
+    first_id, second_id = app.shown[0], app.shown[1]
+    one = next(m for m in app.index.mentions(first_id) if m.kind == "entity" and m.entity)
+    other = next(m for m in app.index.mentions(second_id) if m.kind == "entity" and m.entity and m.entity != one.entity)
+    return one, other
+
+
+async def _visits(app, pilot, start, target, presses: int) -> bool:
+    app.place_cursor(start)
+    await pilot.pause()
+    for _ in range(presses):
+        await pilot.press("n")
+        await pilot.pause()
+        cursor = app.cursors[app.shown[app.current_column]]
+        if (cursor.article, cursor.start, cursor.end) == (target.article, target.start, target.end):
+            return True
+    return False
+
+
+async def test_a_link_makes_n_reach_the_other_mention_and_undo_takes_it_back(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        one, other = _two_names_of_different_entities(app)
+        presses = len(app.index.entity_mentions[one.entity]) + len(app.index.entity_mentions[other.entity]) + 1
+        assert not await _visits(app, pilot, one, other, presses)
+        app.place_cursor(one)
+        await pilot.press("l")
+        app.place_cursor(other)
+        await pilot.press("l")
+        await pilot.pause()
+        assert await _visits(app, pilot, one, other, presses)
+        # The Entities tab counts them as one.
+        merged = app.index.entity_of(app.index.mention_on(one.article, one.start, one.end, "entity"))
+        assert merged == app.index.entity_of(app.index.mention_on(other.article, other.start, other.end, "entity"))
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not await _visits(app, pilot, one, other, presses)
+
+
+async def test_unlink_splits_the_mention_out(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        entity, mentions = next((e, ms) for e, ms in app.index.entity_mentions.items() if len(ms) >= 3)
+        first, second = mentions[0], mentions[1]
+        app.place_cursor(first)
+        await pilot.press("l")
+        app.place_cursor(second)
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.annotation_store.of_type(__import__("annotate.annotations").annotations.Unlink)
+        assert not await _visits(app, pilot, first, second, len(mentions) + 1)
+        left = app.index.mention_on(second.article, second.start, second.end, "entity")
+        assert left is not None and app.index.entity_of(left) != entity
+
+
+async def test_removed_mention_is_skipped_by_brackets_and_undo_brings_it_back(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        article = app.shown[app.current_column]
+        wrong = app.cursors[article]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        after = app.cursors[article]
+        app.place_cursor(wrong)
+        await pilot.press("M")
+        await pilot.pause()
+        assert app.index.mention_on(article, wrong.start, wrong.end, wrong.kind) is None
+        assert (wrong.start, wrong.end) not in {(m.start, m.end) for m in app.index.mentions(article) if m.kind == wrong.kind}
+        app.action_clear()
+        app.pane(app.current_column).scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert (app.cursors[article].start, app.cursors[article].end) == (after.start, after.end)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        app.action_clear()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert (app.cursors[article].start, app.cursors[article].end) == (wrong.start, wrong.end)
+
+
+async def test_added_mention_is_highlighted_and_visited(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"cargo plane", "enter")
+        await pilot.pause()
+        match = app.matches[app.match_index]
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"PRODUCT", "enter")
+        await pilot.pause()
+        added = app.index.mention_on(match.article, match.start, match.end, "entity")
+        assert added is not None and added.label == "PRODUCT"
+        app.place_cursor(added)
+        await pilot.press("left_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        cursor = app.cursors[match.article]
+        assert (cursor.start, cursor.end) == (match.start, match.end)

@@ -247,6 +247,25 @@ async def test_app_stays_up_and_names_every_skipped_file(small_bad, monkeypatch,
             assert any(visible(str(small_bad.root / case.name)) in p and case.reason in p for p in held), case.name
         assert messages, "the user was not told that files were skipped"
         assert not any(_controls(m) for m in messages)
+        # One summary toast, not one per file, and it says how many and which key lists them.
+        skipped_toasts = [m for m in messages if "skipped" in m]
+        assert len(skipped_toasts) == 1, skipped_toasts
+        assert f"{len(small_bad.skipped)} files skipped" in skipped_toasts[0]
+        assert "press p" in skipped_toasts[0]
+        # p lists every problem: each skipped file by name, with its reason, shown inert.
+        await pilot.press("p")
+        await pilot.pause()
+        from tui.screens.problems import ProblemsScreen
+
+        assert isinstance(app.screen, ProblemsScreen)
+        listing = app.screen.query_one("#problems")
+        shown = "\n".join(str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count))
+        assert not _controls(shown)
+        for case in small_bad.skipped:
+            assert visible(str(small_bad.root / case.name)) in shown and case.reason in shown, case.name
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ProblemsScreen)
         # Offsets are exact in what the app shows: every mention's text is the article's.
         texts = {a.id: a.text for a in app.articles}
         for m in app.analysis.mentions:

@@ -582,6 +582,7 @@ class AnnotationsMixin:
 
     def _refresh_annotation_views(self) -> None:
         if getattr(self, "analysis", None) is not None:
+            self.rebuild_index()  # links and mention edits change what n / ] visit
             self._sidebar_story = None  # force the discrepancy list to be rebuilt
             self.refresh_sidebar()
         self.refresh_marks()

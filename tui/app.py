@@ -21,13 +21,16 @@ from textual.events import DescendantFocus, Resize
 from textual.widgets import DataTable, OptionList
 from textual.worker import Worker, WorkerState
 
-from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS
+from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS, Problem
+from annotate.safe_text import visible
 
 from .annotation_ui import AnnotationsMixin, annotation_bindings
-from .keymap import APP_KEYS, app_bindings, load_keymap
+from .keymap import APP_KEYS, all_keys, app_bindings, load_keymap
 from .screens.articles import ArticlesScreen
 from .screens.commands import ReaderCommands
 from .screens.help import HelpScreen
+from .screens.problems import ProblemsScreen
+from .screens.problems import summary as problems_summary
 from .widgets.article_column import ArticleColumn
 from .widgets.article_pane import ArticlePane
 from .widgets.coverage_table import CONFLICTING, NOT_REPORTED, REPORTED, CoverageTable, coverage_rows
@@ -36,6 +39,7 @@ from .widgets.entity_list import EntityList
 from .widgets.highlights import LAYER_LABELS, LAYERS, Marks, article_spans
 from .widgets.legend import Legend
 from .widgets.reader_footer import ReaderFooter
+from .reader_edits import mention_edits, with_reader_edits
 from .widgets.reading_index import ReadingIndex, article_label
 from .widgets.search_bar import Match, SearchBar, find_all
 from .widgets.sidebar import Sidebar
@@ -116,8 +120,8 @@ class CorpusApp(AnnotationsMixin, App[int]):
         keymap, keymap_problems = load_keymap()
         if keymap:
             self.set_keymap(keymap)
-        for problem in [*map(str, self.problems), *keymap_problems]:
-            self.notify(problem, severity="warning", markup=False, timeout=8)
+        self.keymap_problems = keymap_problems
+        self.tell_problems(self.problems)
         self.theme_changed_signal.subscribe(self, lambda _theme: self.call_after_refresh(self.restyle))
         self._layout_columns(self.size.width)
         self.refresh_legend()
@@ -189,13 +193,15 @@ class CorpusApp(AnnotationsMixin, App[int]):
         if event.state == WorkerState.SUCCESS:
             self.apply_analysis(event.worker.result)
         elif event.state == WorkerState.ERROR:
-            self.status.say("The engine failed", str(event.worker.error))
-            self.notify(f"The engine failed: {event.worker.error}", severity="error", markup=False, timeout=15)
+            reason = visible(str(event.worker.error))  # may quote article text or a file name
+            self.status.say("The engine failed", reason)
+            self.notify(f"The engine failed: {reason}", severity="error", markup=False, timeout=15)
 
     def apply_analysis(self, analysis: Analysis) -> None:
         """Show the engine's results: highlights, sidebar, status."""
         self.analysis = analysis
-        self.index = ReadingIndex.build(self.articles, analysis)
+        self._edits_shown = None
+        self.rebuild_index()
         # Per-article lookups, so switching stories never scans the whole corpus's findings.
         self._by_article: dict[str, list[Discrepancy]] = {}
         self._involving: dict[str, list[int]] = {}
@@ -209,13 +215,39 @@ class CorpusApp(AnnotationsMixin, App[int]):
         for n, c in enumerate(analysis.corroborations):
             for article_id in {e.article for e in c.evidence}:
                 self._corroborating.setdefault(article_id, []).append(n)
-        for problem in analysis.problems:
-            self.notify(str(problem), severity="warning", markup=False, timeout=8)
+        if analysis.problems:
+            self.problems = [*self.problems, *analysis.problems]
+            self.tell_problems(analysis.problems)
+            self.refresh_bindings()  # the footer shows "Problems" once there are some
         self._sidebar_story = None
         self._company_for_first_column()
         self.refresh_sidebar()
         self.refresh_marks()
         self.status.say(*self._summary(), "] next mention · n same entity · d next discrepancy · ? help")
+
+    def rebuild_index(self) -> bool:
+        """Build the reading index from the engine's output with the reader's links and
+        mention edits applied; only when those changed. Cursors follow their mentions."""
+        if self.analysis is None:
+            return False
+        store = getattr(self, "annotation_store", None)
+        edits = mention_edits(store) if store is not None else []
+        if edits == getattr(self, "_edits_shown", None):
+            return False
+        self._edits_shown = edits
+        self.index = ReadingIndex.build(self.articles, with_reader_edits(self.analysis, self.articles, edits))
+        for article_id, cursor in list(self.cursors.items()):
+            same = self.index.mention_on(article_id, cursor.start, cursor.end, cursor.kind)
+            if same is None:
+                del self.cursors[article_id]
+            else:
+                self.cursors[article_id] = same
+        pending = getattr(self, "_link_from", None)
+        if pending is not None:
+            self._link_from = self.index.mention_on(pending.article, pending.start, pending.end, pending.kind)
+        if self.selected_entity is not None and self.selected_entity not in self.index.entity_mentions:
+            self.selected_entity = None
+        return True
 
     def _summary(self) -> list[str]:
         parts = [f"{len(self.articles)} articles"]
@@ -623,6 +655,31 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    # -- problems --------------------------------------------------------------
+
+    def tell_problems(self, problems: list[Problem]) -> None:
+        """One toast for all of them (30 bad files must not be 30 toasts); p lists them."""
+        keymap_problems = getattr(self, "keymap_problems", [])
+        if problems:
+            severity = "error" if any(p.severity == "error" for p in problems) else "warning"
+            self.notify(problems_summary(problems, self._key_for("problems.list")), severity=severity, markup=False, timeout=12)
+        if keymap_problems and problems is self.problems:
+            self.notify(keymap_problems[0] + (f" (and {len(keymap_problems) - 1} more: press p)" if len(keymap_problems) > 1 else ""),
+                        severity="warning", markup=False, timeout=12)
+
+    def _key_for(self, binding_id: str) -> str:
+        key = next(k for k in all_keys() if k.id == binding_id)
+        keys = getattr(self, "_keymap", {}).get(binding_id) or key.keys
+        return self.get_key_display(Binding(keys.split(",")[0].strip(), ""))
+
+    def action_problems(self) -> None:
+        self.push_screen(ProblemsScreen(self.problems, getattr(self, "keymap_problems", [])))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "problems":
+            return bool(self.problems or getattr(self, "keymap_problems", None))  # hidden from the footer when none
+        return True
 
     # -- events --------------------------------------------------------------
 

@@ -62,6 +62,7 @@ APP_KEYS: tuple[Key, ...] = (
     Key("sidebar.toggle", "b", "toggle_sidebar", "Show/hide the sidebar", ANYWHERE),
     Key("sidebar.view", "v", "sidebar_view", "Sidebar: next tab (discrepancies, entities, coverage)", ANYWHERE, "Sidebar tab"),
     Key("selection.clear", "escape", "clear", "Clear the selection and marks", ANYWHERE),
+    Key("problems.list", "p", "problems", "Problems: files skipped or read with repairs, and why", ANYWHERE, "Problems"),
 )
 
 # Keys that belong to Textual's own widgets, listed so help shows every key.

@@ -82,6 +82,16 @@ class ReadingIndex:
         covering = [m for m in mentions[max(0, i - 50) : i] if m.start <= offset < m.end and m.kind in kinds]
         return min(covering, key=lambda m: m.end - m.start, default=None)
 
+    def mention_on(self, article_id: str, start: int, end: int, kind: str) -> Mention | None:
+        """The mention of ``kind`` on exactly this span, if there is one."""
+        mentions = self.mentions(article_id)
+        i = bisect_left(self._starts.get(article_id, []), start)
+        while i < len(mentions) and mentions[i].start == start:
+            if mentions[i].end == end and mentions[i].kind == kind:
+                return mentions[i]
+            i += 1
+        return None
+
     def entity_of(self, mention: Mention) -> str | None:
         """The entity a mention is about: itself for names, the speaker for quotes."""
         if mention.kind == "entity":

@@ -1,0 +1,103 @@
+"""The reader's links, unlinks and mention edits applied to the engine's output.
+
+The engine's ``Analysis`` is never changed: ``with_reader_edits`` returns a
+copy in which
+
+- a ``Link`` merges the two mentions' entities (every mention of the second
+  joins the first), so ``n``/``N`` and the Entities tab follow it;
+- an ``Unlink`` moves the second mention into an entity of its own;
+- a removed mention is gone (no highlight, not visited by ``]``/``[``/``n``);
+- an added mention is there with the reader's label.
+
+Edits apply in the order they were made, so a later unlink can undo part of an
+earlier link. Spans whose words are no longer in the text (orphaned) are
+ignored. Unchanged mentions keep their identity, so cursors on them stay valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from annotate.anchoring import Anchor
+from annotate.annotations import Annotation, Link, MentionEdit, Unlink
+from annotate.model import MENTION_KINDS, Analysis, Article, Entity, Mention
+
+USER_PREFIX = "user:"  # ids of entities and mentions the reader made
+
+
+def mention_edits(items: Iterable[Annotation]) -> list[Annotation]:
+    """The annotations that change what the reader shows."""
+    return [item for item in items if isinstance(item, (Link, Unlink, MentionEdit))]
+
+
+def with_reader_edits(analysis: Analysis, articles: list[Article], edits: list[Annotation]) -> Analysis:
+    if not edits:
+        return analysis
+    texts = {a.id: a.text for a in articles}
+    mentions = list(analysis.mentions)
+    entities = {e.id: e for e in analysis.entities}
+    entity_of: dict[str, str | None] = {}  # mention id -> entity id, where the reader changed it
+
+    def placed(anchor: Anchor) -> bool:
+        text = texts.get(anchor.article)
+        return text is not None and text[anchor.start : anchor.end] == anchor.exact
+
+    def find(anchor: Anchor) -> Mention | None:
+        """The mention on exactly this span (a name before a quote or number on the same words)."""
+        if not placed(anchor):
+            return None
+        found = [m for m in mentions if m.article == anchor.article and m.start == anchor.start and m.end == anchor.end]
+        return min(found, key=lambda m: MENTION_KINDS.index(m.kind) if m.kind in MENTION_KINDS else 99, default=None)
+
+    def current(mention: Mention) -> str:
+        entity = entity_of.get(mention.id, mention.entity)
+        if entity is None:  # a name the engine left alone: it becomes an entity of its own
+            entity = USER_PREFIX + mention.id
+            entities[entity] = Entity(entity, mention.value or mention.text, mention.label)
+            entity_of[mention.id] = entity
+        return entity
+
+    for item in edits:
+        if isinstance(item, MentionEdit):
+            if item.action == "remove":
+                gone = find(item.target)
+                if gone is not None:
+                    mentions.remove(gone)
+            elif placed(item.target):
+                mentions.append(_added(item.target, item.label, item.id, entities))
+            continue
+        a, b = find(item.a), find(item.b)
+        if a is None or b is None or a is b:
+            continue
+        if isinstance(item, Link):
+            keep, merge = current(a), current(b)
+            if keep != merge:
+                for m in mentions:
+                    if entity_of.get(m.id, m.entity) == merge:
+                        entity_of[m.id] = keep
+        else:  # Unlink: the second mention leaves the entity
+            entity = USER_PREFIX + b.id
+            entities.setdefault(entity, Entity(entity, b.value or b.text, b.label))
+            entity_of[b.id] = entity
+
+    changed = [replace(m, entity=entity_of[m.id]) if m.id in entity_of and m.kind == "entity" else m for m in mentions]
+    members: dict[str, list[str]] = {}
+    for m in changed:
+        if m.kind == "entity" and m.entity is not None:
+            members.setdefault(m.entity, []).append(m.id)
+    kept = [replace(e, mentions=members[e.id]) for e in entities.values() if e.id in members]
+    return replace(analysis, mentions=changed, entities=kept)
+
+
+def _added(anchor: Anchor, label: str, item_id: str, entities: dict[str, Entity]) -> Mention:
+    """A mention the reader added: a number, date or quote by that label, else a name."""
+    kind = label.strip().lower()
+    mention_id = USER_PREFIX + item_id
+    if kind in ("number", "date", "quote"):
+        return Mention(mention_id, anchor.article, anchor.start, anchor.end, anchor.exact, kind, kind)  # type: ignore[arg-type]
+    entity = USER_PREFIX + item_id
+    entities[entity] = Entity(entity, anchor.exact, label.strip().upper())
+    return Mention(
+        mention_id, anchor.article, anchor.start, anchor.end, anchor.exact, "entity", label.strip().upper(), entity=entity
+    )
