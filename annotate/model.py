@@ -79,7 +79,7 @@ class Mention:
     entity: str | None = None  # cross-article cluster id (Entity.id)
     speaker: str | None = None  # quotes: Entity.id of who said it
     role: str | None = None  # entities: title/role (before the name or in apposition)
-    counts: str | None = None  # numbers: what is counted ("helicopters")
+    counts: str | None = None  # numbers: what is counted ("ambulances")
     qualifier: str | None = None  # numbers: "more than", "range", "vague", ...
     granularity: str | None = None  # dates: day | week | month | year | unresolved
 

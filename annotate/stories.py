@@ -168,7 +168,7 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _normalise(text: str) -> str:
-    """Case- and accent-folded, so "Maïga" and "Maiga" are one term."""
+    """Case- and accent-folded, so "Müller" and "Muller" are one term."""
     folded = text.casefold()
     if folded.isascii():
         return folded.strip()
