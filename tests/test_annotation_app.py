@@ -407,3 +407,15 @@ async def test_added_mention_is_highlighted_and_visited(corpus):
         await pilot.pause()
         cursor = app.cursors[match.article]
         assert (cursor.start, cursor.end) == (match.start, match.end)
+
+
+async def test_only_names_can_be_linked(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        article = app.shown[0]
+        number = next(m for m in app.index.mentions(article) if m.kind == "number")
+        app.place_cursor(number)
+        await pilot.press("l")
+        await pilot.pause()
+        assert app._link_from is None and "Only names can be linked" in app.status.said

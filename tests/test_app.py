@@ -283,3 +283,75 @@ def test_wrapped_lines_show_every_character_once_within_the_width(text, width):
         if char != "\n" and not char.isspace():
             y, x = wrapped.column_of(offset)
             assert wrapped.offset_at(y, x) == offset
+
+
+def _notifications(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_one_bad_file_is_named_in_one_toast_and_listed_under_p(tmp_path):
+    import shutil
+
+    from tui.screens.problems import ProblemsScreen
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
+    bad = folder / "empty\x1b[2J.txt"  # a hostile name: the escape must show inert
+    bad.write_text("   \n", encoding="utf-8")
+    app = CorpusApp([folder], use_cache=False)
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        await wait_for_engine(pilot, app)
+        toasts = [m for m in _notifications(app) if "skipped" in m]
+        assert len(toasts) == 1 and "press p" in toasts[0]
+        assert "empty␛[2J.txt" in toasts[0] and "\x1b" not in toasts[0]
+        assert "p" in app.active_bindings  # shown in the footer only when there are problems
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        listing = app.screen.query_one("#problems")
+        rows = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert len(rows) == 1 and "empty␛[2J.txt" in rows[0] and "skipped" in rows[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ProblemsScreen)
+
+
+async def test_problems_key_is_hidden_when_every_file_was_read():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot, app)
+        assert not app.problems
+        footer_keys = {key for key, active in app.active_bindings.items() if active.binding.show and active.enabled}
+        assert "p" not in footer_keys
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+
+
+def test_summary_counts_skipped_and_repaired_files_once_each():
+    from annotate.model import Problem
+    from tui.screens.problems import summary
+
+    problems = [Problem(f"/c/bad{n}.bin", "skipped: binary file", "error") for n in range(7)]
+    problems += [Problem("/c/latin.txt", "decoded as latin-1"), Problem("/c/latin.txt", "lone \\r line ends"),
+                 Problem("/c/cp.txt", "decoded as windows-1252")]
+    line = summary(problems)
+    assert line.startswith("7 files skipped, 2 read with repairs")
+    assert "press p" in line
+
+
+async def test_engine_failure_is_reported_with_control_codes_shown_inert(monkeypatch):
+    import annotate.engine
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("cannot read \x1b]0;pwned\x07 here")
+
+    monkeypatch.setattr(annotate.engine, "analyse", broken)
+    app = CorpusApp([CORPUS], use_cache=False)
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        failures = [m for m in _notifications(app) if "engine failed" in m]
+        assert failures and "␛]0;pwned␇" in failures[0] and "\x1b" not in failures[0]
+        assert "\x1b" not in app.status.said and "pwned" in app.status.said

@@ -181,6 +181,22 @@ async def test_typing_in_the_search_box_does_not_trigger_reader_keys():
         assert app.focused is app.columns[0].pane
 
 
+async def test_keys_typed_in_one_burst_after_slash_go_to_the_search_box():
+    """A fast typist's keys arrive together: none may reach the reader before the box has focus."""
+    from textual import events
+
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_reader(pilot, app)
+        layers = app.layers
+        for key, character in [("slash", "/"), ("q", "q"), ("n", "n"), ("1", "1"), ("d", "d")]:
+            app.post_message(events.Key(key, character))  # all queued before any is handled
+        await pilot.pause()
+        assert app.is_running
+        assert app.query_one("#search").value == "qn1d"
+        assert app.layers == layers and app.selected_discrepancy is None
+
+
 async def test_entities_tab_starts_n_navigation_on_the_chosen_entity():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:

@@ -402,6 +402,9 @@ class AnnotationsMixin:
         if mention is None:
             self.status.say("Put the cursor on a mention first (] or click), then press l; then on the other one")
             return
+        if mention.kind != "entity":  # links join names into one entity; a number or date has none
+            self.status.say(f"Only names can be linked; “{short(mention.text)}” is a {mention.kind}: put the cursor on a name")
+            return
         first = self._link_from
         if first is mention:
             self._link_from = None

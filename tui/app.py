@@ -18,7 +18,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import DescendantFocus, Resize
-from textual.widgets import DataTable, OptionList
+from textual.widgets import DataTable, Input, OptionList, TextArea
 from textual.worker import Worker, WorkerState
 
 from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS, Problem
@@ -106,10 +106,12 @@ class CorpusApp(AnnotationsMixin, App[int]):
         yield Legend(id="legend")
         with Horizontal(id="body"):
             with Horizontal(id="columns"):
-                for column in range(min(MAX_COLUMNS, max(1, len(self.articles)))):
-                    yield ArticleColumn(column)
+                # Kept as references: navigation reaches them on every key press, a DOM query each time was slow.
+                self._all_columns = [ArticleColumn(n) for n in range(min(MAX_COLUMNS, max(1, len(self.articles))))]
+                yield from self._all_columns
             yield Sidebar(id="sidebar")
-        yield StatusLine(id="status")
+        self._status = StatusLine(id="status")
+        yield self._status
         yield SearchBar()
         yield ReaderFooter()
 
@@ -131,11 +133,11 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     @property
     def status(self) -> StatusLine:
-        return self.query_one(StatusLine)
+        return self._status
 
     @property
     def columns(self) -> list[ArticleColumn]:
-        return list(self.query(ArticleColumn))[: self.column_count]
+        return self._all_columns[: self.column_count]
 
     def pane(self, column: int) -> ArticlePane:
         return self.columns[column].pane
@@ -153,7 +155,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         reading_width = width - (min(60, max(36, width // 3)) if beside else 0)  # as in app.tcss
         fits = max(2, reading_width // MIN_COLUMN_WIDTH)
         count = max(1, min(MAX_COLUMNS, len(self.articles), fits))
-        all_columns = list(self.query(ArticleColumn))
+        all_columns = self._all_columns
         changed = count != self.column_count or not all_columns[0].pane.article
         self.column_count = count
         for n, column in enumerate(all_columns):
@@ -168,7 +170,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self.shown[column] = article_id
         article = self.index.article(article_id)
         position = self.index.article_position(article_id)
-        self.query(ArticleColumn)[column].show(article, self.labels[article_id], position + 1, len(self.articles))
+        self._all_columns[column].show(article, self.labels[article_id], position + 1, len(self.articles))
 
     # -- the engine ----------------------------------------------------
 
@@ -677,6 +679,8 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self.push_screen(ProblemsScreen(self.problems, getattr(self, "keymap_problems", [])))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":  # a priority key: "/" typed into a text box or a dialog stays text
+            return self.screen is self.screen_stack[0] and not isinstance(self.focused, (Input, TextArea))
         if action == "problems":
             return bool(self.problems or getattr(self, "keymap_problems", None))  # hidden from the footer when none
         return True

@@ -29,6 +29,7 @@ class Key:
     description: str
     context: str  # where it works, for the help screen
     footer: str = ""  # short label; keys without one stay out of the footer
+    priority: bool = False  # checked before the focused widget sees the key
 
 
 ANYWHERE = "Anywhere"
@@ -43,7 +44,8 @@ APP_KEYS: tuple[Key, ...] = (
     Key("entity.previous", "N", "entity(-1)", "Previous mention of the same entity", READER),
     Key("discrepancy.next", "d", "discrepancy(1)", "Next discrepancy: show both sides", ANYWHERE, "Discrepancy"),
     Key("discrepancy.previous", "D", "discrepancy(-1)", "Previous discrepancy", ANYWHERE),
-    Key("search.open", "slash", "search", "Search all articles", ANYWHERE, "Search"),
+    # Priority, so the box has focus before the keys typed right after "/" are handled.
+    Key("search.open", "slash", "search", "Search all articles", ANYWHERE, "Search", priority=True),
     Key("search.next", "full_stop", "match(1)", "Next search match", ANYWHERE),
     Key("search.previous", "comma", "match(-1)", "Previous search match", ANYWHERE),
     Key("layer.entity", "1", "layer('entity')", "Show/hide entity highlights", ANYWHERE),
@@ -91,7 +93,9 @@ def all_keys() -> tuple[Key, ...]:
 
 def app_bindings() -> list[Binding]:
     return [
-        Binding(k.keys, k.action, k.footer or k.description, show=bool(k.footer), tooltip=k.description, id=k.id)
+        Binding(
+            k.keys, k.action, k.footer or k.description, show=bool(k.footer), tooltip=k.description, id=k.id, priority=k.priority
+        )
         for k in APP_KEYS
     ]
 

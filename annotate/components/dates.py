@@ -158,7 +158,7 @@ def _find_dates(text: str, published: dt.date | None) -> tuple[DateMatch, ...]:
 @lru_cache(maxsize=16)
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each run of ASCII digits (shared with ct_numbers)."""
-    return tuple(m.span() for m in _DIGIT_TRIGGER.finditer(text))
+    return tuple([m.span() for m in _DIGIT_TRIGGER.finditer(text)])
 
 
 def _leftmost_longest(found: list[DateMatch]) -> list[DateMatch]:
@@ -377,8 +377,8 @@ class DateFinder:
         toks = tokens(doc)
         for d in find_dates(toks.text, doc.user_data.get("published")):
             span = span_from_chars(doc, toks, d.start, d.end, LABEL)
-            if span is None:
-                continue
+            if span is None or (spans and span.start < spans[-1].end):
+                continue  # two dates in one token ("2000.September"): the span keeps the first
             if d.value is not None:
                 set_span_value(doc, span, "value", d.value)
             set_span_value(doc, span, "granularity", d.granularity)

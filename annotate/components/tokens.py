@@ -108,7 +108,7 @@ def tokens(doc: Doc) -> Tokens:
     table = doc.to_array([ORTH, SPACY, IDX]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
     orths = table[:, 0].tolist()
     words = _words(orths, doc.vocab.strings)
-    masks = numpy.array(_masks(orths, words), dtype=numpy.int64)
+    masks = _masks(orths, words)
     found = Tokens(
         doc=doc,
         text=doc_text(doc),
@@ -128,31 +128,32 @@ def tokens(doc: Doc) -> Tokens:
 def _words(orths: list[int], strings) -> list[str]:
     if len(_WORDS) > _CACHE_LIMIT:
         _WORDS.clear()
-    get = _WORDS.get
-    words = [get(orth) for orth in orths]
-    if None in words:
-        for i, word in enumerate(words):
-            if word is None:
-                words[i] = _WORDS[orths[i]] = strings[orths[i]]
-    return words
+    try:
+        return list(map(_WORDS.__getitem__, orths))  # the common case: every word seen before
+    except KeyError:
+        pass
+    for orth in orths:
+        if orth not in _WORDS:
+            _WORDS[orth] = strings[orth]
+    return list(map(_WORDS.__getitem__, orths))
 
 
-def _masks(orths: list[int], words: list[str]) -> list[int]:
+def _masks(orths: list[int], words: list[str]) -> numpy.ndarray:
     if len(_MASKS) > _CACHE_LIMIT:
         _MASKS.clear()
-    get = _MASKS.get
-    masks = [get(orth) for orth in orths]
-    if None in masks:
-        tests = [(1 << bit, test) for bit, test in enumerate(_TESTS)]
-        for i, mask in enumerate(masks):
-            if mask is None:
-                word = words[i]
-                mask = 0
-                for flag, test in tests:
-                    if test(word):
-                        mask |= flag
-                masks[i] = _MASKS[orths[i]] = mask
-    return masks
+    try:
+        return numpy.fromiter(map(_MASKS.__getitem__, orths), dtype=numpy.int64, count=len(orths))
+    except KeyError:
+        pass
+    tests = [(1 << bit, test) for bit, test in enumerate(_TESTS)]
+    for orth, word in zip(orths, words):
+        if orth not in _MASKS:
+            mask = 0
+            for flag, test in tests:
+                if test(word):
+                    mask |= flag
+            _MASKS[orth] = mask
+    return numpy.fromiter(map(_MASKS.__getitem__, orths), dtype=numpy.int64, count=len(orths))
 
 
 def _is_punct(word: str) -> bool:

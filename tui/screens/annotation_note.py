@@ -13,6 +13,8 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static,
 
 from annotate.safe_text import visible
 
+from .typeahead import TypeAhead
+
 
 @dataclass(frozen=True, slots=True)
 class Target:
@@ -44,7 +46,7 @@ def target_label(target: Target, limit: int = 70) -> Content:
     return Content(f"{target.kind}: “{words}”")
 
 
-class NoteScreen(ModalScreen[NoteResult | None]):
+class NoteScreen(TypeAhead, ModalScreen[NoteResult | None]):
     """Dismisses with a ``NoteResult`` (save or delete) or None (cancel)."""
 
     BINDINGS = [
@@ -101,6 +103,9 @@ class NoteScreen(ModalScreen[NoteResult | None]):
                     yield Button("Delete note", id="note-delete", variant="error", compact=True)
                 yield Button("Cancel", id="note-cancel", compact=True)
                 yield Button("Save", id="note-save", variant="primary", compact=True)
+
+    def typing_target(self) -> TextArea:
+        return self.query_one("#note-text", TextArea)
 
     def on_mount(self) -> None:
         self.query_one("#note-text", TextArea).focus()

@@ -9,8 +9,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
+from .typeahead import TypeAhead
 
-class TextPrompt(ModalScreen[str | None]):
+
+class TextPrompt(TypeAhead, ModalScreen[str | None]):
     """Ask for text (one line, or several with ``multiline``); None when cancelled."""
 
     BINDINGS = [
@@ -44,6 +46,9 @@ class TextPrompt(ModalScreen[str | None]):
                 yield TextArea(self.value, id="prompt-text", soft_wrap=True, compact=True)
             else:
                 yield Input(self.value, placeholder=self.placeholder, id="prompt-input", compact=True)
+
+    def typing_target(self) -> Input | TextArea:
+        return self.query_one("#prompt-text" if self.multiline else "#prompt-input")  # type: ignore[return-value]
 
     def on_mount(self) -> None:
         self.query_one("#prompt-text" if self.multiline else "#prompt-input").focus()

@@ -36,7 +36,7 @@ def summary(problems: Sequence[Problem], key: str = "p") -> str:
     if skipped:
         parts.append(f"{len(skipped)} file{'s' if len(skipped) != 1 else ''} skipped")
     if repaired:
-        parts.append(f"{len(repaired)} read with repairs or notes")
+        parts.append(f"{len(repaired)} read with repairs")
     if len(skipped) + len(repaired) == 1:
         parts.append(visible((skipped or repaired)[0]))
     return ", ".join(parts) + f" -- press {key} for the list"
@@ -47,7 +47,7 @@ def problem_row(problem: Problem) -> Text:
     if problem.severity == "error":
         row.append("skipped  ", style="bold red")
     else:
-        row.append("note     ", style="bold yellow")
+        row.append("read     ", style="bold yellow")
     row.append(visible(problem.path), style="bold")
     row.append("\n         ")
     row.append(visible(problem.message))

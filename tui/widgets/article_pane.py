@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -74,6 +74,10 @@ class ArticlePane(ScrollView, can_focus=True):
         self._spans: list[Span] = []
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        # Wrapped text per (article id, width): going back to an article does not rewrap it.
+        self._wraps: LRUCache[tuple[str, int], tuple[str, Wrapped]] = LRUCache(32)
+        # (width, top line, base style) for one render pass: computing them walks the DOM, per line it dominated.
+        self._frame: tuple[int, int, Style] | None = None
 
     # -- content -------------------------------------------------------
 
@@ -113,7 +117,12 @@ class ArticlePane(ScrollView, can_focus=True):
     def _rewrap(self) -> None:
         if self.article is None:
             return
-        self._wrapped = wrap(self.article.text, self.text_width)
+        key = (self.article.id, self.text_width)
+        source, wrapped = self._wraps.get(key, ("", None))
+        if wrapped is None or source is not self.article.text:
+            wrapped = wrap(self.article.text, self.text_width)
+            self._wraps[key] = (self.article.text, wrapped)
+        self._wrapped = wrapped
         self._bucket_spans()
         self._strips.clear()
         self.virtual_size = Size(self.text_width, len(self._wrapped.lines))
@@ -204,10 +213,17 @@ class ArticlePane(ScrollView, can_focus=True):
             )
         return self._styles[name]
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame = (self.scrollable_content_region.width, int(self.scroll_offset.y), self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        index = int(self.scroll_offset.y) + y
-        base = self.rich_style
+        frame = self._frame or (self.scrollable_content_region.width, int(self.scroll_offset.y), self.rich_style)
+        width, top, base = frame
+        index = top + y
         if self._wrapped is None or index >= len(self._wrapped.lines):
             return Strip.blank(width, base)
         strip = self._strips.get(index)

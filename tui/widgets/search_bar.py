@@ -35,7 +35,9 @@ class SearchBar(Input):
 
     def open(self) -> None:
         self.add_class("-open")
-        self.focus()
+        # Focus now, not via Widget.focus() (a call_later): keys typed right after "/"
+        # are already queued and would otherwise reach the reader's bindings ("q" quits).
+        self.screen.set_focus(self)
 
     def action_close(self) -> None:
         self.remove_class("-open")
