@@ -419,3 +419,18 @@ async def test_only_names_can_be_linked(corpus):
         await pilot.press("l")
         await pilot.pause()
         assert app._link_from is None and "Only names can be linked" in app.status.said
+
+
+async def test_keys_typed_in_one_burst_after_a_go_into_the_note(corpus):
+    from textual import events
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_square_bracket")
+        for key in "aqtd":  # q, t and d are reader keys too: none may act
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen) and app.is_running
+        assert app.screen.query_one("#note-text").text == "qtd"

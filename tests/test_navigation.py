@@ -197,6 +197,22 @@ async def test_keys_typed_in_one_burst_after_slash_go_to_the_search_box():
         assert app.layers == layers and app.selected_discrepancy is None
 
 
+async def test_keys_typed_in_one_burst_after_o_filter_the_articles_list():
+    from textual import events
+
+    from tui.screens.articles import ArticlesScreen
+
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reader(pilot, app)
+        for key in "oturns":
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlesScreen)
+        assert app.screen.query_one("#articles-filter").value == "turns"
+
+
 async def test_entities_tab_starts_n_navigation_on_the_chosen_entity():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:

@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import DescendantFocus, Resize
+from textual.events import DescendantFocus, Key, Resize
 from textual.widgets import DataTable, Input, OptionList, TextArea
 from textual.worker import Worker, WorkerState
 
@@ -686,6 +686,20 @@ class CorpusApp(AnnotationsMixin, App[int]):
         return True
 
     # -- events --------------------------------------------------------------
+
+    def _on_key(self, event: Key) -> None:
+        """Keys typed right after one that opens a text box (``/``, ``o``, ``a``...) go into it.
+
+        Textual hands every queued key to the widget focused when it arrived,
+        so a fast typist's next keys went to the article pane and came back
+        here unused after the box opened. A printable key that reaches the app
+        while a text box has focus was never seen by the box (it would have
+        kept it): deliver it there, in order.
+        """
+        focused = self.focused
+        if event.is_printable and isinstance(focused, (Input, TextArea)):
+            focused.post_message(Key(event.key, event.character))
+            event.prevent_default()  # App._on_key (the bindings) runs after this handler otherwise
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         widget = event.widget

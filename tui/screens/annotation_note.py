@@ -13,8 +13,6 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static,
 
 from annotate.safe_text import visible
 
-from .typeahead import TypeAhead
-
 
 @dataclass(frozen=True, slots=True)
 class Target:
@@ -46,9 +44,10 @@ def target_label(target: Target, limit: int = 70) -> Content:
     return Content(f"{target.kind}: “{words}”")
 
 
-class NoteScreen(TypeAhead, ModalScreen[NoteResult | None]):
+class NoteScreen(ModalScreen[NoteResult | None]):
     """Dismisses with a ``NoteResult`` (save or delete) or None (cancel)."""
 
+    AUTO_FOCUS = "#note-text"  # the text first, so keys typed right after the key that opened this land there
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
         Binding("ctrl+s", "save", "Save note", id="note.save"),
@@ -103,9 +102,6 @@ class NoteScreen(TypeAhead, ModalScreen[NoteResult | None]):
                     yield Button("Delete note", id="note-delete", variant="error", compact=True)
                 yield Button("Cancel", id="note-cancel", compact=True)
                 yield Button("Save", id="note-save", variant="primary", compact=True)
-
-    def typing_target(self) -> TextArea:
-        return self.query_one("#note-text", TextArea)
 
     def on_mount(self) -> None:
         self.query_one("#note-text", TextArea).focus()

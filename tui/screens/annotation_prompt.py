@@ -9,12 +9,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
-from .typeahead import TypeAhead
 
-
-class TextPrompt(TypeAhead, ModalScreen[str | None]):
+class TextPrompt(ModalScreen[str | None]):
     """Ask for text (one line, or several with ``multiline``); None when cancelled."""
 
+    AUTO_FOCUS = "#prompt-text, #prompt-input"  # keys typed right after the key that opened this land there
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
         Binding("ctrl+s", "submit", "OK", id="prompt.submit"),
@@ -46,9 +45,6 @@ class TextPrompt(TypeAhead, ModalScreen[str | None]):
                 yield TextArea(self.value, id="prompt-text", soft_wrap=True, compact=True)
             else:
                 yield Input(self.value, placeholder=self.placeholder, id="prompt-input", compact=True)
-
-    def typing_target(self) -> Input | TextArea:
-        return self.query_one("#prompt-text" if self.multiline else "#prompt-input")  # type: ignore[return-value]
 
     def on_mount(self) -> None:
         self.query_one("#prompt-text" if self.multiline else "#prompt-input").focus()

@@ -12,8 +12,6 @@ from textual.widgets.option_list import Option
 
 from annotate.model import Article
 
-from .typeahead import TypeAhead
-
 
 def article_prompt(label: str, article: Article, shown_in: int | None) -> Text:
     prompt = Text()
@@ -28,7 +26,7 @@ def article_prompt(label: str, article: Article, shown_in: int | None) -> Text:
     return prompt
 
 
-class ArticlesScreen(TypeAhead, ModalScreen[str | None]):
+class ArticlesScreen(ModalScreen[str | None]):
     """Dismisses with the chosen article id, or None. Typing filters by title, source or label."""
 
     BINDINGS = [
@@ -48,9 +46,6 @@ class ArticlesScreen(TypeAhead, ModalScreen[str | None]):
         self.shown = shown
         self.stories = stories
         self.current = current
-
-    def typing_target(self) -> Input:
-        return self.query_one(Input)
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
