@@ -115,8 +115,8 @@ class ArticlePane(ScrollView, can_focus=True):
         return max(4, self.scrollable_content_region.width)
 
     def _rewrap(self) -> None:
-        if self.article is None:
-            return
+        if self.article is None or not self.size.width:
+            return  # not laid out yet: on_resize wraps once at the real width
         key = (self.article.id, self.text_width)
         source, wrapped = self._wraps.get(key, ("", None))
         if wrapped is None or source is not self.article.text:
