@@ -31,6 +31,7 @@ import errno
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -92,6 +93,18 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadedCorpus:
     if not loaded.articles:
         raise CorpusError(_nothing_loaded_message(paths, loaded.problems), loaded.problems)
     return loaded
+
+
+def load_corpus_for_command(paths: Sequence[str | os.PathLike[str]], command: str) -> LoadedCorpus | None:
+    """``load_corpus`` for a command line: every problem on stderr, None when nothing loads."""
+    try:
+        corpus = load_corpus(paths)
+    except CorpusError as e:
+        print(f"corpus-tui {command}: {e}", file=sys.stderr)  # the message is made visible
+        return None
+    for problem in corpus.problems:
+        print(f"corpus-tui {command}: {problem.severity}: {problem}", file=sys.stderr)
+    return corpus
 
 
 def _nothing_loaded_message(paths: Sequence[object], problems: list[Problem]) -> str:

@@ -34,16 +34,12 @@ SEVERITY_STYLES = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from .corpus import CorpusError, load_corpus
+    from .corpus import load_corpus_for_command
     from .engine import analyse
 
-    try:
-        corpus = load_corpus(args.paths)
-    except CorpusError as e:
-        print(f"corpus-tui report: {visible(str(e))}", file=sys.stderr)
+    corpus = load_corpus_for_command(args.paths, "report")
+    if corpus is None:
         return 1
-    for problem in corpus.problems:
-        print(f"corpus-tui report: {problem.severity}: {visible(str(problem))}", file=sys.stderr)
     try:
         analysis = analyse(
             corpus.articles,

@@ -132,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
 def run_export(argv: Sequence[str]) -> int:
     """Exit status: 0 written, 1 the annotation file or corpus could not be read."""
     from .annotation_file import AnnotationFileError, default_path, load
-    from .corpus import CorpusError, load_corpus
+    from .corpus import load_corpus_for_command
 
     args = _parser().parse_args(list(argv))
     path = Path(args.annotations) if args.annotations else default_path(args.paths)
@@ -144,13 +144,9 @@ def run_export(argv: Sequence[str]) -> int:
     if loaded.fingerprint is None:
         print(f"corpus-tui export: no annotation file at {path}", file=sys.stderr)
         return 1
-    try:
-        corpus = load_corpus(args.paths)
-    except CorpusError as e:
-        print(f"corpus-tui export: {e}", file=sys.stderr)
+    corpus = load_corpus_for_command(args.paths, "export")
+    if corpus is None:
         return 1
-    for problem in corpus.problems:
-        print(f"corpus-tui export: {problem}", file=sys.stderr)
     document = json.dumps(to_collection(loaded.items, corpus.articles), ensure_ascii=False, indent=2) + "\n"
     if args.output:
         try:
