@@ -17,20 +17,20 @@ is set (tests and benchmarks point it at a temporary folder).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import importlib.util
 import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .collector import collector_paused
 from .model import Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
@@ -138,7 +138,7 @@ class EngineCache:
             return None
         rest, mentions, entities, discrepancies, corroborations = entry
         _touch(path)  # recently used: kept by _prune_corpora
-        with _collector_paused(), suppress(TypeError):  # TypeError: another layout
+        with collector_paused(), suppress(TypeError):  # TypeError: another layout
             return replace(
                 rest,
                 articles=list(articles),
@@ -183,7 +183,7 @@ class EngineCache:
         except OSError:  # absent, or an unusable cache folder
             return None
         try:
-            with _collector_paused():
+            with collector_paused():
                 return pickle.loads(data)
         except Exception:  # truncated, from an older layout, ...: a miss, and never again
             path.unlink(missing_ok=True)
@@ -223,19 +223,6 @@ class EngineCache:
         for stale in engines[_KEEP_ENGINES - 1 :]:
             shutil.rmtree(stale, ignore_errors=True)
         _touch(self.folder.parent)  # mark the current engine as recently used
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building ~10^5 objects with the cycle collector on triggers needless full
-    collections (a third of the load time); none of these objects form cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _touch(path: Path) -> None:
