@@ -104,6 +104,7 @@ class EntityFinder:
 
     def __init__(self) -> None:
         register_extensions()
+        lexicon()  # built with the pipeline (and frozen with it), not while annotating the first Doc
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
