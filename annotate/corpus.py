@@ -34,9 +34,8 @@ import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
-
-import yaml
 
 from .model import Article, Problem
 from .safe_text import visible
@@ -428,18 +427,24 @@ def normalise(text: str) -> tuple[str, int]:
 _FENCE = re.compile(r"---[ \t]*\n")
 
 
-# libyaml's parser when installed: about 7x faster on a 1,000-file corpus.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@cache
+def _yaml_loaders():
+    """(safe loader, front matter loader), made when the first front matter is read: a
+    corpus without any (and the app's first screen) never imports yaml."""
+    import yaml
 
+    # libyaml's parser when installed: about 7x faster on a 1,000-file corpus.
+    safe = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _FrontMatterLoader(_SafeLoader):
-    """Safe YAML, but dates stay strings: an impossible date is a warning, not a crash."""
+    class FrontMatterLoader(safe):
+        """Safe YAML, but dates stay strings: an impossible date is a warning, not a crash."""
 
+    FrontMatterLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in safe.yaml_implicit_resolvers.items()
+    }
+    return safe, FrontMatterLoader
 
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
-}
 _KEY_LINE = re.compile(r"^[^\s#:-][^:\n]*:(?:[ \t]|$)", re.MULTILINE)
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -463,10 +468,12 @@ def split_front_matter(text: str) -> tuple[dict | None, str, list[str]]:
         return {}, body, []
     if len(block) > MAX_FRONT_MATTER_CHARS or not _KEY_LINE.search(block):
         return None, text, ["starts with a '---' block that is not 'key: value' front matter; read as text"]
+    import yaml
+
     try:
         if _uses_aliases(block):
             return {}, body, ["front matter uses YAML anchors or aliases; ignored"]
-        meta = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+        meta = yaml.load(block, Loader=_yaml_loaders()[1])  # noqa: S506 - a SafeLoader subclass
     except (yaml.YAMLError, ValueError) as err:
         where = ""
         mark = getattr(err, "problem_mark", None)
@@ -481,7 +488,9 @@ def split_front_matter(text: str) -> tuple[dict | None, str, list[str]]:
 
 def _uses_aliases(block: str) -> bool:
     # Front matter needs no anchors; refusing them stops "billion laughs" bombs.
-    return any(isinstance(t, (yaml.AliasToken, yaml.AnchorToken)) for t in yaml.scan(block, Loader=_SafeLoader))
+    import yaml
+
+    return any(isinstance(t, (yaml.AliasToken, yaml.AnchorToken)) for t in yaml.scan(block, Loader=_yaml_loaders()[0]))
 
 
 def _text_field(meta: dict | None, key: str, notes: list[str]) -> str | None:

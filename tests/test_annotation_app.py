@@ -33,7 +33,12 @@ def corpus(tmp_path, engine_cache, monkeypatch):
 
 
 async def ready(app, pilot) -> None:
-    await app.workers.wait_for_complete()
+    """The engine's results are on screen (it starts once the text has been painted)."""
+    for _ in range(1200):
+        if app.analysis is not None:
+            break
+        await pilot.pause(0.1)
+    assert app.analysis is not None, "the engine did not finish"
     await pilot.pause()
 
 

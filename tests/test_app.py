@@ -349,7 +349,10 @@ async def test_engine_failure_is_reported_with_control_codes_shown_inert(monkeyp
     monkeypatch.setattr(annotate.engine, "analyse", broken)
     app = CorpusApp([CORPUS], use_cache=False)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        await app.workers.wait_for_complete()
+        for _ in range(100):  # the engine starts once the text has been painted
+            if "engine failed" in app.status.said:
+                break
+            await pilot.pause(0.1)
         await pilot.pause()
         assert app.is_running
         failures = [m for m in _notifications(app) if "engine failed" in m]

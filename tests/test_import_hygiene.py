@@ -62,3 +62,49 @@ def test_first_screen_shows_text_before_spacy_is_imported(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "ok" in result.stdout
+
+
+def test_first_paint_waits_for_nothing_but_the_text(tmp_path):
+    """The first frame needs textual and the article panes; the annotation store (YAML),
+    fuzzy matching, the sidebar's tab widgets and spaCy come after it is painted."""
+    result = run_python(
+        """
+        import asyncio, sys
+        from tui.app import CorpusApp
+
+        LATER = ["spacy", "yaml", "rapidfuzz", "annotate.annotations", "annotate.annotation_file",
+                 "textual.widgets._tabbed_content", "textual.widgets._data_table", "textual.widgets._text_area"]
+        seen = {}
+        first_paint = CorpusApp._after_first_paint
+
+        async def after_first_paint(self):
+            seen["imported"] = [m for m in LATER if m in sys.modules]
+            seen["sidebar"] = [str(w.render()) for w in self.query("#sidebar-waiting")]
+            pane = self.columns[0].pane
+            seen["text"] = "".join(pane.render_line(y).text for y in range(10))
+            await first_paint(self)
+
+        CorpusApp._after_first_paint = after_first_paint
+
+        async def main():
+            app = CorpusApp(["corpus"])
+            async with app.run_test(size=(160, 50)) as pilot:
+                while app.analysis is None:
+                    assert not any(w.state.name == "ERROR" for w in app.workers), app.status.said
+                    await pilot.pause(0.1)
+                await pilot.pause()
+                assert seen["imported"] == [], seen["imported"]
+                assert seen["sidebar"] == ["Annotating…"], seen["sidebar"]
+                assert app.columns[0].pane.article.title.split()[0] in seen["text"], seen["text"]
+                # Then the tabs replace the waiting line, counting what the engine found.
+                assert not app.query("#sidebar-waiting")
+                label = str(app.query_one("#sidebar-tabs").get_tab("tab-discrepancies").label)
+                assert label.startswith("Discrepancies ") and int(label.split()[-1]) > 0, label
+            print("ok")
+
+        asyncio.run(main())
+        """,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "ok" in result.stdout

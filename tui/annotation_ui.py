@@ -20,36 +20,25 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 
-from annotate import annotation_file
-from annotate.anchoring import make_anchor, text_hash
-from annotate.annotations import (
-    Annotation,
-    AnnotationStore,
-    Link,
-    MentionEdit,
-    Note,
-    ReadOnlyError,
-    Unlink,
-    Verdict,
-    anchors_of,
-    new_id,
-    now_iso,
-    reanchor,
-    verdict_for,
-)
 from annotate.model import Discrepancy, Mention
 from annotate.safe_text import visible
 
-from .screens.annotation_list import AnnotationsScreen, ListChoice
-from .screens.annotation_note import NoteResult, NoteScreen, Target, parse_tags
-from .screens.annotation_prompt import ChoicePrompt, TextPrompt
 from .widgets.highlights import Span
+
+# The annotation store, its file format (YAML) and the editors are imported where
+# they are used: none of them is needed to put the articles on screen.
+if TYPE_CHECKING:
+    from annotate.annotations import Annotation, Note
+
+    from .screens.annotation_list import ListChoice
+    from .screens.annotation_note import NoteResult, Target
 
 ANNOTATIONS = "Annotations"
 
@@ -109,18 +98,24 @@ class AnnotationsMixin:
 
     # -- loading -------------------------------------------------------------
 
-    def on_mount(self) -> None:
-        """Runs after ``CorpusApp.on_mount`` (Textual calls every class's handler)."""
-        if getattr(self, "load_error", None):
-            return
-        self.load_annotations()
-
     def annotation_file_path(self) -> Path:
+        from annotate import annotation_file
+
         given = getattr(self, "annotations_path", None)
         return Path(given) if given else annotation_file.default_path(self.paths)
 
+    def ensure_annotations(self):
+        """The store, read from the file the first time it is needed: just after the
+        first paint, or earlier if an annotation key arrives before that."""
+        if getattr(self, "annotation_store", None) is None:
+            self.load_annotations()
+        return self.annotation_store
+
     def load_annotations(self) -> None:
         """Read the file and place every span in the current text; never writes."""
+        from annotate import annotation_file
+        from annotate.annotations import AnnotationStore, reanchor
+
         self._dismissed_shown = False
         self._link_from: Mention | None = None
         self.annotation_path = self.annotation_file_path()
@@ -188,6 +183,8 @@ class AnnotationsMixin:
     def note_targets(self, article) -> list[Target]:
         """What a note can attach to, most specific first: the search match, the mention
         under the cursor, then the sentence around either (or at the top of the screen)."""
+        from .screens.annotation_note import Target
+
         text = article.text
         targets: list[Target] = []
         match = self._search_match(article.id)
@@ -212,7 +209,7 @@ class AnnotationsMixin:
     # -- notes and tags --------------------------------------------------------
 
     def _writable(self) -> bool:
-        store = self.annotation_store
+        store = self.ensure_annotations()
         if store.read_only:
             self.notify(
                 f"Annotations are read-only: {store.read_only_reason}", severity="error", timeout=10, markup=False
@@ -221,6 +218,8 @@ class AnnotationsMixin:
         return True
 
     def _note_under(self, article_id: str, targets: list[Target]) -> Note | None:
+        from annotate.annotations import Note
+
         for target in targets[:2]:  # the match or the mention, not the whole sentence
             for item in self.annotation_store.at(article_id, target.start, target.end):
                 if isinstance(item, Note) and self._placed_here(item, article_id):
@@ -228,12 +227,16 @@ class AnnotationsMixin:
         return None
 
     def _placed_here(self, item: Annotation, article_id: str) -> bool:
+        from annotate.annotations import anchors_of
+
         if article_id not in self._article_ids():
             return False
         text = self.index.article(article_id).text
         return any(a.article == article_id and text[a.start : a.end] == a.exact for a in anchors_of(item))
 
     def action_note(self) -> None:
+        from .screens.annotation_note import NoteScreen, Target
+
         article = self._focused_article()
         if article is None or not self._writable():
             return
@@ -252,6 +255,9 @@ class AnnotationsMixin:
             self.push_screen(screen, lambda result: self._note_done(article, result, None))
 
     def _note_done(self, article, result: NoteResult | None, existing: Note | None) -> None:
+        from annotate.anchoring import make_anchor
+        from annotate.annotations import Note, new_id, now_iso
+
         if result is None:
             return
         store = self.annotation_store
@@ -281,6 +287,11 @@ class AnnotationsMixin:
         self._after_annotation_change(f"Note added on “{short(target.text)}”")
 
     def action_tags(self) -> None:
+        from annotate.annotations import now_iso
+
+        from .screens.annotation_note import NoteResult, parse_tags
+        from .screens.annotation_prompt import TextPrompt
+
         article = self._focused_article()
         if article is None or not self._writable():
             return
@@ -322,6 +333,8 @@ class AnnotationsMixin:
         return self._discrepancy(self.selected_discrepancy)
 
     def action_verdict(self, kind: str) -> None:
+        from .screens.annotation_prompt import TextPrompt
+
         discrepancy = self._discrepancy_in_focus()
         if discrepancy is None:
             self.status.say("Select a discrepancy first (d, or enter in the sidebar)")
@@ -346,6 +359,8 @@ class AnnotationsMixin:
         self._set_verdict(discrepancy, kind, current.note if current else "")
 
     def _set_verdict(self, discrepancy: Discrepancy, kind: str, note: str) -> None:
+        from annotate.annotations import verdict_for
+
         verdict = verdict_for(discrepancy, kind, note)  # type: ignore[arg-type]
         current = self.annotation_store.verdict(discrepancy.id)
         if current is not None:
@@ -388,6 +403,7 @@ class AnnotationsMixin:
             listing.replace_option_prompt(discrepancy_id, prompt)
 
     def action_toggle_dismissed(self) -> None:
+        self.ensure_annotations()
         self._dismissed_shown = not self._dismissed_shown
         self._refresh_annotation_views()
         self.status.say(f"Dismissed discrepancies {'shown' if self._dismissed_shown else 'hidden'}")
@@ -395,6 +411,8 @@ class AnnotationsMixin:
     # -- links and mentions ----------------------------------------------------
 
     def action_link(self) -> None:
+        from annotate.annotations import Link, Unlink, new_id, now_iso
+
         article = self._focused_article()
         if article is None or not self._writable():
             return
@@ -431,10 +449,17 @@ class AnnotationsMixin:
         self._after_annotation_change(f"{verb} “{short(first.text)}” and “{short(mention.text)}” (ctrl+z to undo)")
 
     def _mention_anchor(self, mention: Mention):
+        from annotate.anchoring import make_anchor
+
         article = self.index.article(mention.article)
         return make_anchor(article.id, article.text, mention.start, mention.end, self._digest(article))
 
     def action_add_mention(self) -> None:
+        from annotate.anchoring import make_anchor
+        from annotate.annotations import MentionEdit, new_id, now_iso
+
+        from .screens.annotation_prompt import TextPrompt
+
         article = self._focused_article()
         if article is None or not self._writable():
             return
@@ -466,6 +491,8 @@ class AnnotationsMixin:
         self.push_screen(prompt, done)
 
     def action_remove_mention(self) -> None:
+        from annotate.annotations import MentionEdit, new_id, now_iso
+
         article = self._focused_article()
         if article is None or not self._writable():
             return
@@ -503,6 +530,8 @@ class AnnotationsMixin:
         return rows
 
     def _describe_annotation(self, item: Annotation) -> Text:
+        from annotate.annotations import Link, MentionEdit, Note, Unlink, Verdict, anchors_of
+
         status = self.annotation_status.get(item.id, "anchored")
         line = Text()
         if isinstance(item, Verdict):
@@ -533,10 +562,14 @@ class AnnotationsMixin:
         return line
 
     def action_annotations(self) -> None:
-        store = self.annotation_store
+        from .screens.annotation_list import AnnotationsScreen
+
+        store = self.ensure_annotations()
         self.push_screen(AnnotationsScreen(self.annotation_rows(), store.read_only), self._list_done)
 
     def _list_done(self, choice: ListChoice | None) -> None:
+        from annotate.annotations import Verdict, anchors_of
+
         if choice is None:
             return
         item = self.annotation_store.get(choice.annotation_id)
@@ -568,6 +601,8 @@ class AnnotationsMixin:
         store = getattr(self, "annotation_store", None)
         if store is None:
             return []
+        from annotate.annotations import anchors_of
+
         text = self.index.article(article_id).text
         style = ANNOTATED_STYLE if self._pane_has_style(ANNOTATED_STYLE) else "linked"
         spans = []
@@ -599,6 +634,8 @@ class AnnotationsMixin:
         return {a.id for a in self.articles}
 
     def _digest(self, article) -> str:
+        from annotate.anchoring import text_hash
+
         cache = self.__dict__.setdefault("_digests", {})
         key = (article.id, len(article.text))
         if key not in cache:
@@ -612,7 +649,10 @@ class AnnotationsMixin:
 
     def save_annotations(self, force: bool = False, then=None) -> bool:
         """Save; on a file changed on disk, ask. ``then`` runs after a successful save."""
-        store = self.annotation_store
+        from annotate import annotation_file
+        from annotate.annotations import ReadOnlyError
+
+        store = self.ensure_annotations()
         if store.read_only:
             self.notify(
                 f"Not saved: annotations are read-only because the file could not be loaded.\n{store.read_only_reason}",
@@ -640,6 +680,8 @@ class AnnotationsMixin:
         return True
 
     def _ask_about_changed_file(self, then) -> None:
+        from .screens.annotation_prompt import ChoicePrompt
+
         question = Content(
             f"{self.annotation_path} was changed on disk since it was loaded.\n"
             "Overwrite it with your annotations, or reload it and drop your unsaved changes?"
@@ -656,6 +698,8 @@ class AnnotationsMixin:
         self.push_screen(ChoicePrompt("File changed on disk", question, choices), chosen)
 
     async def action_quit(self) -> None:
+        from .screens.annotation_prompt import ChoicePrompt
+
         store = getattr(self, "annotation_store", None)
         if store is None or store.read_only or not store.dirty:
             self.exit()

@@ -8,6 +8,7 @@ widgets, so new features add an action and a widget, not a branch in a method.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +19,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import DescendantFocus, Key, Resize
-from textual.widgets import DataTable, Input, OptionList, TextArea
 from textual.worker import Worker, WorkerState
 
 from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS, Problem
@@ -26,20 +26,11 @@ from annotate.safe_text import visible
 
 from .annotation_ui import AnnotationsMixin, annotation_bindings
 from .keymap import APP_KEYS, all_keys, app_bindings, load_keymap
-from .screens.articles import ArticlesScreen
-from .screens.commands import ReaderCommands
-from .screens.help import HelpScreen
-from .screens.problems import ProblemsScreen
-from .screens.problems import summary as problems_summary
 from .widgets.article_column import ArticleColumn
 from .widgets.article_pane import ArticlePane
-from .widgets.coverage_table import CONFLICTING, NOT_REPORTED, REPORTED, CoverageTable, coverage_rows
-from .widgets.discrepancy_list import DiscrepancyList, kind_title, with_labels
-from .widgets.entity_list import EntityList
 from .widgets.highlights import LAYER_LABELS, LAYERS, Marks, article_spans
 from .widgets.legend import Legend
 from .widgets.reader_footer import ReaderFooter
-from .reader_edits import mention_edits, with_reader_edits
 from .widgets.reading_index import ReadingIndex, article_label
 from .widgets.search_bar import Match, SearchBar, find_all
 from .widgets.sidebar import Sidebar
@@ -50,11 +41,17 @@ MIN_COLUMN_WIDTH = 44  # cells; below this a third column would be too cramped t
 NARROW_WIDTH = 120  # below this the sidebar stacks under the articles
 
 
+def _reader_commands():
+    from .screens.commands import ReaderCommands
+
+    return ReaderCommands
+
+
 class CorpusApp(AnnotationsMixin, App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "corpus-tui"
     BINDINGS = app_bindings() + annotation_bindings()
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {lambda: _reader_commands()}
 
     def __init__(
         self,
@@ -107,7 +104,8 @@ class CorpusApp(AnnotationsMixin, App[int]):
         with Horizontal(id="body"):
             with Horizontal(id="columns"):
                 # Kept as references: navigation reaches them on every key press, a DOM query each time was slow.
-                self._all_columns = [ArticleColumn(n) for n in range(min(MAX_COLUMNS, max(1, len(self.articles))))]
+                # Only those that fit now: _layout_columns adds more if the terminal widens.
+                self._all_columns = [ArticleColumn(n) for n in range(self._columns_that_fit(self.size.width, beside=self.size.width >= NARROW_WIDTH))]
                 yield from self._all_columns
             yield Sidebar(id="sidebar")
         self._status = StatusLine(id="status")
@@ -129,7 +127,16 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self.refresh_legend()
         self.status.say(f"{len(self.articles)} articles", "annotating…")
         self.focus_column(0)
-        self.run_engine()
+        # The text first: everything else waits until it has been painted.
+        self.call_after_refresh(self._after_first_paint)
+
+    async def _after_first_paint(self) -> None:
+        """Read the reader's annotations, build the sidebar's tabs, start the engine."""
+        self.ensure_annotations()
+        await self.query_one(Sidebar).build()
+        # After the sidebar's frame too: importing spaCy in the worker holds the GIL in long
+        # stretches, which would hold up the thread that writes frames to the terminal.
+        self.call_after_refresh(self.run_engine)
 
     @property
     def status(self) -> StatusLine:
@@ -150,12 +157,12 @@ class CorpusApp(AnnotationsMixin, App[int]):
             return
         narrow = width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
-        sidebar = self.query_one(Sidebar)
-        beside = not (narrow or sidebar.has_class("-hidden"))
-        reading_width = width - (min(60, max(36, width // 3)) if beside else 0)  # as in app.tcss
-        fits = max(2, reading_width // MIN_COLUMN_WIDTH)
-        count = max(1, min(MAX_COLUMNS, len(self.articles), fits))
+        count = self._columns_that_fit(width, beside=not (narrow or self.query_one(Sidebar).has_class("-hidden")))
         all_columns = self._all_columns
+        if count > len(all_columns):
+            added = [ArticleColumn(n) for n in range(len(all_columns), count)]
+            all_columns.extend(added)
+            self.query_one("#columns").mount_all(added)
         changed = count != self.column_count or not all_columns[0].pane.article
         self.column_count = count
         for n, column in enumerate(all_columns):
@@ -165,6 +172,12 @@ class CorpusApp(AnnotationsMixin, App[int]):
                 self._show_in_column(n, self.shown[n])
             self.current_column = min(self.current_column, count - 1)
             self.refresh_marks()
+
+    def _columns_that_fit(self, width: int, beside: bool) -> int:
+        """Article columns for a terminal ``width``, with the sidebar ``beside`` them or not."""
+        reading_width = width - (min(60, max(36, width // 3)) if beside else 0)  # as in app.tcss
+        fits = max(2, reading_width // MIN_COLUMN_WIDTH)
+        return max(1, min(MAX_COLUMNS, len(self.articles), fits))
 
     def _show_in_column(self, column: int, article_id: str) -> None:
         self.shown[column] = article_id
@@ -232,6 +245,8 @@ class CorpusApp(AnnotationsMixin, App[int]):
         mention edits applied; only when those changed. Cursors follow their mentions."""
         if self.analysis is None:
             return False
+        from .reader_edits import mention_edits, with_reader_edits
+
         store = getattr(self, "annotation_store", None)
         edits = mention_edits(store) if store is not None else []
         if edits == getattr(self, "_edits_shown", None):
@@ -294,16 +309,20 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self._story_discrepancies = self.without_dismissed([self.index.discrepancies[n] for n in found])
         agreed = sorted({n for a in story for n in self._corroborating.get(a, ())})
         corroborations = [self.analysis.corroborations[n] for n in agreed]
-        self.query_one(DiscrepancyList).fill(self._story_discrepancies, self.labels)
+        from .widgets.coverage_table import coverage_rows
+
+        sidebar = self.query_one(Sidebar)
+        sidebar.discrepancies.fill(self._story_discrepancies, self.labels)
         self.decorate_verdicts()
-        self.query_one(EntityList).fill(self.index, ordered, self.labels)
+        sidebar.entities.fill(self.index, ordered, self.labels)
         rows = coverage_rows(self._story_discrepancies, corroborations, ordered)
-        width = self.query_one(Sidebar).size.width or self.size.width
-        self.query_one(CoverageTable).fill(rows, ordered, self.labels, self._coverage_styles(), width)
-        entities = self.query_one(EntityList).entity_count
-        self.query_one(Sidebar).set_counts(len(self._story_discrepancies), entities, len(rows))
+        width = sidebar.size.width or self.size.width
+        sidebar.coverage.fill(rows, ordered, self.labels, self._coverage_styles(), width)
+        sidebar.set_counts(len(self._story_discrepancies), sidebar.entities.entity_count, len(rows))
 
     def _coverage_styles(self) -> dict[str, str]:
+        from .widgets.coverage_table import CONFLICTING, NOT_REPORTED, REPORTED
+
         colours = self.theme_variables
         return {
             REPORTED: colours.get("text-success", "green"),
@@ -510,7 +529,9 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self.selected_entity = None
         involved = list(dict.fromkeys([*(e.article for e in discrepancy.evidence), *discrepancy.values]))
         self.show_evidence(discrepancy.evidence, involved)
-        self.query_one(DiscrepancyList).select_discrepancy(discrepancy_id)
+        from .widgets.discrepancy_list import kind_title, with_labels
+
+        self.query_one(Sidebar).discrepancies.select_discrepancy(discrepancy_id)
         ids = [d.id for d in self._story_discrepancies]
         position = f"{ids.index(discrepancy_id) + 1} of {len(ids)}" if discrepancy_id in ids else ""
         summary = with_labels(discrepancy.summary or discrepancy.subject, self.labels, discrepancy.values)
@@ -630,6 +651,8 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self.status.say(*self._summary())
 
     def action_articles(self) -> None:
+        from .screens.articles import ArticlesScreen
+
         stories = self.analysis.stories if self.analysis else []
         screen = ArticlesScreen(self.articles, self.labels, self.shown[: self.column_count], stories, self.shown[self.current_column])
         self.push_screen(screen, lambda article_id: article_id and self.show_article(article_id))
@@ -656,12 +679,16 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self.action_focus_reader()
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     # -- problems --------------------------------------------------------------
 
     def tell_problems(self, problems: list[Problem]) -> None:
         """One toast for all of them (30 bad files must not be 30 toasts); p lists them."""
+        from .screens.problems import summary as problems_summary
+
         keymap_problems = getattr(self, "keymap_problems", [])
         if problems:
             severity = "error" if any(p.severity == "error" for p in problems) else "warning"
@@ -676,11 +703,13 @@ class CorpusApp(AnnotationsMixin, App[int]):
         return self.get_key_display(Binding(keys.split(",")[0].strip(), ""))
 
     def action_problems(self) -> None:
+        from .screens.problems import ProblemsScreen
+
         self.push_screen(ProblemsScreen(self.problems, getattr(self, "keymap_problems", [])))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":  # a priority key: "/" typed into a text box or a dialog stays text
-            return self.screen is self.screen_stack[0] and not isinstance(self.focused, (Input, TextArea))
+            return self.screen is self.screen_stack[0] and not _takes_text(self.focused)
         if action == "problems":
             return bool(self.problems or getattr(self, "keymap_problems", None))  # hidden from the footer when none
         return True
@@ -697,7 +726,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         kept it): deliver it there, in order.
         """
         focused = self.focused
-        if event.is_printable and isinstance(focused, (Input, TextArea)):
+        if event.is_printable and _takes_text(focused):
             focused.post_message(Key(event.key, event.character))
             event.prevent_default()  # App._on_key (the bindings) runs after this handler otherwise
 
@@ -719,24 +748,37 @@ class CorpusApp(AnnotationsMixin, App[int]):
         if mention is not None:
             self.place_cursor(mention)
 
-    @on(OptionList.OptionSelected, "#discrepancies")
-    def discrepancy_chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.select_discrepancy(event.option.id)
+    # By handler name, not @on: the sidebar's widget classes are imported after the first paint.
+    def on_option_list_option_selected(self, event) -> None:
+        chosen = event.option.id
+        if not chosen:
+            return
+        if event.option_list.id == "discrepancies":
+            self.select_discrepancy(chosen)
+        elif event.option_list.id == "entities":
+            self.select_entity(chosen)
 
-    @on(OptionList.OptionSelected, "#entities")
-    def entity_chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.select_entity(event.option.id)
-
-    @on(DataTable.RowSelected, "#coverage")
-    def coverage_chosen(self, event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, event) -> None:
+        if event.data_table.id != "coverage":
+            return
         key = event.row_key.value or ""
         if key.startswith("d:"):
             self.select_discrepancy(key[2:])
             return
-        row = self.query_one(CoverageTable).rows_by_key.get(key)
+        row = self.query_one(Sidebar).coverage.rows_by_key.get(key)
         if row is not None:
             self.selected_discrepancy = None
             self.show_evidence(row.evidence, [e.article for e in row.evidence])
             self.status.say("Reported alike", row.subject)
+
+
+def _takes_text(widget) -> bool:
+    """A text box has focus: printable keys are typing, not commands."""
+    from textual.widgets import Input
+
+    if isinstance(widget, Input):
+        return True
+    # No TextArea exists before its module is imported (by the note editor): importing it
+    # here would put it on the path to the first screen.
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)

@@ -1,20 +1,41 @@
-"""The sidebar: Discrepancies, Entities and Coverage tabs for the current story."""
+"""The sidebar: Discrepancies, Entities and Coverage tabs for the current story.
+
+Its tabs are built after the articles' text is first on screen (``build``):
+the tab widgets cost about a tenth of a second to import and mount, and the
+reader wants the text first. Until then it shows one line saying so.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import Static
 
-from .coverage_table import CoverageTable
-from .discrepancy_list import DiscrepancyList
-from .entity_list import EntityList
+if TYPE_CHECKING:
+    from textual.widgets import TabbedContent
+
+    from .coverage_table import CoverageTable
+    from .discrepancy_list import DiscrepancyList
+    from .entity_list import EntityList
 
 TABS = ("tab-discrepancies", "tab-entities", "tab-coverage")
 
 
 class Sidebar(Vertical):
+    built = False
+
     def compose(self) -> ComposeResult:
+        if not self.built:
+            yield Static("Annotating…", id="sidebar-waiting")
+            return
+        from textual.widgets import TabbedContent, TabPane
+
+        from .coverage_table import CoverageTable
+        from .discrepancy_list import DiscrepancyList
+        from .entity_list import EntityList
+
         with TabbedContent(id="sidebar-tabs"):
             with TabPane("Discrepancies", id="tab-discrepancies"):
                 yield DiscrepancyList(id="discrepancies")
@@ -23,11 +44,31 @@ class Sidebar(Vertical):
             with TabPane("Coverage", id="tab-coverage"):
                 yield CoverageTable(id="coverage")
 
+    async def build(self) -> None:
+        """Replace the waiting line with the tabs (once)."""
+        if not self.built:
+            self.built = True
+            await self.recompose()
+
     @property
     def tabs(self) -> TabbedContent:
-        return self.query_one(TabbedContent)
+        return self.query_one("#sidebar-tabs")
+
+    @property
+    def discrepancies(self) -> DiscrepancyList:
+        return self.query_one("#discrepancies")
+
+    @property
+    def entities(self) -> EntityList:
+        return self.query_one("#entities")
+
+    @property
+    def coverage(self) -> CoverageTable:
+        return self.query_one("#coverage")
 
     def show_tab(self, tab: str) -> None:
+        if not self.built:
+            return
         self.tabs.active = tab
         focus = {"tab-discrepancies": "#discrepancies", "tab-entities": "#entities", "tab-coverage": "#coverage"}
         # Focus now, not after the next refresh, so a quick second press sees it.
@@ -35,6 +76,8 @@ class Sidebar(Vertical):
 
     def next_tab(self) -> None:
         """Focus the sidebar on its open tab; when it already has focus, open the next tab."""
+        if not self.built:
+            return
         current = self.tabs.active
         if not self.has_focus_within:
             self.show_tab(current if current in TABS else TABS[0])
