@@ -71,7 +71,11 @@ def detect(story: Story) -> Findings:
             continue
         if severity is None:
             continue
-        parts = [f'"{short(m.role or "", 50)}" ({story.labels[aid]})' for aid, (m, _) in per_article.items()]
+        # Outlets that agree are named together: "A" (X, Y) vs "B" (Z), not one part per outlet.
+        by_role: dict[str, list[str]] = {}
+        for aid, (m, _) in per_article.items():
+            by_role.setdefault(" ".join((m.role or "").split()), []).append(aid)
+        parts = [f'"{short(role, 50)}" ({", ".join(story.labels[aid] for aid in ids)})' for role, ids in by_role.items()]
         found.append(
             Discrepancy(
                 id="",
