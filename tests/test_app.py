@@ -358,3 +358,5 @@ async def test_engine_failure_is_reported_with_control_codes_shown_inert(monkeyp
         failures = [m for m in _notifications(app) if "engine failed" in m]
         assert failures and "␛]0;pwned␇" in failures[0] and "\x1b" not in failures[0]
         assert "\x1b" not in app.status.said and "pwned" in app.status.said
+        listing = app.query_one("#discrepancies")
+        assert "engine failed" in str(listing.get_option_at_index(0).prompt)

@@ -210,6 +210,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         elif event.state == WorkerState.ERROR:
             reason = visible(str(event.worker.error))  # may quote article text or a file name
             self.status.say("The engine failed", reason)
+            self.query_one(Sidebar).discrepancies.show_message("The engine failed: no discrepancies to show.")
             self.notify(f"The engine failed: {reason}", severity="error", markup=False, timeout=15)
 
     def apply_analysis(self, analysis: Analysis) -> None:

@@ -78,6 +78,15 @@ def discrepancy_prompt(d: Discrepancy, labels: dict[str, str]) -> Text:
 class DiscrepancyList(OptionList):
     """Entries are discrepancies (option id = discrepancy id); group headers are disabled."""
 
+    def on_mount(self) -> None:
+        if not self.option_count:  # until the engine is done: fill replaces it
+            self.show_message("Annotating… this list fills in when the engine is done.")
+
+    def show_message(self, message: str) -> None:
+        """One dim line instead of entries (``message`` is plain text, never markup)."""
+        self.clear_options()
+        self.add_option(Option(Text(message, style="dim"), disabled=True))
+
     def fill(self, discrepancies: list[Discrepancy], labels: dict[str, str]) -> None:
         options: list[Option | None] = []
         for kind, group in groupby(discrepancies, key=lambda d: d.kind):
@@ -87,9 +96,10 @@ class DiscrepancyList(OptionList):
                 options.append(None)
             options.append(Option(header, disabled=True))
             options.extend(Option(discrepancy_entry(d, labels), id=d.id) for d in items)
-        self.clear_options()
         if not options:
-            options = [Option(Text("No discrepancies between these articles.", style="dim"), disabled=True)]
+            self.show_message("No discrepancies between these articles.")
+            return
+        self.clear_options()
         self.add_options(options)
 
     def select_discrepancy(self, discrepancy_id: str) -> None:
