@@ -186,7 +186,17 @@ class _Context:
     quotes: list[Quote]
     quote_opens: list[int]
     speakers: dict[int, Span | None] = field(default_factory=dict)  # quote index -> speaker
-    roled: list[Span] = field(default_factory=list)  # people introduced with a role, in order
+    _roled: list[Span] | None = None
+
+    def roled(self) -> list[Span]:
+        """People introduced with a role, in order (read on first use: few quotes need them)."""
+        if self._roled is None:
+            # ``span._.role`` read where spaCy keeps it, without building an Underscore per span
+            get = self.ents[0].doc.user_data.get if self.ents else None
+            self._roled = [
+                e for e in self.ents if e.label_ == "PERSON" and get(("._.", "role", e.start_char, e.end_char))
+            ]
+        return self._roled
 
     def inside_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quote_opens, pos) - 1
@@ -212,13 +222,12 @@ class _Context:
 
 
 def attribute(text: str, quotes: list[Quote], ents: list[Span]) -> list[Span | None]:
-    """The speaker of each quote (a span from ``ents``), or None."""
+    """The speaker of each quote (a span from ``ents``, which are in text order), or None."""
     if not quotes:
         return []
-    ents = sorted((e for e in ents if e.label_ in SPEAKER_LABELS), key=lambda e: e.start_char)
+    ents = [e for e in ents if e.label_ in SPEAKER_LABELS]  # (``doc.ents`` are in text order)
     quote_opens = [q.open for q in quotes]
     ctx = _Context(text, ents, [e.start_char for e in ents], _sentence_starts(text, quotes), quotes, quote_opens)
-    ctx.roled = [e for e in ents if e.label_ == "PERSON" and e._.role]
     result: list[Span | None] = []
     for i, q in enumerate(quotes):
         speaker = _speaker(ctx, i, q)
@@ -366,7 +375,7 @@ def _resolve_title(ctx: _Context, title: str, pos: int) -> Span | None:
     """"the prime minister" -> the most recent person whose role ends with those words."""
     words = title.lower().split()
     best: tuple[int, int, Span] | None = None
-    for e in ctx.roled:
+    for e in ctx.roled():
         if e.start_char >= pos:
             break
         role = e._.role.lower().split()
@@ -378,13 +387,24 @@ def _resolve_title(ctx: _Context, title: str, pos: int) -> Span | None:
     return best[2] if best else None
 
 
-def _fullest(doc: Doc, forms: dict[tuple[str, int], list[Span]], speaker: Span | None, before: int) -> Span | None:
+def _fullest(
+    doc: Doc, ents: list[Span], forms: dict[tuple[str, int], list[Span]], speaker: Span | None, before: int
+) -> Span | None:
     """The speaker's fullest name form in the article (its ``_.canonical``), as an entity span:
-    the nearest mention of that form before the quote, else the first after it."""
+    the nearest mention of that form before the quote, else the first after it.
+
+    ``forms`` ((name as written, label) -> its mentions) is filled on first use: most
+    speakers are named in full already."""
     if speaker is None:
         return speaker
     canonical = doc.user_data.get(("._.", "canonical", speaker.start_char, speaker.end_char))  # speaker._.canonical
-    spans = forms.get((canonical, speaker.label)) if canonical else None
+    if not canonical:
+        return speaker
+    if not forms:
+        text = doc_text(doc)
+        for e in ents:
+            forms.setdefault((text[e.start_char : e.end_char], e.label), []).append(e)
+    spans = forms.get((canonical, speaker.label))
     if not spans:
         return speaker
     k = bisect.bisect_left([e.start_char for e in spans], before)
@@ -406,11 +426,9 @@ class QuoteFinder:
         if not quotes:
             doc.spans["quotes"] = []
             return doc
-        ents = list(doc.ents)
+        ents = [e for e in doc.ents if e.label_ in SPEAKER_LABELS]  # (the speakers' fullest forms are among them too)
         speakers = attribute(text, quotes, ents)
-        forms: dict[tuple[str, int], list[Span]] = {}  # (name as written, label) -> its mentions
-        for e in ents:
-            forms.setdefault((text[e.start_char : e.end_char], e.label), []).append(e)
+        forms: dict[tuple[str, int], list[Span]] = {}
         toks = tokens(doc)
         spans: list[Span] = []
         for q, speaker in zip(quotes, speakers):
@@ -419,7 +437,7 @@ class QuoteFinder:
             )
             if span is None:
                 continue
-            set_span_value(doc, span, "speaker", _fullest(doc, forms, speaker, q.open))
+            set_span_value(doc, span, "speaker", _fullest(doc, ents, forms, speaker, q.open))
             spans.append(span)
         doc.spans["quotes"] = spans
         return doc
