@@ -146,6 +146,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"\b(?P<q>(?i:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+$"
 )
 _QUALIFIER_SET = frozenset(QUALIFIERS)
+_QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIERS)  # most numbers have none: test this first
 _NOT_SERIES_NAMES = FUNCTION_WORDS | frozenset(w for q in QUALIFIERS for w in q.split())
 _NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) $")
 _BETWEEN_BEFORE = re.compile(r"\b(?i:between)\s+$")
@@ -234,37 +235,40 @@ def _atom(text: str, pos: int) -> _Atom | None:
     m = _ATOM.match(text, pos)
     if m is None:
         return None
+    # (One ``groups()`` call: reading groups by name costs a dictionary look-up each.)
+    digits, scale_word, short, words, vague, pct = m.groups()
     start, end = m.span()
     prev = text[pos - 1] if pos else " "
-    cur_match = _CURRENCY_BEFORE.search(text, max(0, pos - 4), pos) if m["digits"] and prev in _CURRENCY_HINT else None
+    cur_match = _CURRENCY_BEFORE.search(text, max(0, pos - 4), pos) if digits and prev in _CURRENCY_HINT else None
     cur = cur_match["cur"].strip().lower() if cur_match else None
     if cur_match:
         start = cur_match.start()
-    if m["vague"]:
-        return _Atom(start, end, None, 1, cur, bool(m["pct"]), True, m["vague"].lower())
-    if m["words"]:
-        word = " ".join(m["words"].lower().split())
+    if vague:
+        return _Atom(start, end, None, 1, cur, bool(pct), True, vague.lower())
+    if words:
+        word = " ".join(words.lower().split())
         if word in ("a", "an"):
             return None
         if word == "one" and _ONE_AS_PRONOUN.search(text, max(0, start - 10), start):
             return None  # "no one", "the one", "each one"
-        return _Atom(start, end, _word_value(word), 1, cur, bool(m["pct"]), False, word)
-    digits = m["digits"]
+        return _Atom(start, end, _word_value(word), 1, cur, bool(pct), False, word)
     if (not prev.isspace() or text[pos - 4 : pos - 1] == "No.") and _GLUED_BEFORE.search(text, max(0, pos - 4), pos):
         return None  # "Tx-8", "F-16", "G7", "10:30", "No. 5"
-    after = m.end("digits") if not (m["scale"] or m["short"] or m["pct"]) else end
+    digits_end = pos + len(digits)
+    after = digits_end if not (scale_word or short or pct) else end
     if text[after : after + 1].isalpha():
         return None  # "30th", "1990s", "3D"
-    if text[m.end("digits") : m.end("digits") + 1] in _TIME_HINT and _TIME_AFTER.match(text, m.end("digits")):
+    if text[digits_end : digits_end + 1] in _TIME_HINT and _TIME_AFTER.match(text, digits_end):
         return None  # "10:30", "10.30am", "9 pm"
-    if not cur and not m["pct"] and text.startswith(". ", end) and _line_start(text, pos):
+    if not cur and not pct and text.startswith(". ", end) and _line_start(text, pos):
         return None  # a list marker "1. "
-    if prev == " " and not cur and not m["pct"] and digits.isdigit() and _is_identifier(text, pos, end):
+    # (_NAME_BEFORE needs a letter before the space: most numbers follow a lowercase word or none.)
+    if prev == " " and not cur and not pct and text[pos - 2 : pos - 1].isalpha() and digits.isdigit() and _is_identifier(text, pos, end):
         return None  # "Article 5", "Flight 370", "Resolution 2231"
-    scale_word = m["scale"] or m["short"]
+    scale_word = scale_word or short
     scale = SCALES[scale_word.lower()] if scale_word else 1
     value = float(digits.replace(",", "")) * scale
-    return _Atom(start, end, _tidy(value), scale, cur, bool(m["pct"]), False, digits)
+    return _Atom(start, end, _tidy(value), scale, cur, bool(pct), False, digits)
 
 
 def _is_identifier(text: str, pos: int, end: int) -> bool:
@@ -367,6 +371,8 @@ def _qualifier_before(before: str) -> tuple[str, int] | None:
     if not before[-1:].isspace():
         return None
     words = before.split()
+    if not words or words[-1].lower() not in _QUALIFIER_LAST_WORDS:
+        return None
     for n in (3, 2, 1):
         if len(words) < n or (len(words) == n and not before[:1].isspace() and len(before) >= 24):
             continue  # the window may have cut the first word

@@ -80,20 +80,21 @@ class Tokens:
 
     def token_range(self, start_char: int, end_char: int, expand: bool = True) -> tuple[int, int] | None:
         """Token range for a character range, like ``Doc.char_span``'s "expand" (or "contract") mode."""
-        if not self.words or start_char < 0 or end_char <= start_char or end_char > len(self.text):
+        # (Called for every span a component makes: the token ends are computed inline.)
+        starts, words = self.starts, self.words
+        if not words or start_char < 0 or end_char <= start_char or end_char > len(self.text):
             return None
-        starts = self.starts
         start = bisect_right(starts, start_char) - 1
         last = bisect_right(starts, end_char - 1) - 1
         if start < 0 or last < 0:
             return None
         if expand:
-            if start_char >= self.end_char(start):
+            if start_char >= starts[start] + len(words[start]):
                 start += 1  # in the whitespace after a token: the span starts at the next one
         else:
             if starts[start] < start_char:
                 start += 1
-            if end_char < self.end_char(last):
+            if end_char < starts[last] + len(words[last]):
                 last -= 1
         if last < start:
             return None
@@ -108,7 +109,7 @@ def tokens(doc: Doc) -> Tokens:
     table = doc.to_array([ORTH, SPACY, IDX]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
     orths = table[:, 0].tolist()
     words = _words(orths, doc.vocab.strings)
-    masks = _masks(orths, words)
+    masks = _masks(orths, doc.vocab.strings)
     found = Tokens(
         doc=doc,
         text=doc_text(doc),
@@ -132,13 +133,13 @@ def _words(orths: list[int], strings) -> list[str]:
         return list(map(_WORDS.__getitem__, orths))  # the common case: every word seen before
     except KeyError:
         pass
-    for orth in orths:
-        if orth not in _WORDS:
-            _WORDS[orth] = strings[orth]
+    # (A set difference looks each distinct word up once, in C, not each token in Python.)
+    for orth in set(orths).difference(_WORDS):
+        _WORDS[orth] = strings[orth]
     return list(map(_WORDS.__getitem__, orths))
 
 
-def _masks(orths: list[int], words: list[str]) -> numpy.ndarray:
+def _masks(orths: list[int], strings) -> numpy.ndarray:
     if len(_MASKS) > _CACHE_LIMIT:
         _MASKS.clear()
     try:
@@ -146,13 +147,13 @@ def _masks(orths: list[int], words: list[str]) -> numpy.ndarray:
     except KeyError:
         pass
     tests = [(1 << bit, test) for bit, test in enumerate(_TESTS)]
-    for orth, word in zip(orths, words):
-        if orth not in _MASKS:
-            mask = 0
-            for flag, test in tests:
-                if test(word):
-                    mask |= flag
-            _MASKS[orth] = mask
+    for orth in set(orths).difference(_MASKS):
+        word = strings[orth]
+        mask = 0
+        for flag, test in tests:
+            if test(word):
+                mask |= flag
+        _MASKS[orth] = mask
     return numpy.fromiter(map(_MASKS.__getitem__, orths), dtype=numpy.int64, count=len(orths))
 
 
