@@ -22,6 +22,8 @@ been made from exactly that text), so ``article.text[start:end] == text``.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from spacy.tokens import Doc, Span
 
 from .model import Article, Mention
@@ -29,6 +31,7 @@ from .model import Article, Mention
 # Label used when a component leaves a span unlabelled.
 _DEFAULT_LABELS = {"number": "CARDINAL", "date": "DATE", "quote": "QUOTE"}
 _SPAN_KINDS = (("numbers", "number"), ("dates", "date"), ("quotes", "quote"))
+_POSITION = attrgetter("start", "end", "kind")
 
 
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -47,31 +50,37 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         surface = text[start:end]
         mid = f"{aid}:e{start}-{end}"
         if mid not in mentions:
+            # (All fields positional: keyword arguments and later assignments cost more.)
             mentions[mid] = Mention(
                 mid, aid, start, end, surface, "entity", span.label_,
-                value=get(("._.", "canonical", start, end)) or surface,
-                role=get(("._.", "role", start, end)),
+                get(("._.", "canonical", start, end)) or surface, None, None,
+                get(("._.", "role", start, end)),
             )  # fmt: skip
     for key, kind in _SPAN_KINDS:
         default_label = _DEFAULT_LABELS[kind]
+        letter = kind[0]
         for span in doc.spans.get(key, ()):
             start, end = span.start_char, span.end_char
-            mid = f"{aid}:{kind[0]}{start}-{end}"
+            mid = f"{aid}:{letter}{start}-{end}"
             if mid in mentions:
                 continue
-            m = Mention(mid, aid, start, end, text[start:end], kind, span.label_ or default_label)  # type: ignore[arg-type]
+            surface = text[start:end]
+            label = span.label_ or default_label
             if kind == "number":
-                m.value = get(("._.", "value", start, end))
-                m.counts = get(("._.", "counts", start, end))
-                m.qualifier = get(("._.", "qualifier", start, end))
+                m = Mention(
+                    mid, aid, start, end, surface, kind, label, get(("._.", "value", start, end)), None, None, None,
+                    get(("._.", "counts", start, end)), get(("._.", "qualifier", start, end)),
+                )  # fmt: skip
             elif kind == "date":
-                m.value = get(("._.", "value", start, end))
-                m.granularity = get(("._.", "granularity", start, end))
+                m = Mention(
+                    mid, aid, start, end, surface, kind, label, get(("._.", "value", start, end)),
+                    None, None, None, None, None, get(("._.", "granularity", start, end)),
+                )  # fmt: skip
             else:
-                m.value = m.text
-                m.speaker = _speaker_name(get(("._.", "speaker", start, end)), get)
+                speaker = _speaker_name(get(("._.", "speaker", start, end)), get)
+                m = Mention(mid, aid, start, end, surface, kind, label, surface, None, speaker)  # type: ignore[arg-type]
             mentions[mid] = m
-    return sorted(mentions.values(), key=lambda m: (m.start, m.end, m.kind))
+    return sorted(mentions.values(), key=_POSITION)
 
 
 def _speaker_name(speaker: object, get) -> str | None:
