@@ -31,8 +31,10 @@ its PERSON/ORG/GPE/... spans are kept and the rules only fill the gaps.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import compress
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
@@ -159,19 +161,22 @@ class _DocEntities:
         people = {i for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
         # Entities and their extension values are written as arrays and straight into
         # user_data (where ``span._`` keeps them): building a Span and an Underscore per
-        # entity costs more than finding it.
-        iob = [2] * self.n  # O
-        types = [0] * self.n
+        # entity costs more than finding it. The (ENT_IOB, ENT_TYPE) rows are one flat
+        # list, turned into an array through ``array("Q")``: numpy converts a list of
+        # Python ints several times slower.
+        table = [2, 0] * self.n  # O, no label
         data = doc.user_data
         starts = self.toks.starts
         label_ids = {label: self.strings.add(label) for label in {f.label for f in found}}
         for f in found:
-            iob[f.start] = 3  # B
             label = label_ids[f.label]
-            types[f.start] = label
-            for i in range(f.start + 1, f.end):
-                iob[i] = 1  # I
-                types[i] = label
+            b = 2 * f.start
+            table[b] = 3  # B
+            table[b + 1] = label
+            if f.end - f.start > 1:
+                inside = f.end - f.start - 1
+                table[b + 2 : 2 * f.end : 2] = [1] * inside  # I
+                table[b + 3 : 2 * f.end : 2] = [label] * inside
             where = (starts[f.start], starts[f.end - 1] + len(self.w[f.end - 1]))
             if f.label == "PERSON":
                 role_start = self._role_start(f.start, people)
@@ -183,7 +188,7 @@ class _DocEntities:
                     data[("._.", "role", *where)] = role
             if f.start in canonical:
                 data[("._.", "canonical", *where)] = canonical[f.start]
-        doc.from_array([ENT_IOB, ENT_TYPE], numpy.ascontiguousarray(numpy.array([iob, types], dtype="uint64").T))
+        doc.from_array([ENT_IOB, ENT_TYPE], numpy.frombuffer(array("Q", table), dtype=numpy.uint64).reshape(self.n, 2))
 
     def _runs(self) -> list[tuple[int, int]]:
         """Token ranges of capitalised words that may form one name."""
@@ -440,10 +445,12 @@ class _DocEntities:
 
     def _opens_sentence(self, i: int) -> bool:
         """Is token ``i`` the first word of a sentence, a line, a quote or a clause after a colon?"""
+        w = self.w
         j = i - 1
-        while j >= 0 and self.w[j] in _OPENERS:
+        while j >= 0 and w[j] in _OPENERS:
             j -= 1
-        return j < 0 or self._sentence_of(i) > j or self.space[j] or self.w[j] == ":"
+        # (a sentence starts in j+1..i: the same as ``self._sentence_of(i) > j``, without a bisect)
+        return j < 0 or True in self.ss[j + 1 : i + 1] or self.space[j] or w[j] == ":"
 
     def _skip_sentence_opener(self, start: int, end: int) -> int:
         """Skip a capitalised common word that only opens the sentence ("The", "According")."""
@@ -463,7 +470,7 @@ class _DocEntities:
         """Words the article also writes in lowercase: capitalised, they only open a sentence."""
         if self._lowercase_words is None:
             w = self.w
-            self._lowercase_words = {w[i] for i in numpy.flatnonzero(self.toks.where(LOWER)).tolist()}
+            self._lowercase_words = set(compress(w, self.toks.where(LOWER).tolist()))
         return self._lowercase_words
 
     def _in_headline(self, i: int) -> bool:
@@ -650,21 +657,25 @@ class _DocEntities:
                 surnames.setdefault(words[-1], "PERSON")
             elif f.label == "ORG" and len(words) >= 2 and words[-1] in ORG_SUFFIXES:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
-        taken = {i for f in found for i in range(f.start, f.end)}
-        for start, end in unresolved:
-            if any(i in taken for i in range(start, end)):
-                continue
-            key = fold(self.span_text(start, end))
-            label = surnames.get(key) or org_heads.get(key)
-            if label:
-                found.append(_Found(start, end, label))
-                taken.update(range(start, end))
+        if surnames or org_heads:
+            taken = bytearray(self.n)  # 1 for tokens in an entity
+            for f in found:
+                taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+            for start, end in unresolved:
+                key = fold(self.span_text(start, end))
+                label = surnames.get(key) or org_heads.get(key)
+                if label and not any(taken[start:end]):
+                    found.append(_Found(start, end, label))
+                    taken[start:end] = b"\x01" * (end - start)
         # Weak guesses in headlines are dropped unless they match a name from the body.
-        known = {fold(self.span_text(f.start, f.end)) for f in found if not f.weak}
-        kept = [
-            f for f in found if not (f.weak and self._in_headline(f.start) and fold(self.span_text(f.start, f.end)) not in known)
-        ]
-        return sorted(kept, key=lambda f: f.start)
+        dropped = [f for f in found if f.weak and self._in_headline(f.start)]
+        if dropped:
+            known = {fold(self.span_text(f.start, f.end)) for f in found if not f.weak}
+            dropped = [f for f in dropped if fold(self.span_text(f.start, f.end)) not in known]
+            if dropped:
+                gone = {id(f) for f in dropped}
+                found = [f for f in found if id(f) not in gone]
+        return sorted(found, key=_start)
 
     # -- pass 3: the fullest form of each name ---------------------------------------------
 
@@ -696,12 +707,13 @@ class _DocEntities:
     def _canonical_forms(self, found: list[_Found]) -> dict[int, str]:
         """Start token -> the fullest form of the same name in this article, where that differs."""
         out: dict[int, str] = {}
+        w, punct = self.w, self.punct
         for label in ("PERSON", "ORG"):
             forms: dict[tuple[str, ...], list[tuple[int, str]]] = {}  # words -> (start, text) of each use
             keys: list[tuple[int, tuple[str, ...], str]] = []
             for f in found:
                 if f.label == label:
-                    words = tuple(fold(self.w[i]) for i in range(f.start, f.end) if not self.punct[i])
+                    words = tuple([fold(w[i]) for i in range(f.start, f.end) if not punct[i]])
                     text = self.span_text(f.start, f.end)
                     keys.append((f.start, words, text))
                     forms.setdefault(words, []).append((f.start, text))
@@ -709,8 +721,19 @@ class _DocEntities:
                 continue
             best_text = {words: _preferred_text(uses) for words, uses in forms.items()}
             person = label == "PERSON"
+            # A short form shares its last word with a person's full name, its first word with an
+            # organisation's: only forms sharing that word are compared (in the order of ``forms``).
+            edge = -1 if person else 0
+            sharing: dict[str, list[tuple[str, ...]]] = {}
+            for words in forms:
+                if words:
+                    sharing.setdefault(words[edge], []).append(words)
             longer = {
-                words: [other for other in forms if len(other) > len(words) and _is_short_form(words, other, person)]
+                words: [
+                    other
+                    for other in (sharing[words[edge]] if words else forms)
+                    if len(other) > len(words) and _is_short_form(words, other, person)
+                ]
                 for words in forms
             }
             for start, words, text in keys:
@@ -763,6 +786,10 @@ def _is_short_form(words: tuple[str, ...], longer: tuple[str, ...], person: bool
         return all(w in it for w in words)
     # organisations: a leading part, the rest being kind words ("Atlas" / "Atlas Group")
     return longer[: len(words)] == words and all(w in ORG_SUFFIXES for w in longer[len(words) :])
+
+
+def _start(f: _Found) -> int:
+    return f.start
 
 
 def _without_overlaps(found: list[_Found]) -> list[_Found]:
