@@ -34,7 +34,6 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import compress
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
@@ -63,7 +62,7 @@ from .gazetteer import (
     fold,
     lexicon,
 )
-from .tokens import LONG_ALPHA, LOWER, tokens, word_flag
+from .tokens import LONG_ALPHA, tokens, word_flag
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
 # Pipelines trained on WikiNER-style labels ("PER", "LOC", "ORG", "MISC").
@@ -129,11 +128,16 @@ class _DocEntities:
         self.strings = doc.vocab.strings
         self.w = toks.words
         self.ws, self.punct, self.space = toks.ws, toks.punct, toks.space
-        ss = doc.to_array(SENT_START) == 1  # (not shared: a trained parser may have added some)
+        # Sentence starts are not shared columns: a trained parser may have added some. Any
+        # ENT_IOB set means a trained NER ran (``Doc.has_annotation``); one call reads both.
+        table = doc.to_array([SENT_START, ENT_IOB])
+        ss = table[:, 0] == 1
         ss[0] = True
         self.ss = ss.tolist()
         self.sentence_starts = numpy.flatnonzero(ss).tolist()
-        self._lowercase_words: set[str] | None = None
+        self.has_ents = bool(table[:, 1].any())
+        self._words: set[str] | None = None  # every word of the Doc
+        self._lowercase_questions = 0
         self._headline: dict[int, bool] = {}
 
     # -- pass 1: runs of capitalised words -------------------------------------------------
@@ -177,7 +181,6 @@ class _DocEntities:
                 inside = f.end - f.start - 1
                 table[b + 2 : 2 * f.end : 2] = [1] * inside  # I
                 table[b + 3 : 2 * f.end : 2] = [label] * inside
-            where = (starts[f.start], starts[f.end - 1] + len(self.w[f.end - 1]))
             if f.label == "PERSON":
                 role_start = self._role_start(f.start, people)
                 if role_start is not None:
@@ -185,30 +188,28 @@ class _DocEntities:
                 else:
                     role = self._appositive_role(f.end) or self._role_before_comma(f.start, f.end, people)
                 if role is not None:
-                    data[("._.", "role", *where)] = role
+                    data[("._.", "role", starts[f.start], self.toks.end_char(f.end - 1))] = role
             if f.start in canonical:
-                data[("._.", "canonical", *where)] = canonical[f.start]
+                data[("._.", "canonical", starts[f.start], self.toks.end_char(f.end - 1))] = canonical[f.start]
         doc.from_array([ENT_IOB, ENT_TYPE], numpy.frombuffer(array("Q", table), dtype=numpy.uint64).reshape(self.n, 2))
 
     def _runs(self) -> list[tuple[int, int]]:
         """Token ranges of capitalised words that may form one name."""
-        capital_tokens = numpy.flatnonzero(self.toks.where(_CAPITALISED)).tolist()
         runs: list[tuple[int, int]] = []
-        k = 0
-        while k < len(capital_tokens):
-            start = end = capital_tokens[k]
-            end += 1
-            k += 1
-            while k < len(capital_tokens):
-                nxt = capital_tokens[k]
-                if nxt == end and not self.ss[nxt]:
-                    end += 1
-                elif nxt - end <= 2 and self._joinable_gap(start, end, nxt):
+        ss, w = self.ss, self.w
+        start = end = -1
+        for nxt in numpy.flatnonzero(self.toks.where(_CAPITALISED)).tolist():
+            if nxt == end and not ss[nxt]:
+                end += 1
+                continue
+            if start >= 0:
+                if nxt - end <= 2 and self._joinable_gap(start, end, nxt):
                     end = nxt + 1
-                else:
-                    break
-                k += 1
-            runs.append((self._particle_prefix(start) if start >= 2 and self.w[start - 1] == "-" else start, end))
+                    continue
+                runs.append((self._particle_prefix(start) if start >= 2 and w[start - 1] == "-" else start, end))
+            start, end = nxt, nxt + 1
+        if start >= 0:
+            runs.append((self._particle_prefix(start) if start >= 2 and w[start - 1] == "-" else start, end))
         return runs
 
     def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
@@ -389,7 +390,11 @@ class _DocEntities:
         return covered + dates == sum(1 for i in range(start, end) if not self.punct[i])
 
     def _has_known_part(self, start: int, end: int) -> bool:
-        return any(self._known(i, i + 1) for i in range(start, end))
+        labels, w = self.lex.labels, self.w
+        for i in range(start, end):
+            if labels.get(fold(w[i])):
+                return True
+        return False
 
     def _suffix_label(self, start: int, end: int, last: str) -> str | None:
         if last in GPE_SUFFIXES and self._known(start, end - 1) == "GPE":
@@ -462,16 +467,24 @@ class _DocEntities:
             return start
         if key in _COMMON:
             return start + 1  # "Then Jane Doe", "Former President ..." (the role is read separately)
-        if key not in ROLE_MODIFIERS and word.lower() in self.lowercase_words():
+        if key not in ROLE_MODIFIERS and self.written_in_lowercase(word):
             return start + 1
         return start
 
-    def lowercase_words(self) -> set[str]:
-        """Words the article also writes in lowercase: capitalised, they only open a sentence."""
-        if self._lowercase_words is None:
-            w = self.w
-            self._lowercase_words = set(compress(w, self.toks.where(LOWER).tolist()))
-        return self._lowercase_words
+    def written_in_lowercase(self, word: str) -> bool:
+        """Does the article also write ``word`` in lowercase? Capitalised, it then only opens a sentence."""
+        # A token equal to a lowercase string is a lowercase word: no need to pick those out first.
+        lower = word.lower()
+        if not lower.islower():
+            return False
+        # Most articles ask once or twice: scanning the words costs less than building a set
+        # of them, but many questions on a long text need the set.
+        self._lowercase_questions += 1
+        if self._lowercase_questions <= 3:
+            return lower in self.w
+        if self._words is None:
+            self._words = set(self.w)
+        return lower in self._words
 
     def _in_headline(self, i: int) -> bool:
         """Is token ``i`` in a headline: a sentence in Title Case with no final period?"""
@@ -627,7 +640,7 @@ class _DocEntities:
         """Entities a trained NER already set, titles trimmed off people's names."""
         doc = self.doc
         out: list[_Found] = []
-        if not doc.has_annotation("ENT_IOB"):
+        if not self.has_ents:
             return out
         for ent in doc.ents:
             label = _TRAINED_LABELS.get(ent.label_, ent.label_)
@@ -708,17 +721,24 @@ class _DocEntities:
         """Start token -> the fullest form of the same name in this article, where that differs."""
         out: dict[int, str] = {}
         w, punct = self.w, self.punct
-        for label in ("PERSON", "ORG"):
+        by_label: dict[str, list[_Found]] = {"PERSON": [], "ORG": []}
+        for f in found:
+            if f.label in by_label:
+                by_label[f.label].append(f)
+        for label, named in by_label.items():
+            if not named:
+                continue
             forms: dict[tuple[str, ...], list[tuple[int, str]]] = {}  # words -> (start, text) of each use
             keys: list[tuple[int, tuple[str, ...], str]] = []
-            for f in found:
-                if f.label == label:
-                    words = tuple([fold(w[i]) for i in range(f.start, f.end) if not punct[i]])
-                    text = self.span_text(f.start, f.end)
-                    keys.append((f.start, words, text))
-                    forms.setdefault(words, []).append((f.start, text))
-            if not keys:
-                continue
+            for f in named:
+                start, end = f.start, f.end
+                if end - start == 1:  # (most uses of a name)
+                    words = () if punct[start] else (fold(w[start]),)
+                else:
+                    words = tuple([fold(w[i]) for i in range(start, end) if not punct[i]])
+                text = self.span_text(start, end)
+                keys.append((start, words, text))
+                forms.setdefault(words, []).append((start, text))
             best_text = {words: _preferred_text(uses) for words, uses in forms.items()}
             person = label == "PERSON"
             # A short form shares its last word with a person's full name, its first word with an
@@ -728,14 +748,12 @@ class _DocEntities:
             for words in forms:
                 if words:
                     sharing.setdefault(words[edge], []).append(words)
-            longer = {
-                words: [
-                    other
-                    for other in (sharing[words[edge]] if words else forms)
-                    if len(other) > len(words) and _is_short_form(words, other, person)
-                ]
-                for words in forms
-            }
+            longer: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+            for words in forms:
+                candidates = sharing[words[edge]] if words else forms
+                longer[words] = [
+                    other for other in candidates if len(other) > len(words) and _is_short_form(words, other, person)
+                ] if len(candidates) > 1 else []  # fmt: skip
             for start, words, text in keys:
                 fullest = best_text[_fullest_form(start, words, longer[words], forms, person)]
                 if fullest != text:
