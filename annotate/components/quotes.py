@@ -404,7 +404,7 @@ def _resolve_title(ctx: _Context, title: str, pos: int) -> Span | None:
 
 
 def _fullest(
-    doc: Doc, ents: list[Span], forms: dict[tuple[str, int], list[Span]], speaker: Span | None, before: int
+    doc: Doc, text: str, ents: list[Span], forms: dict[tuple[str, int], list[Span]], speaker: Span | None, before: int
 ) -> Span | None:
     """The speaker's fullest name form in the article (its ``_.canonical``), as an entity span:
     the nearest mention of that form before the quote, else the first after it.
@@ -417,7 +417,6 @@ def _fullest(
     if not canonical:
         return speaker
     if not forms:
-        text = doc_text(doc)
         for e in ents:
             forms.setdefault((text[e.start_char : e.end_char], e.label), []).append(e)
     spans = forms.get((canonical, speaker.label))
@@ -455,7 +454,7 @@ class QuoteFinder:
             )
             if span is None:
                 continue
-            set_span_value(doc, span, "speaker", _fullest(doc, ents, forms, speaker, q.open))
+            set_span_value(doc, span, "speaker", _fullest(doc, text, ents, forms, speaker, q.open))
             spans.append(span)
         doc.spans["quotes"] = spans
         return doc
