@@ -203,7 +203,8 @@ class _DocEntities:
                 end += 1
                 continue
             if start >= 0:
-                if nxt - end <= 2 and self._joinable_gap(start, end, nxt):
+                # (the first tests of ``_joinable_gap`` inline: most gaps fail them)
+                if nxt - end <= 2 and not ss[nxt] and w[end].lower() in _GAP_OPENERS and self._joinable_gap(start, end, nxt):
                     end = nxt + 1
                     continue
                 runs.append((self._particle_prefix(start) if start >= 2 and w[start - 1] == "-" else start, end))
@@ -298,7 +299,7 @@ class _DocEntities:
             found.append(_Found(start, end, "PRODUCT"))
         elif n == 1 and self._opens_sentence(start) and nxt not in SPEECH_VERBS:
             unresolved.append((start, end))  # pass 2 may still know it as a surname
-        elif fold(self.w[start]) in ORG_PREFIXES and n >= 2:
+        elif n >= 2 and fold(self.w[start]) in ORG_PREFIXES:
             found.append(_Found(start, end, "ORG"))  # "Radio Cheneik", "Bank of Tokyo"
         elif prev in _PLACE_PREPOSITIONS and n <= 3 and not (nxt in _POSSESSIVE) and fold(self.w[start]) not in self.lex.given_names:
             found.append(_Found(start, end, "GPE", weak=True))  # "tense in Drefal"
