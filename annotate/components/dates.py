@@ -23,10 +23,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import register_extensions
-from .tokens import set_span_value, span_from_chars, tokens
+from .tokens import SpanWriter, tokens
 
 LABEL = "DATE"
 
@@ -373,15 +373,15 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
-        spans: list[Span] = []
         toks = tokens(doc)
+        out = SpanWriter(doc, toks, "dates")
         for d in find_dates(toks.text, doc.user_data.get("published")):
-            span = span_from_chars(doc, toks, d.start, d.end, LABEL)
-            if span is None or (spans and span.start < spans[-1].end):
+            where = toks.token_range(d.start, d.end)
+            if where is None or where[0] < out.end:
                 continue  # two dates in one token ("2000.September"): the span keeps the first
+            chars = out.add(where[0], where[1], LABEL)
             if d.value is not None:
-                set_span_value(doc, span, "value", d.value)
-            set_span_value(doc, span, "granularity", d.granularity)
-            spans.append(span)
-        doc.spans["dates"] = spans
+                out.value(chars, "value", d.value)
+            out.value(chars, "granularity", d.granularity)
+        out.close()
         return doc

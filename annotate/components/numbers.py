@@ -31,11 +31,11 @@ from typing import NamedTuple
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import doc_text, register_extensions
 from .dates import MONTHS, WEEKDAYS, DateMatch, digit_runs, find_dates
-from .tokens import set_span_value, span_from_chars, tokens, word_flag
+from .tokens import SpanWriter, tokens, word_flag
 
 # spaCy's own labels for what a number measures.
 CARDINAL, MONEY, PERCENT = "CARDINAL", "MONEY", "PERCENT"
@@ -494,22 +494,20 @@ class NumberFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
-        spans: list[Span] = []
-        last_end = -1
         toks = tokens(doc)
+        out = SpanWriter(doc, toks, "numbers")
         for n in find_numbers(doc):
             label = PERCENT if n.counts == "percent" else MONEY if n.counts in _MONEY_NAMES else CARDINAL
-            span = span_from_chars(doc, toks, n.start, n.end, label)
-            if span is None or span.start < last_end:
+            where = toks.token_range(n.start, n.end)
+            if where is None or where[0] < out.end:
                 continue
+            chars = out.add(where[0], where[1], label)
             # (Only values that differ from the default None: each costs a dict entry.)
             if n.value is not None:
-                set_span_value(doc, span, "value", n.value)
+                out.value(chars, "value", n.value)
             if n.counts is not None:
-                set_span_value(doc, span, "counts", n.counts)
+                out.value(chars, "counts", n.counts)
             if n.qualifier is not None:
-                set_span_value(doc, span, "qualifier", n.qualifier)
-            spans.append(span)
-            last_end = span.end
-        doc.spans["numbers"] = spans
+                out.value(chars, "qualifier", n.qualifier)
+        out.close()
         return doc

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.attrs import IDX, ORTH, SPACY
 from spacy.lang.lex_attrs import is_punct
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from . import doc_text
 
@@ -170,6 +170,42 @@ def span_from_chars(
     if where is None:
         return None
     return Span(doc, where[0], where[1], label=label)
+
+
+class SpanWriter:
+    """Fills ``doc.spans[key]`` from token ranges without building a ``Span`` for each.
+
+    ``Span(doc, start, end)`` makes two ``Token`` objects to find its character
+    offsets, which the columns already hold; a ``SpanGroup`` copies the fields of
+    each span appended to it, so one ``Span`` is refilled for every range.
+    """
+
+    def __init__(self, doc: Doc, toks: Tokens, key: str) -> None:
+        self.doc, self.toks, self.key = doc, toks, key
+        self.group = SpanGroup(doc, name=key)
+        self.span = Span(doc, 0, 0)
+        self.labels: dict[str, int] = {}
+        self.end = -1  # token end of the last span added
+
+    def add(self, start: int, end: int, label: str) -> tuple[int, int]:
+        """Append tokens ``start:end``; returns the span's character offsets."""
+        toks, span = self.toks, self.span
+        start_char = toks.starts[start]
+        end_char = toks.starts[end - 1] + len(toks.words[end - 1])
+        label_id = self.labels.get(label)
+        if label_id is None:
+            label_id = self.labels[label] = self.doc.vocab.strings.add(label)
+        span.start, span.end, span.start_char, span.end_char, span.label = start, end, start_char, end_char, label_id
+        self.group.append(span)
+        self.end = end
+        return start_char, end_char
+
+    def value(self, where: tuple[int, int], name: str, value: object) -> None:
+        """``span._.<name> = value`` for the span at character offsets ``where`` (see ``set_span_value``)."""
+        self.doc.user_data[("._.", name, *where)] = value
+
+    def close(self) -> None:
+        self.doc.spans[self.key] = self.group
 
 
 def set_span_value(doc: Doc, span: Span, name: str, value: object) -> None:
