@@ -51,11 +51,16 @@ class SentenceSplitter:
         starts: list[int] = []
         for k in numpy.flatnonzero(toks.where(FINAL)).tolist():
             j = k + 1
-            while j < n and _closes(words, ws, j):
-                j += 1  # 'said.”' and 'over."' close the same sentence
+            # Closing quotes and brackets ('said.”', 'over."') end the same sentence; a straight
+            # quote closes when glued to the word before.
+            while j < n and (
+                (first := words[j][0]) in _CLOSERS
+                or (first in _STRAIGHT_QUOTES and len(words[j]) == 1 and not ws[j - 1])
+            ):
+                j += 1
             while j < n and space[j]:
                 j += 1
-            if j < n and not words[j][0].islower() and words[j][0] not in _CLOSERS:
+            if j < n and not (first := words[j][0]).islower() and first not in _CLOSERS:
                 starts.append(j)
         line_start = 0
         for k in numpy.flatnonzero(toks.where(LINE_BREAK)).tolist():
@@ -84,8 +89,3 @@ class SentenceSplitter:
         doc.from_array([SENT_START], values.astype("uint64"))
         return doc
 
-
-def _closes(words: list[str], ws: list[int], j: int) -> bool:
-    """Is token ``j`` a closing quote or bracket? A straight quote closes when glued to the word before."""
-    first = words[j][0]
-    return first in _CLOSERS or (first in _STRAIGHT_QUOTES and len(words[j]) == 1 and not ws[j - 1])
