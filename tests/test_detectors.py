@@ -85,6 +85,17 @@ def test_status_word_in_one_role_only_is_a_role_discrepancy():
     assert [e.text for e in d.evidence] == ["Acting Finance Minister Paul Osei", "Finance Minister Paul Osei"]
 
 
+def test_outlets_that_agree_on_a_role_are_named_together():
+    texts = {"a": "Acting Finance Minister Paul Osei resigned.", "b": "Finance Minister Paul Osei resigned.",
+             "c": "Finance Minister Paul Osei resigned on Monday."}
+    articles = [art(k, t) for k, t in texts.items()]
+    roles = {"a": "Acting Finance Minister", "b": "Finance Minister", "c": "Finance Minister"}
+    found, _ = run(articles, [ment(x, "Paul Osei", role=roles[x.id]) for x in articles])
+    (d,) = of_kind(found, "role")
+    assert d.summary.count('"Finance Minister"') == 1 and d.summary.count('"Acting Finance Minister"') == 1, d.summary
+    assert d.values == roles
+
+
 def test_spelling_and_nationality_forms_are_not_role_discrepancies():
     a = art("a", "Kenyan Defence Minister Ruth Wanjiru spoke.")
     b = art("b", "Kenya’s Defense Minister Ruth Wanjiru spoke.")
@@ -137,6 +148,18 @@ def test_different_single_figures_for_the_same_thing_conflict():
     )
     (d,) = of_kind(found, "number")
     assert d.severity == "high"
+
+
+def test_outlets_that_agree_on_a_figure_are_named_together():
+    texts = {"a": "Flooding in Sindh killed 40 people.", "b": "Flooding in Sindh killed 55 people.",
+             "c": "Flooding in Sindh killed 55 people, officials said."}
+    articles = [art(k, t) for k, t in texts.items()]
+    figures = {"a": 40, "b": 55, "c": 55}
+    mentions = [m for x in articles for m in (ment(x, "Sindh", "GPE"), num(x, f"{figures[x.id]} people", figures[x.id], "people"))]
+    found, _ = run(articles, mentions)
+    (d,) = of_kind(found, "number")
+    assert d.summary.count('"55 people"') == 1 and d.summary.count('"40 people"') == 1, d.summary
+    assert d.values == {"a": "40 people", "b": "55 people", "c": "55 people"}
 
 
 def test_compatible_figures_do_not_conflict():

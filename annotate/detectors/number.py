@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Corroboration, Discrepancy, Mention
-from .story import GENERIC, Findings, Story, content_words, evidence, stem
+from .story import GENERIC, Findings, Story, content_words, evidence, stem, value_parts
 
 KIND = "number"
 
@@ -265,7 +265,7 @@ def detect(story: Story) -> Findings:
             agreed.append(Corroboration(subject=subject, evidence=ev))
             continue
         same_base = len({_base(m) for m in figs.values()}) == 1
-        parts = [f'"{m.text}" ({story.labels[aid]})' for aid, m in figs.items()]
+        parts = value_parts({aid: m.text for aid, m in figs.items()}, story.labels)
         why = "same figure, different qualifier" if same_base else "different figures"
         found.append(
             Discrepancy(

@@ -23,7 +23,7 @@ import re
 
 from ..model import Corroboration, Discrepancy, Mention
 from ..names import COUNTRIES, fold, is_demonym_word, place_of, spelling_key
-from .story import Findings, Story, evidence, short
+from .story import Findings, Story, evidence, value_parts
 
 KIND = "role"
 AGREE = "agree"
@@ -71,11 +71,7 @@ def detect(story: Story) -> Findings:
             continue
         if severity is None:
             continue
-        # Outlets that agree are named together: "A" (X, Y) vs "B" (Z), not one part per outlet.
-        by_role: dict[str, list[str]] = {}
-        for aid, (m, _) in per_article.items():
-            by_role.setdefault(" ".join((m.role or "").split()), []).append(aid)
-        parts = [f'"{short(role, 50)}" ({", ".join(story.labels[aid] for aid in ids)})' for role, ids in by_role.items()]
+        parts = value_parts({aid: m.role or "" for aid, (m, _) in per_article.items()}, story.labels, 50)
         found.append(
             Discrepancy(
                 id="",

@@ -113,6 +113,15 @@ def short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def value_parts(values: dict[str, str], labels: dict[str, str], limit: int = 70) -> list[str]:
+    """'"value" (A, B)' per distinct value, in order of first appearance: outlets that
+    agree are named together, not one part per outlet."""
+    outlets: dict[str, list[str]] = {}
+    for article_id, value in values.items():
+        outlets.setdefault(" ".join(value.split()), []).append(labels[article_id])
+    return [f'"{short(value, limit)}" ({", ".join(names)})' for value, names in outlets.items()]
+
+
 @dataclass
 class Story:
     articles: list[Article]
