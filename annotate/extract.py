@@ -15,6 +15,10 @@ Follows the contract in ``annotate.components``:
   id: ``annotate.linking`` replaces it with the ``Entity.id`` it links that
   name to. None when no speaker was found.
 
+Where a component left its spans as rows (``ROWS`` in ``annotate.components``),
+they are read instead of the span group: the same fields, without a ``Span``
+per item.
+
 Mention ids are ``f"{article.id}:{kind[0]}{start}-{end}"``, stable across
 runs. Offsets are character offsets into ``article.text`` (the Doc must have
 been made from exactly that text), so ``article.text[start:end] == text``.
@@ -26,6 +30,7 @@ from operator import attrgetter
 
 from spacy.tokens import Doc, Span
 
+from .components import ROWS
 from .model import Article, Mention
 
 # Label used when a component leaves a span unlabelled.
@@ -56,31 +61,69 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
                 get(("._.", "canonical", start, end)) or surface, None, None,
                 get(("._.", "role", start, end)),
             )  # fmt: skip
+    spans = doc.spans
     for key, kind in _SPAN_KINDS:
-        default_label = _DEFAULT_LABELS[kind]
-        letter = kind[0]
-        for span in doc.spans.get(key, ()):
-            start, end = span.start_char, span.end_char
-            mid = f"{aid}:{letter}{start}-{end}"
-            if mid in mentions:
-                continue
-            surface = text[start:end]
-            label = span.label_ or default_label
-            if kind == "number":
-                m = Mention(
-                    mid, aid, start, end, surface, kind, label, get(("._.", "value", start, end)), None, None, None,
-                    get(("._.", "counts", start, end)), get(("._.", "qualifier", start, end)),
-                )  # fmt: skip
-            elif kind == "date":
-                m = Mention(
-                    mid, aid, start, end, surface, kind, label, get(("._.", "value", start, end)),
-                    None, None, None, None, None, get(("._.", "granularity", start, end)),
-                )  # fmt: skip
-            else:
-                speaker = _speaker_name(get(("._.", "speaker", start, end)), get)
-                m = Mention(mid, aid, start, end, surface, kind, label, surface, None, speaker)  # type: ignore[arg-type]
-            mentions[mid] = m
+        group = spans.get(key)
+        if not group:
+            continue
+        rows = get((ROWS, key))
+        if rows is not None and len(rows) == len(group):
+            _from_rows(rows, kind, aid, text, mentions)
+        else:
+            _from_spans(group, kind, aid, text, get, mentions)
     return sorted(mentions.values(), key=_POSITION)
+
+
+def _from_rows(rows: list[tuple], kind: str, aid: str, text: str, mentions: dict[str, Mention]) -> None:
+    """Mentions from the rows a component left beside its span group (no ``Span`` per item)."""
+    letter = kind[0]
+    if kind == "number":
+        for start, end, label, value, counts, qualifier in rows:
+            mid = f"{aid}:n{start}-{end}"
+            if mid not in mentions:
+                mentions[mid] = Mention(
+                    mid, aid, start, end, text[start:end], kind, label, value, None, None, None, counts, qualifier
+                )  # fmt: skip
+    elif kind == "date":
+        for start, end, label, value, granularity in rows:
+            mid = f"{aid}:d{start}-{end}"
+            if mid not in mentions:
+                mentions[mid] = Mention(
+                    mid, aid, start, end, text[start:end], kind, label, value, None, None, None, None, None, granularity
+                )  # fmt: skip
+    else:
+        for start, end, label, speaker in rows:
+            mid = f"{aid}:{letter}{start}-{end}"
+            if mid not in mentions:
+                surface = text[start:end]
+                mentions[mid] = Mention(mid, aid, start, end, surface, kind, label, surface, None, speaker)  # type: ignore[arg-type]
+
+
+def _from_spans(group, kind: str, aid: str, text: str, get, mentions: dict[str, Mention]) -> None:
+    """Mentions from a span group, reading span extensions where ``span._`` keeps them."""
+    default_label = _DEFAULT_LABELS[kind]
+    letter = kind[0]
+    for span in group:
+        start, end = span.start_char, span.end_char
+        mid = f"{aid}:{letter}{start}-{end}"
+        if mid in mentions:
+            continue
+        surface = text[start:end]
+        label = span.label_ or default_label
+        if kind == "number":
+            m = Mention(
+                mid, aid, start, end, surface, kind, label, get(("._.", "value", start, end)), None, None, None,
+                get(("._.", "counts", start, end)), get(("._.", "qualifier", start, end)),
+            )  # fmt: skip
+        elif kind == "date":
+            m = Mention(
+                mid, aid, start, end, surface, kind, label, get(("._.", "value", start, end)),
+                None, None, None, None, None, get(("._.", "granularity", start, end)),
+            )  # fmt: skip
+        else:
+            speaker = _speaker_name(get(("._.", "speaker", start, end)), get)
+            m = Mention(mid, aid, start, end, surface, kind, label, surface, None, speaker)  # type: ignore[arg-type]
+        mentions[mid] = m
 
 
 def _speaker_name(speaker: object, get) -> str | None:

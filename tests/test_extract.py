@@ -80,3 +80,19 @@ def test_a_doc_made_from_other_text_is_refused():
     nlp = build_pipeline(None)
     with pytest.raises(ValueError):
         extract_mentions(nlp("Something else entirely."), _article(TEXT))
+
+
+def test_rows_and_span_groups_give_the_same_mentions():
+    # The components leave their spans as rows too; a Doc without them (another
+    # pipeline's) is read from its span groups, with the same result.
+    from annotate.components import ROWS
+
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        article = _article(text, path.stem)
+        doc = build_pipeline(None)(text)
+        assert doc.user_data.get((ROWS, "numbers")) and doc.user_data.get((ROWS, "dates"))
+        from_rows = extract_mentions(doc, article)
+        for key in ("numbers", "dates", "quotes"):
+            doc.user_data.pop((ROWS, key), None)
+        assert extract_mentions(doc, article) == from_rows

@@ -18,6 +18,13 @@ processed Doc into ``Mention`` objects):
 - quotes: ``doc.spans["quotes"]``, the span covering the quoted words without
   the quotation marks; ``span._.speaker`` is a PERSON/ORG span from
   ``doc.ents`` (the fullest form available in the article) or None.
+- rows: a component that fills ``doc.spans[key]`` may also leave the same
+  spans as plain tuples in ``doc.user_data[(ROWS, key)]``, one per span in
+  group order: ``(start_char, end_char, label, *fields)``, the fields being
+  those ``annotate.extract`` reads for that kind (numbers: value, counts,
+  qualifier; dates: value, granularity; quotes: the speaker's name or None). ``annotate.extract`` reads them
+  instead of building a ``Span`` per item, when there are as many rows as
+  spans in the group; a Doc from another pipeline simply has none.
 - text: ``doc_text(doc)`` is the Doc's text. Whoever makes the Doc may put the
   exact text it was made from in ``doc.user_data["text"]`` (the engine does);
   otherwise it is built once from the tokens and kept there.
@@ -42,6 +49,7 @@ def register_extensions() -> None:
 register_extensions()
 
 TEXT_KEY = "text"
+ROWS = "ct_rows"  # doc.user_data[(ROWS, span key)]: see the module docstring
 
 
 def doc_text(doc: Doc) -> str:

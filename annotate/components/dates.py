@@ -375,11 +375,13 @@ class DateFinder:
         register_extensions()
         toks = tokens(doc)
         out = SpanWriter(doc, toks, "dates")
+        rows = out.rows
         for d in find_dates(toks.text, doc.user_data.get("published")):
             where = toks.token_range(d.start, d.end)
             if where is None or where[0] < out.end:
                 continue  # two dates in one token ("2000.September"): the span keeps the first
-            chars = out.add(where[0], where[1], LABEL)
+            start_char, end_char = chars = out.add(where[0], where[1], LABEL)
+            rows.append((start_char, end_char, LABEL, d.value, d.granularity))
             if d.value is not None:
                 out.value(chars, "value", d.value)
             out.value(chars, "granularity", d.granularity)

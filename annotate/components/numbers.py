@@ -496,12 +496,14 @@ class NumberFinder:
         register_extensions()
         toks = tokens(doc)
         out = SpanWriter(doc, toks, "numbers")
+        rows = out.rows
         for n in find_numbers(doc):
             label = PERCENT if n.counts == "percent" else MONEY if n.counts in _MONEY_NAMES else CARDINAL
             where = toks.token_range(n.start, n.end)
             if where is None or where[0] < out.end:
                 continue
-            chars = out.add(where[0], where[1], label)
+            start_char, end_char = chars = out.add(where[0], where[1], label)
+            rows.append((start_char, end_char, label, n.value, n.counts, n.qualifier))
             # (Only values that differ from the default None: each costs a dict entry.)
             if n.value is not None:
                 out.value(chars, "value", n.value)

@@ -26,7 +26,7 @@ from spacy.attrs import IDX, ORTH, SPACY
 from spacy.lang.lex_attrs import is_punct
 from spacy.tokens import Doc, Span, SpanGroup
 
-from . import doc_text
+from . import ROWS, doc_text
 
 _TESTS: list[Callable[[str], bool]] = []
 _MASKS: dict[int, int] = {}  # word id -> bits of the tests it passes
@@ -178,6 +178,8 @@ class SpanWriter:
     ``Span(doc, start, end)`` makes two ``Token`` objects to find its character
     offsets, which the columns already hold; a ``SpanGroup`` copies the fields of
     each span appended to it, so one ``Span`` is refilled for every range.
+    The component appends each span's row to ``rows`` (see ``ROWS`` in
+    ``annotate.components``); ``close`` stores them beside the group.
     """
 
     def __init__(self, doc: Doc, toks: Tokens, key: str) -> None:
@@ -186,6 +188,7 @@ class SpanWriter:
         self.span = Span(doc, 0, 0)
         self.labels: dict[str, int] = {}
         self.end = -1  # token end of the last span added
+        self.rows: list[tuple] = []
 
     def add(self, start: int, end: int, label: str) -> tuple[int, int]:
         """Append tokens ``start:end``; returns the span's character offsets."""
@@ -206,6 +209,7 @@ class SpanWriter:
 
     def close(self) -> None:
         self.doc.spans[self.key] = self.group
+        self.doc.user_data[(ROWS, self.key)] = self.rows
 
 
 def set_span_value(doc: Doc, span: Span, name: str, value: object) -> None:
