@@ -45,6 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import doc_text, register_extensions
+from .entities import ENTS_KEY
 from .tokens import set_span_value, span_from_chars, tokens
 
 LABEL = "QUOTE"
@@ -107,6 +108,19 @@ ABBREVIATIONS = frozenset(
     St Jr Sr Mt Ft No Nos Vol Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
 )
 _LAST_WORD = re.compile(r"[A-Za-z.]+$")
+
+
+class Ent(NamedTuple):
+    """An entity as ``ct_entities`` lists it (``doc.user_data[ENTS_KEY]``): what the speaker
+    rules read of a ``Span``, without building one per entity."""
+
+    start_char: int
+    end_char: int
+    label_: str
+
+
+# A speaker candidate: an ``Ent``, or a ``Span`` from ``doc.ents`` (a Doc ``ct_entities`` did not annotate).
+Name = Ent | Span
 
 
 class Quote(NamedTuple):  # (a NamedTuple: built many times per Doc, and cheaply)
@@ -196,29 +210,29 @@ class _Context:
     """What speaker rules look at: the text, sentence starts, the people and quotes."""
 
     text: str
-    ents: list[Span]  # PERSON/ORG ents in order
+    ents: list[Name]  # PERSON/ORG ents in order
     ent_starts: list[int]
     sentence_starts: list[int]
     quotes: list[Quote]
     quote_opens: list[int]
-    speakers: dict[int, Span | None] = field(default_factory=dict)  # quote index -> speaker
-    _roled: list[Span] | None = None
+    user_data: dict  # the Doc's, where ``span._.role`` is kept
+    speakers: dict[int, Name | None] = field(default_factory=dict)  # quote index -> speaker
+    _roled: list[tuple[Name, str]] | None = None
 
-    def roled(self) -> list[Span]:
-        """People introduced with a role, in order (read on first use: few quotes need them)."""
+    def roled(self) -> list[tuple[Name, str]]:
+        """People introduced with a role, and the role, in order (read on first use: few quotes need them)."""
         if self._roled is None:
             # ``span._.role`` read where spaCy keeps it, without building an Underscore per span
-            get = self.ents[0].doc.user_data.get if self.ents else None
-            self._roled = [
-                e for e in self.ents if e.label_ == "PERSON" and get(("._.", "role", e.start_char, e.end_char))
-            ]
+            get = self.user_data.get
+            roles = [(e, get(("._.", "role", e.start_char, e.end_char))) for e in self.ents if e.label_ == "PERSON"]
+            self._roled = [(e, role) for e, role in roles if role]
         return self._roled
 
     def inside_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quote_opens, pos) - 1
         return k >= 0 and self.quotes[k].open <= pos <= self.quotes[k].close
 
-    def ents_between(self, start: int, end: int, labels=SPEAKER_LABELS) -> list[Span]:
+    def ents_between(self, start: int, end: int, labels=SPEAKER_LABELS) -> list[Name]:
         lo = bisect.bisect_left(self.ent_starts, start)
         hi = bisect.bisect_left(self.ent_starts, end)
         return [
@@ -226,7 +240,7 @@ class _Context:
             if e.end_char <= end and e.label_ in labels and not self.inside_quote(e.start_char)
         ]  # fmt: skip
 
-    def possessive(self, ent: Span) -> bool:
+    def possessive(self, ent: Name) -> bool:
         return bool(_POSSESSIVE.match(self.text, ent.end_char))
 
     def sentence_bounds(self, pos: int) -> tuple[int, int, int]:
@@ -237,14 +251,19 @@ class _Context:
         return k, self.sentence_starts[k], end
 
 
-def attribute(text: str, quotes: list[Quote], ents: list[Span]) -> list[Span | None]:
-    """The speaker of each quote (a span from ``ents``, which are in text order), or None."""
+def attribute(text: str, quotes: list[Quote], ents: list[Name], user_data: dict | None = None) -> list[Name | None]:
+    """The speaker of each quote (one of ``ents``, which are in text order), or None.
+
+    ``user_data`` holds the entities' roles (``span._.role``); by default that of the Doc of
+    the first of ``ents``, which must then be Spans."""
     if not quotes:
         return []
     ents = [e for e in ents if e.label_ in SPEAKER_LABELS]  # (``doc.ents`` are in text order)
+    if user_data is None:
+        user_data = ents[0].doc.user_data if ents else {}
     quote_opens = [q.open for q in quotes]
-    ctx = _Context(text, ents, [e.start_char for e in ents], _sentence_starts(text, quotes), quotes, quote_opens)
-    result: list[Span | None] = []
+    ctx = _Context(text, ents, [e.start_char for e in ents], _sentence_starts(text, quotes), quotes, quote_opens, user_data)
+    result: list[Name | None] = []
     for i, q in enumerate(quotes):
         speaker = _speaker(ctx, i, q)
         ctx.speakers[i] = speaker
@@ -281,7 +300,7 @@ def _abbreviation_before(text: str, pos: int) -> bool:
     return w in ABBREVIATIONS or (len(w) == 1 and w.isupper()) or "." in w
 
 
-def _speaker(ctx: _Context, i: int, q: Quote) -> Span | None:
+def _speaker(ctx: _Context, i: int, q: Quote) -> Name | None:
     text = ctx.text
     _, sent_start, sent_end = ctx.sentence_bounds(q.open)
     sent_start = max(sent_start, q.open - _PRE_REACH)
@@ -354,7 +373,7 @@ def _role_stripped(text: str, start: int, end: int) -> str:
     return re.sub(r"(?:(?:the|[A-Z][\w.’'-]*)\s+)*$", "", text[start:end])
 
 
-def _named_after(ctx: _Context, start: int, end: int) -> Span | None:
+def _named_after(ctx: _Context, start: int, end: int) -> Name | None:
     """A name right after the quote: "“…,” Silva said", "“…,” said X", "“…” from X"."""
     ents = ctx.ents_between(start, end)
     if not ents:
@@ -369,7 +388,7 @@ def _named_after(ctx: _Context, start: int, end: int) -> Span | None:
     return None
 
 
-def _resolve_pronoun(ctx: _Context, pos: int, sent_start: int) -> Span | None:
+def _resolve_pronoun(ctx: _Context, pos: int, sent_start: int) -> Name | None:
     """A he/she speaker: the subject of the nearest sentence before ``pos`` that has a person."""
     k, _, _ = ctx.sentence_bounds(pos)
     end = pos
@@ -387,14 +406,14 @@ def _resolve_pronoun(ctx: _Context, pos: int, sent_start: int) -> Span | None:
     return None
 
 
-def _resolve_title(ctx: _Context, title: str, pos: int) -> Span | None:
+def _resolve_title(ctx: _Context, title: str, pos: int) -> Name | None:
     """"the prime minister" -> the most recent person whose role ends with those words."""
     words = title.lower().split()
-    best: tuple[int, int, Span] | None = None
-    for e in ctx.roled():
+    best: tuple[int, int, Name] | None = None
+    for e, role_text in ctx.roled():
         if e.start_char >= pos:
             break
-        role = e._.role.lower().split()
+        role = role_text.lower().split()
         n = 0
         while n < min(len(words), len(role)) and words[-1 - n] == role[-1 - n]:
             n += 1
@@ -404,8 +423,8 @@ def _resolve_title(ctx: _Context, title: str, pos: int) -> Span | None:
 
 
 def _fullest(
-    doc: Doc, text: str, ents: list[Span], forms: dict[tuple[str, int], list[Span]], speaker: Span | None, before: int
-) -> Span | None:
+    doc: Doc, text: str, ents: list[Name], forms: dict[tuple[str, str], list[Name]], speaker: Name | None, before: int
+) -> Name | None:
     """The speaker's fullest name form in the article (its ``_.canonical``), as an entity span:
     the nearest mention of that form before the quote, else the first after it.
 
@@ -418,8 +437,8 @@ def _fullest(
         return speaker
     if not forms:
         for e in ents:
-            forms.setdefault((text[e.start_char : e.end_char], e.label), []).append(e)
-    spans = forms.get((canonical, speaker.label))
+            forms.setdefault((text[e.start_char : e.end_char], e.label_), []).append(e)
+    spans = forms.get((canonical, speaker.label_))
     if not spans:
         return speaker
     k = bisect.bisect_left([e.start_char for e in spans], before)
@@ -443,9 +462,14 @@ class QuoteFinder:
         if not quotes:
             doc.spans["quotes"] = []
             return doc
-        ents = [e for e in doc.ents if e.label_ in SPEAKER_LABELS]  # (the speakers' fullest forms are among them too)
-        speakers = attribute(text, quotes, ents)
-        forms: dict[tuple[str, int], list[Span]] = {}
+        # (the speakers' fullest forms are among these entities too)
+        listed = doc.user_data.get(ENTS_KEY)  # what ct_entities wrote: no Span built per entity
+        if listed is not None:
+            ents: list[Name] = [Ent(*e) for e in listed if e[2] in SPEAKER_LABELS]
+        else:
+            ents = [e for e in doc.ents if e.label_ in SPEAKER_LABELS]
+        speakers = attribute(text, quotes, ents, doc.user_data)
+        forms: dict[tuple[str, str], list[Name]] = {}
         toks = tokens(doc)
         spans: list[Span] = []
         for q, speaker in zip(quotes, speakers):
@@ -454,7 +478,10 @@ class QuoteFinder:
             )
             if span is None:
                 continue
-            set_span_value(doc, span, "speaker", _fullest(doc, text, ents, forms, speaker, q.open))
+            fullest = _fullest(doc, text, ents, forms, speaker, q.open)
+            if isinstance(fullest, Ent):  # ``span._.speaker`` is a Span of ``doc.ents``
+                fullest = span_from_chars(doc, toks, fullest.start_char, fullest.end_char, fullest.label_)
+            set_span_value(doc, span, "speaker", fullest)
             spans.append(span)
         doc.spans["quotes"] = spans
         return doc
