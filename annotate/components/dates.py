@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -62,9 +63,9 @@ _EDGE = r"(?i:early|mid|late|the end of|the start of|the beginning of|the middle
 _NAME_TRIGGER = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Yesterday|Today|Tomorrow|Tonight)[a-z]*"
 )
-_DIGIT_TRIGGER = re.compile(r"[0-9][0-9]*")
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+_KEYWORDS = ("week", "month", "year", *_DAY_WORDS, *_PARTS_OF_DAY, "ago")
 _THIS_OR_LAST_BEFORE = re.compile(r"\b(?P<rel>(?i:this|last))\s+$")
 
 # Anchored at a month name.
@@ -140,11 +141,13 @@ def _find_dates(text: str, published: dt.date | None) -> tuple[DateMatch, ...]:
     for p, end in digit_runs(text):
         if end - p == 4 or text[end : end + 1] == "/":  # a year, an ISO date, or 30/09/2021
             read(_at_digits, p, end)
-    # Rare literal words: str.find is faster than any regex for them.
-    for word in ("week", "month", "year", *_DAY_WORDS, *_PARTS_OF_DAY, "ago"):
+    # Rare literal words: str.find is faster than any regex for them. Only whole words are
+    # read ("weeks", "yearly" are not), tested here before any call: most are not whole.
+    for word in _KEYWORDS:
         p = text.find(word)
+        size = len(word)
         while p != -1:
-            if not (p and text[p - 1].isalpha()):
+            if not (p and text[p - 1].isalpha()) and not text[p + size : p + size + 1].isalpha():
                 if word == "ago":
                     read(_at_ago, p)
                 elif word in _PARTS_OF_DAY:
@@ -157,8 +160,16 @@ def _find_dates(text: str, published: dt.date | None) -> tuple[DateMatch, ...]:
 
 @lru_cache(maxsize=16)
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each run of ASCII digits (shared with ct_numbers)."""
-    return tuple([m.span() for m in _DIGIT_TRIGGER.finditer(text)])
+    """(start, end) of each run of ASCII digits (shared with ct_numbers).
+
+    Found with numpy over the code points, where a digit run starts and ends:
+    about twice as fast as a regex over the text.
+    """
+    points = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    digit = numpy.zeros(len(points) + 2, dtype=numpy.int8)  # padded: runs at either end close
+    digit[1:-1] = (points - 48) < 10  # (unsigned: anything below "0" wraps round to a large number)
+    edges = numpy.flatnonzero(digit[1:] != digit[:-1]).tolist()
+    return tuple(zip(edges[::2], edges[1::2]))
 
 
 def _leftmost_longest(found: list[DateMatch]) -> list[DateMatch]:
@@ -375,15 +386,17 @@ class DateFinder:
         register_extensions()
         toks = tokens(doc)
         out = SpanWriter(doc, toks, "dates")
-        rows = out.rows
+        rows, user_data = out.rows, doc.user_data
         for d in find_dates(toks.text, doc.user_data.get("published")):
             where = toks.token_range(d.start, d.end)
             if where is None or where[0] < out.end:
                 continue  # two dates in one token ("2000.September"): the span keeps the first
-            start_char, end_char = chars = out.add(where[0], where[1], LABEL)
-            rows.append((start_char, end_char, LABEL, d.value, d.granularity))
-            if d.value is not None:
-                out.value(chars, "value", d.value)
-            out.value(chars, "granularity", d.granularity)
+            start_char, end_char = out.add(where[0], where[1], LABEL)
+            value, granularity = d.value, d.granularity
+            rows.append((start_char, end_char, LABEL, value, granularity))
+            # ``span._.x = ...`` written where ``span._`` keeps it (see ``SpanWriter.value``).
+            if value is not None:
+                user_data[("._.", "value", start_char, end_char)] = value
+            user_data[("._.", "granularity", start_char, end_char)] = granularity
         out.close()
         return doc

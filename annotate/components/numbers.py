@@ -194,11 +194,19 @@ def find_numbers(doc: Doc) -> list[NumberMatch]:
     date_starts = [d.start for d in dates]
     atoms: list[_Atom] = []
     consumed = 0
+    # The starts and the dates are both in order (the dates do not overlap): one walk
+    # along the dates tells which starts are inside one.
+    k, n_dates = 0, len(dates)
     for pos in _number_starts(doc, text):
-        if pos < consumed or _in_dates(pos, dates, date_starts):
-            continue  # "five" inside "twenty-five"; "30" in "March 30"
+        if pos < consumed:
+            continue  # "five" inside "twenty-five"
+        while k < n_dates and dates[k].end <= pos:
+            k += 1
+        if k < n_dates and dates[k].start <= pos:
+            continue  # "30" in "March 30"
         atom = _atom(text, pos)
-        if atom is not None and not _in_dates(atom.start, dates, date_starts):
+        # (An atom starting before ``pos`` -- "$5" -- may start inside an earlier date.)
+        if atom is not None and (atom.start == pos or not _in_dates(atom.start, dates, date_starts)):
             atoms.append(atom)
             consumed = atom.end
     found: list[NumberMatch] = []
@@ -496,20 +504,22 @@ class NumberFinder:
         register_extensions()
         toks = tokens(doc)
         out = SpanWriter(doc, toks, "numbers")
-        rows = out.rows
+        rows, user_data = out.rows, doc.user_data
         for n in find_numbers(doc):
             label = PERCENT if n.counts == "percent" else MONEY if n.counts in _MONEY_NAMES else CARDINAL
             where = toks.token_range(n.start, n.end)
             if where is None or where[0] < out.end:
                 continue
-            start_char, end_char = chars = out.add(where[0], where[1], label)
-            rows.append((start_char, end_char, label, n.value, n.counts, n.qualifier))
-            # (Only values that differ from the default None: each costs a dict entry.)
-            if n.value is not None:
-                out.value(chars, "value", n.value)
-            if n.counts is not None:
-                out.value(chars, "counts", n.counts)
-            if n.qualifier is not None:
-                out.value(chars, "qualifier", n.qualifier)
+            start_char, end_char = out.add(where[0], where[1], label)
+            value, counts, qualifier = n.value, n.counts, n.qualifier
+            rows.append((start_char, end_char, label, value, counts, qualifier))
+            # ``span._.x = ...`` written where ``span._`` keeps it (see ``SpanWriter.value``),
+            # only for values that differ from the default None: each costs a dict entry.
+            if value is not None:
+                user_data[("._.", "value", start_char, end_char)] = value
+            if counts is not None:
+                user_data[("._.", "counts", start_char, end_char)] = counts
+            if qualifier is not None:
+                user_data[("._.", "qualifier", start_char, end_char)] = qualifier
         out.close()
         return doc
