@@ -31,6 +31,7 @@ from operator import attrgetter
 from spacy.tokens import Doc, Span
 
 from .components import ROWS
+from .components.entities import ENTS_KEY
 from .model import Article, Mention
 
 # Label used when a component leaves a span unlabelled.
@@ -50,14 +51,18 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     get = doc.user_data.get
     aid = article.id
     mentions: dict[str, Mention] = {}
-    for span in doc.ents:
-        start, end = span.start_char, span.end_char
+    # ``ct_entities`` lists the entities it wrote as (start_char, end_char, label): the same as
+    # ``doc.ents``, without a Span per entity. A Doc from another pipeline has only ``doc.ents``.
+    ents = get(ENTS_KEY)
+    if ents is None:
+        ents = [(span.start_char, span.end_char, span.label_) for span in doc.ents]
+    for start, end, label in ents:
         surface = text[start:end]
         mid = f"{aid}:e{start}-{end}"
         if mid not in mentions:
             # (All fields positional: keyword arguments and later assignments cost more.)
             mentions[mid] = Mention(
-                mid, aid, start, end, surface, "entity", span.label_,
+                mid, aid, start, end, surface, "entity", label,
                 get(("._.", "canonical", start, end)) or surface, None, None,
                 get(("._.", "role", start, end)),
             )  # fmt: skip

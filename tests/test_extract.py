@@ -86,13 +86,16 @@ def test_rows_and_span_groups_give_the_same_mentions():
     # The components leave their spans as rows too; a Doc without them (another
     # pipeline's) is read from its span groups, with the same result.
     from annotate.components import ROWS
+    from annotate.components.entities import ENTS_KEY
 
     for path in sorted(CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         article = _article(text, path.stem)
         doc = build_pipeline(None)(text)
         assert doc.user_data.get((ROWS, "numbers")) and doc.user_data.get((ROWS, "dates"))
+        assert doc.user_data.get(ENTS_KEY)
         from_rows = extract_mentions(doc, article)
         for key in ("numbers", "dates", "quotes"):
             doc.user_data.pop((ROWS, key), None)
+        doc.user_data.pop(ENTS_KEY)
         assert extract_mentions(doc, article) == from_rows
