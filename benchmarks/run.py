@@ -393,18 +393,22 @@ def main(argv: list[str] | None = None) -> int:
     figures["engine_ratio"] = engine_tps / blank_tps
 
     # -- scaling --
-    per_size: dict[int, dict] = {}
-    for size in sizes:
-        folder = work / f"corpus-{size}-{args.seed}"
+    folders = {size: work / f"corpus-{size}-{args.seed}" for size in sizes}
+    for size, folder in folders.items():
         if not (folder / "manifest.json").exists():
             generate.generate(folder, size, args.seed)
-        # Each run cold (a fresh cache), the last one filling the cache for the app below; the
-        # median per phase, so one run slowed by the shared machine does not decide the growth.
-        runs = [_child("engine", str(folder), env=env_with_cache(f"size-{size}", fresh=True))
-                for _ in range(1 if args.quick else 3)]
+    # Each run cold (a fresh cache); the last one fills the cache for the app below. Rounds go
+    # through every size in turn and each phase takes the median of the rounds, so a spell in
+    # which this shared machine runs slower touches every size alike, not one.
+    runs: dict[int, list[dict]] = {size: [] for size in sizes}
+    for _ in range(1 if args.quick else 3):
+        for size, folder in folders.items():
+            runs[size].append(_child("engine", str(folder), env=env_with_cache(f"size-{size}", fresh=True)))
+    per_size: dict[int, dict] = {}
+    for size, folder in folders.items():
         env = env_with_cache(f"size-{size}")
-        result = {**runs[-1], **{k: statistics.median(r.get(k, 0.0) for r in runs)
-                                 for k in ("load", "pipeline", "annotate", "stories", "link", "discrepancies", "peak_mib")}}
+        result = {**runs[size][-1], **{k: statistics.median(r.get(k, 0.0) for r in runs[size])
+                                       for k in ("load", "pipeline", "annotate", "stories", "link", "discrepancies", "peak_mib")}}
         first = _title_needles(folder, 1)
         result["app_open"] = _median_run(max(1, repeats // 2), lambda: run_in_pty(_app_argv(folder), env, first))
         per_size[size] = result
