@@ -184,6 +184,10 @@ def _refuse_aliases_and_depth(text: str, path: str | os.PathLike) -> None:
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as e:
+        if "nesting depth" in (e.problem or ""):
+            # Newer libyaml scans ahead and stops deep nesting itself, before our count does.
+            line = e.problem_mark.line + 1 if e.problem_mark is not None else None
+            raise AnnotationFileError(path, f"nested more than {MAX_DEPTH} levels deep", line) from e
         raise _yaml_error(path, e) from e
 
 
