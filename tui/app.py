@@ -8,6 +8,7 @@ widgets, so new features add an action and a widget, not a branch in a method.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Sequence
@@ -240,6 +241,9 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self.refresh_sidebar()
         self.refresh_marks()
         self.status.say(*self._summary(), "] next mention · n same entity · d next discrepancy · ? help")
+        # The analysis and its index live as long as the app: freeze them, or every full
+        # collection rescans them all (100-200 ms at 1,000 articles, felt as a stutter on keys).
+        gc.freeze()
 
     def rebuild_index(self) -> bool:
         """Build the reading index from the engine's output with the reader's links and
