@@ -26,9 +26,10 @@ def annotate_serially(
 
     nlp = build_pipeline(model)
     name = pipeline_name(nlp)
-    docs = (_make_doc(nlp, a) for a in articles)
-    for article, doc in zip(articles, nlp.pipe(docs, batch_size=16)):
-        yield extract_mentions(doc, article), name
+    for start in range(0, len(articles), _TOKENIZE_AHEAD):
+        batch = articles[start : start + _TOKENIZE_AHEAD]
+        for article, doc in zip(batch, nlp.pipe(_make_docs(nlp, batch), batch_size=16)):
+            yield extract_mentions(doc, article), name
 
 
 def annotate_in_processes(
@@ -68,11 +69,20 @@ def _annotate_chunk(articles: list[Article]) -> list[tuple[list[Mention], str]]:
     from .pipeline import pipeline_name
 
     name = pipeline_name(_nlp)
-    docs = (_make_doc(_nlp, a) for a in articles)
     return [
         (extract_mentions(doc, article), name)
-        for article, doc in zip(articles, _nlp.pipe(docs, batch_size=16))
+        for article, doc in zip(articles, _nlp.pipe(_make_docs(_nlp, articles), batch_size=16))
     ]
+
+
+# Articles tokenized in a row before the rules run over them: the tokenizer's tables and
+# caches stay in the CPU's cache instead of being evicted by the rules after every article
+# (about 5% of the whole engine's time, measured on generated corpora).
+_TOKENIZE_AHEAD = 64
+
+
+def _make_docs(nlp, articles: Sequence[Article]) -> list:
+    return [_make_doc(nlp, a) for a in articles]
 
 
 def _make_doc(nlp, article: Article):
