@@ -51,3 +51,21 @@ def test_progress_bar_draws_on_a_terminal_and_erases_itself(monkeypatch):
     assert "250/1000" in stream.getvalue()
     progress(1000, 1000)
     assert stream.getvalue().endswith("\r\x1b[2K")
+
+
+def test_batches_of_articles_give_what_one_article_at_a_time_gives(tmp_path):
+    """Each component runs over a batch of Docs in turn: across batch boundaries (here 40
+    articles, batches of 16 and 64), every article's mentions are those it has alone."""
+    from annotate.components import DOCS_PER_BATCH
+    from annotate.extract import extract_mentions
+    from annotate.pipeline import build_pipeline
+    from annotate.workers import _make_doc, annotate_serially
+
+    generate.generate(tmp_path, 40, seed=5)
+    articles = load_corpus([tmp_path]).articles
+    assert len(articles) > 2 * DOCS_PER_BATCH
+    nlp = build_pipeline(None)
+    alone = [extract_mentions(nlp(_make_doc(nlp, a)), a) for a in articles]
+    batched = [mentions for mentions, _ in annotate_serially(articles, None)]
+    assert batched == alone
+    assert sum(map(len, alone)) > 40 * 10

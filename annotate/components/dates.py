@@ -26,7 +26,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import register_extensions
+from . import DOCS_PER_BATCH, Batched, register_extensions
 from .tokens import SpanWriter, tokens
 
 LABEL = "DATE"
@@ -117,7 +117,7 @@ def find_dates(text: str, published: dt.date | None = None) -> tuple[DateMatch, 
     return _find_dates(text, published)
 
 
-@lru_cache(maxsize=16)  # ct_numbers and ct_dates both need the dates of the same text
+@lru_cache(maxsize=2 * DOCS_PER_BATCH)  # ct_numbers and ct_dates both need the dates of the same text
 def _find_dates(text: str, published: dt.date | None) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
 
@@ -158,7 +158,7 @@ def _find_dates(text: str, published: dt.date | None) -> tuple[DateMatch, ...]:
     return tuple(_leftmost_longest(found))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=2 * DOCS_PER_BATCH)
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each run of ASCII digits (shared with ct_numbers).
 
@@ -379,7 +379,7 @@ def make_dates(nlp: Language, name: str) -> DateFinder:
     return DateFinder()
 
 
-class DateFinder:
+class DateFinder(Batched):
     """Writes ``doc.spans["dates"]`` from :func:`find_dates`."""
 
     def __call__(self, doc: Doc) -> Doc:

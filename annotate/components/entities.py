@@ -41,7 +41,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import register_extensions
+from . import Batched, register_extensions
 from .gazetteer import (
     EVENT_SUFFIXES,
     FAC_SUFFIXES,
@@ -107,7 +107,7 @@ def make_entity_finder(nlp: Language, name: str) -> "EntityFinder":
     return EntityFinder()
 
 
-class EntityFinder:
+class EntityFinder(Batched):
     """The ``ct_entities`` component (see the module docstring)."""
 
     def __init__(self) -> None:

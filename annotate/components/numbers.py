@@ -33,7 +33,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import doc_text, register_extensions
+from . import Batched, doc_text, register_extensions
 from .dates import MONTHS, WEEKDAYS, DateMatch, digit_runs, find_dates
 from .tokens import SpanWriter, tokens, word_flag
 
@@ -497,7 +497,7 @@ def make_numbers(nlp: Language, name: str) -> NumberFinder:
     return NumberFinder()
 
 
-class NumberFinder:
+class NumberFinder(Batched):
     """Writes ``doc.spans["numbers"]`` from :func:`find_numbers`."""
 
     def __call__(self, doc: Doc) -> Doc:

@@ -44,7 +44,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import doc_text, register_extensions
+from . import Batched, doc_text, register_extensions
 from .entities import ENTS_KEY
 from .tokens import set_span_value, span_from_chars, tokens
 
@@ -450,7 +450,7 @@ def make_quotes(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder()
 
 
-class QuoteFinder:
+class QuoteFinder(Batched):
     """Writes ``doc.spans["quotes"]`` with ``span._.speaker``."""
 
     def __init__(self) -> None:

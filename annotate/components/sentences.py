@@ -25,6 +25,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import Batched
 from .tokens import FINAL, LINE_BREAK, tokens
 
 # A line at least this long that ends mid-sentence is taken to be hard-wrapped.
@@ -39,7 +40,7 @@ def make_sentence_splitter(nlp: Language, name: str) -> "SentenceSplitter":
     return SentenceSplitter()
 
 
-class SentenceSplitter:
+class SentenceSplitter(Batched):
     """The ``ct_sentences`` component (see the module docstring)."""
 
     def __call__(self, doc: Doc) -> Doc:

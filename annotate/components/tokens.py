@@ -26,13 +26,13 @@ from spacy.attrs import IDX, ORTH, SPACY
 from spacy.lang.lex_attrs import is_punct
 from spacy.tokens import Doc, Span, SpanGroup
 
-from . import ROWS, doc_text
+from . import DOCS_PER_BATCH, ROWS, doc_text
 
 _TESTS: list[Callable[[str], bool]] = []
 _MASKS: dict[int, int] = {}  # word id -> bits of the tests it passes
 _WORDS: dict[int, str] = {}  # word id -> text
 _RECENT: dict[int, "Tokens"] = {}  # id(doc) -> its columns
-_RECENT_SIZE = 8  # Docs go through the components one at a time; a few spare slots for nlp.pipe
+_RECENT_SIZE = 2 * DOCS_PER_BATCH  # each component runs over a batch of Docs in turn
 # Word ids are hashes of the text, the same in every vocabulary, so one cache serves
 # all Docs. A long-running process meets new words forever: start over past this.
 _CACHE_LIMIT = 1 << 20
