@@ -355,15 +355,19 @@ def main(argv: list[str] | None = None) -> int:
     # -- start-up on corpus/ --
     corpus = ROOT / "corpus"
     needles = _title_needles(corpus)
-    minimal = _median_run(repeats, lambda: run_in_pty([sys.executable, "-c", MINIMAL_APP], base_env, [MINIMAL_NEEDLE]))
-    note("minimal Textual app on screen (s)", f"{minimal:.3f}")
-    cold = _median_run(repeats, lambda: run_in_pty(_app_argv(corpus), env_with_cache("tti-cold", fresh=True), needles))
-    note("corpus-tui: both articles on screen, cold (s)", f"{cold:.3f}")
     warm_env = env_with_cache("tti-warm", fresh=True)
     ready_file = work / "ready"
     ready_file.unlink(missing_ok=True)
     run_in_pty(_app_argv(corpus, ready=True), {**warm_env, "BENCH_READY_FILE": str(ready_file)}, needles, ready_file)
-    warm = _median_run(repeats, lambda: run_in_pty(_app_argv(corpus), warm_env, needles))
+    # In turns, so that a slower spell of this shared machine touches all three alike.
+    times: dict[str, list[float]] = {"minimal": [], "cold": [], "warm": []}
+    for _ in range(repeats):
+        times["minimal"].append(run_in_pty([sys.executable, "-c", MINIMAL_APP], base_env, [MINIMAL_NEEDLE]))
+        times["cold"].append(run_in_pty(_app_argv(corpus), env_with_cache("tti-cold", fresh=True), needles))
+        times["warm"].append(run_in_pty(_app_argv(corpus), warm_env, needles))
+    minimal, cold, warm = (statistics.median(times[k]) for k in ("minimal", "cold", "warm"))
+    note("minimal Textual app on screen (s)", f"{minimal:.3f}")
+    note("corpus-tui: both articles on screen, cold (s)", f"{cold:.3f}")
     note("corpus-tui: both articles on screen, warm (s)", f"{warm:.3f}")
 
     def ready_cold() -> float:
@@ -371,10 +375,12 @@ def main(argv: list[str] | None = None) -> int:
         env = {**env_with_cache("ready-cold", fresh=True), "BENCH_READY_FILE": str(ready_file)}
         return run_in_pty(_app_argv(corpus, ready=True), env, needles, ready_file)
 
-    ready = _median_run(max(1, repeats // 2 + 1), ready_cold)
+    readies, blanks = [], []
+    for _ in range(max(1, repeats // 2 + 1)):  # in turns too
+        readies.append(ready_cold())
+        blanks.append(_time_process([sys.executable, "-c", "import spacy; spacy.blank('en')"], base_env))
+    ready, blank = statistics.median(readies), statistics.median(blanks)
     note("corpus-tui: highlights and sidebar, cold (s)", f"{ready:.3f}")
-    blank = _median_run(max(1, repeats // 2 + 1), lambda: _time_process(
-        [sys.executable, "-c", "import spacy; spacy.blank('en')"], base_env))
     note("python -c 'import spacy; spacy.blank(\"en\")' (s)", f"{blank:.3f}")
     figures["tti_warm_ratio"] = warm / minimal
     figures["tti_cold_ratio"] = cold / minimal
