@@ -42,7 +42,7 @@ MIN_COLUMN_WIDTH = 44  # cells; below this a third column would be too cramped t
 NARROW_WIDTH = 120  # below this the sidebar stacks under the articles
 
 
-def _reader_commands():
+def _reader_commands() -> type:
     from .screens.commands import ReaderCommands
 
     return ReaderCommands
@@ -52,7 +52,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "corpus-tui"
     BINDINGS = app_bindings() + annotation_bindings()
-    COMMANDS = App.COMMANDS | {lambda: _reader_commands()}
+    COMMANDS = App.COMMANDS | {_reader_commands}  # a callable: the palette module is imported when opened
 
     def __init__(
         self,
