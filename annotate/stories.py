@@ -21,6 +21,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+import numpy
+
 from .model import Article, Mention
 
 # Measured with linked entities on tests/data/realistic and generated corpora
@@ -120,12 +122,11 @@ def _vectors(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[d
     for c in counts:
         df.update(c.keys())
     n = len(articles)
+    idf = {term: math.log(1 + (n + _PRIOR_DOCUMENTS) / d) for term, d in df.items()}  # once per term, not per use
     vectors = []
     for c in counts:
         weights = {
-            term: (1 + math.log(tf))
-            * math.log(1 + (n + _PRIOR_DOCUMENTS) / df[term])
-            * (ENTITY_WEIGHT if term.startswith("@") else 1.0)
+            term: (1 + math.log(tf)) * idf[term] * (ENTITY_WEIGHT if term.startswith("@") else 1.0)
             for term, tf in c.items()
         }
         ranked = sorted(weights.items(), key=lambda kv: kv[1], reverse=True)
@@ -155,11 +156,28 @@ def _similar_pairs(vectors: list[dict[str, float]]) -> list[tuple[float, int, in
 
 
 def _passing(vectors: list[dict[str, float]], candidates: set[tuple[int, int]]) -> list[tuple[float, int, int]]:
+    """Candidates whose cosine passes JOIN_SIMILARITY. Articles have hundreds of terms and
+    share dozens, so per pair the dict intersection cost more than everything else here:
+    instead each article with candidates is spread once over a dense array of term ids, and
+    every partner's weights are gathered from it."""
+    ids: dict[str, int] = {}
+    rows = []
+    for vector in vectors:
+        terms = numpy.fromiter((ids.setdefault(t, len(ids)) for t in vector), dtype=numpy.int64, count=len(vector))
+        rows.append((terms, numpy.fromiter(vector.values(), dtype=numpy.float64, count=len(vector))))
+    partners: dict[int, list[int]] = defaultdict(list)
+    for i, j in sorted(candidates):
+        partners[i].append(j)
+    dense = numpy.zeros(len(ids))
     pairs = []
-    for i, j in candidates:
-        similarity = _dot(vectors[i], vectors[j])
-        if similarity >= JOIN_SIMILARITY:
-            pairs.append((similarity, i, j))
+    for i, js in partners.items():
+        terms, weights = rows[i]
+        dense[terms] = weights
+        for j in js:
+            similarity = float(dense[rows[j][0]] @ rows[j][1])
+            if similarity >= JOIN_SIMILARITY:
+                pairs.append((similarity, i, j))
+        dense[terms] = 0.0
     return pairs
 
 
