@@ -248,6 +248,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
 def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) -> None:
     """Non-person entities with the same folded name, state forms reduced to the country."""
     keys: list[tuple[str, int]] = []
+    known_places = places | frozenset(COUNTRY_ALIASES.values())  # once: it grows with the corpus
     for i, n in enumerate(names):
         if n.person or not n.folded:
             continue
@@ -255,7 +256,7 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
         n.alias = key != n.folded
         core = country_core(n.raw)
         if core:
-            place = place_of(core, places | frozenset(COUNTRY_ALIASES.values()))
+            place = place_of(core, known_places)
             if place:
                 key = place
                 n.alias = True
