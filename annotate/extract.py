@@ -72,63 +72,46 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if not group:
             continue
         rows = get((ROWS, key))
-        if rows is not None and len(rows) == len(group):
-            _from_rows(rows, kind, aid, text, mentions)
-        else:
-            _from_spans(group, kind, aid, text, get, mentions)
+        if rows is None or len(rows) != len(group):
+            rows = _rows_of(group, kind, get)
+        _from_rows(rows, kind, aid, text, mentions)
     return sorted(mentions.values(), key=_POSITION)
 
 
-def _from_rows(rows: list[tuple], kind: str, aid: str, text: str, mentions: dict[str, Mention]) -> None:
-    """Mentions from the rows a component left beside its span group (no ``Span`` per item)."""
+def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention]) -> None:
+    """Mentions from rows ``(start, end, label, *fields)`` (see ``ROWS`` in ``annotate.components``)."""
     letter = kind[0]
-    if kind == "number":
-        for start, end, label, value, counts, qualifier in rows:
-            mid = f"{aid}:n{start}-{end}"
-            if mid not in mentions:
-                mentions[mid] = Mention(
-                    mid, aid, start, end, text[start:end], kind, label, value, None, None, None, counts, qualifier
-                )  # fmt: skip
-    elif kind == "date":
-        for start, end, label, value, granularity in rows:
-            mid = f"{aid}:d{start}-{end}"
-            if mid not in mentions:
-                mentions[mid] = Mention(
-                    mid, aid, start, end, text[start:end], kind, label, value, None, None, None, None, None, granularity
-                )  # fmt: skip
-    else:
-        for start, end, label, speaker in rows:
-            mid = f"{aid}:{letter}{start}-{end}"
-            if mid not in mentions:
-                surface = text[start:end]
-                mentions[mid] = Mention(mid, aid, start, end, surface, kind, label, surface, None, speaker)  # type: ignore[arg-type]
-
-
-def _from_spans(group, kind: str, aid: str, text: str, get, mentions: dict[str, Mention]) -> None:
-    """Mentions from a span group, reading span extensions where ``span._`` keeps them."""
-    default_label = _DEFAULT_LABELS[kind]
-    letter = kind[0]
-    for span in group:
-        start, end = span.start_char, span.end_char
+    for start, end, label, *fields in rows:
         mid = f"{aid}:{letter}{start}-{end}"
         if mid in mentions:
             continue
         surface = text[start:end]
-        label = span.label_ or default_label
+        # (All fields positional: keyword arguments and later assignments cost more.)
         if kind == "number":
-            m = Mention(
-                mid, aid, start, end, surface, kind, label, get(("._.", "value", start, end)), None, None, None,
-                get(("._.", "counts", start, end)), get(("._.", "qualifier", start, end)),
-            )  # fmt: skip
+            value, counts, qualifier = fields
+            m = Mention(mid, aid, start, end, surface, kind, label, value, None, None, None, counts, qualifier)
         elif kind == "date":
-            m = Mention(
-                mid, aid, start, end, surface, kind, label, get(("._.", "value", start, end)),
-                None, None, None, None, None, get(("._.", "granularity", start, end)),
-            )  # fmt: skip
+            value, granularity = fields
+            m = Mention(mid, aid, start, end, surface, kind, label, value, None, None, None, None, None, granularity)
         else:
-            speaker = _speaker_name(get(("._.", "speaker", start, end)), get)
+            (speaker,) = fields
             m = Mention(mid, aid, start, end, surface, kind, label, surface, None, speaker)  # type: ignore[arg-type]
         mentions[mid] = m
+
+
+def _rows_of(group, kind: str, get):
+    """The rows of a span group that came without them, read where ``span._`` keeps its values."""
+    default_label = _DEFAULT_LABELS[kind]
+    for span in group:
+        start, end = span.start_char, span.end_char
+        label = span.label_ or default_label
+        if kind == "number":
+            fields = (get(("._.", "value", start, end)), get(("._.", "counts", start, end)), get(("._.", "qualifier", start, end)))
+        elif kind == "date":
+            fields = (get(("._.", "value", start, end)), get(("._.", "granularity", start, end)))
+        else:
+            fields = (_speaker_name(get(("._.", "speaker", start, end)), get),)
+        yield (start, end, label, *fields)
 
 
 def _speaker_name(speaker: object, get) -> str | None:

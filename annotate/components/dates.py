@@ -394,7 +394,7 @@ class DateFinder(Batched):
             start_char, end_char = out.add(where[0], where[1], LABEL)
             value, granularity = d.value, d.granularity
             rows.append((start_char, end_char, LABEL, value, granularity))
-            # ``span._.x = ...`` written where ``span._`` keeps it (see ``SpanWriter.value``).
+            # ``span._.x = ...`` written where ``span._`` keeps it (see ``set_span_value``).
             if value is not None:
                 user_data[("._.", "value", start_char, end_char)] = value
             user_data[("._.", "granularity", start_char, end_char)] = granularity

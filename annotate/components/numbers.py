@@ -513,7 +513,7 @@ class NumberFinder(Batched):
             start_char, end_char = out.add(where[0], where[1], label)
             value, counts, qualifier = n.value, n.counts, n.qualifier
             rows.append((start_char, end_char, label, value, counts, qualifier))
-            # ``span._.x = ...`` written where ``span._`` keeps it (see ``SpanWriter.value``),
+            # ``span._.x = ...`` written where ``span._`` keeps it (see ``set_span_value``),
             # only for values that differ from the default None: each costs a dict entry.
             if value is not None:
                 user_data[("._.", "value", start_char, end_char)] = value

@@ -203,10 +203,6 @@ class SpanWriter:
         self.end = end
         return start_char, end_char
 
-    def value(self, where: tuple[int, int], name: str, value: object) -> None:
-        """``span._.<name> = value`` for the span at character offsets ``where`` (see ``set_span_value``)."""
-        self.doc.user_data[("._.", name, *where)] = value
-
     def close(self) -> None:
         self.doc.spans[self.key] = self.group
         self.doc.user_data[(ROWS, self.key)] = self.rows
