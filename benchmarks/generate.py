@@ -298,7 +298,8 @@ class StoryWriter:
     def _unique(self, make) -> str:
         for attempt in range(50):
             s = make()
-            if attempt > 5:  # add a modifier until the sentence is new
+            # Add modifiers until the sentence is new (two for the many reports of a big story).
+            for _ in range((attempt > 5) + (attempt > 20)):
                 s = s[:-1] + f", {self.rng.choice(NOUNS)} {self.rng.choice(['said', 'noted', 'confirmed'])}."
             if s not in self.seen:
                 self.seen.add(s)
@@ -434,8 +435,11 @@ class StoryWriter:
         return self._unique(make)
 
 
-def generate(out: Path, articles: int, seed: int = 1) -> Manifest:
-    """Write ``articles`` articles (and manifest.json) into ``out``; return the manifest."""
+def generate(out: Path, articles: int, seed: int = 1, largest: int = 0) -> Manifest:
+    """Write ``articles`` articles (and manifest.json) into ``out``; return the manifest.
+
+    ``largest``: the first story has this many articles (many outlets on one story),
+    the rest 3-8 each."""
     rng = random.Random(seed)
     vocab = Vocabulary(rng)
     seen: set[str] = set()
@@ -445,7 +449,7 @@ def generate(out: Path, articles: int, seed: int = 1) -> Manifest:
     written = 0
     story_id = 0
     while written < articles:
-        size = min(rng.randint(3, 8), articles - written)
+        size = min(largest if largest and not written else rng.randint(3, 8), articles - written)
         remaining = articles - written
         if remaining - size in (1, 2):  # never leave a story of one or two at the end
             size = remaining if remaining <= 8 else remaining - 3
@@ -453,7 +457,9 @@ def generate(out: Path, articles: int, seed: int = 1) -> Manifest:
         writer = StoryWriter(story_id, event, size, rng, vocab, seen)
         story = Story(id=story_id, event=event)
         texts: dict[int, tuple[str, dict[str, str]]] = {}
-        for k, outlet in enumerate(rng.sample(outlets, size)):
+        # More reports than outlets: some outlets publish the story more than once.
+        chosen = rng.sample(outlets, size) if size <= len(outlets) else rng.choices(outlets, k=size)
+        for k, outlet in enumerate(chosen):
             published = writer.date + dt.timedelta(days=rng.randint(0, 2))
             title, body, phrases = writer.article(k, outlet, published)
             name = f"{_slug(outlet)}-{rng.getrandbits(32):08x}.md"
@@ -500,8 +506,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("out", type=Path, help="folder to write the articles and manifest.json into")
     p.add_argument("--articles", type=int, default=250)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--largest", type=int, default=0, help="make the first story this many articles long")
     args = p.parse_args(argv)
-    m = generate(args.out, args.articles, args.seed)
+    m = generate(args.out, args.articles, args.seed, args.largest)
     print(f"{m.articles} articles in {len(m.stories)} stories, {len(m.plants)} planted discrepancies -> {args.out}")
     return 0
 

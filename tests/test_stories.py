@@ -144,3 +144,15 @@ def test_the_engine_compares_articles_only_within_their_story(tmp_path, monkeypa
     story_of = {a: n for n, s in enumerate(analysis.stories) for a in s}
     for d in analysis.discrepancies:
         assert len({story_of[e.article] for e in d.evidence}) == 1
+
+
+def test_many_outlets_on_one_story_make_one_story(tmp_path):
+    """150 reports of one event among 150 others: its names are in too many articles to
+    pair them all, yet the reports still come together, and nothing else joins them."""
+    manifest = generate.generate(tmp_path, 300, seed=5, largest=150)
+    articles, mentions = _linked([tmp_path])
+    id_of = {Path(a.path).name: a.id for a in articles}
+    big = {id_of[f] for f in manifest.stories[0].files}
+    found = max(group_stories(articles, mentions), key=len)
+    assert set(found) <= big
+    assert len(found) >= 0.95 * len(big)
