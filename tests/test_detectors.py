@@ -24,8 +24,8 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
     return Mention(id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, kind=kind, label=label, **kw)
 
 
-def num(a: Article, phrase: str, value, counts: str, qualifier: str | None = None) -> Mention:
-    return ment(a, phrase, "CARDINAL", kind="number", value=value, counts=counts, qualifier=qualifier)
+def num(a: Article, phrase: str, value, counts: str, qualifier: str | None = None, label: str = "CARDINAL") -> Mention:
+    return ment(a, phrase, label, kind="number", value=value, counts=counts, qualifier=qualifier)
 
 
 def run(articles: list[Article], mentions: list[Mention]):
@@ -299,6 +299,26 @@ def test_extra_figure_for_a_shared_counted_thing_is_an_omission():
     assert not of_kind(found, "number")
     (d,) = of_kind(found, "omission")
     assert d.values["a"] == "400"
+
+
+def test_a_count_of_another_thing_told_beside_a_shared_one_is_an_omission():
+    a = art("a", "Besides the 120 homes, the floods destroyed 35 schools, officials said.")
+    b = art("b", "The floods destroyed 120 homes, officials said.")
+    ms = [num(a, "120 homes", 120, "homes"), num(a, "35 schools", 35, "schools"), num(b, "120 homes", 120, "homes")]
+    found, _ = run([a, b], ms)
+    (d,) = of_kind(found, "omission")
+    assert d.values == {"a": "35 schools", "b": "not reported"}
+    assert evidence_articles(d) == {"a", "b"}
+
+
+def test_a_count_beside_a_sum_of_money_or_given_under_another_name_is_no_omission():
+    a = art("a", "The court awarded $2.3 million to residents of five villages. Some 6,000 residents and 40 homes were evacuated.")
+    b = art("b", "The court awarded $2.3 million in damages. About 6,000 people and 40 homes were evacuated.")
+    ms = [num(a, "$2.3 million", 2300000, "dollars", label="MONEY"), num(b, "$2.3 million", 2300000, "dollars", label="MONEY"),
+          num(a, "five villages", 5, "villages"), num(a, "6,000 residents", 6000, "residents"),
+          num(b, "6,000 people", 6000, "people"), num(a, "40 homes", 40, "homes"), num(b, "40 homes", 40, "homes")]
+    found, _ = run([a, b], ms)
+    assert not of_kind(found, "omission")
 
 
 def test_same_facts_give_no_discrepancy_at_all():

@@ -44,7 +44,7 @@ _SYNONYMS = {
 # A share is not a thing: "74 percent" of what is in the rest of the sentence.
 _SYNONYMS_BY_STEM = {stem(word): key for word, key in _SYNONYMS.items()}
 SHARES = {"percent", "per cent", "percentage", "point"}
-_DURATIONS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
+DURATIONS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 _LOWER = {"more than", "over", "above", "upwards of", "in excess of", "greater than"}
 _AT_LEAST = {"at least", "no fewer than", "no less than", "minimum", "lower bound"}
 _UPPER = {"fewer than", "less than", "under", "below"}
@@ -160,7 +160,7 @@ def _group(story: Story) -> list[Fact]:
             s, e = story.sentence_at(m.article, m.start)
             by_key.setdefault(key, []).append(
                 _Figure(
-                    m, iv, _base(m), _explicit(m), story.sentence_entities(m.article, m.start),
+                    m, iv, _base(m), written_out(m), story.sentence_entities(m.article, m.start),
                     story.sentence_words(m.article, m.start), _dates_in(story, m.article, s, e),
                     _near_words(story, m, key, s, e),
                 )
@@ -209,7 +209,7 @@ def _fit(key: str, f: _Figure, group: list[_Figure], per_article: dict[str, int]
         return context if explicit and told_alike and shared_ents and close else 0.0
     if not explicit or not (alone or told_alike):
         return 0.0
-    if key in _DURATIONS and not (alone and told_alike and shared_ents):
+    if key in DURATIONS and not (alone and told_alike and shared_ents):
         return 0.0  # durations are said of everything ("delayed for 12 years"): need it all
     # Dated differently from every figure of the fact: another fact, not this one told twice.
     if f.dates and all(o.dates and not f.dates & o.dates for o in group):
@@ -241,7 +241,7 @@ def _dates_in(story: Story, article_id: str, start: int, end: int) -> set[str]:
     }
 
 
-def _explicit(m: Mention) -> bool:
+def written_out(m: Mention) -> bool:
     """The counted noun is written with the figure ("55 people"), not guessed from context.
     A sum of money always is: its currency is written ("$2.3 million")."""
     if m.label == "MONEY":

@@ -7,6 +7,10 @@ both articles discuss.
   one fact, agreeing or not), told in the same sentence as that shared
   figure, that the other article lacks (both give the death toll; A
   also gives, in that sentence, the number injured).
+- A whole count of a thing no other article counts ("35 schools"), told
+  in the same sentence as a figure the others do give ("besides the 120
+  homes, 35 schools were destroyed"). Durations, measures and shares are
+  left out: every article has its own of those.
 - Items listed with a counted thing ("three trucks, tents and
   blankets") that the other article never mentions, while it does
   report the counted thing.
@@ -23,7 +27,7 @@ from __future__ import annotations
 import re
 
 from ..model import Discrepancy, Evidence, Mention
-from .number import SHARES, counted_key, counted_words, number_facts
+from .number import DURATIONS, SHARES, counted_key, counted_words, number_facts, written_out
 from .speech import SPEECH_VERBS, statements
 from .story import STOPWORDS, Findings, Story, evidence, short, stem
 
@@ -66,28 +70,57 @@ def _figures(story: Story) -> list[Discrepancy]:
         if len(f.figures) > 1:
             for aid, m in f.figures.items():
                 shared.setdefault(f.key, {}).setdefault(aid, m)
+    # article -> (counted thing, value) of each tally of things it shares with another
+    # article -> that fact's figures (the same figure told again counts: "besides the 120 homes")
+    tallies: dict[str, dict[tuple[str, object], dict[str, Mention]]] = {}
+    for f in facts:
+        if len(f.figures) > 1:
+            for aid, m in f.figures.items():
+                if m.label != "MONEY" and isinstance(m.value, (int, float)):
+                    tallies.setdefault(aid, {})[f.key, m.value] = f.figures
+    values_in = {a.id: {m.value for m in story.kind(a.id, "number") if isinstance(m.value, (int, float))}
+                 for a in story.articles}
     out = []
     for f in facts:
         if len(f.figures) != 1:
             continue
         (aid, m), = f.figures.items()
-        if f.key in _MEASURES or f.key in SHARES:  # a share alone is half of a pair, not a fact
+        if f.key in _MEASURES or f.key in SHARES or f.key in DURATIONS:  # a share alone is half of a pair
             continue
-        anchor = shared.get(f.key, {}).get(aid)
-        if anchor is None or story.sentence_at(aid, m.start) != story.sentence_at(aid, anchor.start):
-            continue
-        others = [a.id for a in story.articles if a.id != aid and a.id in shared[f.key]]
+        sentence = story.sentence_at(aid, m.start)
+        if f.key in shared:
+            # Another figure of a thing the others count too, told beside the shared one.
+            anchor = shared[f.key].get(aid)
+            if anchor is None or story.sentence_at(aid, anchor.start) != sentence:
+                continue
+            reported = shared[f.key]
+        else:
+            # A thing no other article counts, told beside a figure they all give ("besides
+            # the 120 homes, 35 schools were destroyed"): a whole number with its noun.
+            if not written_out(m) or not isinstance(m.value, int) or isinstance(m.value, bool):
+                continue
+            own = tallies.get(aid, {})
+            beside = [own[key] for o in story.mentions_in(aid, *sentence, "number")
+                      if isinstance(o.value, (int, float)) and (key := (counted_key(o.counts), o.value)) in own]
+            if not beside:
+                continue
+            reported = beside[0]
+        # An article that gives the same figure counts it under another name ("6,000 people").
+        value = m.value if isinstance(m.value, (int, float)) else None
+        others = [a.id for a in story.articles
+                  if a.id != aid and a.id in reported and value not in values_in[a.id]]
         if not others:
             continue
-        reported = shared[f.key]
         labels = ", ".join(story.labels[o] for o in others)
         things = counted_words([m], f.key)
+        alike = f.key in shared
         out.append(
             _omission(
                 story,
                 subject=f"{things}: {m.text}",
                 summary=f'Only {story.labels[aid]} gives the figure "{short(m.text, 50)}" for {things}; '
-                f"{labels} {'gives' if len(others) == 1 else 'give'} only other figures",
+                + (f"{labels} {'gives' if len(others) == 1 else 'give'} only other figures" if alike else
+                   f"{labels} {'reports' if len(others) == 1 else 'report'} the figure beside it, not this one"),
                 severity="medium",
                 where=m,
                 missing=others,
