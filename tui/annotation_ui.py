@@ -381,7 +381,7 @@ class AnnotationsMixin:
 
     def decorate_verdicts(self) -> None:
         """Hook for ``refresh_sidebar``: put each verdict in front of its entry."""
-        from .widgets.discrepancy_list import DiscrepancyList, discrepancy_prompt
+        from .widgets.discrepancy_list import DiscrepancyList, discrepancy_entry
 
         store = getattr(self, "annotation_store", None)
         if store is None:
@@ -395,12 +395,9 @@ class AnnotationsMixin:
                 listing.get_option(discrepancy_id)
             except Exception:  # not in this story's list (or hidden)
                 continue
-            prompt = Text(VERDICT_MARKS[verdict.verdict] + " ", style="bold italic")
-            prompt.append_text(discrepancy_prompt(discrepancy, self.labels))
-            if verdict.note:
-                prompt.append("\n  note: ", style="dim")
-                prompt.append(short(verdict.note, 200), style="italic")
-            listing.replace_option_prompt(discrepancy_id, prompt)
+            mark = Text(VERDICT_MARKS[verdict.verdict] + " ", style="bold italic")
+            note = Text(short(verdict.note, 200), style="italic") if verdict.note else None
+            listing.replace_option_prompt(discrepancy_id, discrepancy_entry(discrepancy, self.labels, mark, note))
 
     def action_toggle_dismissed(self) -> None:
         self.ensure_annotations()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from rich.console import Group
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -40,7 +41,7 @@ def with_labels(summary: str, labels: dict[str, str], article_ids) -> str:
 
 def discrepancy_entry(
     d: Discrepancy, labels: dict[str, str], mark: Text | None = None, note: Text | None = None
-) -> Group:
+) -> Entry:
     """Summary and kind on top, then each article's value under its label (hanging
     indent). ``mark`` goes in front of the summary (e.g. a verdict), ``note`` below."""
     head = Text()
@@ -49,30 +50,49 @@ def discrepancy_entry(
     head.append(f"{SEVERITY_MARKS.get(d.severity, '•')} ", style="bold")
     head.append(with_labels(d.summary or d.subject, labels, d.values), style="bold")
     head.append(f"  {d.kind.replace('_', ' ')}", style="dim italic")
-    values = Table.grid(padding=(0, 1))
-    values.add_column(no_wrap=True, style="bold dim")
-    values.add_column()
     order = list(labels)
-    for article_id, value in sorted(
-        d.values.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
-    ):
-        values.add_row(Text(f"  {labels.get(article_id, article_id)}"), Text(value))
+    rows = [
+        (Text(f"  {labels.get(article_id, article_id)}", style="bold dim"), Text(value))
+        for article_id, value in sorted(
+            d.values.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
+        )
+    ]
     if note is not None:
-        values.add_row(Text("  note", style="dim"), note)
-    return Group(head, values)
+        rows.append((Text("  note", style="dim"), note))
+    return Entry(head, rows)
 
 
-def discrepancy_prompt(d: Discrepancy, labels: dict[str, str]) -> Text:
-    """The same entry as plain Text (values without hanging indent), for callers that append to it."""
-    prompt = Text()
-    prompt.append(f"{SEVERITY_MARKS.get(d.severity, '•')} ", style="bold")
-    prompt.append(d.summary or d.subject, style="bold")
-    prompt.append(f"  {d.kind.replace('_', ' ')}", style="dim italic")
-    order = list(labels)
-    for article_id, value in sorted(d.values.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)):
-        prompt.append(f"\n  {labels.get(article_id, article_id)} ", style="bold dim")
-        prompt.append(value)
-    return prompt
+class Entry:
+    """A heading, then rows of a label and a value wrapped under itself (hanging indent).
+    Drawn line by line: a Rich table grid measures every cell first, and with a story's
+    few dozen entries that made the sidebar the slowest part of switching stories."""
+
+    def __init__(self, head: Text, rows: list[tuple[Text, Text]]) -> None:
+        self.head = head
+        self.rows = rows
+
+    def __str__(self) -> str:
+        return "\n".join([self.head.plain, *(f"{label.plain} {value.plain}" for label, value in self.rows)])
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        new_line = Segment.line()
+        for line in self.head.wrap(console, width):
+            yield from line.render(console)
+            yield new_line
+        indent = max((label.cell_len for label, _ in self.rows), default=0) + 1
+        for label, value in self.rows:
+            for n, line in enumerate(value.wrap(console, max(1, width - indent))):
+                if n == 0:
+                    yield from label.render(console)
+                    yield Segment(" " * (indent - label.cell_len))
+                else:
+                    yield Segment(" " * indent)
+                yield from line.render(console)
+                yield new_line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
 
 
 class DiscrepancyList(OptionList):
