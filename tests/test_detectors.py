@@ -187,6 +187,22 @@ def test_same_event_dated_differently():
     assert evidence_articles(d) == {"a", "b"}
 
 
+def test_one_outlet_dating_an_event_differently_from_three_is_one_finding():
+    texts = {"a": "3 May 2024", "b": "5 May 2024", "c": "5 May 2024", "d": "Friday"}
+    values = {"a": "2024-05-03", "b": "2024-05-05", "c": "2024-05-05", "d": "2024-05-05"}
+    arts = [art(k, f"Governor Ines Varga opened the new bridge on {t}.") for k, t in texts.items()]
+    ms = []
+    for a in arts:
+        ms += [ment(a, "Ines Varga", role="Governor"),
+               ment(a, texts[a.id], "DATE", kind="date", value=values[a.id], granularity="day")]
+    found, agreed = run(arts, ms)
+    (d,) = of_kind(found, "date")
+    assert d.values == {"a": "3 May 2024 (2024-05-03)", "b": "5 May 2024 (2024-05-05)",
+                        "c": "5 May 2024 (2024-05-05)", "d": "Friday (2024-05-05)"}
+    assert evidence_articles(d) == {"a", "b", "c", "d"}
+    assert "2024-05-05 by b, c, d" in d.summary and "2024-05-03 by a" in d.summary
+
+
 def test_unresolved_or_contained_dates_are_not_flagged():
     a = art("a", "Governor Ines Varga opened the new bridge in May 2024.")
     b = art("b", "Governor Ines Varga opened the new bridge on Thursday, 9 May 2024.")

@@ -14,7 +14,9 @@ compared, and only when they date the same event:
 
 Dates conflict when neither contains the other ("2021-09" contains
 "2021-09-30"; weeks are compared by their days) and they are less than a
-year apart. Equal dates for the same event are corroborations.
+year apart. Equal dates for the same event are corroborations. Dates matched
+across articles form events, and each event with a conflict is one finding
+that lists every article's date for it.
 """
 
 from __future__ import annotations
@@ -79,7 +81,6 @@ def _contains(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
 
 
 def detect(story: Story) -> Findings:
-    found: list[Discrepancy] = []
     agreed: list[Corroboration] = []
     dated: dict[str, list[tuple[Mention, tuple[dt.date, dt.date]]]] = {}
     for a in story.articles:
@@ -90,6 +91,7 @@ def detect(story: Story) -> Findings:
     context = {
         id(m): (story.sentence_entities(m.article, m.start), _window_words(story, m)) for ms in dated.values() for m, _ in ms
     }
+    events = _Events()
     for x, y in combinations(dated, 2):
         used: set[int] = set()
         for m1, r1 in dated[x]:
@@ -115,25 +117,69 @@ def detect(story: Story) -> Findings:
                 continue
             _, k, m2, r2 = best
             used.add(k)
-            ev = [evidence(story.article_by_id[m.article], m.start, m.end) for m in (m1, m2)]
             if _contains(r1, r2) or _contains(r2, r1):
+                ev = [evidence(story.article_by_id[m.article], m.start, m.end) for m in (m1, m2)]
                 agreed.append(Corroboration(subject=f"date: {m1.text}", evidence=ev))
-                continue
-            if abs((r1[0] - r2[0]).days) > MAX_GAP_DAYS:
-                continue  # years apart: two events told alike, not one event misdated
-            subject = _event(story, x, m1, y, m2)
-            found.append(
-                Discrepancy(
-                    id="",
-                    kind=KIND,
-                    subject=subject,
-                    summary=f'Dated "{m1.text}" = {m1.value} ({story.labels[x]}) vs "{m2.text}" = {m2.value} ({story.labels[y]})',
-                    severity="medium",
-                    values={x: f"{m1.text} ({m1.value})", y: f"{m2.text} ({m2.value})"},
-                    evidence=ev,
-                )
-            )
-    return found, agreed
+                events.join(m1, m2)
+            elif abs((r1[0] - r2[0]).days) <= MAX_GAP_DAYS:  # years apart: two events told alike
+                events.join(m1, m2, conflict=_event(story, x, m1, y, m2))
+    return [_discrepancy(story, dates, subject) for dates, subject in events.conflicting()], agreed
+
+
+class _Events:
+    """Dates matched across articles, joined into events: one outlet dating an event
+    differently from four others is one finding listing all five, not four pairs."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.mention: dict[str, Mention] = {}
+        self.subject: dict[str, str] = {}  # an event with a conflict -> what it is about
+
+    def find(self, m: Mention) -> str:
+        key = self.parent.setdefault(m.id, m.id)
+        self.mention.setdefault(m.id, m)
+        while key != self.parent[key]:
+            key = self.parent[key] = self.parent[self.parent[key]]
+        return key
+
+    def join(self, m1: Mention, m2: Mention, conflict: str | None = None) -> None:
+        a, b = self.find(m1), self.find(m2)
+        if a != b:
+            self.parent[b] = a
+            if b in self.subject:
+                self.subject.setdefault(a, self.subject.pop(b))
+        if conflict is not None:
+            self.subject.setdefault(a, conflict)
+
+    def conflicting(self) -> list[tuple[list[Mention], str]]:
+        """Each event with a conflict: its dates (the first per article), and its subject."""
+        members: dict[str, list[Mention]] = {}
+        for key, m in self.mention.items():
+            members.setdefault(self.find(m), []).append(m)
+        out = []
+        for root, subject in self.subject.items():
+            first: dict[str, Mention] = {}
+            for m in sorted(members[root], key=lambda m: m.start):
+                first.setdefault(m.article, m)
+            out.append((list(first.values()), subject))
+        return out
+
+
+def _discrepancy(story: Story, dates: list[Mention], subject: str) -> Discrepancy:
+    order = {a.id: i for i, a in enumerate(story.articles)}
+    dates = sorted(dates, key=lambda m: order[m.article])
+    outlets: dict[str, list[str]] = {}
+    for m in dates:
+        outlets.setdefault(str(m.value), []).append(story.labels[m.article])
+    return Discrepancy(
+        id="",
+        kind=KIND,
+        subject=subject,
+        summary="Dated " + " vs ".join(f"{value} by {', '.join(names)}" for value, names in outlets.items()),
+        severity="medium",
+        values={m.article: f"{m.text} ({m.value})" for m in dates},
+        evidence=[evidence(story.article_by_id[m.article], m.start, m.end) for m in dates],
+    )
 
 
 def _window_words(story: Story, m: Mention) -> set[str]:
