@@ -607,6 +607,25 @@ def test_close_shares_told_alike_conflict_but_unrelated_shares_do_not():
     assert not of_kind(found, "omission")
 
 
+def test_shares_said_of_one_place_about_different_things_do_not_conflict():
+    a = art("a", "Officials in Nigeria fear that only 54 percent of households were consulted on housing shortages.")
+    b = art("b", "Critics in Nigeria said that only 58 percent of households were consulted on fishing rights.")
+    ms = [ment(a, "Nigeria", "GPE"), ment(b, "Nigeria", "GPE"),
+          num(a, "54 percent", 54, "percent"), num(b, "58 percent", 58, "percent")]
+    found, _ = run([a, b], ms)
+    assert not of_kind(found, "number")
+
+
+def test_shares_said_of_one_place_in_the_same_words_conflict():
+    a = art("a", "Unemployment in Nigeria rose to 12.1 percent in May.")
+    b = art("b", "Unemployment in Nigeria rose to 12.9 percent in May, the statistics office said.")
+    ms = [ment(a, "Nigeria", "GPE"), ment(b, "Nigeria", "GPE"),
+          num(a, "12.1 percent", 12.1, "percent"), num(b, "12.9 percent", 12.9, "percent")]
+    found, _ = run([a, b], ms)
+    (d,) = of_kind(found, "number")
+    assert set(d.values.values()) == {"12.1 percent", "12.9 percent"}
+
+
 def test_the_same_figure_pairs_before_a_different_one_told_of_the_same_names():
     a = art("a", "About 900 firefighters and 12 water-bombing aircraft were deployed. Osterland sent two planes under a Nordic Union scheme.")
     b = art("b", "Around 900 firefighters and 12 aircraft are fighting the fire, with two Canadair planes sent by Osterland through the Nordic Union.")
