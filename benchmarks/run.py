@@ -182,8 +182,10 @@ def child_throughput(folder: str) -> dict:
     on the same text and from the same cold start.
 
     Each nlp object has its own vocabulary and tokenizer cache, so neither run
-    is flattered by words the other has seen. spacy.blank is timed on three
-    fresh instances (the best of them): it takes a fraction of a second."""
+    is flattered by words the other has seen. spacy.blank takes a fraction of a
+    second: it is timed on two fresh instances before the engine and two after,
+    and the engine is compared with their median, so both sides see the same
+    spell of this shared machine."""
     import spacy
 
     from annotate.corpus import load_corpus
@@ -193,19 +195,22 @@ def child_throughput(folder: str) -> dict:
     articles = load_corpus([folder]).articles
     texts = [a.text for a in articles]
     build_pipeline(None)
-    started = time.perf_counter()
-    for _ in annotate_serially(articles, None):
-        pass
-    engine_seconds = time.perf_counter() - started
     tokens = sum(len(doc) for doc in spacy.blank("en").pipe(texts))
-    blank_seconds = []
-    for _ in range(3):
+
+    def blank_seconds() -> float:
         blank = spacy.blank("en")
         started = time.perf_counter()
         for _doc in blank.pipe(texts):
             pass
-        blank_seconds.append(time.perf_counter() - started)
-    return {"engine_tps": tokens / engine_seconds, "blank_tps": tokens / min(blank_seconds)}
+        return time.perf_counter() - started
+
+    blank = [blank_seconds(), blank_seconds()]
+    started = time.perf_counter()
+    for _ in annotate_serially(articles, None):
+        pass
+    engine_seconds = time.perf_counter() - started
+    blank += [blank_seconds(), blank_seconds()]
+    return {"engine_tps": tokens / engine_seconds, "blank_tps": tokens / statistics.median(blank)}
 
 
 def child_nav(folder: str, presses: int) -> dict:
@@ -390,14 +395,14 @@ def main(argv: list[str] | None = None) -> int:
     folder = work / f"throughput-{args.seed}"
     if not (folder / "manifest.json").exists():
         generate.generate(folder, 30 if args.quick else 120, args.seed + 100)
-    # Each run is a fresh process (a cold engine, as on a first launch). This shared machine's
-    # speed drifts by tens of percent within seconds, and other work only ever slows a run
-    # down: as timeit does, each side is its best of five runs.
+    # Each run is a fresh process (a cold engine, as on a first launch), with its own ratio of
+    # engine to blank speed measured side by side. This shared machine's speed drifts by tens
+    # of percent within seconds: the figure is the median of five processes' ratios.
     runs = [_child("throughput", str(folder), env=base_env) for _ in range(1 if args.quick else 5)]
-    engine_tps = max(r["engine_tps"] for r in runs)
-    blank_tps = max(r["blank_tps"] for r in runs)
-    note("engine tokens/s  (spacy.blank tokens/s)", f"{engine_tps:.0f}  ({blank_tps:.0f})")
-    figures["engine_ratio"] = engine_tps / blank_tps
+    engine_tps = statistics.median(r["engine_tps"] for r in runs)
+    blank_tps = statistics.median(r["blank_tps"] for r in runs)
+    note("engine tokens/s  (spacy.blank tokens/s), medians", f"{engine_tps:.0f}  ({blank_tps:.0f})")
+    figures["engine_ratio"] = statistics.median(r["engine_tps"] / r["blank_tps"] for r in runs)
 
     # -- scaling --
     folders = {size: work / f"corpus-{size}-{args.seed}" for size in sizes}
@@ -406,8 +411,8 @@ def main(argv: list[str] | None = None) -> int:
             generate.generate(folder, size, args.seed)
     # Each run cold (a fresh cache); the last one fills the cache for the app below. Rounds go
     # through every size in turn, so a spell in which this shared machine runs slower touches
-    # every size alike, not one; each phase takes its best round (as timeit does: other work
-    # only ever slows a run down, so the fastest is the closest to the code's own cost).
+    # every size alike, not one; the table shows each phase's best round (as timeit does: other
+    # work only ever slows a run down, so the fastest is the closest to the code's own cost).
     runs: dict[int, list[dict]] = {size: [] for size in sizes}
     for _ in range(1 if args.quick else 5):
         for size, folder in folders.items():
@@ -433,8 +438,16 @@ def main(argv: list[str] | None = None) -> int:
     big, mid = sizes[-1], sizes[-2] if len(sizes) > 1 else sizes[-1]
     phases = ("annotate", "stories", "link", "discrepancies")
     # A floor of 50 ms so a phase that takes no time cannot make a meaningless ratio.
-    growth = max(max(per_size[big].get(k, 0), 0.05) / max(per_size[mid].get(k, 0), 0.05) for k in phases)
-    figures[f"growth_{big}_{mid}"] = growth
+    # Growth from the rounds' own ratios (the two sizes run one after the other), the median
+    # of them: the best time of each size apart would favour the shorter runs, which more
+    # often fall entirely in a quiet spell of this shared machine.
+    def ratio(k: str, r: int) -> float:
+        return max(runs[big][r].get(k, 0), 0.05) / max(runs[mid][r].get(k, 0), 0.05)
+
+    ratios = {k: statistics.median(ratio(k, r) for r in range(len(runs[big]))) for k in phases}
+    note(f"growth {big}/{mid} per phase (median of the rounds)",
+         " / ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
+    figures[f"growth_{big}_{mid}"] = max(ratios.values())
     figures[f"recall_{big}"] = per_size[big]["recall"]
     figures[f"stories_exact_{big}"] = per_size[big]["stories_exact"]
     for key, value in per_size[big].items():
