@@ -26,7 +26,7 @@ import re
 from itertools import combinations
 
 from ..model import Corroboration, Discrepancy, Mention
-from .story import GENERIC, Findings, Story, content_words, evidence
+from .story import GENERIC, Findings, Story, content_words, evidence, outlet_list
 
 KIND = "date"
 MIN_SHARED_WORDS = 2
@@ -175,7 +175,7 @@ def _discrepancy(story: Story, dates: list[Mention], subject: str) -> Discrepanc
         id="",
         kind=KIND,
         subject=subject,
-        summary="Dated " + " vs ".join(f"{value} by {', '.join(names)}" for value, names in outlets.items()),
+        summary="Dated " + " vs ".join(f"{value} by {outlet_list(names)}" for value, names in outlets.items()),
         severity="medium",
         values={m.article: f"{m.text} ({m.value})" for m in dates},
         evidence=[evidence(story.article_by_id[m.article], m.start, m.end) for m in dates],

@@ -15,7 +15,7 @@ import unicodedata
 
 from ..names import HONORIFICS, fold, strip_possessive
 from ..model import Discrepancy, Mention
-from .story import Findings, Story, evidence
+from .story import Findings, Story, evidence, outlet_list
 
 KIND = "name_variant"
 
@@ -53,7 +53,7 @@ def detect(story: Story) -> Findings:
         firsts = {f: ids[0] for f, ids in by_form.items()}
         shown = [written_name(forms[aid]) for aid in firsts.values()]
         parts = [
-            f'"{written_name(forms[ids[0]])}" ({", ".join(story.labels[i] for i in ids)})' for ids in by_form.values()
+            f'"{written_name(forms[ids[0]])}" ({outlet_list([story.labels[i] for i in ids])})' for ids in by_form.values()
         ]
         found.append(
             Discrepancy(

@@ -29,7 +29,7 @@ import re
 from ..model import Discrepancy, Evidence, Mention
 from .number import DURATIONS, SHARES, counted_key, counted_words, number_facts, written_out
 from .speech import SPEECH_VERBS, statements
-from .story import STOPWORDS, Findings, Story, evidence, short, stem
+from .story import STOPWORDS, Findings, Story, evidence, outlet_list, short, stem
 
 KIND = "omission"
 _ITEM = re.compile(r"\s*(,\s*(?:and\s+)?|\s(?:and|as well as|plus)\s+)((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)")
@@ -111,7 +111,7 @@ def _figures(story: Story) -> list[Discrepancy]:
                   if a.id != aid and a.id in reported and value not in values_in[a.id]]
         if not others:
             continue
-        labels = ", ".join(story.labels[o] for o in others)
+        labels = outlet_list([story.labels[o] for o in others])
         things = counted_words([m], f.key)
         alike = f.key in shared
         out.append(
@@ -248,7 +248,7 @@ def _quotes(story: Story) -> list[Discrepancy]:
                 story,
                 subject=f"{name} quoted",
                 summary=f"{name} is quoted in {story.labels[aid]} but not in "
-                + ", ".join(story.labels[s] for s in silent),
+                + outlet_list([story.labels[s] for s in silent]),
                 severity="low",
                 where=q,
                 missing=silent,

@@ -119,7 +119,14 @@ def value_parts(values: dict[str, str], labels: dict[str, str], limit: int = 70)
     outlets: dict[str, list[str]] = {}
     for article_id, value in values.items():
         outlets.setdefault(" ".join(value.split()), []).append(labels[article_id])
-    return [f'"{short(value, limit)}" ({", ".join(names)})' for value, names in outlets.items()]
+    return [f'"{short(value, limit)}" ({outlet_list(names)})' for value, names in outlets.items()]
+
+
+def outlet_list(names: list[str], most: int = 4) -> str:
+    """'A, B, C' or, when a story has many outlets, 'A, B, C, D and 146 more'."""
+    if len(names) <= most + 1:
+        return ", ".join(names)
+    return f"{', '.join(names[:most])} and {len(names) - most} more"
 
 
 @dataclass

@@ -50,16 +50,25 @@ def discrepancy_entry(
     head.append(f"{SEVERITY_MARKS.get(d.severity, '•')} ", style="bold")
     head.append(with_labels(d.summary or d.subject, labels, d.values), style="bold")
     head.append(f"  {d.kind.replace('_', ' ')}", style="dim italic")
-    order = list(labels)
-    rows = [
-        (Text(f"  {labels.get(article_id, article_id)}", style="bold dim"), Text(value))
-        for article_id, value in sorted(
-            d.values.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
-        )
-    ]
+    position = {article_id: i for i, article_id in enumerate(labels)}
+    # Articles that give the same value share a row: a story of many outlets is a few rows.
+    by_value: dict[str, list[str]] = {}
+    for article_id in sorted(d.values, key=lambda a: position.get(a, len(position))):
+        by_value.setdefault(d.values[article_id], []).append(labels.get(article_id, article_id))
+    rows = [(Text(f"  {_label_list(names)}", style="bold dim"), Text(value)) for value, names in by_value.items()]
     if note is not None:
         rows.append((Text("  note", style="dim"), note))
     return Entry(head, rows)
+
+
+_WIDEST_LABEL = 8  # wider labels ("A, B, C") go on a line of their own
+_DEEP_INDENT = 4
+
+
+def _label_list(names: list[str], most: int = 6) -> str:
+    if len(names) <= most + 1:
+        return ", ".join(names)
+    return f"{', '.join(names[:most])} and {len(names) - most} more"
 
 
 class Entry:
@@ -80,8 +89,18 @@ class Entry:
         for line in self.head.wrap(console, width):
             yield from line.render(console)
             yield new_line
-        indent = max((label.cell_len for label, _ in self.rows), default=0) + 1
+        narrow = [label.cell_len for label, _ in self.rows if label.cell_len <= _WIDEST_LABEL]
+        indent = max(narrow, default=0) + 1
         for label, value in self.rows:
+            if label.cell_len > _WIDEST_LABEL:  # several articles: the label on a line of its own
+                for line in label.wrap(console, width):
+                    yield from line.render(console)
+                    yield new_line
+                for line in value.wrap(console, max(1, width - _DEEP_INDENT)):
+                    yield Segment(" " * _DEEP_INDENT)
+                    yield from line.render(console)
+                    yield new_line
+                continue
             for n, line in enumerate(value.wrap(console, max(1, width - indent))):
                 if n == 0:
                     yield from label.render(console)
