@@ -298,9 +298,13 @@ class StoryWriter:
     def _unique(self, make) -> str:
         for attempt in range(50):
             s = make()
-            # Add modifiers until the sentence is new (two for the many reports of a big story).
+            # Add modifiers until the sentence is new (two for the many reports of a big story),
+            # never inside a closing quotation.
             for _ in range((attempt > 5) + (attempt > 20)):
-                s = s[:-1] + f", {self.rng.choice(NOUNS)} {self.rng.choice(['said', 'noted', 'confirmed'])}."
+                if s.endswith("”"):
+                    s = f"{self.rng.choice(['Later', 'Separately', 'Again', 'Earlier', 'Then'])}, {s}"
+                else:
+                    s = s[:-1] + f", {self.rng.choice(NOUNS)} {self.rng.choice(['said', 'noted', 'confirmed'])}."
             if s not in self.seen:
                 self.seen.add(s)
                 return s

@@ -231,6 +231,20 @@ def test_paraphrase_against_quote_is_a_quote_discrepancy():
     assert "approached foreign private security firms" in d.values["b"]
 
 
+def test_one_outlet_misquoting_what_three_others_quote_alike_is_one_finding():
+    said = {"a": "the bridge will reopen in spring", "b": "the bridge will reopen in spring",
+            "c": "the bridge will reopen in spring", "d": "the bridge may never reopen at all"}
+    arts = [art(k, f"Tomasz Brzeski said “{q}” on Monday.") for k, q in said.items()]
+    ms = []
+    for a in arts:
+        ms += [ment(a, "Tomasz Brzeski"), ment(a, said[a.id], "QUOTE", kind="quote", speaker="Tomasz Brzeski")]
+    found, _ = run(arts, ms)
+    (d,) = of_kind(found, "quote")
+    assert d.values == said
+    assert d.severity == "high"
+    assert '"the bridge will reopen in spring" (a, b, c)' in d.summary
+
+
 def test_same_quote_is_corroborated_and_unrelated_statements_are_not_compared():
     a = art("a", "Tomasz Brzeski said “the bridge will reopen in spring”. He said “taxes stay low”.")
     b = art("b", "Tomasz Brzeski said “the bridge will reopen in spring”. Brzeski said the budget was balanced.")

@@ -26,7 +26,7 @@ import re
 from itertools import combinations
 
 from ..model import Corroboration, Discrepancy, Mention
-from .story import GENERIC, Findings, Story, content_words, evidence, outlet_list
+from .story import GENERIC, Findings, Matches, Story, content_words, evidence, outlet_list
 
 KIND = "date"
 MIN_SHARED_WORDS = 2
@@ -91,7 +91,7 @@ def detect(story: Story) -> Findings:
     context = {
         id(m): (story.sentence_entities(m.article, m.start), _window_words(story, m)) for ms in dated.values() for m, _ in ms
     }
-    events = _Events()
+    events = Matches(key=lambda m: m.id)
     for x, y in combinations(dated, 2):
         used: set[int] = set()
         for m1, r1 in dated[x]:
@@ -123,46 +123,7 @@ def detect(story: Story) -> Findings:
                 events.join(m1, m2)
             elif abs((r1[0] - r2[0]).days) <= MAX_GAP_DAYS:  # years apart: two events told alike
                 events.join(m1, m2, conflict=_event(story, x, m1, y, m2))
-    return [_discrepancy(story, dates, subject) for dates, subject in events.conflicting()], agreed
-
-
-class _Events:
-    """Dates matched across articles, joined into events: one outlet dating an event
-    differently from four others is one finding listing all five, not four pairs."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.mention: dict[str, Mention] = {}
-        self.subject: dict[str, str] = {}  # an event with a conflict -> what it is about
-
-    def find(self, m: Mention) -> str:
-        key = self.parent.setdefault(m.id, m.id)
-        self.mention.setdefault(m.id, m)
-        while key != self.parent[key]:
-            key = self.parent[key] = self.parent[self.parent[key]]
-        return key
-
-    def join(self, m1: Mention, m2: Mention, conflict: str | None = None) -> None:
-        a, b = self.find(m1), self.find(m2)
-        if a != b:
-            self.parent[b] = a
-            if b in self.subject:
-                self.subject.setdefault(a, self.subject.pop(b))
-        if conflict is not None:
-            self.subject.setdefault(a, conflict)
-
-    def conflicting(self) -> list[tuple[list[Mention], str]]:
-        """Each event with a conflict: its dates (the first per article), and its subject."""
-        members: dict[str, list[Mention]] = {}
-        for key, m in self.mention.items():
-            members.setdefault(self.find(m), []).append(m)
-        out = []
-        for root, subject in self.subject.items():
-            first: dict[str, Mention] = {}
-            for m in sorted(members[root], key=lambda m: m.start):
-                first.setdefault(m.article, m)
-            out.append((list(first.values()), subject))
-        return out
+    return [_discrepancy(story, dates, subjects[0]) for dates, subjects in events.conflicting()], agreed
 
 
 def _discrepancy(story: Story, dates: list[Mention], subject: str) -> Discrepancy:

@@ -9,7 +9,9 @@ count; demonyms count as their place). Same words, one quote part of the other, 
 keeping every content word of the quote (and its singulars and plurals)
 -> corroborated; different words -> a discrepancy: high
 for two quotes (a misquote), medium for a quote against reported speech
-(a paraphrase that may change the meaning).
+(a paraphrase that may change the meaning). The versions of one statement
+are one finding listing every article's words, outlets with the same words
+named together.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from itertools import combinations
 from ..model import Corroboration, Discrepancy
 from ..names import fold
 from .speech import Statement, statements
-from .story import GENERIC, Findings, Story, content_words, evidence, short
+from .story import GENERIC, Findings, Matches, Story, content_words, evidence, outlet_list, short
 
 KIND = "quote"
 MIN_SHARED = 2
@@ -38,23 +40,30 @@ def detect(story: Story) -> Findings:
     agreed: list[Corroboration] = []
     for speaker, per_article in by_speaker.items():
         name = story.entity_name(speaker)
+        said = Matches(key=lambda s: (s.article, s.start, s.end))
         for x, y in combinations(per_article, 2):
             for s1, s2 in _pairs(story, per_article[x], per_article[y]):
-                ev = [evidence(story.article_by_id[s.article], s.start, s.end) for s in (s1, s2)]
                 if _same_words(story, s1, s2):
+                    ev = [evidence(story.article_by_id[s.article], s.start, s.end) for s in (s1, s2)]
                     agreed.append(Corroboration(subject=f"what {name} said", evidence=ev))
-                    continue
-                found.append(
-                    Discrepancy(
-                        id="",
-                        kind=KIND,
-                        subject=f"what {name} said",
-                        summary=f"{name} " + " vs ".join(_part(story, s) for s in (s1, s2)),
-                        severity="high" if s1.quoted and s2.quoted else "medium",
-                        values={s1.article: s1.text, s2.article: s2.text},
-                        evidence=ev,
-                    )
+                    said.join(s1, s2)
+                else:
+                    said.join(s1, s2, conflict=s1.quoted and s2.quoted)
+        order = {a.id: i for i, a in enumerate(story.articles)}
+        for versions, misquotes in said.conflicting():
+            versions.sort(key=lambda s: order[s.article])
+            found.append(
+                Discrepancy(
+                    id="",
+                    kind=KIND,
+                    subject=f"what {name} said",
+                    summary=f"{name} " + " vs ".join(_parts(story, versions)),
+                    # Two quotes that differ: a misquote; else a paraphrase that may change the meaning.
+                    severity="high" if any(misquotes) else "medium",
+                    values={s.article: s.text for s in versions},
+                    evidence=[evidence(story.article_by_id[s.article], s.start, s.end) for s in versions],
                 )
+            )
     return found, agreed
 
 
@@ -121,9 +130,16 @@ def _plural_changed(a: str, b: str) -> bool:
     )
 
 
-def _part(story: Story, s: Statement) -> str:
-    verb = "quoted" if s.quoted else "reported"
-    return f'{verb} "{short(s.text, 60)}" ({story.labels[s.article]})'
+def _parts(story: Story, versions: list[Statement]) -> list[str]:
+    """'quoted "..." (A, B)' per wording, outlets with the same words named together."""
+    outlets: dict[tuple[bool, str], list[Statement]] = {}
+    for s in versions:
+        outlets.setdefault((s.quoted, _words(s.text)), []).append(s)
+    return [
+        f'{"quoted" if same[0].quoted else "reported"} "{short(same[0].text, 60)}" '
+        f"({outlet_list([story.labels[s.article] for s in same])})"
+        for same in outlets.values()
+    ]
 
 
 def _pairs(story: Story, xs: list[Statement], ys: list[Statement]) -> list[tuple[Statement, Statement]]:

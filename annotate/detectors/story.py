@@ -129,6 +129,50 @@ def outlet_list(names: list[str], most: int = 4) -> str:
     return f"{', '.join(names[:most])} and {len(names) - most} more"
 
 
+class Matches:
+    """Things matched pair by pair across articles (dates of one event, wordings of one
+    statement), joined into groups. A group with a conflict is one finding that lists
+    every article's version: one outlet differing from four others is one finding, not
+    four pairs. Things need ``article`` and ``start``; ``key`` tells them apart."""
+
+    def __init__(self, key) -> None:
+        self.key = key
+        self.parent: dict = {}
+        self.thing: dict = {}
+        self.conflicts: dict = {}  # group root -> what each conflicting pair said of itself
+
+    def _find(self, thing) -> object:
+        k = self.key(thing)
+        self.thing.setdefault(k, thing)
+        root = self.parent.setdefault(k, k)
+        while root != self.parent[root]:
+            root = self.parent[root] = self.parent[self.parent[root]]
+        return root
+
+    def join(self, a, b, conflict: object = None) -> None:
+        """``a`` and ``b`` are one thing told twice; ``conflict`` (not None) if told differently."""
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            if rb in self.conflicts:
+                self.conflicts.setdefault(ra, []).extend(self.conflicts.pop(rb))
+        if conflict is not None:
+            self.conflicts.setdefault(ra, []).append(conflict)
+
+    def conflicting(self) -> list[tuple[list, list]]:
+        """Each group with a conflict: its things (the first in each article), and the conflicts."""
+        members: dict = {}
+        for k, thing in self.thing.items():
+            members.setdefault(self._find(thing), []).append(thing)
+        out = []
+        for root, conflicts in self.conflicts.items():
+            first: dict = {}
+            for thing in sorted(members[root], key=lambda t: t.start):
+                first.setdefault(thing.article, thing)
+            out.append((list(first.values()), conflicts))
+        return out
+
+
 @dataclass
 class Story:
     articles: list[Article]
