@@ -414,8 +414,10 @@ def main(argv: list[str] | None = None) -> int:
     # every size alike, not one; the table shows each phase's best round (as timeit does: other
     # work only ever slows a run down, so the fastest is the closest to the code's own cost).
     runs: dict[int, list[dict]] = {size: [] for size in sizes}
-    for _ in range(1 if args.quick else 5):
-        for size, folder in folders.items():
+    for round_ in range(1 if args.quick else 5):
+        # Smallest first, then largest first: a size does not always come after the same one.
+        order = list(folders.items())
+        for size, folder in order[::-1] if round_ % 2 else order:
             runs[size].append(_child("engine", str(folder), env=env_with_cache(f"size-{size}", fresh=True)))
     per_size: dict[int, dict] = {}
     for size, folder in folders.items():
