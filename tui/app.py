@@ -322,7 +322,10 @@ class CorpusApp(AnnotationsMixin, App[int]):
         sidebar.entities.fill(self.index, ordered, self.labels)
         rows = coverage_rows(self._story_discrepancies, corroborations, ordered)
         width = sidebar.size.width or self.size.width
-        sidebar.coverage.fill(rows, ordered, self.labels, self._coverage_styles(), width)
+        # The articles on screen get the first coverage columns (a big story's rest share one).
+        on_screen = [a for a in self.shown[: self.column_count] if a in members]
+        columns = on_screen + [a for a in ordered if a not in set(on_screen)]
+        sidebar.coverage.fill(rows, columns, self.labels, self._coverage_styles(), width)
         sidebar.set_counts(len(self._story_discrepancies), sidebar.entities.entity_count, len(rows))
 
     def _coverage_styles(self) -> dict[str, str]:

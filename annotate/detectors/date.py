@@ -81,7 +81,6 @@ def _contains(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
 
 
 def detect(story: Story) -> Findings:
-    agreed: list[Corroboration] = []
     dated: dict[str, list[tuple[Mention, tuple[dt.date, dt.date]]]] = {}
     for a in story.articles:
         for m in story.kind(a.id, "date"):
@@ -118,12 +117,18 @@ def detect(story: Story) -> Findings:
             _, k, m2, r2 = best
             used.add(k)
             if _contains(r1, r2) or _contains(r2, r1):
-                ev = [evidence(story.article_by_id[m.article], m.start, m.end) for m in (m1, m2)]
-                agreed.append(Corroboration(subject=f"date: {m1.text}", evidence=ev))
                 events.join(m1, m2)
             elif abs((r1[0] - r2[0]).days) <= MAX_GAP_DAYS:  # years apart: two events told alike
                 events.join(m1, m2, conflict=_event(story, x, m1, y, m2))
-    return [_discrepancy(story, dates, subjects[0]) for dates, subjects in events.conflicting()], agreed
+    found: list[Discrepancy] = []
+    agreed: list[Corroboration] = []
+    for dates, subjects in events.groups():
+        if subjects:
+            found.append(_discrepancy(story, dates, subjects[0]))
+        else:
+            ev = [evidence(story.article_by_id[m.article], m.start, m.end) for m in dates]
+            agreed.append(Corroboration(subject=f"date: {dates[0].text}", evidence=ev))
+    return found, agreed
 
 
 def _discrepancy(story: Story, dates: list[Mention], subject: str) -> Discrepancy:

@@ -44,14 +44,16 @@ def detect(story: Story) -> Findings:
         for x, y in combinations(per_article, 2):
             for s1, s2 in _pairs(story, per_article[x], per_article[y]):
                 if _same_words(story, s1, s2):
-                    ev = [evidence(story.article_by_id[s.article], s.start, s.end) for s in (s1, s2)]
-                    agreed.append(Corroboration(subject=f"what {name} said", evidence=ev))
                     said.join(s1, s2)
                 else:
                     said.join(s1, s2, conflict=s1.quoted and s2.quoted)
         order = {a.id: i for i, a in enumerate(story.articles)}
-        for versions, misquotes in said.conflicting():
+        for versions, misquotes in said.groups():
             versions.sort(key=lambda s: order[s.article])
+            if not misquotes:
+                ev = [evidence(story.article_by_id[s.article], s.start, s.end) for s in versions]
+                agreed.append(Corroboration(subject=f"what {name} said", evidence=ev))
+                continue
             found.append(
                 Discrepancy(
                     id="",

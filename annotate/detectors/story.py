@@ -131,9 +131,11 @@ def outlet_list(names: list[str], most: int = 4) -> str:
 
 class Matches:
     """Things matched pair by pair across articles (dates of one event, wordings of one
-    statement), joined into groups. A group with a conflict is one finding that lists
-    every article's version: one outlet differing from four others is one finding, not
-    four pairs. Things need ``article`` and ``start``; ``key`` tells them apart."""
+    statement), joined into groups. A group is one finding that lists every article's
+    version (a discrepancy if any two conflict, else a corroboration): one outlet
+    differing from four others is one finding, not four pairs, and a hundred outlets
+    agreeing is one corroboration, not thousands. Things need ``article`` and ``start``;
+    ``key`` tells them apart."""
 
     def __init__(self, key) -> None:
         self.key = key
@@ -159,17 +161,18 @@ class Matches:
         if conflict is not None:
             self.conflicts.setdefault(ra, []).append(conflict)
 
-    def conflicting(self) -> list[tuple[list, list]]:
-        """Each group with a conflict: its things (the first in each article), and the conflicts."""
+    def groups(self) -> list[tuple[list, list]]:
+        """Each group: its things (the first in each article, by position), and its conflicts
+        (none: the articles agree)."""
         members: dict = {}
-        for k, thing in self.thing.items():
+        for thing in self.thing.values():
             members.setdefault(self._find(thing), []).append(thing)
         out = []
-        for root, conflicts in self.conflicts.items():
+        for root, things in members.items():
             first: dict = {}
-            for thing in sorted(members[root], key=lambda t: t.start):
+            for thing in sorted(things, key=lambda t: t.start):
                 first.setdefault(thing.article, thing)
-            out.append((list(first.values()), conflicts))
+            out.append((list(first.values()), self.conflicts.get(root, [])))
         return out
 
 

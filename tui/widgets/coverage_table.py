@@ -16,6 +16,7 @@ from annotate.model import Corroboration, Discrepancy, Evidence
 REPORTED, NOT_REPORTED, CONFLICTING = "reported", "not reported", "conflicting"
 KIND_PREFIX = {"name_variant": "name", "omission": "only some"}  # the other kinds read well as they are
 CELL_WIDTH = 9  # "✗ differs"
+MAX_ARTICLES = 8  # columns of their own; the rest of a big story share one
 SILENT = {"", "not reported", "not mentioned"}
 
 
@@ -55,12 +56,18 @@ class CoverageTable(DataTable):
     def fill(
         self, rows: list[CoverageRow], article_ids: list[str], labels: dict[str, str], styles: dict[str, str], width: int
     ) -> None:
+        """``article_ids`` in the order of their columns; past ``MAX_ARTICLES``, one last
+        column counts the rest (a story of 150 outlets is not 150 columns)."""
         self.clear(columns=True)
+        shown, rest = article_ids[:MAX_ARTICLES], article_ids[MAX_ARTICLES:]
         # The subject gets what the article columns leave, so two or three fit without scrolling.
-        subject_width = max(14, min(40, width - 4 - len(article_ids) * (CELL_WIDTH + 2)))
+        columns = len(shown) + bool(rest)
+        subject_width = max(14, min(40, width - 4 - columns * (CELL_WIDTH + 2)))
         self.add_column(Text("Fact or claim"), key="subject", width=subject_width)
-        for a in article_ids:
+        for a in shown:
             self.add_column(Text(labels.get(a, a)), key=a, width=CELL_WIDTH)
+        if rest:
+            self.add_column(Text(f"{len(rest)} more"), key="rest", width=CELL_WIDTH)
         marks = {
             REPORTED: Text("✓ yes", style=styles.get(REPORTED, "")),
             NOT_REPORTED: Text("– no", style=styles.get(NOT_REPORTED, "")),
@@ -68,4 +75,15 @@ class CoverageTable(DataTable):
         }
         self.rows_by_key = {row.key: row for row in rows}
         for row in rows:
-            self.add_row(Text(row.subject, overflow="ellipsis"), *(marks[row.cells[a]] for a in article_ids), key=row.key)
+            cells = [marks[row.cells[a]] for a in shown]
+            if rest:
+                cells.append(_tally([row.cells[a] for a in rest], styles))
+            self.add_row(Text(row.subject, overflow="ellipsis"), *cells, key=row.key)
+
+
+def _tally(cells: list[str], styles: dict[str, str]) -> Text:
+    """The rest of the story's articles in one cell: how many differ, else how many report it."""
+    differ, report = cells.count(CONFLICTING), cells.count(REPORTED)
+    if differ:
+        return Text(f"✗ {differ}", style=styles.get(CONFLICTING, ""))
+    return Text(f"✓ {report}", style=styles.get(REPORTED, "")) if report else Text("– 0", style=styles.get(NOT_REPORTED, ""))
