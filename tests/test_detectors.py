@@ -294,6 +294,19 @@ def test_denial_against_affirmation_is_a_claim():
     assert evidence_articles(d) == {"a", "b"}
 
 
+def test_one_denial_against_three_affirmations_is_one_claim():
+    texts = {"a": "Officials said the Vantor Foundation was not involved.",
+             "b": "The club sought funding from the Vantor Foundation itself.",
+             "c": "The club received funding from the Vantor Foundation, records show.",
+             "d": "Funding from the Vantor Foundation paid for the stadium."}
+    arts = [art(k, t) for k, t in texts.items()]
+    found, _ = run(arts, [ment(x, "Vantor Foundation", "ORG") for x in arts])
+    (d,) = of_kind(found, "claim")
+    assert set(d.values) == {"a", "b", "c", "d"}
+    assert "was not involved" in d.values["a"]
+    assert evidence_articles(d) == {"a", "b", "c", "d"}
+
+
 def test_same_predicate_denied_and_affirmed_is_a_claim():
     a = art("a", "The firm said the Red Sea crisis had not affected its guidance.")
     b = art("b", "Its finance chief said disruption in the Red Sea had affected the guidance.")

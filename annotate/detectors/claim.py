@@ -7,7 +7,8 @@ or in the same family (involved ~ assistance ~ support; killed ~ died; ...).
 Up to two lower-case words may sit between the entity and the negation
 ("the Red Sea crisis had not affected", "the Pentagon itself was not").
 Conservative by design: without a shared predicate family nothing is
-flagged, however negative the sentence.
+flagged, however negative the sentence. The denials and affirmations of one
+subject are one finding listing each outlet's words.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Discrepancy
-from .story import GENERIC, STOPWORDS, Findings, Story, evidence, short, stem
+from .story import GENERIC, STOPWORDS, Findings, Matches, Story, evidence, outlet_list, short, stem
 
 KIND = "claim"
 
@@ -170,33 +171,56 @@ def _affirmation(story: Story, article_id: str, subject: str, family: frozenset[
     return (best[1], best[2]) if best else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """One article's words on a subject: a denial or an affirmation of it."""
+
+    article: str
+    start: int
+    end: int
+    denies: bool
+
+
 def detect(story: Story) -> Findings:
-    found: list[Discrepancy] = []
-    seen: set[tuple[str, str, str]] = set()
+    # Per subject, every denial joined with every affirmation of it in another article: one
+    # finding per subject and predicate, listing each outlet, not one per pair of outlets.
+    claims: dict[tuple[str, frozenset[str]], tuple[str, Matches]] = {}
     for a in story.articles:
         for d in _denials(story, a.id):
+            s_start, s_end = story.sentence_at(a.id, d.mention_start)
+            denial = _Said(a.id, *_clause(a.text, s_start, s_end, d.start, d.end), True)
             for b in story.articles:
-                if b.id == a.id or (d.subject, a.id, b.id) in seen:
+                if b.id == a.id:
                     continue
                 aff = _affirmation(story, b.id, d.subject, d.family)
                 if aff is None:
                     continue
-                seen.add((d.subject, a.id, b.id))
-                seen.add((d.subject, b.id, a.id))
-                s_start, s_end = story.sentence_at(a.id, d.mention_start)
-                neg_clause = _clause(a.text, s_start, s_end, d.start, d.end)
-                name = d.name
-                neg_text = a.text[neg_clause[0]:neg_clause[1]]
-                aff_text = b.text[aff[0]:aff[1]]
-                found.append(
-                    Discrepancy(
-                        id="",
-                        kind=KIND,
-                        subject=name,
-                        summary=f'{name}: "{short(aff_text, 60)}" ({story.labels[b.id]}) vs "{short(neg_text, 60)}" ({story.labels[a.id]})',
-                        severity="high",
-                        values={b.id: aff_text, a.id: neg_text},
-                        evidence=[evidence(b, *aff), evidence(a, *neg_clause)],
-                    )
+                _, said = claims.setdefault((d.subject, d.family), (d.name, Matches(key=_key)))
+                said.join(denial, _Said(b.id, aff[0], aff[1], False), conflict=True)
+    found: list[Discrepancy] = []
+    order = {a.id: i for i, a in enumerate(story.articles)}
+    for name, said in claims.values():
+        for versions, _ in said.groups():
+            versions.sort(key=lambda v: order[v.article])
+            text = {v.article: story.text(v.article)[v.start:v.end] for v in versions}
+            parts = []
+            for denies in (False, True):
+                side = [v.article for v in versions if v.denies == denies]
+                if side:
+                    parts.append(f'"{short(text[side[0]], 60)}" ({outlet_list([story.labels[x] for x in side])})')
+            found.append(
+                Discrepancy(
+                    id="",
+                    kind=KIND,
+                    subject=name,
+                    summary=f"{name}: " + " vs ".join(parts),
+                    severity="high",
+                    values=text,
+                    evidence=[evidence(story.article_by_id[v.article], v.start, v.end) for v in versions],
                 )
+            )
     return found, []
+
+
+def _key(said: _Said) -> tuple[str, int, int]:
+    return said.article, said.start, said.end
