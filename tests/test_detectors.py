@@ -686,3 +686,23 @@ def test_a_speakerless_quote_is_not_given_to_someone_not_named_there():
           ment(b, qb, "QUOTE", kind="quote", value=qb, speaker="Marco Bell")]
     found, _ = run([a, b], ms)
     assert not of_kind(found, "quote")
+
+
+def test_things_matched_in_a_chain_are_one_group_however_they_were_joined():
+    from collections import namedtuple
+
+    from annotate.detectors.story import Matches
+
+    Thing = namedtuple("Thing", "article start")
+    things = [Thing(f"a{i}", 0) for i in range(12)]
+    joined = Matches(key=lambda t: t.article)
+    # Joins that build deep trees: each new thing joined under the previous root, then
+    # lookups from the deepest leaves (where path halving rewrites parents).
+    for i in range(11, 0, -1):
+        joined.join(things[i - 1], things[i])
+    joined.join(things[11], things[0], conflict="x")
+    for i in range(0, 12, 3):
+        joined.join(things[i], things[(i + 5) % 12])
+    (group,) = joined.groups()
+    assert sorted(t.article for t in group[0]) == sorted(t.article for t in things)
+    assert group[1] == ["x"]

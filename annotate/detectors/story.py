@@ -148,7 +148,8 @@ class Matches:
         self.thing.setdefault(k, thing)
         root = self.parent.setdefault(k, k)
         while root != self.parent[root]:
-            root = self.parent[root] = self.parent[self.parent[root]]
+            self.parent[root] = self.parent[self.parent[root]]  # path halving
+            root = self.parent[root]
         return root
 
     def join(self, a, b, conflict: object = None) -> None:
