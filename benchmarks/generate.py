@@ -3,7 +3,8 @@
     python benchmarks/generate.py OUT_DIR --articles 1000 --seed 7
 
 Every story is one event (an equipment delivery, a flood, an election, a
-takeover, a strike...) reported by 3-8 outlets. The outlets agree on most
+takeover, a strike...) reported by 3-8 outlets (``--largest K``: the first
+story by K reports, many outlets on one story). The outlets agree on most
 facts, told in their own words, and disagree on a few planted ones: a name
 spelled another way, a different title, number or date, a quote worded
 differently, a fact only one outlet reports. The plants are listed in
