@@ -252,6 +252,9 @@ async def test_notes_list_shows_everything_and_jumps(corpus):
         words = await add_note_on_first_mention(app, pilot, "list me")
         await pilot.press("d", "c")
         await pilot.pause()
+        # The status line names the articles by their column labels, not by file-name ids.
+        assert app.status.said.startswith("✓ confirmed: ") and "(A)" in app.status.said
+        assert not any(a.id in app.status.said for a in app.articles)
         note = app.annotation_store.notes[0]
         app.focus_column(1 - app.shown.index(note.targets[0].article))  # look at the other article
         await pilot.press("A")

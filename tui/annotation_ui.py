@@ -366,7 +366,10 @@ class AnnotationsMixin:
         if current is not None:
             verdict = replace(verdict, created=current.created or verdict.created)
         self.annotation_store.put(verdict)
-        message = f"{VERDICT_MARKS[kind].capitalize()}: {short(discrepancy.summary or discrepancy.subject)}"
+        from .widgets.discrepancy_list import with_labels
+
+        summary = with_labels(discrepancy.summary or discrepancy.subject, self.labels, discrepancy.values)
+        message = f"{VERDICT_MARKS[kind].capitalize()}: {short(summary)}"
         if kind == "dismissed" and not self._dismissed_shown:
             message += " (hidden; X shows dismissed)"
         self._after_annotation_change(message)
