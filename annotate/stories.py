@@ -163,9 +163,11 @@ def _adopt_strays(stories: _Stories, tops: list[list[str]], common: dict[str, li
         if len(stories.members.get(i, ())) != 1:
             continue
         roots = sorted({root for term in top for root in largest.get(term, ())}, key=label.get)
-        best = max(((stories.cosine(root, i), root) for root in roots), default=None, key=lambda x: x[0][0])
-        if best is not None and best[0][0] >= STORY_SIMILARITY:
-            adoptions.append((best[1], i, best[0][1]))
+        scored = [(*stories.cosine(root, i), root) for root in roots]
+        if scored:
+            cosine, dot, root = max(scored, key=lambda s: s[0])
+            if cosine >= STORY_SIMILARITY:
+                adoptions.append((root, i, dot))
     for root, i, dot in adoptions:
         stories.merge(root, i, dot)
 

@@ -693,9 +693,9 @@ def test_things_matched_in_a_chain_are_one_group_however_they_were_joined():
 
     from annotate.detectors.story import Matches
 
-    Thing = namedtuple("Thing", "article start")
-    things = [Thing(f"a{i}", 0) for i in range(12)]
-    joined = Matches(key=lambda t: t.article)
+    Thing = namedtuple("Thing", "article start end")
+    things = [Thing(f"a{i}", 0, 1) for i in range(12)]
+    joined = Matches()
     # Joins that build deep trees: each new thing joined under the previous root, then
     # lookups from the deepest leaves (where path halving rewrites parents).
     for i in range(11, 0, -1):
@@ -703,6 +703,6 @@ def test_things_matched_in_a_chain_are_one_group_however_they_were_joined():
     joined.join(things[11], things[0], conflict="x")
     for i in range(0, 12, 3):
         joined.join(things[i], things[(i + 5) % 12])
-    (group,) = joined.groups()
-    assert sorted(t.article for t in group[0]) == sorted(t.article for t in things)
+    (group,) = joined.groups({t.article: i for i, t in enumerate(things)})
+    assert group[0] == things  # one per article, in the order given
     assert group[1] == ["x"]

@@ -324,7 +324,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         width = sidebar.size.width or self.size.width
         # The articles on screen get the first coverage columns (a big story's rest share one).
         on_screen = [a for a in self.shown[: self.column_count] if a in members]
-        columns = on_screen + [a for a in ordered if a not in set(on_screen)]
+        columns = on_screen + [a for a in ordered if a not in on_screen]  # a few on screen: a list is fine
         sidebar.coverage.fill(rows, columns, self.labels, self._coverage_styles(), width)
         sidebar.set_counts(len(self._story_discrepancies), sidebar.entities.entity_count, len(rows))
 

@@ -195,13 +195,11 @@ def detect(story: Story) -> Findings:
                 aff = _affirmation(story, b.id, d.subject, d.family)
                 if aff is None:
                     continue
-                _, said = claims.setdefault((d.subject, d.family), (d.name, Matches(key=_key)))
+                _, said = claims.setdefault((d.subject, d.family), (d.name, Matches()))
                 said.join(denial, _Said(b.id, aff[0], aff[1], False), conflict=True)
     found: list[Discrepancy] = []
-    order = {a.id: i for i, a in enumerate(story.articles)}
     for name, said in claims.values():
-        for versions, _ in said.groups():
-            versions.sort(key=lambda v: order[v.article])
+        for versions, _ in said.groups(story.order):
             text = {v.article: story.text(v.article)[v.start:v.end] for v in versions}
             parts = []
             for denies in (False, True):
@@ -220,7 +218,3 @@ def detect(story: Story) -> Findings:
                 )
             )
     return found, []
-
-
-def _key(said: _Said) -> tuple[str, int, int]:
-    return said.article, said.start, said.end

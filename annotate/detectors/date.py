@@ -90,7 +90,7 @@ def detect(story: Story) -> Findings:
     context = {
         id(m): (story.sentence_entities(m.article, m.start), _window_words(story, m)) for ms in dated.values() for m, _ in ms
     }
-    events = Matches(key=lambda m: m.id)
+    events = Matches()
     for x, y in combinations(dated, 2):
         used: set[int] = set()
         for m1, r1 in dated[x]:
@@ -122,7 +122,7 @@ def detect(story: Story) -> Findings:
                 events.join(m1, m2, conflict=_event(story, x, m1, y, m2))
     found: list[Discrepancy] = []
     agreed: list[Corroboration] = []
-    for dates, subjects in events.groups():
+    for dates, subjects in events.groups(story.order):
         if subjects:
             found.append(_discrepancy(story, dates, subjects[0]))
         else:
@@ -132,8 +132,6 @@ def detect(story: Story) -> Findings:
 
 
 def _discrepancy(story: Story, dates: list[Mention], subject: str) -> Discrepancy:
-    order = {a.id: i for i, a in enumerate(story.articles)}
-    dates = sorted(dates, key=lambda m: order[m.article])
     outlets: dict[str, list[str]] = {}
     for m in dates:
         outlets.setdefault(str(m.value), []).append(story.labels[m.article])

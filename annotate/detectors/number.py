@@ -204,27 +204,33 @@ def _fit(key: str, f: _Figure, group: list[_Figure], per_article: dict[str, int]
     alone = alone or shared_ents >= 2
     # Several figures of one thing in an article ("12 killed, 40 injured"): pair by the words around them.
     told_alike = all(f.near & o.near for o in group)
-    # Said of the same person or organisation, or of the same place (the story's setting,
-    # shared by everything said there) in much the same words: "57 percent of households
-    # were consulted on tax reform" and "63 percent ... on fishing rights" are two facts.
-    counted = {key, stem(key)}
-    much_alike = all(
-        len((f.words & o.words) - counted) * 2 >= max(len(f.words - counted), len(o.words - counted)) for o in group
-    )
-    of_the_same = any(f.actors & o.actors for o in group) or (shared_ents > 0 and much_alike)
     if key in SHARES:
         # A share ("74 percent" of what?) is not a thing: two shares are one fact only when
         # told alike of a shared name and close ("52.4 percent" / "53 percent" of the vote).
         close = all(_close(f.base, o.base) for o in group)
-        return context if explicit and told_alike and of_the_same and close else 0.0
+        return context if explicit and told_alike and close and _of_the_same(key, f, group) else 0.0
     if not explicit or not (alone or told_alike):
         return 0.0
-    if key in DURATIONS and not (alone and told_alike and of_the_same):
+    if key in DURATIONS and not (alone and told_alike and _of_the_same(key, f, group)):
         return 0.0  # durations are said of everything ("delayed for 12 years"): need it all
     # Dated differently from every figure of the fact: another fact, not this one told twice.
     if f.dates and all(o.dates and not f.dates & o.dates for o in group):
         return 0.0
     return context
+
+
+def _of_the_same(key: str, f: _Figure, group: list[_Figure]) -> bool:
+    """Said of the same person or organisation, or of the same place (the story's setting,
+    shared by everything said there) in much the same words: "57 percent of households
+    were consulted on tax reform" and "63 percent ... on fishing rights" are two facts."""
+    if any(f.actors & o.actors for o in group):
+        return True
+    if not any(f.entities & o.entities for o in group):
+        return False
+    counted = {key, stem(key)}
+    return all(
+        len((f.words & o.words) - counted) * 2 >= max(len(f.words - counted), len(o.words - counted)) for o in group
+    )
 
 
 def _close(a: tuple, b: tuple) -> bool:

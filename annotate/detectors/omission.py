@@ -66,16 +66,13 @@ def _figures(story: Story) -> list[Discrepancy]:
     facts = number_facts(story)
     # counted thing -> article -> a figure of it that another article also gives
     shared: dict[str, dict[str, Mention]] = {}
-    for f in facts:
-        if len(f.figures) > 1:
-            for aid, m in f.figures.items():
-                shared.setdefault(f.key, {}).setdefault(aid, m)
     # article -> (counted thing, value) of each tally of things it shares with another
     # article -> that fact's figures (the same figure told again counts: "besides the 120 homes")
     tallies: dict[str, dict[tuple[str, object], dict[str, Mention]]] = {}
     for f in facts:
         if len(f.figures) > 1:
             for aid, m in f.figures.items():
+                shared.setdefault(f.key, {}).setdefault(aid, m)
                 if m.label != "MONEY" and isinstance(m.value, (int, float)):
                     tallies.setdefault(aid, {})[f.key, m.value] = f.figures
     values_in = {a.id: {m.value for m in story.kind(a.id, "number") if isinstance(m.value, (int, float))}

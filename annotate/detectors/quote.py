@@ -40,16 +40,14 @@ def detect(story: Story) -> Findings:
     agreed: list[Corroboration] = []
     for speaker, per_article in by_speaker.items():
         name = story.entity_name(speaker)
-        said = Matches(key=lambda s: (s.article, s.start, s.end))
+        said = Matches()
         for x, y in combinations(per_article, 2):
             for s1, s2 in _pairs(story, per_article[x], per_article[y]):
                 if _same_words(story, s1, s2):
                     said.join(s1, s2)
                 else:
                     said.join(s1, s2, conflict=s1.quoted and s2.quoted)
-        order = {a.id: i for i, a in enumerate(story.articles)}
-        for versions, misquotes in said.groups():
-            versions.sort(key=lambda s: order[s.article])
+        for versions, misquotes in said.groups(story.order):
             if not misquotes:
                 ev = [evidence(story.article_by_id[s.article], s.start, s.end) for s in versions]
                 agreed.append(Corroboration(subject=f"what {name} said", evidence=ev))

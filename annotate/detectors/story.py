@@ -134,17 +134,16 @@ class Matches:
     statement), joined into groups. A group is one finding that lists every article's
     version (a discrepancy if any two conflict, else a corroboration): one outlet
     differing from four others is one finding, not four pairs, and a hundred outlets
-    agreeing is one corroboration, not thousands. Things need ``article`` and ``start``;
-    ``key`` tells them apart."""
+    agreeing is one corroboration, not thousands. Things have ``article``, ``start``
+    and ``end``, which tell them apart."""
 
-    def __init__(self, key) -> None:
-        self.key = key
-        self.parent: dict = {}
-        self.thing: dict = {}
-        self.conflicts: dict = {}  # group root -> what each conflicting pair said of itself
+    def __init__(self) -> None:
+        self.parent: dict[tuple, tuple] = {}
+        self.thing: dict[tuple, object] = {}
+        self.conflicts: dict[tuple, list] = {}  # group root -> what each conflicting pair said of itself
 
-    def _find(self, thing) -> object:
-        k = self.key(thing)
+    def _find(self, thing) -> tuple:
+        k = (thing.article, thing.start, thing.end)
         self.thing.setdefault(k, thing)
         root = self.parent.setdefault(k, k)
         while root != self.parent[root]:
@@ -162,10 +161,10 @@ class Matches:
         if conflict is not None:
             self.conflicts.setdefault(ra, []).append(conflict)
 
-    def groups(self) -> list[tuple[list, list]]:
-        """Each group: its things (the first in each article, by position), and its conflicts
-        (none: the articles agree)."""
-        members: dict = {}
+    def groups(self, order: dict[str, int]) -> list[tuple[list, list]]:
+        """Each group: its things (the first in each article, articles in ``order``), and
+        its conflicts (none: the articles agree)."""
+        members: dict[tuple, list] = {}
         for thing in self.thing.values():
             members.setdefault(self._find(thing), []).append(thing)
         out = []
@@ -173,7 +172,7 @@ class Matches:
             first: dict = {}
             for thing in sorted(things, key=lambda t: t.start):
                 first.setdefault(thing.article, thing)
-            out.append((list(first.values()), self.conflicts.get(root, [])))
+            out.append((sorted(first.values(), key=lambda t: order[t.article]), self.conflicts.get(root, [])))
         return out
 
 
