@@ -86,9 +86,14 @@ class _UnionFind:
 
 @dataclass(slots=True)
 class _Name:
-    """One entity mention's name, pre-normalised for the index lookups."""
+    """A name as one article writes it, with a label, pre-normalised for the index lookups.
 
-    mention: Mention
+    Its mentions (an article repeats a name) are linked as one: every rule depends only
+    on the article, the label and the name, so they are decided once, not per mention.
+    """
+
+    mention: Mention  # the first of ``mentions``
+    mentions: list[Mention]
     raw: str  # the name as written, without role or possessive
     folded: str
     words: list[str]
@@ -114,7 +119,7 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     order = {a.id: i for i, a in enumerate(articles)}
     ents = [m for m in mentions if m.kind == "entity"]
     ents.sort(key=lambda m: (order.get(m.article, len(order)), m.start))
-    names = [_make_name(m) for m in ents]
+    names = _distinct_names(ents)
     uf = _UnionFind(len(names))
     places = frozenset(n.folded for n in names if n.mention.label in _PLACE_LABELS and not country_core(n.raw))
 
@@ -128,17 +133,30 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     _link_organs(names, uf)
     _link_lone_surnames(names, uf)
 
-    entities = _build_entities(names, uf)
-    _resolve_speakers(mentions, ents, entities)
+    entities = _build_entities(names, uf, {id(m): k for k, m in enumerate(ents)})
+    _resolve_speakers(mentions, names, entities)
     return entities
 
 
-def _make_name(m: Mention) -> _Name:
-    if m.label == "PERSON":
-        _split_leading_title(m)
-    raw = mention_name(m)
+def _distinct_names(ents: list[Mention]) -> list[_Name]:
+    """The names of ``ents`` (in order of first use), each with the mentions that write it."""
+    names: dict[tuple[str, str, str], _Name] = {}
+    for m in ents:
+        if m.label == "PERSON":
+            _split_leading_title(m)
+        raw = mention_name(m)
+        key = (m.article, m.label, raw)
+        found = names.get(key)
+        if found is None:
+            names[key] = _make_name(m, raw)
+        else:
+            found.mentions.append(m)
+    return list(names.values())
+
+
+def _make_name(m: Mention, raw: str) -> _Name:
     folded = fold(raw)
-    n = _Name(m, raw, folded, folded.split(), person=m.label == "PERSON")
+    n = _Name(m, [m], raw, folded, folded.split(), person=m.label == "PERSON")
     if n.person and n.words:
         given, surname = split_person(n.words)
         # Keyed by the surname's last word: "al-Assad" and "Assad" are one surname.
@@ -361,7 +379,9 @@ def _display_name(members: list[_Name]) -> str:
     from it) do not depend on the order articles were loaded in.
     """
     pool = [n for n in members if not n.alias] or members
-    counts = Counter(" ".join(n.raw.split()) for n in pool)
+    counts: Counter[str] = Counter()
+    for n in pool:
+        counts[" ".join(n.raw.split())] += len(n.mentions)
 
     def score(raw: str) -> tuple:
         capitalised = sum(w[:1].isupper() for w in raw.split())
@@ -373,14 +393,18 @@ def _display_name(members: list[_Name]) -> str:
 def _label(members: list[_Name], name: str) -> str:
     """The members' most common label, except that a "person" whose name ends like an
     organisation's ("Ardmore Mining", "Brightwater Securities") is an organisation."""
-    label = Counter(n.mention.label for n in members).most_common(1)[0][0]
+    labels: Counter[str] = Counter()
+    for n in members:
+        labels[n.mention.label] += len(n.mentions)
+    label = labels.most_common(1)[0][0]
     words = fold(name).split()
     if label == "PERSON" and len(words) >= 2 and words[-1] in ORG_HEAD_WORDS:
         return "ORG"
     return label
 
 
-def _build_entities(names: list[_Name], uf: _UnionFind) -> list[Entity]:
+def _build_entities(names: list[_Name], uf: _UnionFind, rank: dict[int, int]) -> list[Entity]:
+    """One entity per cluster; ``rank`` orders each entity's mentions as in the corpus."""
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(names)):
         clusters[uf.find(i)].append(i)
@@ -390,28 +414,31 @@ def _build_entities(names: list[_Name], uf: _UnionFind) -> list[Entity]:
         members = [names[i] for i in clusters[root]]
         name = _display_name(members)
         label = _label(members, name)
-        for n in members:
-            n.mention.label = label if n.mention.label == "PERSON" and label == "ORG" else n.mention.label
         base = f"{label.lower()}:{slug(name)}"
         used[base] += 1
         entity_id = base if used[base] == 1 else f"{base}-{used[base]}"
-        for n in members:
-            n.mention.entity = entity_id
-        entities.append(Entity(id=entity_id, name=name, label=label, mentions=[n.mention.id for n in members]))
+        found = [m for n in members for m in n.mentions]
+        if len(members) > 1:
+            found.sort(key=lambda m: rank[id(m)])
+        for m in found:
+            if m.label == "PERSON" and label == "ORG":
+                m.label = label
+            m.entity = entity_id
+        entities.append(Entity(id=entity_id, name=name, label=label, mentions=[m.id for m in found]))
     return entities
 
 
-def _resolve_speakers(mentions: Sequence[Mention], ents: list[Mention], entities: list[Entity]) -> None:
+def _resolve_speakers(mentions: Sequence[Mention], names: list[_Name], entities: list[Entity]) -> None:
     """Quote speakers arrive as names; replace them by the linked entity's id."""
     ids = {e.id for e in entities}
     in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
     surname_in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for m in ents:
-        f = fold(mention_name(m))
+    for n in names:
+        m = n.mention  # (a name's mentions are all of one entity)
         if m.entity:
-            in_article[(m.article, f)].add(m.entity)
-            if f:
-                surname_in_article[(m.article, f.split()[-1])].add(m.entity)
+            in_article[(m.article, n.folded)].add(m.entity)
+            if n.words:
+                surname_in_article[(m.article, n.words[-1])].add(m.entity)
     by_name: dict[str, set[str]] = defaultdict(set)
     for e in entities:
         by_name[fold(e.name)].add(e.id)

@@ -109,6 +109,7 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", t).strip()
 
 
+@lru_cache(maxsize=200_000)
 def strip_possessive(text: str) -> str:
     """``Okafor’s`` -> ``Okafor`` (keeps the original characters otherwise)."""
     return re.sub(r"(?:['’]s|s['’]|['’])$", "", text.strip())
@@ -223,6 +224,7 @@ COUNTRY_ALIASES = {
 }
 
 
+@lru_cache(maxsize=200_000)
 def country_core(name: str) -> str | None:
     """The country inside a formal state name: "Argentine Republic" -> "argentine".
 
@@ -301,6 +303,7 @@ _BRITISH = ((r"our$", "or"), (r"ence$", "ense"), (r"is(e|ed|es|ing|ation|ations)
             (r"ogue$", "og"), (r"lled$", "led"), (r"lling$", "ling"))
 
 
+@lru_cache(maxsize=200_000)
 def spelling_key(word: str) -> str:
     """British and American spellings of a word meet: defence/defense, organisation/organization."""
     w = fold(word)
@@ -309,5 +312,6 @@ def spelling_key(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=200_000)
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"

@@ -281,7 +281,10 @@ def _passing(vectors: list[dict[str, float]], candidates: set[tuple[int, int]]) 
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(t, 0.0) for t, w in a.items())
 
 
 def _normalise(text: str) -> str:

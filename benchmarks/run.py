@@ -338,7 +338,10 @@ def main(argv: list[str] | None = None) -> int:
         compileall.compile_dir(ROOT / package, quiet=1)
 
     sizes = [int(s) for s in (args.sizes or ("20,40,80" if args.quick else "250,500,1000")).split(",")]
-    repeats = 1 if args.quick else 5
+    # Start-up launches (each a fraction of a second) and scaling rounds: a median of many,
+    # as one process in a few on this shared machine runs 20-50% slower than the rest.
+    repeats = 1 if args.quick else 9
+    rounds = 1 if args.quick else 7
     work = args.work or Path(tempfile.mkdtemp(prefix="corpus-tui-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     figures: dict[str, float] = {}
@@ -414,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
     # every size alike, not one; the table shows each phase's best round (as timeit does: other
     # work only ever slows a run down, so the fastest is the closest to the code's own cost).
     runs: dict[int, list[dict]] = {size: [] for size in sizes}
-    for round_ in range(1 if args.quick else 5):
+    for round_ in range(rounds):
         # Smallest first, then largest first: a size does not always come after the same one.
         order = list(folders.items())
         for size, folder in order[::-1] if round_ % 2 else order:
