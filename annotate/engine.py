@@ -24,6 +24,7 @@ from . import __version__
 from .model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention
 
 Progress = Callable[[int, int], None]  # (articles done, total)
+Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
 PHASES = ("annotate", "link", "stories", "discrepancies")
 
 
@@ -77,13 +78,17 @@ def analyse(
     use_cache: bool = False,
     jobs: int = 1,
     timings: dict[str, float] | None = None,
+    stage: Stage | None = None,
 ) -> Analysis:
     """The whole engine over a loaded corpus.
 
     ``use_cache`` reads and writes the user's engine cache; ``jobs`` > 1
     annotates in several processes; ``timings``, when given, receives the
-    seconds spent in each of ``PHASES``.
+    seconds spent in each of ``PHASES``; ``stage`` is told when linking,
+    story grouping and detection start (at 1,000 articles they take seconds
+    after the last article is annotated).
     """
+    stage = stage or (lambda _phase: None)
     cache = None
     if use_cache:
         from .cache import EngineCache
@@ -106,13 +111,16 @@ def analyse(
     # Plain Python objects from here on, none in cycles: full collections would only
     # rescan them, more often the larger the corpus (see annotate.collector).
     with collector_paused():
+        stage("link")
         entities = link_entities(articles, mentions)
         clock.lap("link")
 
         # After linking, so the stories see one name where outlets spell it two ways.
+        stage("stories")
         stories = group_stories(articles, mentions)
         clock.lap("stories")
 
+        stage("discrepancies")
         discrepancies, corroborations = _detect_by_story(articles, mentions, entities, stories)
         clock.lap("discrepancies")
 

@@ -24,6 +24,7 @@ import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy
 
@@ -182,7 +183,9 @@ def _vectors(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[d
                 names[m.article]["@" + name] += 1
     counts: list[Counter[str]] = []
     for article in articles:
-        words = Counter(w for w in _WORD.findall(_normalise(article.text)) if w not in _STOPWORDS)
+        words = Counter(_WORD.findall(_normalise(article.text)))  # (counted in C, stopwords dropped after)
+        for stopword in _STOPWORDS.intersection(words):
+            del words[stopword]
         for name, c in names.get(article.id, {}).items():
             words[name] += c
         counts.append(words)
@@ -190,13 +193,13 @@ def _vectors(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[d
     for c in counts:
         df.update(c.keys())
     n = len(articles)
-    idf = {term: math.log(1 + (n + _PRIOR_DOCUMENTS) / d) for term, d in df.items()}  # once per term, not per use
+    # Once per term, not per use: IDF times the weight of its kind.
+    idf = {term: math.log(1 + (n + _PRIOR_DOCUMENTS) / d) * (ENTITY_WEIGHT if term[0] == "@" else 1.0)
+           for term, d in df.items()}
+    damped = [0.0] + [1 + math.log(tf) for tf in range(1, 64)]  # sublinear term frequency
     vectors = []
     for c in counts:
-        weights = {
-            term: (1 + math.log(tf)) * idf[term] * (ENTITY_WEIGHT if term.startswith("@") else 1.0)
-            for term, tf in c.items()
-        }
+        weights = {term: (damped[tf] if tf < 64 else 1 + math.log(tf)) * idf[term] for term, tf in c.items()}
         ranked = sorted(weights.items(), key=lambda kv: kv[1], reverse=True)
         norm = math.sqrt(sum(w * w for _, w in ranked)) or 1.0
         vectors.append({term: w / norm for term, w in ranked})
@@ -259,10 +262,10 @@ def _passing(vectors: list[dict[str, float]], candidates: set[tuple[int, int]]) 
     share dozens, so per pair the dict intersection cost more than everything else here:
     instead each article with candidates is spread once over a dense array of term ids, and
     every partner's weights are gathered from it."""
-    ids: dict[str, int] = {}
+    ids = {t: k for k, t in enumerate(dict.fromkeys(chain.from_iterable(vectors)))}
     rows = []
     for vector in vectors:
-        terms = numpy.fromiter((ids.setdefault(t, len(ids)) for t in vector), dtype=numpy.int64, count=len(vector))
+        terms = numpy.fromiter(map(ids.__getitem__, vector), dtype=numpy.int64, count=len(vector))
         rows.append((terms, numpy.fromiter(vector.values(), dtype=numpy.float64, count=len(vector))))
     partners: dict[int, list[int]] = defaultdict(list)
     for i, j in sorted(candidates):

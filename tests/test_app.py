@@ -340,6 +340,42 @@ def test_summary_counts_skipped_and_repaired_files_once_each():
     assert "press p" in line
 
 
+async def test_status_line_names_the_engine_phase_after_the_last_article(monkeypatch):
+    """At 1,000 articles linking, stories and detection take seconds after "annotating 1000
+    of 1000": the status line says which one is running, not a stale count."""
+    import threading
+
+    import annotate.engine
+
+    real = annotate.engine.analyse
+    reached, proceed = threading.Event(), threading.Event()
+
+    def held_at_stories(*args, stage, **kwargs):
+        def announce(phase: str) -> None:
+            stage(phase)
+            if phase == "stories":
+                reached.set()
+                proceed.wait(30)
+
+        return real(*args, stage=announce, **kwargs)
+
+    monkeypatch.setattr(annotate.engine, "analyse", held_at_stories)
+    app = CorpusApp([CORPUS], use_cache=False)
+    async with app.run_test(size=(160, 50)) as pilot:
+        try:
+            for _ in range(600):
+                if reached.is_set():
+                    break
+                await pilot.pause(0.1)
+            assert reached.is_set(), app.status.said
+            await pilot.pause()
+            assert "grouping articles into stories" in app.status.said
+        finally:
+            proceed.set()
+        await wait_for_engine(pilot, app)
+        assert "grouping" not in app.status.said and "discrepanc" in app.status.said
+
+
 async def test_engine_failure_is_reported_with_control_codes_shown_inert(monkeypatch):
     import annotate.engine
 

@@ -144,3 +144,12 @@ def test_a_new_outlet_name_is_not_answered_from_the_cache(cache_dir, seeds, anno
     cached = analyse(renamed, use_cache=True)
     assert annotated == []  # the mentions themselves are still reused
     assert cached == analyse(renamed)
+
+
+def test_the_phases_after_annotation_are_announced_unless_the_cache_answers(cache_dir, seeds):
+    stages: list[str] = []
+    analyse(seeds, use_cache=True, stage=stages.append)
+    assert stages == ["link", "stories", "discrepancies"]
+    stages.clear()
+    analyse(seeds, use_cache=True, stage=stages.append)
+    assert stages == []

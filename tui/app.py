@@ -40,6 +40,12 @@ from .widgets.status_line import StatusLine
 MAX_COLUMNS = 4
 MIN_COLUMN_WIDTH = 44  # cells; below this a third column would be too cramped to read
 NARROW_WIDTH = 120  # below this the sidebar stacks under the articles
+# The status line while the engine works past the last article (seconds at 1,000 articles).
+ENGINE_STAGES = {
+    "link": "linking names across articles…",
+    "stories": "grouping articles into stories…",
+    "discrepancies": "comparing the reports of each story…",
+}
 
 
 def _reader_commands() -> type:
@@ -201,7 +207,10 @@ class CorpusApp(AnnotationsMixin, App[int]):
                 shown_at[0] = now
                 self.call_from_thread(self.status.say, f"{len(self.articles)} articles", f"annotating {done} of {total}…")
 
-        return analyse(self.articles, model=self.model, progress=progress, use_cache=self.use_cache)
+        def stage(phase: str) -> None:
+            self.call_from_thread(self.status.say, f"{len(self.articles)} articles", ENGINE_STAGES[phase])
+
+        return analyse(self.articles, model=self.model, progress=progress, use_cache=self.use_cache, stage=stage)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "engine":
