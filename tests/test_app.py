@@ -15,6 +15,7 @@ from tui.screens.help import HelpScreen
 from tui.widgets.article_column import ArticleColumn
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.discrepancy_list import DiscrepancyList, with_labels
+from tui.widgets.reader_footer import ReaderFooter
 from tui.widgets.sidebar import Sidebar
 from tui.widgets.wrapping import wrap
 
@@ -305,6 +306,7 @@ async def test_one_bad_file_is_named_in_one_toast_and_listed_under_p(tmp_path):
         assert len(toasts) == 1 and "press p" in toasts[0]
         assert "empty␛[2J.txt" in toasts[0] and "\x1b" not in toasts[0]
         assert "p" in app.active_bindings  # shown in the footer only when there are problems
+        assert "p Problems" in widget_text(app.query_one(ReaderFooter))
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, ProblemsScreen)
@@ -316,11 +318,31 @@ async def test_one_bad_file_is_named_in_one_toast_and_listed_under_p(tmp_path):
         assert not isinstance(app.screen, ProblemsScreen)
 
 
+@pytest.mark.parametrize("size", [(160, 50), (80, 24)])
+async def test_footer_shows_whole_keys_and_a_click_runs_one(size):
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        footer = app.query_one(ReaderFooter)
+        line = widget_text(footer)
+        assert len(line) == size[0] and line.rstrip().endswith("▏^p palette")
+        for item in ("^q Quit", "? Help", "] Mention", "n Same entity", "d Discrepancy"):
+            assert item in line
+        if size[0] == 160:
+            assert "o Articles" in line and "^s Save" in line
+        else:  # what does not fit is left out whole, never cut
+            assert "^s Save" not in line and " ^s " not in line and "Sav" not in line
+        await pilot.click(ReaderFooter, offset=(line.index("? Help") + 2, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
 async def test_problems_key_is_hidden_when_every_file_was_read():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_for_engine(pilot, app)
         assert not app.problems
+        assert "Problems" not in widget_text(app.query_one(ReaderFooter))
         footer_keys = {key for key, active in app.active_bindings.items() if active.binding.show and active.enabled}
         assert "p" not in footer_keys
         await pilot.press("p")

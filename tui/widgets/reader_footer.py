@@ -1,26 +1,146 @@
-"""The footer, redrawn only when the keys it shows change.
+"""The footer: the keys of the screen in one line, drawn by one widget.
 
-Textual's Footer rebuilds itself whenever focus moves. Following an entity
-moves focus between columns on every ``n``, and the rebuild (a dozen widgets
-mounted) cost more than the rest of the key press; the keys shown are the same.
+Textual's Footer mounts a widget per key, each styled by the stylesheet on its
+own; with a dozen keys that was about 30 ms of the first frame (the article
+text waits for it), and its rebuild when focus moved cost more than the rest
+of an ``n`` press. This one draws the same line itself, redraws only when the
+keys it shows change, and runs a key's action when it is clicked, as
+Textual's does.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from rich.text import Text
+from textual import events
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 
-class ReaderFooter(Footer):
-    _shown: tuple | None = None
+class _Shown(NamedTuple):
+    key: str  # the Textual key name, for simulate_key
+    display: str  # what the footer shows ("^q")
+    description: str
+    enabled: bool
+
+
+class ReaderFooter(Widget):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "reader-footer--key",
+        "reader-footer--description",
+        "reader-footer--hover",
+        "reader-footer--separator",
+    }
+    DEFAULT_CSS = """
+    ReaderFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .reader-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .reader-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .reader-footer--hover {
+            background: $block-hover-background;
+        }
+        & > .reader-footer--separator {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys: tuple[_Shown, ...] = ()
+        self._palette: _Shown | None = None
+        self._regions: list[tuple[int, int, _Shown]] = []  # (first cell, end cell, key), as last drawn
+        self._hover: _Shown | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen) -> None:
-        shown = tuple(
-            (key, active.binding.action, active.binding.description, active.enabled)
-            for key, active in screen.active_bindings.items()
-            if active.binding.show
-        )
-        if shown == self._shown:
+        if screen is not self.screen:
             return
-        self._shown = shown
-        super().bindings_changed(screen)
+        app = self.app
+        keys: list[_Shown] = []
+        palette = None
+        seen_actions: set[str] = set()
+        for key, (_node, binding, enabled, _tooltip) in screen.active_bindings.items():
+            if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
+                palette = _Shown(binding.key, app.get_key_display(binding), binding.description, enabled)
+            elif binding.show and binding.action not in seen_actions:
+                seen_actions.add(binding.action)  # an action bound to two keys is shown once, as Footer does
+                keys.append(_Shown(binding.key, app.get_key_display(binding), binding.description, enabled))
+        if (tuple(keys), palette) != (self._keys, self._palette):
+            self._keys, self._palette = tuple(keys), palette
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("reader-footer--key")
+        description_style = self.get_component_rich_style("reader-footer--description")
+        hover_style = self.get_component_rich_style("reader-footer--hover", partial=True)
+        width = self.size.width
+        right = Text(no_wrap=True, end="")
+        if self._palette is not None:
+            right.append("▏", self.get_component_rich_style("reader-footer--separator"))
+            right.append_text(self._item(self._palette, key_style, description_style, hover_style, lead=""))
+        line = Text(no_wrap=True, overflow="crop", end="")
+        regions: list[tuple[int, int, _Shown]] = []
+        room = width - right.cell_len
+        for shown in self._keys:
+            item = self._item(shown, key_style, description_style, hover_style)
+            if line.cell_len + item.cell_len > room:
+                break  # what does not fit is left out whole, not cut in the middle
+            regions.append((line.cell_len, line.cell_len + item.cell_len, shown))
+            line.append_text(item)
+        if self._palette is not None:
+            line.append(" " * max(0, room - line.cell_len))
+            start = line.cell_len + 1  # after the separator
+            regions.append((start, start + right.cell_len - 1, self._palette))
+            line.append_text(right)
+        self._regions = regions
+        return line
+
+    def _item(self, shown: _Shown, key_style, description_style, hover_style, lead: str = " ") -> Text:
+        """" ^q Quit ": the key, then its description, as Textual's Footer draws them."""
+        item = Text.assemble((f"{lead}{shown.display} ", key_style), (f"{shown.description} ", description_style))
+        if shown == self._hover:
+            item.stylize(hover_style)
+        if not shown.enabled:
+            item.stylize("dim")
+        return item
+
+    def _at(self, x: int) -> _Shown | None:
+        return next((shown for start, end, shown in self._regions if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hover = self._at(event.x)
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        shown = self._at(event.x)
+        if shown is None:
+            return
+        if shown.enabled:
+            self.app.simulate_key(shown.key)
+        else:
+            self.app.bell()
