@@ -704,10 +704,10 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     def tell_problems(self, problems: list[Problem]) -> None:
         """One toast for all of them (30 bad files must not be 30 toasts); p lists them."""
-        from .screens.problems import summary as problems_summary
-
         keymap_problems = getattr(self, "keymap_problems", [])
         if problems:
+            from .screens.problems import summary as problems_summary  # (not on the way to the first frame)
+
             severity = "error" if any(p.severity == "error" for p in problems) else "warning"
             self.notify(problems_summary(problems, self._key_for("problems.list")), severity=severity, markup=False, timeout=12)
         if keymap_problems and problems is self.problems:

@@ -12,7 +12,6 @@ Unknown ids and unreadable files are reported, never fatal.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,6 +110,8 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
     path = keys_file() if path is None else path
     if not path.is_file():
         return {}, []
+    import tomllib  # only when there is a file to read: it is on the way to the first frame
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
