@@ -109,7 +109,9 @@ class _Stories:
         n = len(vectors)
         self.parent = list(range(n))
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
-        self.sums: dict[int, dict[str, float]] = {i: dict(v) for i, v in enumerate(vectors)}
+        # A story of one article shares its vector; it is copied when the story first grows.
+        self.sums: dict[int, dict[str, float]] = dict(enumerate(vectors))
+        self._copied: set[int] = set()
         self.squares = [1.0] * n  # |sum|², kept as stories grow: |a + b|² = |a|² + |b|² + 2 a·b
 
     def find(self, i: int) -> int:
@@ -142,6 +144,9 @@ class _Stories:
         self.members[a].extend(self.members.pop(b))
         self.squares[a] += self.squares[b] + 2 * dot
         total = self.sums[a]
+        if a not in self._copied:
+            total = self.sums[a] = dict(total)
+            self._copied.add(a)
         for term, w in self.sums.pop(b).items():
             total[term] = total.get(term, 0.0) + w
 
@@ -218,12 +223,18 @@ def _similar_pairs(vectors: list[dict[str, float]], tops: list[list[str]], posti
     shared: Counter[tuple[int, int]] = Counter()
     candidates: set[tuple[int, int]] = set()
     hashes: dict[str, int] = {}
+    top_sets = [frozenset(top) for top in tops]
     for term, posting in postings.items():
         if len(posting) <= _MAX_POSTINGS:
             for x, i in enumerate(posting):
                 shared.update((i, j) for j in posting[x + 1 :])
         else:
-            candidates.update(_neighbours(term, posting, tops, keys, hashes))
+            # Neighbours too must share _MIN_SHARED strong terms: the common term alone (a
+            # country) pairs reports of different events, and the pairs grow with the corpus.
+            candidates.update(
+                (i, j) for i, j in _neighbours(term, posting, tops, keys, hashes)
+                if len(top_sets[i] & top_sets[j]) >= _MIN_SHARED
+            )
     candidates.update(pair for pair, count in shared.items() if count >= _MIN_SHARED)
     return _passing(vectors, candidates)
 
