@@ -40,17 +40,22 @@ def run_report(args: argparse.Namespace) -> int:
     corpus = load_corpus_for_command(args.paths, "report")
     if corpus is None:
         return 1
+    bar = _progress()
     try:
         analysis = analyse(
             corpus.articles,
             model=getattr(args, "model", None),
-            progress=_progress(),
+            progress=bar,
             use_cache=not getattr(args, "no_cache", False),
             jobs=max(1, getattr(args, "jobs", 1) or 1),
+            stage=bar.stage if bar else None,
         )
     except LookupError as e:  # pipeline.ModelNotFoundError: --model names nothing installed
         print(f"corpus-tui report: {visible(str(e))}", file=sys.stderr)
         return 2
+    finally:
+        if bar:
+            bar.close()  # the phase line, before the report
     analysis.problems = list(corpus.problems) + [p for p in analysis.problems if p not in corpus.problems]
     annotations = _annotations(args, analysis)
     fmt = getattr(args, "format", "text") or "text"

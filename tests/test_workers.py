@@ -69,3 +69,24 @@ def test_batches_of_articles_give_what_one_article_at_a_time_gives(tmp_path):
     batched = [mentions for mentions, _ in annotate_serially(articles, None)]
     assert batched == alone
     assert sum(map(len, alone)) > 40 * 10
+
+
+def test_after_the_last_article_the_bar_names_the_phase_and_close_erases_it(monkeypatch):
+    clock = iter([0.0, 1.0, 2.0, 3.0, 4.0])
+    monkeypatch.setattr("annotate.progress.time.monotonic", lambda: next(clock))
+    stream = _Terminal()
+    progress = terminal_progress(stream=stream)
+    progress(1000, 1000)
+    progress.stage("stories")
+    assert stream.getvalue().endswith("\r\x1b[2KGrouping articles into stories…")
+    progress.close()
+    assert stream.getvalue().endswith("\r\x1b[2K")
+
+
+def test_a_quick_run_names_no_phase(monkeypatch):
+    monkeypatch.setattr("annotate.progress.time.monotonic", lambda: 0.0)
+    stream = _Terminal()
+    progress = terminal_progress(stream=stream)
+    progress.stage("link")
+    progress.close()
+    assert stream.getvalue() == ""
