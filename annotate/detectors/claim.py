@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Discrepancy
-from .story import GENERIC, STOPWORDS, Findings, Matches, Story, evidence, outlet_list, short, stem
+from .story import GENERIC, STOPWORDS, Findings, Matches, Story, evidence, stem, value_part
 
 KIND = "claim"
 
@@ -205,7 +205,7 @@ def detect(story: Story) -> Findings:
             for denies in (False, True):
                 side = [v.article for v in versions if v.denies == denies]
                 if side:
-                    parts.append(f'"{short(text[side[0]], 60)}" ({outlet_list([story.labels[x] for x in side])})')
+                    parts.append(value_part(text[side[0]], [story.labels[x] for x in side], 60))
             found.append(
                 Discrepancy(
                     id="",

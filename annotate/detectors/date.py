@@ -26,7 +26,8 @@ import re
 from itertools import combinations
 
 from ..model import Corroboration, Discrepancy, Mention
-from .story import GENERIC, Findings, Matches, Story, content_words, evidence, outlet_list
+from ..outlets import outlet_list
+from .story import GENERIC, Findings, Matches, Story, content_words, evidence
 
 KIND = "date"
 MIN_SHARED_WORDS = 2

@@ -15,7 +15,8 @@ import unicodedata
 
 from ..names import HONORIFICS, fold, strip_possessive
 from ..model import Discrepancy, Mention
-from .story import Findings, Story, evidence, outlet_list
+from ..outlets import outlet_list
+from .story import Findings, Story, evidence
 
 KIND = "name_variant"
 

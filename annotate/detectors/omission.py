@@ -27,9 +27,10 @@ from __future__ import annotations
 import re
 
 from ..model import Discrepancy, Evidence, Mention
+from ..outlets import outlet_list
 from .number import DURATIONS, SHARES, counted_key, counted_words, number_facts, written_out
 from .speech import SPEECH_VERBS, statements
-from .story import STOPWORDS, Findings, Story, evidence, outlet_list, short, stem
+from .story import STOPWORDS, Findings, Story, evidence, short, stem
 
 KIND = "omission"
 _ITEM = re.compile(r"\s*(,\s*(?:and\s+)?|\s(?:and|as well as|plus)\s+)((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)")

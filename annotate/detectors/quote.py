@@ -22,7 +22,7 @@ from itertools import combinations
 from ..model import Corroboration, Discrepancy
 from ..names import fold
 from .speech import Statement, statements
-from .story import GENERIC, Findings, Matches, Story, content_words, evidence, outlet_list, short
+from .story import GENERIC, Findings, Matches, Story, content_words, evidence, value_part
 
 KIND = "quote"
 MIN_SHARED = 2
@@ -136,8 +136,7 @@ def _parts(story: Story, versions: list[Statement]) -> list[str]:
     for s in versions:
         outlets.setdefault((s.quoted, _words(s.text)), []).append(s)
     return [
-        f'{"quoted" if same[0].quoted else "reported"} "{short(same[0].text, 60)}" '
-        f"({outlet_list([story.labels[s.article] for s in same])})"
+        ("quoted " if same[0].quoted else "reported ") + value_part(same[0].text, [story.labels[s.article] for s in same], 60)
         for same in outlets.values()
     ]
 

@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 
 from ..model import Article, Corroboration, Discrepancy, Entity, Evidence, Mention
 from ..names import fold, place_of
+from ..outlets import outlet_list
 
 Findings = tuple[list[Discrepancy], list[Corroboration]]
 
@@ -119,14 +120,12 @@ def value_parts(values: dict[str, str], labels: dict[str, str], limit: int = 70)
     outlets: dict[str, list[str]] = {}
     for article_id, value in values.items():
         outlets.setdefault(" ".join(value.split()), []).append(labels[article_id])
-    return [f'"{short(value, limit)}" ({outlet_list(names)})' for value, names in outlets.items()]
+    return [value_part(value, names, limit) for value, names in outlets.items()]
 
 
-def outlet_list(names: list[str], most: int = 4) -> str:
-    """'A, B, C' or, when a story has many outlets, 'A, B, C, D and 146 more'."""
-    if len(names) <= most + 1:
-        return ", ".join(names)
-    return f"{', '.join(names[:most])} and {len(names) - most} more"
+def value_part(value: str, outlets: list[str], limit: int = 70) -> str:
+    """'"value" (A, B)': what some outlets say, and who says it."""
+    return f'"{short(value, limit)}" ({outlet_list(outlets)})'
 
 
 class Matches:

@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from annotate.model import Discrepancy
+from annotate.outlets import outlet_list
 
 KIND_TITLES = {
     "name_variant": "Names spelled differently",
@@ -55,7 +56,7 @@ def discrepancy_entry(
     by_value: dict[str, list[str]] = {}
     for article_id in sorted(d.values, key=lambda a: position.get(a, len(position))):
         by_value.setdefault(d.values[article_id], []).append(labels.get(article_id, article_id))
-    rows = [(Text(f"  {_label_list(names)}", style="bold dim"), Text(value)) for value, names in by_value.items()]
+    rows = [(Text(f"  {outlet_list(names, most=6)}", style="bold dim"), Text(value)) for value, names in by_value.items()]
     if note is not None:
         rows.append((Text("  note", style="dim"), note))
     return Entry(head, rows)
@@ -63,12 +64,6 @@ def discrepancy_entry(
 
 _WIDEST_LABEL = 8  # wider labels ("A, B, C") go on a line of their own
 _DEEP_INDENT = 4
-
-
-def _label_list(names: list[str], most: int = 6) -> str:
-    if len(names) <= most + 1:
-        return ", ".join(names)
-    return f"{', '.join(names[:most])} and {len(names) - most} more"
 
 
 class Entry:
