@@ -121,7 +121,7 @@ def analyse(
         clock.lap("stories")
 
         stage("discrepancies")
-        discrepancies, corroborations = _detect_by_story(articles, mentions, entities, stories)
+        discrepancies, corroborations = detect_by_story(articles, mentions, entities, stories)
         clock.lap("discrepancies")
 
     analysis = Analysis(
@@ -138,14 +138,18 @@ def analyse(
     return analysis
 
 
-def _detect_by_story(
+def detect_by_story(
     articles: Sequence[Article],
-    mentions: list[Mention],
-    entities: list[Entity],
-    stories: list[list[str]],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    stories: Sequence[Sequence[str]],
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
-    """Run the detectors within each story of two or more articles, never across stories."""
-    from .discrepancies import detect
+    """Run the detectors within each story of two or more articles, never across stories.
+
+    Two stories can hold the same finding (the same name spelled the same two ways in two
+    events): its id then also names the story's articles, so every id in a report is unique.
+    """
+    from .discrepancies import detect, fingerprint
 
     by_id = {a.id: a for a in articles}
     story_of = {article: n for n, story in enumerate(stories) for article in story}
@@ -166,10 +170,15 @@ def _detect_by_story(
             entities_in[n].append(Entity(id=e.id, name=e.name, label=e.label, mentions=inside))
     discrepancies: list[Discrepancy] = []
     corroborations: list[Corroboration] = []
+    seen: set[str] = set()
     for n, story in enumerate(stories):
         if len(story) < 2:
             continue
         found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n])
+        for d in found:
+            if d.id in seen:
+                d.id = fingerprint(d.kind, d.subject, [*d.values.values(), *sorted(story)])
+            seen.add(d.id)
         discrepancies.extend(found)
         corroborations.extend(agreed)
     return discrepancies, corroborations

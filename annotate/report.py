@@ -57,7 +57,7 @@ def run_report(args: argparse.Namespace) -> int:
         if bar:
             bar.close()  # the phase line, before the report
     analysis.problems = list(corpus.problems) + [p for p in analysis.problems if p not in corpus.problems]
-    annotations = _annotations(args, analysis)
+    analysis, annotations = _with_annotations(args, analysis)
     fmt = getattr(args, "format", "text") or "text"
     out = sys.stdout
     if fmt == "text":
@@ -84,21 +84,26 @@ def _progress():
     return terminal_progress()
 
 
-def _annotations(args: argparse.Namespace, analysis: Analysis) -> dict | None:
-    """The reader's annotation file, resolved against this corpus (None when there is none)."""
+def _with_annotations(args: argparse.Namespace, analysis: Analysis) -> tuple[Analysis, dict | None]:
+    """The analysis with the reader's links and mention edits applied (as the app shows it),
+    and the annotation file as report data (None when there is none)."""
     try:
-        from .annotation_file import default_path
-        from .annotations import annotations_for_report
+        from .annotation_file import AnnotationFileError, default_path
+        from .annotations import annotations_for_report, load_placed
+        from .reader_edits import mention_edits, with_reader_edits
     except ImportError:
-        return None
+        return analysis, None
     explicit = getattr(args, "annotations", None)
     path = Path(explicit) if explicit else default_path(args.paths)
     if not explicit and not path.exists():
-        return None
-    data = annotations_for_report(analysis, path)
-    if data.get("error"):
-        print(f"corpus-tui report: annotations: {visible(str(data['error']))}", file=sys.stderr)
-    return data
+        return analysis, None
+    try:
+        placed = load_placed(path, {a.id: a.text for a in analysis.articles})
+    except AnnotationFileError as e:
+        print(f"corpus-tui report: annotations: {visible(str(e))}", file=sys.stderr)
+        return analysis, annotations_for_report(analysis, path)
+    analysis = with_reader_edits(analysis, mention_edits(placed.items))
+    return analysis, annotations_for_report(analysis, path, placed)
 
 
 def _attach_verdicts(data: dict, annotations: dict) -> None:

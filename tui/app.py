@@ -227,20 +227,8 @@ class CorpusApp(AnnotationsMixin, App[int]):
         """Show the engine's results: highlights, sidebar, status."""
         self.analysis = analysis
         self._edits_shown = None
-        self.rebuild_index()
-        # Per-article lookups, so switching stories never scans the whole corpus's findings.
-        self._by_article: dict[str, list[Discrepancy]] = {}
-        self._involving: dict[str, list[int]] = {}
-        for n, d in enumerate(self.index.discrepancies):
-            for article_id in {e.article for e in d.evidence}:
-                self._by_article.setdefault(article_id, []).append(d)
-            for article_id in {e.article for e in d.evidence} | set(d.values):
-                self._involving.setdefault(article_id, []).append(n)
         self._stories = {article_id: list(story) for story in analysis.stories for article_id in story}
-        self._corroborating: dict[str, list[int]] = {}
-        for n, c in enumerate(analysis.corroborations):
-            for article_id in {e.article for e in c.evidence}:
-                self._corroborating.setdefault(article_id, []).append(n)
+        self.rebuild_index()
         if analysis.problems:
             self.problems = [*self.problems, *analysis.problems]
             self.tell_problems(analysis.problems)
@@ -259,14 +247,28 @@ class CorpusApp(AnnotationsMixin, App[int]):
         mention edits applied; only when those changed. Cursors follow their mentions."""
         if self.analysis is None:
             return False
-        from .reader_edits import mention_edits, with_reader_edits
+        from annotate.reader_edits import mention_edits, with_reader_edits
 
         store = getattr(self, "annotation_store", None)
         edits = mention_edits(store) if store is not None else []
         if edits == getattr(self, "_edits_shown", None):
             return False
         self._edits_shown = edits
-        self.index = ReadingIndex.build(self.articles, with_reader_edits(self.analysis, self.articles, edits))
+        edited = with_reader_edits(self.analysis, edits)
+        self.index = ReadingIndex.build(self.articles, edited)
+        # Per-article lookups, so switching stories never scans the whole corpus's findings.
+        self._by_article: dict[str, list[Discrepancy]] = {}
+        self._involving: dict[str, list[int]] = {}
+        for n, d in enumerate(self.index.discrepancies):
+            for article_id in {e.article for e in d.evidence}:
+                self._by_article.setdefault(article_id, []).append(d)
+            for article_id in {e.article for e in d.evidence} | set(d.values):
+                self._involving.setdefault(article_id, []).append(n)
+        self._corroborations = edited.corroborations
+        self._corroborating: dict[str, list[int]] = {}
+        for n, c in enumerate(edited.corroborations):
+            for article_id in {e.article for e in c.evidence}:
+                self._corroborating.setdefault(article_id, []).append(n)
         for article_id, cursor in list(self.cursors.items()):
             same = self.index.mention_on(article_id, cursor.start, cursor.end, cursor.kind)
             if same is None:
@@ -322,7 +324,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         found = sorted({n for a in story for n in self._involving.get(a, ())})
         self._story_discrepancies = self.without_dismissed([self.index.discrepancies[n] for n in found])
         agreed = sorted({n for a in story for n in self._corroborating.get(a, ())})
-        corroborations = [self.analysis.corroborations[n] for n in agreed]
+        corroborations = [self._corroborations[n] for n in agreed]
         from .widgets.coverage_table import coverage_rows
 
         sidebar = self.query_one(Sidebar)
