@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from .model import DISCREPANCY_KINDS, Analysis, Discrepancy, Evidence
+from .model import DISCREPANCY_KINDS, Analysis, Discrepancy
 from .safe_text import visible
 
 KIND_TITLES = {
@@ -37,6 +37,11 @@ def run_report(args: argparse.Namespace) -> int:
     from .corpus import load_corpus_for_command
     from .engine import analyse
 
+    if getattr(args, "schema", False):
+        from .schema import report_schema
+
+        sys.stdout.write(json.dumps(report_schema(), ensure_ascii=False, indent=2) + "\n")
+        return 0
     corpus = load_corpus_for_command(args.paths, "report")
     if corpus is None:
         return 1
@@ -116,77 +121,10 @@ def _attach_verdicts(data: dict, annotations: dict) -> None:
 
 # -- JSON / YAML ---------------------------------------------------------------------
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
-    """The report contract: plain dicts, lists, strings and numbers only."""
-    return {
-        "articles": [
-            {
-                "id": a.id,
-                "path": _printable_path(a.path),
-                "title": a.title,
-                "source": a.source,
-                "published": a.published.isoformat() if a.published else None,
-                "url": a.url,
-                "encoding": a.encoding,
-                "text": a.text,
-            }
-            for a in analysis.articles
-        ],
-        "mentions": [
-            {
-                "id": m.id,
-                "article": m.article,
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "kind": m.kind,
-                "label": m.label,
-                "entity": m.entity,
-                "value": _plain(m.value),
-                "speaker": m.speaker,
-                "role": m.role,
-                "counts": m.counts,
-                "qualifier": m.qualifier,
-                "granularity": m.granularity,
-            }
-            for m in analysis.mentions
-        ],
-        "entities": [{"id": e.id, "name": e.name, "label": e.label, "mentions": list(e.mentions)} for e in analysis.entities],
-        "discrepancies": [
-            {
-                "id": d.id,
-                "kind": d.kind,
-                "subject": d.subject,
-                "summary": d.summary,
-                "severity": d.severity,
-                "values": dict(d.values),
-                "evidence": [_evidence(e) for e in d.evidence],
-            }
-            for d in analysis.discrepancies
-        ],
-        "corroborations": [{"subject": c.subject, "evidence": [_evidence(e) for e in c.evidence]} for c in analysis.corroborations],
-        "stories": [list(s) for s in analysis.stories],
-        "problems": [{"path": _printable_path(p.path), "message": p.message, "severity": p.severity} for p in analysis.problems],
-        "engine": {"version": analysis.engine.version, "pipeline": analysis.engine.pipeline},
-    }
+    """The report contract (``annotate.schema``): plain dicts, lists, strings and numbers only."""
+    from .schema import report_data
 
-
-def _printable_path(path: str) -> str:
-    """File names that are not valid UTF-8 reach us with lone surrogates; show their bytes."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def _evidence(e: Evidence) -> dict[str, Any]:
-    return {"article": e.article, "start": e.start, "end": e.end, "text": e.text}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
+    return report_data(analysis)
 
 
 # -- text ----------------------------------------------------------------------------

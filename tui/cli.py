@@ -48,8 +48,9 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def _report_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="corpus-tui report", description="Print what the engine finds, without the UI.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     p.add_argument("--format", choices=("text", "json", "yaml"), default="text")
+    p.add_argument("--schema", action="store_true", help="print the JSON Schema of the json/yaml report and exit")
     p.add_argument("--model", metavar="NAME", help="an installed trained spaCy pipeline to use with the rules")
     p.add_argument("--annotations", metavar="PATH", help="annotation file to include (default: annotations.yaml beside the corpus)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes for annotation")
@@ -62,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "report":
         from annotate.report import run_report
 
-        return run_report(_report_parser().parse_args(argv[1:]))
+        parser = _report_parser()
+        args = parser.parse_args(argv[1:])
+        if not args.paths and not args.schema:
+            parser.error("give at least one PATH (or --schema)")
+        return run_report(args)
     if argv and argv[0] == "export":
         from annotate.web_annotation import run_export
 
