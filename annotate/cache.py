@@ -105,12 +105,30 @@ def _from_evidence_rows(cls: type, rows: list[tuple]) -> list:
     return [cls(*row[:-1], [Evidence(*e) for e in row[-1]]) for row in rows]
 
 
+def pipeline_identity(model: str | None) -> str:
+    """``--model`` with the version installed now, so an upgraded pipeline is never served
+    another version's results: a package's version, or a folder's meta.json (read without
+    importing spaCy, which a warm start never loads)."""
+    if not model:
+        return ""
+    folder = Path(model)
+    try:
+        if folder.is_dir():
+            meta = folder / "meta.json"
+            return f"{folder.resolve()}:{meta.read_text(encoding='utf-8') if meta.is_file() else ''}"
+        from importlib.metadata import PackageNotFoundError, version
+
+        return f"{model}=={version(model)}"
+    except (OSError, ValueError, PackageNotFoundError):
+        return model
+
+
 class EngineCache:
     """Read and write cached engine results for one pipeline (``model``)."""
 
     def __init__(self, model: str | None = None, root: Path | None = None) -> None:
         self.root = root or cache_root()
-        model_slug = hashlib.sha256((model or "").encode()).hexdigest()[:12]
+        model_slug = hashlib.sha256(pipeline_identity(model).encode()).hexdigest()[:12]
         self.folder = self.root / engine_fingerprint() / model_slug
 
     # -- per article -------------------------------------------------------
