@@ -30,7 +30,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .collector import collector_paused
 from .model import Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
@@ -156,7 +155,7 @@ class EngineCache:
             return None
         rest, mentions, entities, discrepancies, corroborations = entry
         _touch(path)  # recently used: kept by _prune_corpora
-        with collector_paused(), suppress(TypeError):  # TypeError: another layout
+        with suppress(TypeError):  # TypeError: another layout
             return replace(
                 rest,
                 articles=list(articles),
@@ -201,8 +200,7 @@ class EngineCache:
         except OSError:  # absent, or an unusable cache folder
             return None
         try:
-            with collector_paused():
-                return pickle.loads(data)
+            return pickle.loads(data)
         except Exception:  # truncated, from an older layout, ...: a miss, and never again
             path.unlink(missing_ok=True)
             return None

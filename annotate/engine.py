@@ -104,25 +104,21 @@ def analyse(
     mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs)
     clock.lap("annotate")
 
-    from .collector import collector_paused
     from .linking import link_entities
     from .stories import group_stories
 
-    # Plain Python objects from here on, none in cycles: full collections would only
-    # rescan them, more often the larger the corpus (see annotate.collector).
-    with collector_paused():
-        stage("link")
-        entities = link_entities(articles, mentions)
-        clock.lap("link")
+    stage("link")
+    entities = link_entities(articles, mentions)
+    clock.lap("link")
 
-        # After linking, so the stories see one name where outlets spell it two ways.
-        stage("stories")
-        stories = group_stories(articles, mentions)
-        clock.lap("stories")
+    # After linking, so the stories see one name where outlets spell it two ways.
+    stage("stories")
+    stories = group_stories(articles, mentions)
+    clock.lap("stories")
 
-        stage("discrepancies")
-        discrepancies, corroborations = detect_by_story(articles, mentions, entities, stories)
-        clock.lap("discrepancies")
+    stage("discrepancies")
+    discrepancies, corroborations = detect_by_story(articles, mentions, entities, stories)
+    clock.lap("discrepancies")
 
     analysis = Analysis(
         articles=list(articles),

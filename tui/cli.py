@@ -59,6 +59,9 @@ def _report_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from annotate.collector import tune_for_batch_work
+
+    tune_for_batch_work()
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "report":
         from annotate.report import run_report
