@@ -61,6 +61,11 @@ def report_data(analysis: Analysis) -> dict[str, Any]:
     return data
 
 
+def analysis_from_data(data: dict[str, Any]) -> Analysis:
+    """An ``Analysis`` back from ``report_data``'s output (a saved JSON report), validated."""
+    return _adapter().validate_python(data)
+
+
 def report_schema() -> dict[str, Any]:
     """The JSON Schema of ``report_data``'s output."""
     schema = _adapter().json_schema(mode="serialization")
