@@ -1,0 +1,294 @@
+"""A saved web page -> the article in it: title, outlet, date, author, URL and body text.
+
+trafilatura finds the main text and the metadata (htmldate the publication
+date). Before it runs, page furniture that it sometimes keeps is removed by
+its markup: blocks named for sharing, cookies, newsletters, promotions,
+comments or related links, blocks made only of links, and text hidden from
+sight (screen-reader captions such as "Share on Facebook"). A block holding
+most of the page's text is never removed, whatever its name.
+
+``extract_article`` raises ``NotAnArticle`` with the reason shown to the user
+for a page that is not an article (a home page, a list of headlines, a page
+whose text is loaded by JavaScript and was not saved).
+
+trafilatura is imported only when a page is read: opening a corpus of text
+files never pays for it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+PAGE_SUFFIXES = (".html", ".htm")
+MIN_WORDS = 40  # fewer is a teaser, an error page or an empty app shell, not an article
+
+
+class NotAnArticle(Exception):
+    """The page holds no article; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageArticle:
+    title: str
+    text: str  # paragraphs separated by blank lines
+    source: str | None = None  # the outlet: the site's own name
+    published: dt.date | None = None
+    url: str | None = None
+    author: str | None = None
+
+    def as_markdown(self) -> str:
+        """The article as a corpus file: YAML front matter, then the text."""
+        import yaml
+
+        meta = {"title": self.title, "source": self.source, "author": self.author,
+                "published": self.published, "url": self.url}
+        front = yaml.safe_dump({k: v for k, v in meta.items() if v}, sort_keys=False, allow_unicode=True, width=10_000)
+        return f"---\n{front}---\n\n{self.text}\n"
+
+
+def extract_article(data: bytes | str, url: str | None = None) -> PageArticle:
+    """The article in a page's HTML (``url``: where it came from, when known)."""
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    html = decode_html(data)[0] if isinstance(data, bytes) else data
+    tree = load_html(html)
+    if tree is None:
+        raise NotAnArticle("not an HTML page")
+    saved_from = _saved_from_url(html)
+    _remove_furniture(tree)
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url or saved_from,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        # Dates from the page's metadata and date elements only: a text search also
+        # finds the copyright year or a date the article mentions.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise NotAnArticle("no article text found on the page")
+    page_url = doc.url or url or saved_from
+    title = _clean_title(doc.title or "", doc.sitename)
+    text = _paragraphs(doc.text, title)
+    _check_is_article(text, page_url)
+    return PageArticle(
+        title=title or _title_from_url(page_url) or text.split("\n", 1)[0][:120],
+        text=text,
+        source=_one_line(doc.sitename),
+        published=_date(doc.date),
+        url=page_url,
+        author=_author(doc.author),
+    )
+
+
+# --- decoding ------------------------------------------------------------------
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """(text, encoding): a byte order mark, else the charset the page declares, else detected."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding.removesuffix("-sig")
+    declared = _CHARSET.search(data[:8192])
+    if declared:
+        try:
+            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+        except (LookupError, UnicodeDecodeError):
+            encoding = None
+        if encoding and not encoding.startswith("utf-16"):  # a page saved as UTF-8 often keeps its old meta tag
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                pass
+    from .corpus import Skip, decode
+
+    try:
+        text, encoding, _notes = decode(data)
+    except Skip as why:
+        raise NotAnArticle(str(why)) from None
+    return text, encoding
+
+
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
+
+
+def _saved_from_url(html: str) -> str | None:
+    # Browsers note where a page came from when saving it ("Webpage, complete").
+    found = _SAVED_FROM.search(html[:4096])
+    return found.group(1) if found else None
+
+
+# --- furniture -----------------------------------------------------------------
+
+# Words in class, id, role and data-* names that mark a block as page furniture.
+_FURNITURE_WORDS = frozenset(
+    """share sharing sharebar social cookie cookies consent gdpr newsletter newsletters signup
+    subscribe subscription promo promos advert adverts advertisement advertising ad ads sponsored
+    related recommended recommendations comment comments discussion outbrain taboola paywall
+    breadcrumb breadcrumbs sronly visuallyhidden""".split()
+)
+_FURNITURE_PAIRS = frozenset({("sign", "up"), ("read", "next"), ("more", "on"), ("most", "read"),
+                              ("most", "viewed"), ("most", "popular"), ("sr", "only"), ("visually", "hidden"),
+                              ("screen", "reader"), ("top", "stories")})
+_NAMING_ATTRIBUTES = ("class", "id", "role", "data-component", "data-testid", "data-module", "data-role")
+_BLOCKS = frozenset("div section aside ul ol nav form figure span footer header button dialog".split())
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _remove_furniture(tree) -> None:
+    body = tree.find(".//body")
+    if body is None:
+        return
+    total = len(body.text_content())
+    doomed = []
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag not in _BLOCKS:
+            continue
+        if _is_furniture(element) and len(element.text_content()) < total / 2:
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:  # not already gone with an ancestor
+            element.drop_tree()  # keeps the text after it
+
+
+def _is_furniture(element) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = (element.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    for attribute in _NAMING_ATTRIBUTES:
+        words = [w.lower() for w in _WORD.findall(element.get(attribute) or "")]
+        if any(w in _FURNITURE_WORDS for w in words) or any(pair in _FURNITURE_PAIRS for pair in zip(words, words[1:])):
+            return True
+    return _only_links(element)
+
+
+def _only_links(element) -> bool:
+    """A block whose words, headings aside, are all in links: a list of other pages."""
+    if element.tag not in ("div", "section", "aside", "ul", "ol"):
+        return False
+    words = len(element.text_content().split())
+    if words == 0:
+        return False
+    linked = sum(len(a.text_content().split()) for a in element.iter("a"))
+    headings = sum(len(h.text_content().split()) for h in element.iter("h2", "h3", "h4", "h5", "h6"))
+    return linked > 0 and linked + headings >= words and any(True for _ in element.iter("li"))
+
+
+# --- the text and metadata ------------------------------------------------------
+
+
+def _paragraphs(text: str, title: str) -> str:
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if any(c.isalnum() for c in line)]  # rules such as "___"
+    if lines and title and _same_words(lines[0], title):
+        lines = lines[1:]  # the headline again, above the text
+    return "\n\n".join(lines)
+
+
+def _same_words(a: str, b: str) -> bool:
+    return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
+
+
+def _check_is_article(text: str, url: str | None) -> None:
+    if not text:
+        raise NotAnArticle("no article text found on the page")
+    if url and urlsplit(url).path.strip("/") == "" and urlsplit(url).scheme in ("http", "https"):
+        raise NotAnArticle("a home page, not an article")
+    words = len(text.split())
+    if words < MIN_WORDS:
+        raise NotAnArticle(f"too little text for an article ({words} words)")
+    lines = text.split("\n\n")
+    items = sum(line.startswith("- ") for line in lines)
+    paragraphs = sum(not line.startswith("- ") and len(line.split()) >= 20 for line in lines)
+    if items * 2 >= len(lines) and paragraphs < 2:
+        raise NotAnArticle("a list of headlines or links (a section page), not an article")
+
+
+_SEPARATOR = r"\s+[|\u2013\u2014:\u00b7-]\s+"
+_LAST_PART = re.compile(rf"{_SEPARATOR}([^|\u2013\u2014:\u00b7]+)$")
+_FIRST_PART = re.compile(rf"^([^|\u2013\u2014:\u00b7]+?){_SEPARATOR}")
+_SECTION = re.compile(r"\s+\|\s+((?:\S+\s?){1,3})$")
+
+
+def _clean_title(title: str, sitename: str | None) -> str:
+    """The headline without the outlet's name: "Headline | Section | Outlet" -> "Headline"."""
+    title = " ".join(title.split())
+    name = _bare(sitename or "")
+    if not name:
+        return title
+    last = _LAST_PART.search(title)
+    if last and _bare(last.group(1)) == name:
+        title = title[: last.start()]
+        while (section := _SECTION.search(title)) and section.start() > 0:
+            title = title[: section.start()]  # "| Politics" before the outlet's name
+        return title
+    first = _FIRST_PART.match(title)
+    if first and _bare(first.group(1)) == name:
+        return title[first.end() :]
+    return title
+
+
+def _bare(name: str) -> str:
+    words = re.findall(r"\w+", name.casefold())
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def _title_from_url(url: str | None) -> str:
+    if not url:
+        return ""
+    last = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    last = re.sub(r"\.\w+$", "", last)
+    return " ".join(w for w in re.split(r"[-_]+", last) if w).capitalize()
+
+
+def _one_line(value: str | None) -> str | None:
+    value = " ".join((value or "").split())
+    return value or None
+
+
+def _author(value: str | None) -> str | None:
+    value = _one_line(value)
+    if value and value.isupper():  # "JULIA MENDES" in a wire service's byline
+        value = value.title()
+    return value
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def is_browser_files_folder(name: str, siblings: set[str]) -> bool:
+    """``Page_files``: the images and scripts a browser saved beside ``Page.html``."""
+    stem = name.removesuffix("_files")
+    return stem != name and any(f"{stem}{suffix}" in siblings for suffix in PAGE_SUFFIXES)
+
+
+def html_from_mhtml(data: bytes) -> tuple[bytes, str | None]:
+    """The page inside a single-file web archive (``.mhtml``) and the address it was saved from."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if payload:
+                location = part.get("Content-Location") or message.get("Snapshot-Content-Location")
+                return payload, location if location and location.startswith(("http://", "https://")) else None
+    raise NotAnArticle("no web page inside this archive")
