@@ -53,12 +53,12 @@ def fetch_page(url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_
                 raise FetchError(f"not a web page (the server sent {kind})")
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"page too large ({_mb(int(length))}; the limit is {_mb(max_bytes)})")
+                raise FetchError(f"page too large ({_size(int(length))}; the limit is {_size(max_bytes)})")
             chunks, size = [], 0
             while chunk := response.read1(_CHUNK):  # what has arrived: a slow server cannot stall it
                 size += len(chunk)
                 if size > max_bytes:
-                    raise FetchError(f"page too large (over {_mb(max_bytes)})")
+                    raise FetchError(f"page too large (over {_size(max_bytes)})")
                 if time.monotonic() > deadline:
                     raise FetchError(f"the page took longer than {timeout:g} s to download")
                 chunks.append(chunk)
@@ -89,5 +89,5 @@ def _reason(error: object, host: str, timeout: float) -> str:
     return f"cannot fetch the page ({error})"
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"

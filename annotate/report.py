@@ -121,6 +121,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "source": a.source,
                 "published": a.published.isoformat() if a.published else None,
                 "url": a.url,
+                "author": a.author,
                 "encoding": a.encoding,
                 "text": a.text,
             }
