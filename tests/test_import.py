@@ -362,3 +362,30 @@ def test_the_page_text_is_the_text_the_import_writes(tmp_path):
     direct = read_article(PAGES / "globalwire-mine.html")[0]
     assert (direct.text, direct.title, direct.source, direct.published, direct.url, direct.author) == (
         imported.text, imported.title, imported.source, imported.published, imported.url, imported.author)
+
+
+# --- the reader --------------------------------------------------------------------
+
+
+async def test_the_reader_opens_a_folder_of_saved_pages_and_copies_an_article_url(tmp_path):
+    from tests.test_app import header_text, wait_for_engine
+    from tui.app import CorpusApp
+
+    folder = _folder_of_pages(tmp_path)
+    (folder / "notes.txt").write_text("My notes\n\nNo address here, only text.\n", encoding="utf-8")
+    app = CorpusApp([folder])
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        headers = [header_text(column) for column in app.columns]
+        # The outlet and date from the page.
+        assert "Thousands evacuated as River Aln bursts its banks Northern Courier News · 2024-05-14 · 1/3" in headers[0]
+        assert "The Morning Ledger · 2024-03-01 · 2/3" in headers[1]
+        await wait_for_engine(pilot, app)
+        await pilot.press("u")
+        assert app.clipboard == "https://www.northerncourier.example/news/articles/c9x2kq7p4eno"
+        assert "copied · https://www.northerncourier.example/news/articles/c9x2kq7p4eno" in app.status.said
+        await pilot.press("right", "u")
+        assert app.clipboard.startswith("https://www.morningledger.example/politics/2024/mar/01/")
+        await pilot.press("right", "u")  # the text file in the third column: it has no address
+        assert "no web address" in app.status.said
+        assert app.clipboard.startswith("https://www.morningledger.example/")

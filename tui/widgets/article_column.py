@@ -21,8 +21,6 @@ def article_header(article: Article, label: str, position: int, total: int) -> T
     details = [article.source or "source not stated"]
     if article.published:
         details.append(article.published.isoformat())
-    if article.author:
-        details.append(f"by {article.author}")
     details.append(f"{position}/{total}")
     header.append("\n")
     header.append(" · ".join(details), style="dim")
