@@ -21,6 +21,7 @@ import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 PAGE_SUFFIXES = (".html", ".htm")
@@ -56,9 +57,10 @@ def extract_article(data: bytes | str, url: str | None = None) -> PageArticle:
     from trafilatura.utils import load_html
 
     html = decode_html(data)[0] if isinstance(data, bytes) else data
+    _quiet_logs()
     tree = load_html(html)
     if tree is None:
-        raise NotAnArticle("not an HTML page")
+        raise NotAnArticle("no article text found on the page")
     saved_from = _saved_from_url(html)
     _remove_furniture(tree)
     doc = trafilatura.bare_extraction(
@@ -86,6 +88,17 @@ def extract_article(data: bytes | str, url: str | None = None) -> PageArticle:
         url=page_url,
         author=_author(doc.author),
     )
+
+
+@cache
+def _quiet_logs() -> None:
+    """trafilatura and htmldate log what they could not parse; the reason reaches the user
+    as the page's problem instead, and a log line must never land on the reader's screen."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
+        logging.getLogger(name).propagate = False
 
 
 # --- decoding ------------------------------------------------------------------
