@@ -5,7 +5,7 @@ date). Before it runs, page furniture that it sometimes keeps is removed by
 its markup: blocks named for sharing, cookies, newsletters, promotions,
 comments or related links, blocks made only of links, and text hidden from
 sight (screen-reader captions such as "Share on Facebook"). A block holding
-most of the page's text is never removed, whatever its name.
+a third or more of the page's prose is never removed, whatever its name.
 
 ``extract_article`` raises ``NotAnArticle`` with the reason shown to the user
 for a page that is not an article (a home page, a list of headlines, a page
@@ -161,16 +161,28 @@ def _remove_furniture(tree) -> None:
     body = tree.find(".//body")
     if body is None:
         return
-    total = len(body.text_content())
+    article_text = _paragraph_chars(body)
     doomed = []
     for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag not in _BLOCKS:
+        if not isinstance(element.tag, str) or element.tag not in _BLOCKS or not _is_furniture(element):
             continue
-        if _is_furniture(element) and len(element.text_content()) < total / 2:
+        # A block holding much of the page's prose is the article, whatever its name says
+        # ("story-body share-enabled"): never removed.
+        if _paragraph_chars(element) * 3 < article_text or article_text == 0:
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:  # not already gone with an ancestor
             element.drop_tree()  # keeps the text after it
+
+
+def _paragraph_chars(element) -> int:
+    """Characters in the paragraphs of prose (15 words or more) under ``element``."""
+    total = 0
+    for paragraph in element.iter("p"):
+        text = paragraph.text_content()
+        if len(text.split()) >= 15:
+            total += len(text)
+    return total
 
 
 def _is_furniture(element) -> bool:
