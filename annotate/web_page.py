@@ -152,8 +152,8 @@ _FURNITURE_WORDS = frozenset(
 _FURNITURE_PAIRS = frozenset({("sign", "up"), ("read", "next"), ("more", "on"), ("most", "read"),
                               ("most", "viewed"), ("most", "popular"), ("sr", "only"), ("visually", "hidden"),
                               ("screen", "reader"), ("top", "stories")})
-_NAMING_ATTRIBUTES = ("class", "id", "role", "data-component", "data-testid", "data-module", "data-role")
-_BLOCKS = frozenset("div section aside ul ol nav form figure span footer header button dialog".split())
+_NAMING_ATTRIBUTES = ("class", "id", "role", "aria-label", "data-component", "data-testid", "data-module", "data-role")
+_BLOCKS = frozenset("div section aside ul ol nav form figure span p footer header button dialog".split())
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
@@ -247,20 +247,19 @@ _SECTION = re.compile(r"\s+\|\s+((?:\S+\s?){1,3})$")
 
 
 def _clean_title(title: str, sitename: str | None) -> str:
-    """The headline without the outlet's name: "Headline | Section | Outlet" -> "Headline"."""
+    """The headline without the outlet's name or section: "Headline | Section | Outlet" -> "Headline"."""
     title = " ".join(title.split())
     name = _bare(sitename or "")
-    if not name:
-        return title
     last = _LAST_PART.search(title)
-    if last and _bare(last.group(1)) == name:
+    if name and last and _bare(last.group(1)) == name:
         title = title[: last.start()]
-        while (section := _SECTION.search(title)) and section.start() > 0:
-            title = title[: section.start()]  # "| Politics" before the outlet's name
-        return title
-    first = _FIRST_PART.match(title)
-    if first and _bare(first.group(1)) == name:
-        return title[first.end() :]
+    else:
+        first = _FIRST_PART.match(title)
+        if name and first and _bare(first.group(1)) == name:
+            title = title[first.end() :]
+    # Headlines do not use "|": a short part after one names a section ("| World news").
+    while (section := _SECTION.search(title)) and section.start() > 0:
+        title = title[: section.start()]
     return title
 
 

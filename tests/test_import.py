@@ -46,7 +46,7 @@ EXPECTED = {
         author="Daniel Whitcombe",
         sentences=["Parliament approved the government's budget early on Friday after an all-night sitting",
                    "The bill now goes to the senate, which is expected to approve it next week."],
-        furniture=["Yes, I'm happy", "cookies", "Share on Facebook", "Sign up to First Edition", "newsletter",
+        furniture=["Yes, I'm happy", "cookies", "Share on Facebook", "Sign up to First Edition", "newsletter promotion",
                    "Most viewed", "Another budget that asks the poorest", "rainyday_reader", "Photograph:",
                    "Fuel subsidy row threatens", "Reuse this content", "Support the Ledger", "Skip to main content",
                    "All rights reserved", "Explore more on these topics"],
@@ -169,6 +169,15 @@ def test_pages_that_are_not_articles_are_skipped_with_the_reason(tmp_path, capsy
     assert list(tmp_path.glob("*.md")) == []
     assert "ledger-homepage.html: a home page, not an article" in err
     assert "app-shell.html: too little text for an article (9 words)" in err
+
+
+def test_a_title_from_the_browser_tab_loses_the_section_and_outlet():
+    paragraph = "<p>" + "The storm closed every port on the southern coast and stranded hundreds of lorries. " * 3 + "</p>"
+    html = ("<html><head><title>Storm closes ports | World news | The Ledger</title>"
+            '<meta property="og:site_name" content="The Ledger"></head>'
+            f"<body><article>{paragraph * 3}</article></body></html>")
+    page = web_page.extract_article(html)
+    assert (page.title, page.source) == ("Storm closes ports", "The Ledger")
 
 
 def test_a_section_page_is_a_list_of_links_not_an_article(tmp_path):
