@@ -93,6 +93,10 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadedCorpus:
             article = replace(article, id=article_id)
         used_ids.add(article_id)
         loaded.articles.append(article)
+    if len(loaded.articles) > 1 and any(Path(a.path).suffix.lower() in PAGE_SUFFIXES for a in loaded.articles):
+        from .page_cache import drop_imported_twins
+
+        loaded.articles = drop_imported_twins(loaded.articles, loaded.problems)
     if not loaded.articles:
         raise CorpusError(_nothing_loaded_message(paths, loaded.problems), loaded.problems)
     return loaded

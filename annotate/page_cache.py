@@ -92,3 +92,27 @@ def _remove_older_extractors(pages: Path) -> None:
         return
     for folder in older:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def drop_imported_twins(articles: list, problems: list) -> list:
+    """Saved pages whose article is also in the corpus as an imported file, read once.
+
+    ``corpus-tui import`` run in the folder of saved pages writes the ``.md`` files beside
+    them: without this, opening that folder would show every article twice.
+    """
+    from .model import Problem
+    from .web_page import PAGE_SUFFIXES
+
+    def is_page(article) -> bool:
+        return Path(article.path).suffix.lower() in PAGE_SUFFIXES
+
+    imported = {(a.text, a.url): a for a in articles if not is_page(a)}
+    kept = []
+    for article in articles:
+        twin = imported.get((article.text, article.url)) if is_page(article) else None
+        if twin is None:
+            kept.append(article)
+        else:
+            reason = f"skipped: the same article as {Path(twin.path).name}, imported from it"
+            problems.append(Problem(article.path, reason, "error"))
+    return kept

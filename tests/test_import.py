@@ -365,6 +365,17 @@ def test_a_saved_page_is_extracted_once_then_read_from_the_cache(tmp_path, monke
         read_article(page)
 
 
+def test_pages_imported_into_their_own_folder_are_shown_once(tmp_path, monkeypatch):
+    folder = _folder_of_pages(tmp_path)
+    monkeypatch.chdir(folder)
+    assert _import(*sorted(p.name for p in folder.glob("*.html"))) == 0  # writes the .md files beside the pages
+    loaded = load_corpus([folder])
+    assert sorted(Path(a.path).name for a in loaded.articles) == [
+        "parliament-passes-budget-after-all-night-session.md", "thousands-evacuated-as-river-aln-bursts-its-banks.md"]
+    assert "skipped: the same article as thousands-evacuated-as-river-aln-bursts-its-banks.md" in " ".join(
+        p.message for p in loaded.problems)
+
+
 def test_the_page_text_is_the_text_the_import_writes(tmp_path):
     _import(str(PAGES / "globalwire-mine.html"), "-o", str(tmp_path / "out"))
     imported = load_corpus([tmp_path / "out"]).articles[0]
