@@ -66,7 +66,7 @@ def run_import(argv: list[str]) -> int:
     from .progress import terminal_progress
 
     progress = terminal_progress("Importing", unit="pages")
-    written = skipped = 0
+    written = skipped = already = 0
     with ThreadPoolExecutor(_THREADS) as pool:
         for done, outcome in enumerate(pool.map(read_source, sources), start=1):
             if progress:
@@ -82,6 +82,7 @@ def run_import(argv: list[str]) -> int:
                     print(f"corpus-tui import: cannot write into {visible(str(folder))}: {error.strerror or error}", file=sys.stderr)
                     continue
                 written += 1
+                already += not new
                 what = "" if new else "  (already there)"
                 print(f"{visible(str(path))}  <- {visible(outcome.source.name)}{what}")
             if progress:
@@ -90,6 +91,8 @@ def run_import(argv: list[str]) -> int:
         progress.close()
     total = written + skipped
     summary = f"imported {written} of {total} source{'s' if total != 1 else ''} into {visible(str(folder))}"
+    if already:
+        summary += f" ({already} already there)"
     print(f"corpus-tui import: {summary}" + (f"; {skipped} skipped" if skipped else ""), file=sys.stderr)
     return 0 if written else 1
 
