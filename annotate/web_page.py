@@ -62,7 +62,7 @@ def extract_article(data: bytes | str, url: str | None = None) -> PageArticle:
     if tree is None:
         raise NotAnArticle("no article text found on the page")
     saved_from = _saved_from_url(html)
-    _remove_furniture(tree)
+    consent_notice = _remove_furniture(tree)
     doc = trafilatura.bare_extraction(
         tree,
         url=url or saved_from,
@@ -75,7 +75,8 @@ def extract_article(data: bytes | str, url: str | None = None) -> PageArticle:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None or not (doc.text or "").strip():
-        raise NotAnArticle("no article text found on the page")
+        only = " (only a cookie or consent notice: save the page after accepting or closing it)" if consent_notice else ""
+        raise NotAnArticle(f"no article text found on the page{only}")
     page_url = doc.url or url or saved_from
     title = _clean_title(doc.title or "", doc.sitename)
     text = _paragraphs(doc.text, title)
@@ -157,22 +158,36 @@ _BLOCKS = frozenset("div section aside ul ol nav form figure span p footer heade
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
-def _remove_furniture(tree) -> None:
+def _remove_furniture(tree) -> bool:
+    """Remove the furniture; True when a cookie or consent notice was among it."""
     body = tree.find(".//body")
     if body is None:
-        return
+        return False
     article_text = _paragraph_chars(body)
     doomed = []
+    consent = False
     for element in body.iter():
         if not isinstance(element.tag, str) or element.tag not in _BLOCKS or not _is_furniture(element):
             continue
         # A block holding much of the page's prose is the article, whatever its name says
-        # ("story-body share-enabled"): never removed.
-        if _paragraph_chars(element) * 3 < article_text or article_text == 0:
+        # ("story-body share-enabled"), unless it asks for consent: a page that is only a
+        # consent notice holds no article.
+        if _is_consent(element):
+            consent = True
+            doomed.append(element)
+        elif _paragraph_chars(element) * 3 < article_text or article_text == 0:
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:  # not already gone with an ancestor
             element.drop_tree()  # keeps the text after it
+    return consent
+
+
+_CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "gdpr"})
+
+
+def _is_consent(element) -> bool:
+    return any(w.lower() in _CONSENT_WORDS for a in _NAMING_ATTRIBUTES for w in _WORD.findall(element.get(a) or ""))
 
 
 def _paragraph_chars(element) -> int:

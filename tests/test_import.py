@@ -180,6 +180,14 @@ def test_a_title_from_the_browser_tab_loses_the_section_and_outlet():
     assert (page.title, page.source) == ("Storm closes ports", "The Ledger")
 
 
+def test_a_page_that_is_only_a_consent_notice_is_not_an_article():
+    notice = "<p>" + "We and our 842 partners store and access information on your device, such as cookies. " * 4 + "</p>"
+    html = ('<html><head><title>Before you continue</title></head><body><div id="consent-page" class="cmp-wall">'
+            f"<h1>Before you continue</h1>{notice * 2}<button>Accept all</button></div></body></html>")
+    with pytest.raises(web_page.NotAnArticle, match="only a cookie or consent notice"):
+        web_page.extract_article(html)
+
+
 def test_a_section_page_is_a_list_of_links_not_an_article(tmp_path):
     html = (PAGES / "ledger-homepage.html").read_text(encoding="utf-8")
     for address in ('<link rel="canonical" href="https://www.morningledger.example/">',
