@@ -143,16 +143,15 @@ def _saved_from_url(html: str) -> str | None:
 
 # --- furniture -----------------------------------------------------------------
 
-# Words in class, id, role and data-* names that mark a block as page furniture.
+# Words (and pairs of words) in class, id, role, aria-label and data-* names that mark a
+# block as page furniture.
 _FURNITURE_WORDS = frozenset(
     """share sharing sharebar social cookie cookies consent gdpr newsletter newsletters signup
     subscribe subscription promo promos advert adverts advertisement advertising ad ads sponsored
     related recommended recommendations comment comments discussion outbrain taboola paywall
     breadcrumb breadcrumbs sronly visuallyhidden""".split()
-)
-_FURNITURE_PAIRS = frozenset({("sign", "up"), ("read", "next"), ("more", "on"), ("most", "read"),
-                              ("most", "viewed"), ("most", "popular"), ("sr", "only"), ("visually", "hidden"),
-                              ("screen", "reader"), ("top", "stories")})
+) | {"sign up", "read next", "more on", "most read", "most viewed", "most popular", "sr only", "visually hidden",
+     "screen reader", "top stories"}
 _NAMING_ATTRIBUTES = ("class", "id", "role", "aria-label", "data-component", "data-testid", "data-module", "data-role")
 _BLOCKS = frozenset("div section aside ul ol nav form figure span p footer header button dialog".split())
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -163,19 +162,22 @@ def _remove_furniture(tree) -> bool:
     body = tree.find(".//body")
     if body is None:
         return False
-    article_text = _paragraph_chars(body)
+    sizes = _measure(body)
+    prose = sizes[body].prose
     doomed = []
     consent = False
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag not in _BLOCKS or not _is_furniture(element):
+    for element in body.iter(*_BLOCKS):
+        size = sizes[element]
+        names = _names(element)
+        if not (_is_hidden(element) or _furniture_name(names) or _only_links(element.tag, size)):
             continue
         # A block holding much of the page's prose is the article, whatever its name says
         # ("story-body share-enabled"), unless it asks for consent: a page that is only a
         # consent notice holds no article.
-        if _is_consent(element):
+        if _CONSENT_WORDS.intersection(names):
             consent = True
             doomed.append(element)
-        elif _paragraph_chars(element) * 3 < article_text or article_text == 0:
+        elif size.prose * 3 < prose or prose == 0:
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:  # not already gone with an ancestor
@@ -184,45 +186,74 @@ def _remove_furniture(tree) -> bool:
 
 
 _CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "gdpr"})
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 
 
-def _is_consent(element) -> bool:
-    return any(w.lower() in _CONSENT_WORDS for a in _NAMING_ATTRIBUTES for w in _WORD.findall(element.get(a) or ""))
+@dataclass(slots=True)
+class _Size:
+    """Words under an element: all, in links, in headings; list items; prose characters."""
+
+    words: int = 0
+    linked: int = 0
+    headings: int = 0
+    items: int = 0
+    prose: int = 0  # characters in paragraphs of 15 words or more
 
 
-def _paragraph_chars(element) -> int:
-    """Characters in the paragraphs of prose (15 words or more) under ``element``."""
-    total = 0
-    for paragraph in element.iter("p"):
-        text = paragraph.text_content()
-        if len(text.split()) >= 15:
-            total += len(text)
-    return total
+def _measure(body) -> dict:
+    """The size of every element, children before parents: one pass, not one per block
+    (a page of nested blocks took a second when each block counted its own text)."""
+    sizes: dict = {}
+    for element in reversed(list(body.iter())):
+        size = _Size()
+        if isinstance(element.tag, str):  # not a comment
+            size.words = len((element.text or "").split())
+            for child in element:
+                inner = sizes.get(child)
+                if inner is not None:
+                    size.words += inner.words
+                    size.linked += inner.linked
+                    size.headings += inner.headings
+                    size.items += inner.items
+                    size.prose += inner.prose
+                size.words += len((child.tail or "").split())
+            if element.tag == "a":
+                size.linked = size.words
+            elif element.tag in _HEADINGS:
+                size.headings = size.words
+            elif element.tag == "li":
+                size.items += 1
+            elif element.tag == "p":
+                size.prose = len(" ".join(element.text_content().split())) if size.words >= 15 else 0
+        sizes[element] = size
+    return sizes
 
 
-def _is_furniture(element) -> bool:
+def _names(element) -> set[str]:
+    """The words of the element's class, id, role, aria-label and data-* names, with pairs."""
+    names: set[str] = set()
+    for attribute in _NAMING_ATTRIBUTES:
+        words = [w.lower() for w in _WORD.findall(element.get(attribute) or "")]
+        names.update(words)
+        names.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return names
+
+
+def _furniture_name(names: set[str]) -> bool:
+    return not names.isdisjoint(_FURNITURE_WORDS)
+
+
+def _is_hidden(element) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = (element.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
-        return True
-    for attribute in _NAMING_ATTRIBUTES:
-        words = [w.lower() for w in _WORD.findall(element.get(attribute) or "")]
-        if any(w in _FURNITURE_WORDS for w in words) or any(pair in _FURNITURE_PAIRS for pair in zip(words, words[1:])):
-            return True
-    return _only_links(element)
+    return "display:none" in style or "visibility:hidden" in style
 
 
-def _only_links(element) -> bool:
-    """A block whose words, headings aside, are all in links: a list of other pages."""
-    if element.tag not in ("div", "section", "aside", "ul", "ol"):
-        return False
-    words = len(element.text_content().split())
-    if words == 0:
-        return False
-    linked = sum(len(a.text_content().split()) for a in element.iter("a"))
-    headings = sum(len(h.text_content().split()) for h in element.iter("h2", "h3", "h4", "h5", "h6"))
-    return linked > 0 and linked + headings >= words and any(True for _ in element.iter("li"))
+def _only_links(tag: str, size: _Size) -> bool:
+    """A list whose words, headings aside, are all in links: other pages, not this article."""
+    return (tag in ("div", "section", "aside", "ul", "ol") and size.items > 0 and size.linked > 0
+            and size.linked + size.headings >= size.words)
 
 
 # --- the text and metadata ------------------------------------------------------
