@@ -145,18 +145,17 @@ def _addresses_in(path: Path, name: str) -> Iterator[Source]:
     except OSError as error:
         yield Source(name, problem=f"cannot read ({error.strerror or error})")
         return
-    found = False
-    for number, line in enumerate(lines, start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        found = True
+    entries = [(n, line.strip()) for n, line in enumerate(lines, start=1)]
+    entries = [(n, line) for n, line in entries if line and not line.startswith("#")]
+    if not any(is_web_address(line) for _, line in entries):
+        # One reason, not one per line: this is an article or some other text.
+        yield Source(name, problem="neither a saved page (.html, .htm, .mhtml) nor a list of web addresses")
+        return
+    for number, line in entries:
         if is_web_address(line):
             yield Source(line, url=line)
         else:
             yield Source(f"{name}, line {number}", problem=f"not a web address: {line[:80]!r}")
-    if not found:
-        yield Source(name, problem="neither a saved page nor a list of web addresses (it is empty)")
 
 
 # --- reading one source (in a worker thread) --------------------------------------------

@@ -210,6 +210,15 @@ def test_a_missing_source_is_named(tmp_path, capsys):
     assert "nowhere.html: no such file" in capsys.readouterr().err
 
 
+def test_a_text_that_lists_no_web_addresses_is_one_clear_problem(tmp_path, capsys):
+    article = tmp_path / "notes.txt"
+    article.write_text("Budget notes\n\nThe vote was close.\nTwo members abstained.\n", encoding="utf-8")
+    assert _import(str(article), "-o", str(tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert "notes.txt: neither a saved page (.html, .htm, .mhtml) nor a list of web addresses" in err
+    assert "line" not in err
+
+
 def test_a_single_file_web_archive_is_read(tmp_path):
     archive = email.mime.multipart.MIMEMultipart("related")
     archive["Snapshot-Content-Location"] = "https://www.globalwire.example/markets/copper"
@@ -417,3 +426,23 @@ async def test_the_reader_opens_a_folder_of_saved_pages_and_copies_an_article_ur
         await pilot.press("right", "u")  # the text file in the third column: it has no address
         assert "no web address" in app.status.said
         assert app.clipboard.startswith("https://www.morningledger.example/")
+
+
+def test_many_sources_show_a_progress_line_that_is_erased_at_the_end(tmp_path, monkeypatch):
+    import sys
+
+    from annotate import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(progress, "_DELAY", 0.0)  # drawn from the first page on
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert _import(str(PAGES), "-o", str(tmp_path)) == 0
+    shown = terminal.getvalue()
+    assert "\r\x1b[2KImporting " in shown and "1/7 pages" in shown
+    after_last_erase = shown.rsplit("\r\x1b[2K", 1)[1]
+    assert "Importing" not in after_last_erase  # no bar left on screen
+    assert after_last_erase.endswith("corpus-tui import: imported 5 of 7 sources into " + str(tmp_path) + "; 2 skipped\n")
