@@ -6,7 +6,7 @@ Rules (see README "Corpus format" and "Limits and errors"):
   (any case). Hidden entries (names starting with ".") are skipped. Symbolic
   links are followed, but a folder is never entered twice, so link loops end.
   A file named explicitly is read whatever its extension. Saved web pages
-  (``*.html``, ``*.htm``) are read as the article in them (``page_cache``),
+  (``*.html``, ``*.htm``, ``*.mhtml``) are read as the article in them (``page_cache``),
   and the folder of images a browser saves beside one is not entered.
 - Optional YAML front matter between ``---`` lines: ``title``, ``source``,
   ``published`` (YYYY-MM-DD), ``url``, ``author``. Without a title, the first non-empty

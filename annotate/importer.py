@@ -22,9 +22,8 @@ from pathlib import Path
 
 from .fetch import FetchError, fetch_page, is_web_address
 from .safe_text import visible
-from .web_page import PAGE_SUFFIXES, NotAnArticle, PageArticle, extract_article, html_from_mhtml, is_browser_files_folder
+from .web_page import PAGE_SUFFIXES, NotAnArticle, PageArticle, extract_article, is_browser_files_folder
 
-MHTML_SUFFIXES = (".mhtml", ".mht")
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 MAX_NAME_CHARS = 80
 _THREADS = 4
@@ -112,7 +111,7 @@ def expand_sources(arguments: list[str]) -> Iterator[Source]:
             yield from pages or [Source(argument, problem="no saved pages (.html, .htm, .mhtml) in this folder")]
         elif not path.exists():
             yield Source(argument, problem="no such file, and not a web address (http:// or https://)")
-        elif path.suffix.lower() in PAGE_SUFFIXES + MHTML_SUFFIXES or _looks_like_html(path):
+        elif path.suffix.lower() in PAGE_SUFFIXES or _looks_like_html(path):
             yield Source(argument, path=path)
         else:
             yield from _addresses_in(path, argument)
@@ -123,7 +122,7 @@ def _pages_in(folder: Path) -> Iterator[Source]:
         siblings = set(files)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not is_browser_files_folder(d, siblings))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in PAGE_SUFFIXES + MHTML_SUFFIXES:
+            if not name.startswith(".") and Path(name).suffix.lower() in PAGE_SUFFIXES:
                 yield Source(str(Path(root) / name), path=Path(root) / name)
 
 
@@ -168,11 +167,7 @@ def read_source(source: Source) -> Outcome:
         if source.url:
             page = fetch_page(source.url)
             return Outcome(source, extract_article(page.html, page.url))
-        data = _read_file(source.path)
-        if source.path.suffix.lower() in MHTML_SUFFIXES:
-            html, url = html_from_mhtml(data)
-            return Outcome(source, extract_article(html, url))
-        return Outcome(source, extract_article(data))
+        return Outcome(source, extract_article(_read_file(source.path)))
     except (FetchError, NotAnArticle) as why:
         return Outcome(source, reason=str(why))
     except Exception as error:  # one odd page must not stop the others

@@ -43,11 +43,11 @@ def read_saved_page(data: bytes) -> tuple[str, str]:
         if text.startswith(_SKIP_MARK):
             raise Skip(text.removeprefix(_SKIP_MARK))
         return text, encoding
-    from .web_page import NotAnArticle, decode_html, extract_article
+    from .web_page import NotAnArticle, decode_html, extract_article, unpack_archive
 
     try:
-        html, encoding = decode_html(data)
-        text = extract_article(html).as_markdown()
+        encoding = decode_html(unpack_archive(data)[0])[1]
+        text = extract_article(data).as_markdown()
     except NotAnArticle as why:
         _store(folder, entry, f"-\n{_SKIP_MARK}{why}")
         raise Skip(str(why)) from None

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-PAGE_SUFFIXES = (".html", ".htm")
+PAGE_SUFFIXES = (".html", ".htm", ".mhtml", ".mht")  # .mhtml: a page saved as one file
 MIN_WORDS = 40  # fewer is a teaser, an error page or an empty app shell, not an article
 
 
@@ -52,10 +52,13 @@ class PageArticle:
 
 
 def extract_article(data: bytes | str, url: str | None = None) -> PageArticle:
-    """The article in a page's HTML (``url``: where it came from, when known)."""
+    """The article in a page's HTML or web archive (``url``: where it came from, when known)."""
     import trafilatura
     from trafilatura.utils import load_html
 
+    if isinstance(data, bytes):
+        data, archived_from = unpack_archive(data)
+        url = url or archived_from
     html = decode_html(data)[0] if isinstance(data, bytes) else data
     _quiet_logs()
     tree = load_html(html)
@@ -349,8 +352,12 @@ def is_browser_files_folder(name: str, siblings: set[str]) -> bool:
     return stem != name and any(f"{stem}{suffix}" in siblings for suffix in PAGE_SUFFIXES)
 
 
-def html_from_mhtml(data: bytes) -> tuple[bytes, str | None]:
-    """The page inside a single-file web archive (``.mhtml``) and the address it was saved from."""
+def unpack_archive(data: bytes) -> tuple[bytes, str | None]:
+    """The page inside a single-file web archive (``.mhtml``: a MIME message) and the address
+    it was saved from; other data as it is."""
+    head = data[:4096]
+    if not (b"MIME-Version:" in head and b"multipart/related" in head):
+        return data, None
     import email
     import email.policy
 

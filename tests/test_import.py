@@ -220,6 +220,7 @@ def test_a_text_that_lists_no_web_addresses_is_one_clear_problem(tmp_path, capsy
 
 
 def test_a_single_file_web_archive_is_read(tmp_path):
+    """Chrome's "Webpage, Single File" (.mhtml)."""
     archive = email.mime.multipart.MIMEMultipart("related")
     archive["Snapshot-Content-Location"] = "https://www.globalwire.example/markets/copper"
     part = email.mime.text.MIMEText((PAGES / "globalwire-mine.html").read_text(encoding="utf-8"), "html", "utf-8")
@@ -227,11 +228,14 @@ def test_a_single_file_web_archive_is_read(tmp_path):
     archive.attach(part)
     buffer = io.StringIO()
     email.generator.Generator(buffer).flatten(archive)
-    saved = tmp_path / "copper.mhtml"
+    (tmp_path / "saved").mkdir()
+    saved = tmp_path / "saved" / "copper.mhtml"
     saved.write_text(buffer.getvalue(), encoding="ascii")
     assert _import(str(saved), "-o", str(tmp_path / "out")) == 0
     (article,) = load_corpus([tmp_path / "out"]).articles
     assert article.source == "Global Wire" and "Cerro Azul" in article.text
+    (direct,) = load_corpus([tmp_path / "saved"]).articles  # the archive itself, in a corpus folder
+    assert (direct.path, direct.text) == (str(saved), article.text)
 
 
 # --- web addresses, served on 127.0.0.1 --------------------------------------------
