@@ -111,17 +111,28 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """(text, encoding): a byte order mark, else the charset the page declares, else detected."""
+    """(text, encoding): a byte order mark, else UTF-8 if the bytes are UTF-8, else the charset
+    the page declares, else detected.
+
+    UTF-8 comes before the declared charset: a page saved by a browser is often UTF-8 but
+    keeps its old ``<meta charset>``, and other encodings almost never read as valid UTF-8.
+    """
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding.removesuffix("-sig")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     declared = _CHARSET.search(data[:8192])
     if declared:
         try:
             encoding = codecs.lookup(declared.group(1).decode("ascii")).name
         except (LookupError, UnicodeDecodeError):
             encoding = None
-        if encoding and not encoding.startswith("utf-16"):  # a page saved as UTF-8 often keeps its old meta tag
+        if encoding in ("latin-1", "iso8859-1", "ascii"):
+            encoding = "cp1252"  # what browsers use for these labels (curly quotes at 0x91-0x94)
+        if encoding and not encoding.startswith("utf-"):
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:

@@ -188,6 +188,15 @@ def test_a_page_that_is_only_a_consent_notice_is_not_an_article():
         web_page.extract_article(html)
 
 
+@pytest.mark.parametrize("declared, encoding", [("iso-8859-1", "cp1252"), ("iso-8859-1", "utf-8"), ("windows-1251", "utf-8")])
+def test_a_page_reads_in_its_real_encoding_whatever_its_meta_tag_says(declared, encoding):
+    # Browsers read iso-8859-1 as Windows-1252, and a page saved as UTF-8 may keep its old tag.
+    paragraph = "<p>" + "“We will rebuild,” the café owner said of the storm that hit the town on Sunday. " * 3 + "</p>"
+    html = f'<html><head><meta charset="{declared}"><title>Storm</title></head><body><article>{paragraph * 2}</article></body></html>'
+    page = web_page.extract_article(html.encode(encoding))
+    assert "“We will rebuild,” the café owner said" in page.text
+
+
 def test_a_section_page_is_a_list_of_links_not_an_article(tmp_path):
     html = (PAGES / "ledger-homepage.html").read_text(encoding="utf-8")
     for address in ('<link rel="canonical" href="https://www.morningledger.example/">',
