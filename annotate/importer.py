@@ -65,35 +65,52 @@ def run_import(argv: list[str]) -> int:
     from .progress import terminal_progress
 
     progress = terminal_progress("Importing", unit="pages")
-    written = skipped = already = 0
+    tally = _Tally()
     with ThreadPoolExecutor(_THREADS) as pool:
         for done, outcome in enumerate(pool.map(read_source, sources), start=1):
             if progress:
                 progress.close()  # a message line, then the bar again
-            if outcome.article is None:
-                skipped += 1
-                print(f"corpus-tui import: skipped {visible(outcome.source.name)}: {outcome.reason}", file=sys.stderr)
-            else:
-                try:
-                    path, new = write_article(outcome.article, folder)
-                except OSError as error:
-                    skipped += 1
-                    print(f"corpus-tui import: cannot write into {visible(str(folder))}: {error.strerror or error}", file=sys.stderr)
-                    continue
-                written += 1
-                already += not new
-                what = "" if new else "  (already there)"
-                print(f"{visible(str(path))}  <- {visible(outcome.source.name)}{what}")
+            tally.write(outcome, folder)
             if progress:
                 progress(done, len(sources))
     if progress:
         progress.close()
-    total = written + skipped
-    summary = f"imported {written} of {total} source{'s' if total != 1 else ''} into {visible(str(folder))}"
-    if already:
-        summary += f" ({already} already there)"
-    print(f"corpus-tui import: {summary}" + (f"; {skipped} skipped" if skipped else ""), file=sys.stderr)
-    return 0 if written else 1
+    print(f"corpus-tui import: {tally.summary(folder)}", file=sys.stderr)
+    return 0 if tally.written else 1
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What was written and skipped, said as it happens and summed up at the end."""
+
+    written: int = 0
+    already: int = 0  # of written: the same article was there
+    skipped: int = 0
+
+    def write(self, outcome: Outcome, folder: Path) -> None:
+        # Names, addresses and server messages are data: shown inert.
+        source = visible(outcome.source.name)
+        if outcome.article is None:
+            self.skipped += 1
+            print(f"corpus-tui import: skipped {source}: {visible(outcome.reason or '')}", file=sys.stderr)
+            return
+        try:
+            path, new = write_article(outcome.article, folder)
+        except OSError as error:
+            self.skipped += 1
+            print(f"corpus-tui import: skipped {source}: cannot write into {visible(str(folder))} "
+                  f"({error.strerror or error})", file=sys.stderr)
+            return
+        self.written += 1
+        self.already += not new
+        print(f"{visible(str(path))}  <- {source}" + ("" if new else "  (already there)"))
+
+    def summary(self, folder: Path) -> str:
+        total = self.written + self.skipped
+        text = f"imported {self.written} of {total} source{'s' if total != 1 else ''} into {visible(str(folder))}"
+        if self.already:
+            text += f" ({self.already} already there)"
+        return text + (f"; {self.skipped} skipped" if self.skipped else "")
 
 
 # --- sources -------------------------------------------------------------------

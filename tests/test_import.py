@@ -257,6 +257,10 @@ class _Pages(BaseHTTPRequestHandler):
         if self.path == "/missing":
             self.send_error(404, "Not Found")
             return
+        if self.path == "/hostile":
+            self.send_response(500, "Boom\x1b]0;pwned\x07")  # a server's message is data too
+            self.end_headers()
+            return
         if self.path == "/report.pdf":
             self._send(b"%PDF-1.7", "application/pdf")
             return
@@ -319,6 +323,13 @@ def test_web_addresses_and_a_list_of_them_are_imported(tmp_path, capsys):
     assert articles["The Morning Ledger"].url == f"{site}/ledger-budget.html"
     assert "links.txt, line 4: not a web address: 'not a link'" in err
     assert f"{site}/missing: the server answered 404 Not Found" in err
+
+
+def test_a_server_message_cannot_drive_the_terminal(tmp_path, capsys):
+    with local_server() as site:
+        assert _import(f"{site}/hostile", "-o", str(tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert "the server answered 500 Boom" in err and "\x1b" not in err and "\x07" not in err
 
 
 def test_a_fetch_stops_at_the_time_limit(tmp_path):
