@@ -47,7 +47,7 @@ def fetch_page(url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_
     })
     deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _OPENER.open(request, timeout=timeout) as response:
             kind = response.headers.get_content_type()
             if kind not in _PAGE_TYPES:
                 raise FetchError(f"not a web page (the server sent {kind})")
@@ -71,6 +71,18 @@ def fetch_page(url: str, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_
         raise FetchError(_reason(error.reason, host, timeout)) from None
     except (OSError, ValueError) as error:  # timeouts and resets while reading; http.client errors
         raise FetchError(_reason(error, host, timeout)) from None
+
+
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects are followed to web addresses only (urllib would also follow one to ftp://)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if not is_web_address(newurl):
+            raise FetchError(f"redirected to {newurl[:80]!r}, which is not a web address")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_WebOnlyRedirects)
 
 
 def _reason(error: object, host: str, timeout: float) -> str:

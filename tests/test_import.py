@@ -261,6 +261,11 @@ class _Pages(BaseHTTPRequestHandler):
             self.send_response(500, "Boom\x1b]0;pwned\x07")  # a server's message is data too
             self.end_headers()
             return
+        if self.path in ("/moved", "/to-ftp"):
+            self.send_response(302)
+            self.send_header("Location", "/globalwire-mine.html" if self.path == "/moved" else "ftp://127.0.0.1/page.html")
+            self.end_headers()
+            return
         if self.path == "/report.pdf":
             self._send(b"%PDF-1.7", "application/pdf")
             return
@@ -330,6 +335,13 @@ def test_a_server_message_cannot_drive_the_terminal(tmp_path, capsys):
         assert _import(f"{site}/hostile", "-o", str(tmp_path)) == 1
     err = capsys.readouterr().err
     assert "the server answered 500 Boom" in err and "\x1b" not in err and "\x07" not in err
+
+
+def test_redirects_are_followed_to_web_addresses_only():
+    with local_server() as site:
+        assert fetch_page(f"{site}/moved").url == f"{site}/globalwire-mine.html"
+        with pytest.raises(FetchError, match="redirected to 'ftp://127.0.0.1/page.html', which is not a web address"):
+            fetch_page(f"{site}/to-ftp")
 
 
 def test_a_fetch_stops_at_the_time_limit(tmp_path):
