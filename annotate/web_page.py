@@ -311,16 +311,24 @@ def _clean_title(title: str, sitename: str | None) -> str:
     title = " ".join(title.split())
     name = _bare(sitename or "")
     last = _LAST_PART.search(title)
-    if name and last and _bare(last.group(1)) == name:
+    if name and last and _names_outlet(last.group(1), name):
         title = title[: last.start()]
     else:
         first = _FIRST_PART.match(title)
-        if name and first and _bare(first.group(1)) == name:
+        if name and first and _names_outlet(first.group(1), name):
             title = title[first.end() :]
     # Headlines do not use "|": a short part after one names a section ("| World news").
     while (section := _SECTION.search(title)) and section.start() > 0:
         title = title[: section.start()]
     return title
+
+
+def _names_outlet(part: str, outlet: str) -> bool:
+    """ "BBC News" names the outlet "BBC", and "BBC" the outlet "BBC News"."""
+    part = _bare(part)
+    if not part or len(part.split()) > 5:
+        return False
+    return part == outlet or f" {outlet} ".find(f" {part} ") >= 0 or f" {part} ".find(f" {outlet} ") >= 0
 
 
 def _bare(name: str) -> str:

@@ -171,13 +171,25 @@ def test_pages_that_are_not_articles_are_skipped_with_the_reason(tmp_path, capsy
     assert "app-shell.html: too little text for an article (9 words)" in err
 
 
-def test_a_title_from_the_browser_tab_loses_the_section_and_outlet():
+@pytest.mark.parametrize("tab, outlet", [
+    ("Storm closes ports | World news | The Ledger", "The Ledger"),
+    ("Storm closes ports - Courier News", "Courier"),  # the outlet's name in a longer form
+    ("Storm closes ports | Courier", "Courier News"),
+])
+def test_a_title_from_the_browser_tab_loses_the_section_and_outlet(tab, outlet):
     paragraph = "<p>" + "The storm closed every port on the southern coast and stranded hundreds of lorries. " * 3 + "</p>"
-    html = ("<html><head><title>Storm closes ports | World news | The Ledger</title>"
-            '<meta property="og:site_name" content="The Ledger"></head>'
+    html = (f"<html><head><title>{tab}</title>"
+            f'<meta property="og:site_name" content="{outlet}"></head>'
             f"<body><article>{paragraph * 3}</article></body></html>")
     page = web_page.extract_article(html)
-    assert (page.title, page.source) == ("Storm closes ports", "The Ledger")
+    assert (page.title, page.source) == ("Storm closes ports", outlet)
+
+
+def test_a_headline_keeps_its_own_dash():
+    paragraph = "<p>" + "The storm closed every port on the southern coast and stranded hundreds of lorries. " * 3 + "</p>"
+    html = ('<html><head><meta property="og:title" content="Storm - and the ports that closed">'
+            f'<meta property="og:site_name" content="The Ledger"></head><body><article>{paragraph * 3}</article></body></html>')
+    assert web_page.extract_article(html).title == "Storm - and the ports that closed"
 
 
 def test_a_page_that_is_only_a_consent_notice_is_not_an_article():
