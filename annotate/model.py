@@ -40,6 +40,7 @@ class Article:
     published: dt.date | None = None
     url: str | None = None
     encoding: str = "utf-8"
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

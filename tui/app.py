@@ -697,6 +697,17 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self.status.say("Selection cleared")
         self.action_focus_reader()
 
+    def action_copy_url(self) -> None:
+        """The focused article's ``url`` to the clipboard, and on the status line to select by hand
+        where the terminal does not pass the clipboard on."""
+        article = self.index.article(self.shown[self.current_column])
+        label = self.labels[article.id]
+        if not article.url:
+            self.status.say(f"{label}: no web address (no url in the file)")
+            return
+        self.copy_to_clipboard(article.url)
+        self.status.say(f"{label}: copied", visible(article.url))
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 

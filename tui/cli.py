@@ -35,6 +35,7 @@ def _app_parser() -> argparse.ArgumentParser:
         description="Read articles side by side and see where they disagree.",
         epilog="Commands: 'corpus-tui report PATH...' prints the engine's findings; "
         "'corpus-tui export PATH...' writes annotations as W3C Web Annotation JSON-LD; "
+        "'corpus-tui import SOURCE... [-o FOLDER]' turns saved web pages and links into article files; "
         "'corpus-tui cache [info|clear]' shows or empties the engine cache. "
         "Run 'corpus-tui COMMAND --help' for their options.",
     )
@@ -75,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         from annotate.web_annotation import run_export
 
         return run_export(argv[1:])
+    if argv and argv[0] == "import":
+        from annotate.importer import run_import
+
+        return run_import(argv[1:])
     if argv and argv[0] == "cache":
         from annotate.cache import run_cache_command
 

@@ -64,6 +64,7 @@ APP_KEYS: tuple[Key, ...] = (
     Key("sidebar.view", "v", "sidebar_view", "Sidebar: next tab (discrepancies, entities, coverage)", ANYWHERE, "Sidebar tab"),
     Key("selection.clear", "escape", "clear", "Clear the selection and marks", ANYWHERE),
     Key("problems.list", "p", "problems", "Problems: files skipped or read with repairs, and why", ANYWHERE, "Problems"),
+    Key("article.copy_url", "u", "copy_url", "Copy this article's web address (url) and show it", READER),
 )
 
 # Keys that belong to Textual's own widgets, listed so help shows every key.
