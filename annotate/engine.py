@@ -7,7 +7,7 @@ Each stage is a plain function in its own module and can be tested alone:
 - ``annotate.linking.link_entities(articles, mentions)`` -> ``list[Entity]``
   (also fills ``Mention.entity`` and quote speakers)
 - ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
-  (or the stories the user gave: ``annotate.stories.given_stories``)
+  (or the stories the user gave: ``annotate.story_modes.given_stories``)
 - ``annotate.discrepancies.detect(articles, mentions, entities)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import __version__
 from .model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention
-from .stories import StoryMode, given_stories
+from .story_modes import StoryMode, given_stories
 
 Progress = Callable[[int, int], None]  # (articles done, total)
 Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
@@ -92,7 +92,7 @@ def analyse(
     seconds spent in each of ``PHASES``; ``stage`` is told when linking,
     story grouping and detection start (at 1,000 articles they take seconds
     after the last article is annotated). ``stories`` says how articles are
-    grouped into stories (``annotate.stories.given_stories``); ``paths``, the
+    grouped into stories (``annotate.story_modes.given_stories``); ``paths``, the
     files and folders the corpus was loaded from, give the ``folders`` stories.
     """
     stage = stage or (lambda _phase: None)

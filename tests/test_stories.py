@@ -202,7 +202,7 @@ def test_two_events_of_one_kind_months_apart_are_two_stories(tmp_path):
 
 
 def test_the_stories_mode_one_puts_every_article_in_one_story(tmp_path):
-    from annotate.stories import given_stories
+    from annotate.story_modes import given_stories
 
     articles = load_corpus(REALISTIC[:2]).articles
     assert given_stories("one", articles) == [[a.id for a in articles]]
@@ -210,7 +210,7 @@ def test_the_stories_mode_one_puts_every_article_in_one_story(tmp_path):
 
 
 def test_the_stories_mode_folders_makes_each_subfolder_a_story(tmp_path):
-    from annotate.stories import given_stories
+    from annotate.story_modes import given_stories
 
     for folder in ("quake", "vote"):
         (tmp_path / folder / "deeper").mkdir(parents=True)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from annotate import __version__
-from annotate.stories import STORY_MODES  # light: no spaCy, no numpy
+from annotate.story_modes import STORY_MODES  # light: no spaCy, no numpy
 
 STORIES_HELP = (
     "how articles are grouped into stories, whose reports are compared: 'auto' (default) by what "
