@@ -6,7 +6,8 @@ engine's own source + spaCy's version) and the pipeline asked for (``--model``):
 - per article: the mentions the pipeline found, before cross-article linking,
   keyed by a hash of the article's id, text and publication date. A changed
   article alone is re-annotated.
-- per corpus: the whole ``Analysis``, keyed by the article keys in order. An
+- per corpus: the whole ``Analysis``, keyed by the article keys in order and
+  the stories the user gave (``--stories one|folders``), if any. An
   unchanged corpus is answered from here without importing spaCy at all.
 
 Entries are pickles of the model's fields as tuples, written atomically;
@@ -148,8 +149,9 @@ class EngineCache:
 
     # -- per corpus ---------------------------------------------------------
 
-    def load_analysis(self, articles: Sequence[Article]) -> Analysis | None:
-        path = self._analysis_path(articles)
+    def load_analysis(self, articles: Sequence[Article], stories: list[list[str]] | None = None) -> Analysis | None:
+        """The analysis stored for these articles with these given stories (None: grouped by the engine)."""
+        path = self._analysis_path(articles, stories)
         entry = self._read(path)
         if not (isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[0], Analysis)):
             return None
@@ -166,7 +168,7 @@ class EngineCache:
             )
         return None
 
-    def store_analysis(self, analysis: Analysis) -> None:
+    def store_analysis(self, analysis: Analysis, stories: list[list[str]] | None = None) -> None:
         # The articles are the caller's own (they are the key): no need to store their text.
         rest = replace(analysis, articles=[], mentions=[], entities=[], discrepancies=[], corroborations=[])
         entry = (
@@ -176,7 +178,7 @@ class EngineCache:
             _with_evidence_rows(analysis.discrepancies, _DISCREPANCY),
             _with_evidence_rows(analysis.corroborations, _CORROBORATION),
         )
-        self._write(self._analysis_path(analysis.articles), entry)
+        self._write(self._analysis_path(analysis.articles, stories), entry)
         self._prune_corpora()
         self._prune_old_engines()
 
@@ -185,12 +187,16 @@ class EngineCache:
     def _mentions_path(self, key: str) -> Path:
         return self.folder / "articles" / key[:2] / f"{key}.pickle"
 
-    def _analysis_path(self, articles: Sequence[Article]) -> Path:
+    def _analysis_path(self, articles: Sequence[Article], stories: list[list[str]] | None) -> Path:
         # Summaries name the outlet or title, so those are part of a corpus's key too.
         h = hashlib.sha256()
         for article in articles:
             h.update(article_key(article).encode())
             h.update(f"\0{article.title}\0{article.source or ''}\0".encode("utf-8", "surrogatepass"))
+        if stories is not None:  # the stories the user gave decide what is compared
+            h.update(b"\0stories")
+            for story in stories:
+                h.update(("\0".join(story) + "\1").encode("utf-8", "surrogatepass"))
         return self.folder / "corpora" / f"{h.hexdigest()}.pickle"
 
     def _read(self, path: Path) -> object | None:

@@ -7,6 +7,7 @@ Each stage is a plain function in its own module and can be tested alone:
 - ``annotate.linking.link_entities(articles, mentions)`` -> ``list[Entity]``
   (also fills ``Mention.entity`` and quote speakers)
 - ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
+  (or the stories the user gave: ``annotate.story_modes.given_stories``)
 - ``annotate.discrepancies.detect(articles, mentions, entities)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
@@ -19,9 +20,11 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from . import __version__
 from .model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention
+from .story_modes import StoryMode, given_stories
 
 Progress = Callable[[int, int], None]  # (articles done, total)
 Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
@@ -79,6 +82,8 @@ def analyse(
     jobs: int = 1,
     timings: dict[str, float] | None = None,
     stage: Stage | None = None,
+    stories: StoryMode = "auto",
+    paths: Sequence[str | Path] = (),
 ) -> Analysis:
     """The whole engine over a loaded corpus.
 
@@ -86,15 +91,18 @@ def analyse(
     annotates in several processes; ``timings``, when given, receives the
     seconds spent in each of ``PHASES``; ``stage`` is told when linking,
     story grouping and detection start (at 1,000 articles they take seconds
-    after the last article is annotated).
+    after the last article is annotated). ``stories`` says how articles are
+    grouped into stories (``annotate.story_modes.given_stories``); ``paths``, the
+    files and folders the corpus was loaded from, give the ``folders`` stories.
     """
     stage = stage or (lambda _phase: None)
+    given = given_stories(stories, articles, paths)
     cache = None
     if use_cache:
         from .cache import EngineCache
 
         cache = EngineCache(model)
-        cached = cache.load_analysis(articles)
+        cached = cache.load_analysis(articles, given)
         if cached is not None:
             if progress:
                 progress(len(articles), len(articles))
@@ -113,11 +121,11 @@ def analyse(
 
     # After linking, so the stories see one name where outlets spell it two ways.
     stage("stories")
-    stories = group_stories(articles, mentions)
+    grouped = given if given is not None else group_stories(articles, mentions)
     clock.lap("stories")
 
     stage("discrepancies")
-    discrepancies, corroborations = detect_by_story(articles, mentions, entities, stories)
+    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped)
     clock.lap("discrepancies")
 
     analysis = Analysis(
@@ -127,10 +135,10 @@ def analyse(
         discrepancies=discrepancies,
         corroborations=corroborations,
         engine=EngineInfo(version=__version__, pipeline=pipeline),
-        stories=stories,
+        stories=grouped,
     )
     if cache:
-        cache.store_analysis(analysis)
+        cache.store_analysis(analysis, given)
     return analysis
 
 

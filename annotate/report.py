@@ -54,6 +54,8 @@ def run_report(args: argparse.Namespace) -> int:
             use_cache=not getattr(args, "no_cache", False),
             jobs=max(1, getattr(args, "jobs", 1) or 1),
             stage=bar.stage if bar else None,
+            stories=getattr(args, "stories", "auto") or "auto",
+            paths=args.paths,
         )
     except LookupError as e:  # pipeline.ModelNotFoundError: --model names nothing installed
         print(f"corpus-tui report: {visible(str(e))}", file=sys.stderr)

@@ -66,12 +66,14 @@ class CorpusApp(AnnotationsMixin, App[int]):
         model: str | None = None,
         annotations: str | Path | None = None,
         use_cache: bool = True,
+        stories: str = "auto",
     ) -> None:
         super().__init__()
         self.paths = [Path(p) for p in paths]
         self.model = model
         self.annotations_path = annotations
         self.use_cache = use_cache
+        self.story_mode = stories  # auto | one | folders: how the engine groups articles into stories
         self.articles: list[Article] = []
         self.problems: list = []
         self.load_error: str | None = None
@@ -210,7 +212,8 @@ class CorpusApp(AnnotationsMixin, App[int]):
         def stage(phase: str) -> None:
             self.call_from_thread(self.status.say, f"{len(self.articles)} articles", ENGINE_STAGES[phase])
 
-        return analyse(self.articles, model=self.model, progress=progress, use_cache=self.use_cache, stage=stage)
+        return analyse(self.articles, model=self.model, progress=progress, use_cache=self.use_cache, stage=stage,
+                       stories=self.story_mode, paths=self.paths)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "engine":

@@ -12,7 +12,13 @@ import sys
 from pathlib import Path
 
 from annotate import __version__
+from annotate.story_modes import STORY_MODES  # light: no spaCy, no numpy
 
+STORIES_HELP = (
+    "how articles are grouped into stories, whose reports are compared: 'auto' (default) by what "
+    "they report, so a folder of one event's reports is one story and a folder of different events "
+    "is split; 'one' all articles are one story; 'folders' each subfolder is a story"
+)
 
 
 def default_corpus() -> Path:
@@ -42,6 +48,7 @@ def _app_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: ./corpus, else the bundled sample)")
     p.add_argument("--model", metavar="NAME", help="an installed trained spaCy pipeline to use with the rules (e.g. en_core_web_sm)")
     p.add_argument("--annotations", metavar="PATH", help="annotation file (default: annotations.yaml in the corpus folder)")
+    p.add_argument("--stories", choices=STORY_MODES, default="auto", help=STORIES_HELP)
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the engine cache")
     p.add_argument("--version", action="version", version=f"corpus-tui {__version__}")
     return p
@@ -55,6 +62,7 @@ def _report_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", metavar="NAME", help="an installed trained spaCy pipeline to use with the rules")
     p.add_argument("--annotations", metavar="PATH", help="annotation file to include (default: annotations.yaml beside the corpus)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes for annotation")
+    p.add_argument("--stories", choices=STORY_MODES, default="auto", help=STORIES_HELP)
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the engine cache")
     return p
 
@@ -88,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     paths = [Path(p) for p in args.paths] or [default_corpus()]
     from .app import CorpusApp
 
-    app = CorpusApp(paths, model=args.model, annotations=args.annotations, use_cache=not args.no_cache)
+    app = CorpusApp(paths, model=args.model, annotations=args.annotations, use_cache=not args.no_cache,
+                    stories=args.stories)
     # What exists now (modules, the loaded corpus) lives as long as the app: freeze it, or
     # the first full collection scans it all in the middle of the first paint (~17 ms).
     gc.freeze()
