@@ -33,6 +33,8 @@ class Key:
 
 ANYWHERE = "Anywhere"
 READER = "Reading an article"
+MOVING = "Moving (articles and lists)"
+SIDEBAR = "Sidebar"
 
 APP_KEYS: tuple[Key, ...] = (
     Key("app.quit", "q,ctrl+q", "quit", "Quit", ANYWHERE, "Quit"),
@@ -53,8 +55,18 @@ APP_KEYS: tuple[Key, ...] = (
     Key("layer.date", "4", "layer('date')", "Show/hide date highlights", ANYWHERE),
     Key("layer.discrepancy", "5", "layer('discrepancy')", "Show/hide discrepancy underlines", ANYWHERE),
     Key("panes.sync", "s", "sync_scroll", "Scroll panes in step (on/off)", ANYWHERE),
-    Key("pane.left", "left", "pane(-1)", "Focus the column to the left", READER),
-    Key("pane.right", "right", "pane(1)", "Focus the column to the right", READER),
+    Key("pane.left", "left", "pane(-1)", "Focus the column to the left (from the sidebar: the last column)", READER),
+    Key("pane.right", "right", "pane(1)", "Focus the column to the right (after the last: the sidebar)", READER),
+    Key("move.down", "j", "move('down')", "Down: scroll the article, or the next entry of a list", MOVING),
+    Key("move.up", "k", "move('up')", "Up: scroll the article, or the previous entry of a list", MOVING),
+    Key("move.top", "g", "move('home')", "To the top of the article or list", MOVING),
+    Key("move.bottom", "G", "move('end')", "To the end of the article or list", MOVING),
+    Key("move.half_down", "ctrl+d", "move('half_down')", "Half a screen down", MOVING),
+    Key("move.half_up", "ctrl+u", "move('half_up')", "Half a screen up", MOVING),
+    Key("jump.back", "ctrl+o", "jump(-1)", "Back to where you were before a jump (d, n, search, palette, story)", MOVING),
+    # ctrl+i is the same key as tab in most terminals: it goes forward only after ctrl+o, else tab moves focus.
+    Key("jump.forward", "ctrl+i,tab", "jump(1)", "Forward again in the jump list (after ctrl+o)", MOVING, priority=True),
+    Key("copy", "y", "copy", "Copy the finding, quote or evidence to the clipboard (works over SSH: OSC 52)", ANYWHERE),
     Key("column.next_article", "greater_than_sign", "swap_article(1)", "Show the next article in this column", ANYWHERE),
     Key("column.previous_article", "less_than_sign", "swap_article(-1)", "Show the previous article in this column", ANYWHERE),
     Key("story.next", "right_curly_bracket", "story(1)", "Next story: its articles in the columns", ANYWHERE),
@@ -62,6 +74,9 @@ APP_KEYS: tuple[Key, ...] = (
     Key("articles.list", "o", "articles", "Articles list: choose what this column shows", ANYWHERE, "Articles"),
     Key("sidebar.toggle", "b", "toggle_sidebar", "Show/hide the sidebar", ANYWHERE),
     Key("sidebar.view", "v", "sidebar_view", "Sidebar: next tab (discrepancies, entities, coverage)", ANYWHERE, "Sidebar tab"),
+    Key("sidebar.wider", "plus,equals_sign", "sidebar_width(1)", "Widen the sidebar", ANYWHERE),
+    Key("sidebar.narrower", "minus", "sidebar_width(-1)", "Narrow the sidebar", ANYWHERE),
+    Key("list.filter", "f", "filter_list", "Filter the sidebar's list by typing (words, kind, severity, label)", SIDEBAR),
     Key("selection.clear", "escape", "clear", "Clear the selection and marks", ANYWHERE),
     Key("problems.list", "p", "problems", "Problems: files skipped or read with repairs, and why", ANYWHERE, "Problems"),
 )
@@ -71,9 +86,9 @@ WIDGET_KEYS: tuple[tuple[str, str, str], ...] = (
     (READER, "↑ ↓ pgup pgdn home end", "Scroll the article"),
     (READER, "click", "Put the mention cursor on a highlighted span"),
     (READER, "tab / shift+tab", "Move focus between the columns and the sidebar"),
-    ("Sidebar", "↑ ↓", "Move through the list"),
-    ("Sidebar", "enter / click", "Show a discrepancy in every article; walk an entity's mentions; jump to a fact"),
-    ("Sidebar", "← → (on the tabs)", "Switch tab"),
+    (SIDEBAR, "↑ ↓", "Move through the list"),
+    (SIDEBAR, "enter / click", "Show a discrepancy in every article; walk an entity's mentions; jump to a fact"),
+    (SIDEBAR, "← →", "Back to the articles"),
     ("Search box", "enter", "Find (again)"),
     ("Search box", "escape", "Close the search box"),
     ("Articles list (o)", "type", "Filter by title, source or label"),

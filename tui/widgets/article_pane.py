@@ -78,6 +78,8 @@ class ArticlePane(ScrollView, can_focus=True):
         self._wraps: LRUCache[tuple[str, int], tuple[str, Wrapped]] = LRUCache(32)
         # (width, top line, base style) for one render pass: computing them walks the DOM, per line it dominated.
         self._frame: tuple[int, int, Style] | None = None
+        self._kept_in_view: int | None = None  # an offset brought on screen on purpose (evidence, cursor)
+        self._drawn_height = 0
 
     # -- content -------------------------------------------------------
 
@@ -85,6 +87,7 @@ class ArticlePane(ScrollView, can_focus=True):
         """Show ``article`` from its top."""
         self.article = article
         self._wrapped = None
+        self._kept_in_view = None
         self._spans = spans or []
         self._rewrap()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -150,10 +153,15 @@ class ArticlePane(ScrollView, can_focus=True):
             return
         if self._wrapped is None or self._wrapped.width != self.text_width:
             # Keep the same text at the top after re-wrapping.
-            top = self._top_offset()
+            # Keep the same text at the top after re-wrapping, and what scroll_to_offset
+            # brought on screen (the marked evidence) on screen if it still was.
+            top = self.top_offset()
+            keep = self._kept_in_view if self._kept_in_view is not None and self._was_in_view() else None
             self._rewrap()
             if top is not None and self._wrapped is not None:
                 self.scroll_to(y=self._wrapped.line_of(top), animate=False, immediate=True)
+            if keep is not None and not self.is_visible_offset(keep):
+                self.scroll_to_offset(keep, always=True)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -162,11 +170,25 @@ class ArticlePane(ScrollView, can_focus=True):
 
     # -- positions -----------------------------------------------------
 
-    def _top_offset(self) -> int | None:
+    def top_offset(self) -> int | None:
+        """The first character on screen."""
         if self._wrapped is None or not self._wrapped.lines:
             return None
         y = min(int(self.scroll_offset.y), len(self._wrapped.lines) - 1)
         return self._wrapped.lines[y].start
+
+    def scroll_to_top_offset(self, offset: int) -> None:
+        """Scroll so the line holding ``offset`` is the first on screen."""
+        if self._wrapped is not None:
+            self.scroll_to(y=self._wrapped.line_of(offset), animate=False, immediate=True)
+
+    def _was_in_view(self) -> bool:
+        """Whether the kept offset was on screen at the size last drawn (before a resize)."""
+        if self._wrapped is None or self._kept_in_view is None:
+            return False
+        y = self._wrapped.line_of(self._kept_in_view)
+        top = int(self.scroll_offset.y)
+        return top <= y < top + self._drawn_height
 
     def line_of(self, offset: int) -> int:
         return self._wrapped.line_of(offset) if self._wrapped else 0
@@ -183,6 +205,7 @@ class ArticlePane(ScrollView, can_focus=True):
         text around it shows. Unless ``always``, a line already well on screen stays put."""
         if self._wrapped is None:
             return
+        self._kept_in_view = offset
         y = self._wrapped.line_of(offset)
         height = self.scrollable_content_region.height
         visible = self.visible_lines()
@@ -221,6 +244,7 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame = (self.scrollable_content_region.width, int(self.scroll_offset.y), self.rich_style)
+        self._drawn_height = self.scrollable_content_region.height
         try:
             return super().render_lines(crop)
         finally:
@@ -241,10 +265,12 @@ class ArticlePane(ScrollView, can_focus=True):
     def _render_text_line(self, index: int, base: Style) -> Strip:
         assert self._wrapped is not None
         line = self._wrapped.lines[index]
-        text = Text(self._wrapped.text[line.start : line.end], style=base, no_wrap=True, end="")
+        text = Text(self._wrapped.text[line.start : line.end], no_wrap=True, end="")
         for span in self._spans_by_line.get(index, ()):
             start = max(span.start, line.start) - line.start
             end = min(span.end, line.end) - line.start
             if end > start:
                 text.stylize(self.layer_style(span.style), start, end)
-        return Strip(text.render(self.app.console))
+        # The theme's colours under every character: Rich drops a Text's own style when it has
+        # no spans, which left lines without a highlight in the terminal's default colours.
+        return Strip(text.render(self.app.console)).apply_style(base)
