@@ -456,7 +456,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
                 marks,
                 annotated=self.annotation_spans(article_id),
             )
-            column.pane.set_spans(spans)
+            column.set_spans(spans)
 
     def restyle(self) -> None:
         """Repaint what takes its colours from the theme."""

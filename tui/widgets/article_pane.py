@@ -69,13 +69,14 @@ class ArticlePane(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
+        self.body_start = 0
         self._wrapped: Wrapped | None = None
         self._spans_by_line: dict[int, list[Span]] = {}
         self._spans: list[Span] = []
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         # Wrapped text per (article id, width): going back to an article does not rewrap it.
-        self._wraps: LRUCache[tuple[str, int], tuple[str, Wrapped]] = LRUCache(32)
+        self._wraps: LRUCache[tuple[str, int, int], tuple[str, Wrapped]] = LRUCache(32)
         # (width, top line, base style) for one render pass: computing them walks the DOM, per line it dominated.
         self._frame: tuple[int, int, Style] | None = None
         self._kept_in_view: int | None = None  # an offset brought on screen on purpose (evidence, cursor)
@@ -83,9 +84,10 @@ class ArticlePane(ScrollView, can_focus=True):
 
     # -- content -------------------------------------------------------
 
-    def show(self, article: Article, spans: list[Span] | None = None) -> None:
-        """Show ``article`` from its top."""
+    def show(self, article: Article, spans: list[Span] | None = None, body_start: int = 0) -> None:
+        """Show ``article`` from its top (from ``body_start``: the title is in the header)."""
         self.article = article
+        self.body_start = body_start
         self._wrapped = None
         self._kept_in_view = None
         self._spans = spans or []
@@ -120,10 +122,10 @@ class ArticlePane(ScrollView, can_focus=True):
     def _rewrap(self) -> None:
         if self.article is None or not self.size.width:
             return  # not laid out yet: on_resize wraps once at the real width
-        key = (self.article.id, self.text_width)
+        key = (self.article.id, self.text_width, self.body_start)
         source, wrapped = self._wraps.get(key, ("", None))
         if wrapped is None or source is not self.article.text:
-            wrapped = wrap(self.article.text, self.text_width)
+            wrapped = wrap(self.article.text, self.text_width, self.body_start)
             self._wraps[key] = (self.article.text, wrapped)
         self._wrapped = wrapped
         self._bucket_spans()
@@ -198,7 +200,8 @@ class ArticlePane(ScrollView, can_focus=True):
         return range(top, top + self.scrollable_content_region.height)
 
     def is_visible_offset(self, offset: int) -> bool:
-        return self.line_of(offset) in self.visible_lines()
+        """On screen in the text (the title, drawn in the header, is not)."""
+        return offset >= self.body_start and self.line_of(offset) in self.visible_lines()
 
     def scroll_to_offset(self, offset: int, *, always: bool = False) -> None:
         """Bring the line holding ``offset`` on screen, a third of the way down so the

@@ -152,7 +152,8 @@ class DiscrepancyList(OptionList):
         for kind, group in groupby(discrepancies, key=lambda d: d.kind):
             items = list(group)
             header = Text(f"{kind_title(kind)} ({len(items)})", style="bold underline")
-            options.append(None)
+            if len(options) > 1:
+                options.append(None)
             options.append(Option(header, disabled=True))
             options.extend(Option(discrepancy_entry(d, labels), id=d.id) for d in items)
         if not discrepancies:
