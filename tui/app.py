@@ -23,6 +23,7 @@ from textual.events import DescendantFocus, Key, Resize
 from textual.worker import Worker, WorkerState
 
 from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS, Problem
+from annotate.labels import article_labels
 from annotate.safe_text import visible
 
 from .annotation_ui import AnnotationsMixin, annotation_bindings
@@ -33,7 +34,7 @@ from .widgets.article_pane import ArticlePane
 from .widgets.highlights import LAYER_LABELS, LAYERS, Marks, article_spans
 from .widgets.legend import Legend
 from .widgets.reader_footer import ReaderFooter
-from .widgets.reading_index import ReadingIndex, article_label
+from .widgets.reading_index import ReadingIndex
 from .widgets.search_bar import Match, SearchBar, find_all
 from .widgets.sidebar import Sidebar
 from .widgets.status_line import StatusLine
@@ -81,7 +82,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self._load()
         self.analysis: Analysis | None = None
         self.index = ReadingIndex.build(self.articles)
-        self.labels = {a.id: article_label(i) for i, a in enumerate(self.articles)}
+        self.labels = article_labels(a.id for a in self.articles)
         self.layers: frozenset[str] = frozenset(LAYERS)
         self.sync_scroll = False
         self.sidebar_cells: int | None = None  # None: a third of the screen (36 to 60 cells)
