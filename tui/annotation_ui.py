@@ -120,6 +120,7 @@ class AnnotationsMixin:
         self._link_from: Mention | None = None
         self.annotation_path = self.annotation_file_path()
         self.annotation_status: dict[str, str] = {}
+        self.annotation_was: dict[str, str] = {}  # annotation id -> the saved words, where the text now differs
         try:
             loaded = annotation_file.load(self.annotation_path)
         except annotation_file.AnnotationFileError as error:
@@ -137,16 +138,24 @@ class AnnotationsMixin:
         placed = reanchor(loaded.items, {a.id: a.text for a in self.articles})
         self.annotation_store = AnnotationStore(placed.items)
         self.annotation_status = {item.id: placed.status(item.id) for item in placed.items}
+        for item_id, resolutions in placed.resolutions.items():
+            # Found again, but on other words ("5,000 soldiers" edited to "6,000 soldiers"): not just moved.
+            changed = [r for r in resolutions if r.placed and r.text is not None and r.text != r.anchor.exact]
+            if changed:
+                self.annotation_was[item_id] = changed[0].anchor.exact
         if loaded.items:
             self._say_what_loaded(len(loaded.items))
         self._after_annotation_change()
 
     def _say_what_loaded(self, count: int) -> None:
         statuses = list(self.annotation_status.values())
-        moved, orphaned = statuses.count("moved"), statuses.count("orphaned")
+        changed = len(self.annotation_was)
+        moved, orphaned = statuses.count("moved") - changed, statuses.count("orphaned")
         message = f"{count} annotation{'s' if count != 1 else ''} loaded from {self.annotation_path}"
         if moved:
             message += f"; {moved} followed text that moved"
+        if changed:
+            message += f"; {changed} now on words that changed (A lists them: “changed: was …”)"
         if orphaned:
             message += f"; {orphaned} could not be placed (kept, listed as orphaned: press A)"
         self.notify(message, severity="warning" if orphaned else "information", timeout=10, markup=False)
@@ -550,7 +559,10 @@ class AnnotationsMixin:
                 line.append(" ↔ ")
             line.append(f"{self.labels.get(anchor.article, anchor.article)}: ", style="dim")
             line.append(f"“{short(anchor.exact, 50)}”")
-        if status != "anchored":
+        was = getattr(self, "annotation_was", {}).get(item.id)
+        if was is not None:
+            line.append(f"  [changed: was “{short(was, 50)}”]", style="bold")
+        elif status != "anchored":
             line.append(f"  [{status}]", style="bold reverse" if status == "orphaned" else "italic")
         if isinstance(item, Note):
             if item.tags:
