@@ -544,8 +544,11 @@ class AnnotationsMixin:
         status = self.annotation_status.get(item.id, "anchored")
         line = Text()
         if isinstance(item, Verdict):
+            from .widgets.discrepancy_list import with_labels
+
             line.append(VERDICT_MARKS[item.verdict], style="bold")
-            line.append(f"  {short(item.summary or item.discrepancy, 80)}")
+            summary = with_labels(item.summary or item.discrepancy, self.labels, {e.article for e in item.evidence})
+            line.append(f"  {short(summary, 80)}")
             if item.note:
                 line.append(f"\n    {short(item.note, 120)}", style="italic")
             return line
@@ -717,7 +720,7 @@ class AnnotationsMixin:
             self.exit()
             return
         question = Content(f"You have unsaved annotations. Save them to {self.annotation_path}?")
-        choices = [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")]
+        choices = [("save", "Save and quit"), ("discard", "Discard and quit"), ("cancel", "Cancel")]
 
         def chosen(key: str | None) -> None:
             if key == "save":

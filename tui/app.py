@@ -137,14 +137,26 @@ class CorpusApp(AnnotationsMixin, App[int]):
             self.set_keymap(keymap)
         self.keymap_problems = keymap_problems
         self.tell_problems(self.problems)
-        self.theme_changed_signal.subscribe(self, lambda _theme: self.call_after_refresh(self.restyle))
+        from .settings import load_theme
+
+        saved_theme = load_theme()
+        if saved_theme in self.available_themes:
+            self.theme = saved_theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._layout_columns(self.size.width)
         self._first_shown = self.shown[: self.column_count]
         self.refresh_legend()
-        self.status.say(f"{len(self.articles)} articles", "annotating…")
+        # The counter from the start: a small corpus is annotated between two frames once spaCy is loaded.
+        self.status.say(plural(len(self.articles), "article"), f"annotating 0 of {len(self.articles)}…")
         self.focus_column(0)
         # The text first: everything else waits until it has been painted.
         self.call_after_refresh(self._after_first_paint)
+
+    def _theme_changed(self, theme) -> None:
+        from .settings import save_theme
+
+        save_theme(theme.name)  # remembered for the next launch
+        self.call_after_refresh(self.restyle)
 
     async def _after_first_paint(self) -> None:
         """Read the reader's annotations, build the sidebar's tabs, start the engine."""
@@ -946,16 +958,29 @@ class CorpusApp(AnnotationsMixin, App[int]):
     def action_problems(self) -> None:
         from .screens.problems import ProblemsScreen
 
+        if not (self.problems or getattr(self, "keymap_problems", None)):
+            self.status.say("No problems: every file was read as it is")
+            return
         self.push_screen(ProblemsScreen(self.problems, getattr(self, "keymap_problems", [])))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":  # a priority key: "/" typed into a text box or a dialog stays text
             return self.screen is self.screen_stack[0] and not _takes_text(self.focused)
         if action == "jump" and parameters == (1,):
-            return self.jumps.can_go_forward  # ctrl+i is tab in most terminals: tab moves focus otherwise
-        if action == "problems":
-            return bool(self.problems or getattr(self, "keymap_problems", None))  # hidden from the footer when none
+            # ctrl+i is tab in most terminals: tab moves focus otherwise (and in dialogs, always).
+            return self.jumps.can_go_forward and self.screen is self.screen_stack[0]
         return True
+
+    def hidden_in_footer(self, binding: Binding) -> bool:
+        """The footer shows "Problems" only when there are some (p still says so when there are none)."""
+        return binding.action == "problems" and not (self.problems or getattr(self, "keymap_problems", None))
+
+    def get_system_commands(self, screen):
+        """Textual's own palette commands, less those that are not about reading: its Keys panel
+        (the help, ?, lists every key), Maximize and Screenshot."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Keys", "Maximize", "Minimize", "Screenshot"):
+                yield command
 
     # -- events --------------------------------------------------------------
 

@@ -115,9 +115,9 @@ def app_bindings() -> list[Binding]:
 
 
 def keys_file() -> Path:
-    import platformdirs
+    from .settings import config_dir
 
-    return Path(platformdirs.user_config_dir("corpus-tui", appauthor=False)) / KEYS_FILE
+    return config_dir() / KEYS_FILE
 
 
 def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
@@ -142,4 +142,18 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
             problems.append(f"{path}: {binding_id!r} needs a key string such as \"j\" or \"ctrl+j,down\"")
         else:
             keymap[binding_id] = keys
+    problems += _clashes(keymap, path)
     return keymap, problems
+
+
+def _clashes(keymap: dict[str, str], path: Path) -> list[str]:
+    """A key the file gives to an action that another action also has: the second would never run."""
+    owners: dict[str, list[str]] = {}
+    for key in all_keys():  # every one an app binding: they share one set of keys
+        for name in (keymap.get(key.id) or key.keys).split(","):
+            owners.setdefault(name.strip(), []).append(key.id)
+    return [
+        f"{path}: key {name!r} is bound to {' and '.join(ids)}; only one of them can work"
+        for name, ids in owners.items()
+        if len(ids) > 1 and any(i in keymap for i in ids)
+    ]
