@@ -153,17 +153,18 @@ class ArticlePane(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         if self.article is None:
             return
+        # What scroll_to_offset brought on screen (the marked evidence) stays on screen if it
+        # still was: a narrower or shorter pane would otherwise leave it below the fold.
+        keep = self._kept_in_view if self._was_in_view() else None
         if self._wrapped is None or self._wrapped.width != self.text_width:
-            # Keep the same text at the top after re-wrapping.
-            # Keep the same text at the top after re-wrapping, and what scroll_to_offset
-            # brought on screen (the marked evidence) on screen if it still was.
-            top = self.top_offset()
-            keep = self._kept_in_view if self._kept_in_view is not None and self._was_in_view() else None
+            top = self.top_offset()  # the same text at the top after re-wrapping
             self._rewrap()
             if top is not None and self._wrapped is not None:
                 self.scroll_to(y=self._wrapped.line_of(top), animate=False, immediate=True)
-            if keep is not None and not self.is_visible_offset(keep):
-                self.scroll_to_offset(keep, always=True)
+        if keep is not None and not self.is_visible_offset(keep):
+            # After the layout: until then the scroll range is that of the old size.
+            self.call_after_refresh(self.scroll_to_offset, keep, always=True)
+        self._drawn_height = self.scrollable_content_region.height
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -185,7 +186,7 @@ class ArticlePane(ScrollView, can_focus=True):
             self.scroll_to(y=self._wrapped.line_of(offset), animate=False, immediate=True)
 
     def _was_in_view(self) -> bool:
-        """Whether the kept offset was on screen at the size last drawn (before a resize)."""
+        """Whether the kept offset was on screen at the size before this resize."""
         if self._wrapped is None or self._kept_in_view is None:
             return False
         y = self._wrapped.line_of(self._kept_in_view)
@@ -247,7 +248,6 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame = (self.scrollable_content_region.width, int(self.scroll_offset.y), self.rich_style)
-        self._drawn_height = self.scrollable_content_region.height
         try:
             return super().render_lines(crop)
         finally:
