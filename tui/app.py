@@ -480,7 +480,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     def refresh_legend(self) -> None:
         pane = self.query(ArticlePane).first()
-        styles = {layer: pane.layer_style(layer) for layer in LAYERS}
+        styles = {layer: pane.layer_style(layer) for layer in (*LAYERS, "annotated")}
         keymap = getattr(self, "_keymap", {})
         keys = {}
         for key in APP_KEYS:
