@@ -104,7 +104,7 @@ class Sidebar(Vertical):
         }
         # Each tab takes its label and two cells of padding; a narrow sidebar gets short names, not a cut strip.
         if sum(len(label) + 2 for label in labels.values()) > (self.size.width or 40) - 2:
-            short = {"tab-discrepancies": "Discr.", "tab-entities": "Names", "tab-coverage": "Cover."}
+            short = {"tab-discrepancies": "Discrep.", "tab-entities": "Names", "tab-coverage": "Facts"}
             labels = {tab: label.replace(names[tab], short[tab]) for tab, label in labels.items()}
         for tab, label in labels.items():
             self.tabs.get_tab(tab).label = label
