@@ -479,13 +479,16 @@ class AnnotationsMixin:
         words = article.text[match[0] : match[1]]
         prompt = TextPrompt(
             "Add a mention",
-            Content(f"Label for “{short(words)}” (PERSON, ORG, GPE, LOC, number, date, quote…):"),
-            placeholder="PERSON",
+            Content(f"What is “{short(words)}”? (person, organisation, place, group, number, date, quote…):"),
+            placeholder="person",
         )
 
         def done(label: str | None) -> None:
+            from .words import label_from_plain
+
             if not label:
                 return
+            label = label_from_plain(label)  # saved as the engine's label (PERSON, GPE…)
             item = MentionEdit(
                 id=new_id("mention"),
                 action="add",
@@ -495,7 +498,9 @@ class AnnotationsMixin:
             )
             self.annotation_store.put(item)
             self.annotation_status[item.id] = "anchored"
-            self._after_annotation_change(f"Mention added: “{short(words)}” as {label}")
+            from .words import plain_label
+
+            self._after_annotation_change(f"Mention added: “{short(words)}” as {plain_label(label)}")
 
         self.push_screen(prompt, done)
 

@@ -256,10 +256,10 @@ class CorpusApp(AnnotationsMixin, App[int]):
             now = time.monotonic()
             if now - shown_at[0] >= 0.1 or done == total:
                 shown_at[0] = now
-                self.call_from_thread(self.status.say, f"{len(self.articles)} articles", f"annotating {done} of {total}…")
+                self.call_from_thread(self.status.say, plural(len(self.articles), "article"), f"annotating {done} of {total}…")
 
         def stage(phase: str) -> None:
-            self.call_from_thread(self.status.say, f"{len(self.articles)} articles", ENGINE_STAGES[phase])
+            self.call_from_thread(self.status.say, plural(len(self.articles), "article"), ENGINE_STAGES[phase])
 
         return analyse(self.articles, model=self.model, progress=progress, use_cache=self.use_cache, stage=stage)
 

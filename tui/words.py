@@ -18,6 +18,15 @@ PLAIN_LABELS = {
 }
 
 
+def label_from_plain(words: str) -> str:
+    """The entity label for plain words a reader typed ("place" -> GPE); other words as typed."""
+    wanted = words.strip().lower()
+    if wanted in ("number", "date", "quote"):
+        return wanted
+    found = next((label for label, plain in PLAIN_LABELS.items() if plain == wanted), None)
+    return found or words.strip()
+
+
 def plural(n: int, one: str, many: str | None = None) -> str:
     """``1 article``, ``2 articles``; ``many`` for irregular plurals."""
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
