@@ -43,8 +43,8 @@ APP_KEYS: tuple[Key, ...] = (
     Key("mention.previous", "left_square_bracket", "mention(-1)", "Previous mention in this article", READER),
     Key("entity.next", "n", "entity(1)", "Next mention of the same entity, any article", READER, "Same entity"),
     Key("entity.previous", "N", "entity(-1)", "Previous mention of the same entity", READER),
-    Key("discrepancy.next", "d", "discrepancy(1)", "Next discrepancy: show both sides", ANYWHERE, "Discrepancy"),
-    Key("discrepancy.previous", "D", "discrepancy(-1)", "Previous discrepancy", ANYWHERE),
+    Key("discrepancy.next", "d", "discrepancy(1)", "Next discrepancy: one article of each side; after the last, the next story's", ANYWHERE, "Discrepancy"),
+    Key("discrepancy.previous", "D", "discrepancy(-1)", "Previous discrepancy (before the first, the previous story's)", ANYWHERE),
     # Priority, so the box has focus before the keys typed right after "/" are handled.
     Key("search.open", "slash", "search", "Search all articles", ANYWHERE, "Search", priority=True),
     Key("search.next", "full_stop", "match(1)", "Next search match", ANYWHERE),
@@ -67,8 +67,8 @@ APP_KEYS: tuple[Key, ...] = (
     # ctrl+i is the same key as tab in most terminals: it goes forward only after ctrl+o, else tab moves focus.
     Key("jump.forward", "ctrl+i,tab", "jump(1)", "Forward again in the jump list (after ctrl+o)", MOVING, priority=True),
     Key("copy", "y", "copy", "Copy the finding, quote or evidence to the clipboard (works over SSH: OSC 52)", ANYWHERE),
-    Key("column.next_article", "greater_than_sign", "swap_article(1)", "Show the next article in this column", ANYWHERE),
-    Key("column.previous_article", "less_than_sign", "swap_article(-1)", "Show the previous article in this column", ANYWHERE),
+    Key("column.next_article", "greater_than_sign", "swap_article(1)", "Show the story's next article in this column", ANYWHERE),
+    Key("column.previous_article", "less_than_sign", "swap_article(-1)", "Show the story's previous article in this column", ANYWHERE),
     Key("story.next", "right_curly_bracket", "story(1)", "Next story: its articles in the columns", ANYWHERE),
     Key("story.previous", "left_curly_bracket", "story(-1)", "Previous story", ANYWHERE),
     Key("articles.list", "o", "articles", "Articles list: choose what this column shows", ANYWHERE, "Articles"),
