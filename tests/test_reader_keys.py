@@ -276,3 +276,15 @@ async def test_enter_on_an_agree_row_of_the_coverage_marks_its_evidence():
         row = table.rows_by_key[keys[agree]]
         marked = [s for column in app.columns for s in column.pane._spans if s.style == "evidence"]
         assert len(marked) >= len(row.evidence)
+
+
+async def test_enter_in_the_discrepancy_list_keeps_the_focus_there_so_j_walks_on():
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot, app)
+        await pilot.press("v", "j", "enter")
+        listing = app.query_one(DiscrepancyList)
+        assert app.focused is listing and app.selected_discrepancy is not None
+        first = app.selected_discrepancy
+        await pilot.press("j", "j", "j", "enter")
+        assert app.focused is listing and app.selected_discrepancy != first

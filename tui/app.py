@@ -706,7 +706,10 @@ class CorpusApp(AnnotationsMixin, App[int]):
             if spans:
                 self.pane(column).scroll_to_offset(min(e.start for e in spans), always=True)
         if focus is not None:
-            self.focus_column(focus)
+            if self.query_one(Sidebar).has_focus_within:
+                self.current_column = focus  # enter in the list: the list keeps the focus
+            else:
+                self.focus_column(focus)
         self.refresh_sidebar()
         self.refresh_marks()
 
