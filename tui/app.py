@@ -22,13 +22,13 @@ from textual.containers import Horizontal
 from textual.events import DescendantFocus, Key, Resize
 from textual.worker import Worker, WorkerState
 
-from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS, Problem
 from annotate.labels import article_labels
+from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS, Problem
 from annotate.safe_text import visible
 
 from .annotation_ui import AnnotationsMixin, annotation_bindings
-from .keymap import APP_KEYS, all_keys, app_bindings, load_keymap
 from .jump_list import JumpList, Place
+from .keymap import APP_KEYS, all_keys, app_bindings, load_keymap
 from .widgets.article_column import ArticleColumn
 from .widgets.article_pane import ArticlePane
 from .widgets.highlights import LAYER_LABELS, LAYERS, Marks, article_spans

@@ -9,7 +9,6 @@ twice); highlights inside the title are drawn in the header.
 
 from __future__ import annotations
 
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
