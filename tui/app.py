@@ -631,9 +631,12 @@ class CorpusApp(AnnotationsMixin, App[int]):
             self.status.say("Still annotating…")
             return
         ids = [d.id for d in self._story_discrepancies]
+        current = self.story_of(self.shown[self.current_column])
+        selected = self._discrepancy(self.selected_discrepancy)
         if self.selected_discrepancy in ids:
             i = ids.index(self.selected_discrepancy) + step
-        elif self.selected_discrepancy is not None:  # dismissed or hidden since: carry on from its place
+        elif selected is not None and any(e.article in current for e in selected.evidence):
+            # Dismissed (hidden) since it was selected: carry on from its place, not from the top.
             i = self._discrepancy_position if step > 0 else self._discrepancy_position - 1
         else:
             i = 0 if step > 0 else len(ids) - 1
@@ -641,7 +644,6 @@ class CorpusApp(AnnotationsMixin, App[int]):
             self.select_discrepancy(ids[i])
             return
         stories = self.stories()
-        current = self.story_of(self.shown[self.current_column])
         here = next((n for n, s in enumerate(stories) if s is current), 0)
         for k in range(1, len(stories) + 1):
             story = stories[(here + k * step) % len(stories)]
