@@ -288,3 +288,27 @@ async def test_enter_in_the_discrepancy_list_keeps_the_focus_there_so_j_walks_on
         first = app.selected_discrepancy
         await pilot.press("j", "j", "j", "enter")
         assert app.focused is listing and app.selected_discrepancy != first
+
+
+async def test_o_brings_another_storys_article_with_its_story(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import generate
+
+    generate.generate(tmp_path, 30, seed=7, largest=6)
+    app = CorpusApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot, app)
+        other = next(s for s in app.stories() if s is not app.story_of(app.shown[0]))
+        titles = [a.title for a in app.articles]
+        chosen = next(a for a in reversed(other) if sum(app.index.article(a).title in t for t in titles) == 1)
+        title = app.index.article(chosen).title
+        await pilot.press("o", *title)
+        await pilot.pause()
+        await pilot.press("down", "enter")  # at once, as a fast reader does
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+        assert chosen in app.shown[: app.column_count]
+        assert all(app.story_of(a) is other for a in app.shown[: app.column_count])
+        assert f"story {app.stories().index(other) + 1} of" in app.status.said

@@ -539,6 +539,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
             self.remember_place()
             self._switch_story(self.story_of(article_id), first=article_id)
             self.focus_column(0)
+            self.status.say(*self._summary())
         else:
             self._put(self.current_column, article_id)
             self.focus_column(self.current_column)

@@ -102,7 +102,7 @@ class ArticlesScreen(ModalScreen[str | None]):
         option_list = self.query_one(OptionList)
         if option_list.highlighted is None:
             option_list.action_first()
-        option_list.focus()
+        self.set_focus(option_list)  # now: an enter typed right after down must reach the list
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
