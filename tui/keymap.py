@@ -3,8 +3,8 @@
 Remap keys in ``keys.toml`` in the user config folder (see ``keys_file()``),
 one line per binding id::
 
-    "entity.next" = "j"
-    "entity.previous" = "k"
+    "entity.next" = "f2"
+    "entity.previous" = "shift+f2"
     "app.quit" = "q,ctrl+q"
 
 Unknown ids and unreadable files are reported, never fatal.

@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
                 body.add_row(Text(keys), Text(binding_id), Text(description))
             body.add_row("", "", "")
         body.add_row(Text("Remap keys", style="bold underline"), "", "")
-        body.add_row("", "", Text(f'Put a key\'s id and its new keys in {keys_file()}, e.g. "entity.next" = "j".'))
+        body.add_row("", "", Text(f'Put a key\'s id and its new keys in {keys_file()}, e.g. "entity.next" = "f2".'))
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys (escape to close)"
             yield Static(body, id="help-keys")
