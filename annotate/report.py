@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, TextIO
 
+from .labels import article_labels
 from .model import DISCREPANCY_KINDS, Analysis, Discrepancy
 from .safe_text import visible
 
@@ -148,7 +149,7 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
         highlight=False,
         soft_wrap=not tty,  # piped: one line per item, for grep and diff
     )
-    letters = _article_letters(analysis)
+    letters = article_labels(a.id for a in analysis.articles)  # the app labels its columns the same way
     n_stories = len([s for s in analysis.stories if len(s) > 1]) or (1 if len(analysis.articles) > 1 else 0)
     console.print(
         Text.assemble(
@@ -160,17 +161,21 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
     )
 
     console.print(_heading("Articles"))
-    table = Table.grid(padding=(0, 2))
-    for _ in range(4):
-        table.add_column()
+    rows = []
     for a in analysis.articles:
-        meta = " · ".join(x for x in (a.source, a.published.isoformat() if a.published else None) if x) or "no source or date"
-        table.add_row(
-            Text(letters[a.id], style="bold"),
-            Text(_clean(a.id, 40), style="cyan"),
-            Text(_clean(a.title, 70)),
-            Text(_clean(meta, 40), style="dim"),
-        )
+        source = _clean(a.source, 30) if a.source else "source not stated"
+        date = a.published.isoformat() if a.published else "date not stated"
+        rows.append((letters[a.id], _clean(a.id, 40), _clean(a.title, 70), f"{source} · {date}"))
+    # The title gives way when the line is full, never the label, the id or the date.
+    widths = [max((len(row[n]) for row in rows), default=1) for n in range(4)]
+    title_width = max(12, min(widths[2], console.width - widths[0] - widths[1] - widths[3] - 6))
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, min_width=widths[0])
+    table.add_column(no_wrap=True, min_width=widths[1])
+    table.add_column(no_wrap=True, overflow="ellipsis", width=title_width)
+    table.add_column(no_wrap=True, min_width=widths[3])
+    for label, article_id, title, meta in rows:
+        table.add_row(Text(label, style="bold"), Text(article_id, style="cyan"), Text(title), Text(meta, style="dim"))
     console.print(table)
 
     shared = _linked_entities(analysis)
@@ -232,6 +237,53 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
                 + ", ".join(f"{k} {v}" for k, v in counts.items())
             )
         )
+        for line in _annotation_lines(annotations, letters):
+            console.print(line)
+
+
+def _annotation_lines(annotations: dict, letters: dict[str, str]):
+    """Each annotation on its own lines: what it is, then each span with its position and status."""
+    from rich.text import Text
+
+    def span(target: dict) -> Text:
+        line = Text("        ")
+        status = target.get("status", "")
+        line.append(f"{status:<9}", style="bold" if status == "orphaned" else "dim")
+        where = f"{target.get('start')}-{target.get('end')}" if target.get("start") is not None else "not found"
+        line.append(f"{letters.get(target.get('article', ''), '?')} {where:<13} ", style="dim")
+        line.append(f"“{_clean(target.get('text'), 80)}”", style="italic")
+        saved = target.get("saved") or {}
+        if status != "anchored" and saved:
+            line.append(f"  (saved at {saved.get('start')}-{saved.get('end')}", style="dim")
+            if saved.get("exact") != target.get("text"):
+                line.append(f", was “{_clean(saved.get('exact'), 60)}”", style="dim")
+            line.append(")", style="dim")
+        return line
+
+    for note in annotations.get("notes") or []:
+        head = Text("    note     ")
+        head.append(_clean(note.get("text") or "", 100) or "(tags only)")
+        if note.get("tags"):
+            head.append("  #" + " #".join(_clean(t, 30) for t in note["tags"]), style="dim")
+        head.append(f"  [{note.get('id')}]", style="dim")
+        yield head
+        yield from (span(t) for t in note.get("targets") or [])
+    for discrepancy_id, verdict in (annotations.get("verdicts") or {}).items():
+        head = Text(f"    verdict  {verdict.get('verdict')}: ")
+        head.append(_clean(verdict.get("summary") or discrepancy_id, 100))
+        if verdict.get("note"):
+            head.append(f" — {_clean(verdict['note'], 80)}", style="italic")
+        head.append(f"  [{discrepancy_id}]" + ("" if verdict.get("current", True) else " no longer reported"), style="dim")
+        yield head
+    for kind in ("links", "unlinks"):
+        for link in annotations.get(kind) or []:
+            yield Text(f"    {kind[:-1]:<8} " + _clean(link.get("note") or "", 80) + f"  [{link.get('id')}]")
+            yield from (span(link[side]) for side in ("a", "b") if link.get(side))
+    for edit in annotations.get("mentions") or []:
+        action = "added" if edit.get("action") == "add" else "removed"
+        yield Text(f"    mention  {action} {_clean(edit.get('label') or '', 30)}  [{edit.get('id')}]")
+        if edit.get("target"):
+            yield span(edit["target"])
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -248,15 +300,6 @@ def _clean(text: str | None, limit: int) -> str:
     """One line of data, control characters made visible, shortened to ``limit``."""
     flat = " ".join(visible(text or "").split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def _article_letters(analysis: Analysis) -> dict[str, str]:
-    """Short names for articles in the text report: A, B, ... Z, then A1, B1, ..."""
-    out = {}
-    for i, a in enumerate(analysis.articles):
-        letter = chr(ord("A") + i % 26)
-        out[a.id] = letter if i < 26 else f"{letter}{i // 26}"
-    return out
 
 
 def _linked_entities(analysis: Analysis):

@@ -120,6 +120,7 @@ class AnnotationsMixin:
         self._link_from: Mention | None = None
         self.annotation_path = self.annotation_file_path()
         self.annotation_status: dict[str, str] = {}
+        self.annotation_was: dict[str, str] = {}  # annotation id -> the saved words, where the text now differs
         try:
             loaded = annotation_file.load(self.annotation_path)
         except annotation_file.AnnotationFileError as error:
@@ -137,16 +138,24 @@ class AnnotationsMixin:
         placed = reanchor(loaded.items, {a.id: a.text for a in self.articles})
         self.annotation_store = AnnotationStore(placed.items)
         self.annotation_status = {item.id: placed.status(item.id) for item in placed.items}
+        for item_id, resolutions in placed.resolutions.items():
+            # Found again, but on other words ("5,000 soldiers" edited to "6,000 soldiers"): not just moved.
+            changed = [r for r in resolutions if r.placed and r.text is not None and r.text != r.anchor.exact]
+            if changed:
+                self.annotation_was[item_id] = changed[0].anchor.exact
         if loaded.items:
             self._say_what_loaded(len(loaded.items))
         self._after_annotation_change()
 
     def _say_what_loaded(self, count: int) -> None:
         statuses = list(self.annotation_status.values())
-        moved, orphaned = statuses.count("moved"), statuses.count("orphaned")
+        changed = len(self.annotation_was)
+        moved, orphaned = statuses.count("moved") - changed, statuses.count("orphaned")
         message = f"{count} annotation{'s' if count != 1 else ''} loaded from {self.annotation_path}"
         if moved:
             message += f"; {moved} followed text that moved"
+        if changed:
+            message += f"; {changed} now on words that changed (A lists them: “changed: was …”)"
         if orphaned:
             message += f"; {orphaned} could not be placed (kept, listed as orphaned: press A)"
         self.notify(message, severity="warning" if orphaned else "information", timeout=10, markup=False)
@@ -470,13 +479,16 @@ class AnnotationsMixin:
         words = article.text[match[0] : match[1]]
         prompt = TextPrompt(
             "Add a mention",
-            Content(f"Label for “{short(words)}” (PERSON, ORG, GPE, LOC, number, date, quote…):"),
-            placeholder="PERSON",
+            Content(f"What is “{short(words)}”? (person, organisation, place, group, number, date, quote…):"),
+            placeholder="person",
         )
 
         def done(label: str | None) -> None:
+            from .words import label_from_plain
+
             if not label:
                 return
+            label = label_from_plain(label)  # saved as the engine's label (PERSON, GPE…)
             item = MentionEdit(
                 id=new_id("mention"),
                 action="add",
@@ -486,7 +498,9 @@ class AnnotationsMixin:
             )
             self.annotation_store.put(item)
             self.annotation_status[item.id] = "anchored"
-            self._after_annotation_change(f"Mention added: “{short(words)}” as {label}")
+            from .words import plain_label
+
+            self._after_annotation_change(f"Mention added: “{short(words)}” as {plain_label(label)}")
 
         self.push_screen(prompt, done)
 
@@ -535,8 +549,11 @@ class AnnotationsMixin:
         status = self.annotation_status.get(item.id, "anchored")
         line = Text()
         if isinstance(item, Verdict):
+            from .widgets.discrepancy_list import with_labels
+
             line.append(VERDICT_MARKS[item.verdict], style="bold")
-            line.append(f"  {short(item.summary or item.discrepancy, 80)}")
+            summary = with_labels(item.summary or item.discrepancy, self.labels, {e.article for e in item.evidence})
+            line.append(f"  {short(summary, 80)}")
             if item.note:
                 line.append(f"\n    {short(item.note, 120)}", style="italic")
             return line
@@ -550,7 +567,10 @@ class AnnotationsMixin:
                 line.append(" ↔ ")
             line.append(f"{self.labels.get(anchor.article, anchor.article)}: ", style="dim")
             line.append(f"“{short(anchor.exact, 50)}”")
-        if status != "anchored":
+        was = getattr(self, "annotation_was", {}).get(item.id)
+        if was is not None:
+            line.append(f"  [changed: was “{short(was, 50)}”]", style="bold")
+        elif status != "anchored":
             line.append(f"  [{status}]", style="bold reverse" if status == "orphaned" else "italic")
         if isinstance(item, Note):
             if item.tags:
@@ -705,7 +725,7 @@ class AnnotationsMixin:
             self.exit()
             return
         question = Content(f"You have unsaved annotations. Save them to {self.annotation_path}?")
-        choices = [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")]
+        choices = [("save", "Save and quit"), ("discard", "Discard and quit"), ("cancel", "Cancel")]
 
         def chosen(key: str | None) -> None:
             if key == "save":
