@@ -82,28 +82,61 @@ _MAX_GAP = 6  # words either side between two matching runs of one region
 
 def local_alignment(a: Sequence[str], b: Sequence[str]) -> Alignment | None:
     """The best region of ``a`` and ``b`` made of matching runs with small gaps between
-    them, or None when nothing matches."""
-    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
+    them, or None when nothing matches. The words matched are a longest common
+    subsequence in which content words count double ("leave ... behind" before
+    "leave ... one")."""
+    pairs = _lcs(a, b)
     best: Alignment | None = None
-    chain: list = []
-    for m in blocks:
-        if chain:
-            last = chain[-1]
-            gap_a = m.a - (last.a + last.size)
-            gap_b = m.b - (last.b + last.size)
-            if gap_a > _MAX_GAP or gap_b > _MAX_GAP:
-                best = _better(a, best, chain)
-                chain = []
-        chain.append(m)
+    chain: list[tuple[int, int]] = []
+    for i, j in pairs:
+        if chain and (i - chain[-1][0] - 1 > _MAX_GAP or j - chain[-1][1] - 1 > _MAX_GAP):
+            best = _better(a, best, chain)
+            chain = []
+        chain.append((i, j))
     return _better(a, best, chain)
 
 
-def _better(a: Sequence[str], best: Alignment | None, chain: list) -> Alignment | None:
+def _weight(word: str) -> int:
+    return 1 if word in FUNCTION_WORDS or len(word) < 4 else 2
+
+
+_MAX_LCS = 250_000  # cells: longer texts are compared by their matching runs alone
+
+
+def _lcs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
+    """Index pairs of a weighted longest common subsequence of ``a`` and ``b``."""
+    n, m = len(a), len(b)
+    if n * m > _MAX_LCS:
+        return [(blk.a + k, blk.b + k) for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+                for k in range(blk.size)]
+    score = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = score[i], score[i + 1]
+        ai = a[i]
+        for j in range(m - 1, -1, -1):
+            if ai == b[j]:
+                row[j] = below[j + 1] + _weight(ai)
+            else:
+                row[j] = below[j] if below[j] >= row[j + 1] else row[j + 1]
+    out = []
+    i = j = 0
+    while i < n and j < m:
+        if a[i] == b[j] and score[i][j] == score[i + 1][j + 1] + _weight(a[i]):
+            out.append((i, j))
+            i += 1
+            j += 1
+        elif score[i + 1][j] >= score[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _better(a: Sequence[str], best: Alignment | None, chain: list[tuple[int, int]]) -> Alignment | None:
     if not chain:
         return best
-    first, last = chain[0], chain[-1]
-    shared = tuple(w for m in chain for w in a[m.a:m.a + m.size])
-    candidate = Alignment(len(shared), shared, first.a, last.a + last.size, first.b, last.b + last.size)
+    shared = tuple(a[i] for i, _ in chain)
+    candidate = Alignment(len(shared), shared, chain[0][0], chain[-1][0] + 1, chain[0][1], chain[-1][1] + 1)
     return candidate if best is None or candidate.matched > best.matched else best
 
 
@@ -122,7 +155,9 @@ class Change:
 
 def changes(a: Sequence[str], b: Sequence[str], al: Alignment) -> list[Change]:
     """What differs inside the aligned region; a side that is only an ellipsis left
-    the other side's words out on purpose (a cut quote), which is no change."""
+    the other side's words out on purpose (a cut quote), which is no change. A few
+    words of the shorter text after the region, where the other text goes on too,
+    are its last words changed ("the hardest decision I have [made → had to make]")."""
     out = []
     sm = SequenceMatcher(None, a[al.a0:al.a1], b[al.b0:al.b1], autojunk=False)
     for op, i0, i1, j0, j1 in sm.get_opcodes():
@@ -132,7 +167,24 @@ def changes(a: Sequence[str], b: Sequence[str], al: Alignment) -> list[Change]:
         if (old and set(old) <= {ELLIPSIS}) or (new and set(new) <= {ELLIPSIS}):
             continue
         out.append(Change(tuple(w for w in old if w != ELLIPSIS), tuple(w for w in new if w != ELLIPSIS)))
+    tail = _tail(a, b, al)
+    if tail:
+        out.append(tail)
     return [c for c in out if c.old or c.new]
+
+
+_TAIL = 3  # words of the shorter text left after the region that still belong to it
+
+
+def _tail(a: Sequence[str], b: Sequence[str], al: Alignment) -> Change | None:
+    rest_a, rest_b = len(a) - al.a1, len(b) - al.b1
+    shorter_rest = rest_a if len(a) <= len(b) else rest_b
+    if not (0 < shorter_rest <= _TAIL and rest_a > 0 and rest_b > 0):
+        return None
+    old, new = tuple(a[al.a1:al.a1 + _TAIL]), tuple(b[al.b1:al.b1 + _TAIL])
+    if ELLIPSIS in old + new:
+        return None
+    return Change(old, new)
 
 
 def word_diff(a: Sequence[str], b: Sequence[str], al: Alignment, context: int = 3, limit: int = 3) -> str:

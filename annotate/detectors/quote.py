@@ -138,6 +138,8 @@ def _versions(story: Story, quotes: list[_Quote]) -> Findings:
         diff = changes(qa.words, qb.words, al)
         if diff and all(c.wording_only for c in diff) and al.matched < MIN_MATCHED_WORDING:
             diff = []  # "and" more or less in a short fragment: the cut, not the words, differs
+        if diff and al.a1 - al.a0 == al.b1 - al.b0 == al.matched and (al.matched < 5 or _content(story, al.shared) < 2):
+            diff = []  # only the last words differ after a short common start: two statements, not one
         # A partial quote lies inside the other; a misquote spans half of the shorter at least.
         if al.coverage(len(qa.words), len(qb.words)) < (MIN_COVER_CONFLICT if diff else MIN_COVER_AGREE):
             continue
@@ -145,12 +147,14 @@ def _versions(story: Story, quotes: list[_Quote]) -> Findings:
     # One to one between two articles, best first: a sentence told word for word in the
     # other article is not also a misquote of the next sentence there.
     aligned.sort(key=lambda x: -x[0])
-    taken: set[tuple[int, str]] = set()
+    taken: dict[tuple[int, str], list[tuple[int, int]]] = {}  # words of a quote already aligned with an article
     for _, i, j, al, diff in aligned:
         qa, qb = quotes[i], quotes[j]
-        if (i, qb.article) in taken or (j, qa.article) in taken:
+        used_a, used_b = taken.setdefault((i, qb.article), []), taken.setdefault((j, qa.article), [])
+        if any(s < al.a1 and al.a0 < e for s, e in used_a) or any(s < al.b1 and al.b0 < e for s, e in used_b):
             continue
-        taken.update({(i, qb.article), (j, qa.article)})
+        used_a.append((al.a0, al.a1))
+        used_b.append((al.b0, al.b1))
         conflict = None
         if diff:
             severity = "medium" if all(c.wording_only for c in diff) else "high"
@@ -199,7 +203,11 @@ def _may_be_one_speaker(story: Story, a: Mention, b: Mention) -> bool:
     if a.speaker == b.speaker:
         return True
     if a.speaker and b.speaker:
-        return bool(set(fold(story.entity_name(a.speaker)).split()) & set(fold(story.entity_name(b.speaker)).split()))
+        people = all(getattr(story.entity_by_id.get(s), "label", None) == "PERSON" for s in (a.speaker, b.speaker))
+        # An agency or a paper passing on a person's words is not another speaker.
+        return not people or bool(
+            set(fold(story.entity_name(a.speaker)).split()) & set(fold(story.entity_name(b.speaker)).split())
+        )
     known, unknown = (a, b) if a.speaker else (b, a)
     return any(m.entity == known.speaker for m in story.kind(unknown.article, "entity"))
 
