@@ -51,11 +51,12 @@ def detect(
             found.setdefault(d.id, d)
         agreed.extend(corroborations)
     kind_order = {k: i for i, k in enumerate(DISCREPANCY_KINDS)}
+    # Most severe first, so a reader starts with what most likely misleads.
     ordered = sorted(
         found.values(),
         key=lambda d: (
-            kind_order.get(d.kind, 99),
             _SEVERITY_ORDER.get(d.severity, 3),
+            kind_order.get(d.kind, 99),
             [(story.order.get(e.article, 0), e.start) for e in d.evidence],
         ),
     )
