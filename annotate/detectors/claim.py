@@ -93,6 +93,7 @@ def _family(word: str) -> frozenset[str] | None:
 
 def _denials(story: Story, article_id: str) -> list[_Denial]:
     text = story.text(article_id)
+    quotes = story.kind(article_id, "quote")
     out = []
     for m in story.kind(article_id, "entity"):
         if not m.entity:
@@ -102,8 +103,8 @@ def _denials(story: Story, article_id: str) -> list[_Denial]:
         if appositive:  # "X, the prime minister, has not conceded"
             after = appositive.end()
         neg = _NEG_AFTER.match(text, after, min(len(text), after + 60))
-        if not neg:
-            continue
+        if not neg or any(q.start <= neg.start() < q.end for q in quotes):
+            continue  # words someone is quoted saying are their statement, not the outlet's claim
         fam = _family(neg.group(1))
         if fam is None:
             continue

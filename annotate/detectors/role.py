@@ -213,7 +213,8 @@ def _compare(keys: list[tuple[frozenset[str], frozenset[str]]]) -> str | None:
     # One role only adds detail to the other ("spokesman" / "army spokesman", "CIA director" /
     # "CIA director and secretary of State-designate"): no conflict.
     nested = all(any(w <= other or other <= w for other in words) for w in words) and any(w == common for w in words)
-    if nested and not extra & _STATUS:
+    two_offices = any(sum(h in w for h in _HEAD_KEYS) > 1 for w in words)  # "director and secretary-designate"
+    if nested and (two_offices or not extra & _STATUS):
         return None
     heads = {_head(w) for w in words} - {""}
     if len(heads) > 1:
