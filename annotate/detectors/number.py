@@ -152,6 +152,7 @@ def number_facts(story: Story) -> list[Fact]:
 
 def _group(story: Story) -> list[Fact]:
     by_key: dict[str, list[_Figure]] = {}
+    told: set[tuple] = set()  # a sentence repeated in an article tells its figures once
     for a in story.articles:
         for m in story.kind(a.id, "number"):
             key = counted_key(m.counts)
@@ -159,6 +160,10 @@ def _group(story: Story) -> list[Fact]:
             if iv is None:
                 continue
             s, e = story.sentence_at(m.article, m.start)
+            again = (a.id, key, _base(m), m.qualifier, a.text[s:e])
+            if again in told:
+                continue
+            told.add(again)
             entities = story.sentence_entities(m.article, m.start)
             by_key.setdefault(key, []).append(
                 _Figure(

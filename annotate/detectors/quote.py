@@ -42,6 +42,8 @@ MIN_MATCHED = 4
 MIN_MATCHED_ONE_SPEAKER = 3  # words of one linked speaker: "the bridge will reopen" / "the bridge may never reopen"
 MIN_CONTENT = 2
 MIN_DENSITY = 0.6
+VERBATIM_WORDS = 10
+VERBATIM_DENSITY = 0.9
 MIN_COVER_AGREE = 0.8
 MIN_COVER_CONFLICT = 0.5
 MIN_MATCHED_WORDING = 15  # shared words before a change of function words alone is a finding
@@ -127,9 +129,9 @@ def _versions(story: Story, quotes: list[_Quote]) -> Findings:
     aligned = []
     for i, j in sorted(candidate_pairs(units, min_shared=2, min_postings=_QUOTE_POSTINGS)):
         qa, qb = quotes[i], quotes[j]
-        if not _may_be_one_speaker(story, qa.mention, qb.mention):
-            continue
         al = local_alignment(qa.words, qb.words)
+        if al is not None and not _may_be_one_speaker(story, qa.mention, qb.mention) and not _verbatim(al):
+            continue
         same_speaker = bool(qa.mention.speaker) and qa.mention.speaker == qb.mention.speaker
         if al is None or al.matched < (MIN_MATCHED_ONE_SPEAKER if same_speaker else MIN_MATCHED):
             continue
@@ -194,6 +196,11 @@ def _versions(story: Story, quotes: list[_Quote]) -> Findings:
             )
         )
     return found, agreed
+
+
+def _verbatim(al) -> bool:
+    """Long and nearly word for word: one statement, whoever each article gives it to."""
+    return al.matched >= VERBATIM_WORDS and al.density >= VERBATIM_DENSITY
 
 
 def _may_be_one_speaker(story: Story, a: Mention, b: Mention) -> bool:
@@ -291,9 +298,12 @@ MIN_QUOTE_CONTENT = 3  # content words a quote needs before a paraphrase of it i
 
 def _paraphrases(story: Story) -> Findings:
     by_speaker: dict[str, dict[str, list[Statement]]] = {}
+    told: set[tuple[str, str, str]] = set()  # a statement repeated in an article is compared once
     for a in story.articles:
         for s in statements(story, a.id):
-            by_speaker.setdefault(s.speaker, {}).setdefault(a.id, []).append(s)
+            if (a.id, s.speaker, s.text) not in told:
+                told.add((a.id, s.speaker, s.text))
+                by_speaker.setdefault(s.speaker, {}).setdefault(a.id, []).append(s)
     topic = _topic_words(story)
     found: list[Discrepancy] = []
     agreed: list[Corroboration] = []

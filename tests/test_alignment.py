@@ -1,0 +1,125 @@
+"""Discrepancies found by aligning what the articles say, on small stories written for
+these tests. The articles are annotated and linked by the engine and compared as one
+story (as the engine does once it has grouped them), and each test asserts what a
+reader sees in the report."""
+
+from __future__ import annotations
+
+import time
+
+from annotate.discrepancies import detect
+from annotate.engine import annotate_articles
+from annotate.linking import link_entities
+from annotate.model import Article, Discrepancy
+
+
+def story(*texts: str) -> list[Article]:
+    return [Article(f"a{i}", f"a{i}.md", f"a{i}", text) for i, text in enumerate(texts)]
+
+
+def compare(articles: list[Article]) -> list[Discrepancy]:
+    mentions, _ = annotate_articles(articles)
+    return detect(articles, mentions, link_entities(articles, mentions))[0]
+
+
+def findings(*texts: str, kind: str | None = None) -> list[Discrepancy]:
+    return [d for d in compare(story(*texts)) if kind is None or d.kind == kind]
+
+
+def test_a_misquote_is_found_with_a_word_diff_whoever_the_quote_is_given_to():
+    a = ('Mayor Ines Calderon spoke after the flood. "The bridge will be rebuilt before the winter '
+         'and every family will be back home," Calderon said on Monday.')
+    b = ('Officials gathered in the town hall on Monday. "The bridge will be rebuilt before the spring '
+         'and every family will be back home," the mayor told reporters.')
+    (d,) = findings(a, b, kind="quote")
+    assert d.severity == "high"
+    assert "[winter → spring]" in d.summary
+    assert {e.article for e in d.evidence} == {"a0", "a1"}
+
+
+def test_a_partial_quote_is_corroboration_not_a_difference():
+    a = ('"The bridge will be rebuilt before the winter and every family will be back home," '
+         'Mayor Ines Calderon said.')
+    b = 'Mayor Ines Calderon promised that "every family will be back home" once the bridge is rebuilt.'
+    assert not findings(a, b, kind="quote")
+
+
+def test_a_function_word_more_in_a_long_verbatim_quote_is_a_medium_finding():
+    a = ('Governor Paul Okafor wrote: "The new levee is finished and the river can rise again without '
+         'flooding a single street in the old town this year."')
+    b = ('Governor Paul Okafor wrote: "The new levee is finished and the river can rise again without '
+         'flooding a single street in old town this year."')
+    (d,) = findings(a, b, kind="quote")
+    assert d.severity == "medium"
+
+
+def test_scare_quotes_are_not_statements():
+    a = 'Senator Mara Quist called the plan a "disaster" and left the hearing.'
+    b = 'Senator Mara Quist called the plan a "catastrophe" before leaving.'
+    assert not findings(a, b, kind="quote")
+
+
+def test_no_omission_says_only_that_someone_is_quoted_in_one_article():
+    a = ('Coach Lena Haddad said the team "played with courage from the first whistle to the last". '
+         'The club won 2-1.')
+    b = 'Coach Lena Haddad watched the club win 2-1 in front of a full stadium.'
+    assert not findings(a, b, kind="omission")
+
+
+def test_a_middle_initial_alone_is_not_a_name_finding():
+    a = "Senator Michael T. Brandt opened the inquiry. Brandt said the hearing would last a week."
+    b = "Senator Michael Brandt opened the inquiry on Tuesday. Brandt promised a short hearing."
+    assert not findings(a, b, kind="name_variant")
+
+
+def test_a_surname_misspelled_once_is_found():
+    a = ("Prosecutors charged Andreas Vasilopoulos on Monday. Vasilopoulos denied the charges. "
+         "Lawyers for Vasilopoulos asked for bail. Vasilopolous and two aides will appear in court in May.")
+    b = "Andreas Vasilopoulos was charged on Monday, prosecutors said. Vasilopoulos denies wrongdoing."
+    (d,) = findings(a, b, kind="name_variant")
+    assert "Vasilopolous" in d.summary
+    assert any(e.text == "Vasilopolous" for e in d.evidence)
+
+
+def test_acronyms_and_chair_or_chairman_are_one_role():
+    a = "C.I.A. director Nora Feld met the committee. DNC Chairman Tom Alvarez was there too."
+    b = "CIA Director Nora Feld met the committee, and so did DNC Chair Tom Alvarez."
+    c = "Central Intelligence Agency Director Nora Feld spoke first."
+    assert not findings(a, b, c, kind="role")
+
+
+def test_a_role_of_someone_else_in_apposition_is_not_the_persons_role():
+    a = "Flynn Harper, the president's first security adviser, resigned on Friday."
+    b = "Former security adviser Flynn Harper resigned on Friday."
+    assert not [d for d in findings(a, b, kind="role") if "president" in d.summary.lower()]
+
+
+def test_a_title_before_the_name_after_a_possessive_is_compared():
+    a = "The suit names Trask's former campaign manager Paul Vinter and two others."
+    b = "Former campaign chairman Paul Vinter is named in the suit."
+    (d,) = findings(a, b, kind="role")
+    assert "manager" in d.summary and "chairman" in d.summary
+
+
+def test_the_report_lists_the_most_severe_findings_first():
+    a = ('Senator Michael T. Brandt said: "The dam will hold through the whole winter and nobody has to leave." '
+         'Brandt is the committee chairman.')
+    b = ('Senator Michael Brandt said: "The dam will hold through the whole summer and nobody has to leave." '
+         'Brandt is the committee chair.')
+    found = compare(story(a, b))
+    order = {"high": 0, "medium": 1, "low": 2}
+    assert [order[d.severity] for d in found] == sorted(order[d.severity] for d in found)
+
+
+def test_long_articles_of_repeated_sentences_are_compared_fast():
+    a = ('Interior Minister Ana Ferreyra said "we will not leave anyone behind" after the quake killed at least '
+         '41 people in Cusco. Police detained 12 protesters on Thursday, the ministry said. ') * 1200
+    b = ('"We will leave no one behind," Interior Minister Ana Ferreyra said as the death toll rose to 45 in '
+         'Cusco. 14 people were detained, police said on Wednesday. ') * 200
+    articles = story(a, b)
+    mentions, _ = annotate_articles(articles)
+    entities = link_entities(articles, mentions)
+    started = time.perf_counter()
+    found, _ = detect(articles, mentions, entities)
+    assert time.perf_counter() - started < 3.0
+    assert [d for d in found if d.kind == "quote"]
