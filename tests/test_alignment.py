@@ -123,3 +123,53 @@ def test_long_articles_of_repeated_sentences_are_compared_fast():
     found, _ = detect(articles, mentions, entities)
     assert time.perf_counter() - started < 3.0
     assert [d for d in found if d.kind == "quote"]
+
+
+# -- quantities as frames -----------------------------------------------------------------
+
+QUAKE_A = ("A magnitude 6.1 earthquake struck the mountain province of Valdora on Thursday, killing at least 41 "
+           "people, officials said. About 180 people were injured. The quake hit at a depth of 10 km, the "
+           "seismological institute said. About 600 rescuers were searching collapsed homes in the provincial "
+           "capital. Police detained 12 protesters who blocked the road to the airport. Nurses at the main "
+           "hospital accepted a 4 percent increase after a two-day strike.")
+QUAKE_B = ("The death toll from the magnitude 6.3 earthquake in Valdora has risen to 45, the interior ministry "
+           "said on Friday. More than 500 rescue workers were combing the rubble. The quake struck at a depth of "
+           "12 kilometres. In the provincial capital, 14 people were detained after protesters blocked the "
+           "airport road. Nurses ended their strike after being offered a 6 percent raise.")
+
+
+def quake_findings() -> dict[str, Discrepancy]:
+    import datetime as dt
+
+    articles = [Article("a", "a.md", "a", QUAKE_A, published=dt.date(2024, 3, 7)),
+                Article("b", "b.md", "b", QUAKE_B, published=dt.date(2024, 3, 7))]
+    return {" / ".join(e.text for e in d.evidence): d for d in compare(articles) if d.kind == "number"}
+
+
+def test_figures_of_the_same_thing_conflict_and_a_grown_toll_is_an_update():
+    found = quake_findings()
+    assert found["6.1 / 6.3"].severity == "high"
+    assert found["10 km / 12 kilometres"].severity == "high"
+    assert found["4 percent / 6 percent"].severity == "high"
+    assert found["12 protesters / 14 people"].severity == "high"
+    toll = found["at least 41 people / 45"]
+    assert toll.severity == "medium" and "update" in toll.summary
+    assert found["About 600 rescuers / More than 500 rescue workers"].severity == "low"
+
+
+def test_the_dead_and_the_injured_are_not_one_figure():
+    found = quake_findings()
+    assert not [k for k in found if "41" in k and "180" in k]
+    import datetime as dt
+
+    a = Article("a", "a.md", "a", "The storm killed at least 41 people in Valdora.", published=dt.date(2024, 3, 7))
+    b = Article("b", "b.md", "b", "About 180 people were injured by the storm in Valdora.", published=dt.date(2024, 3, 7))
+    mentions, _ = annotate_articles([a, b])
+    _, agreed = detect([a, b], mentions, link_entities([a, b], mentions))
+    assert not [c for c in agreed if {e.text for e in c.evidence} >= {"at least 41 people", "About 180 people"}]
+
+
+def test_a_figure_rounded_or_inside_a_bound_agrees():
+    found = findings("Officials said 4,012 people were evacuated from the valley and at least 30 homes were destroyed.",
+                     "About 4,000 people were evacuated from the valley, where 32 homes were destroyed.", kind="number")
+    assert not found
