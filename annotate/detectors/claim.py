@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Discrepancy
-from .story import GENERIC, STOPWORDS, Findings, Matches, Story, evidence, stem, value_part
+from .story import GENERIC, STOPWORDS, Findings, Matches, Story, content_words, evidence, stem, value_part
 
 KIND = "claim"
 
@@ -172,6 +172,28 @@ def _affirmation(story: Story, article_id: str, subject: str, family: frozenset[
     return (best[1], best[2]) if best else None
 
 
+def _same_object(story: Story, a_id: str, denial, b_id: str, aff: tuple[int, int], d: _Denial) -> bool:
+    """The two clauses share a content word besides the subject and the predicate
+    ("has not conceded defeat" / "conceded defeat")."""
+    subject = content_words(d.name, story.places)
+    words_a = content_words(story.text(a_id)[denial.start:denial.end], story.places)
+    words_b = content_words(story.text(b_id)[aff[0]:aff[1]], story.places)
+    return bool((words_a & words_b) - subject - d.family - GENERIC - story.places)
+
+
+def _says_it_does(story: Story, b_id: str, aff: tuple[int, int], d: _Denial) -> bool:
+    """The subject does it, in so many words: the predicate within three words after its
+    name ("Norvale is planning further reductions")."""
+    text = story.text(b_id)
+    for start, end in _subject_spans(story, b_id, d.subject):
+        if not (aff[0] <= start < aff[1]):
+            continue
+        after = re.findall(r"[^\W\d_][\w-]*", text[end:end + 40])[:3]
+        if any(stem(w) in d.family for w in after):
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class _Said:
     """One article's words on a subject: a denial or an affirmation of it."""
@@ -196,6 +218,10 @@ def detect(story: Story) -> Findings:
                 aff = _affirmation(story, b.id, d.subject, d.family)
                 if aff is None:
                     continue
+                if len(d.family) == 1 and not d.subject.startswith("~") and not (
+                    _same_object(story, a.id, denial, b.id, aff, d) or _says_it_does(story, b.id, aff, d)
+                ):
+                    continue  # a predicate of its own ("spoken", "part") needs what it is said of
                 _, said = claims.setdefault((d.subject, d.family), (d.name, Matches()))
                 said.join(denial, _Said(b.id, aff[0], aff[1], False), conflict=True)
     found: list[Discrepancy] = []
