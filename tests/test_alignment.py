@@ -173,3 +173,32 @@ def test_a_figure_rounded_or_inside_a_bound_agrees():
     found = findings("Officials said 4,012 people were evacuated from the valley and at least 30 homes were destroyed.",
                      "About 4,000 people were evacuated from the valley, where 32 homes were destroyed.", kind="number")
     assert not found
+
+
+# -- claims: polarity and modality of aligned clauses -----------------------------------------
+
+
+def test_expected_against_unlikely_is_a_claim():
+    a = "The Japanese prime minister is expected to meet Queen Elizabeth during his visit to London next week."
+    b = "The Japanese prime minister is unlikely to meet Queen Elizabeth II, palace officials said on Monday."
+    (d,) = findings(a, b, kind="claim")
+    assert {e.article for e in d.evidence} == {"a0", "a1"}
+
+
+def test_a_denial_without_not_is_a_claim():
+    a = "The airline has brought in replacement crews from Lisbon to keep its Madrid flights running."
+    b = "The airline denied that it had hired replacement crews from Lisbon during the strike."
+    (d,) = findings(a, b, kind="claim")
+    assert d.severity == "high"
+
+
+def test_a_denial_of_something_else_is_not_a_claim():
+    a = "The airline has brought in replacement crews from Lisbon to keep its Madrid flights running."
+    b = "The airline did not cancel any Madrid flights, its spokesman Rui Costa said."
+    assert not findings(a, b, kind="claim")
+
+
+def test_quoted_denials_are_not_the_outlets_claims():
+    a = 'Mayor Ines Calderon said: "We did not close the Harbour Bridge to traffic on Monday."'
+    b = "The city closed the Harbour Bridge to traffic on Monday after the storm."
+    assert not findings(a, b, kind="claim")
