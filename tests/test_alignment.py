@@ -202,3 +202,27 @@ def test_quoted_denials_are_not_the_outlets_claims():
     a = 'Mayor Ines Calderon said: "We did not close the Harbour Bridge to traffic on Monday."'
     b = "The city closed the Harbour Bridge to traffic on Monday after the storm."
     assert not findings(a, b, kind="claim")
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+
+def test_relative_weekdays_for_the_same_event_are_compared():
+    import datetime as dt
+
+    a = Article("a", "a.md", "a", "Dock workers at the port of Valmera walked off the job on Thursday, the first day "
+                "of a strike over pay.", published=dt.date(2024, 5, 10))
+    b = Article("b", "b.md", "b", "The strike by dock workers at the port of Valmera began on Wednesday, the union "
+                "said.", published=dt.date(2024, 5, 10))
+    (d,) = [d for d in compare([a, b]) if d.kind == "date"]
+    assert "2024-05-09" in d.summary and "2024-05-08" in d.summary
+
+
+def test_the_same_weekday_seen_from_two_publication_dates_agrees():
+    import datetime as dt
+
+    a = Article("a", "a.md", "a", "Dock workers at the port of Valmera walked off the job on Thursday, the first day "
+                "of a strike over pay.", published=dt.date(2024, 5, 10))
+    b = Article("b", "b.md", "b", "The strike by dock workers at the port of Valmera began on Thursday, the union "
+                "said.", published=dt.date(2024, 5, 11))
+    assert not [d for d in compare([a, b]) if d.kind == "date"]

@@ -9,8 +9,11 @@ compared, and only when they date the same event:
   workers ... on June 30");
 - and their sentences share a linked entity (for dates coarser than a day,
   a person or organisation: a place is the story's setting, not the
-  event); for two days, a shared figure of three or more digits may stand
-  in for it.
+  event); for two days, a shared figure of three or more digits, or four
+  shared words, may stand in for it.
+
+Relative dates ("on Thursday", "late on Wednesday") are compared as the engine
+resolved them against each article's ``published`` date.
 
 Dates conflict when neither contains the other ("2021-09" contains
 "2021-09-30"; weeks are compared by their days) and they are less than a
@@ -31,6 +34,7 @@ from .story import GENERIC, Findings, Matches, Story, content_words, evidence
 
 KIND = "date"
 MIN_SHARED_WORDS = 2
+MIN_WORDS_ALONE = 4  # shared words that tie two days to one event without a shared name
 MAX_GAP_DAYS = 366
 _WINDOW = 60  # characters either side of a date that tell its event
 
@@ -106,7 +110,9 @@ def detect(story: Story) -> Findings:
                 days = _is_day(r1) and _is_day(r2)
                 # A figure of three or more digits near both dates ("3,145 workers") ties them to one event.
                 same_figure = days and any(w.startswith("#") and len(w) >= 4 for w in shared_w)
-                if len(shared_w) < MIN_SHARED_WORDS or not (shared_e or same_figure):
+                # Or told in much the same words ("dock workers at the port ... strike" on a weekday).
+                same_words = days and len(shared_w) >= MIN_WORDS_ALONE
+                if len(shared_w) < MIN_SHARED_WORDS or not (shared_e or same_figure or same_words):
                     continue
                 if not days and not shared_e - story.place_entities:
                     continue  # a month shared with only a place: the setting, not the event
