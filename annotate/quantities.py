@@ -38,6 +38,13 @@ _EVENTS = (
     ("rescued", r"rescued|saved|pulled\s+alive"),
 )
 _EVENT = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _EVENTS]
+# What a sum of money is: paid (a fee, a price, damages) or only offered (a bid).
+_MONEY_EVENTS = (
+    ("paid", re.compile(r"\b(?:fee|paid|pay|paying|price|cost|costs|damages|compensation|fine|fined|award\w*)\b", re.I)),
+    ("offered", re.compile(r"\b(?:bids?|offer\w*|propos\w*)\b", re.I)),
+    ("earned", re.compile(r"\b(?:revenue|sales|profit|earn\w*|income)\b", re.I)),
+    ("charged", re.compile(r"\b(?:charges?|write-?downs?|loss\w*)\b", re.I)),
+)
 _INCREASE = re.compile(r"\b(?:increase\w*|rais\w*|rise|rises|rose|risen|hike\w*|gain\w*|grow\w*|grew|up)\b", re.I)
 _DECREASE = re.compile(r"\b(?:decreas\w*|cut\w*|drop\w*|fall|fell|fallen|declin\w*|down|reduc\w*|lower\w*)\b", re.I)
 _DEPTH = re.compile(r"\b(?:depth|deep|below|beneath|underground)\b", re.I)
@@ -176,6 +183,8 @@ def _event(unit: str, counts: str, before: str, after: str, head: str) -> str | 
         near = before[-25:] + " " + after[:25]
         up, down = bool(_INCREASE.search(near)), bool(_DECREASE.search(near))
         return "increase" if up and not down else "decrease" if down and not up else None
+    if unit not in ("count", "percent", "km", "magnitude"):  # a sum of money: what it is paid for
+        return _nearest(_MONEY_EVENTS, before[-40:], after[:30])
     if unit != "count":
         return None
     # The counted noun itself may say it ("deaths"), else the words next to the figure.

@@ -159,8 +159,8 @@ def _group(story: Story) -> list[Fact]:
         for m in story.kind(a.id, "number"):
             key = counted_key(m.counts)
             iv = interval(m) if key else None
-            if iv is None:
-                continue
+            if iv is None or m.label == "MONEY":
+                continue  # sums of money are compared as frames (what they were paid for), never by currency alone
             s, e = story.sentence_at(m.article, m.start)
             again = (a.id, key, _base(m), m.qualifier, a.text[s:e])
             if again in told:
@@ -202,9 +202,14 @@ def _what(m: Mention, sentence: str, offset: int) -> tuple[str, str | None] | No
     return (fr.unit, fr.event) if fr else None
 
 
+def _differ(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """Other units, or two things that happened ("killed" / "injured"); an unknown event differs from none."""
+    return a[0] != b[0] or (a[1] is not None and b[1] is not None and a[1] != b[1])
+
+
 def _fit(key: str, f: _Figure, group: list[_Figure], per_article: dict[str, int]) -> float:
     # The dead and the injured, a depth and a distance: never one fact, whatever the noun.
-    if any(f.what and o.what and f.what != o.what for o in group):
+    if any(f.what and o.what and _differ(f.what, o.what) for o in group):
         return 0.0
     shared_ents = max(len(f.entities & o.entities) for o in group)
     shared_words = max(len(f.words & o.words) for o in group)
@@ -311,6 +316,8 @@ def _framed(f: Frame) -> bool:
         return f.event == "depth"  # a distance is from somewhere: two outlets measure from two places
     if f.unit == "percent":
         return f.event is not None
+    if f.unit not in ("count", "magnitude"):  # money: compared only as what it was paid for
+        return f.event is not None
     # A count says what happened to what it counts, or counts a thing of its own ("rescuers").
     return f.unit == "count" and (f.event is not None or (f.thing in KNOWN_THINGS and f.thing != "people"))
 
@@ -333,8 +340,12 @@ def _same_time(story: Story, chosen: dict[str, Frame]) -> dict[str, Frame]:
 
 def _past_dates(story: Story, f: Frame) -> set[str]:
     s, e = story.sentence_at(f.article, f.mention.start)
-    return {str(d.value or d.text) for d in story.mentions_in(f.article, s, e, "date")
-            if d.granularity in ("year", "unresolved") or _long_before(story, f.article, d.value)}
+    dates = story.mentions_in(f.article, s, e, "date")
+    past = {str(d.value or d.text) for d in dates if d.granularity == "year" or _long_before(story, f.article, d.value)}
+    # "on Thursday ordered ... $2.3 million ..., ending a battle that began in 2019": the
+    # sentence tells of now; the year is background.
+    recent = any(d.granularity in ("day", "week") and not _long_before(story, f.article, d.value) for d in dates)
+    return set() if recent else past
 
 
 def _long_before(story: Story, article_id: str, value) -> bool:
