@@ -226,3 +226,11 @@ def test_the_same_weekday_seen_from_two_publication_dates_agrees():
     b = Article("b", "b.md", "b", "The strike by dock workers at the port of Valmera began on Thursday, the union "
                 "said.", published=dt.date(2024, 5, 11))
     assert not [d for d in compare([a, b]) if d.kind == "date"]
+
+
+def test_sums_paid_are_compared_and_a_bid_is_another_sum():
+    a = "Northbay United signed the striker Tomas Berger from Ostrava for a fee of 45 million euros on Monday."
+    b = ("Northbay United signed Tomas Berger on Monday, paying Ostrava 50 million euros. Ostrava had turned down "
+         "an earlier bid of 38 million euros.")
+    (d,) = findings(a, b, kind="number")
+    assert set(d.values.values()) == {"45 million euros", "50 million euros"}
