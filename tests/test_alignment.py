@@ -234,3 +234,28 @@ def test_sums_paid_are_compared_and_a_bid_is_another_sum():
          "an earlier bid of 38 million euros.")
     (d,) = findings(a, b, kind="number")
     assert set(d.values.values()) == {"45 million euros", "50 million euros"}
+
+
+# -- omissions --------------------------------------------------------------------------------
+
+
+def test_a_toll_most_outlets_give_and_one_leaves_out_is_an_omission():
+    import datetime as dt
+
+    texts = ["A magnitude 6.1 earthquake struck Valdora on Thursday, killing at least 41 people, officials said.",
+             "The magnitude 6.1 quake in Valdora on Thursday killed at least 41 people, the ministry said.",
+             "An earthquake shook Valdora on Thursday. Rescuers searched collapsed homes through the night."]
+    articles = [Article(f"a{i}", f"a{i}.md", f"a{i}", t, published=dt.date(2024, 3, 7)) for i, t in enumerate(texts)]
+    found = [d for d in compare(articles) if d.kind == "omission"]
+    assert {d.subject for d in found} == {"magnitude", "number of people killed"}
+    assert all(d.values["a2"] == "not reported" for d in found)
+
+
+def test_a_detail_one_outlet_of_three_gives_is_not_an_omission():
+    import datetime as dt
+
+    texts = ["The storm hit Valdora on Thursday. Officials said 35 schools were closed and 120 homes destroyed.",
+             "The storm hit Valdora on Thursday and destroyed 120 homes, officials said.",
+             "About 120 homes were destroyed when the storm hit Valdora on Thursday."]
+    articles = [Article(f"a{i}", f"a{i}.md", f"a{i}", t, published=dt.date(2024, 3, 7)) for i, t in enumerate(texts)]
+    assert not [d for d in compare(articles) if d.kind == "omission"]

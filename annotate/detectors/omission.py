@@ -31,7 +31,7 @@ import re
 
 from ..model import Discrepancy, Evidence, Mention
 from ..outlets import outlet_list
-from .number import DURATIONS, SHARES, counted_key, counted_words, number_facts, written_out
+from .number import DURATIONS, SHARES, counted_key, counted_words, number_facts, story_frames, written_out
 from .story import STOPWORDS, Findings, Story, evidence, short, stem
 
 KIND = "omission"
@@ -39,8 +39,46 @@ _ITEM = re.compile(r"\s*(,\s*(?:and\s+)?|\s(?:and|as well as|plus)\s+)((?:[a-z][
 
 
 def detect(story: Story) -> Findings:
-    found = _figures(story) + _lists(story)
+    found = _figures(story) + _lists(story) + _material_figures(story)
     return found, []
+
+
+# What a reader misses when an outlet leaves it out: a toll, a magnitude, a sum paid.
+_MATERIAL = {("count", "killed"), ("count", "injured"), ("count", "missing"), ("count", "displaced"),
+             ("count", "detained"), ("magnitude", None)}
+
+
+def _material_figures(story: Story) -> list[Discrepancy]:
+    """A material figure (a death toll, a magnitude) that most outlets of a story of three
+    or more give, and one gives nowhere: one finding per figure, naming who leaves it out."""
+    n = len(story.articles)
+    if n < 3:
+        return []
+    out = []
+    for key, per_article in story_frames(story).items():
+        if (key[0], key[1]) not in _MATERIAL or 2 * len(per_article) <= n:
+            continue
+        missing = [a.id for a in story.articles if a.id not in per_article]
+        if not missing:
+            continue
+        first = min((fs[0] for fs in per_article.values()), key=lambda f: story.order[f.article])
+        what = "magnitude" if key[0] == "magnitude" else f"number of {'people' if key[2] in (None, 'person') else key[2]} {key[1]}"
+        reporters = [story.labels[a] for a in per_article]
+        d = _omission(
+            story,
+            subject=what,
+            summary=f"{outlet_list([story.labels[m] for m in missing])} {'gives' if len(missing) == 1 else 'give'} no "
+            f"{what}; {outlet_list(reporters)} {'gives' if len(reporters) == 1 else 'give'} it",
+            severity="medium",
+            where=first.mention,
+            missing=missing,
+            context={},
+        )
+        d.evidence = [evidence(story.article_by_id[aid], fs[0].mention.start, fs[0].mention.end)
+                      for aid, fs in sorted(per_article.items(), key=lambda kv: story.order[kv[0]])]
+        d.values = {**{aid: fs[0].mention.text for aid, fs in per_article.items()}, **{m: "not reported" for m in missing}}
+        out.append(d)
+    return out
 
 
 def _mentions_word(story: Story, article_id: str, word_stem: str) -> bool:
