@@ -30,7 +30,7 @@ from itertools import combinations
 
 from ..model import Corroboration, Discrepancy, Mention
 from ..outlets import outlet_list
-from ..quantities import frame
+from .number import frame_of
 from .story import GENERIC, Findings, Matches, Story, content_words, evidence
 
 KIND = "date"
@@ -164,10 +164,9 @@ def _frames_beside(story: Story, m: Mention) -> set:
     """What the quantities of the date's sentence are about ("magnitude of the earthquake",
     "people killed"): two dates beside the same kind of quantity date one event."""
     s, e = story.sentence_at(m.article, m.start)
-    text = story.text(m.article)
     out = set()
     for n in story.mentions_in(m.article, s, e, "number"):
-        f = frame(n, text[s:e], s)
+        f = frame_of(story, n)
         if f is not None and (f.unit == "magnitude" or (f.unit == "count" and f.event == "killed")):
             out.add(f.key())
     return out

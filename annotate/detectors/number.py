@@ -172,7 +172,7 @@ def _group(story: Story) -> list[Fact]:
                     m, iv, _base(m), written_out(m), entities, entities - story.place_entities,
                     story.sentence_words(m.article, m.start), _dates_in(story, m.article, s, e),
                     _near_words(story, m, key, s, e),
-                    _what(m, story.text(m.article)[s:e], s),
+                    _what(story, m),
                 )
             )
     facts: list[Fact] = []
@@ -197,8 +197,17 @@ def _group(story: Story) -> list[Fact]:
     return facts
 
 
-def _what(m: Mention, sentence: str, offset: int) -> tuple[str, str | None] | None:
-    fr = frame(m, sentence, offset)
+def frame_of(story: Story, m: Mention) -> Frame | None:
+    """The frame of a number mention, read once per story."""
+    frames = story.memo.setdefault("frame_of", {})
+    if m.id not in frames:
+        s, e = story.sentence_at(m.article, m.start)
+        frames[m.id] = frame(m, story.text(m.article)[s:e], s)
+    return frames[m.id]
+
+
+def _what(story: Story, m: Mention) -> tuple[str, str | None] | None:
+    fr = frame_of(story, m)
     return (fr.unit, fr.event) if fr else None
 
 
@@ -297,7 +306,7 @@ def story_frames(story: Story) -> dict[tuple, dict[str, list[Frame]]]:
         for a in story.articles:
             for m in story.kind(a.id, "number"):
                 s, e = story.sentence_at(a.id, m.start)
-                f = frame(m, a.text[s:e], s)
+                f = frame_of(story, m)
                 if f is None or not _framed(f) or _past_dates(story, f):
                     continue  # a figure of the past ("in 2007") is not today's fact told again
                 again = (a.id, f.key(), f.lo, f.hi, a.text[s:e])

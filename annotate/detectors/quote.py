@@ -304,14 +304,13 @@ def _paraphrases(story: Story) -> Findings:
             if (a.id, s.speaker, s.text) not in told:
                 told.add((a.id, s.speaker, s.text))
                 by_speaker.setdefault(s.speaker, {}).setdefault(a.id, []).append(s)
-    topic = _topic_words(story)
     found: list[Discrepancy] = []
     agreed: list[Corroboration] = []
     for speaker, per_article in by_speaker.items():
         name = story.entity_name(speaker)
         said = Matches()
         for x, y in combinations(per_article, 2):
-            for s1, s2 in _pairs(story, per_article[x], per_article[y], topic):
+            for s1, s2 in _pairs(story, per_article[x], per_article[y]):
                 said.join(s1, s2, conflict=None if _same_words(story, s1, s2) else True)
         for versions, conflicts in said.groups(story.order):
             if not conflicts:
@@ -336,7 +335,13 @@ def _paraphrases(story: Story) -> Findings:
 
 def _topic_words(story: Story) -> frozenset[str]:
     """Words nearly every article of a story of three or more uses: its topic, which
-    cannot make two statements one."""
+    cannot make two statements one (read once per story, when first needed)."""
+    if "topic_words" not in story.memo:
+        story.memo["topic_words"] = _count_topic_words(story)
+    return story.memo["topic_words"]
+
+
+def _count_topic_words(story: Story) -> frozenset[str]:
     n = len(story.articles)
     if n < 3:
         return frozenset()
@@ -372,7 +377,7 @@ def _statement_parts(story: Story, versions: list[Statement]) -> list[str]:
     ]
 
 
-def _pairs(story: Story, xs: list[Statement], ys: list[Statement], topic: frozenset[str]) -> list[tuple[Statement, Statement]]:
+def _pairs(story: Story, xs: list[Statement], ys: list[Statement]) -> list[tuple[Statement, Statement]]:
     """Best one-to-one pairs of a quote and reported speech that say the same thing."""
     scored = []
     for i, s1 in enumerate(xs):
@@ -387,8 +392,10 @@ def _pairs(story: Story, xs: list[Statement], ys: list[Statement], topic: frozen
             shared = len(w1 & w2)
             smaller = min(len(w1), len(w2)) or 1
             # Place names and the story's topic cannot make two statements one.
-            topical = len((w1 & w2) - story.places - GENERIC - topic)
-            if topical >= MIN_SHARED and shared / smaller >= MIN_OVERLAP:
+            if shared / smaller < MIN_OVERLAP or len((w1 & w2) - story.places - GENERIC) < MIN_SHARED:
+                continue
+            topical = len((w1 & w2) - story.places - GENERIC - _topic_words(story))
+            if topical >= MIN_SHARED:
                 scored.append((shared / smaller, shared, i, j))
     scored.sort(reverse=True)
     used_x: set[int] = set()
