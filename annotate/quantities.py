@@ -76,6 +76,8 @@ _AT_LEAST = {"at least", "no fewer than", "no less than"}
 _UPPER = {"fewer than", "less than", "under", "below"}
 _AT_MOST = {"up to", "at most", "no more than", "as many as"}
 APPROX_MARGIN = 0.10
+_COMPOUND = re.compile(r"^\S*\d[\d,.]*-[^\W\d]", re.UNICODE)
+_DURATIONS = frozenset("year month week day hour minute second decade century season game round".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,8 @@ def frame(m: Mention, sentence: str, offset: int) -> Frame | None:
         thing = _THINGS.get(two) or (_THINGS.get(_singular(words[-1])) if words else None)
         if thing is None and words:
             thing = _singular(words[-1])
+    if _COMPOUND.match(m.text) or (unit == "count" and thing in _DURATIONS):
+        return None  # "a 16-year-old", "a 200-student school", "three years": an age or a time, not a count
     value = _value(m)
     if value is None:
         return None

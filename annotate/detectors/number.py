@@ -413,13 +413,25 @@ def _frame_findings(story: Story) -> Findings:
 
 def _same_things(story: Story, chosen: dict[str, Frame]) -> dict[str, Frame]:
     """Percentages are said of everything: only those whose sentences share a word
-    besides the figure ("nurses ... 4 percent increase" / "nurses ... 6 percent raise")."""
+    besides the figure ("nurses ... 4 percent increase" / "nurses ... 6 percent raise").
+    Sums of money only of the same order and told of the same named actor ("paid
+    Hradec 50 million euros" / "from Hradec for 45 million euros"; not a share price)."""
     frames = list(chosen.values())
+    if frames and frames[0].unit not in ("count", "percent", "km", "magnitude"):
+        actors = {aid: story.sentence_entities(aid, f.mention.start) - story.place_entities for aid, f in chosen.items()}
+        return {aid: f for aid, f in chosen.items()
+                if any(actors[aid] & actors[o] and _same_order(f, chosen[o]) for o in chosen if o != aid)}
     if not frames or frames[0].unit != "percent":
         return chosen
     words = {f.article: story.sentence_words(f.article, f.mention.start) - GENERIC - {"percent", "cent"} for f in frames}
     return {aid: f for aid, f in chosen.items()
             if any(words[aid] & words[o] for o in chosen if o != aid)}
+
+
+def _same_order(a: Frame, b: Frame) -> bool:
+    """Within a factor of ten of each other."""
+    x, y = _point(a), _point(b)
+    return x is not None and y is not None and x > 0 and y > 0 and max(x, y) / min(x, y) < 10
 
 
 def _worst(story: Story, frames: list[Frame]) -> tuple[str, str] | None:

@@ -177,6 +177,16 @@ def detect(story: Story) -> Findings:
     for versions, conflicts in said.groups(story.order):
         if not conflicts:
             continue
+        # One clause per article, a denial first: an article may deny what one outlet
+        # affirms and affirm what another denies.
+        root = said._find(versions[0])
+        members = sorted((t for t in said.thing.values() if said._find(t) == root), key=lambda t: (not t.negated, t.start))
+        per_article: dict[str, _Clause] = {}
+        for t in members:
+            per_article.setdefault(t.article, t)
+        versions = sorted(per_article.values(), key=lambda v: story.order[v.article])
+        if all(v.negated for v in versions) or not any(v.negated for v in versions):
+            continue
         text = {v.article: story.text(v.article)[v.start:v.end] for v in versions}
         denial = next(v for v in versions if v.negated)
         subject = f"whether: {' '.join(text[denial.article].split()[:8])}"
