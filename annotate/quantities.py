@@ -56,7 +56,7 @@ _THINGS = {
     "rescuer": "rescuer", "rescue worker": "rescuer", "rescue team member": "rescuer", "firefighter": "firefighter",
     "protester": "protester", "protestor": "protester", "demonstrator": "protester",
     "people": "people", "person": "people", "individual": "people", "death": "people", "fatality": "people",
-    "dead": "people", "victim": "people", "casualty": "people",
+    "dead": "people", "victim": "people", "casualty": "people", "injured": "people", "wounded": "people",
     "soldier": "troop", "troop": "troop", "force": "troop", "personnel": "troop",
     "home": "home", "house": "home", "building": "building", "worker": "worker", "employee": "worker",
     "job": "job", "student": "student", "child": "child", "children": "child",
@@ -77,7 +77,8 @@ _UPPER = {"fewer than", "less than", "under", "below"}
 _AT_MOST = {"up to", "at most", "no more than", "as many as"}
 APPROX_MARGIN = 0.10
 _COMPOUND = re.compile(r"^\S*\d[\d,.]*-[^\W\d]", re.UNICODE)
-_DURATIONS = frozenset("year month week day hour minute second decade century season game round".split())
+# Times, ages and "others" (a different group each time) are not things counted in a story.
+_NOT_THINGS = frozenset("year month week day hour minute second decade century season game round other".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,17 +151,29 @@ def frame(m: Mention, sentence: str, offset: int) -> Frame | None:
         thing = _THINGS.get(two) or (_THINGS.get(_singular(words[-1])) if words else None)
         if thing is None and words:
             thing = _singular(words[-1])
-    if _COMPOUND.match(m.text) or (unit == "count" and thing in _DURATIONS):
+    if _COMPOUND.match(m.text) or m.text.startswith("0") or (unit == "count" and thing in _NOT_THINGS):
         return None  # "a 16-year-old", "a 200-student school", "three years": an age or a time, not a count
     value = _value(m)
     if value is None:
         return None
     lo, hi = value
-    if unit == "km":
-        factor = next((f for name, f in _LENGTHS.items() if counts.endswith(name)), 1.0)
-        lo, hi = lo * factor, hi * factor
+    factor = next((f for name, f in _LENGTHS.items() if counts.endswith(name)), 1.0) if unit == "km" else 1.0
+    lo, hi = lo * factor, hi * factor
+    if unit == "magnitude" and not 1 <= lo <= 10:
+        return None  # a magnitude is between 1 and 10: "0" is a piece of "6.0" read apart
+    if unit == "km" and factor != 1.0:
+        lo, hi = lo * (1 - APPROX_MARGIN), hi * (1 + APPROX_MARGIN)  # "six miles" is "10 km" converted
     event = _event(unit, counts, before, after, sentence[:start])
-    return Frame(m, unit, thing, event, lo, hi, bool(_GREW.search(before)))
+    grew = bool(_GREW.search(before))
+    if unit == "count" and not _written(m, counts) and _event(unit, counts, before, after, "") is None and not grew:
+        return None  # a bare figure ("59") whose noun and event are guessed from afar, unless a total ("has risen to 118")
+    return Frame(m, unit, thing, event, lo, hi, grew)
+
+
+def _written(m: Mention, counts: str) -> bool:
+    """The counted noun is written with the figure ("41 people")."""
+    head = counts.split()[-1:] if counts else []
+    return bool(head) and _singular(head[0]) in {_singular(w) for w in m.text.lower().split()}
 
 
 def _value(m: Mention) -> tuple[float, float] | None:
