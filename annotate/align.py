@@ -166,6 +166,8 @@ def changes(a: Sequence[str], b: Sequence[str], al: Alignment) -> list[Change]:
         old, new = tuple(a[al.a0 + i0:al.a0 + i1]), tuple(b[al.b0 + j0:al.b0 + j1])
         if (old and set(old) <= {ELLIPSIS}) or (new and set(new) <= {ELLIPSIS}):
             continue
+        if "".join(old).replace("-", "") == "".join(new).replace("-", ""):
+            continue  # "endgame" / "end game" / "end-game": one word written two ways
         out.append(Change(tuple(w for w in old if w != ELLIPSIS), tuple(w for w in new if w != ELLIPSIS)))
     tail = _tail(a, b, al)
     if tail:

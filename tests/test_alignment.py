@@ -259,3 +259,21 @@ def test_a_detail_one_outlet_of_three_gives_is_not_an_omission():
              "About 120 homes were destroyed when the storm hit Valdora on Thursday."]
     articles = [Article(f"a{i}", f"a{i}.md", f"a{i}", t, published=dt.date(2024, 3, 7)) for i, t in enumerate(texts)]
     assert not [d for d in compare(articles) if d.kind == "omission"]
+
+
+def test_hedged_or_identity_negations_are_not_claims():
+    a = "The club would not have placed Bush Carter on the injured list if the knee had healed."
+    b = "The club placed Bush Carter on the injured list on Monday."
+    assert not findings(a, b, kind="claim")
+    a = "This wasn't Sam Mitchell, whose team lost to Toronto on Sunday."
+    b = "Coach Sam Mitchell of Toronto lost on Sunday."
+    assert not findings(a, b, kind="claim")
+    a = "It is unclear whether or not Pierre Thomas will get more carries against Atlanta."
+    b = "Pierre Thomas will get more carries against Atlanta, the coach said."
+    assert not findings(a, b, kind="claim")
+
+
+def test_a_word_written_as_one_or_two_is_not_a_misquote():
+    a = '"The regime\'s endgame is to either capture the oil fields or destroy them," John Prendergast said.'
+    b = '"The regime\'s end game is to either capture the oil fields or destroy them," John Prendergast said.'
+    assert not findings(a, b, kind="quote")

@@ -31,6 +31,8 @@ NEGATIONS = frozenset(
     "couldn't shouldn't".split()
 )
 _NEGATED_NEAR = NEGATIONS | {"no", "without"}
+# Words that make a clause a possibility, a condition or a question, not a statement of fact.
+_HEDGES = frozenset("might may could would should if whether can".split())
 # Words between a negation and what it negates ("denied that it had hired").
 _SKIP = frozenset("that it he she they we i you had has have been be being was were is are to any the a an "
                   "yet ever also even so personally directly himself herself itself themselves".split())
@@ -107,11 +109,13 @@ def _negated_predicates(story: Story, article_id: str):
         for i, (w, ts, _, _) in enumerate(toks):
             if w not in NEGATIONS or _inside(quoted, s0 + ts):
                 continue
+            if i and (toks[i - 1][0] in _HEDGES or toks[i - 1][0] == "or") or w in ("wouldn't", "couldn't"):
+                continue  # "would not have placed" (what did not happen), "whether or not"
             j = i + 1
             while j < len(toks) and j <= i + 4 and (toks[j][0] in _SKIP or toks[j][0] in NEGATIONS):
                 j += 1
-            if j >= len(toks) or j > i + 4:
-                continue
+            if j >= len(toks) or j > i + 4 or toks[j][3]:
+                continue  # "wasn't Sam Mitchell", "not Patch Tuesday": who or what, not an act
             pred = _content(toks[j][0])
             if pred is None or pred in _BOILERPLATE:
                 continue
@@ -152,6 +156,8 @@ def _affirmed(story: Story, article_id: str, family: frozenset[str], context: fr
                 continue
             if any(toks[k][0] in _NEGATED_NEAR for k in range(max(0, j - 5), min(len(toks), j + 3))):
                 continue
+            if any(toks[k][0] in _HEDGES for k in range(max(0, j - 3), j)):
+                continue  # "might harm", "would place": not said to have happened
             if best is None or shared > best[0]:
                 start = s0 + toks[max(0, j - 2)][1]
                 end = s0 + toks[min(len(toks) - 1, j + _WINDOW_AFTER)][2]
