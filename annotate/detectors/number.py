@@ -306,13 +306,13 @@ def story_frames(story: Story) -> dict[tuple, dict[str, list[Frame]]]:
         for a in story.articles:
             for m in story.kind(a.id, "number"):
                 s, e = story.sentence_at(a.id, m.start)
-                f = frame_of(story, m)
-                if f is None or not _framed(f) or _past_dates(story, f):
-                    continue  # a figure of the past ("in 2007") is not today's fact told again
-                again = (a.id, f.key(), f.lo, f.hi, a.text[s:e])
+                again = (a.id, m.text, m.start - s, a.text[s:e])
                 if again in seen:
                     continue  # a sentence repeated tells its figure once
                 seen.add(again)
+                f = frame_of(story, m)
+                if f is None or not _framed(f) or _past_dates(story, f):
+                    continue  # a figure of the past ("in 2007") is not today's fact told again
                 by_key.setdefault(f.key(), {}).setdefault(a.id, []).append(f)
         story.memo["frames"] = {k: v for k, v in by_key.items() if len(v) >= 2}
     return story.memo["frames"]

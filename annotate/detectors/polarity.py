@@ -104,7 +104,11 @@ def _negated_predicates(story: Story, article_id: str):
     text = story.text(article_id)
     quoted = _quoted(story, article_id)
     out = []
+    seen: set[str] = set()
     for s0, s1 in story.sentences(article_id):
+        if text[s0:s1] in seen:
+            continue  # a sentence repeated in the article denies once
+        seen.add(text[s0:s1])
         toks = _tokens(text[s0:s1])
         for i, (w, ts, _, _) in enumerate(toks):
             if w not in NEGATIONS or _inside(quoted, s0 + ts):
@@ -137,31 +141,45 @@ def _context(toks: list[tuple[str, int, int, bool]], j: int, before: int = _WIND
     return frozenset(c for k in range(lo, hi) if k != j and (c := _content(toks[k][0])))
 
 
+def _predicates(story: Story, article_id: str) -> dict[str, list[tuple[int, list, int]]]:
+    """Where each content word of the article stands: stem -> (sentence start, its tokens,
+    token index); a sentence repeated in the article is indexed once (cached)."""
+    index = story.memo.setdefault("polarity_index", {})
+    if article_id not in index:
+        text = story.text(article_id)
+        quoted = _quoted(story, article_id)
+        where: dict[str, list[tuple[int, list, int]]] = {}
+        seen: set[str] = set()
+        for s0, s1 in story.sentences(article_id):
+            if text[s0:s1] in seen:
+                continue
+            seen.add(text[s0:s1])
+            toks = _tokens(text[s0:s1])
+            for j, (w, ts, _, _) in enumerate(toks):
+                s = _content(w)
+                if s is not None and not _inside(quoted, s0 + ts):
+                    where.setdefault(s, []).append((s0, toks, j))
+        index[article_id] = where
+    return index[article_id]
+
+
 def _affirmed(story: Story, article_id: str, family: frozenset[str], context: frozenset[str],
               names: frozenset[str]) -> tuple[int, int] | None:
     """The clause of the article that affirms a predicate of ``family`` with at least two
     of the context words around it, a name among them, and no negation near it."""
-    text = story.text(article_id)
-    quoted = _quoted(story, article_id)
+    where = _predicates(story, article_id)
     best = None
-    for s0, s1 in story.sentences(article_id):
-        toks = _tokens(text[s0:s1])
-        for j, (w, ts, _, _) in enumerate(toks):
-            s = _content(w)
-            if s is None or s not in family or _inside(quoted, s0 + ts):
-                continue
-            around = _context(toks, j)
-            shared = len(around & context)
-            if shared < MIN_SHARED or not _context(toks, j, before=0) & names:
-                continue
-            if any(toks[k][0] in _NEGATED_NEAR for k in range(max(0, j - 5), min(len(toks), j + 3))):
-                continue
-            if any(toks[k][0] in _HEDGES for k in range(max(0, j - 3), j)):
-                continue  # "might harm", "would place": not said to have happened
-            if best is None or shared > best[0]:
-                start = s0 + toks[max(0, j - 2)][1]
-                end = s0 + toks[min(len(toks) - 1, j + _WINDOW_AFTER)][2]
-                best = (shared, start, end)
+    for s0, toks, j in (place for s in sorted(family) for place in where.get(s, ())):
+        shared = len(_context(toks, j) & context)
+        if shared < MIN_SHARED or not _context(toks, j, before=0) & names:
+            continue
+        if any(toks[k][0] in _NEGATED_NEAR for k in range(max(0, j - 5), min(len(toks), j + 3))):
+            continue
+        if any(toks[k][0] in _HEDGES for k in range(max(0, j - 3), j)):
+            continue  # "might harm", "would place": not said to have happened
+        start = s0 + toks[max(0, j - 2)][1]
+        if best is None or (shared, -start) > (best[0], -best[1]):
+            best = (shared, start, s0 + toks[min(len(toks) - 1, j + _WINDOW_AFTER)][2])
     return (best[1], best[2]) if best else None
 
 
