@@ -277,3 +277,13 @@ def test_a_word_written_as_one_or_two_is_not_a_misquote():
     a = '"The regime\'s endgame is to either capture the oil fields or destroy them," John Prendergast said.'
     b = '"The regime\'s end game is to either capture the oil fields or destroy them," John Prendergast said.'
     assert not findings(a, b, kind="quote")
+
+
+def test_the_same_words_given_to_two_people_are_flagged():
+    a = ('"We will rebuild every school in the valley before the rains come," Governor Ana Ruiz said on Monday.')
+    b = ('"We will rebuild every school in the valley before the rains come," Mayor Tomas Berg said on Monday.')
+    (d,) = [d for d in findings(a, b, kind="quote") if "attributed" in d.summary]
+    assert "Ana Ruiz" in d.summary and "Tomas Berg" in d.summary
+    a = '"for the foreseeable future" the plant stays open, Governor Ana Ruiz said.'
+    b = 'Mayor Tomas Berg said the road stays closed "for the foreseeable future".'
+    assert not [d for d in findings(a, b, kind="quote") if "attributed" in d.summary]

@@ -43,6 +43,7 @@ MIN_MATCHED_ONE_SPEAKER = 3  # words of one linked speaker: "the bridge will reo
 MIN_CONTENT = 2
 MIN_DENSITY = 0.6
 VERBATIM_WORDS = 10
+MIN_WORDS_ATTRIBUTED = 6
 VERBATIM_DENSITY = 0.9
 MIN_COVER_AGREE = 0.8
 MIN_COVER_CONFLICT = 0.5
@@ -170,7 +171,9 @@ def _versions(story: Story, quotes: list[_Quote]) -> Findings:
         speaker = _speaker(story, [quotes[r.quote].mention for r in regions])
         subject = f"what {speaker} said" if speaker else "a quoted statement"
         ev = [evidence(story.article_by_id[r.article], r.start, r.end) for r in regions]
-        misattributed = _different_speakers(story, [quotes[r.quote].mention for r in regions])
+        # Who said a few common words ("for the foreseeable future") is no finding; who said a sentence is.
+        long_enough = [quotes[r.quote].mention for r in regions if len(quotes[r.quote].words) >= MIN_WORDS_ATTRIBUTED]
+        misattributed = _different_speakers(story, long_enough)
         if misattributed:
             found.append(misattributed)
         if not conflicts:
