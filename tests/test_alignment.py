@@ -287,3 +287,18 @@ def test_the_same_words_given_to_two_people_are_flagged():
     a = '"for the foreseeable future" the plant stays open, Governor Ana Ruiz said.'
     b = 'Mayor Tomas Berg said the road stays closed "for the foreseeable future".'
     assert not [d for d in findings(a, b, kind="quote") if "attributed" in d.summary]
+
+
+def test_the_sidebar_lists_the_most_severe_of_a_kind_first():
+    from annotate.model import Analysis, EngineInfo, Evidence
+    from tui.widgets.reading_index import ReadingIndex
+
+    a, b = story("Figures: 10 and 12. Later 40 and 41.", "Figures: 10 and 12. Later 40 and 41.")
+
+    def finding(i: str, severity: str, start: int) -> Discrepancy:
+        ev = [Evidence(x.id, start, start + 2, x.text[start:start + 2]) for x in (a, b)]
+        return Discrepancy(i, "number", i, i, severity, {a.id: "x", b.id: "y"}, ev)
+
+    low, high = finding("early-low", "low", 9), finding("late-high", "high", 26)
+    analysis = Analysis([a, b], [], [], [low, high], EngineInfo("0", "test"))
+    assert [d.id for d in ReadingIndex.build([a, b], analysis).discrepancies] == ["late-high", "early-low"]
