@@ -302,3 +302,10 @@ def test_the_sidebar_lists_the_most_severe_of_a_kind_first():
     low, high = finding("early-low", "low", 9), finding("late-high", "high", 26)
     analysis = Analysis([a, b], [], [], [low, high], EngineInfo("0", "test"))
     assert [d.id for d in ReadingIndex.build([a, b], analysis).discrepancies] == ["late-high", "early-low"]
+
+
+def test_an_unresolved_relative_date_does_not_make_two_facts():
+    a = "The navy carried out 16 tests of the new torpedo between February and December 2017, officials said."
+    b = "The navy carried out over 20 torpedo tests last year, officials said."
+    (d,) = findings(a, b, kind="number")
+    assert set(d.values.values()) == {"16 tests", "over 20 torpedo tests"}

@@ -281,10 +281,13 @@ def _near_words(story: Story, m: Mention, key: str, s: int, e: int) -> frozenset
 
 
 def _dates_in(story: Story, article_id: str, start: int, end: int) -> set[str]:
-    return {
-        str(d.value) if d.value else " ".join(d.text.lower().split())
-        for d in story.mentions_in(article_id, start, end, "date")
-    }
+    """The years, months and days a sentence dates its figures by; a relative date that
+    could not be resolved ("last year" without a publication date) dates nothing."""
+    out = set()
+    for d in story.mentions_in(article_id, start, end, "date"):
+        if d.value:
+            out.add(str(d.value))
+    return out
 
 
 def written_out(m: Mention) -> bool:
