@@ -309,3 +309,9 @@ def test_an_unresolved_relative_date_does_not_make_two_facts():
     b = "The navy carried out over 20 torpedo tests last year, officials said."
     (d,) = findings(a, b, kind="number")
     assert set(d.values.values()) == {"16 tests", "over 20 torpedo tests"}
+
+
+def test_a_name_qualifying_a_group_is_not_the_subject_of_a_claim():
+    a = "The lawsuit is targeting the Russians, the Trump campaign and WikiLeaks for the hacking."
+    b = "Officials told President Trump he is not the target of the inquiry into the hacking."
+    assert not findings(a, b, kind="claim")

@@ -152,11 +152,20 @@ def _subject_spans(story: Story, article_id: str, subject: str) -> list[tuple[in
     return [(m.start, m.end) for m in story.kind(article_id, "entity") if m.entity == subject]
 
 
+# A name used to qualify a group ("the Trump campaign", "the Kremlin's allies") names the group.
+_MODIFIER_OF = re.compile(
+    r"(?:['’]s)?\s+(?:campaign|administration|team|organi[sz]ation|family|government|camp|aides|officials|"
+    r"associates|allies|supporters|lawyers|company|group)\b"
+)
+
+
 def _affirmation(story: Story, article_id: str, subject: str, family: frozenset[str]) -> tuple[int, int] | None:
     """The closest clause in the article that affirms a predicate of ``family`` about ``subject``."""
     text = story.text(article_id)
     best = None
     for m_start, m_end in _subject_spans(story, article_id, subject):
+        if _MODIFIER_OF.match(text, m_end):
+            continue  # "the Trump campaign": said of the campaign, not of Trump
         s_start, s_end = story.sentence_at(article_id, m_start)
         lo, hi = max(s_start, m_start - _WINDOW), min(s_end, m_end + _WINDOW)
         for w in re.finditer(r"[^\W\d_][\w-]*", text[lo:hi]):
