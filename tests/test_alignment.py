@@ -312,6 +312,7 @@ def test_an_unresolved_relative_date_does_not_make_two_facts():
 
 
 def test_a_name_qualifying_a_group_is_not_the_subject_of_a_claim():
-    a = "The lawsuit is targeting the Russians, the Trump campaign and WikiLeaks for the hacking."
-    b = "Officials told President Trump he is not the target of the inquiry into the hacking."
+    a = ("President Donald Trump criticised the suit. The lawsuit is targeting the Russians, the Trump campaign "
+         "and WikiLeaks for the hacking.")
+    b = "Officials told President Donald Trump on Monday that Trump is not the target of the inquiry into the hacking."
     assert not findings(a, b, kind="claim")
