@@ -21,10 +21,9 @@ topic better than shared words in order do (docs/dependencies.md).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -39,14 +38,10 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def words(text: str) -> list[str]:
-    """A statement as comparable words: case, accents, punctuation and brackets dropped,
-    an ellipsis kept as one token (it stands for words left out)."""
-    return [w for w, _, _ in word_spans(text)]
-
-
 def word_spans(text: str) -> list[tuple[str, int, int]]:
-    """``words`` with where each word is in ``text`` (start, end)."""
+    """A statement as comparable words, with where each word is in ``text`` (start, end):
+    case, accents, punctuation and brackets dropped, an ellipsis kept as one token (it
+    stands for words left out)."""
     out = []
     for m in _TOKEN.finditer(text):
         w = m.group()
@@ -246,14 +241,3 @@ def candidate_pairs(
                 if units[i][0] != units[j][0]:
                     shared[i, j] += 1
     return {pair for pair, n in shared.items() if n >= min_shared}
-
-
-def idf(term_sets: Iterable[frozenset]) -> dict[Hashable, float]:
-    """Inverse document frequency of each term over the given units."""
-    counts: dict[Hashable, int] = defaultdict(int)
-    n = 0
-    for terms in term_sets:
-        n += 1
-        for t in terms:
-            counts[t] += 1
-    return {t: math.log((n + 1) / (c + 0.5)) for t, c in counts.items()}
