@@ -161,7 +161,7 @@ def _versions(story: Story, quotes: list[_Quote]) -> Findings:
         conflict = None
         if diff:
             severity = "medium" if all(c.wording_only for c in diff) else "high"
-            conflict = (severity, qa.article, qb.article, word_diff(qa.words, qb.words, al))
+            conflict = (severity, qa.article, qb.article, word_diff(qa.words, qb.words, al, limit=2))
         said.join(_node(qa, i), _node(qb, j), conflict)
     found: list[Discrepancy] = []
     agreed: list[Corroboration] = []
@@ -180,7 +180,7 @@ def _versions(story: Story, quotes: list[_Quote]) -> Findings:
             agreed.append(Corroboration(subject=subject, evidence=ev))
             continue
         severity = "high" if any(c[0] == "high" for c in conflicts) else "medium"
-        diffs = [f"{story.labels[a]} / {story.labels[b]}: {d}" for _, a, b, d in conflicts if d]
+        diffs = _diffs(story, conflicts)
         texts: dict[str, str] = {}
         for r in regions:
             part = story.text(r.article)[r.start:r.end]
@@ -231,6 +231,21 @@ def _enough(story: Story, qa: _Quote, qb: _Quote, al) -> bool:
         return True
     same_speaker = qa.mention.speaker and qa.mention.speaker == qb.mention.speaker
     return bool(same_speaker) and content >= 1 and al.matched >= 0.6 * min(len(qa.words), len(qb.words))
+
+
+_SHOWN_DIFFS = 2  # pairs of versions whose word diff the summary shows
+
+
+def _diffs(story: Story, conflicts: list) -> list[str]:
+    """The word diffs a reader needs: each differing version against the first one, at
+    most two, not every pair of outlets."""
+    shown, seen = [], set()
+    for _, a, b, d in sorted(conflicts, key=lambda c: (story.order[c[1]], story.order[c[2]])):
+        if not d or b in seen or len(shown) == _SHOWN_DIFFS:
+            continue
+        seen.add(b)
+        shown.append(f"{story.labels[a]} / {story.labels[b]}: {d}")
+    return shown
 
 
 def _members(said: Matches, node: _Region) -> list[_Region]:
