@@ -15,12 +15,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 
-from .detectors import claim, date, name_variant, number, omission, quote, role
+from .detectors import claim, date, name_variant, number, omission, polarity, quote, role
 from .detectors.story import Story
 from .model import DISCREPANCY_KINDS, Article, Corroboration, Discrepancy, Entity, Mention
 from .names import fold
 
-DETECTORS = (name_variant, role, number, date, quote, claim, omission)
+DETECTORS = (name_variant, role, number, date, quote, claim, polarity, omission)
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -51,11 +51,12 @@ def detect(
             found.setdefault(d.id, d)
         agreed.extend(corroborations)
     kind_order = {k: i for i, k in enumerate(DISCREPANCY_KINDS)}
+    # Most severe first, so a reader starts with what most likely misleads.
     ordered = sorted(
         found.values(),
         key=lambda d: (
-            kind_order.get(d.kind, 99),
             _SEVERITY_ORDER.get(d.severity, 3),
+            kind_order.get(d.kind, 99),
             [(story.order.get(e.article, 0), e.start) for e in d.evidence],
         ),
     )
