@@ -49,6 +49,7 @@ from .gazetteer import (
     HONORIFICS,
     LOC_SUFFIXES,
     MONTHS_AND_DAYS,
+    NAME_SUFFIXES,
     ORG_INTRODUCERS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
@@ -73,6 +74,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 _SENTENCE_END = frozenset(".!?…\"'”’")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
 _LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
 _OF_WORDS = frozenset({"of", "for"})
@@ -146,6 +148,7 @@ class _DocEntities:
         self._words: set[str] | None = None  # every word of the Doc
         self._lowercase_questions = 0
         self._headline: dict[int, bool] = {}
+        self._body_names: dict[str, str] = {}  # names found outside headlines -> label
 
     # -- pass 1: runs of capitalised words -------------------------------------------------
 
@@ -154,6 +157,7 @@ class _DocEntities:
         found: list[_Found] = []
         unresolved: list[tuple[int, int]] = []
         labels, w = self.lex.labels, self.w
+        headlines: list[tuple[int, int]] = []
         for start, end in self._runs():
             if end - start == 1:  # the common cases: a known name ("France") or a common word ("The")
                 key = fold(w[start])
@@ -162,7 +166,17 @@ class _DocEntities:
                     found.append(_Found(start, end, label))
                 elif key not in _NOT_A_NAME_ALONE:
                     self._unknown(start, end, found, unresolved)
+            elif self._in_headline(start):
+                headlines.append((start, end))
             else:
+                self._classify(start, end, found, unresolved)
+        if headlines:
+            # A headline in Title Case is cut into the names the body uses ("Lindsay Lohan
+            # Checks Into Rehab": "Lindsay Lohan"), so it is read after the body.
+            self._body_names = {
+                fold(self.span_text(f.start, f.end)): f.label for f in found if not f.weak and f.label in ("PERSON", "ORG")
+            }
+            for start, end in headlines:
                 self._classify(start, end, found, unresolved)
         found.extend(self._trained_entities())
         found = _without_overlaps(found)
@@ -219,11 +233,29 @@ class _DocEntities:
                 if nxt - end <= 2 and not ss[nxt] and w[end].lower() in _GAP_OPENERS and self._joinable_gap(start, end, nxt):
                     end = nxt + 1
                     continue
-                runs.append((self._particle_prefix(start) if start >= 2 and w[start - 1] == "-" else start, end))
+                runs.append(self._whole_run(start, end))
             start, end = nxt, nxt + 1
         if start >= 0:
-            runs.append((self._particle_prefix(start) if start >= 2 and w[start - 1] == "-" else start, end))
+            runs.append(self._whole_run(start, end))
         return runs
+
+    def _whole_run(self, start: int, end: int) -> tuple[int, int]:
+        """A run with a glued article before it ("al-" + "Qaeda") and, after a name of two words
+        or more, a short lowercase part glued by a hyphen ("Kim Jong-un", "Moon Jae-in")."""
+        if start >= 2 and self.w[start - 1] == "-":
+            start = self._particle_prefix(start)
+        if (
+            end - start >= 2
+            and end + 1 < self.n
+            and self.w[end] == "-"
+            and not self.ws[end - 1]
+            and not self.ws[end]
+            and self.w[end + 1].isalpha()
+            and self.w[end + 1].islower()
+            and len(self.w[end + 1]) <= 3
+        ):
+            end += 2
+        return start, end
 
     def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
         """Can the lowercase tokens between ``end`` and ``nxt`` sit inside one name?"""
@@ -279,6 +311,9 @@ class _DocEntities:
         last = fold(self.w[end - 1])
         if n == 1 and self._is_month_or_day(start):
             return
+        if n >= 3 and last in NAME_SUFFIXES and self._plain_words(start, end - 1):
+            found.append(_Found(start, end, "PERSON"))  # "Arcade Joseph Comeaux Jr."
+            return
         if n >= 2:
             suffix_label = self._suffix_label(start, end, last) or self._of_phrase_label(start, end)
             if suffix_label:
@@ -292,6 +327,13 @@ class _DocEntities:
             return
         if headline:
             self._segment(start, end, found, unresolved)
+            return
+        given = self._given_name_in(start, end)
+        if given is not None and self._plain_words(given, end):
+            # "Actress Tara Reid", "Charger Jamal Williams": the name starts at the given name
+            if given > start:
+                self._segment(start, given, found, unresolved, known_only=True)
+            found.append(_Found(given, end, "PERSON"))
             return
         if n >= 2 and fold(self.w[start]) in self.lex.given_names and not self._has_known_part(start + 1, end):
             found.append(_Found(start, end, "PERSON"))
@@ -337,10 +379,32 @@ class _DocEntities:
             unresolved.append((start, end))
 
     def _plain_words(self, start: int, end: int) -> bool:
-        """Title-case words that are not kinds of things ("Ana Torres", not "Atlas Group")."""
+        """Title-case words that are not kinds of things ("Ana Torres", "Kim Jong-un", not "Atlas Group")."""
         for i in range(start, end):
             key = fold(self.w[i])
-            if not (self.w[i].istitle() or self.punct[i]) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
+            glued = i > start and self.w[i - 1] == "-" and not self.ws[i - 1]  # "Jong-un"
+            if not (self.w[i].istitle() or self.punct[i] or glued) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
+                return False
+        return True
+
+    def _given_name_in(self, start: int, end: int) -> int | None:
+        """Where a person's name starts in a run: its first word when that is a given name, or the
+        first given name after words that are not names ("Actress Tara Reid": "Tara"). None when
+        no given name leaves room for a surname after it, or a known name follows it."""
+        names = self.lex.more_given_names
+        for i in range(start, end - 1):
+            key = fold(self.w[i])
+            if key in names and self.w[i].istitle():
+                if i > start and not self._lowercase_word_or_title(start, i):
+                    return None
+                return None if self._has_known_part(i + 1, end) else i
+        return None
+
+    def _lowercase_word_or_title(self, start: int, end: int) -> bool:
+        """Are the words ``start:end`` a title or words this article also writes in lowercase?"""
+        for i in range(start, end):
+            key = fold(self.w[i])
+            if not (self.punct[i] or key in self.lex.titles or key in ROLE_MODIFIERS or self.written_in_lowercase(self.w[i])):
                 return False
         return True
 
@@ -390,7 +454,8 @@ class _DocEntities:
                     unresolved.append((k, k + 1))
 
     def _known(self, start: int, end: int) -> str | None:
-        return self.lex.labels.get(fold(self.span_text(start, end)))
+        key = fold(self.span_text(start, end))
+        return self.lex.labels.get(key) or self._body_names.get(key)
 
     def _all_known_or_adjective_first(self, start: int, end: int) -> bool:
         """Split "France Germany" or "Dutch Hromadske", but keep "Niger Delta Avengers" whole."""
@@ -405,7 +470,7 @@ class _DocEntities:
     def _has_known_part(self, start: int, end: int) -> bool:
         labels, w = self.lex.labels, self.w
         for i in range(start, end):
-            if labels.get(fold(w[i])):
+            if w[i][:1].isupper() and labels.get(fold(w[i])):  # ("un" in "Jong-un" is not the UN)
                 return True
         return False
 
@@ -448,6 +513,8 @@ class _DocEntities:
             start += 1
         while end > start and (self.punct[end - 1] or self.w[end - 1].lower() in ROLE_LINKERS or self.w[end - 1].lower() in PARTICLES):
             end -= 1
+        while end - start > 2 and self._is_month_or_day(end - 1):
+            end -= 1  # "Maurice Cheeks Saturday"
         return start, end
 
     # -- sentences, openers, headlines -----------------------------------------------------
@@ -507,7 +574,10 @@ class _DocEntities:
             e = self.sentence_starts[k] if k < len(self.sentence_starts) else self.n
             while e > s + 1 and self.space[e - 1]:
                 e -= 1
-            headline = self.w[e - 1][-1:] not in _SENTENCE_END
+            last = e - 1
+            while last > s and self.w[last] in _CLOSING_QUOTES:
+                last -= 1
+            headline = self.w[last][-1:] not in _SENTENCE_END
             if headline:
                 masks = self.toks.masks[s:e]
                 long_words = (masks & LONG_ALPHA) != 0
@@ -534,11 +604,13 @@ class _DocEntities:
         while i >= floor and i not in people:
             text, lower = self.w[i], self.w[i].lower()
             key = fold(text)
-            role_word = key in TITLE_HEADS or key in ROLE_MODIFIERS
+            # a title right before the name: "Actress Tara Reid", "Justice Helena Marchetti"
+            title = i == name_start - 1 and (key in self.lex.titles or key in ROLE_MODIFIERS) and key not in STOP_WORDS
+            role_word = key in TITLE_HEADS or key in ROLE_MODIFIERS or title
             if self.space[i] or (after_linker and not role_word):
                 break
             if role_word:
-                seen_head = seen_head or key in TITLE_HEADS
+                seen_head = seen_head or key in TITLE_HEADS or title
                 start = i
                 after_linker = False
             elif text in _POSSESSIVE and start is not None and i > floor and self.w[i - 1][0].isupper():
@@ -677,10 +749,16 @@ class _DocEntities:
         org_heads: dict[str, str] = {}
         for f in found:
             if f.end - f.start < 2:
+                if f.label == "PERSON" and not f.weak:  # "Trump said", "President Trump"
+                    surnames.setdefault(fold(self.w[f.start]), "PERSON")
                 continue
             words = [fold(self.w[i]) for i in range(f.start, f.end) if not self.punct[i]]
+            while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+                words.pop()
             if f.label == "PERSON" and len(words) >= 2:
                 surnames.setdefault(words[-1], "PERSON")
+                if words[0] not in HONORIFICS:
+                    surnames.setdefault(words[0], "PERSON")  # "Lindsay", "Kim" (family name first)
             elif f.label == "ORG" and len(words) >= 2 and words[-1] in ORG_SUFFIXES:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
         if surnames or org_heads:

@@ -4,7 +4,10 @@ Nothing here is about any particular story: countries and their adjectives,
 world capitals and large cities, regions, well-known international bodies
 and news organisations, title words, name suffixes and common given names.
 The lists are plain strings, parsed once on first use (``lexicon()``), so
-importing this module costs nothing.
+importing this module costs nothing. Two maintained packages widen them:
+``gender-guesser``'s dictionary of about 60,000 given names (so "Tara Reid"
+is a person and "Actress" before it is not part of the name) and
+``nameparser``'s titles ("Actress", "Coach", "Mountaineer" before a name).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 # name | demonym/adjective[, more adjectives]   (";" separates entries)
 _COUNTRIES = """
@@ -306,12 +311,18 @@ Volodymyr Walter Wang Wei William Xavier Xi Yaya Yevgeny Yoweri Youssef Yuri Yus
 """
 
 
+# Words after a surname that are part of the name ("Arcade Joseph Comeaux Jr.").
+NAME_SUFFIXES = frozenset("jr jnr sr snr ii iii iv".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Lookups keyed by ``fold()``-ed text."""
 
     labels: dict[str, str]  # exact names -> label (GPE, NORP, LOC, ORG)
-    given_names: frozenset[str]
+    given_names: frozenset[str]  # the short list above, always trusted
+    more_given_names: frozenset[str]  # gender-guesser's, minus common words: anchors a name in a run
+    titles: frozenset[str]  # words that stand before a name as its title ("actress", "coach")
     longest: int  # most words in any name, to bound lookups
 
 
@@ -351,7 +362,24 @@ def lexicon() -> Lexicon:
         add(name, "NORP")
     longest = max(len(k.split()) for k in labels)
     given = frozenset(fold(n) for n in _GIVEN_NAMES.split())
-    return Lexicon(labels=labels, given_names=given, longest=longest)
+    titles = _titles()
+    not_names = STOP_WORDS | SENTENCE_OPENERS | SPEECH_VERBS | PARTICLES | MONTHS_AND_DAYS | TITLE_HEADS | ROLE_MODIFIERS | titles | labels.keys()
+    more = frozenset(n for n in _dictionary_given_names() if n not in not_names and len(n) > 2) | given
+    return Lexicon(labels=labels, given_names=given, more_given_names=more, titles=titles, longest=longest)
+
+
+def _dictionary_given_names() -> set[str]:
+    """gender-guesser's given names (its data ships with the package: nothing is downloaded)."""
+    from gender_guesser.detector import Detector
+
+    return {fold(name) for name in Detector(case_sensitive=False).names if name.isalpha()}
+
+
+def _titles() -> frozenset[str]:
+    """nameparser's titles ("actress", "coach", "chancellor"), as single folded words."""
+    from nameparser.config import CONSTANTS
+
+    return frozenset(fold(t) for t in CONSTANTS.titles if t.isalpha()) | TITLE_HEADS
 
 
 # -- what a name looks like -----------------------------------------------------------------
