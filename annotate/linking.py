@@ -355,21 +355,47 @@ def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
 
 
 def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
-    """A surname whose article has no full name joins the one person with that surname,
-    or, when no one has that surname in full, the same surname in other articles."""
+    """A surname left alone joins the most prominent person with that surname: among those its
+    article names in full, else among all; failing any, the one person whose given name it is
+    ("Kim" for "Kim Jong-un", family name first); failing that, the same word in other articles.
+
+    Prominence is the number of mentions a person already has, so "Trump" goes to the
+    president named in every article, not to the spouse named in a few; a tie decides nothing.
+    """
     people_by_surname: dict[str, set[int]] = defaultdict(set)
+    people_by_first: dict[str, set[int]] = defaultdict(set)
+    in_article: dict[tuple[str, str], set[int]] = defaultdict(set)
+    size: Counter[int] = Counter()
+    for i, n in enumerate(names):
+        size[uf.find(i)] += len(n.mentions)
     for i, n in enumerate(names):
         if n.full:
-            people_by_surname[n.surname].add(uf.find(i))
+            root = uf.find(i)
+            people_by_surname[n.surname].add(root)
+            people_by_first[n.given[0]].add(root)
+            in_article[(n.mention.article, n.surname)].add(root)
     named_people = _roots_with_full_names(names, uf)
     nameless: dict[str, int] = {}  # surname -> first lone mention, when nobody has it as a full name
     for i, n in enumerate(names):
-        if n.person and not n.given and uf.find(i) not in named_people:
-            roots = people_by_surname.get(n.surname, set())
-            if len(roots) == 1:
-                uf.union(next(iter(roots)), i)
-            elif not roots:
-                uf.union(nameless.setdefault(n.surname, i), i)
+        if not n.person or n.given or uf.find(i) in named_people:
+            continue
+        roots = in_article.get((n.mention.article, n.surname)) or people_by_surname.get(n.surname, set())
+        if not roots and len(n.words) == 1:
+            roots = people_by_first.get(n.words[0], set())
+        if roots:
+            best = _most_prominent(roots, size)
+            if best is not None:
+                uf.union(best, i)
+        else:
+            uf.union(nameless.setdefault(n.surname, i), i)
+
+
+def _most_prominent(roots: set[int], size: Counter[int]) -> int | None:
+    """The root with the most mentions, or None on a tie."""
+    if len(roots) == 1:
+        return next(iter(roots))
+    ranked = sorted(roots, key=lambda r: -size[r])
+    return ranked[0] if size[ranked[0]] > size[ranked[1]] else None
 
 
 def _display_name(members: list[_Name]) -> str:

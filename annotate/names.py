@@ -166,6 +166,8 @@ SURNAME_PARTICLES = frozenset(
     "von van der den de da di du del della dos das le la al el bin ben ibn ter ten mac st abu".split()
 )
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof mx".split())
+# Words after a surname that are part of the name ("Arcade Joseph Comeaux Jr.").
+NAME_SUFFIXES = frozenset("jr jnr sr snr ii iii iv".split())
 # Titles a writer puts before a name ("Justice", "Manager", "Coach"). When one opens a
 # sentence it is capitalised like the name and may end up inside the name's span.
 # A general word list.
@@ -186,6 +188,8 @@ def split_person(words: list[str]) -> tuple[list[str], str]:
     (["ursula"], "von der leyen"); "petrova" -> ([], "petrova").
     """
     words = [w for w in words if w not in HONORIFICS] or words
+    while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]  # "arcade joseph comeaux jr": the surname is "comeaux"
     if words and words[0] in SURNAME_PARTICLES:
         return [], " ".join(words)
     for i in range(1, len(words) - 1):

@@ -61,9 +61,10 @@ from .gazetteer import (
     TITLE_HEADS,
     capitalised,
     fold,
+    given_name_gender,
     lexicon,
 )
-from .tokens import LONG_ALPHA, tokens, word_flag
+from .tokens import LINE_BREAK, LONG_ALPHA, tokens, word_flag
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
 # Pipelines trained on WikiNER-style labels ("PER", "LOC", "ORG", "MISC").
@@ -74,6 +75,8 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 _SENTENCE_END = frozenset(".!?…\"'”’")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_SURNAME_PREFIXED = re.compile(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z][a-z]+$")  # "McDermott"
+_HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 _CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
 _LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
@@ -149,6 +152,7 @@ class _DocEntities:
         self._lowercase_questions = 0
         self._headline: dict[int, bool] = {}
         self._body_names: dict[str, str] = {}  # names found outside headlines -> label
+        self._line_breaks: list[int] | None = None  # token indices of line breaks, when asked
 
     # -- pass 1: runs of capitalised words -------------------------------------------------
 
@@ -253,6 +257,7 @@ class _DocEntities:
             and self.w[end + 1].isalpha()
             and self.w[end + 1].islower()
             and len(self.w[end + 1]) <= 3
+            and len(self.w[end - 1]) <= 4
         ):
             end += 2
         return start, end
@@ -383,7 +388,7 @@ class _DocEntities:
         for i in range(start, end):
             key = fold(self.w[i])
             glued = i > start and self.w[i - 1] == "-" and not self.ws[i - 1]  # "Jong-un"
-            if not (self.w[i].istitle() or self.punct[i] or glued) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
+            if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
                 return False
         return True
 
@@ -395,18 +400,8 @@ class _DocEntities:
         for i in range(start, end - 1):
             key = fold(self.w[i])
             if key in names and self.w[i].istitle():
-                if i > start and not self._lowercase_word_or_title(start, i):
-                    return None
                 return None if self._has_known_part(i + 1, end) else i
         return None
-
-    def _lowercase_word_or_title(self, start: int, end: int) -> bool:
-        """Are the words ``start:end`` a title or words this article also writes in lowercase?"""
-        for i in range(start, end):
-            key = fold(self.w[i])
-            if not (self.punct[i] or key in self.lex.titles or key in ROLE_MODIFIERS or self.written_in_lowercase(self.w[i])):
-                return False
-        return True
 
     def _titled_person(self, start: int, head: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> bool:
         """ "Nigerian Defence Minister Colonel Bello Musa": role words, then the name.
@@ -567,11 +562,20 @@ class _DocEntities:
         return lower in self._words
 
     def _in_headline(self, i: int) -> bool:
-        """Is token ``i`` in a headline: a sentence in Title Case with no final period?"""
+        """Is token ``i`` in a headline: a sentence or line in Title Case with no final period?
+
+        (A title line without a period may run on into the first sentence.)"""
         s = self._sentence_of(i)
+        k = bisect_right(self.sentence_starts, i)
+        e = self.sentence_starts[k] if k < len(self.sentence_starts) else self.n
+        if self._line_breaks is None:
+            self._line_breaks = numpy.flatnonzero(self.toks.where(LINE_BREAK)).tolist()
+        b = bisect_right(self._line_breaks, i)
+        if b and self._line_breaks[b - 1] >= s:
+            s = self._line_breaks[b - 1] + 1
+        if b < len(self._line_breaks) and self._line_breaks[b] < e:
+            e = self._line_breaks[b]
         if s not in self._headline:
-            k = bisect_right(self.sentence_starts, i)
-            e = self.sentence_starts[k] if k < len(self.sentence_starts) else self.n
             while e > s + 1 and self.space[e - 1]:
                 e -= 1
             last = e - 1
@@ -846,7 +850,8 @@ class _DocEntities:
                     other for other in candidates if len(other) > len(words) and _is_short_form(words, other, person)
                 ] if len(candidates) > 1 else []  # fmt: skip
             for start, words, text in keys:
-                fullest = best_text[_fullest_form(start, words, longer[words], forms, person)]
+                gender = _HONORIFIC_GENDER.get(fold(w[start - 1])) if person and start else None
+                fullest = best_text[_fullest_form(start, words, longer[words], forms, person, gender)]
                 if fullest != text:
                     out[start] = fullest
         return out
@@ -858,13 +863,23 @@ def _fullest_form(
     longer: list[tuple[str, ...]],
     forms: dict[tuple[str, ...], list[tuple[int, str]]],
     person: bool,
+    gender: str | None = None,
 ) -> tuple[str, ...]:
-    """The longest form naming the same thing; the nearest earlier use decides between people."""
+    """The longest form naming the same thing.
+
+    When the longer forms name several people ("Donald Trump", "Melania Trump"), "Mr." or "Mrs."
+    decides by the given names' gender; failing that the short form is left as written, for the
+    linking across articles to give it to the most prominent of them (never the nearest by default).
+    """
     if not longer:
         return words
+    if gender and person:
+        longer = [f for f in longer if given_name_gender(f[0]) == gender] or longer
     before = [(max(s for s, _ in forms[f] if s < start), f) for f in longer if any(s < start for s, _ in forms[f])]
     anchor = max(before)[1] if before else min((forms[f][0][0], f) for f in longer)[1]
     compatible = [f for f in longer if f == anchor or _is_short_form(anchor, f, person)]
+    if person and len(compatible) < len(longer):
+        return words
     return max(compatible, key=len)
 
 

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from ..names import NAME_SUFFIXES  # noqa: F401  (re-exported for the entity finder)
 
 # name | demonym/adjective[, more adjectives]   (";" separates entries)
 _COUNTRIES = """
@@ -311,10 +311,6 @@ Volodymyr Walter Wang Wei William Xavier Xi Yaya Yevgeny Yoweri Youssef Yuri Yus
 """
 
 
-# Words after a surname that are part of the name ("Arcade Joseph Comeaux Jr.").
-NAME_SUFFIXES = frozenset("jr jnr sr snr ii iii iv".split())
-
-
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Lookups keyed by ``fold()``-ed text."""
@@ -362,6 +358,8 @@ def lexicon() -> Lexicon:
         add(name, "NORP")
     longest = max(len(k.split()) for k in labels)
     given = frozenset(fold(n) for n in _GIVEN_NAMES.split())
+    from spacy.lang.en.stop_words import STOP_WORDS  # (here: importing this module stays light)
+
     titles = _titles()
     not_names = STOP_WORDS | SENTENCE_OPENERS | SPEECH_VERBS | PARTICLES | MONTHS_AND_DAYS | TITLE_HEADS | ROLE_MODIFIERS | titles | labels.keys()
     more = frozenset(n for n in _dictionary_given_names() if n not in not_names and len(n) > 2) | given
@@ -370,9 +368,21 @@ def lexicon() -> Lexicon:
 
 def _dictionary_given_names() -> set[str]:
     """gender-guesser's given names (its data ships with the package: nothing is downloaded)."""
+    return {fold(name) for name in _detector().names if name.isalpha()}
+
+
+@lru_cache(maxsize=4096)
+def given_name_gender(name: str) -> str | None:
+    """"male" or "female" when gender-guesser's dictionary is sure enough of a given name."""
+    gender = _detector().get_gender(name.capitalize())
+    return gender.removeprefix("mostly_") if gender in ("male", "female", "mostly_male", "mostly_female") else None
+
+
+@lru_cache(maxsize=1)
+def _detector():
     from gender_guesser.detector import Detector
 
-    return {fold(name) for name in Detector(case_sensitive=False).names if name.isalpha()}
+    return Detector(case_sensitive=False)
 
 
 def _titles() -> frozenset[str]:
