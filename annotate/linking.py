@@ -51,6 +51,7 @@ from .names import (
     acronym_key,
     country_core,
     fold,
+    given_name_gender,
     is_acronym,
     place_of,
     TITLE_WORDS,
@@ -63,6 +64,7 @@ from .names import (
 )
 
 _PLACE_LABELS = {"GPE", "LOC"}
+_HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 # A nationality or place word is not a short form of an organisation ("European" is not the EU).
 _NOT_SHORT_FORMS = {"NORP", "GPE", "LOC"}
 
@@ -119,7 +121,8 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     order = {a.id: i for i, a in enumerate(articles)}
     ents = [m for m in mentions if m.kind == "entity"]
     ents.sort(key=lambda m: (order.get(m.article, len(order)), m.start))
-    names = _distinct_names(ents)
+    texts = {a.id: a.text for a in articles}
+    names = _distinct_names(ents, texts)
     uf = _UnionFind(len(names))
     places = frozenset(n.folded for n in names if n.mention.label in _PLACE_LABELS and not country_core(n.raw))
 
@@ -138,13 +141,15 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     return entities
 
 
-def _distinct_names(ents: list[Mention]) -> list[_Name]:
+def _distinct_names(ents: list[Mention], texts: dict[str, str]) -> list[_Name]:
     """The names of ``ents`` (in order of first use), each with the mentions that write it."""
     names: dict[tuple[str, str, str], _Name] = {}
     for m in ents:
         if m.label == "PERSON":
             _split_leading_title(m)
         raw = mention_name(m)
+        if m.label == "PERSON" and _unconfirmed_surname(m, raw, texts.get(m.article, "")):
+            raw = strip_possessive(m.text)
         key = (m.article, m.label, raw)
         found = names.get(key)
         if found is None:
@@ -152,6 +157,17 @@ def _distinct_names(ents: list[Mention]) -> list[_Name]:
         else:
             found.mentions.append(m)
     return list(names.values())
+
+
+def _unconfirmed_surname(m: Mention, name: str, text: str) -> bool:
+    """A surname alone that its article's one full name with that surname was given
+    ("Melania Trump ... Trump said"): linking decides who it is, with the whole corpus in view,
+    unless "Mr."/"Mrs." before it agrees with the full name's given name."""
+    surface = strip_possessive(m.text)
+    if " " in surface.strip() or " " not in name.strip():
+        return False
+    wanted = _HONORIFIC_GENDER.get(fold(text[max(0, m.start - 6) : m.start]).split(" ")[-1]) if text else None
+    return not (wanted and given_name_gender(fold(name).split()[0]) == wanted)
 
 
 def _make_name(m: Mention, raw: str) -> _Name:
@@ -213,9 +229,9 @@ def _link_surnames_in_article(names: list[_Name], uf: _UnionFind) -> None:
     for i, n in enumerate(names):
         if not n.person or n.given:
             continue
-        cands = full_by_surname.get((n.mention.article, n.surname), [])
-        if not cands and len(n.words) == 1:
-            cands = full_by_first.get((n.mention.article, n.words[0]), [])
+        if full_by_surname.get((n.mention.article, n.surname)):
+            continue  # who a surname is: decided with the whole corpus (``_link_lone_surnames``)
+        cands = full_by_first.get((n.mention.article, n.words[0]), []) if len(n.words) == 1 else []
         people = {uf.find(c) for c in cands}
         if len(people) == 1:
             uf.union(cands[0], i)
@@ -368,9 +384,11 @@ def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
     size: Counter[int] = Counter()
     for i, n in enumerate(names):
         size[uf.find(i)] += len(n.mentions)
+    sex: dict[int, str | None] = {}  # person -> the gender of the given name first written in full
     for i, n in enumerate(names):
         if n.full:
             root = uf.find(i)
+            sex.setdefault(root, given_name_gender(n.given[0]))
             people_by_surname[n.surname].add(root)
             people_by_first[n.given[0]].add(root)
             in_article[(n.mention.article, n.surname)].add(root)
@@ -379,15 +397,26 @@ def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
     for i, n in enumerate(names):
         if not n.person or n.given or uf.find(i) in named_people:
             continue
-        roots = in_article.get((n.mention.article, n.surname)) or people_by_surname.get(n.surname, set())
+        local = in_article.get((n.mention.article, n.surname), set())
+        roots = people_by_surname.get(n.surname, set())
         if not roots and len(n.words) == 1:
             roots = people_by_first.get(n.words[0], set())
-        if roots:
-            best = _most_prominent(roots, size)
-            if best is not None:
-                uf.union(best, i)
-        else:
+        if not roots:
             uf.union(nameless.setdefault(n.surname, i), i)
+            continue
+        best = _most_prominent(roots, size)
+        if local:
+            near = _most_prominent(local, size)
+            # The article's own namesake, unless someone with that surname is far more prominent
+            # in the corpus, or more prominent and of the other sex (a spouse is never the default).
+            if near is not None and best not in local and best is not None:
+                other_sex = sex.get(best) not in (None, sex.get(near))
+                if not (size[best] >= 2 * size[near] or (other_sex and size[best] > size[near])):
+                    best = near
+            elif best not in local:
+                best = near
+        if best is not None:
+            uf.union(best, i)
 
 
 def _most_prominent(roots: set[int], size: Counter[int]) -> int | None:

@@ -181,6 +181,21 @@ TITLE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def given_name_detector():
+    """gender-guesser's dictionary of given names (shipped in the package, read once)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=8192)
+def given_name_gender(name: str) -> str | None:
+    """"male" or "female" when gender-guesser's dictionary is sure enough of a given name."""
+    gender = given_name_detector().get_gender(name.capitalize())
+    return gender.removeprefix("mostly_") if gender in ("male", "female", "mostly_male", "mostly_female") else None
+
+
 def split_person(words: list[str]) -> tuple[list[str], str]:
     """(given names, surname) of a folded person name; honorifics dropped.
 

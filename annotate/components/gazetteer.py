@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..names import NAME_SUFFIXES  # noqa: F401  (re-exported for the entity finder)
+from ..names import NAME_SUFFIXES, given_name_detector, given_name_gender  # noqa: F401  (re-exported for the entity finder)
 
 # name | demonym/adjective[, more adjectives]   (";" separates entries)
 _COUNTRIES = """
@@ -368,21 +368,7 @@ def lexicon() -> Lexicon:
 
 def _dictionary_given_names() -> set[str]:
     """gender-guesser's given names (its data ships with the package: nothing is downloaded)."""
-    return {fold(name) for name in _detector().names if name.isalpha()}
-
-
-@lru_cache(maxsize=4096)
-def given_name_gender(name: str) -> str | None:
-    """"male" or "female" when gender-guesser's dictionary is sure enough of a given name."""
-    gender = _detector().get_gender(name.capitalize())
-    return gender.removeprefix("mostly_") if gender in ("male", "female", "mostly_male", "mostly_female") else None
-
-
-@lru_cache(maxsize=1)
-def _detector():
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False)
+    return {fold(name) for name in given_name_detector().names if name.isalpha()}
 
 
 def _titles() -> frozenset[str]:
