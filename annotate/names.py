@@ -50,28 +50,79 @@ ORG_ORGANS = {
     "spokeswoman", "chief", "agency", "committee", "headquarters", "delegation", "human", "rights",
 }
 
-# Country demonyms that do not follow the suffix rules in ``demonym_stems``.
-# A general gazetteer (no story names).
-_IRREGULAR_DEMONYMS = {
-    "french": "france", "british": "united kingdom", "english": "england", "dutch": "netherlands",
-    "swiss": "switzerland", "greek": "greece", "turkish": "turkey", "spanish": "spain",
-    "danish": "denmark", "swedish": "sweden", "finnish": "finland", "polish": "poland",
-    "irish": "ireland", "welsh": "wales", "scottish": "scotland", "thai": "thailand",
-    "chinese": "china", "japanese": "japan", "vietnamese": "vietnam", "lebanese": "lebanon",
-    "sudanese": "sudan", "senegalese": "senegal", "portuguese": "portugal", "congolese": "congo",
-    "togolese": "togo", "beninese": "benin", "nepalese": "nepal", "burmese": "myanmar",
-    "maltese": "malta", "israeli": "israel", "iraqi": "iraq", "saudi": "saudi arabia",
-    "yemeni": "yemen", "kuwaiti": "kuwait", "qatari": "qatar", "emirati": "united arab emirates",
-    "pakistani": "pakistan", "afghan": "afghanistan", "bangladeshi": "bangladesh",
-    "somali": "somalia", "filipino": "philippines", "argentine": "argentina", "peruvian": "peru",
-    "american": "united states", "us": "united states", "u.s.": "united states",
-    "uk": "united kingdom", "ivorian": "ivory coast", "malagasy": "madagascar",
-    "nigerien": "niger", "chadian": "chad", "burkinabe": "burkina faso", "mauritanian": "mauritania",
-    "norwegian": "norway", "czech": "czechia", "slovak": "slovakia", "uzbek": "uzbekistan",
-    "kazakh": "kazakhstan", "german": "germany", "mexican": "mexico", "moroccan": "morocco",
-    "belgian": "belgium", "ghanaian": "ghana", "malian": "mali", "swazi": "eswatini", "bosnian": "bosnia", "tajik": "tajikistan", "kyrgyz": "kyrgyzstan", "turkmen": "turkmenistan",
-    "new zealander": "new zealand", "icelandic": "iceland", "european": "europe",
-}
+# Countries and their adjectives, the one table of them: name | demonym[, more demonyms]
+# (";" separates entries). The entity finder's gazetteer and the keys below read it.
+COUNTRY_TABLE = """
+Afghanistan|Afghan; Albania|Albanian; Algeria|Algerian; Andorra|Andorran; Angola|Angolan;
+Argentina|Argentine,Argentinian; Armenia|Armenian; Australia|Australian; Austria|Austrian;
+Azerbaijan|Azerbaijani,Azeri; Bahamas|Bahamian; Bahrain|Bahraini; Bangladesh|Bangladeshi;
+Barbados|Barbadian; Belarus|Belarusian; Belgium|Belgian; Belize|Belizean; Benin|Beninese;
+Bhutan|Bhutanese; Bolivia|Bolivian; Bosnia|Bosnian; Bosnia and Herzegovina|Bosnian;
+Botswana|Botswanan; Brazil|Brazilian; Brunei|Bruneian; Bulgaria|Bulgarian;
+Burkina Faso|Burkinabe,Burkinabè; Burundi|Burundian; Cambodia|Cambodian; Cameroon|Cameroonian;
+Canada|Canadian; Cape Verde|Cape Verdean; Central African Republic|Central African; Chad|Chadian;
+Chile|Chilean; China|Chinese; Colombia|Colombian; Comoros|Comorian; Congo|Congolese;
+Democratic Republic of Congo|Congolese; Democratic Republic of the Congo|Congolese; DR Congo|Congolese; DRC|Congolese;
+Costa Rica|Costa Rican; Croatia|Croatian; Cuba|Cuban; Cyprus|Cypriot; Czech Republic|Czech; Czechia|Czech;
+Denmark|Danish; Djibouti|Djiboutian; Dominica|Dominican; Dominican Republic|Dominican;
+Ecuador|Ecuadorian; Egypt|Egyptian; El Salvador|Salvadoran; Equatorial Guinea|Equatoguinean;
+Eritrea|Eritrean; Estonia|Estonian; Eswatini|Swazi; Ethiopia|Ethiopian; Fiji|Fijian;
+Finland|Finnish; France|French; Gabon|Gabonese; Gambia|Gambian; Georgia|Georgian; Germany|German;
+Ghana|Ghanaian; Greece|Greek; Grenada|Grenadian; Guatemala|Guatemalan; Guinea|Guinean;
+Guinea-Bissau|Bissau-Guinean; Guyana|Guyanese; Haiti|Haitian; Honduras|Honduran; Hungary|Hungarian;
+Iceland|Icelandic; India|Indian; Indonesia|Indonesian; Iran|Iranian; Iraq|Iraqi; Ireland|Irish;
+Israel|Israeli; Italy|Italian; Ivory Coast|Ivorian; Côte d'Ivoire|Ivorian; Jamaica|Jamaican;
+Japan|Japanese; Jordan|Jordanian; Kazakhstan|Kazakh; Kenya|Kenyan; Kiribati|I-Kiribati;
+Kosovo|Kosovar; Kuwait|Kuwaiti; Kyrgyzstan|Kyrgyz; Laos|Lao,Laotian; Latvia|Latvian;
+Lebanon|Lebanese; Lesotho|Basotho; Liberia|Liberian; Libya|Libyan; Liechtenstein|Liechtensteiner;
+Lithuania|Lithuanian; Luxembourg|Luxembourgish; Madagascar|Malagasy; Malawi|Malawian;
+Malaysia|Malaysian; Maldives|Maldivian; Mali|Malian; Malta|Maltese; Marshall Islands|Marshallese;
+Mauritania|Mauritanian; Mauritius|Mauritian; Mexico|Mexican; Micronesia|Micronesian;
+Moldova|Moldovan; Monaco|Monegasque; Mongolia|Mongolian; Montenegro|Montenegrin; Morocco|Moroccan;
+Mozambique|Mozambican; Myanmar|Burmese; Burma|Burmese; Namibia|Namibian; Nauru|Nauruan;
+Nepal|Nepali,Nepalese; Netherlands|Dutch; Holland|Dutch; New Zealand|New Zealander; Nicaragua|Nicaraguan;
+Niger|Nigerien; Nigeria|Nigerian; North Korea|North Korean; North Macedonia|Macedonian;
+Norway|Norwegian; Oman|Omani; Pakistan|Pakistani; Palau|Palauan; Palestine|Palestinian;
+Panama|Panamanian; Papua New Guinea|Papua New Guinean; Paraguay|Paraguayan; Peru|Peruvian;
+Philippines|Filipino,Philippine; Poland|Polish; Portugal|Portuguese; Qatar|Qatari;
+Romania|Romanian; Russia|Russian; Russian Federation|Russian; Rwanda|Rwandan; Samoa|Samoan;
+San Marino|Sammarinese; Saudi Arabia|Saudi; Senegal|Senegalese; Serbia|Serbian; Seychelles|Seychellois;
+Sierra Leone|Sierra Leonean; Singapore|Singaporean; Slovakia|Slovak; Slovenia|Slovenian,Slovene;
+Solomon Islands|Solomon Islander; Somalia|Somali; South Africa|South African; South Korea|South Korean;
+Korea|Korean; South Sudan|South Sudanese; Spain|Spanish; Sri Lanka|Sri Lankan; Sudan|Sudanese;
+Suriname|Surinamese; Sweden|Swedish; Switzerland|Swiss; Syria|Syrian; Taiwan|Taiwanese;
+Tajikistan|Tajik; Tanzania|Tanzanian; Thailand|Thai; Timor-Leste|Timorese; East Timor|Timorese;
+Togo|Togolese; Tonga|Tongan; Trinidad and Tobago|Trinidadian; Tunisia|Tunisian; Turkey|Turkish;
+Türkiye|Turkish; Turkmenistan|Turkmen; Tuvalu|Tuvaluan; Uganda|Ugandan; Ukraine|Ukrainian;
+United Arab Emirates|Emirati; UAE|Emirati; United Kingdom|British; UK|British; U.K.|British;
+Britain|British; Great Britain|British; England|English; Scotland|Scottish; Wales|Welsh;
+Northern Ireland|Northern Irish; United States|American; United States of America|American;
+US|American; U.S.|American; USA|American; U.S.A.|American; America|American; Uruguay|Uruguayan;
+Uzbekistan|Uzbek; Vanuatu|Vanuatuan; Vatican|Vatican; Venezuela|Venezuelan; Vietnam|Vietnamese;
+Yemen|Yemeni; Zambia|Zambian; Zimbabwe|Zimbabwean; Greenland|Greenlandic; Hong Kong|Hong Konger;
+Puerto Rico|Puerto Rican; Western Sahara|Sahrawi; Crimea|Crimean; Chechnya|Chechen;
+Soviet Union|Soviet; USSR|Soviet; Gaza|Gazan; West Bank; Tibet|Tibetan; Kurdistan|Kurdish
+"""
+# Other words for a country or continent that are not in the table's demonym column.
+_MORE_DEMONYMS = {"us": "united states", "u.s.": "united states", "uk": "united kingdom", "european": "europe",
+                  "african": "africa", "asian": "asia"}
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> tuple[frozenset[str], dict[str, str]]:
+    """(folded country names, folded demonym -> folded country) from ``COUNTRY_TABLE``."""
+    countries: set[str] = set()
+    demonyms: dict[str, str] = dict(_MORE_DEMONYMS)
+    for entry in COUNTRY_TABLE.split(";"):
+        name, _, adjectives = entry.strip().partition("|")
+        country = fold(name)
+        if not country:
+            continue
+        countries.add(country)
+        for adjective in adjectives.split(","):
+            if adjective.strip():
+                demonyms.setdefault(fold(adjective), COUNTRY_ALIASES.get(country, country))
+    return frozenset(countries), demonyms
 
 # "Argentine Republic", "Republic of Korea", "Kingdom of Spain" -> the country.
 _STATE_FORM_PREFIX = re.compile(
@@ -267,8 +318,9 @@ def demonym_candidates(word: str) -> tuple[str, ...]:
     """
     w = fold(word)
     out = [w]
-    if w in _IRREGULAR_DEMONYMS:
-        out.append(_IRREGULAR_DEMONYMS[w])
+    country = _country_table()[1].get(w)
+    if country:
+        out.append(country)
     for suffix, repl in (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("an", ""),
                          ("ns", ""), ("n", ""), ("ese", ""), ("ese", "a"), ("ish", ""), ("i", ""),
                          ("ic", "ia"), ("ean", "ea"), ("ean", "e"), ("ian", "a"), ("ian", "y"), ("ian", ""), ("ian", "e")):
@@ -286,28 +338,9 @@ def place_of(word: str, places: frozenset[str]) -> str | None:
     return None
 
 
-# Country names (folded), so "Chilean" or "Peru's" is read as a nationality
-# even when the country itself is not named in the story. A general gazetteer.
-COUNTRIES = frozenset(
-    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas
-    bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei
-    bulgaria burkina faso burundi cambodia cameroon canada cape verde chad chile china colombia comoros
-    congo costa rica croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt el salvador eritrea
-    estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece grenada
-    guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy
-    jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon
-    lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
-    mauritania mauritius mexico moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru
-    nepal netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru
-    philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore
-    slovakia slovenia somalia spain sri lanka sudan suriname sweden switzerland syria taiwan tajikistan
-    tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan
-    vanuatu venezuela vietnam yemen zambia zimbabwe england scotland wales europe africa asia""".split()
-) | frozenset(
-    ["united kingdom", "united states", "saudi arabia", "south africa", "south sudan", "north korea",
-     "south korea", "new zealand", "ivory coast", "burkina faso", "sri lanka", "costa rica", "el salvador",
-     "cape verde", "united arab emirates", "central african republic", "dominican republic", "czech republic"]
-)
+# Country names (folded, whole: "cape verde", never "cape"), so "Chilean" or "Peru's" is read as a
+# nationality even when the country itself is not named in the story; and the continents.
+COUNTRIES = _country_table()[0] | frozenset(("europe", "africa", "asia"))
 
 
 def is_demonym_word(word: str) -> bool:

@@ -723,3 +723,14 @@ def test_things_matched_in_a_chain_are_one_group_however_they_were_joined():
     (group,) = joined.groups({t.article: i for i, t in enumerate(things)})
     assert group[0] == things  # one per article, in the order given
     assert group[1] == ["x"]
+
+
+def test_a_word_of_a_country_name_is_not_a_nationality():
+    """"Cape Town mayor" names no country: "Cape Verde" is one name, not the words "cape" and "verde"."""
+    from annotate.detectors.role import _role_key
+    from annotate.names import COUNTRIES
+
+    assert "cape verde" in COUNTRIES and "cape" not in COUNTRIES and "el salvador" in COUNTRIES
+    words, nations = _role_key("Cape Town mayor", frozenset())
+    assert nations == frozenset() and "cape" in words
+    assert _role_key("Salvadoran minister", frozenset())[1] == {"el salvador"}
