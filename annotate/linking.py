@@ -50,6 +50,7 @@ from .names import (
     acronym,
     acronym_key,
     country_core,
+    country_of_demonym,
     fold,
     given_name_gender,
     is_acronym,
@@ -222,14 +223,12 @@ def _link_same_name_in_article(names: list[_Name], uf: _UnionFind) -> None:
 
 
 def _link_surnames_in_article(names: list[_Name], uf: _UnionFind) -> None:
-    """A surname alone joins the one full name ending with it in the article; failing
-    that, a single word joins the one full name starting with it ("Xi" -> "Xi Jinping")."""
-    full_by_surname = _groups(((n.mention.article, n.surname), i) for i, n in enumerate(names) if n.full)
+    """A single word that is nobody's surname joins the one full name starting with it in the
+    article ("Xi" -> "Xi Jinping"); surnames are left to ``_link_lone_surnames``."""
     full_by_first = _groups(((n.mention.article, n.given[0]), i) for i, n in enumerate(names) if n.full)
+    surnames = {n.surname for n in names if n.full}
     for i, n in enumerate(names):
-        if not n.person or n.given:
-            continue
-        if full_by_surname.get((n.mention.article, n.surname)):
+        if not n.person or n.given or n.surname in surnames:
             continue  # who a surname is: decided with the whole corpus (``_link_lone_surnames``)
         cands = full_by_first.get((n.mention.article, n.words[0]), []) if len(n.words) == 1 else []
         people = {uf.find(c) for c in cands}
@@ -287,6 +286,8 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
         if n.person or not n.folded:
             continue
         key = COUNTRY_ALIASES.get(n.folded, n.folded)
+        if n.mention.label == "NORP":
+            key = country_of_demonym(n.folded) or key  # "Russian officials" speak for Russia
         n.alias = key != n.folded
         core = country_core(n.raw)
         if core:
@@ -449,7 +450,7 @@ def _label(members: list[_Name], name: str) -> str:
     """The members' most common label, except that a "person" whose name ends like an
     organisation's ("Ardmore Mining", "Brightwater Securities") is an organisation."""
     labels: Counter[str] = Counter()
-    for n in members:
+    for n in [n for n in members if not n.alias] or members:  # "United States", not the "American"s
         labels[n.mention.label] += len(n.mentions)
     label = labels.most_common(1)[0][0]
     words = fold(name).split()

@@ -329,6 +329,15 @@ def demonym_candidates(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def country_of_demonym(word: str) -> str | None:
+    """The country (folded, as ``COUNTRY_ALIASES`` keys it) a nationality word stands for:
+    "Russian", "Russians" -> "russia"; "North Korean" -> "north korea"; None for other words."""
+    demonyms = _country_table()[1]
+    w = fold(word)
+    country = demonyms.get(w) or (demonyms.get(w[:-1]) if w.endswith("s") else None)
+    return COUNTRY_ALIASES.get(country, country) if country else None
+
+
 @lru_cache(maxsize=100_000)
 def place_of(word: str, places: frozenset[str]) -> str | None:
     """The known place (folded) that ``word`` names or describes, if any."""

@@ -270,6 +270,10 @@ class _DocEntities:
             return False
         words = [self.w[i].lower() for i in range(end, nxt)]
         if len(words) == 1 and words[0] in ("-", "'", "’") and not self.ws[end - 1] and not self.ws[end]:
+            if words[0] == "-" and not self._known(end - 1, nxt + 1):
+                labels = self.lex.labels
+                if labels.get(fold(self.w[end - 1])) or labels.get(fold(self.w[nxt])):
+                    return False  # "Trump-Russia": two names, not one
             return True  # "Jean-Yves", "Guinea-Bissau"
         if words[0] in _POSSESSIVE and len(words) == 1 and not self.ws[end - 1] and self._org_name_follows(nxt):
             return self._known(start, end) not in ("GPE", "NORP")  # "Cibrou Workers' Union", not "Kenya's Army"
