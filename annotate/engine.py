@@ -105,13 +105,14 @@ def analyse(
     clock.lap("annotate")
 
     from .collector import collector_paused
-    from .linking import link_entities
+    from .linking import link_entities, with_name_mentions
     from .stories import group_stories
 
     # Plain Python objects from here on, none in cycles: full collections would only
     # rescan them, more often the larger the corpus (see annotate.collector).
     with collector_paused():
         stage("link")
+        mentions = with_name_mentions(articles, mentions)
         entities = link_entities(articles, mentions)
         clock.lap("link")
 

@@ -36,6 +36,8 @@ name ends like one ("Ardmore Mining").
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -115,6 +117,82 @@ def mention_name(m: Mention) -> str:
     """The name a mention gives, without role and possessive."""
     name = m.value if isinstance(m.value, str) and m.value.strip() else m.text
     return strip_possessive(name)
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:['’][A-Za-z][a-z]+)?(?![\w'’])")
+
+
+def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` plus the surnames and given names of people named in full somewhere in the
+    corpus, where an article writes them alone and its own finder could not tell they were names
+    ("Now that Lohan is back" in an article that never says "Lindsay Lohan").
+
+    A word also used as another kind of name ("Jordan" the country), written in lowercase in the
+    article, or next to another capitalised word is left alone. One pass over each text.
+    """
+    name_words: set[str] = set()
+    other_names: set[str] = set()
+    for m in mentions:
+        if m.kind != "entity":
+            continue
+        name = mention_name(m)
+        words = name.split()
+        if m.label != "PERSON":
+            other_names.add(fold(name))
+        elif len(words) >= 2:
+            given, surname = split_person(fold(name).split())
+            for word in (given[0] if given else "", surname.split()[-1] if surname else ""):
+                if len(word) >= 3:
+                    name_words.add(word)
+    name_words -= other_names
+    if not name_words:
+        return list(mentions)
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article].append(m)
+    out: list[Mention] = []
+    for article in articles:
+        own = by_article.pop(article.id, [])
+        taken = sorted((m.start, m.end) for m in own if m.kind == "entity")
+        starts = [t[0] for t in taken]
+        text = article.text
+        lowercase: set[str] | None = None
+        found: list[Mention] = []
+        for match in _CAPITALISED_WORD.finditer(text):
+            word = match.group()
+            key = fold(strip_possessive(word))
+            if key not in name_words or _next_to_capitalised(text, match.start(), match.end()):
+                continue
+            at = bisect_right(starts, match.start()) - 1
+            if at >= 0 and taken[at][1] > match.start():
+                continue  # inside a mention already found
+            if lowercase is None:
+                lowercase = set(re.findall(r"\b[a-z]+\b", text))
+            if key in lowercase:
+                continue
+            end = match.start() + len(strip_possessive(word))
+            found.append(Mention(f"{article.id}:e{match.start()}-{end}", article.id, match.start(), end,
+                                 text[match.start():end], "entity", "PERSON", text[match.start():end]))
+        if found:
+            own = sorted(own + found, key=lambda m: m.start)
+        out.extend(own)
+    for rest in by_article.values():  # mentions of articles not in ``articles`` (none in practice)
+        out.extend(rest)
+    return out
+
+
+def _next_to_capitalised(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` part of a longer run of capitalised words?"""
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return (after[:1] == " " and after[1:2].isupper()) or (before[1:2] == " " and before[:1].isalpha() and _word_before(text, start)[:1].isupper())
+
+
+def _word_before(text: str, start: int) -> str:
+    i = start - 1
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return text[i : start - 1]
 
 
 def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Entity]:

@@ -1,0 +1,78 @@
+"""Linking as real news writes names: the whole engine over short articles, as a reader sees the
+entities (the failures found on the ECB+, NewsWCL50 and MEANTIME development sets)."""
+
+from __future__ import annotations
+
+from annotate.engine import analyse
+from annotate.model import Article
+
+
+def run(*texts: str):
+    articles = [Article(id=f"a{i}", path=f"a{i}.txt", title=f"a{i}", text=t) for i, t in enumerate(texts)]
+    return analyse(articles)
+
+
+def entity_named(analysis, name: str):
+    found = [e for e in analysis.entities if e.name == name]
+    assert len(found) == 1, [e.name for e in analysis.entities]
+    return found[0]
+
+
+def articles_of(analysis, entity) -> set[str]:
+    by_id = {m.id: m for m in analysis.mentions}
+    return {by_id[m].article for m in entity.mentions}
+
+
+def texts_of(analysis, entity) -> list[str]:
+    by_id = {m.id: m for m in analysis.mentions}
+    return [by_id[m].text for m in entity.mentions]
+
+
+def test_hyphenated_korean_names_stay_whole_and_the_family_name_alone_links():
+    an = run("Kim Jong-un met South Korean President Moon Jae-in on Friday.",
+             "Kim said the talks went well. Moon Jae-in agreed and Kim smiled.")
+    kim = entity_named(an, "Kim Jong-un")
+    assert articles_of(an, kim) == {"a0", "a1"} and texts_of(an, kim).count("Kim") == 2
+    assert entity_named(an, "Moon Jae-in").label == "PERSON"
+    assert not [e for e in an.entities if e.name in ("Kim Jong", "Moon Jae")]
+
+
+def test_a_title_opening_a_sentence_is_not_part_of_the_name():
+    an = run("Actress Tara Reid checked into a clinic in Malibu on Monday.",
+             "Tara Reid has entered rehab, her representative said.")
+    reid = entity_named(an, "Tara Reid")
+    assert articles_of(an, reid) == {"a0", "a1"}
+    assert not [e for e in an.entities if "Actress" in e.name]
+
+
+def test_a_surname_goes_to_the_prominent_person_not_the_spouse_named_nearby():
+    an = run("Melania Trump greeted the guests at the White House. Trump said the visit was a success.",
+             "Donald Trump hosted the French president. Trump praised the visit.",
+             "Donald Trump spoke to reporters on Tuesday about the visit.")
+    donald = entity_named(an, "Donald Trump")
+    melania = entity_named(an, "Melania Trump")
+    assert texts_of(an, melania) == ["Melania Trump"]
+    assert "a0" in articles_of(an, donald)
+
+
+def test_a_surname_alone_in_an_article_links_to_the_person_named_in_full_elsewhere():
+    an = run("Lindsay Lohan checked into a rehab clinic on Thursday night.",
+             "Now that Lohan is back at the clinic, the judge will decide. Lohan declined to comment.")
+    lohan = entity_named(an, "Lindsay Lohan")
+    assert articles_of(an, lohan) == {"a0", "a1"} and texts_of(an, lohan).count("Lohan") == 2
+
+
+def test_a_name_suffix_keeps_the_surname():
+    an = run("Arcade Joseph Comeaux Jr., 49, escaped from a prison van on Monday.",
+             "Comeaux was serving a life sentence, officials said.")
+    person = [e for e in an.entities if e.name.startswith("Arcade Joseph Comeaux")]
+    assert len(person) == 1 and person[0].label == "PERSON"
+    assert articles_of(an, person[0]) == {"a0", "a1"}
+
+
+def test_nationality_words_are_the_country_and_two_joined_names_are_not_a_person():
+    an = run("Russia denied the report on Monday.",
+             "Russian officials rejected the Trump-Russia inquiry.")
+    russia = entity_named(an, "Russia")
+    assert articles_of(an, russia) == {"a0", "a1"}
+    assert not [e for e in an.entities if e.label == "PERSON" and "Russia" in e.name]
