@@ -327,6 +327,26 @@ def _link_people_across_articles(names: list[_Name], uf: _UnionFind) -> None:
                 reps.append(i)
             else:
                 uf.union(match, i)
+        _link_short_given_names(names, uf, reps, idx)
+
+
+def _link_short_given_names(names: list[_Name], uf: _UnionFind, reps: list[int], idx: list[int]) -> None:
+    """"Mo Cheeks" and "Maurice Cheeks": a short given name (three letters at most) with the
+    initial of one longer given name of that surname is its familiar form, when no article
+    names both (two people of one family are named side by side)."""
+    if len(reps) < 2:
+        return
+    articles: dict[int, set[str]] = defaultdict(set)  # person -> the articles naming them in full
+    for i in idx:
+        articles[uf.find(i)].add(names[i].mention.article)
+    for short in reps:
+        first = names[short].given[0]
+        if len(first) > 3 or len(first) < 2:
+            continue
+        longer = [r for r in reps if r != short and len(names[r].given[0]) > 3 and names[r].given[0][0] == first[0]]
+        roots_longer = {uf.find(r) for r in longer}
+        if len(roots_longer) == 1 and not articles[uf.find(short)] & articles[next(iter(roots_longer))]:
+            uf.union(longer[0], short)
 
 
 def _link_misspelt_surnames(names: list[_Name], uf: _UnionFind) -> None:
@@ -376,6 +396,8 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
         keys.append((key, i))
         if n.mention.label in _PLACE_LABELS and len(n.words) == 1 and len(key) >= 4:
             keys.append(("@" + translit_key(key), i))  # Kyiv / Kiev, Odesa / Odessa
+        if n.mention.label == "PRODUCT" and any(ch.isdigit() for ch in n.words[-1]):
+            keys.append(("#" + n.words[-1], i))  # "Airbus A380" = "A380"
         if len(n.words) >= 2 and n.mention.label not in _NOT_SHORT_FORMS:
             # "Ministry of Defence" = "Defence Ministry": the same words in another order.
             words = sorted(spelling_key(w) for w in n.words if w not in ACRONYM_SKIP)

@@ -76,3 +76,20 @@ def test_nationality_words_are_the_country_and_two_joined_names_are_not_a_person
     russia = entity_named(an, "Russia")
     assert articles_of(an, russia) == {"a0", "a1"}
     assert not [e for e in an.entities if e.label == "PERSON" and "Russia" in e.name]
+
+
+def test_a_familiar_short_given_name_is_the_same_person():
+    an = run("The 76ers hired Maurice Cheeks as head coach on Saturday.",
+             "Mo Cheeks will coach the team next season.")
+    cheeks = entity_named(an, "Maurice Cheeks")
+    assert articles_of(an, cheeks) == {"a0", "a1"}
+
+
+def test_companies_and_their_products_are_not_people():
+    an = run("Apple Computer said its sales rose. SIA said it would buy five Boeing 737s.",
+             "Boeing said the 737 was selling well. The Airbus A380 flew to Singapore, and the A380 landed.")
+    labels = {e.name: e.label for e in an.entities}
+    assert labels["Apple Computer"] == "ORG" and labels["SIA"] == "ORG"
+    assert labels["Boeing 737s"] == "PRODUCT" and labels["Boeing"] == "ORG"
+    a380 = [e for e in an.entities if "A380" in e.name]
+    assert len(a380) == 1 and a380[0].label == "PRODUCT" and len(a380[0].mentions) == 2

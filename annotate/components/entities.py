@@ -72,10 +72,11 @@ _TRAINED_LABELS = {"PER": "PERSON"}
 
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,2}\d{3,4}[A-Za-z]{0,2}|\d{3,4}s)$")  # "737", "737s", "A320s"
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 _SENTENCE_END = frozenset(".!?…\"'”’")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_SURNAME_PREFIXED = re.compile(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z][a-z]+$")  # "McDermott"
+_SURNAME_PREFIXED = re.compile(r"^(?:(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z][a-z]+|[A-Z][a-z]*['’][A-Za-z][a-z]+)$")  # "McDermott", "Ka'loni"
 _HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 _CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
@@ -183,7 +184,7 @@ class _DocEntities:
             for start, end in headlines:
                 self._classify(start, end, found, unresolved)
         found.extend(self._trained_entities())
-        found = _without_overlaps(found)
+        found = self._with_model_numbers(_without_overlaps(found))
         found = self._link_short_forms(found, unresolved)
         canonical = self._canonical_forms(found)
         canonical.update(self._acronym_forms(found))
@@ -242,6 +243,21 @@ class _DocEntities:
         if start >= 0:
             runs.append(self._whole_run(start, end))
         return runs
+
+    def _with_model_numbers(self, found: list[_Found]) -> list[_Found]:
+        """"Boeing 737s", "Airbus A330-200": a maker's name and a model number are a product."""
+        w, n = self.w, self.n
+        taken = {f.start for f in found}
+        for f in found:
+            if f.label not in ("ORG", "PRODUCT") or f.end >= n or f.end in taken or not self.ws[f.end - 1]:
+                continue
+            if not _MODEL_NUMBER.match(w[f.end]) or (w[f.end].isdigit() and 1800 <= int(w[f.end]) <= 2100):
+                continue
+            end = f.end + 1
+            while end + 1 < n and w[end] == "-" and not self.ws[end - 1] and not self.ws[end] and w[end + 1].isalnum():
+                end += 2  # "737-800"
+            f.end, f.label = end, "PRODUCT"
+        return found
 
     def _whole_run(self, start: int, end: int) -> tuple[int, int]:
         """A run with a glued article before it ("al-" + "Qaeda") and, after a name of two words
@@ -358,8 +374,13 @@ class _DocEntities:
         text = self.span_text(start, end)
         nxt = self.w[end].lower() if end < self.n else None
         prev = self.w[start - 1].lower() if start > 0 else None
-        if n == 1 and not text.isalpha() and _MODEL_NAME.match(text):
-            found.append(_Found(start, end, "PRODUCT"))
+        last = self.w[end - 1]
+        if not last.isalpha() and _MODEL_NAME.match(last):
+            found.append(_Found(start, end, "PRODUCT"))  # "Tx-40", "Airbus A380"
+        elif n >= 2 and self.lex.labels.get(fold(self.w[start])) == "ORG":
+            found.append(_Found(start, end, "ORG"))  # "Apple Computer", "Boeing Commercial Airplanes"
+        elif n == 1 and _ACRONYM.match(text) and nxt in SPEECH_VERBS:
+            found.append(_Found(start, end, "ORG"))  # "SIA said": an acronym is not a person
         elif n == 1 and self._opens_sentence(start) and nxt not in SPEECH_VERBS:
             unresolved.append((start, end))  # pass 2 may still know it as a surname
         elif n >= 2 and fold(self.w[start]) in ORG_PREFIXES:
@@ -585,7 +606,7 @@ class _DocEntities:
             last = e - 1
             while last > s and self.w[last] in _CLOSING_QUOTES:
                 last -= 1
-            headline = self.w[last][-1:] not in _SENTENCE_END
+            headline = self.w[last][-1:] not in _SENTENCE_END or self.w[last] in ("...", "…")
             if headline:
                 masks = self.toks.masks[s:e]
                 long_words = (masks & LONG_ALPHA) != 0
