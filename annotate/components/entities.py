@@ -77,6 +77,7 @@ _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 _SENTENCE_END = frozenset(".!?…\"'”’")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _SURNAME_PREFIXED = re.compile(r"^(?:(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z][a-z]+|[A-Z][a-z]*['’][A-Za-z][a-z]+)$")  # "McDermott", "Ka'loni"
+_NAME_SHAPED = re.compile(r"^[A-Z][a-z]*['’][A-Za-z][a-z]+$")  # "Ka'Loni", "D'Andre"
 _HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 _CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
@@ -425,7 +426,9 @@ class _DocEntities:
         for i in range(start, end - 1):
             key = fold(self.w[i])
             if key in names and self.w[i].istitle():
-                return None if self._has_known_part(i + 1, end) else i
+                if self._has_known_part(i + 1, end) or any(_NAME_SHAPED.match(self.w[k]) for k in range(start, i)):
+                    return None  # "Ka'Loni Marie Flynn": a given name no list knows is still a name
+                return i
         return None
 
     def _titled_person(self, start: int, head: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> bool:
