@@ -93,3 +93,18 @@ def test_companies_and_their_products_are_not_people():
     assert labels["Boeing 737s"] == "PRODUCT" and labels["Boeing"] == "ORG"
     a380 = [e for e in an.entities if "A380" in e.name]
     assert len(a380) == 1 and a380[0].label == "PRODUCT" and len(a380[0].mentions) == 2
+
+
+def test_a_headline_in_title_case_gives_the_name_it_opens_with():
+    an = run("Lindsay Lohan Checks Into Rehab, Checks Out Two Minutes Later\nShe left the clinic on Friday.",
+             "Lindsay Lohan checked into a clinic in Newport Beach.")
+    lohan = entity_named(an, "Lindsay Lohan")
+    assert articles_of(an, lohan) == {"a0", "a1"}
+    assert not [e for e in an.entities if "Checks" in e.name]
+
+
+def test_a_surname_that_is_also_a_title_is_a_name():
+    an = run("The 76ers President and General Manager Billy King announced the hire.",
+             "Billy King spun the coaching door again on Tuesday.")
+    king = entity_named(an, "Billy King")
+    assert articles_of(an, king) == {"a0", "a1"}

@@ -352,7 +352,7 @@ class _DocEntities:
                 self._segment(start, end, found, unresolved, known_only=True)
             return
         if headline:
-            self._segment(start, end, found, unresolved)
+            self._segment(start, end, found, unresolved, by_given_name=True)
             return
         given = self._given_name_in(start, end)
         if given is not None and self._plain_words(given, end):
@@ -454,9 +454,13 @@ class _DocEntities:
         return True
 
     def _segment(
-        self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]], known_only: bool = False
+        self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]], known_only: bool = False,
+        by_given_name: bool = False,
     ) -> None:
-        """Split a run into the longest known names it contains; the rest stays unresolved."""
+        """Split a run into the longest known names it contains; the rest stays unresolved.
+
+        ``by_given_name`` (headlines in Title Case): a given name and the word after it are also a
+        name ("Lindsay Lohan Checks Into Rehab")."""
         i = start
         pending = start
         longest = self.lex.longest
@@ -470,11 +474,30 @@ class _DocEntities:
                     i = pending = j
                     break
             else:
+                if by_given_name and self._given_and_surname(i, end):
+                    if pending < i:
+                        unresolved.append((pending, i))
+                    found.append(_Found(i, i + 2, "PERSON"))
+                    i = pending = i + 2
+                    continue
                 i += 1
         if not known_only and pending < end:
             for k in range(pending, end):  # leftover single words, for pass 2
                 if not self.punct[k]:
                     unresolved.append((k, k + 1))
+
+    def _given_and_surname(self, i: int, end: int) -> bool:
+        """Are words ``i`` and ``i + 1`` a given name and a word that can only be a surname?"""
+        if i + 1 >= end or not (self.w[i].istitle() and self.w[i + 1].istitle() and self.w[i + 1].isalpha()):
+            return False
+        first, second = fold(self.w[i]), fold(self.w[i + 1])
+        return (
+            first in self.lex.more_given_names
+            and second not in self.lex.labels
+            and second not in _NOT_A_NAME_ALONE
+            and second not in self.lex.titles
+            and not self.written_in_lowercase(self.w[i + 1])
+        )
 
     def _known(self, start: int, end: int) -> str | None:
         key = fold(self.span_text(start, end))
@@ -523,8 +546,8 @@ class _DocEntities:
     def _last_title(self, start: int, end: int) -> int | None:
         """Index of the last title word followed by a name ("Minister" in "... Minister Bello Musa")."""
         for i in range(end - 1, start - 1, -1):
-            if fold(self.w[i]) in TITLE_HEADS:
-                return i
+            if fold(self.w[i]) in TITLE_HEADS and not (i > start and fold(self.w[i - 1]) in self.lex.more_given_names):
+                return i  # (not "King" in "Billy King")
         return None
 
     def _is_month_or_day(self, i: int) -> bool:

@@ -165,7 +165,8 @@ TITLE_HEADS = frozenset(
     gov. pres pres. amb amb. supt supt. insp insp. det det. hon hon. adviser advisor aide coordinator
     negotiator prosecutor attorney-general attorney lawyer analyst researcher journalist reporter
     correspondent editor economist spokesperson deputy counsellor counselor superintendent inspector
-    detective constable counterpart mp mps mep lawmaker legislator councillor councilor ruler strongman dictator warlord mufti patriarch"""
+    detective constable counterpart mp mps mep lawmaker legislator councillor councilor ruler strongman dictator warlord mufti patriarch
+    manager coach"""
     .split()
 )
 # Words that can precede a title head inside a role ("interim", "Foreign", "policy").
