@@ -106,6 +106,7 @@ class _Name:
     given: list[str] = field(default_factory=list)  # people: given names ([] for a surname alone)
     surname: str = ""  # people: translit key of the surname
     alias: bool = False  # acronym, state form or organ: never the entity's display name
+    nominal: bool = False  # a nationality standing for a person: "the American"
 
     @property
     def full(self) -> bool:
@@ -214,6 +215,7 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     _link_short_forms(names, uf)
     _link_organs(names, uf)
     _link_lone_surnames(names, uf)
+    _link_nominal_nationalities(names, uf, texts)
 
     entities = _build_entities(names, uf, {id(m): k for k, m in enumerate(ents)})
     _resolve_speakers(mentions, names, entities)
@@ -229,13 +231,33 @@ def _distinct_names(ents: list[Mention], texts: dict[str, str]) -> list[_Name]:
         raw = mention_name(m)
         if m.label == "PERSON" and _unconfirmed_surname(m, raw, texts.get(m.article, "")):
             raw = strip_possessive(m.text)
-        key = (m.article, m.label, raw)
+        nominal = m.label == "NORP" and _nominal(m, texts.get(m.article, ""))
+        key = (m.article, "nominal" if nominal else m.label, raw)
         found = names.get(key)
         if found is None:
             names[key] = _make_name(m, raw)
+            names[key].nominal = nominal
         else:
             found.mentions.append(m)
     return list(names.values())
+
+
+_BEFORE_NOMINAL = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AFTER_NOMINAL = re.compile(
+    r"^\s*(?:[,.;:!?)\"”’]|'s\b|’s\b|(?:was|is|had|has|who|would|will|could|did|in|on|at|after|before|to|from|"
+    r"with|and|but|as|for|by|said|says|then|again)\b)"
+)
+
+
+_NOUNS_BETWEEN = re.compile(r"^ (?:[a-z][\w-]* ){0,2}$")
+
+
+def _nominal(m: Mention, text: str) -> bool:
+    """"the 40-year-old American was ...": a nationality that stands for a person, not "the American
+    troops" (a word of the table of demonyms, after "the", before a verb, a preposition or a stop)."""
+    if " " in m.text or country_of_demonym(m.text) is None or m.text.endswith("s"):
+        return False
+    return bool(_BEFORE_NOMINAL.search(text[max(0, m.start - 40) : m.start]) and _AFTER_NOMINAL.match(text[m.end : m.end + 12]))
 
 
 def _unconfirmed_surname(m: Mention, name: str, text: str) -> bool:
@@ -296,7 +318,7 @@ def _union_all(uf: _UnionFind, idx: list[int]) -> None:
 
 
 def _link_same_name_in_article(names: list[_Name], uf: _UnionFind) -> None:
-    for idx in _groups(((n.mention.article, n.person, n.folded), i) for i, n in enumerate(names) if n.folded).values():
+    for idx in _groups(((n.mention.article, n.person, n.nominal, n.folded), i) for i, n in enumerate(names) if n.folded).values():
         _union_all(uf, idx)
 
 
@@ -327,25 +349,21 @@ def _link_people_across_articles(names: list[_Name], uf: _UnionFind) -> None:
                 reps.append(i)
             else:
                 uf.union(match, i)
-        _link_short_given_names(names, uf, reps, idx)
+        _link_short_given_names(names, uf, reps)
 
 
-def _link_short_given_names(names: list[_Name], uf: _UnionFind, reps: list[int], idx: list[int]) -> None:
+def _link_short_given_names(names: list[_Name], uf: _UnionFind, reps: list[int]) -> None:
     """"Mo Cheeks" and "Maurice Cheeks": a short given name (three letters at most) with the
-    initial of one longer given name of that surname is its familiar form, when no article
-    names both (two people of one family are named side by side)."""
+    initial of exactly one longer given name of that surname is its familiar form."""
     if len(reps) < 2:
         return
-    articles: dict[int, set[str]] = defaultdict(set)  # person -> the articles naming them in full
-    for i in idx:
-        articles[uf.find(i)].add(names[i].mention.article)
     for short in reps:
         first = names[short].given[0]
         if len(first) > 3 or len(first) < 2:
             continue
         longer = [r for r in reps if r != short and len(names[r].given[0]) > 3 and names[r].given[0][0] == first[0]]
         roots_longer = {uf.find(r) for r in longer}
-        if len(roots_longer) == 1 and not articles[uf.find(short)] & articles[next(iter(roots_longer))]:
+        if len(roots_longer) == 1:
             uf.union(longer[0], short)
 
 
@@ -381,7 +399,7 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
     keys: list[tuple[str, int]] = []
     known_places = places | frozenset(COUNTRY_ALIASES.values())  # once: it grows with the corpus
     for i, n in enumerate(names):
-        if n.person or not n.folded:
+        if n.person or n.nominal or not n.folded:
             continue
         key = COUNTRY_ALIASES.get(n.folded, n.folded)
         if n.mention.label == "NORP":
@@ -516,6 +534,41 @@ def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
                     best = near
             elif best not in local:
                 best = near
+        if best is not None:
+            uf.union(best, i)
+
+
+def _link_nominal_nationalities(names: list[_Name], uf: _UnionFind, texts: dict[str, str]) -> None:
+    """"the American" joins the person its article calls "American Tony Thompson" (a nationality
+    written right before a person's name, in any article, is that person's); the most prominent
+    such person of the article when there are several; nobody when there is none."""
+    nominal = [i for i, n in enumerate(names) if n.nominal]
+    if not nominal:
+        return
+    person_at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (start, name) of people
+    in_article: dict[str, set[int]] = defaultdict(set)
+    size: Counter[int] = Counter()
+    for i, n in enumerate(names):
+        size[uf.find(i)] += len(n.mentions)
+        if n.person:
+            for m in n.mentions:
+                person_at[m.article].append((m.start, i))
+                in_article[m.article].add(uf.find(i))
+    for starts in person_at.values():
+        starts.sort()
+    nationality: dict[int, set[str]] = defaultdict(set)  # person -> nationalities written before the name
+    for n in names:
+        if n.mention.label != "NORP" or n.nominal:
+            continue
+        for m in n.mentions:
+            starts = person_at.get(m.article, [])
+            k = bisect_right(starts, (m.end, -1))
+            if k < len(starts) and _NOUNS_BETWEEN.match(texts.get(m.article, "")[m.end : starts[k][0]]):
+                nationality[uf.find(starts[k][1])].add(n.folded)  # "American challenger Tony Thompson"
+    for i in nominal:
+        n = names[i]
+        people = {r for r in in_article.get(n.mention.article, ()) if n.folded in nationality.get(r, ())}
+        best = _most_prominent(people, size) if people else None
         if best is not None:
             uf.union(best, i)
 

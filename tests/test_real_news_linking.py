@@ -108,3 +108,12 @@ def test_a_surname_that_is_also_a_title_is_a_name():
              "Billy King spun the coaching door again on Tuesday.")
     king = entity_named(an, "Billy King")
     assert articles_of(an, king) == {"a0", "a1"}
+
+
+def test_the_nationality_standing_for_a_person_is_that_person():
+    an = run("Wladimir Klitschko stopped American challenger Tony Thompson in the sixth round.",
+             "Klitschko beat Tony Thompson, stopping the 40-year-old American in the sixth round. "
+             "American officials were pleased.")
+    thompson = entity_named(an, "Tony Thompson")
+    assert "American" in texts_of(an, thompson)
+    assert [m.text for m in an.mentions if m.text == "American" and m.entity == thompson.id] == ["American"]
