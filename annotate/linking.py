@@ -404,6 +404,8 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
         key = COUNTRY_ALIASES.get(n.folded, n.folded)
         if n.mention.label == "NORP":
             key = country_of_demonym(n.folded) or key  # "Russian officials" speak for Russia
+            for party in _party_names(n.folded):
+                keys.append((party, i))  # "Democrats" are the Democratic Party
         n.alias = key != n.folded
         core = country_core(n.raw)
         if core:
@@ -422,6 +424,15 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
             keys.append(("~" + " ".join(words), i))
     for idx in _groups(keys).values():
         _union_all(uf, idx)
+
+
+def _party_names(word: str) -> tuple[str, ...]:
+    """The parties whose members a word names: "democrats" -> "democratic party", "democrat party";
+    "conservatives" -> "conservative party"."""
+    if " " in word or len(word) < 4:
+        return ()
+    stem = word[:-1] if word.endswith("s") else word
+    return (f"{stem} party", f"{stem}ic party")
 
 
 def _link_acronyms(names: list[_Name], uf: _UnionFind) -> None:

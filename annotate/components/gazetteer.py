@@ -294,6 +294,8 @@ def lexicon() -> Lexicon:
         add(name, "GPE")
         for adjective in adjectives.split(","):
             add(adjective, "NORP")
+            if adjective.strip()[-1:] in ("n", "i"):
+                add(adjective.strip() + "s", "NORP")  # "Russians", "Iraqis"
     for entry in _ORGS.split(";"):
         for name in entry.split("|"):
             add(name, "ORG")
