@@ -398,7 +398,13 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
     """Non-person entities with the same folded name, state forms reduced to the country."""
     keys: list[tuple[str, int]] = []
     known_places = places | frozenset(COUNTRY_ALIASES.values())  # once: it grows with the corpus
+    surnames = {n.surname for n in names if n.full}
+    organisations = {n.folded for n in names if n.mention.label == "ORG"}
     for i, n in enumerate(names):
+        if n.person and len(n.words) == 1 and n.surname not in surnames and n.folded in organisations:
+            keys.append(("org:" + n.folded, i))  # "Wikileaks said": no person, the organisation
+        if n.mention.label == "ORG":
+            keys.append(("org:" + n.folded, i))
         if n.person or n.nominal or not n.folded:
             continue
         key = COUNTRY_ALIASES.get(n.folded, n.folded)
@@ -482,6 +488,8 @@ def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
         r = uf.find(i)
         first_of.setdefault(r, i)
         by_key[n.folded].add(r)
+        if len(n.words) == 2 and n.words[1] == "party":
+            by_key[n.words[0]].add(r)  # "Democratic National Committee" is the Democratic Party's
         if is_acronym(n.raw):
             by_key[acronym_key(n.raw)].add(r)
         elif len(n.words) >= 2 and (a := acronym(n.raw)):

@@ -48,6 +48,7 @@ ORG_ORGANS = {
     "general", "assembly", "security", "council", "secretary", "secretariat", "commission",
     "parliament", "court", "summit", "mission", "office", "envoy", "spokesperson", "spokesman",
     "spokeswoman", "chief", "agency", "committee", "headquarters", "delegation", "human", "rights",
+    "national",
 }
 
 # Countries and their adjectives, the one table of them: name | demonym[, more demonyms]
