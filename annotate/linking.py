@@ -49,6 +49,7 @@ from .names import (
     ORG_HEAD_WORDS,
     ORG_ORGANS,
     ORG_SUFFIXES,
+    PERSON_NOUNS,
     acronym,
     acronym_key,
     country_core,
@@ -107,6 +108,7 @@ class _Name:
     surname: str = ""  # people: translit key of the surname
     alias: bool = False  # acronym, state form or organ: never the entity's display name
     nominal: bool = False  # a nationality standing for a person: "the American"
+    description: str | None = None  # "Spiro man": the person noun that makes it a description
 
     @property
     def full(self) -> bool:
@@ -140,7 +142,7 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
         words = name.split()
         if m.label != "PERSON":
             other_names.add(fold(name))
-        elif len(words) >= 2:
+        elif len(words) >= 2 and fold(words[-1]) not in PERSON_NOUNS:
             given, surname = split_person(fold(name).split())
             for word in (given[0] if given else "", surname.split()[-1] if surname else ""):
                 if len(word) >= 3:
@@ -216,6 +218,7 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     _link_organs(names, uf)
     _link_lone_surnames(names, uf)
     _link_nominal_nationalities(names, uf, texts)
+    _link_descriptions(names, uf)
 
     entities = _build_entities(names, uf, {id(m): k for k, m in enumerate(ents)})
     _resolve_speakers(mentions, names, entities)
@@ -236,7 +239,7 @@ def _distinct_names(ents: list[Mention], texts: dict[str, str]) -> list[_Name]:
         found = names.get(key)
         if found is None:
             names[key] = _make_name(m, raw)
-            names[key].nominal = nominal
+            names[key].nominal = names[key].alias = nominal
         else:
             found.mentions.append(m)
     return list(names.values())
@@ -274,7 +277,10 @@ def _unconfirmed_surname(m: Mention, name: str, text: str) -> bool:
 def _make_name(m: Mention, raw: str) -> _Name:
     folded = fold(raw)
     n = _Name(m, [m], raw, folded, folded.split(), person=m.label == "PERSON")
-    if n.person and n.words:
+    if n.person and len(n.words) >= 2 and n.words[-1] in PERSON_NOUNS:
+        n.description = n.words[-1]  # "Spiro man": not a name, someone the article is about
+        n.alias = True
+    elif n.person and n.words:
         given, surname = split_person(n.words)
         # Keyed by the surname's last word: "al-Assad" and "Assad" are one surname.
         n.given, n.surname = given, translit_key(surname.split()[-1]) if surname else ""
@@ -533,7 +539,7 @@ def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
     named_people = _roots_with_full_names(names, uf)
     nameless: dict[str, int] = {}  # surname -> first lone mention, when nobody has it as a full name
     for i, n in enumerate(names):
-        if not n.person or n.given or uf.find(i) in named_people:
+        if not n.person or n.given or n.description or uf.find(i) in named_people:
             continue
         local = in_article.get((n.mention.article, n.surname), set())
         roots = people_by_surname.get(n.surname, set())
@@ -590,6 +596,32 @@ def _link_nominal_nationalities(names: list[_Name], uf: _UnionFind, texts: dict[
         best = _most_prominent(people, size) if people else None
         if best is not None:
             uf.union(best, i)
+
+
+def _link_descriptions(names: list[_Name], uf: _UnionFind) -> None:
+    """"Spiro man" joins the person its article names most often (of the sex the noun tells,
+    when the given name tells it too); nobody when the article names no one in full."""
+    described = [i for i, n in enumerate(names) if n.description]
+    if not described:
+        return
+    in_article: dict[str, Counter[int]] = defaultdict(Counter)
+    sex: dict[int, str | None] = {}
+    for i, n in enumerate(names):
+        if n.person and not n.description:
+            root = uf.find(i)
+            in_article[n.mention.article][root] += len(n.mentions)
+            if n.full:
+                sex.setdefault(root, given_name_gender(n.given[0]))
+    for i in described:
+        n = names[i]
+        wanted = PERSON_NOUNS[n.description]
+        people = {r: c for r, c in in_article.get(n.mention.article, Counter()).items() if r in sex}
+        if wanted:
+            people = {r: c for r, c in people.items() if sex[r] in (None, wanted)}
+        if people:
+            ranked = sorted(people.items(), key=lambda rc: -rc[1])
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                uf.union(ranked[0][0], i)
 
 
 def _most_prominent(roots: set[int], size: Counter[int]) -> int | None:

@@ -218,6 +218,13 @@ SURNAME_PARTICLES = frozenset(
     "von van der den de da di du del della dos das le la al el bin ben ibn ter ten mac st abu".split()
 )
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof mx".split())
+# Nouns for a person that a place before them makes a description of someone the story is
+# about ("Spiro man", "Brooklyn mother"), with the sex they tell when they tell one.
+PERSON_NOUNS = {
+    "man": "male", "woman": "female", "mother": "female", "mom": "female", "mum": "female", "father": "male",
+    "dad": "male", "boy": "male", "girl": "female", "teen": None, "teenager": None, "toddler": None,
+    "grandmother": "female", "grandfather": "male", "wife": "female", "husband": "male", "native": None,
+}
 # Words after a surname that are part of the name ("Arcade Joseph Comeaux Jr.").
 NAME_SUFFIXES = frozenset("jr jnr sr snr ii iii iv".split())
 # Titles a writer puts before a name ("Justice", "Manager", "Coach"). When one opens a

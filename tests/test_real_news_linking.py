@@ -117,3 +117,12 @@ def test_the_nationality_standing_for_a_person_is_that_person():
     thompson = entity_named(an, "Tony Thompson")
     assert "American" in texts_of(an, thompson)
     assert [m.text for m in an.mentions if m.text == "American" and m.entity == thompson.id] == ["American"]
+
+
+def test_a_place_and_a_person_noun_describe_the_person_the_article_is_about():
+    an = run("Jury Convicts Spiro Man In Shooting Death\nChristopher Simpson was convicted on Friday. "
+             "Simpson shot Ka'Loni Flynn in November, prosecutors said.",
+             "A Spiro man was found guilty. Christopher Simpson will be sentenced in June.")
+    simpson = entity_named(an, "Christopher Simpson")
+    described = [t for t in texts_of(an, simpson) if t.lower() == "spiro man"]
+    assert len(described) == 2 and articles_of(an, simpson) == {"a0", "a1"}

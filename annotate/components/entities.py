@@ -51,6 +51,7 @@ from .gazetteer import (
     MONTHS_AND_DAYS,
     NAME_SUFFIXES,
     ORG_INTRODUCERS,
+    PERSON_NOUNS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PARTICLES,
@@ -90,6 +91,7 @@ _NOT_A_NAME_ALONE = _COMMON | MONTHS_AND_DAYS | TITLE_HEADS
 # What the lowercase words inside a name can start with ("Bank of ...", "al-", "Workers' ...").
 _GAP_OPENERS = frozenset(("-", "'", "’")) | _POSSESSIVE | PARTICLES | _OF_WORDS
 _CAPITALISED = word_flag(capitalised)
+_PERSON_NOUN = word_flag(lambda w: w.lower() in PERSON_NOUNS)
 # Runs of more capitalised words than this are not one name (headlines, lists).
 _MAX_RUN = 8
 # One token's (ENT_IOB, ENT_TYPE): outside any entity; inside one.
@@ -187,6 +189,7 @@ class _DocEntities:
         found.extend(self._trained_entities())
         found = self._with_model_numbers(_without_overlaps(found))
         found = self._link_short_forms(found, unresolved)
+        found = self._place_and_person_noun(found, unresolved)
         canonical = self._canonical_forms(found)
         canonical.update(self._acronym_forms(found))
         people = {i for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
@@ -244,6 +247,26 @@ class _DocEntities:
         if start >= 0:
             runs.append(self._whole_run(start, end))
         return runs
+
+    def _place_and_person_noun(self, found: list[_Found], unresolved: list[tuple[int, int]]) -> list[_Found]:
+        """"Spiro man", "Brooklyn mother": a place (or a capitalised word no list knows) and a noun
+        for a person describe someone; the whole is a PERSON mention, for linking to tell who."""
+        nouns = numpy.flatnonzero(self.toks.where(_PERSON_NOUN)).tolist()
+        if not nouns:
+            return found
+        ending = {f.end: f for f in found}
+        lone = {start for start, end in unresolved if end == start + 1}
+        added = False
+        for i in nouns:
+            if i == 0 or not self.ws[i - 1] or (self.w[i][0].isupper() and not self._in_headline(i)):
+                continue
+            f = ending.get(i)
+            if f is not None and f.label in ("GPE", "LOC") and f.end - f.start <= 2:
+                f.end, f.label = i + 1, "PERSON"
+            elif f is None and i - 1 in lone and self.w[i - 1].istitle() and fold(self.w[i - 1]) not in _NOT_A_NAME_ALONE:
+                found.append(_Found(i - 1, i + 1, "PERSON"))
+                added = True
+        return _without_overlaps(found) if added else found
 
     def _with_model_numbers(self, found: list[_Found]) -> list[_Found]:
         """"Boeing 737s", "Airbus A330-200": a maker's name and a model number are a product."""

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..names import COUNTRY_TABLE, NAME_SUFFIXES, given_name_detector, given_name_gender  # noqa: F401  (re-exported for the entity finder)
+from ..names import COUNTRY_TABLE, NAME_SUFFIXES, PERSON_NOUNS, given_name_detector, given_name_gender  # noqa: F401  (re-exported for the entity finder)
 
 
 # Peoples, faiths and political groupings (NORP) that are not a country's adjective.
