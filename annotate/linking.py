@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from .model import Article, Entity, Mention
 from .names import (
     ACRONYM_SKIP,
+    CORPORATE_WORDS,
     COUNTRY_ALIASES,
     ORG_HEAD_WORDS,
     ORG_ORGANS,
@@ -428,6 +429,8 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
         keys.append((key, i))
         if n.mention.label in _PLACE_LABELS and len(n.words) == 1 and len(key) >= 4:
             keys.append(("@" + translit_key(key), i))  # Kyiv / Kiev, Odesa / Odessa
+        if n.mention.label == "ORG" and not is_acronym(n.raw) and all(w in CORPORATE_WORDS for w in n.words[1:]):
+            keys.append(("^" + n.words[0], i))  # "Apple Inc." = "Apple Computer" = "Apple"
         if n.mention.label == "PRODUCT" and any(ch.isdigit() for ch in n.words[-1]):
             keys.append(("#" + n.words[-1], i))  # "Airbus A380" = "A380"
         if len(n.words) >= 2 and n.mention.label not in _NOT_SHORT_FORMS:

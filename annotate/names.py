@@ -33,6 +33,13 @@ ORG_SUFFIXES = {
     "association", "union", "network", "front", "army", "forces", "force", "brigade", "militia",
     "ministry", "department", "office", "bank", "university", "holdings", "media", "news",
 }
+# Words after a company's own name that do not change which company it is: "Apple Inc.",
+# "Apple Computer" and "Apple" are one company; "Apple Corps" is another. A general word list.
+CORPORATE_WORDS = frozenset(
+    """inc incorporated corp corporation co company ltd limited llc plc gmbh sa ag nv holdings group
+    computer computers electronics software airlines airways motors industries technologies systems
+    communications international enterprises pharmaceuticals airplanes aircraft aerospace""".split()
+)
 # Last words that make a name an organisation's whatever the finder guessed: no person
 # is called "X Mining" or "X Securities". A general word list.
 ORG_HEAD_WORDS = ORG_SUFFIXES | {
