@@ -248,17 +248,24 @@ TITLE_WORDS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def given_name_detector():
-    """gender-guesser's dictionary of given names (shipped in the package, read once)."""
+def _given_name_detector():
+    """gender-guesser's dictionary of about 45,000 given names (a file shipped inside the package,
+    read once: nothing is downloaded)."""
     from gender_guesser.detector import Detector
 
     return Detector(case_sensitive=False)
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The dictionary's given names, folded."""
+    return frozenset(n if n.isascii() else fold(n) for n in _given_name_detector().names if n.isalpha())
+
+
 @lru_cache(maxsize=8192)
 def given_name_gender(name: str) -> str | None:
-    """"male" or "female" when gender-guesser's dictionary is sure enough of a given name."""
-    gender = given_name_detector().get_gender(name.capitalize())
+    """"male" or "female" when the dictionary is sure enough of a given name."""
+    gender = _given_name_detector().get_gender(name.capitalize())
     return gender.removeprefix("mostly_") if gender in ("male", "female", "mostly_male", "mostly_female") else None
 
 

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..names import COUNTRY_TABLE, NAME_SUFFIXES, PERSON_NOUNS, given_name_detector, given_name_gender  # noqa: F401  (re-exported for the entity finder)
+from ..names import COUNTRY_TABLE, NAME_SUFFIXES, PERSON_NOUNS, given_name_gender, given_names  # noqa: F401  (re-exported for the entity finder)
 
 
 # Peoples, faiths and political groupings (NORP) that are not a country's adjective.
@@ -319,14 +319,14 @@ def lexicon() -> Lexicon:
 
 def _dictionary_given_names() -> set[str]:
     """gender-guesser's given names (its data ships with the package: nothing is downloaded)."""
-    return {fold(name) for name in given_name_detector().names if name.isalpha()}
+    return set(given_names())
 
 
 def _titles() -> frozenset[str]:
     """nameparser's titles ("actress", "coach", "chancellor"), as single folded words."""
-    from nameparser.config import CONSTANTS
+    from nameparser.config.titles import TITLES  # (the list alone: nameparser's parser is not needed)
 
-    return frozenset(fold(t) for t in CONSTANTS.titles if t.isalpha()) | TITLE_HEADS
+    return frozenset(fold(t) for t in TITLES if t.isalpha()) | TITLE_HEADS
 
 
 # -- what a name looks like -----------------------------------------------------------------
