@@ -126,3 +126,13 @@ def test_a_place_and_a_person_noun_describe_the_person_the_article_is_about():
     simpson = entity_named(an, "Christopher Simpson")
     described = [t for t in texts_of(an, simpson) if t.lower() == "spiro man"]
     assert len(described) == 2 and articles_of(an, simpson) == {"a0", "a1"}
+
+
+def test_films_and_clinics_are_not_people_and_particle_names_stay_whole():
+    an = run("Tara Reid starred in Mean Girls and Van Wilder before checking into Morningside Recovery. "
+             "Crown Prince Mohammed bin Salman met Mayor Bill de Blasio and Ursula von der Leyen.")
+    labels = {e.name: e.label for e in an.entities}
+    assert "Mean Girls" not in labels and "Van Wilder" not in labels
+    assert labels["Morningside Recovery"] == "ORG"
+    for name in ("Mohammed bin Salman", "Bill de Blasio", "Ursula von der Leyen"):
+        assert labels[name] == "PERSON"

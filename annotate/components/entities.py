@@ -79,6 +79,9 @@ _SENTENCE_END = frozenset(".!?…\"'”’")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _SURNAME_PREFIXED = re.compile(r"^(?:(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z][a-z]+|[A-Z][a-z]*['’][A-Za-z][a-z]+)$")  # "McDermott", "Ka'loni"
 _NAME_SHAPED = re.compile(r"^[A-Z][a-z]*['’][A-Za-z][a-z]+$")  # "Ka'Loni", "D'Andre"
+# "the film X", "starred in X": what names a work (films, shows, books are not people or places).
+_WORK_NOUNS = frozenset("film films movie movies sitcom album albums song songs novel documentary musical".split())
+_WORK_VERBS = frozenset("starred starring appeared appearing cameo".split())
 _HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 _CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
@@ -360,6 +363,10 @@ class _DocEntities:
         last = fold(self.w[end - 1])
         if n == 1 and self._is_month_or_day(start):
             return
+        if headline and n > 3:
+            # a headline's run is many names and words: its last word says nothing of the first
+            self._segment(start, end, found, unresolved, by_given_name=True)
+            return
         if n >= 3 and last in NAME_SUFFIXES and self._plain_words(start, end - 1):
             found.append(_Found(start, end, "PERSON"))  # "Arcade Joseph Comeaux Jr."
             return
@@ -377,6 +384,8 @@ class _DocEntities:
         if headline:
             self._segment(start, end, found, unresolved, by_given_name=True)
             return
+        if self._names_a_work(start):
+            return  # "starred in Mean Girls": a film is not a person, nor a place
         given = self._given_name_in(start, end)
         if given is not None and self._plain_words(given, end):
             # "Actress Tara Reid", "Charger Jamal Williams": the name starts at the given name
@@ -398,6 +407,8 @@ class _DocEntities:
         text = self.span_text(start, end)
         nxt = self.w[end].lower() if end < self.n else None
         prev = self.w[start - 1].lower() if start > 0 else None
+        if self._names_a_work(start):
+            return
         last = self.w[end - 1]
         if not last.isalpha() and _MODEL_NAME.match(last):
             found.append(_Found(start, end, "PRODUCT"))  # "Tx-40", "Airbus A380"
@@ -440,6 +451,22 @@ class _DocEntities:
             if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
                 return False
         return True
+
+    def _names_a_work(self, start: int) -> bool:
+        """Does the run at ``start`` name a film, show or book: "starred in Mean Girls and Van
+        Wilder", "the movie Van Wilder"?"""
+        floor = self._sentence_of(start)
+        i = start - 1
+        while i >= floor and self.w[i] in _OPENERS:
+            i -= 1
+        if i >= floor and self.w[i].lower() in _WORK_NOUNS:
+            return True
+        for j in range(start - 1, max(floor, start - 9) - 1, -1):
+            if self.w[j].lower() == "in" and j > floor and self.w[j - 1].lower() in _WORK_VERBS:
+                return True
+            if self.w[j] in (".", ";", ":") or self.w[j].lower() in SPEECH_VERBS:
+                break
+        return False
 
     def _given_name_in(self, start: int, end: int) -> int | None:
         """Where a person's name starts in a run: its first word when that is a given name, or the

@@ -124,7 +124,7 @@ ORG_SUFFIXES = frozenset(
     club society trust centre center church mission missions command corps cooperative consortium
     holdings industries systems technologies labs laboratories partners herald observer tribune wire
     daily gazette journal chronicle telegraph express mail mirror standard monitor review weekly
-    magazine broadcasting reserve community communities
+    magazine broadcasting reserve community communities clinic clinics recovery rehab
     """.split()
 )
 # First words that make a capitalised sequence an organisation ("Radio X", "Ministry of Y").
