@@ -136,11 +136,14 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
     """
     name_words: set[str] = set()
     other_names: set[str] = set()
+    by_direction: dict[str, set[str]] = defaultdict(set)  # "North" -> {"North Korea"}
     for m in mentions:
         if m.kind != "entity":
             continue
         name = mention_name(m)
         words = name.split()
+        if m.label in _PLACE_LABELS and len(words) == 2 and words[0] in _DIRECTIONS:
+            by_direction[words[0]].add(name)
         if m.label != "PERSON":
             other_names.add(fold(name))
         elif len(words) >= 2 and fold(words[-1]) not in PERSON_NOUNS:
@@ -149,7 +152,8 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
                 if len(word) >= 3:
                     name_words.add(word)
     name_words -= other_names
-    if not name_words:
+    directions = {d: next(iter(places)) for d, places in by_direction.items() if len(places) == 1}
+    if not name_words and not directions:
         return list(mentions)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -162,6 +166,14 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
         text = article.text
         lowercase: set[str] | None = None
         found: list[Mention] = []
+        for match in _THE_DIRECTION.finditer(text) if directions else ():
+            place = directions.get(match.group(1))
+            at = bisect_right(starts, match.start(1)) - 1
+            if place and not (at >= 0 and taken[at][1] > match.start(1)):
+                # "the North" in a story about North Korea (and no other northern country)
+                start, end = match.span(1)
+                found.append(Mention(f"{article.id}:e{start}-{end}", article.id, start, end, text[start:end],
+                                     "entity", "GPE", place))
         for match in _CAPITALISED_WORD.finditer(text):
             word = match.group()
             key = fold(strip_possessive(word))
@@ -183,6 +195,10 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
     for rest in by_article.values():  # mentions of articles not in ``articles`` (none in practice)
         out.extend(rest)
     return out
+
+
+_DIRECTIONS = frozenset({"North", "South", "East", "West"})
+_THE_DIRECTION = re.compile(r"\b[Tt]he (North|South|East|West)\b(?!['’]?s? [A-Z]|-)")
 
 
 def _next_to_capitalised(text: str, start: int, end: int) -> bool:

@@ -136,3 +136,11 @@ def test_films_and_clinics_are_not_people_and_particle_names_stay_whole():
     assert labels["Morningside Recovery"] == "ORG"
     for name in ("Mohammed bin Salman", "Bill de Blasio", "Ursula von der Leyen"):
         assert labels[name] == "PERSON"
+
+
+def test_the_north_is_the_one_northern_country_of_the_story():
+    an = run("North Korea said it would stop its tests. Sanctions on the North will stay, the South said.",
+             "South Korea welcomed the move by North Korea.")
+    north = entity_named(an, "North Korea")
+    assert "North" in texts_of(an, north) and articles_of(an, north) == {"a0", "a1"}
+    assert "South" in texts_of(an, entity_named(an, "South Korea"))
