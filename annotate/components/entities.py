@@ -422,7 +422,7 @@ class _DocEntities:
             found.append(_Found(start, end, "ORG"))  # "Radio Cheneik", "Bank of Tokyo"
         elif prev in _PLACE_PREPOSITIONS and n <= 3 and not (nxt in _POSSESSIVE) and fold(self.w[start]) not in self.lex.given_names:
             found.append(_Found(start, end, "GPE", weak=True))  # "tense in Drefal"
-        elif n <= 4 and nxt is not None and nxt in SPEECH_VERBS:
+        elif n <= 4 and nxt is not None and nxt in SPEECH_VERBS and not (n == 1 and prev == "the"):
             found.append(_Found(start, end, "PERSON"))  # "Okafor said"
         elif n <= 4 and prev in ("said", "says") and (nxt is None or self.punct[end]):
             found.append(_Found(start, end, "PERSON"))  # "..., said Amara Okafor."
