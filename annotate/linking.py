@@ -447,8 +447,11 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
             keys.append(("@" + translit_key(key), i))  # Kyiv / Kiev, Odesa / Odessa
         if n.mention.label == "ORG" and not is_acronym(n.raw) and all(w in CORPORATE_WORDS for w in n.words[1:]):
             keys.append(("^" + n.words[0], i))  # "Apple Inc." = "Apple Computer" = "Apple"
-        if n.mention.label == "PRODUCT" and any(ch.isdigit() for ch in n.words[-1]):
-            keys.append(("#" + n.words[-1], i))  # "Airbus A380" = "A380"
+        if n.mention.label == "PRODUCT":
+            model = n.words[-1][:-1] if n.words[-1].endswith("s") and len(n.words[-1]) > 3 else n.words[-1]
+            keys.append(("#" + " ".join(n.words[:-1] + [model]), i))  # "iPods" = "iPod"
+            if any(ch.isdigit() for ch in model):
+                keys.append(("#" + model, i))  # "Airbus A380" = "A380" = "A380s"
         if len(n.words) >= 2 and n.mention.label not in _NOT_SHORT_FORMS:
             # "Ministry of Defence" = "Defence Ministry": the same words in another order.
             words = sorted(spelling_key(w) for w in n.words if w not in ACRONYM_SKIP)

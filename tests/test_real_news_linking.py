@@ -144,3 +144,11 @@ def test_the_north_is_the_one_northern_country_of_the_story():
     north = entity_named(an, "North Korea")
     assert "North" in texts_of(an, north) and articles_of(an, north) == {"a0", "a1"}
     assert "South" in texts_of(an, entity_named(an, "South Korea"))
+
+
+def test_products_written_with_a_small_i_are_products_and_their_plural_is_the_same():
+    an = run("Apple sold more iPods than ever. The iPod Nano comes in two colors.",
+             "The iPod is still popular, Apple said.")
+    ipod = [e for e in an.entities if e.name.startswith("iPod") and e.name != "iPod Nano"]
+    assert len(ipod) == 1 and ipod[0].label == "PRODUCT" and articles_of(an, ipod[0]) == {"a0", "a1"}
+    assert entity_named(an, "iPod Nano").label == "PRODUCT"

@@ -73,6 +73,7 @@ _TRAINED_LABELS = {"PER": "PERSON"}
 
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_I_PRODUCT = re.compile(r"^i[A-Z][a-z]+[A-Za-z]*$")  # "iPod", "iTunes", "iPhone"
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,2}\d{3,4}[A-Za-z]{0,2}|\d{3,4}s)$")  # "737", "737s", "A320s"
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 _SENTENCE_END = frozenset(".!?…\"'”’")
@@ -359,6 +360,9 @@ class _DocEntities:
         if label:
             found.append(_Found(start, end, label))
             return
+        if _I_PRODUCT.match(self.w[start]):
+            found.append(_Found(start, end, "PRODUCT"))  # "iPod Nano"
+            return
         n = end - start
         last = fold(self.w[end - 1])
         if n == 1 and self._is_month_or_day(start):
@@ -408,6 +412,9 @@ class _DocEntities:
         nxt = self.w[end].lower() if end < self.n else None
         prev = self.w[start - 1].lower() if start > 0 else None
         if self._names_a_work(start):
+            return
+        if _I_PRODUCT.match(self.w[start]):
+            found.append(_Found(start, end, "PRODUCT"))  # "iPod", "iTunes"
             return
         last = self.w[end - 1]
         if not last.isalpha() and _MODEL_NAME.match(last):

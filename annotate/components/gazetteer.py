@@ -335,9 +335,11 @@ _NAME_PREFIX = frozenset({"d", "l", "o", "al", "el", "ad", "as", "an", "ar", "at
 
 
 def capitalised(word: str) -> bool:
-    """Starts like a name: "Oslo", "U.K.", "d'Ivoire", "Łukasz" (not "iPhone", "the")."""
+    """Starts like a name: "Oslo", "U.K.", "d'Ivoire", "Łukasz", a product such as "iPhone" (not "the")."""
     if word[:1].isupper():
         return True
+    if len(word) > 2 and word[0] == "i" and word[1].isupper() and word[2:].isalpha():
+        return True  # "iPod", "iTunes"
     for mark in ("'", "’"):
         head, _, tail = word.partition(mark)
         if tail[:1].isupper() and head.lower() in _NAME_PREFIX:
