@@ -294,7 +294,7 @@ def _unconfirmed_surname(m: Mention, name: str, text: str) -> bool:
 def _make_name(m: Mention, raw: str) -> _Name:
     folded = fold(raw)
     n = _Name(m, [m], raw, folded, folded.split(), person=m.label == "PERSON")
-    if n.person and len(n.words) >= 2 and n.words[-1] in PERSON_NOUNS:
+    if n.person and len(n.words) >= 2 and n.words[-1] in PERSON_NOUNS and raw.split()[-1].islower():
         n.description = n.words[-1]  # "Spiro man": not a name, someone the article is about
         n.alias = True
     elif n.person and n.words:
@@ -622,7 +622,8 @@ def _link_nominal_nationalities(names: list[_Name], uf: _UnionFind, texts: dict[
 
 def _link_descriptions(names: list[_Name], uf: _UnionFind) -> None:
     """"Spiro man" joins the person its article names most often (of the sex the noun tells,
-    when the given name tells it too); nobody when the article names no one in full."""
+    when the given name tells it too); the same description in other articles joins it too,
+    unless they were given to different people."""
     described = [i for i, n in enumerate(names) if n.description]
     if not described:
         return
@@ -634,6 +635,7 @@ def _link_descriptions(names: list[_Name], uf: _UnionFind) -> None:
             in_article[n.mention.article][root] += len(n.mentions)
             if n.full:
                 sex.setdefault(root, given_name_gender(n.given[0]))
+    person_of: dict[int, int] = {}  # description -> the person it was given to
     for i in described:
         n = names[i]
         wanted = PERSON_NOUNS[n.description]
@@ -643,7 +645,16 @@ def _link_descriptions(names: list[_Name], uf: _UnionFind) -> None:
         if people:
             ranked = sorted(people.items(), key=lambda rc: -rc[1])
             if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-                uf.union(ranked[0][0], i)
+                person_of[i] = ranked[0][0]
+    # The same description in several articles of a story is one person ("Spiro man").
+    for idx in _groups((names[i].folded, i) for i in described).values():
+        people = {person_of[i] for i in idx if i in person_of}
+        if len(people) <= 1:
+            _union_all(uf, idx + list(people))
+        else:
+            for i in idx:
+                if i in person_of:
+                    uf.union(person_of[i], i)
 
 
 def _most_prominent(roots: set[int], size: Counter[int]) -> int | None:

@@ -152,3 +152,9 @@ def test_products_written_with_a_small_i_are_products_and_their_plural_is_the_sa
     ipod = [e for e in an.entities if e.name.startswith("iPod") and e.name != "iPod Nano"]
     assert len(ipod) == 1 and ipod[0].label == "PRODUCT" and articles_of(an, ipod[0]) == {"a0", "a1"}
     assert entity_named(an, "iPod Nano").label == "PRODUCT"
+
+
+def test_a_nickname_with_a_capital_man_is_not_a_description():
+    an = run("Donald Trump met Kim Jong-un. Trump once called him Rocket Man. Trump said the talks went well.")
+    trump = entity_named(an, "Donald Trump")
+    assert "Rocket Man" not in texts_of(an, trump)

@@ -161,6 +161,7 @@ class _DocEntities:
         self._headline: dict[int, bool] = {}
         self._body_names: dict[str, str] = {}  # names found outside headlines -> label
         self._line_breaks: list[int] | None = None  # token indices of line breaks, when asked
+        self._descriptions: dict[int, str] = {}  # start token -> "Spiro man" (the noun in lowercase)
 
     # -- pass 1: runs of capitalised words -------------------------------------------------
 
@@ -196,6 +197,7 @@ class _DocEntities:
         found = self._place_and_person_noun(found, unresolved)
         canonical = self._canonical_forms(found)
         canonical.update(self._acronym_forms(found))
+        canonical.update(self._descriptions)
         people = {i for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
         # Entities and their extension values are written as arrays and straight into
         # user_data (where ``span._`` keeps them): building a Span and an Underscore per
@@ -265,11 +267,19 @@ class _DocEntities:
             if i == 0 or not self.ws[i - 1] or (self.w[i][0].isupper() and not self._in_headline(i)):
                 continue
             f = ending.get(i)
-            if f is not None and f.label in ("GPE", "LOC") and f.end - f.start <= 2:
+            whole = ending.get(i + 1)
+            if whole is not None and whole.start == i - 1 and whole.label == "PERSON" and self.w[i][0].isupper():
+                f = whole  # a headline's "Spiro Man", read as a given name and a surname
+            elif f is not None and f.label in ("GPE", "LOC") and f.end - f.start <= 2:
                 f.end, f.label = i + 1, "PERSON"
             elif f is None and i - 1 in lone and self.w[i - 1].istitle() and fold(self.w[i - 1]) not in _NOT_A_NAME_ALONE:
-                found.append(_Found(i - 1, i + 1, "PERSON"))
+                f = _Found(i - 1, i + 1, "PERSON")
+                found.append(f)
                 added = True
+            else:
+                continue
+            # the value says it is a description, not a name: the noun in lowercase ("Spiro man")
+            self._descriptions[f.start] = self.span_text(f.start, i) + " " + self.w[i].lower()
         return _without_overlaps(found) if added else found
 
     def _with_model_numbers(self, found: list[_Found]) -> list[_Found]:
