@@ -47,6 +47,7 @@ from .names import (
     ACRONYM_SKIP,
     CORPORATE_WORDS,
     COUNTRY_ALIASES,
+    HONORIFIC_SEX,
     ORG_HEAD_WORDS,
     ORG_ORGANS,
     ORG_SUFFIXES,
@@ -69,7 +70,6 @@ from .names import (
 )
 
 _PLACE_LABELS = {"GPE", "LOC"}
-_HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 # A nationality or place word is not a short form of an organisation ("European" is not the EU).
 _NOT_SHORT_FORMS = {"NORP", "GPE", "LOC"}
 
@@ -287,7 +287,7 @@ def _unconfirmed_surname(m: Mention, name: str, text: str) -> bool:
     surface = strip_possessive(m.text)
     if " " in surface.strip() or " " not in name.strip():
         return False
-    wanted = _HONORIFIC_GENDER.get(fold(text[max(0, m.start - 6) : m.start]).split(" ")[-1]) if text else None
+    wanted = HONORIFIC_SEX.get(fold(text[max(0, m.start - 6) : m.start]).split(" ")[-1]) if text else None
     return not (wanted and given_name_gender(fold(name).split()[0]) == wanted)
 
 

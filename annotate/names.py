@@ -221,10 +221,13 @@ def same_given_name(a: str, b: str) -> bool:
 
 
 # Words that open a surname rather than end the given names ("Ursula von der Leyen").
-SURNAME_PARTICLES = frozenset(
-    "von van der den de da di du del della dos das le la al el bin ben ibn ter ten mac st abu".split()
+NAME_PARTICLES = frozenset(
+    """von van der den de da das di do dos du des del della dei le la al el bin bint ben ibn ter ten mac st abu
+    ould ag""".split()
 )
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof mx".split())
+# What "Mr." or "Mrs." before a surname says of the person.
+HONORIFIC_SEX = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 # Nouns for a person that a place before them makes a description of someone the story is
 # about ("Spiro man", "Brooklyn mother"), with the sex they tell when they tell one.
 PERSON_NOUNS = {
@@ -249,7 +252,7 @@ TITLE_WORDS = frozenset(
 
 @lru_cache(maxsize=1)
 def _given_name_detector():
-    """gender-guesser's dictionary of about 45,000 given names (a file shipped inside the package,
+    """gender-guesser's dictionary of about 44,000 given names (a file shipped inside the package,
     read once: nothing is downloaded)."""
     from gender_guesser.detector import Detector
 
@@ -278,10 +281,10 @@ def split_person(words: list[str]) -> tuple[list[str], str]:
     words = [w for w in words if w not in HONORIFICS] or words
     while len(words) > 2 and words[-1] in NAME_SUFFIXES:
         words = words[:-1]  # "arcade joseph comeaux jr": the surname is "comeaux"
-    if words and words[0] in SURNAME_PARTICLES:
+    if words and words[0] in NAME_PARTICLES:
         return [], " ".join(words)
     for i in range(1, len(words) - 1):
-        if words[i] in SURNAME_PARTICLES:
+        if words[i] in NAME_PARTICLES:
             return words[:i], " ".join(words[i:])
     return words[:-1], words[-1] if words else ""
 

@@ -46,6 +46,7 @@ from .gazetteer import (
     EVENT_SUFFIXES,
     FAC_SUFFIXES,
     GPE_SUFFIXES,
+    HONORIFIC_SEX,
     HONORIFICS,
     LOC_SUFFIXES,
     MONTHS_AND_DAYS,
@@ -83,7 +84,6 @@ _NAME_SHAPED = re.compile(r"^[A-Z][a-z]*['’][A-Za-z][a-z]+$")  # "Ka'Loni", "D
 # "the film X", "starred in X": what names a work (films, shows, books are not people or places).
 _WORK_NOUNS = frozenset("film films movie movies sitcom album albums song songs novel documentary musical".split())
 _WORK_VERBS = frozenset("starred starring appeared appearing cameo".split())
-_HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 _CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
 _LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
@@ -968,7 +968,7 @@ class _DocEntities:
                     other for other in candidates if len(other) > len(words) and _is_short_form(words, other, person)
                 ] if len(candidates) > 1 else []  # fmt: skip
             for start, words, text in keys:
-                gender = _HONORIFIC_GENDER.get(fold(w[start - 1])) if person and start else None
+                gender = HONORIFIC_SEX.get(fold(w[start - 1])) if person and start else None
                 fullest = best_text[_fullest_form(start, words, longer[words], forms, person, gender)]
                 if fullest != text:
                     out[start] = fullest

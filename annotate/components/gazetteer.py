@@ -5,7 +5,7 @@ world capitals and large cities, regions, well-known international bodies
 and news organisations, title words, name suffixes and common given names.
 The lists are plain strings, parsed once on first use (``lexicon()``), so
 importing this module costs nothing. Two maintained packages widen them:
-``gender-guesser``'s dictionary of about 60,000 given names (so "Tara Reid"
+``gender-guesser``'s dictionary of about 44,000 given names (so "Tara Reid"
 is a person and "Actress" before it is not part of the name) and
 ``nameparser``'s titles ("Actress", "Coach", "Mountaineer" before a name).
 """
@@ -16,7 +16,16 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..names import COUNTRY_TABLE, NAME_SUFFIXES, PERSON_NOUNS, given_name_gender, given_names  # noqa: F401  (re-exported for the entity finder)
+from ..names import (  # noqa: F401  (re-exported for the entity finder: one home for each fact)
+    COUNTRY_TABLE,
+    HONORIFIC_SEX,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    PERSON_NOUNS,
+    given_name_gender,
+    given_names,
+)
 
 
 # Peoples, faiths and political groupings (NORP) that are not a country's adjective.
@@ -133,7 +142,6 @@ ORG_PREFIXES = frozenset(
     federation union association league agency commission federal central royal supreme""".split()
 )
 # Courtesy titles: they mark a person but are not a role worth comparing.
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame lord lady".split())
 FAC_SUFFIXES = frozenset(
     """airport airbase base stadium arena bridge palace square tower towers hospital prison jail dam port
     harbour harbor station mosque cathedral temple synagogue hotel building embassy consulate camp
@@ -201,7 +209,7 @@ ORG_INTRODUCERS = frozenset(
     tabloid station""".split()
 )
 # Name particles that join capitalised words ("Ibn", "de", "van der").
-PARTICLES = frozenset("de da das del della dei di do dos du des la le van von der den ter ten bin ibn ben bint al el abu ould ag".split())
+PARTICLES = NAME_PARTICLES
 
 MONTHS_AND_DAYS = frozenset(
     """january february march april may june july august september october november december jan feb
