@@ -452,6 +452,9 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
             keys.append(("#" + " ".join(n.words[:-1] + [model]), i))  # "iPods" = "iPod"
             if any(ch.isdigit() for ch in model):
                 keys.append(("#" + model, i))  # "Airbus A380" = "A380" = "A380s"
+            elif len(n.words) >= 2 and any(ch.isdigit() for ch in n.words[-2]):
+                keys.append(("#" + model, i))  # "787 Dreamliner" = "Dreamliner"
+                keys.append(("#" + n.words[-2], i))  # = "Boeing 787"
         if len(n.words) >= 2 and n.mention.label not in _NOT_SHORT_FORMS:
             # "Ministry of Defence" = "Defence Ministry": the same words in another order.
             words = sorted(spelling_key(w) for w in n.words if w not in ACRONYM_SKIP)

@@ -158,3 +158,11 @@ def test_a_nickname_with_a_capital_man_is_not_a_description():
     an = run("Donald Trump met Kim Jong-un. Trump once called him Rocket Man. Trump said the talks went well.")
     trump = entity_named(an, "Donald Trump")
     assert "Rocket Man" not in texts_of(an, trump)
+
+
+def test_a_model_number_and_its_name_are_one_product():
+    an = run('Boeing 787 "Dreamliner" makes maiden flight\nThe release of the "Dreamliner" is late.',
+             "The 787 Dreamliner landed in Everett. About 300 Americans watched.")
+    dreamliner = [e for e in an.entities if "Dreamliner" in e.name]
+    assert len(dreamliner) == 1 and dreamliner[0].label == "PRODUCT"
+    assert articles_of(an, dreamliner[0]) == {"a0", "a1"} and len(dreamliner[0].mentions) == 3

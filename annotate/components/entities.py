@@ -76,6 +76,7 @@ _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _I_PRODUCT = re.compile(r"^i[A-Z][a-z]+[A-Za-z]*$")  # "iPod", "iTunes", "iPhone"
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,2}\d{3,4}[A-Za-z]{0,2}|\d{3,4}s)$")  # "737", "737s", "A320s"
+_MODEL_NUMBER_FLAG = word_flag(lambda w: bool(_MODEL_NUMBER.match(w)))
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 _SENTENCE_END = frozenset(".!?…\"'”’")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -294,8 +295,33 @@ class _DocEntities:
             end = f.end + 1
             while end + 1 < n and w[end] == "-" and not self.ws[end - 1] and not self.ws[end] and w[end + 1].isalnum():
                 end += 2  # "737-800"
-            f.end, f.label = end, "PRODUCT"
+            f.end, f.label = self._model_name_after(end), "PRODUCT"
+        # "the 787 Dreamliner": a model number and the model's name, without the maker
+        numbers = numpy.flatnonzero(self.toks.where(_MODEL_NUMBER_FLAG)).tolist()
+        if numbers:
+            covered = bytearray(n)
+            for f in found:
+                covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+            added = False
+            for i in numbers:
+                if covered[i] or (w[i].isdigit() and 1800 <= int(w[i]) <= 2100) or not self.ws[i]:
+                    continue
+                end = self._model_name_after(i + 1)
+                if end > i + 1 and not any(covered[i:end]):
+                    found.append(_Found(i, end, "PRODUCT"))
+                    added = True
+            if added:
+                found = _without_overlaps(found)
         return found
+
+    def _model_name_after(self, i: int) -> int:
+        """The end of a model's name after its number: "Dreamliner" in '787 "Dreamliner"', or ``i``."""
+        w, n = self.w, self.n
+        j = i + 1 if i < n and w[i] in ('"', "“") else i
+        if i < n and j < n and w[j].istitle() and w[j].isalpha() and fold(w[j]) not in _NOT_A_NAME_ALONE:
+            if not self.lex.labels.get(fold(w[j])) and not self._opens_sentence(j):
+                return j + 1
+        return i
 
     def _whole_run(self, start: int, end: int) -> tuple[int, int]:
         """A run with a glued article before it ("al-" + "Qaeda") and, after a name of two words
@@ -883,6 +909,8 @@ class _DocEntities:
                     surnames.setdefault(words[0], "PERSON")  # "Lindsay", "Kim" (family name first)
             elif f.label == "ORG" and len(words) >= 2 and words[-1] in ORG_SUFFIXES:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
+            elif f.label == "PRODUCT" and len(words) >= 2 and words[-1].isalpha() and any(c.isdigit() for c in words[-2]):
+                org_heads.setdefault(words[-1], "PRODUCT")  # "Dreamliner" after "787 Dreamliner"
         if surnames or org_heads:
             taken = bytearray(self.n)  # 1 for tokens in an entity
             for f in found:
