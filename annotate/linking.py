@@ -245,11 +245,12 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
 def _distinct_names(ents: list[Mention], texts: dict[str, str]) -> list[_Name]:
     """The names of ``ents`` (in order of first use), each with the mentions that write it."""
     names: dict[tuple[str, str, str], _Name] = {}
+    shared = _shared_surnames(ents)
     for m in ents:
         if m.label == "PERSON":
             _split_leading_title(m)
         raw = mention_name(m)
-        if m.label == "PERSON" and _unconfirmed_surname(m, raw, texts.get(m.article, "")):
+        if m.label == "PERSON" and _unconfirmed_surname(m, raw, texts.get(m.article, ""), shared):
             raw = strip_possessive(m.text)
         nominal = m.label == "NORP" and _nominal(m, texts.get(m.article, ""))
         key = (m.article, "nominal" if nominal else m.label, raw)
@@ -280,12 +281,32 @@ def _nominal(m: Mention, text: str) -> bool:
     return bool(_BEFORE_NOMINAL.search(text[max(0, m.start - 40) : m.start]) and _AFTER_NOMINAL.match(text[m.end : m.end + 12]))
 
 
-def _unconfirmed_surname(m: Mention, name: str, text: str) -> bool:
+def _shared_surnames(ents: list[Mention]) -> set[str]:
+    """Surnames (folded) that people of different given names bear somewhere in the corpus
+    ("Trump": Donald and Melania; not "Lavrov": Sergei and Sergey are one)."""
+    first_names: dict[str, set[str]] = defaultdict(set)
+    for m in ents:
+        if m.label == "PERSON" and isinstance(m.value, str) and " " in m.value.strip():
+            words = fold(strip_possessive(m.value)).split()
+            first_names[words[-1]].add(words[0])
+    shared = set()
+    for surname, firsts in first_names.items():
+        people: list[str] = []  # one given name per person (Sergei and Sergey are one)
+        for first in firsts:
+            if not any(same_given_name(first, other) for other in people):
+                people.append(first)
+        if len(people) > 1:
+            shared.add(surname)
+    return shared
+
+
+def _unconfirmed_surname(m: Mention, name: str, text: str, shared: set[str]) -> bool:
     """A surname alone that its article's one full name with that surname was given
-    ("Melania Trump ... Trump said"): linking decides who it is, with the whole corpus in view,
-    unless "Mr."/"Mrs." before it agrees with the full name's given name."""
+    ("Melania Trump ... Trump said"), when others bear that surname in the corpus: linking decides
+    who it is, with the whole corpus in view, unless "Mr."/"Mrs." before it agrees with the full
+    name's given name."""
     surface = strip_possessive(m.text)
-    if " " in surface.strip() or " " not in name.strip():
+    if " " in surface.strip() or " " not in name.strip() or fold(surface) not in shared:
         return False
     wanted = HONORIFIC_SEX.get(fold(text[max(0, m.start - 6) : m.start]).split(" ")[-1]) if text else None
     return not (wanted and given_name_gender(fold(name).split()[0]) == wanted)
