@@ -166,3 +166,9 @@ def test_a_model_number_and_its_name_are_one_product():
     dreamliner = [e for e in an.entities if "Dreamliner" in e.name]
     assert len(dreamliner) == 1 and dreamliner[0].label == "PRODUCT"
     assert articles_of(an, dreamliner[0]) == {"a0", "a1"} and len(dreamliner[0].mentions) == 3
+
+
+def test_a_given_name_no_list_knows_stays_in_the_name():
+    an = run("Speaking in Damirt, Emeka Mena Sashas, the finance director, said the cuts were needed.",
+             "Emeka Sashas, the finance director, declined to comment.")
+    assert [e.name for e in an.entities if "Sashas" in e.name] == ["Emeka Mena Sashas"]

@@ -521,8 +521,27 @@ class _DocEntities:
             if key in names and self.w[i].istitle():
                 if self._has_known_part(i + 1, end) or any(_NAME_SHAPED.match(self.w[k]) for k in range(start, i)):
                     return None  # "Ka'Loni Marie Flynn": a given name no list knows is still a name
+                if i > start and not self._opens_sentence(start) and not all(self._not_a_name_word(k) for k in range(start, i)):
+                    return None  # "Emeka Mena Sashas" in a sentence: "Emeka" is a given name no list knows
                 return i
         return None
+
+    def _not_a_name_word(self, i: int) -> bool:
+        """A word before a given name that cannot be part of the name: a title or another known
+        word, an acronym ("RB"), a word this article writes in lowercase, a participle ("Fired"),
+        a person noun ("Englishman")."""
+        word = self.w[i]
+        key = fold(word)
+        return bool(
+            self.punct[i]
+            or key in self.lex.titles
+            or key in ROLE_MODIFIERS
+            or key in _NOT_A_NAME_ALONE
+            or self.lex.labels.get(key)
+            or _ACRONYM.match(word)
+            or key.endswith(("man", "woman", "men", "women", "ed", "ing"))
+            or self.written_in_lowercase(word)
+        )
 
     def _titled_person(self, start: int, head: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> bool:
         """ "Nigerian Defence Minister Colonel Bello Musa": role words, then the name.
