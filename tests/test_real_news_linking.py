@@ -172,3 +172,9 @@ def test_a_given_name_no_list_knows_stays_in_the_name():
     an = run("Speaking in Damirt, Emeka Mena Sashas, the finance director, said the cuts were needed.",
              "Emeka Sashas, the finance director, declined to comment.")
     assert [e.name for e in an.entities if "Sashas" in e.name] == ["Emeka Mena Sashas"]
+
+
+def test_a_town_named_with_a_place_word_is_not_a_person():
+    an = run("A landslide devastates Varenna Alta, officials said.", "Rescuers reached Varenna Alta on Monday.")
+    town = entity_named(an, "Varenna Alta")
+    assert town.label == "GPE"

@@ -53,6 +53,7 @@ from .gazetteer import (
     NAME_SUFFIXES,
     ORG_INTRODUCERS,
     PERSON_NOUNS,
+    PLACE_NAME_WORDS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PARTICLES,
@@ -480,7 +481,13 @@ class _DocEntities:
         elif n == 1 and _ACRONYM.match(text):
             found.append(_Found(start, end, "ORG", weak=True))
         elif 2 <= n <= 3 and self._plain_words(start, end):
-            found.append(_Found(start, end, "PERSON", weak=True))  # most such names are people
+            keys = [fold(self.w[i]) for i in range(start, end)]
+            if any(k in PLACE_NAME_WORDS for k in keys) and not any(
+                k in self.lex.more_given_names for k in keys if k not in PLACE_NAME_WORDS
+            ):
+                found.append(_Found(start, end, "GPE", weak=True))  # "devastates Varenna Alta"
+            else:
+                found.append(_Found(start, end, "PERSON", weak=True))  # most such names are people
         elif n >= 2:
             found.append(_Found(start, end, "ORG", weak=True))
         else:

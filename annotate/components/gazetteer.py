@@ -157,6 +157,12 @@ EVENT_SUFFIXES = frozenset(
     spring festival election elections referendum massacre crisis offensive operation accords accord
     agreement treaty talks protests battle siege""".split()
 )
+# Words of place names in many languages ("Varenna Alta", "Porto Alegre", "Villa Gesell"): a name
+# of plain words with one of them and no given name is a place, not a person.
+PLACE_NAME_WORDS = frozenset(
+    """alta alto bassa basso nuova nuovo nueva nuevo vieja viejo vila villa ville monte porto puerto
+    santa santo sao ciudad bad neu ober nieder unter sankt sainte marina lido borgo""".split()
+)
 # "Czech" + "Republic" is still the country, not an organisation.
 GPE_SUFFIXES = frozenset("federation republic kingdom emirates states city province state".split())
 
