@@ -13,6 +13,7 @@ from tui.app import CorpusApp
 from tui.screens.annotation_list import AnnotationsScreen
 from tui.screens.annotation_note import NoteScreen
 from tui.screens.annotation_prompt import ChoicePrompt, TextPrompt
+from tests.pilot import wait_for_engine
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus"
 SIZE = (160, 50)
@@ -32,14 +33,6 @@ def corpus(tmp_path, engine_cache, monkeypatch):
     return folder
 
 
-async def ready(app, pilot) -> None:
-    """The engine's results are on screen (it starts once the text has been painted)."""
-    for _ in range(1200):
-        if app.analysis is not None:
-            break
-        await pilot.pause(0.1)
-    assert app.analysis is not None, "the engine did not finish"
-    await pilot.pause()
 
 
 async def add_note_on_first_mention(app, pilot, text: str) -> str:
@@ -63,7 +56,7 @@ def saved(folder: Path) -> dict:
 async def test_note_saved_with_ctrl_s_and_shown_after_reopening(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         words = await add_note_on_first_mention(app, pilot, "Check the spelling")
         assert not (corpus / "annotations.yaml").exists()  # nothing written before ctrl+s
         await pilot.press("ctrl+s")
@@ -77,7 +70,7 @@ async def test_note_saved_with_ctrl_s_and_shown_after_reopening(corpus):
 
     reopened = CorpusApp([corpus])
     async with reopened.run_test(size=SIZE) as pilot:
-        await ready(reopened, pilot)
+        await wait_for_engine(pilot)
         notes = reopened.annotation_store.notes
         assert [n.text for n in notes] == ["Check the spelling"]
         assert reopened.annotation_status[notes[0].id] == "anchored"
@@ -88,7 +81,7 @@ async def test_note_saved_with_ctrl_s_and_shown_after_reopening(corpus):
 async def test_note_follows_its_words_after_the_article_is_edited(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
         article_id = app.shown[app.current_column]
         mention = app.cursors[article_id]
@@ -104,7 +97,7 @@ async def test_note_follows_its_words_after_the_article_is_edited(corpus):
 
     reopened = CorpusApp([corpus])
     async with reopened.run_test(size=SIZE) as pilot:
-        await ready(reopened, pilot)
+        await wait_for_engine(pilot)
         note = reopened.annotation_store.notes[0]
         assert reopened.annotation_status[note.id] == "moved"
         text = reopened.index.article(article_id).text
@@ -119,7 +112,7 @@ async def test_note_follows_its_words_after_the_article_is_edited(corpus):
 async def test_dismissed_discrepancy_is_hidden_saved_and_toggled(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await pilot.press("d")
         await pilot.pause()
         chosen = app.selected_discrepancy
@@ -144,7 +137,7 @@ async def test_dismissed_discrepancy_is_hidden_saved_and_toggled(corpus):
 async def test_explain_asks_for_a_note(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await pilot.press("d", "e")
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
@@ -157,7 +150,7 @@ async def test_explain_asks_for_a_note(corpus):
 async def test_undo_and_redo(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await add_note_on_first_mention(app, pilot, "one")
         assert len(app.annotation_store) == 1
         await pilot.press("ctrl+z")
@@ -171,7 +164,7 @@ async def test_undo_and_redo(corpus):
 async def test_link_two_mentions(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await pilot.press("right_square_bracket", "l", "right_square_bracket", "right_square_bracket", "l")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -184,7 +177,7 @@ async def test_link_two_mentions(corpus):
 async def test_quit_with_unsaved_changes_asks_and_saves(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await add_note_on_first_mention(app, pilot, "do not lose me")
         await pilot.press("q")
         await pilot.pause()
@@ -197,7 +190,7 @@ async def test_quit_with_unsaved_changes_asks_and_saves(corpus):
 async def test_quit_dialog_cancel_keeps_the_app_open(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await add_note_on_first_mention(app, pilot, "x")
         await pilot.press("q")
         await pilot.pause()
@@ -212,7 +205,7 @@ async def test_malformed_file_gives_an_error_and_is_never_overwritten(corpus):
     (corpus / "annotations.yaml").write_text(broken, encoding="utf-8")
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         messages = [str(n.message) for n in app._notifications]
         assert any("annotations.yaml, line" in m and "read-only" in m for m in messages)
         assert app.annotation_store.read_only
@@ -228,7 +221,7 @@ async def test_malformed_file_gives_an_error_and_is_never_overwritten(corpus):
 async def test_file_changed_on_disk_asks_before_overwriting(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await add_note_on_first_mention(app, pilot, "mine")
         other = "version: 1\n# written by another program meanwhile\n"
         (corpus / "annotations.yaml").write_text(other, encoding="utf-8")
@@ -248,7 +241,7 @@ async def test_file_changed_on_disk_asks_before_overwriting(corpus):
 async def test_notes_list_shows_everything_and_jumps(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         words = await add_note_on_first_mention(app, pilot, "list me")
         await pilot.press("d", "c")
         await pilot.pause()
@@ -273,7 +266,7 @@ async def test_annotations_option_picks_the_file(corpus, tmp_path):
     elsewhere = tmp_path / "mine.yaml"
     app = CorpusApp([corpus], annotations=elsewhere)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await add_note_on_first_mention(app, pilot, "here")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -284,7 +277,7 @@ async def test_annotations_option_picks_the_file(corpus, tmp_path):
 async def test_tags_and_mention_edits_are_saved(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await pilot.press("right_square_bracket")
         await pilot.pause()
         wrong = app.cursors[app.shown[app.current_column]]
@@ -332,7 +325,7 @@ async def _visits(app, pilot, start, target, presses: int) -> bool:
 async def test_a_link_makes_n_reach_the_other_mention_and_undo_takes_it_back(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         one, other = _two_names_of_different_entities(app)
         presses = len(app.index.entity_mentions[one.entity]) + len(app.index.entity_mentions[other.entity]) + 1
         assert not await _visits(app, pilot, one, other, presses)
@@ -353,7 +346,7 @@ async def test_a_link_makes_n_reach_the_other_mention_and_undo_takes_it_back(cor
 async def test_unlink_splits_the_mention_out(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         entity, mentions = next((e, ms) for e, ms in app.index.entity_mentions.items() if len(ms) >= 3)
         first, second = mentions[0], mentions[1]
         app.place_cursor(first)
@@ -370,7 +363,7 @@ async def test_unlink_splits_the_mention_out(corpus):
 async def test_removed_mention_is_skipped_by_brackets_and_undo_brings_it_back(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await pilot.press("right_square_bracket")
         await pilot.pause()
         article = app.shown[app.current_column]
@@ -400,7 +393,7 @@ async def test_removed_mention_is_skipped_by_brackets_and_undo_brings_it_back(co
 async def test_added_mention_is_highlighted_and_visited(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await pilot.press("slash", *"cargo plane", "enter")
         await pilot.pause()
         match = app.matches[app.match_index]
@@ -420,7 +413,7 @@ async def test_added_mention_is_highlighted_and_visited(corpus):
 async def test_only_names_can_be_linked(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         article = app.shown[0]
         number = next(m for m in app.index.mentions(article) if m.kind == "number")
         app.place_cursor(number)
@@ -434,7 +427,7 @@ async def test_keys_typed_in_one_burst_after_a_go_into_the_note(corpus):
 
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await pilot.press("right_square_bracket")
         for key in "aqtd":  # q, t and d are reader keys too: none may act
             app.post_message(events.Key(key, key))
@@ -459,7 +452,7 @@ async def test_a_note_whose_words_were_edited_says_changed_and_what_they_were(co
     path.write_text(path.read_text(encoding="utf-8").replace(words, edited, 1), encoding="utf-8")
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await pilot.press("A")
         await pilot.pause()
         assert isinstance(app.screen, AnnotationsScreen)

@@ -18,6 +18,7 @@ from tui.widgets.discrepancy_list import DiscrepancyList, with_labels
 from tui.widgets.reader_footer import ReaderFooter
 from tui.widgets.sidebar import Sidebar
 from tui.widgets.wrapping import wrap
+from tests.pilot import wait_for_engine
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -28,14 +29,6 @@ def engine_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
 
 
-async def wait_for_engine(pilot, app: CorpusApp, timeout: float = 120) -> None:
-    waited = 0.0
-    while app.analysis is None:
-        assert not any(w.state.name == "ERROR" for w in app.workers), app.status.said
-        assert waited < timeout, "the engine did not finish"
-        await pilot.pause(0.1)
-        waited += 0.1
-    await pilot.pause()
 
 
 def screen_text(pane: ArticlePane) -> str:
@@ -68,7 +61,7 @@ def rendered_style_at(pane: ArticlePane, offset: int):
 async def test_both_titles_highlights_and_sidebar_at_160x50():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         titles = {a.title for a in app.articles}
         headers = " ".join(header_text(c) for c in app.columns)
         assert len(titles) == 2 and all(t in headers for t in titles)
@@ -95,7 +88,7 @@ async def test_both_titles_highlights_and_sidebar_at_160x50():
 async def test_sidebar_groups_discrepancies_by_kind_with_counts():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         options = app.query_one(DiscrepancyList).options
         headers = [str(o.prompt) for o in options if o.disabled and str(o.prompt).endswith(")")]
         kinds = {d.kind for d in app.analysis.discrepancies}
@@ -116,7 +109,7 @@ async def test_sidebar_groups_discrepancies_by_kind_with_counts():
 async def test_layer_toggles_hide_and_show_highlights():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         pane = app.columns[0].pane
         assert any(s.style == "number" for s in pane._spans)
         await pilot.press("2")
@@ -152,7 +145,7 @@ async def test_q_quits():
 async def test_narrow_terminal_stacks_the_sidebar_under_the_articles():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         columns = app.columns
         assert len(columns) == 2
         sidebar = app.query_one(Sidebar)
@@ -219,7 +212,7 @@ async def test_remapped_keys_from_the_config_file(tmp_path):
     assert problems and "no.such.binding" in problems[0]
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         app.set_keymap(keymap)
         await pilot.press("z")
         assert "number" not in app.layers
@@ -240,7 +233,7 @@ async def test_a_folder_without_articles_exits_with_a_clear_message(tmp_path):
 async def test_changing_theme_keeps_highlights_readable():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         pane = app.columns[0].pane
         dark = pane.layer_style("entity").bgcolor
         app.theme = "textual-light"
@@ -301,7 +294,7 @@ async def test_one_bad_file_is_named_in_one_toast_and_listed_under_p(tmp_path):
     bad.write_text("   \n", encoding="utf-8")
     app = CorpusApp([folder], use_cache=False)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         toasts = [m for m in _notifications(app) if "skipped" in m]
         assert len(toasts) == 1 and "press p" in toasts[0]
         assert "empty␛[2J.txt" in toasts[0] and "\x1b" not in toasts[0]
@@ -340,7 +333,7 @@ async def test_footer_shows_whole_keys_and_a_click_runs_one(size):
 async def test_problems_key_is_hidden_when_every_file_was_read():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         assert not app.problems
         assert "Problems" not in widget_text(app.query_one(ReaderFooter))
         await pilot.press("p")
@@ -393,7 +386,7 @@ async def test_status_line_names_the_engine_phase_after_the_last_article(monkeyp
             assert "grouping articles into stories" in app.status.said
         finally:
             proceed.set()
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         assert "grouping" not in app.status.said and "discrepanc" in app.status.said
 
 

@@ -15,6 +15,7 @@ from rich.text import Text
 from annotate.corpus import load_corpus
 from annotate.model import Article
 from annotate.safe_text import visible
+from tests.pilot import wait_for_engine
 
 TERMINAL_ACTORS = [chr(c) for c in range(0x20) if chr(c) not in "\n\t"] + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)]
 BIDI_CONTROLS = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
@@ -130,14 +131,6 @@ def foreign_controls(raw: str) -> str:
     return "".join(c for c in rest if (ord(c) < 32 and c not in "\n") or 0x7F <= ord(c) < 0xA0)
 
 
-async def wait_for_engine(pilot, app, timeout: float = 120) -> None:
-    waited = 0.0
-    while app.analysis is None:
-        assert not any(w.state.name == "ERROR" for w in app.workers), "the engine failed"
-        assert waited < timeout, "the engine did not finish"
-        await pilot.pause(0.1)
-        waited += 0.1
-    await pilot.pause()
 
 
 @pytest.fixture
@@ -168,7 +161,7 @@ async def test_app_shows_hostile_text_literally_and_nothing_is_triggered(hostile
     monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
     async with app.run_test(size=(200, 50), notifications=True) as pilot:
         title = app.title
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         lines, raw = terminal_frame(app)
         screen = "\n".join(lines)
         for hostile in HOSTILE_LINES:
@@ -192,7 +185,7 @@ async def test_app_names_bad_files_without_passing_their_control_codes_on(hostil
     app = CorpusApp([hostile_names], use_cache=False)
     messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=(200, 50), notifications=True) as pilot:
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         assert messages, "the skipped file was not mentioned"
         assert not any(foreign_controls(m) for m in messages), messages
         lines, raw = terminal_frame(app)

@@ -453,7 +453,8 @@ def test_the_page_text_is_the_text_the_import_writes(tmp_path):
 
 
 async def test_the_reader_opens_a_folder_of_saved_pages_and_copies_an_article_url(tmp_path):
-    from tests.test_app import header_text, wait_for_engine
+    from tests.pilot import wait_for_engine
+    from tests.test_app import header_text
     from tui.app import CorpusApp
 
     folder = _folder_of_pages(tmp_path)
@@ -466,7 +467,7 @@ async def test_the_reader_opens_a_folder_of_saved_pages_and_copies_an_article_ur
         assert "Northern Courier News · 2024-05-14 · 1/3" in headers[0]
         assert "Thousands evacuated as River Aln bursts its" in headers[0]
         assert "The Morning Ledger · 2024-03-01 · 2/3" in headers[1]
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         await pilot.press("u")
         assert app.clipboard == "https://www.northerncourier.example/news/articles/c9x2kq7p4eno"
         assert "copied · https://www.northerncourier.example/news/articles/c9x2kq7p4eno" in app.status.said

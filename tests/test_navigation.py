@@ -11,6 +11,7 @@ from tui.app import CorpusApp
 from tui.widgets.coverage_table import CoverageTable
 from tui.widgets.discrepancy_list import DiscrepancyList
 from tui.widgets.entity_list import EntityList
+from tests.pilot import wait_for_engine
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -20,14 +21,6 @@ def engine_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
 
 
-async def open_reader(pilot, app: CorpusApp) -> None:
-    waited = 0.0
-    while app.analysis is None:
-        assert not any(w.state.name == "ERROR" for w in app.workers), app.status.said
-        assert waited < 120, "the engine did not finish"
-        await pilot.pause(0.1)
-        waited += 0.1
-    await pilot.pause()
 
 
 def cursor(app: CorpusApp):
@@ -62,7 +55,7 @@ async def put_cursor_on(pilot, app: CorpusApp, target) -> None:
 async def test_bracket_keys_walk_mentions_in_text_order():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         starts = []
         for _ in range(6):
             await pilot.press("right_square_bracket")
@@ -79,7 +72,7 @@ async def test_bracket_keys_walk_mentions_in_text_order():
 async def test_n_visits_every_mention_of_an_entity_across_articles_and_comes_back():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         entity_id = cross_article_entity(app)
         mentions = app.index.entity_mentions[entity_id]
         name = app.index.entities[entity_id].name
@@ -111,7 +104,7 @@ async def test_n_visits_every_mention_of_an_entity_across_articles_and_comes_bac
 async def test_selecting_a_discrepancy_scrolls_every_involved_pane_to_its_evidence():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         both = [d for d in app.index.discrepancies if len({e.article for e in d.evidence}) == 2]
         # The one whose evidence is furthest down, so both panes have to scroll.
         target = max(both, key=lambda d: min(e.start for e in d.evidence))
@@ -135,7 +128,7 @@ async def test_selecting_a_discrepancy_scrolls_every_involved_pane_to_its_eviden
 async def test_d_steps_through_every_discrepancy_from_anywhere_and_wraps():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         ids = [d.id for d in app.index.discrepancies]
         seen = []
         for _ in ids:
@@ -152,7 +145,7 @@ async def test_d_steps_through_every_discrepancy_from_anywhere_and_wraps():
 async def test_search_finds_matches_across_articles_with_next_and_previous():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         word = app.index.entities[cross_article_entity(app)].name.split()[-1]
         expected = sum(a.text.lower().count(word.lower()) for a in app.articles)
         await pilot.press("slash", *word, "enter")
@@ -173,7 +166,7 @@ async def test_search_finds_matches_across_articles_with_next_and_previous():
 async def test_typing_in_the_search_box_does_not_trigger_reader_keys():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         await pilot.press("slash", "q", "n", "d", "1")
         assert app.query_one("#search").value == "qnd1"
         assert app.selected_discrepancy is None and "entity" in app.layers
@@ -187,7 +180,7 @@ async def test_keys_typed_in_one_burst_after_slash_go_to_the_search_box():
 
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         layers = app.layers
         for key, character in [("slash", "/"), ("q", "q"), ("n", "n"), ("1", "1"), ("d", "d")]:
             app.post_message(events.Key(key, character))  # all queued before any is handled
@@ -204,7 +197,7 @@ async def test_keys_typed_in_one_burst_after_o_filter_the_articles_list():
 
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         for key in "oturns":
             app.post_message(events.Key(key, key))
         await pilot.pause()
@@ -216,7 +209,7 @@ async def test_keys_typed_in_one_burst_after_o_filter_the_articles_list():
 async def test_entities_tab_starts_n_navigation_on_the_chosen_entity():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         entity_id = cross_article_entity(app)
         await pilot.press("v", "v")
         entities = app.query_one(EntityList)
@@ -232,7 +225,7 @@ async def test_entities_tab_starts_n_navigation_on_the_chosen_entity():
 async def test_coverage_row_jumps_to_the_evidence():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         await pilot.press("v", "v", "v")
         table = app.query_one(CoverageTable)
         assert app.focused is table
@@ -250,7 +243,7 @@ async def test_coverage_row_jumps_to_the_evidence():
 async def test_scroll_in_step_moves_the_other_pane():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         left, right = (c.pane for c in app.columns)
         await pilot.press("pagedown")
         await pilot.pause()
@@ -264,7 +257,7 @@ async def test_scroll_in_step_moves_the_other_pane():
 async def test_command_palette_jumps_to_an_entity():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         entity_id = cross_article_entity(app)
         name = app.index.entities[entity_id].name
         await pilot.press("ctrl+p", *f"Jump to entity: {name}")
@@ -277,7 +270,7 @@ async def test_command_palette_jumps_to_an_entity():
 async def test_clicking_a_name_puts_the_cursor_on_it():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         pane = app.columns[1].pane
         target = next(
             m for m in app.index.mentions(pane.article.id) if m.kind == "entity" and m.entity and pane.is_visible_offset(m.start)
@@ -293,7 +286,7 @@ async def test_clicking_a_name_puts_the_cursor_on_it():
 async def test_sidebar_can_be_hidden_to_read_wider():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         width = app.columns[0].pane.size.width
         await pilot.press("b")
         await pilot.pause()
@@ -307,7 +300,7 @@ async def test_sidebar_can_be_hidden_to_read_wider():
 async def test_left_and_right_move_between_columns_and_the_sidebar():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_reader(pilot, app)
+        await wait_for_engine(pilot)
         assert app.focused is app.columns[0].pane
         await pilot.press("right")
         assert app.focused is app.columns[1].pane and app.current_column == 1

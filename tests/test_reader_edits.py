@@ -11,6 +11,7 @@ import pytest
 from annotate import annotation_file as af
 from annotate.anchoring import make_anchor
 from annotate.annotations import MentionEdit, Unlink
+from tests.pilot import wait_for_engine
 from tui.app import CorpusApp
 from tui.cli import main
 
@@ -65,11 +66,7 @@ async def test_an_unlink_in_the_file_removes_the_name_finding_in_report_and_app(
 
     app = CorpusApp([corpus])
     async with app.run_test(size=(160, 50)) as pilot:
-        for _ in range(1200):
-            if app.analysis is not None:
-                break
-            await pilot.pause(0.1)
-        await pilot.pause()
+        await wait_for_engine(pilot)
         shown = {d.id for d in app.index.discrepancies}
         assert shown == {d["id"] for d in after["discrepancies"]}
 

@@ -16,6 +16,7 @@ from tui.screens.help import HelpScreen
 from tui.widgets.discrepancy_list import DiscrepancyList
 from tui.widgets.entity_list import EntityList
 from tui.widgets.sidebar import Sidebar
+from tests.pilot import wait_for_engine
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SIZE = (160, 50)
@@ -26,13 +27,6 @@ def engine_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
 
 
-async def ready(pilot, app: CorpusApp) -> None:
-    for _ in range(1200):
-        if app.analysis is not None:
-            break
-        await pilot.pause(0.1)
-    assert app.analysis is not None
-    await pilot.pause()
 
 
 def prompts(listing) -> list[str]:
@@ -42,7 +36,7 @@ def prompts(listing) -> list[str]:
 async def test_j_k_g_G_and_half_pages_scroll_the_article_and_move_in_lists():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         pane = app.columns[0].pane
         await pilot.press("j", "j", "j")
         assert pane.scroll_y == 3
@@ -71,7 +65,7 @@ def place(app: CorpusApp) -> tuple[str, int | None]:
 async def test_ctrl_o_goes_back_to_before_a_jump_and_ctrl_i_forward_again():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         await pilot.press("j", "j")
         start = place(app)
         await pilot.press("d")
@@ -89,7 +83,7 @@ async def test_ctrl_o_goes_back_to_before_a_jump_and_ctrl_i_forward_again():
 async def test_y_copies_the_finding_with_its_evidence_or_the_quote_under_the_cursor():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         await pilot.press("d", "y")
         finding = app._discrepancy(app.selected_discrepancy)
         assert "Copied the finding" in app.status.said
@@ -105,7 +99,7 @@ async def test_y_copies_the_finding_with_its_evidence_or_the_quote_under_the_cur
 async def test_f_filters_the_lists_by_words_kind_or_severity_and_escape_clears():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         listing = app.query_one(DiscrepancyList)
         every = [d for d in app._story_discrepancies]
         assert any("●" in p for p in prompts(listing)[:1]), "the severity legend heads the list"
@@ -124,7 +118,7 @@ async def test_f_filters_the_lists_by_words_kind_or_severity_and_escape_clears()
 async def test_entities_are_named_in_plain_words_with_how_many_articles_name_them():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         rows = prompts(app.query_one(EntityList))
         assert any("person" in r for r in rows) and any("place" in r for r in rows)
         assert not any(label in r for r in rows for label in ("GPE", "NORP", "PERSON"))
@@ -158,7 +152,7 @@ async def test_the_unsaved_dialog_has_hotkeys_and_arrows_move_between_its_button
     shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
     app = CorpusApp([folder])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         await pilot.press("right_square_bracket", "a", *"note", "ctrl+s")
         await pilot.pause()
         await pilot.press("q")
@@ -181,7 +175,7 @@ async def test_enter_in_the_tags_box_does_not_close_the_note_editor(tmp_path):
     shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
     app = CorpusApp([folder])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         await pilot.press("right_square_bracket", "a", *"text", "tab", *"tag1", "enter")
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
@@ -195,7 +189,7 @@ async def test_enter_in_the_tags_box_does_not_close_the_note_editor(tmp_path):
 async def test_the_palette_offers_the_apps_commands_not_textuals_keys_maximize_screenshot():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Theme" in titles
         assert not {"Keys", "Maximize", "Screenshot"} & set(titles)
@@ -215,7 +209,7 @@ async def test_the_status_counts_articles_from_the_start_and_o_on_a_shown_articl
     app = CorpusApp([CORPUS])
     async with app.run_test(size=SIZE) as pilot:
         assert "annotating 0 of 2…" in app.status.said or app.analysis is not None
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         app.show_article(app.shown[1])
         assert "already on screen" in app.status.said
 
@@ -223,7 +217,7 @@ async def test_the_status_counts_articles_from_the_start_and_o_on_a_shown_articl
 async def test_plus_and_minus_widen_and_narrow_the_sidebar():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         sidebar = app.query_one(Sidebar)
         width = sidebar.size.width
         await pilot.press("plus", "plus")
@@ -239,7 +233,7 @@ async def test_after_dismissing_a_finding_d_goes_on_from_there_not_back_to_the_f
     shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
     app = CorpusApp([folder])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         ids = [d.id for d in app._story_discrepancies]
         assert len(ids) >= 3
         await pilot.press("d", "d", "x", "d")
@@ -249,7 +243,7 @@ async def test_after_dismissing_a_finding_d_goes_on_from_there_not_back_to_the_f
 async def test_resizing_after_d_keeps_the_marked_evidence_on_screen():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         await pilot.press("d", "d", "d")
         finding = app._discrepancy(app.selected_discrepancy)
         await pilot.resize_terminal(80, 24)
@@ -264,7 +258,7 @@ async def test_resizing_after_d_keeps_the_marked_evidence_on_screen():
 async def test_enter_on_an_agree_row_of_the_coverage_marks_its_evidence():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         table = app.query_one(Sidebar).coverage
         keys = [row.key.value for row in table.ordered_rows]
         agree = next(n for n, key in enumerate(keys) if key.startswith("c:"))
@@ -281,7 +275,7 @@ async def test_enter_on_an_agree_row_of_the_coverage_marks_its_evidence():
 async def test_enter_in_the_discrepancy_list_keeps_the_focus_there_so_j_walks_on():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         await pilot.press("v", "j", "enter")
         listing = app.query_one(DiscrepancyList)
         assert app.focused is listing and app.selected_discrepancy is not None
@@ -299,7 +293,7 @@ async def test_o_brings_another_storys_article_with_its_story(tmp_path):
     generate.generate(tmp_path, 30, seed=7, largest=6)
     app = CorpusApp([tmp_path])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         other = next(s for s in app.stories() if s is not app.story_of(app.shown[0]))
         titles = [a.title for a in app.articles]
         chosen = next(a for a in reversed(other) if sum(app.index.article(a).title in t for t in titles) == 1)

@@ -17,6 +17,7 @@ from tui.widgets.article_pane import ArticlePane
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import generate  # noqa: E402
+from tests.pilot import wait_for_engine
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -35,14 +36,6 @@ def generated(tmp_path_factory) -> Path:
     return folder
 
 
-async def ready(pilot, app: CorpusApp) -> None:
-    for _ in range(1200):
-        if app.analysis is not None:
-            break
-        assert not any(w.state.name == "ERROR" for w in app.workers), app.status.said
-        await pilot.pause(0.1)
-    assert app.analysis is not None
-    await pilot.pause()
 
 
 def on_screen(app: CorpusApp) -> list[str]:
@@ -56,7 +49,7 @@ def one_story(app: CorpusApp) -> bool:
 async def test_d_shows_one_article_of_each_side_when_the_first_ones_agree(generated):
     app = CorpusApp([generated])
     async with app.run_test(size=(160, 50)) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         assert app.column_count == 2
         order = app.index.article_position
         # Findings where the first two articles (by file order) say the same: two columns
@@ -86,7 +79,7 @@ async def test_d_shows_one_article_of_each_side_when_the_first_ones_agree(genera
 async def test_d_goes_on_to_the_next_storys_findings_and_columns_never_mix_stories(generated):
     app = CorpusApp([generated])
     async with app.run_test(size=(160, 50)) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         first_story = app.story_of(app.shown[0])
         count = len(app._story_discrepancies)
         assert count
@@ -116,7 +109,7 @@ async def test_a_mixed_folder_opens_where_there_is_something_to_compare(generate
     )
     app = CorpusApp([folder])
     async with app.run_test(size=(160, 50)) as pilot:
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         assert app._story_discrepancies, app.status.said
         assert one_story(app)
         assert "0 discrepancies" not in app.status.said
@@ -157,7 +150,7 @@ async def test_lines_without_a_highlight_are_drawn_in_the_themes_colours(theme):
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
         app.theme = theme
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         await pilot.pause()
         pane = app.columns[0].pane
         background = pane.rich_style.bgcolor
@@ -187,7 +180,7 @@ async def test_annotated_words_numbers_matches_and_the_cursor_each_look_differen
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
         app.theme = theme
-        await ready(pilot, app)
+        await wait_for_engine(pilot)
         pane: ArticlePane = app.columns[0].pane
         layer = pane.layer_style
         entity_with_underline = layer("entity") + layer("discrepancy")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from annotate.schema import analysis_from_data
+from tests.pilot import wait_for_engine
 from tui.app import CorpusApp
 
 TESTS = Path(__file__).resolve().parent
@@ -40,11 +41,7 @@ def after_engine(*keys: str):
     """A run_before hook: wait for the highlights and sidebar, then press ``keys``."""
 
     async def run_before(pilot) -> None:
-        app = pilot.app
-        while app.analysis is None:
-            assert not any(w.state.name == "ERROR" for w in app.workers), app.status.said
-            await pilot.pause(0.1)
-        await pilot.pause()
+        await wait_for_engine(pilot)
         if keys:
             await pilot.press(*keys)
         await pilot.pause()

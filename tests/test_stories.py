@@ -14,6 +14,7 @@ import generate  # noqa: E402
 from annotate.corpus import load_corpus  # noqa: E402
 from annotate.model import Article, Mention  # noqa: E402
 from annotate.stories import group_stories  # noqa: E402
+from tests.pilot import wait_for_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -273,13 +274,6 @@ def test_the_engine_cache_keeps_each_stories_mode_apart(tmp_path, monkeypatch):
     assert len(analyse(articles, use_cache=True).stories) == 2  # not the cached 'one'
 
 
-async def _engine_done(pilot, app) -> None:
-    waited = 0.0
-    while app.analysis is None:
-        assert waited < 120, "the engine did not finish"
-        await pilot.pause(0.1)
-        waited += 0.1
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("mode, stories", [("auto", 2), ("folders", 2), ("one", 1)])
@@ -290,7 +284,7 @@ async def test_the_app_groups_by_the_stories_option(tmp_path, monkeypatch, mode,
     corpus = _two_event_folders(tmp_path)
     app = CorpusApp([corpus], stories=mode)
     async with app.run_test(size=(160, 50)) as pilot:
-        await _engine_done(pilot, app)
+        await wait_for_engine(pilot)
         if stories == 1:
             assert "story" not in app.status.said
             await pilot.press("}")
