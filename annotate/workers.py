@@ -86,7 +86,9 @@ def _make_docs(nlp, articles: Sequence[Article]) -> list:
 
 
 def _make_doc(nlp, article: Article):
-    doc = nlp.make_doc(article.text)
+    from .bounded_doc import make_doc
+
+    doc = make_doc(nlp, article.text)  # bounded work per tokenizer call, whatever the text
     doc.user_data["published"] = article.published
     # Doc.text rebuilds the string from every token; components read this instead.
     doc.user_data["text"] = article.text
