@@ -126,3 +126,41 @@ def test_reanchored_orphans_survive_a_save(tmp_path):
     out = reanchor(af.load(path).items, {"a": "Entirely different text."})
     af.save(path, out.items, expected=fp)
     assert af.load(path).items == items
+
+
+def _corpus_note(folder, path: str, words: str) -> Note:
+    from annotate.corpus import load_corpus
+
+    article = next(a for a in load_corpus([folder]).articles if a.path.endswith(path))
+    start = article.text.index(words)
+    return Note(id="n-bbc", targets=(make_anchor(article.id, article.text, start, start + len(words)),), text="BBC's figure")
+
+
+def test_a_note_stays_in_its_article_when_files_are_added_or_renamed(tmp_path):
+    from annotate.corpus import load_corpus
+
+    story = "Story\n\nThe minister said 5,000 soldiers were deployed.\n"
+    for outlet in ("bbc", "cnn"):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "story.txt").write_text(story.replace("Story", outlet.upper()))
+    saved = _corpus_note(tmp_path, "bbc/story.txt", "5,000 soldiers")
+    (tmp_path / "aljazeera").mkdir()
+    (tmp_path / "aljazeera" / "story.txt").write_text(story.replace("Story", "AJ"))  # the same words, sorted first
+    texts = {a.id: a.text for a in load_corpus([tmp_path]).articles}
+    placed = reanchor([saved], texts)
+    assert placed.status(saved.id) == "anchored"
+    assert placed.items[0].targets[0].article == saved.targets[0].article == "bbc/story"
+    # Renamed: the very text it was made on is found under its new id, and said to have moved.
+    (tmp_path / "bbc" / "story.txt").rename(tmp_path / "bbc" / "story-2024.txt")
+    texts = {a.id: a.text for a in load_corpus([tmp_path]).articles}
+    placed = reanchor([saved], texts)
+    assert placed.status(saved.id) == "moved"
+    assert placed.items[0].targets[0].article == "bbc/story-2024"
+
+
+def test_a_note_whose_article_is_gone_never_lands_in_another_article(tmp_path):
+    saved = note("four helicopters")  # article "a"
+    other = TEXT.replace("Critics", "Opponents")  # another article with the same words, other text
+    placed = reanchor([saved], {"b": other})
+    assert placed.status(saved.id) == "orphaned"
+    assert placed.items[0] == saved
