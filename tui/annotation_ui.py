@@ -116,17 +116,22 @@ class AnnotationsMixin:
         from annotate import annotation_file
         from annotate.annotations import AnnotationStore, reanchor
 
+        from .work_keeper import WorkKeeper
+
         self._dismissed_shown = False
         self._link_from: Mention | None = None
         self.annotation_path = self.annotation_file_path()
         self.annotation_status: dict[str, str] = {}
+        self.annotation_places: dict[str, tuple] = {}  # id -> where each span is now (Resolution)
+        self.keeper = getattr(self, "keeper", None) or WorkKeeper(self)
         try:
             loaded = annotation_file.load(self.annotation_path)
         except annotation_file.AnnotationFileError as error:
-            self.annotation_store = AnnotationStore(read_only_reason=str(error))
+            self.annotation_store = AnnotationStore(read_only_reason=visible(str(error)))
             self._annotation_fingerprint = None
+            self._annotation_base = []
             self.notify(
-                f"{error}\nAnnotations are read-only; the file will not be changed.",
+                f"{visible(str(error))}\nAnnotations are read-only; the file will not be changed.",
                 title="Cannot load annotations",
                 severity="error",
                 timeout=30,
@@ -136,17 +141,22 @@ class AnnotationsMixin:
         self._annotation_fingerprint = loaded.fingerprint
         placed = reanchor(loaded.items, {a.id: a.text for a in self.articles})
         self.annotation_store = AnnotationStore(placed.items)
+        self._annotation_base = list(placed.items)  # what a merge compares both copies with
         self.annotation_status = {item.id: placed.status(item.id) for item in placed.items}
+        self.annotation_places = dict(placed.resolutions)
         if loaded.items:
             self._say_what_loaded(len(loaded.items))
         self._after_annotation_change()
+        self.keeper.offer_recovery()
 
     def _say_what_loaded(self, count: int) -> None:
         statuses = list(self.annotation_status.values())
-        moved, orphaned = statuses.count("moved"), statuses.count("orphaned")
-        message = f"{count} annotation{'s' if count != 1 else ''} loaded from {self.annotation_path}"
+        moved, changed, orphaned = statuses.count("moved"), statuses.count("changed"), statuses.count("orphaned")
+        message = f"{count} annotation{'s' if count != 1 else ''} loaded from {visible(str(self.annotation_path))}"
         if moved:
             message += f"; {moved} followed text that moved"
+        if changed:
+            message += f"; {changed} on words that changed (kept as saved until you accept: press A)"
         if orphaned:
             message += f"; {orphaned} could not be placed (kept, listed as orphaned: press A)"
         self.notify(message, severity="warning" if orphaned else "information", timeout=10, markup=False)
@@ -212,7 +222,7 @@ class AnnotationsMixin:
         store = self.ensure_annotations()
         if store.read_only:
             self.notify(
-                f"Annotations are read-only: {store.read_only_reason}", severity="error", timeout=10, markup=False
+                f"Annotations are read-only: {visible(store.read_only_reason or '')}", severity="error", timeout=10, markup=False
             )
             return False
         return True
@@ -548,9 +558,12 @@ class AnnotationsMixin:
         for n, anchor in enumerate(spans):
             if n:
                 line.append(" ↔ ")
-            line.append(f"{self.labels.get(anchor.article, anchor.article)}: ", style="dim")
+            line.append(f"{self.labels.get(anchor.article, visible(anchor.article))}: ", style="dim")
             line.append(f"“{short(anchor.exact, 50)}”")
-        if status != "anchored":
+        if status == "changed":
+            now = next((r.text for r in self.annotation_places.get(item.id, ()) if r.status == "changed"), "")
+            line.append(f"  [changed: now “{short(now or '', 40)}”; a accepts]", style="bold italic")
+        elif status != "anchored":
             line.append(f"  [{status}]", style="bold reverse" if status == "orphaned" else "italic")
         if isinstance(item, Note):
             if item.tags:
@@ -580,6 +593,9 @@ class AnnotationsMixin:
                 self.annotation_store.remove(item.id)
                 self._after_annotation_change("Annotation deleted (ctrl+z to undo)")
             return
+        if choice.action == "accept":
+            self._accept_changed(item)
+            return
         if isinstance(item, Verdict):
             if self._discrepancy(item.discrepancy) is not None:
                 self.select_discrepancy(item.discrepancy)
@@ -590,9 +606,34 @@ class AnnotationsMixin:
             if self._placed_here(item, anchor.article):
                 self.go_to(anchor.article, anchor.start)
                 self.refresh_marks()
-                self.status.say(f"“{short(anchor.exact)}”", self.labels.get(anchor.article, anchor.article))
+                self.status.say(f"“{short(anchor.exact)}”", self.labels.get(anchor.article, visible(anchor.article)))
+                return
+        for r in self.annotation_places.get(item.id, ()):
+            if r.status == "changed" and r.anchor.article in self._article_ids():
+                self.go_to(r.anchor.article, r.start)
+                self.refresh_marks()
+                self.status.say(f"changed: was “{short(r.was)}”, now “{short(r.text or '')}”", "A, then a: accept the new words")
                 return
         self.status.say("This annotation's words are no longer in the articles (kept, orphaned)")
+
+    def _accept_changed(self, item: Annotation) -> None:
+        """The reader's say: a changed annotation takes the words now in the article."""
+        from annotate.anchoring import accept
+        from annotate.annotations import anchors_of, with_anchors
+
+        places = self.annotation_places.get(item.id, ())
+        if not any(r.status == "changed" for r in places) or not self._writable():
+            self.status.say("Only a changed annotation (its words were edited) has new words to accept")
+            return
+        texts = {a.id: a.text for a in self.articles}
+        anchors = tuple(
+            accept(r, texts[r.anchor.article]) if r.status == "changed" and r.anchor.article in texts else a
+            for r, a in zip(places, anchors_of(item))
+        )
+        self.annotation_store.put(with_anchors(item, anchors))
+        self.annotation_status[item.id] = "anchored"
+        self.annotation_places.pop(item.id, None)
+        self._after_annotation_change(f"Accepted the new words: “{short(anchors[0].exact)}” (ctrl+z to undo)")
 
     # -- showing ------------------------------------------------------------------
 
@@ -610,6 +651,9 @@ class AnnotationsMixin:
             for a in anchors_of(item):
                 if a.article == article_id and text[a.start : a.end] == a.exact:
                     spans.append(Span(a.start, a.end, style))
+        for item_id, places in getattr(self, "annotation_places", {}).items():
+            if store.get(item_id) is not None and self.annotation_status.get(item_id) == "changed":
+                spans += [Span(r.start, r.end, style) for r in places if r.status == "changed" and r.anchor.article == article_id]
         return spans
 
     @staticmethod
@@ -626,6 +670,7 @@ class AnnotationsMixin:
         self.refresh_marks()
 
     def _after_annotation_change(self, message: str | None = None) -> None:
+        self.keeper.changed()  # the recovery file follows every change
         self._refresh_annotation_views()
         if message:
             self.status.say(message + (" · unsaved, ctrl+s saves" if self.annotation_store.dirty else ""))
@@ -655,7 +700,7 @@ class AnnotationsMixin:
         store = self.ensure_annotations()
         if store.read_only:
             self.notify(
-                f"Not saved: annotations are read-only because the file could not be loaded.\n{store.read_only_reason}",
+                f"Not saved: annotations are read-only because the file could not be loaded.\n{visible(store.read_only_reason or '')}",
                 severity="error",
                 timeout=15,
                 markup=False,
@@ -669,10 +714,13 @@ class AnnotationsMixin:
             self._ask_about_changed_file(then)
             return False
         except (annotation_file.AnnotationSaveError, ReadOnlyError) as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=20, markup=False)
+            self.notify(visible(str(error)), title="Not saved", severity="error", timeout=20, markup=False)
             return False
         store.mark_saved()
-        message = f"Saved {len(store)} annotations to {self.annotation_path}"
+        self._annotation_base = list(store)
+        self.keeper.forget()
+        count = len(store)
+        message = f"Saved {count} annotation{'s' if count != 1 else ''} to {visible(str(self.annotation_path))}"
         self.notify(message, timeout=4, markup=False)
         self.status.say(message)
         if then is not None:
@@ -680,22 +728,7 @@ class AnnotationsMixin:
         return True
 
     def _ask_about_changed_file(self, then) -> None:
-        from .screens.annotation_prompt import ChoicePrompt
-
-        question = Content(
-            f"{self.annotation_path} was changed on disk since it was loaded.\n"
-            "Overwrite it with your annotations, or reload it and drop your unsaved changes?"
-        )
-        choices = [("cancel", "Cancel"), ("overwrite", "Overwrite"), ("reload", "Reload from disk")]
-
-        def chosen(key: str | None) -> None:
-            if key == "overwrite":
-                self.save_annotations(force=True, then=then)
-            elif key == "reload":
-                self.load_annotations()
-                self.notify("Reloaded annotations from disk", timeout=4)
-
-        self.push_screen(ChoicePrompt("File changed on disk", question, choices), chosen)
+        self.keeper.ask_about_changed_file(then)
 
     async def action_quit(self) -> None:
         from .screens.annotation_prompt import ChoicePrompt
@@ -704,13 +737,14 @@ class AnnotationsMixin:
         if store is None or store.read_only or not store.dirty:
             self.exit()
             return
-        question = Content(f"You have unsaved annotations. Save them to {self.annotation_path}?")
+        question = Content(f"You have unsaved annotations. Save them to {visible(str(self.annotation_path))}?")
         choices = [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")]
 
         def chosen(key: str | None) -> None:
             if key == "save":
                 self.save_annotations(then=self.exit)
             elif key == "discard":
+                self.keeper.forget()  # discarded on purpose: nothing to recover
                 self.exit()
 
         self.push_screen(ChoicePrompt("Unsaved annotations", question, choices), chosen)
