@@ -93,6 +93,11 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self._story_discrepancies: list[Discrepancy] = []
         self._syncing = False
 
+    def get_driver_class(self):
+        from .terminal_input import tolerant
+
+        return tolerant(super().get_driver_class())  # an invalid byte on the terminal is U+FFFD, not a crash
+
     def _load(self) -> None:
         from annotate.corpus import CorpusError, load_corpus
 

@@ -139,7 +139,7 @@ class WorkKeeper:
             self.app.annotation_status[item_id] = placed.status(item_id)
             self.app.annotation_places[item_id] = rs
         found.path.unlink(missing_ok=True)
-        self.app._after_annotation_change(f"Restored {plural(changes, 'unsaved change')} · ctrl+s saves them")
+        self.app._after_annotation_change(f"Restored {plural(changes, 'unsaved change')}")
 
     def _apply(self, items: list[Annotation]) -> int:
         """Make the store hold ``items``, one undoable edit per annotation that differs."""
