@@ -37,6 +37,7 @@ from .annotations import (
     Verdict,
 )
 from .model import Evidence
+from .safe_text import escape_invisible, visible
 
 DEFAULT_NAME = "annotations.yaml"
 MAX_BYTES = 8 * 1024 * 1024  # far above any hand-made file; refuses junk quickly
@@ -63,12 +64,14 @@ class AnnotationFileError(ValueError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        # The file is shared and committed: its strings (keys, values) and its path are data,
+        # shown with their control characters made visible wherever the error is printed.
         where = self.path
         if self.line is not None:
             where += f", line {self.line}"
         if self.field:
             where += f", field '{self.field}'"
-        return f"{where}: {self.message}"
+        return visible(f"{where}: {self.message}")
 
 
 class NewerSchemaError(AnnotationFileError):
@@ -211,6 +214,11 @@ def _refuse_aliases_and_depth(text: str, path: str | os.PathLike) -> None:
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+    except yaml.reader.ReaderError as e:  # a raw control character: YAML allows none
+        line = text[: e.position].count("\n") + 1 if isinstance(e.position, int) else None
+        raise AnnotationFileError(
+            path, f"contains the control character U+{e.character:04X}, which YAML does not allow (write it as an escape in double quotes)", line
+        ) from e
     except yaml.MarkedYAMLError as e:
         if "nesting depth" in (e.problem or ""):
             # Newer libyaml scans ahead and stops deep nesting itself, before our count does.
@@ -582,7 +590,7 @@ def dumps(items: Iterable[Annotation]) -> str:
         allow_unicode=True,
         width=100,
     )
-    return HEADER + body
+    return HEADER + escape_invisible(body)  # strings holding such characters are double-quoted
 
 
 BACKUPS = 5  # generations kept: annotations.yaml.bak (the newest), .bak.2, ... .bak.5

@@ -333,7 +333,8 @@ def annotations_for_report(analysis, path) -> dict:
     """
     from .annotation_file import AnnotationFileError, load
 
-    out: dict = {"file": str(path), "error": None, "notes": [], "verdicts": {}, "links": [], "unlinks": [], "mentions": [],
+    printable = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    out: dict = {"file": printable, "error": None, "notes": [], "verdicts": {}, "links": [], "unlinks": [], "mentions": [],
                  "counts": {s: 0 for s in ANCHOR_STATUSES}}
     try:
         loaded = load(path)
