@@ -35,6 +35,7 @@ def annotate_articles(
     *,
     cache=None,
     jobs: int = 1,
+    isolate_long: bool = False,
 ) -> tuple[list[Mention], str]:
     """Run the spaCy pipeline over each article; return mentions and the pipeline's name.
 
@@ -58,7 +59,7 @@ def annotate_articles(
     if progress and done:
         progress(done, total)
     if todo:
-        results = annotate_in_processes([articles[i] for i in todo], model, jobs)
+        results = annotate_in_processes([articles[i] for i in todo], model, jobs, isolate_long)
         for i, (mentions, pipeline) in zip(todo, results):
             if cache:
                 cache.store_mentions(articles[i], mentions, pipeline)
@@ -79,6 +80,7 @@ def analyse(
     jobs: int = 1,
     timings: dict[str, float] | None = None,
     stage: Stage | None = None,
+    isolate_long: bool = False,
 ) -> Analysis:
     """The whole engine over a loaded corpus.
 
@@ -86,7 +88,9 @@ def analyse(
     annotates in several processes; ``timings``, when given, receives the
     seconds spent in each of ``PHASES``; ``stage`` is told when linking,
     story grouping and detection start (at 1,000 articles they take seconds
-    after the last article is annotated).
+    after the last article is annotated); ``isolate_long`` annotates very long
+    articles in a process of their own, so a caller's other threads (the app's
+    screen) keep running.
     """
     stage = stage or (lambda _phase: None)
     cache = None
@@ -101,7 +105,7 @@ def analyse(
             return cached
 
     clock = _Clock(timings)
-    mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs)
+    mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
     clock.lap("annotate")
 
     from .collector import collector_paused

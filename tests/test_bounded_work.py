@@ -66,16 +66,14 @@ def test_the_whole_engine_on_punctuation_runs_is_quick():
     assert time.perf_counter() - started < 30  # hours before, for the 200 KB version
 
 
-def test_tokenizing_a_long_article_does_not_hold_the_interpreter(nlp, news):
-    """The app runs the engine in a thread: the screen's thread must keep running."""
-    text = news * (6_000_000 // len(news))
+def _longest_pause_of_this_thread_while(work) -> float:
     done = threading.Event()
 
-    def work() -> None:
-        make_doc(nlp, text)
+    def run() -> None:
+        work()
         done.set()
 
-    worker = threading.Thread(target=work)
+    worker = threading.Thread(target=run)
     worker.start()
     longest, last = 0.0, time.perf_counter()
     while not done.is_set():
@@ -83,4 +81,26 @@ def test_tokenizing_a_long_article_does_not_hold_the_interpreter(nlp, news):
         now = time.perf_counter()
         longest, last = max(longest, now - last), now
     worker.join()
-    assert longest < 0.5  # one spaCy call on the whole text: 1-3 s without a break
+    return longest
+
+
+def test_annotating_a_long_article_in_a_thread_does_not_hold_the_interpreter(news):
+    """The app runs the engine in a thread: the screen's thread must keep running."""
+    from annotate.workers import annotate_in_processes
+
+    text = news * (6_000_000 // len(news))
+    articles = [Article(id="short", path="short.txt", title="Short", text=news),
+                Article(id="long", path="long.txt", title="Long", text=text)]
+    results: list = []
+    pause = _longest_pause_of_this_thread_while(lambda: results.extend(annotate_in_processes(articles, None, 1, isolate_long=True)))
+    assert pause < 0.5  # in this process: one spaCy step on the long text held it for 1-3 s
+    assert [len(m) > 0 for m, _ in results] == [True, True]
+
+
+def test_a_long_article_annotated_apart_gives_the_same_mentions(news):
+    from annotate.workers import LONG_ARTICLE_CHARS, annotate_in_processes, annotate_serially
+
+    text = news * (LONG_ARTICLE_CHARS // len(news) + 1)
+    articles = [Article(id="long", path="long.txt", title="Long", text=text),
+                Article(id="short", path="short.txt", title="Short", text=news)]
+    assert list(annotate_in_processes(articles, None, 1, isolate_long=True)) == list(annotate_serially(articles, None))

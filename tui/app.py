@@ -215,7 +215,9 @@ class CorpusApp(AnnotationsMixin, App[int]):
         def stage(phase: str) -> None:
             self.call_from_thread(self.status.say, f"{len(self.articles)} articles", ENGINE_STAGES[phase])
 
-        return analyse(self.articles, model=self.model, progress=progress, use_cache=self.use_cache, stage=stage)
+        return analyse(
+            self.articles, model=self.model, progress=progress, use_cache=self.use_cache, stage=stage, isolate_long=True
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "engine":
