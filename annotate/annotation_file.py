@@ -4,9 +4,10 @@ Loading never trusts the file: it must be small, UTF-8, plain YAML without
 aliases (no "billion laughs"), of a schema version this program knows, and
 every field is checked; an error names the line and the field. Saving writes
 a temporary file in the same folder, fsyncs it, keeps the previous file as
-``<name>.bak`` and renames the new one into place, so a crash at any point
-leaves a complete file. A file changed by someone else since it was loaded is
-never overwritten without ``force``.
+``<name>.bak`` (four older ones as ``.bak.2`` to ``.bak.5``) and renames the
+new one into place, so a crash at any point leaves a complete file. Nothing
+the loader would refuse is ever written. A file changed by someone else since
+it was loaded is never overwritten without ``force``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
