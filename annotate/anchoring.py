@@ -233,7 +233,19 @@ def _snap_to_words(a: Anchor, text: str, start: int, end: int) -> tuple[int, int
     for "the first time, President"). Where the saved span began (ended) on a word's edge,
     move each edge out to the word's edge or in past the fragment, whichever reads most
     like the saved words."""
-    start, end = _trim_to_words(text, start, end)
+    def tidy(start: int, end: int) -> tuple[int, int]:
+        # Saved words that start (end) with a letter or digit: so does the placement, not
+        # with the punctuation the alignment caught (". Mr the" for "Macron the").
+        start, end = _trim_to_words(text, start, end)
+        if a.exact and _is_word(a.exact[0]):
+            while start < end and not _is_word(text[start]):
+                start += 1
+        if a.exact and _is_word(a.exact[-1]):
+            while end > start and not _is_word(text[end - 1]):
+                end -= 1
+        return start, end
+
+    start, end = tidy(start, end)
     starts, ends = [start], [end]
     begins_word = bool(a.exact) and _is_word(a.exact[0]) and not (a.prefix and _is_word(a.prefix[-1]))
     ends_word = bool(a.exact) and _is_word(a.exact[-1]) and not (a.suffix and _is_word(a.suffix[0]))
@@ -251,7 +263,7 @@ def _snap_to_words(a: Anchor, text: str, start: int, end: int) -> tuple[int, int
         while inward > start and _is_word(text[inward - 1]):
             inward -= 1
         ends = [out, inward]
-    options = [_trim_to_words(text, s, e) for s in starts for e in ends]
+    options = [tidy(s, e) for s in starts for e in ends]
     options = [(s, e) for s, e in options if e > s]
     if not options:
         return start, start

@@ -21,6 +21,7 @@ from . import annotation_file
 from .annotations import Annotation
 
 _BASE = re.compile(rb"^# base: (\S+)$", re.MULTILINE)
+_SURROGATE_ESCAPE = re.compile(r"\\(ud[89a-f][0-9a-f]{2})", re.IGNORECASE)  # YAML refuses "\udcff": kept as the text \udcff
 
 
 def recovery_path(annotation_path: str | os.PathLike, pid: int | None = None) -> Path:
@@ -33,12 +34,12 @@ def write(annotation_path: str | os.PathLike, items: list[Annotation], base: str
     ``base``: the fingerprint of the annotation file they were made on."""
     path = recovery_path(annotation_path)
     header = (
-        f"# corpus-tui: unsaved annotations for {Path(annotation_path).name}, kept in case the app does not\n"
-        "# exit cleanly. corpus-tui offers to restore them at its next start.\n"
-        f"# base: {base or 'none'}\n"
-    ).encode("utf-8", "backslashreplace")
+        "# corpus-tui: unsaved annotations for the annotation file beside this one, kept in case\n"
+        "# the app does not exit cleanly. corpus-tui offers to restore them at its next start.\n"
+        f"# base: {base or 'none'}\n"  # a sha256 in hex: nothing from the file itself
+    ).encode("ascii")
     # Not the save's checks: a note the loader would refuse is kept too, its odd characters escaped.
-    body = annotation_file.dumps(items).encode("utf-8", "backslashreplace")
+    body = _SURROGATE_ESCAPE.sub(r"\\\\\1", annotation_file.dumps(items)).encode("utf-8")
     annotation_file.write_atomically(path, header + body)
     return path
 
