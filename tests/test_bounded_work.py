@@ -50,11 +50,21 @@ def test_punctuation_runs_take_linear_time_and_keep_offsets(nlp, run):
 
 
 def test_no_tokenizer_call_gets_more_than_a_bounded_piece(news):
-    text = news * 40 + "x" * 1000 + " " + "(" * 5000
+    text = news * 40 + "x" * 1000 + " " + "(" * 5000 + " http://example.org/" + "'s" * 3000
     cut = list(pieces(text))
-    assert "".join(cut) == text
-    assert max(len(p) for p in cut) <= PIECE_CHARS
-    assert all(len(w) <= MAX_RUN for p in cut for w in p.split())
+    assert "".join(p for p, _ in cut) == text
+    given_to_spacy = [p for p, is_run in cut if not is_run]
+    assert max(len(p) for p in given_to_spacy) <= PIECE_CHARS
+    assert all(len(chunk) <= MAX_RUN for p in given_to_spacy for chunk in p.split())
+
+
+@pytest.mark.parametrize("run", ["'s", "a:", "(a", "“”"])
+def test_any_long_run_takes_linear_time(nlp, run):
+    text = "Start " + "".join(f"{run * 20}{n}" for n in range(2000)) + " end."
+    started = time.perf_counter()
+    doc = make_doc(nlp, text)
+    assert time.perf_counter() - started < 3
+    assert doc.text == text
 
 
 def test_the_whole_engine_on_punctuation_runs_is_quick():
