@@ -174,8 +174,8 @@ class WorkKeeper:
             theirs = None
             reason = shown(error)
         base = app._annotation_base
-        unsaved = sum(1 for i in {*(x.id for x in mine), *(x.id for x in base)}
-                      if store.get(i) != next((b for b in base if b.id == i), None))
+        base_by = {b.id: b for b in base}
+        unsaved = sum(1 for i in {*(x.id for x in mine), *base_by} if store.get(i) != base_by.get(i))
         if theirs is None:
             question = Content(
                 f"{shown(app.annotation_path)} was changed on disk and cannot be read now ({reason}), so it cannot be merged.\n"
