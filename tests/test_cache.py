@@ -183,6 +183,9 @@ def test_the_cache_never_deletes_what_it_did_not_make(tmp_path, monkeypatch, see
         monkeypatch.setattr("annotate.cache.engine_fingerprint", lambda n=n: f"{n:016x}"[:16].replace("0", "a"))
         analyse(seeds, use_cache=True)
     _still_there(home, files)
+    from annotate.cache import engine_folders
+
+    assert len(engine_folders(home)) == 3  # its own old engines are still pruned
     assert run_cache_command(["clear"]) == 0
     _still_there(home, files)
     assert cache_size(home) == 0
