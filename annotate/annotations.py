@@ -174,10 +174,8 @@ def reanchor(items: Iterable[Annotation], texts: Mapping[str, str]) -> Reanchore
             continue
         renamed = tuple(a.article not in texts and a.sha256 in by_digest for a in anchors)
         anchors = tuple(replace(a, article=by_digest[a.sha256]) if r else a for a, r in zip(anchors, renamed))
-        found = tuple(
-            _moved(resolve(a, texts.get(a.article), digests.get(a.article))) if r else resolve(a, texts.get(a.article), digests.get(a.article))
-            for a, r in zip(anchors, renamed)
-        )
+        found = tuple(resolve(a, texts.get(a.article), digests.get(a.article)) for a in anchors)
+        found = tuple(_moved(r) if was_renamed else r for r, was_renamed in zip(found, renamed))
         out.resolutions[item.id] = found
         fresh = tuple(
             refresh(r, texts[r.anchor.article], digests[r.anchor.article]) if r.placed else r.anchor for r in found
