@@ -34,6 +34,9 @@ FUZZY_MIN_SCORE = 70.0
 # Give up scoring exact-text candidates past this many occurrences: the nearest
 # ones to the old position are kept, which is what matters.
 MAX_CANDIDATES = 2000
+# Longer saved words are only found exactly: fuzzy alignment costs their length times
+# the text's, and an annotation file (shared, committed) may hold anything.
+FUZZY_MAX_CHARS = 4000
 
 AnchorStatus = Literal["anchored", "moved", "changed", "orphaned"]
 ANCHOR_STATUSES: tuple[str, ...] = ("anchored", "moved", "changed", "orphaned")  # from best to worst
@@ -123,7 +126,7 @@ def resolve(anchor: Anchor, text: str | None, digest: str | None = None) -> Reso
     if found is not None:
         status: AnchorStatus = "anchored" if found == a.start else "moved"
         return Resolution(a, status, found, found + len(a.exact), a.exact)
-    fuzzy = _find_fuzzy(a, text)
+    fuzzy = _find_fuzzy(a, text) if len(a.exact) <= FUZZY_MAX_CHARS else None
     if fuzzy is not None and fuzzy[1] > fuzzy[0]:
         start, end = fuzzy
         return Resolution(a, "changed", start, end, text[start:end])

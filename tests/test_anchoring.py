@@ -208,3 +208,14 @@ def test_any_edit_never_raises_and_stays_in_bounds(text, data):
         assert r.text == edited[r.start : r.end]
     else:
         assert r.anchor == anchor
+
+
+def test_a_huge_saved_quote_that_no_longer_matches_is_orphaned_quickly():
+    import time
+
+    text = ("The minister spoke at length about the budget and the army. " * 20_000)[:1_000_000]
+    anchor = make_anchor("a", text, 0, 200_000)
+    edited = text.replace("budget", "budgets")
+    started = time.perf_counter()
+    assert resolve(anchor, edited).status == "orphaned"
+    assert time.perf_counter() - started < 5
