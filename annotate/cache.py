@@ -42,6 +42,7 @@ from pathlib import Path
 from . import __version__
 from .collector import collector_paused
 from .model import Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
+from .safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
 _FORMAT = 2  # bump when the layout or pickled classes change incompatibly
@@ -326,11 +327,12 @@ def run_cache_command(argv: list[str]) -> int:
     parser.add_argument("action", choices=("info", "clear"), nargs="?", default="info")
     args = parser.parse_args(argv)
     root = cache_root()
+    shown = visible(str(root))
     if args.action == "clear":
         freed = clear_cache(root)
-        print(f"Cleared {root} ({_human(freed)} freed)")
+        print(f"Cleared the engine cache in {shown} ({_human(freed)} freed; nothing else there was touched)")
     else:
-        print(f"{root}  {_human(cache_size(root))}")
+        print(f"{shown}  {_human(cache_size(root))}")
     return 0
 
 
