@@ -25,6 +25,11 @@ OSC_CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4=\x07"
 RAW = ("\u009b", "\u202e", "\u2066")  # CSI on its own, right-to-left override, isolate
 
 
+@pytest.fixture(scope="module")
+def engine_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("engine-cache")
+
+
 def _corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "story.txt").write_text(f"Story\n\n{PARAGRAPH}\n", encoding="utf-8")
@@ -40,14 +45,14 @@ def _hostile_note(text: str) -> Note:
 # -- the app ---------------------------------------------------------------------
 
 
-async def test_strings_from_the_annotation_file_never_reach_the_terminal(tmp_path, monkeypatch):
+async def test_strings_from_the_annotation_file_never_reach_the_terminal(tmp_path, monkeypatch, engine_cache):
     from tui.app import CorpusApp
 
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(engine_cache))
     folder = _corpus(tmp_path / f"news{OSC_TITLE}")
     orphan = Note(id="note-2", targets=(make_anchor(f"gone{OSC_TITLE}", "abc", 0, 3),), text=f"orphan {OSC_TITLE}")
     af.save(folder / "annotations.yaml", [orphan], expected=None)
-    app = CorpusApp([folder], use_cache=False)
+    app = CorpusApp([folder], use_cache=True)
     messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await wait_for_engine(pilot, app)
@@ -61,13 +66,13 @@ async def test_strings_from_the_annotation_file_never_reach_the_terminal(tmp_pat
     assert not any(foreign_controls(m) for m in messages), messages
 
 
-async def test_an_annotation_file_error_quoting_the_file_is_shown_inert(tmp_path, monkeypatch):
+async def test_an_annotation_file_error_quoting_the_file_is_shown_inert(tmp_path, monkeypatch, engine_cache):
     from tui.app import CorpusApp
 
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(engine_cache))
     folder = _corpus(tmp_path / "c")
     (folder / "annotations.yaml").write_text('version: 1\nnotes:\n  - id: x\n    "\\e]2;pwned\\a": 1\n', encoding="utf-8")
-    app = CorpusApp([folder], use_cache=False)
+    app = CorpusApp([folder], use_cache=True)
     messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await wait_for_engine(pilot, app)
@@ -76,7 +81,7 @@ async def test_an_annotation_file_error_quoting_the_file_is_shown_inert(tmp_path
     assert not any(foreign_controls(m) for m in messages), messages
 
 
-async def test_keys_toml_with_a_number_for_keys_is_reported_not_fatal(tmp_path, monkeypatch):
+async def test_keys_toml_with_a_number_for_keys_is_reported_not_fatal(tmp_path, monkeypatch, engine_cache):
     from tui.app import CorpusApp
     from tui.keymap import load_keymap
 
@@ -86,8 +91,8 @@ async def test_keys_toml_with_a_number_for_keys_is_reported_not_fatal(tmp_path, 
     keymap, problems = load_keymap(config / "corpus-tui" / "keys.toml")
     assert keymap == {} and "keys" in problems[0]
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path / "cache"))
-    app = CorpusApp([_corpus(tmp_path / "c")], use_cache=False)
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(engine_cache))
+    app = CorpusApp([_corpus(tmp_path / "c")], use_cache=True)
     messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause(0.5)
@@ -115,12 +120,12 @@ def test_export_error_output_shows_file_strings_inert(tmp_path):
         assert b"\x1b" not in done.stderr and b"\x07" not in done.stderr
 
 
-def test_json_and_yaml_reports_carry_no_raw_controls_and_stay_valid_utf8(tmp_path):
+def test_json_and_yaml_reports_carry_no_raw_controls_and_stay_valid_utf8(tmp_path, engine_cache):
     folder = _corpus(tmp_path / os.fsdecode(b"caf\xe9-\xff"))  # a folder name that is not UTF-8
     text = (folder / "story.txt").read_text(encoding="utf-8")
     (folder / "odd.txt").write_text(f"Odd {RAW[0]}[2J title\n\nThe {RAW[1]}gnp.exe minister {RAW[2]}said.\n", encoding="utf-8")
     af.save(folder / "annotations.yaml", [_hostile_note(text)], expected=None)
-    env = {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8:strict", "CORPUS_TUI_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8:strict", "CORPUS_TUI_CACHE_DIR": str(engine_cache)}
     for fmt in ("json", "yaml"):
         done = _run("report", os.fsencode(folder).decode("utf-8", "surrogateescape"), "--format", fmt, env=env)
         assert done.returncode == 0, done.stderr.decode(errors="replace")
