@@ -61,38 +61,27 @@ def annotate_in_processes(
 
 
 def _long_ones_apart(articles: Sequence[Article], model: str | None) -> Iterator[tuple[list[Mention], str]]:
-    """In order: short articles here, each long one in a worker process (started once)."""
-    pool = None
-    try:
-        start = 0
-        for i, article in enumerate(articles):
-            if len(article.text) <= LONG_ARTICLE_CHARS:
-                continue
+    """In order: short articles here, each long one in a child process (``annotate.isolated``)."""
+    from .isolated import annotate_apart
+
+    start = 0
+    for i, article in enumerate(articles):
+        if len(article.text) > LONG_ARTICLE_CHARS:
             yield from annotate_serially(articles[start:i], model)
-            if pool is None:
-                pool = _context().Pool(1)
-            # Waiting holds nothing; the result comes back in pickled slices, each loaded apart,
-            # as one load of a long article's mentions holds the interpreter for a second.
-            slices, name = pool.apply(_annotate_isolated, (article, model))
-            mentions: list[Mention] = []
-            for piece in slices:
-                mentions.extend(pickle.loads(piece))
-            yield mentions, name
+            yield annotate_apart(article, model)
             start = i + 1
-        yield from annotate_serially(articles[start:], model)
-    finally:
-        if pool is not None:
-            pool.terminate()
+    yield from annotate_serially(articles[start:], model)
 
 
 _SLICE = 5_000  # mentions per pickled slice sent back
 
 
-def _annotate_isolated(article: Article, model: str | None) -> tuple[list[bytes], str]:
+def annotate_to_slices(article: Article, model: str | None) -> tuple[list[bytes], str]:
+    """In the child process: the article's mentions, pickled in slices, and the pipeline's name."""
     global _nlp
     from .pipeline import build_pipeline
 
-    _nlp = build_pipeline(model)  # here, not in an initializer: a failure is raised, not retried
+    _nlp = build_pipeline(model)
     ((mentions, name),) = _annotate_chunk([article])
     slices = [pickle.dumps(mentions[i : i + _SLICE], pickle.HIGHEST_PROTOCOL) for i in range(0, len(mentions), _SLICE)]
     return slices, name
