@@ -146,6 +146,7 @@ class Reanchored:
 
     items: list[Annotation]
     resolutions: dict[str, tuple[Resolution, ...]] = field(default_factory=dict)  # by annotation id
+    saved: list[Annotation] = field(default_factory=list)  # as read, before placing
 
     def status(self, item_id: str) -> str:
         """The worst status among an annotation's spans ("anchored" when it has none)."""
@@ -321,28 +322,40 @@ class AnnotationStore:
 
 
 # -- for ``corpus-tui report`` ----------------------------------------------------
-def annotations_for_report(analysis, path) -> dict:
+def load_placed(path, texts: Mapping[str, str]) -> Reanchored:
+    """The annotation file at ``path`` with every span placed in ``texts`` (article id ->
+    text). A missing file gives no annotations; raises ``AnnotationFileError`` (with line
+    and field) when the file cannot be read."""
+    from .annotation_file import load
+
+    loaded = load(path)
+    placed = reanchor(loaded.items, texts)
+    placed.saved = loaded.items
+    return placed
+
+
+def annotations_for_report(analysis, path, placed: Reanchored | None = None) -> dict:
     """The annotation file as report data: every span with its resolved position and
     status (anchored/moved/changed/orphaned), verdicts by discrepancy id.
 
-    ``analysis`` is an ``Analysis`` (only its articles are used); ``path`` the
-    annotation file. A missing file gives empty sections; a file that cannot be
-    read gives ``error`` (with line and field) and empty sections.
+    ``analysis`` is an ``Analysis`` (its articles and discrepancies are used); ``path`` the
+    annotation file, read unless ``placed`` (from ``load_placed``) is given. A missing file
+    gives empty sections; a file that cannot be read gives ``error`` (with line and field)
+    and empty sections.
     """
-    from .annotation_file import AnnotationFileError, load
+    from .annotation_file import AnnotationFileError
 
     printable = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     out: dict = {"file": printable, "error": None, "notes": [], "verdicts": {}, "links": [], "unlinks": [], "mentions": [],
                  "counts": {s: 0 for s in ANCHOR_STATUSES}}
-    try:
-        loaded = load(path)
-    except AnnotationFileError as e:
-        out["error"] = str(e)
-        return out
-    texts = {a.id: a.text for a in analysis.articles}
-    placed = reanchor(loaded.items, texts)
+    if placed is None:
+        try:
+            placed = load_placed(path, {a.id: a.text for a in analysis.articles})
+        except AnnotationFileError as e:
+            out["error"] = str(e)
+            return out
     known = {d.id for d in analysis.discrepancies}
-    for item in loaded.items:
+    for item in placed.saved:
         spans = [_resolved(r) for r in placed.resolutions.get(item.id, ())]
         if isinstance(item, Note):
             out["notes"].append(

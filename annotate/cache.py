@@ -6,7 +6,8 @@ engine's own source + spaCy's version) and the pipeline asked for (``--model``):
 - per article: the mentions the pipeline found, before cross-article linking,
   keyed by a hash of the article's id, text and publication date. A changed
   article alone is re-annotated.
-- per corpus: the whole ``Analysis``, keyed by the article keys in order. An
+- per corpus: the whole ``Analysis``, keyed by the article keys in order and
+  the stories the user gave (``--stories one|folders``), if any. An
   unchanged corpus is answered from here without importing spaCy at all.
 
 Entries are pickles of the model's fields as tuples, written atomically;
@@ -40,7 +41,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .collector import collector_paused
 from .model import Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
 from .safe_text import visible
 
@@ -123,12 +123,30 @@ def _from_evidence_rows(cls: type, rows: list[tuple]) -> list:
     return [cls(*row[:-1], [Evidence(*e) for e in row[-1]]) for row in rows]
 
 
+def pipeline_identity(model: str | None) -> str:
+    """``--model`` with the version installed now, so an upgraded pipeline is never served
+    another version's results: a package's version, or a folder's meta.json (read without
+    importing spaCy, which a warm start never loads)."""
+    if not model:
+        return ""
+    folder = Path(model)
+    try:
+        if folder.is_dir():
+            meta = folder / "meta.json"
+            return f"{folder.resolve()}:{meta.read_text(encoding='utf-8') if meta.is_file() else ''}"
+        from importlib.metadata import PackageNotFoundError, version
+
+        return f"{model}=={version(model)}"
+    except (OSError, ValueError, PackageNotFoundError):
+        return model
+
+
 class EngineCache:
     """Read and write cached engine results for one pipeline (``model``)."""
 
     def __init__(self, model: str | None = None, root: Path | None = None) -> None:
         self.root = root or cache_root()
-        model_slug = hashlib.sha256((model or "").encode()).hexdigest()[:12]
+        model_slug = hashlib.sha256(pipeline_identity(model).encode()).hexdigest()[:12]
         self.folder = self.root / engine_fingerprint() / model_slug
 
     # -- per article -------------------------------------------------------
@@ -149,14 +167,15 @@ class EngineCache:
 
     # -- per corpus ---------------------------------------------------------
 
-    def load_analysis(self, articles: Sequence[Article]) -> Analysis | None:
-        path = self._analysis_path(articles)
+    def load_analysis(self, articles: Sequence[Article], stories: list[list[str]] | None = None) -> Analysis | None:
+        """The analysis stored for these articles with these given stories (None: grouped by the engine)."""
+        path = self._analysis_path(articles, stories)
         entry = self._read(path)
         if not (isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[0], Analysis)):
             return None
         rest, mentions, entities, discrepancies, corroborations = entry
         _touch(path)  # recently used: kept by _prune_corpora
-        with collector_paused(), suppress(TypeError):  # TypeError: another layout
+        with suppress(TypeError):  # TypeError: another layout
             return replace(
                 rest,
                 articles=list(articles),
@@ -167,7 +186,7 @@ class EngineCache:
             )
         return None
 
-    def store_analysis(self, analysis: Analysis) -> None:
+    def store_analysis(self, analysis: Analysis, stories: list[list[str]] | None = None) -> None:
         # The articles are the caller's own (they are the key): no need to store their text.
         rest = replace(analysis, articles=[], mentions=[], entities=[], discrepancies=[], corroborations=[])
         entry = (
@@ -177,7 +196,7 @@ class EngineCache:
             _with_evidence_rows(analysis.discrepancies, _DISCREPANCY),
             _with_evidence_rows(analysis.corroborations, _CORROBORATION),
         )
-        self._write(self._analysis_path(analysis.articles), entry)
+        self._write(self._analysis_path(analysis.articles, stories), entry)
         self._prune_corpora()
         self._prune_old_engines()
 
@@ -186,12 +205,16 @@ class EngineCache:
     def _mentions_path(self, key: str) -> Path:
         return self.folder / "articles" / key[:2] / f"{key}.pickle"
 
-    def _analysis_path(self, articles: Sequence[Article]) -> Path:
+    def _analysis_path(self, articles: Sequence[Article], stories: list[list[str]] | None) -> Path:
         # Summaries name the outlet or title, so those are part of a corpus's key too.
         h = hashlib.sha256()
         for article in articles:
             h.update(article_key(article).encode())
             h.update(f"\0{article.title}\0{article.source or ''}\0".encode("utf-8", "surrogatepass"))
+        if stories is not None:  # the stories the user gave decide what is compared
+            h.update(b"\0stories")
+            for story in stories:
+                h.update(("\0".join(story) + "\1").encode("utf-8", "surrogatepass"))
         return self.folder / "corpora" / f"{h.hexdigest()}.pickle"
 
     def _read(self, path: Path) -> object | None:
@@ -199,8 +222,7 @@ class EngineCache:
         if data is None:  # absent, not a regular file, too large, or an unusable cache folder
             return None
         try:
-            with collector_paused():
-                return pickle.loads(data)
+            return pickle.loads(data)
         except Exception:  # truncated, from an older layout, ...: a miss, and never again
             path.unlink(missing_ok=True)
             return None

@@ -5,9 +5,11 @@ Rules (see README "Corpus format" and "Limits and errors"):
 - A folder is searched recursively, in sorted order, for ``*.txt`` and ``*.md``
   (any case). Hidden entries (names starting with ".") are skipped. Symbolic
   links are followed, but a folder is never entered twice, so link loops end.
-  A file named explicitly is read whatever its extension.
+  A file named explicitly is read whatever its extension. Saved web pages
+  (``*.html``, ``*.htm``, ``*.mhtml``) are read as the article in them (``page_cache``),
+  and the folder of images a browser saves beside one is not entered.
 - Optional YAML front matter between ``---`` lines: ``title``, ``source``,
-  ``published`` (YYYY-MM-DD), ``url``. Without a title, the first non-empty
+  ``published`` (YYYY-MM-DD), ``url``, ``author``. Without a title, the first non-empty
   line is the title. Nothing else is invented.
 - Encodings: UTF-8 (with or without BOM), UTF-16/32 with a BOM; otherwise
   Windows-1252 when the bytes read as plausible Western text, else what
@@ -41,8 +43,10 @@ from pathlib import Path
 
 from .model import Article, Problem
 from .safe_text import visible
+from .web_page import PAGE_SUFFIXES, is_browser_files_folder
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+FILE_SUFFIXES = ARTICLE_SUFFIXES + PAGE_SUFFIXES
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are skipped: nobody reads 20 MB side by side
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_TITLE_CHARS = 200
@@ -85,7 +89,14 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadedCorpus:
         loaded.problems.extend(Problem(str(path), note) for note in notes)
         loaded.articles.append(article)
         read.append((path, root))
-    ids = article_ids(read)
+    if len(loaded.articles) > 1 and any(Path(a.path).suffix.lower() in PAGE_SUFFIXES for a in loaded.articles):
+        from .page_cache import drop_imported_twins
+
+        kept = drop_imported_twins(loaded.articles, loaded.problems)
+        keep = {id(a) for a in kept}
+        read = [r for a, r in zip(loaded.articles, read) if id(a) in keep]
+        loaded.articles = kept
+    ids = article_ids(read)  # after the twins went: a dropped page takes no id
     for n, (article, article_id) in enumerate(zip(loaded.articles, ids)):
         if article_id != article.id:
             if article_id != path_id(*read[n]):
@@ -114,7 +125,7 @@ def _nothing_loaded_message(paths: Sequence[object], problems: list[Problem]) ->
     # Shown on a terminal: file names may hold control codes, so made visible.
     where = ", ".join(visible(str(p)) for p in paths)
     if not problems:
-        return f"no articles found in {where} (looked for {' and '.join(ARTICLE_SUFFIXES)} files)"
+        return f"no articles found in {where} (looked for {', '.join(FILE_SUFFIXES)} files)"
     lines = [f"no article could be loaded from {where}:"]
     lines += [f"  {visible(str(p))}" for p in problems]
     return "\n".join(lines)
@@ -146,7 +157,7 @@ def find_article_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path | N
             if len(files) == found_before:
                 n = len(others)
                 hint = f" (only {n} other file{'s' if n > 1 else ''}, e.g. {others[0]!r})" if n else ""
-                problems.append(Problem(str(path), f"folder has no .txt or .md articles{hint}", "error"))
+                problems.append(Problem(str(path), f"folder has no .txt, .md or .html articles{hint}", "error"))
         else:
             _add_file(path, None, files, seen_files)
     return files, problems
@@ -190,8 +201,9 @@ def _walk(
     except OSError as err:
         problems.append(Problem(str(folder), _os_reason(folder, err), "error"))
         return
+    names = {entry.name for entry in entries}
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or is_browser_files_folder(entry.name, names):
             continue
         path = folder / entry.name
         try:
@@ -201,7 +213,7 @@ def _walk(
             is_dir = is_file = False
         if is_dir:
             yield from _walk(path, seen_dirs, problems, others, depth + 1)
-        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+        elif path.suffix.lower() in FILE_SUFFIXES:
             yield path  # includes broken links: read_article names the problem
         elif is_file:
             others.append(entry.name)
@@ -240,7 +252,12 @@ def read_article(path: Path) -> tuple[Article, list[str]]:
     Raises ``Skip`` with the reason when the file cannot be used.
     """
     data = _read_bytes(path)
-    text, encoding, notes = decode(data)
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        from .page_cache import read_saved_page
+
+        (text, encoding), notes = read_saved_page(data), []
+    else:
+        text, encoding, notes = decode(data)
     text, removed_nuls = normalise(text)
     if removed_nuls:
         notes.append(f"removed {removed_nuls} NUL character{'s' if removed_nuls > 1 else ''}")
@@ -257,6 +274,7 @@ def read_article(path: Path) -> tuple[Article, list[str]]:
         source=_text_field(meta, "source", notes),
         published=_date_field(meta, "published", notes),
         url=_text_field(meta, "url", notes),
+        author=_text_field(meta, "author", notes),
         encoding=encoding,
     )
     return article, notes

@@ -7,6 +7,7 @@ Each stage is a plain function in its own module and can be tested alone:
 - ``annotate.linking.link_entities(articles, mentions)`` -> ``list[Entity]``
   (also fills ``Mention.entity`` and quote speakers)
 - ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
+  (or the stories the user gave: ``annotate.story_modes.given_stories``)
 - ``annotate.discrepancies.detect(articles, mentions, entities)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
@@ -19,9 +20,11 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from . import __version__
 from .model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention
+from .story_modes import StoryMode, given_stories
 
 Progress = Callable[[int, int], None]  # (articles done, total)
 Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
@@ -80,6 +83,8 @@ def analyse(
     jobs: int = 1,
     timings: dict[str, float] | None = None,
     stage: Stage | None = None,
+    stories: StoryMode = "auto",
+    paths: Sequence[str | Path] = (),
     isolate_long: bool = False,
 ) -> Analysis:
     """The whole engine over a loaded corpus.
@@ -88,17 +93,20 @@ def analyse(
     annotates in several processes; ``timings``, when given, receives the
     seconds spent in each of ``PHASES``; ``stage`` is told when linking,
     story grouping and detection start (at 1,000 articles they take seconds
-    after the last article is annotated); ``isolate_long`` annotates very long
-    articles in a process of their own, so a caller's other threads (the app's
-    screen) keep running.
+    after the last article is annotated). ``stories`` says how articles are
+    grouped into stories (``annotate.story_modes.given_stories``); ``paths``, the
+    files and folders the corpus was loaded from, give the ``folders`` stories;
+    ``isolate_long`` annotates very long articles in a process of their own, so a
+    caller's other threads (the app's screen) keep running.
     """
     stage = stage or (lambda _phase: None)
+    given = given_stories(stories, articles, paths)
     cache = None
     if use_cache:
         from .cache import EngineCache
 
         cache = EngineCache(model)
-        cached = cache.load_analysis(articles)
+        cached = cache.load_analysis(articles, given)
         if cached is not None:
             if progress:
                 progress(len(articles), len(articles))
@@ -108,25 +116,21 @@ def analyse(
     mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
     clock.lap("annotate")
 
-    from .collector import collector_paused
     from .linking import link_entities
     from .stories import group_stories
 
-    # Plain Python objects from here on, none in cycles: full collections would only
-    # rescan them, more often the larger the corpus (see annotate.collector).
-    with collector_paused():
-        stage("link")
-        entities = link_entities(articles, mentions)
-        clock.lap("link")
+    stage("link")
+    entities = link_entities(articles, mentions)
+    clock.lap("link")
 
-        # After linking, so the stories see one name where outlets spell it two ways.
-        stage("stories")
-        stories = group_stories(articles, mentions)
-        clock.lap("stories")
+    # After linking, so the stories see one name where outlets spell it two ways.
+    stage("stories")
+    grouped = given if given is not None else group_stories(articles, mentions)
+    clock.lap("stories")
 
-        stage("discrepancies")
-        discrepancies, corroborations = _detect_by_story(articles, mentions, entities, stories)
-        clock.lap("discrepancies")
+    stage("discrepancies")
+    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped)
+    clock.lap("discrepancies")
 
     analysis = Analysis(
         articles=list(articles),
@@ -135,21 +139,25 @@ def analyse(
         discrepancies=discrepancies,
         corroborations=corroborations,
         engine=EngineInfo(version=__version__, pipeline=pipeline),
-        stories=stories,
+        stories=grouped,
     )
     if cache:
-        cache.store_analysis(analysis)
+        cache.store_analysis(analysis, given)
     return analysis
 
 
-def _detect_by_story(
+def detect_by_story(
     articles: Sequence[Article],
-    mentions: list[Mention],
-    entities: list[Entity],
-    stories: list[list[str]],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    stories: Sequence[Sequence[str]],
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
-    """Run the detectors within each story of two or more articles, never across stories."""
-    from .discrepancies import detect
+    """Run the detectors within each story of two or more articles, never across stories.
+
+    Two stories can hold the same finding (the same name spelled the same two ways in two
+    events): its id then also names the story's articles, so every id in a report is unique.
+    """
+    from .discrepancies import detect, fingerprint
 
     by_id = {a.id: a for a in articles}
     story_of = {article: n for n, story in enumerate(stories) for article in story}
@@ -170,10 +178,15 @@ def _detect_by_story(
             entities_in[n].append(Entity(id=e.id, name=e.name, label=e.label, mentions=inside))
     discrepancies: list[Discrepancy] = []
     corroborations: list[Corroboration] = []
+    seen: set[str] = set()
     for n, story in enumerate(stories):
         if len(story) < 2:
             continue
         found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n])
+        for d in found:
+            if d.id in seen:
+                d.id = fingerprint(d.kind, d.subject, [*d.values.values(), *sorted(story)])
+            seen.add(d.id)
         discrepancies.extend(found)
         corroborations.extend(agreed)
     return discrepancies, corroborations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 MentionKind = Literal["entity", "number", "quote", "date"]
 MENTION_KINDS: tuple[str, ...] = ("entity", "number", "quote", "date")
@@ -40,6 +40,7 @@ class Article:
     published: dt.date | None = None
     url: str | None = None
     encoding: str = "utf-8"
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ class Mention:
     text: str
     kind: MentionKind
     label: str
-    value: Any = None
+    value: int | float | str | list[int | float] | None = None
     entity: str | None = None  # cross-article cluster id (Entity.id)
     speaker: str | None = None  # quotes: Entity.id of who said it
     role: str | None = None  # entities: title/role (before the name or in apposition)

@@ -8,7 +8,6 @@ ever downloaded.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import re
 from functools import lru_cache
@@ -50,10 +49,6 @@ def build_pipeline(model: str | None = None) -> Language:
             nlp.add_pipe(factory, first=True)
         else:
             nlp.add_pipe(factory)
-    # The pipeline (vocabulary, rules, word lists) lives as long as the process: freeze what
-    # exists now so the collector stops rescanning it; full collections otherwise cost ~10% of
-    # annotating.
-    gc.freeze()
     return nlp
 
 

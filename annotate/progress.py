@@ -24,8 +24,8 @@ STAGES = {
 class TerminalProgress:
     """``progress(done, total)`` and ``stage(phase)`` callbacks for ``annotate.engine.analyse``."""
 
-    def __init__(self, stream: TextIO, label: str = "Annotating") -> None:
-        self.stream, self.label = stream, label
+    def __init__(self, stream: TextIO, label: str = "Annotating", unit: str = "articles") -> None:
+        self.stream, self.label, self.unit = stream, label, unit
         self.started = time.monotonic()
         self.shown = False
         self.last_drawn = 0.0
@@ -42,7 +42,7 @@ class TerminalProgress:
         rate = done / (now - self.started)
         eta = (total - done) / rate if rate else 0.0
         bar = "█" * filled + "░" * (_WIDTH - filled)
-        self._draw(f"{self.label} {bar} {done}/{total} articles  ~{eta:.0f}s left")
+        self._draw(f"{self.label} {bar} {done}/{total} {self.unit}  ~{eta:.0f}s left")
 
     def stage(self, phase: str) -> None:
         if time.monotonic() - self.started >= _DELAY:
@@ -61,10 +61,12 @@ class TerminalProgress:
         self.stream.flush()
 
 
-def terminal_progress(label: str = "Annotating", stream: TextIO | None = None) -> TerminalProgress | None:
+def terminal_progress(
+    label: str = "Annotating", stream: TextIO | None = None, unit: str = "articles"
+) -> TerminalProgress | None:
     """A progress bar on ``stream`` (stderr), or None when ``stream`` is not a terminal.
     The bar erases itself when ``done == total``; a phase line, on ``close``."""
     stream = stream or sys.stderr
     if not stream.isatty():
         return None
-    return TerminalProgress(stream, label)
+    return TerminalProgress(stream, label, unit)

@@ -18,7 +18,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from .model import DISCREPANCY_KINDS, Analysis, Discrepancy, Evidence
+from .labels import article_labels
+from .model import DISCREPANCY_KINDS, Analysis, Discrepancy
 from .safe_text import escape_invisible, needs_escape, visible
 
 KIND_TITLES = {
@@ -37,6 +38,11 @@ def run_report(args: argparse.Namespace) -> int:
     from .corpus import load_corpus_for_command
     from .engine import analyse
 
+    if getattr(args, "schema", False):
+        from .schema import report_schema
+
+        sys.stdout.write(json.dumps(report_schema(), ensure_ascii=False, indent=2) + "\n")
+        return 0
     corpus = load_corpus_for_command(args.paths, "report")
     if corpus is None:
         return 1
@@ -49,6 +55,8 @@ def run_report(args: argparse.Namespace) -> int:
             use_cache=not getattr(args, "no_cache", False),
             jobs=max(1, getattr(args, "jobs", 1) or 1),
             stage=bar.stage if bar else None,
+            stories=getattr(args, "stories", "auto") or "auto",
+            paths=args.paths,
         )
     except LookupError as e:  # pipeline.ModelNotFoundError: --model names nothing installed
         print(f"corpus-tui report: {visible(str(e))}", file=sys.stderr)
@@ -57,7 +65,7 @@ def run_report(args: argparse.Namespace) -> int:
         if bar:
             bar.close()  # the phase line, before the report
     analysis.problems = list(corpus.problems) + [p for p in analysis.problems if p not in corpus.problems]
-    annotations = _annotations(args, analysis)
+    analysis, annotations = _with_annotations(args, analysis)
     fmt = getattr(args, "format", "text") or "text"
     out = sys.stdout
     if fmt == "text":
@@ -110,21 +118,26 @@ def _progress():
     return terminal_progress()
 
 
-def _annotations(args: argparse.Namespace, analysis: Analysis) -> dict | None:
-    """The reader's annotation file, resolved against this corpus (None when there is none)."""
+def _with_annotations(args: argparse.Namespace, analysis: Analysis) -> tuple[Analysis, dict | None]:
+    """The analysis with the reader's links and mention edits applied (as the app shows it),
+    and the annotation file as report data (None when there is none)."""
     try:
-        from .annotation_file import default_path
-        from .annotations import annotations_for_report
+        from .annotation_file import AnnotationFileError, default_path
+        from .annotations import annotations_for_report, load_placed
+        from .reader_edits import mention_edits, with_reader_edits
     except ImportError:
-        return None
+        return analysis, None
     explicit = getattr(args, "annotations", None)
     path = Path(explicit) if explicit else default_path(args.paths)
     if not explicit and not path.exists():
-        return None
-    data = annotations_for_report(analysis, path)
-    if data.get("error"):
-        print(f"corpus-tui report: annotations: {visible(str(data['error']))}", file=sys.stderr)
-    return data
+        return analysis, None
+    try:
+        placed = load_placed(path, {a.id: a.text for a in analysis.articles})
+    except AnnotationFileError as e:
+        print(f"corpus-tui report: annotations: {visible(str(e))}", file=sys.stderr)
+        return analysis, annotations_for_report(analysis, path)
+    analysis = with_reader_edits(analysis, mention_edits(placed.items))
+    return analysis, annotations_for_report(analysis, path, placed)
 
 
 def _attach_verdicts(data: dict, annotations: dict) -> None:
@@ -137,77 +150,10 @@ def _attach_verdicts(data: dict, annotations: dict) -> None:
 
 # -- JSON / YAML ---------------------------------------------------------------------
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
-    """The report contract: plain dicts, lists, strings and numbers only."""
-    return {
-        "articles": [
-            {
-                "id": a.id,
-                "path": _printable_path(a.path),
-                "title": a.title,
-                "source": a.source,
-                "published": a.published.isoformat() if a.published else None,
-                "url": a.url,
-                "encoding": a.encoding,
-                "text": a.text,
-            }
-            for a in analysis.articles
-        ],
-        "mentions": [
-            {
-                "id": m.id,
-                "article": m.article,
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "kind": m.kind,
-                "label": m.label,
-                "entity": m.entity,
-                "value": _plain(m.value),
-                "speaker": m.speaker,
-                "role": m.role,
-                "counts": m.counts,
-                "qualifier": m.qualifier,
-                "granularity": m.granularity,
-            }
-            for m in analysis.mentions
-        ],
-        "entities": [{"id": e.id, "name": e.name, "label": e.label, "mentions": list(e.mentions)} for e in analysis.entities],
-        "discrepancies": [
-            {
-                "id": d.id,
-                "kind": d.kind,
-                "subject": d.subject,
-                "summary": d.summary,
-                "severity": d.severity,
-                "values": dict(d.values),
-                "evidence": [_evidence(e) for e in d.evidence],
-            }
-            for d in analysis.discrepancies
-        ],
-        "corroborations": [{"subject": c.subject, "evidence": [_evidence(e) for e in c.evidence]} for c in analysis.corroborations],
-        "stories": [list(s) for s in analysis.stories],
-        "problems": [{"path": _printable_path(p.path), "message": p.message, "severity": p.severity} for p in analysis.problems],
-        "engine": {"version": analysis.engine.version, "pipeline": analysis.engine.pipeline},
-    }
+    """The report contract (``annotate.schema``): plain dicts, lists, strings and numbers only."""
+    from .schema import report_data
 
-
-def _printable_path(path: str) -> str:
-    """File names that are not valid UTF-8 reach us with lone surrogates; show their bytes."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def _evidence(e: Evidence) -> dict[str, Any]:
-    return {"article": e.article, "start": e.start, "end": e.end, "text": e.text}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
+    return report_data(analysis)
 
 
 # -- text ----------------------------------------------------------------------------
@@ -229,7 +175,7 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
         highlight=False,
         soft_wrap=not tty,  # piped: one line per item, for grep and diff
     )
-    letters = _article_letters(analysis)
+    letters = article_labels(a.id for a in analysis.articles)  # the app labels its columns the same way
     n_stories = len([s for s in analysis.stories if len(s) > 1]) or (1 if len(analysis.articles) > 1 else 0)
     console.print(
         Text.assemble(
@@ -241,17 +187,21 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
     )
 
     console.print(_heading("Articles"))
-    table = Table.grid(padding=(0, 2))
-    for _ in range(4):
-        table.add_column()
+    rows = []
     for a in analysis.articles:
-        meta = " · ".join(x for x in (a.source, a.published.isoformat() if a.published else None) if x) or "no source or date"
-        table.add_row(
-            Text(letters[a.id], style="bold"),
-            Text(_clean(a.id, 40), style="cyan"),
-            Text(_clean(a.title, 70)),
-            Text(_clean(meta, 40), style="dim"),
-        )
+        source = _clean(a.source, 30) if a.source else "source not stated"
+        date = a.published.isoformat() if a.published else "date not stated"
+        rows.append((letters[a.id], _clean(a.id, 40), _clean(a.title, 70), f"{source} · {date}"))
+    # The title gives way when the line is full, never the label, the id or the date.
+    widths = [max((len(row[n]) for row in rows), default=1) for n in range(4)]
+    title_width = max(12, min(widths[2], console.width - widths[0] - widths[1] - widths[3] - 6))
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, min_width=widths[0])
+    table.add_column(no_wrap=True, min_width=widths[1])
+    table.add_column(no_wrap=True, overflow="ellipsis", width=title_width)
+    table.add_column(no_wrap=True, min_width=widths[3])
+    for label, article_id, title, meta in rows:
+        table.add_row(Text(label, style="bold"), Text(article_id, style="cyan"), Text(title), Text(meta, style="dim"))
     console.print(table)
 
     shared = _linked_entities(analysis)
@@ -313,6 +263,53 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
                 + ", ".join(f"{k} {v}" for k, v in counts.items())
             )
         )
+        for line in _annotation_lines(annotations, letters):
+            console.print(line)
+
+
+def _annotation_lines(annotations: dict, letters: dict[str, str]):
+    """Each annotation on its own lines: what it is, then each span with its position and status."""
+    from rich.text import Text
+
+    def span(target: dict) -> Text:
+        line = Text("        ")
+        status = target.get("status", "")
+        line.append(f"{status:<9}", style="bold" if status == "orphaned" else "dim")
+        where = f"{target.get('start')}-{target.get('end')}" if target.get("start") is not None else "not found"
+        line.append(f"{letters.get(target.get('article', ''), '?')} {where:<13} ", style="dim")
+        line.append(f"“{_clean(target.get('text'), 80)}”", style="italic")
+        saved = target.get("saved") or {}
+        if status != "anchored" and saved:
+            line.append(f"  (saved at {saved.get('start')}-{saved.get('end')}", style="dim")
+            if saved.get("exact") != target.get("text"):
+                line.append(f", was “{_clean(saved.get('exact'), 60)}”", style="dim")
+            line.append(")", style="dim")
+        return line
+
+    for note in annotations.get("notes") or []:
+        head = Text("    note     ")
+        head.append(_clean(note.get("text") or "", 100) or "(tags only)")
+        if note.get("tags"):
+            head.append("  #" + " #".join(_clean(t, 30) for t in note["tags"]), style="dim")
+        head.append(f"  [{note.get('id')}]", style="dim")
+        yield head
+        yield from (span(t) for t in note.get("targets") or [])
+    for discrepancy_id, verdict in (annotations.get("verdicts") or {}).items():
+        head = Text(f"    verdict  {verdict.get('verdict')}: ")
+        head.append(_clean(verdict.get("summary") or discrepancy_id, 100))
+        if verdict.get("note"):
+            head.append(f" — {_clean(verdict['note'], 80)}", style="italic")
+        head.append(f"  [{discrepancy_id}]" + ("" if verdict.get("current", True) else " no longer reported"), style="dim")
+        yield head
+    for kind in ("links", "unlinks"):
+        for link in annotations.get(kind) or []:
+            yield Text(f"    {kind[:-1]:<8} " + _clean(link.get("note") or "", 80) + f"  [{link.get('id')}]")
+            yield from (span(link[side]) for side in ("a", "b") if link.get(side))
+    for edit in annotations.get("mentions") or []:
+        action = "added" if edit.get("action") == "add" else "removed"
+        yield Text(f"    mention  {action} {_clean(edit.get('label') or '', 30)}  [{edit.get('id')}]")
+        if edit.get("target"):
+            yield span(edit["target"])
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -329,15 +326,6 @@ def _clean(text: str | None, limit: int) -> str:
     """One line of data, control characters made visible, shortened to ``limit``."""
     flat = " ".join(visible(text or "").split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def _article_letters(analysis: Analysis) -> dict[str, str]:
-    """Short names for articles in the text report: A, B, ... Z, then A1, B1, ..."""
-    out = {}
-    for i, a in enumerate(analysis.articles):
-        letter = chr(ord("A") + i % 26)
-        out[a.id] = letter if i < 26 else f"{letter}{i // 26}"
-    return out
 
 
 def _linked_entities(analysis: Analysis):

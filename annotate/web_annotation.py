@@ -5,18 +5,24 @@ mention edit, each targeting article spans with a ``TextQuoteSelector``
 (exact, prefix, suffix) and a ``TextPositionSelector`` (start, end in code
 points), placed in the articles' current text. W3C has no term for a span
 that can no longer be found, so such spans keep their saved selectors and the
-collection's ``comment`` lists them.
+collection's ``comment`` lists them. A verdict targets the evidence it judged,
+found again in the current text the same way (with prefix and suffix).
+
+The collection and its page have an ``id`` (the W3C model requires one): the
+annotation file's URI when exported from a file, else a URN derived from the
+annotations' ids.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .anchoring import Anchor, Resolution
+from .anchoring import Anchor, Resolution, make_anchor, resolve
 from .annotations import Annotation, Link, MentionEdit, Note, Unlink, Verdict, reanchor
 from .model import Article, Evidence
 from .safe_text import escape_invisible, visible
@@ -24,19 +30,30 @@ from .safe_text import escape_invisible, visible
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
 
-def to_collection(items: Sequence[Annotation], articles: Sequence[Article]) -> dict:
+def to_collection(items: Sequence[Annotation], articles: Sequence[Article], collection_id: str | None = None) -> dict:
     """The JSON-LD document for ``items`` placed in ``articles``."""
     texts = {a.id: a.text for a in articles}
     sources = {a.id: _source(a) for a in articles}
     placed = reanchor(items, texts)
-    annotations = [_annotation(item, placed.resolutions.get(item.id, ()), sources) for item in items]
-    orphaned = sorted(i for i, rs in placed.resolutions.items() if any(not r.placed for r in rs))
+    lost: set[str] = set()
+    annotations = [_annotation(item, placed.resolutions.get(item.id, ()), sources, texts, lost) for item in items]
+    orphaned = sorted(lost | {i for i, rs in placed.resolutions.items() if any(not r.placed for r in rs)})
+    if collection_id is None:
+        digest = hashlib.sha256("\n".join(sorted(item.id for item in items)).encode("utf-8")).hexdigest()[:16]
+        collection_id = f"urn:corpus-tui:collection:{digest}"
     collection: dict = {
         "@context": CONTEXT,
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": "corpus-tui annotations",
         "total": len(annotations),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": annotations},
+        "first": {
+            "id": f"{collection_id}#page-1",
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+            "items": annotations,
+        },
     }
     if orphaned:
         collection["comment"] = "Spans not found in the current article text (saved selectors kept): " + ", ".join(
@@ -65,7 +82,9 @@ def to_json_ld(collection: dict) -> str:
     return escape_invisible(text).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
-def _annotation(item: Annotation, resolved: Sequence[Resolution], sources: Mapping[str, str]) -> dict:
+def _annotation(
+    item: Annotation, resolved: Sequence[Resolution], sources: Mapping[str, str], texts: Mapping[str, str], lost: set[str]
+) -> dict:
     out: dict = {"id": f"urn:corpus-tui:{item.id}", "type": "Annotation"}
     bodies: list[dict] = []
     targets = [_target(r, sources) for r in resolved]
@@ -80,7 +99,7 @@ def _annotation(item: Annotation, resolved: Sequence[Resolution], sources: Mappi
         bodies.append(_text(f"discrepancy {item.discrepancy}: {item.summary}".rstrip(": "), "identifying"))
         if item.note:
             bodies.append(_text(item.note, "commenting"))
-        targets = [_evidence_target(e, sources) for e in item.evidence]
+        targets = [_evidence_target(e, sources, texts, lost, item.id) for e in item.evidence]
     elif isinstance(item, (Link, Unlink)):
         out["motivation"] = "linking"
         same = isinstance(item, Link)
@@ -125,14 +144,16 @@ def _target(r: Resolution, sources: Mapping[str, str]) -> dict:
     }
 
 
-def _evidence_target(e: Evidence, sources: Mapping[str, str]) -> dict:
-    return {
-        "source": sources.get(e.article, f"urn:corpus-tui:article:{e.article}"),
-        "selector": [
-            {"type": "TextQuoteSelector", "exact": e.text},
-            {"type": "TextPositionSelector", "start": e.start, "end": e.end},
-        ],
-    }
+def _evidence_target(e: Evidence, sources: Mapping[str, str], texts: Mapping[str, str], lost: set[str], item_id: str) -> dict:
+    """The judged evidence where it is now (the article may have been edited since the verdict)."""
+    text = texts.get(e.article)
+    found = resolve(Anchor(e.article, "", e.start, e.end, e.text), text) if e.text else None
+    if found is None or not found.placed or text is None or found.start is None or found.end is None:
+        lost.add(item_id)
+        anchor = Anchor(e.article, "", e.start, e.end, e.text)
+        return _target(Resolution(anchor, "orphaned"), sources)
+    fresh = make_anchor(e.article, text, found.start, found.end)
+    return _target(Resolution(fresh, "anchored", fresh.start, fresh.end, fresh.exact), sources)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -164,7 +185,8 @@ def run_export(argv: Sequence[str]) -> int:
     corpus = load_corpus_for_command(args.paths, "export")
     if corpus is None:
         return 1
-    document = to_json_ld(to_collection(loaded.items, corpus.articles))
+    collection = to_collection(loaded.items, corpus.articles, collection_id=path.resolve().as_uri())
+    document = to_json_ld(collection)
     if args.output:
         try:
             Path(args.output).write_text(document, encoding="utf-8")

@@ -97,7 +97,10 @@ def _context():
 
 def _start_worker(model: str | None) -> None:
     global _nlp
+    from .collector import tune_for_batch_work
     from .pipeline import build_pipeline
+
+    tune_for_batch_work()  # this process is ours
 
     _nlp = build_pipeline(model)
 

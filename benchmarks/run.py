@@ -322,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
+        from annotate.collector import tune_for_batch_work
+
+        tune_for_batch_work()  # as `corpus-tui` does: a child stands in for the command
         task, *rest = args.child
         result = {"engine": lambda: child_engine(rest[0]),
                   "throughput": lambda: child_throughput(rest[0]),

@@ -205,7 +205,9 @@ def build_bad_corpus(root: Path, *, huge: bool = True) -> BadCorpus:
         corpus.cases["too-large.txt"] = Case("too-large.txt", loads=False, reason="too large")
 
     # --- file system oddities
-    (root / "notes.html").write_text("<p>not an article</p>")  # ignored: not .txt/.md
+    (root / "notes.html").write_text("<p>not an article</p>")  # a saved page without an article
+    corpus.cases["notes.html"] = Case("notes.html", loads=False, reason="no article text")
+    (root / "notes.pdf").write_bytes(b"%PDF-1.7")  # ignored: not an article file type
     (root / ".hidden.txt").write_text("hidden files are ignored")
     os.symlink("loop-b.txt", root / "loop-a.txt")
     os.symlink("loop-a.txt", root / "loop-b.txt")

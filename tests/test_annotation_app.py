@@ -442,3 +442,26 @@ async def test_keys_typed_in_one_burst_after_a_go_into_the_note(corpus):
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen) and app.is_running
         assert app.screen.query_one("#note-text").text == "qtd"
+
+
+async def test_a_note_whose_words_were_edited_says_changed_and_what_they_were(corpus):
+    from annotate.anchoring import make_anchor
+    from annotate.annotations import Note
+    from annotate.corpus import load_corpus
+
+    article = load_corpus([corpus]).articles[0]
+    words = next(w for w in article.text.split() if len(w) >= 8 and w.isalpha())
+    start = article.text.index(words)
+    note = Note(id="note-edited", targets=(make_anchor(article.id, article.text, start, start + len(words)),), text="check")
+    af.save(corpus / "annotations.yaml", [note], expected=None)
+    path = Path(article.path)
+    edited = words[:-1] + ("x" if words[-1] != "x" else "y")  # one letter changed: found again, fuzzily
+    path.write_text(path.read_text(encoding="utf-8").replace(words, edited, 1), encoding="utf-8")
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotationsScreen)
+        row = str(app.screen.rows[0][1])
+        assert f"changed: was “{words}”" in row and "[moved]" not in row

@@ -87,6 +87,32 @@ def test_export_follows_edited_articles(tmp_path):
     assert edited[position["start"] : position["end"]] == "four helicopters"
 
 
+def test_export_gives_the_collection_and_its_page_an_id(tmp_path):
+    folder, first, second = make_corpus(tmp_path)
+    write_annotations(folder, first, second)
+    out = tmp_path / "out.jsonld"
+    assert run_export([str(folder), "-o", str(out)]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["id"] == (folder / "annotations.yaml").resolve().as_uri()
+    assert doc["first"]["id"].startswith(doc["id"]) and doc["first"]["id"] != doc["id"]
+    assert doc["first"]["partOf"] == doc["id"]
+
+
+def test_export_places_verdict_evidence_in_the_edited_text_with_context(tmp_path):
+    folder, first, second = make_corpus(tmp_path)
+    write_annotations(folder, first, second)
+    (folder / "first.txt").write_text(FIRST.replace("\n\n", "\n\nA new opening paragraph.\n\n", 1), encoding="utf-8")
+    out = tmp_path / "out.jsonld"
+    assert run_export([str(folder), "-o", str(out)]) == 0
+    edited = load_corpus([folder / "first.txt"]).articles[0].text
+    verdict = next(a for a in json.loads(out.read_text())["first"]["items"] if a["motivation"] == "assessing")
+    target = next(t for t in verdict["target"] if t["source"].endswith("first.txt"))
+    quote, position = target["selector"]
+    assert edited[position["start"] : position["end"]] == "four"
+    assert quote["prefix"] == edited[max(0, position["start"] - 32) : position["start"]]
+    assert quote["suffix"] == edited[position["end"] : position["end"] + 32]
+
+
 def test_export_refuses_a_broken_file_and_leaves_it(tmp_path, capsys):
     folder, first, second = make_corpus(tmp_path)
     (folder / "annotations.yaml").write_text("version: 1\nnotes: [\n")
@@ -124,3 +150,17 @@ def test_report_data_names_a_broken_file(tmp_path):
     data = annotations_for_report(analysis, folder / "annotations.yaml")
     assert "line 1" in data["error"] and "newer" in data["error"]
     assert data["notes"] == []
+
+
+def test_text_report_lists_each_annotation_with_its_positions_and_status(tmp_path, capsys):
+    folder, first, second = make_corpus(tmp_path)
+    write_annotations(folder, first, second)
+    (folder / "first.txt").write_text(FIRST.replace("\n\n", "\n\nA new opening paragraph.\n\n", 1), encoding="utf-8")
+    edited = load_corpus([folder / "first.txt"]).articles[0].text
+    assert main(["report", str(folder), "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    section = out[out.index("\nAnnotations") :]
+    start = edited.index("four helicopters")
+    assert "Check the count" in section
+    assert f"moved    A {start}-{start + len('four helicopters')}" in section
+    assert "“four helicopters”" in section and "verdict  confirmed" in section

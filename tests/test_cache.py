@@ -208,3 +208,16 @@ def test_cache_entries_that_are_not_regular_files_are_misses(cache_dir, seeds, a
     annotated.clear()
     assert analyse(seeds, use_cache=True) == analyse(seeds)
     assert seeds[0].id in annotated
+
+
+def test_another_version_of_a_trained_pipeline_gets_its_own_entries(tmp_path):
+    from annotate.cache import EngineCache
+
+    model = tmp_path / "my_pipeline"
+    model.mkdir()
+    (model / "meta.json").write_text('{"name": "core_news", "version": "3.7.0"}', encoding="utf-8")
+    before = EngineCache(str(model), root=tmp_path / "cache").folder
+    assert EngineCache(str(model), root=tmp_path / "cache").folder == before
+    (model / "meta.json").write_text('{"name": "core_news", "version": "3.8.0"}', encoding="utf-8")
+    assert EngineCache(str(model), root=tmp_path / "cache").folder != before
+    assert EngineCache(None, root=tmp_path / "cache").folder != before

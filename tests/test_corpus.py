@@ -157,8 +157,8 @@ def test_nothing_loadable_raises_corpus_error_with_every_reason(tmp_path):
 
 
 def test_folder_without_articles_is_a_clear_error(tmp_path):
-    (tmp_path / "page.html").write_text("<p>hi</p>")
-    with pytest.raises(CorpusError, match=r"no \.txt or \.md articles.*page\.html"):
+    (tmp_path / "page.pdf").write_bytes(b"%PDF-1.7")
+    with pytest.raises(CorpusError, match=r"no \.txt, \.md or \.html articles.*page\.pdf"):
         load_corpus([tmp_path])
 
 

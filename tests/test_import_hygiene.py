@@ -108,3 +108,23 @@ def test_first_paint_waits_for_nothing_but_the_text(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "ok" in result.stdout
+
+
+def test_the_engine_leaves_the_processs_collector_alone():
+    """Library code sets no process-wide policy: the collector is the caller's business."""
+    code = textwrap.dedent(
+        """
+        import gc
+        from annotate.corpus import load_corpus
+        from annotate.engine import analyse
+
+        before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
+        seen = []
+        analyse(load_corpus(["corpus"]).articles, stage=lambda phase: seen.append(gc.isenabled()))
+        assert seen and all(seen), seen
+        assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == before
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "CORPUS_TUI_CACHE_DIR": "/nonexistent/none"})
+    assert run.returncode == 0, run.stderr

@@ -304,14 +304,16 @@ async def test_sidebar_can_be_hidden_to_read_wider():
         assert app.query_one("#sidebar").display
 
 
-async def test_left_and_right_move_between_columns():
+async def test_left_and_right_move_between_columns_and_the_sidebar():
     app = CorpusApp([CORPUS])
     async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.pause()
+        await open_reader(pilot, app)
         assert app.focused is app.columns[0].pane
         await pilot.press("right")
         assert app.focused is app.columns[1].pane and app.current_column == 1
+        await pilot.press("right")  # after the last column: the sidebar's list
+        assert app.focused is app.query_one(DiscrepancyList)
         await pilot.press("right")  # wraps around
         assert app.focused is app.columns[0].pane
-        await pilot.press("left")
+        await pilot.press("left", "left")
         assert app.focused is app.columns[1].pane

@@ -126,3 +126,22 @@ def test_nothing_readable_is_an_error(tmp_path, capsys):
     assert rc == 1
     assert out == ""
     assert "missing" in err
+
+
+def test_report_labels_articles_as_the_app_does_and_a_redirected_report_keeps_whole_dates(tmp_path, capsys):
+    from tui.app import CorpusApp
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(30):
+        title = f"A rather long headline about the council budget vote number {n} and what it means for everyone"
+        front = f"---\ntitle: {title}\nsource: The Northern Evening Chronicle and Gazette\npublished: 2022-03-01\n---\n"
+        (folder / f"story-{n:02d}.md").write_text(front + f"The council met on Tuesday for vote {n}.\n", encoding="utf-8")
+    rc, out, _ = report(capsys, str(folder))
+    assert rc == 0
+    labels = CorpusApp([folder]).labels
+    rows = {line.split()[1]: line for line in out.splitlines() if line.split()[1:2] and line.split()[1] in labels}
+    assert len(rows) == 30
+    for article_id, line in rows.items():
+        assert line.split()[0] == labels[article_id]  # "AB" in both, not "B1" in one
+        assert line.rstrip().endswith("2022-03-01")

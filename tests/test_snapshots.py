@@ -1,24 +1,39 @@
 """Snapshots of what the reader looks like (pytest-textual-snapshot).
 
-Update the baselines after a deliberate change to the look or to the engine's
-output with ``pytest tests/test_snapshots.py --snapshot-update`` and review
-the SVG diffs.
+The app is fed a fixed analysis of the bundled corpus (``tests/data/seed-analysis.json``,
+a saved ``corpus-tui report corpus --format json``), so a change in the engine does not
+change these pictures: they test the reader. Update the baselines after a deliberate change
+to the look with ``pytest tests/test_snapshots.py --snapshot-update`` and review the SVG
+diffs; after a change to the report's schema, save the report again.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from annotate.schema import analysis_from_data
 from tui.app import CorpusApp
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+TESTS = Path(__file__).resolve().parent
+CORPUS = TESTS.parent / "corpus"
+FIXED = analysis_from_data(json.loads((TESTS / "data" / "seed-analysis.json").read_text(encoding="utf-8")))
 
 
 @pytest.fixture(autouse=True)
-def engine_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
+def fixed_engine(monkeypatch):
+    """The engine answers with the saved analysis, on the articles the app loaded."""
+
+    def analyse(articles, *args, progress=None, **kwargs):
+        assert [a.id for a in articles] == [a.id for a in FIXED.articles], "save the report again"
+        if progress:
+            progress(len(articles), len(articles))
+        return replace(FIXED, articles=list(articles))
+
+    monkeypatch.setattr("annotate.engine.analyse", analyse)
 
 
 def after_engine(*keys: str):

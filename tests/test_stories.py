@@ -156,3 +156,148 @@ def test_many_outlets_on_one_story_make_one_story(tmp_path):
     found = max(group_stories(articles, mentions), key=len)
     assert set(found) <= big
     assert len(found) >= 0.95 * len(big)
+
+
+FIVE_OUTLETS = ROOT / "tests" / "data" / "stories" / "ferry-five-outlets"
+
+
+def test_a_folder_of_five_outlets_on_one_event_is_one_story():
+    """Five outlets, five angles (wire, local, broadcaster, business, analysis) on one
+    ferry sinking: few words in common, yet one story, so they are compared."""
+    articles, mentions = _linked([FIVE_OUTLETS])
+    assert len(articles) == 5
+    assert group_stories(articles, mentions) == [[a.id for a in articles]]
+
+
+def test_a_mixed_folder_of_clearly_different_events_still_splits(tmp_path):
+    """One folder holding the ferry reports, the earthquake reports and the election
+    reports: three stories, each whole."""
+    sources = [FIVE_OUTLETS, ROOT / "tests" / "data" / "realistic" / "earthquake",
+               ROOT / "tests" / "data" / "realistic" / "election"]
+    event_of = {}
+    for source in sources:
+        for path in source.glob("*.md"):
+            target = tmp_path / f"{source.name}-{path.name}"
+            target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+            event_of[target.name] = source.name
+    articles, mentions = _linked([tmp_path])
+    event = {a.id: event_of[Path(a.path).name] for a in articles}
+    found = group_stories(articles, mentions)
+    assert sorted(sorted({event[a] for a in s}) for s in found) == sorted([s.name] for s in sources)
+    assert len(found) == 3
+
+
+def test_two_events_of_one_kind_months_apart_are_two_stories(tmp_path):
+    """The same kind of event told in the same words, a year apart: two stories."""
+    body = ("Flooding closed the river road at Kessel after two days of rain, and the "
+            "council opened the sports hall for families whose houses were flooded. "
+            "Firefighters pumped water from the cellars of the old town all night.")
+    for n, (outlet, published) in enumerate([("a", "2021-03-02"), ("b", "2021-03-03"), ("c", "2022-04-10"),
+                                             ("d", "2022-04-11")]):
+        (tmp_path / f"{outlet}.md").write_text(
+            f"---\ntitle: Floods in Kessel\nsource: Outlet {outlet}\npublished: {published}\n---\n{body} ({n})\n",
+            encoding="utf-8")
+    articles, mentions = _linked([tmp_path])
+    assert group_stories(articles, mentions) == [["a", "b"], ["c", "d"]]
+
+
+def test_the_stories_mode_one_puts_every_article_in_one_story(tmp_path):
+    from annotate.story_modes import given_stories
+
+    articles = load_corpus(REALISTIC[:2]).articles
+    assert given_stories("one", articles) == [[a.id for a in articles]]
+    assert given_stories("auto", articles) is None
+
+
+def test_the_stories_mode_folders_makes_each_subfolder_a_story(tmp_path):
+    from annotate.story_modes import given_stories
+
+    for folder in ("quake", "vote"):
+        (tmp_path / folder / "deeper").mkdir(parents=True)
+    (tmp_path / "quake" / "one.md").write_text("Quake one\n\nThe ground shook.\n", encoding="utf-8")
+    (tmp_path / "quake" / "deeper" / "two.md").write_text("Quake two\n\nThe ground shook again.\n", encoding="utf-8")
+    (tmp_path / "vote" / "three.md").write_text("Vote three\n\nPolls closed.\n", encoding="utf-8")
+    (tmp_path / "loose.md").write_text("Loose\n\nAn article beside the folders.\n", encoding="utf-8")
+    articles = load_corpus([tmp_path]).articles
+    stories = given_stories("folders", articles, [tmp_path])
+    assert sorted(sorted(s) for s in stories) == [["loose"], ["one", "two"], ["three"]]
+
+
+def _two_event_folders(tmp_path: Path) -> Path:
+    """A corpus folder with the ferry reports and the earthquake reports in subfolders."""
+    corpus = tmp_path / "corpus"
+    for source in (FIVE_OUTLETS, ROOT / "tests" / "data" / "realistic" / "earthquake"):
+        (corpus / source.name).mkdir(parents=True)
+        for path in source.glob("*.md"):
+            (corpus / source.name / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return corpus
+
+
+def _report_stories(capsys, *args: str) -> list[list[str]]:
+    import json
+
+    from tui.cli import main
+
+    assert main(["report", *args, "--format", "json", "--no-cache"]) == 0
+    return json.loads(capsys.readouterr().out)["stories"]
+
+
+def test_report_groups_by_the_stories_option(tmp_path, capsys):
+    corpus = _two_event_folders(tmp_path)
+    articles = load_corpus([corpus]).articles
+    ferry = sorted(a.id for a in articles if "ferry" in a.path)
+    quake = sorted(a.id for a in articles if "earthquake" in a.path)
+    assert sorted(map(sorted, _report_stories(capsys, str(corpus)))) == sorted([ferry, quake])
+    assert _report_stories(capsys, str(corpus), "--stories", "one") == [[a.id for a in articles]]
+    assert sorted(map(sorted, _report_stories(capsys, str(corpus), "--stories", "folders"))) == sorted([ferry, quake])
+    # Articles directly in the folder given are one story of their own.
+    assert len(_report_stories(capsys, str(corpus / FIVE_OUTLETS.name), "--stories", "folders")) == 1
+
+
+def test_report_rejects_an_unknown_stories_mode(capsys):
+    from tui.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["report", str(ROOT / "corpus"), "--stories", "several"])
+    assert "--stories" in capsys.readouterr().err
+
+
+def test_the_engine_cache_keeps_each_stories_mode_apart(tmp_path, monkeypatch):
+    from annotate.engine import analyse
+
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = _two_event_folders(tmp_path)
+    articles = load_corpus([corpus]).articles
+    assert len(analyse(articles, use_cache=True).stories) == 2
+    assert len(analyse(articles, use_cache=True, stories="one").stories) == 1
+    assert len(analyse(articles, use_cache=True).stories) == 2  # not the cached 'one'
+
+
+async def _engine_done(pilot, app) -> None:
+    waited = 0.0
+    while app.analysis is None:
+        assert waited < 120, "the engine did not finish"
+        await pilot.pause(0.1)
+        waited += 0.1
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("mode, stories", [("auto", 2), ("folders", 2), ("one", 1)])
+async def test_the_app_groups_by_the_stories_option(tmp_path, monkeypatch, mode, stories):
+    from tui.app import CorpusApp
+
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = _two_event_folders(tmp_path)
+    app = CorpusApp([corpus], stories=mode)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _engine_done(pilot, app)
+        if stories == 1:
+            assert "story" not in app.status.said
+            await pilot.press("}")
+            assert app.status.said == "All articles are one story"
+        else:
+            assert "story 1 of 2" in app.status.said
+            first = set(app.shown[: app.column_count])
+            await pilot.press("}")
+            assert "story 2 of 2" in app.status.said
+            assert first.isdisjoint(app.shown[: app.column_count])

@@ -123,6 +123,7 @@ class AnnotationsMixin:
         self.annotation_path = self.annotation_file_path()
         self.annotation_status: dict[str, str] = {}
         self.annotation_places: dict[str, tuple] = {}  # id -> where each span is now (Resolution)
+        self.annotation_was: dict[str, str] = {}  # annotation id -> the saved words, where the text now differs
         self.keeper = getattr(self, "keeper", None) or WorkKeeper(self)
         try:
             loaded = annotation_file.load(self.annotation_path)
@@ -144,6 +145,11 @@ class AnnotationsMixin:
         self._annotation_base = list(placed.items)  # what a merge compares both copies with
         self.annotation_status = {item.id: placed.status(item.id) for item in placed.items}
         self.annotation_places = dict(placed.resolutions)
+        for item_id, resolutions in placed.resolutions.items():
+            # Found again, but on other words ("5,000 soldiers" edited to "6,000 soldiers"): changed, not moved.
+            changed = [r for r in resolutions if r.status == "changed"]
+            if changed:
+                self.annotation_was[item_id] = changed[0].was
         if loaded.items:
             self._say_what_loaded(len(loaded.items))
         self._after_annotation_change()
@@ -156,7 +162,7 @@ class AnnotationsMixin:
         if moved:
             message += f"; {moved} followed text that moved"
         if changed:
-            message += f"; {changed} on words that changed (kept as saved until you accept: press A)"
+            message += f"; {changed} now on words that changed (A lists them: “changed: was …”; a there accepts the new words)"
         if orphaned:
             message += f"; {orphaned} could not be placed (kept, listed as orphaned: press A)"
         self.notify(message, severity="warning" if orphaned else "information", timeout=10, markup=False)
@@ -480,13 +486,16 @@ class AnnotationsMixin:
         words = article.text[match[0] : match[1]]
         prompt = TextPrompt(
             "Add a mention",
-            Content(f"Label for “{short(words)}” (PERSON, ORG, GPE, LOC, number, date, quote…):"),
-            placeholder="PERSON",
+            Content(f"What is “{short(words)}”? (person, organisation, place, group, number, date, quote…):"),
+            placeholder="person",
         )
 
         def done(label: str | None) -> None:
+            from .words import label_from_plain
+
             if not label:
                 return
+            label = label_from_plain(label)  # saved as the engine's label (PERSON, GPE…)
             item = MentionEdit(
                 id=new_id("mention"),
                 action="add",
@@ -496,7 +505,9 @@ class AnnotationsMixin:
             )
             self.annotation_store.put(item)
             self.annotation_status[item.id] = "anchored"
-            self._after_annotation_change(f"Mention added: “{short(words)}” as {label}")
+            from .words import plain_label
+
+            self._after_annotation_change(f"Mention added: “{short(words)}” as {plain_label(label)}")
 
         self.push_screen(prompt, done)
 
@@ -545,8 +556,11 @@ class AnnotationsMixin:
         status = self.annotation_status.get(item.id, "anchored")
         line = Text()
         if isinstance(item, Verdict):
+            from .widgets.discrepancy_list import with_labels
+
             line.append(VERDICT_MARKS[item.verdict], style="bold")
-            line.append(f"  {short(item.summary or item.discrepancy, 80)}")
+            summary = with_labels(item.summary or item.discrepancy, self.labels, {e.article for e in item.evidence})
+            line.append(f"  {short(summary, 80)}")
             if item.note:
                 line.append(f"\n    {short(item.note, 120)}", style="italic")
             return line
@@ -555,14 +569,16 @@ class AnnotationsMixin:
             kind = f"mention {'added' if item.action == 'add' else 'removed'}"
         line.append(f"{kind:<16}", style="bold")
         spans = anchors_of(item)
+        places = self.annotation_places.get(item.id, ()) if status == "changed" else ()
         for n, anchor in enumerate(spans):
             if n:
                 line.append(" ↔ ")
             line.append(f"{self.labels.get(anchor.article, visible(anchor.article))}: ", style="dim")
-            line.append(f"“{short(anchor.exact, 50)}”")
-        if status == "changed":
-            now = next((r.text for r in self.annotation_places.get(item.id, ()) if r.status == "changed"), "")
-            line.append(f"  [changed: now “{short(now or '', 40)}”; a accepts]", style="bold italic")
+            now = places[n].text if n < len(places) and places[n].status == "changed" else None
+            line.append(f"“{short(now if now is not None else anchor.exact, 50)}”")  # the words in the article now
+        was = getattr(self, "annotation_was", {}).get(item.id)
+        if status == "changed" and was is not None:
+            line.append(f"  [changed: was “{short(was, 50)}”; a accepts the new words]", style="bold")
         elif status != "anchored":
             line.append(f"  [{status}]", style="bold reverse" if status == "orphaned" else "italic")
         if isinstance(item, Note):
@@ -633,6 +649,7 @@ class AnnotationsMixin:
         self.annotation_store.put(with_anchors(item, anchors))
         self.annotation_status[item.id] = "anchored"
         self.annotation_places.pop(item.id, None)
+        self.annotation_was.pop(item.id, None)
         self._after_annotation_change(f"Accepted the new words: “{short(anchors[0].exact)}” (ctrl+z to undo)")
 
     # -- showing ------------------------------------------------------------------
@@ -738,7 +755,7 @@ class AnnotationsMixin:
             self.exit()
             return
         question = Content(f"You have unsaved annotations. Save them to {visible(str(self.annotation_path))}?")
-        choices = [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")]
+        choices = [("save", "Save and quit"), ("discard", "Discard and quit"), ("cancel", "Cancel")]
 
         def chosen(key: str | None) -> None:
             if key == "save":

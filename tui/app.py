@@ -22,24 +22,28 @@ from textual.containers import Horizontal
 from textual.events import DescendantFocus, Key, Resize
 from textual.worker import Worker, WorkerState
 
+from annotate.labels import article_labels
 from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS, Problem
 from annotate.safe_text import visible
 
 from .annotation_ui import AnnotationsMixin, annotation_bindings
+from .jump_list import JumpList, Place
 from .keymap import APP_KEYS, all_keys, app_bindings, load_keymap
 from .widgets.article_column import ArticleColumn
 from .widgets.article_pane import ArticlePane
 from .widgets.highlights import LAYER_LABELS, LAYERS, Marks, article_spans
 from .widgets.legend import Legend
 from .widgets.reader_footer import ReaderFooter
-from .widgets.reading_index import ReadingIndex, article_label
+from .widgets.reading_index import ReadingIndex
 from .widgets.search_bar import Match, SearchBar, find_all
 from .widgets.sidebar import Sidebar
 from .widgets.status_line import StatusLine
+from .words import plural
 
 MAX_COLUMNS = 4
 MIN_COLUMN_WIDTH = 44  # cells; below this a third column would be too cramped to read
 NARROW_WIDTH = 120  # below this the sidebar stacks under the articles
+SIDEBAR_MIN, SIDEBAR_STEP = 24, 8  # cells: the narrowest sidebar, and how much + and - change it
 # The status line while the engine works past the last article (seconds at 1,000 articles).
 ENGINE_STAGES = {
     "link": "linking names across articles…",
@@ -66,28 +70,34 @@ class CorpusApp(AnnotationsMixin, App[int]):
         model: str | None = None,
         annotations: str | Path | None = None,
         use_cache: bool = True,
+        stories: str = "auto",
     ) -> None:
         super().__init__()
         self.paths = [Path(p) for p in paths]
         self.model = model
         self.annotations_path = annotations
         self.use_cache = use_cache
+        self.story_mode = stories  # auto | one | folders: how the engine groups articles into stories
         self.articles: list[Article] = []
         self.problems: list = []
         self.load_error: str | None = None
         self._load()
         self.analysis: Analysis | None = None
         self.index = ReadingIndex.build(self.articles)
-        self.labels = {a.id: article_label(i) for i, a in enumerate(self.articles)}
+        self.labels = article_labels(a.id for a in self.articles)
         self.layers: frozenset[str] = frozenset(LAYERS)
         self.sync_scroll = False
+        self.sidebar_cells: int | None = None  # None: a third of the screen (36 to 60 cells)
         self.shown: list[str] = [a.id for a in self.articles[:MAX_COLUMNS]]  # article id per column
         self.column_count = min(2, len(self.articles))
         self.current_column = 0
         self.cursors: dict[str, Mention] = {}  # article id -> mention under the cursor
         self.selected_entity: str | None = None
         self.selected_discrepancy: str | None = None
+        self._discrepancy_position = 0  # where the selected one was in its story's list (it may be dismissed since)
+        self.marked: list[Evidence] = []  # the evidence marked in the articles (a discrepancy or a coverage row)
         self.matches: list[Match] = []
+        self.jumps = JumpList()
         self.match_index = -1
         self._sidebar_story: tuple[str, ...] | None = None
         self._story_discrepancies: list[Discrepancy] = []
@@ -134,13 +144,26 @@ class CorpusApp(AnnotationsMixin, App[int]):
             self.set_keymap(keymap)
         self.keymap_problems = keymap_problems
         self.tell_problems(self.problems)
-        self.theme_changed_signal.subscribe(self, lambda _theme: self.call_after_refresh(self.restyle))
+        from .settings import load_theme
+
+        saved_theme = load_theme()
+        if saved_theme in self.available_themes:
+            self.theme = saved_theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._layout_columns(self.size.width)
+        self._first_shown = self.shown[: self.column_count]
         self.refresh_legend()
-        self.status.say(f"{len(self.articles)} articles", "annotating…")
+        # The counter from the start: a small corpus is annotated between two frames once spaCy is loaded.
+        self.status.say(plural(len(self.articles), "article"), f"annotating 0 of {len(self.articles)}…")
         self.focus_column(0)
         # The text first: everything else waits until it has been painted.
         self.call_after_refresh(self._after_first_paint)
+
+    def _theme_changed(self, theme) -> None:
+        from .settings import save_theme
+
+        save_theme(theme.name)  # remembered for the next launch
+        self.call_after_refresh(self.restyle)
 
     async def _after_first_paint(self) -> None:
         """Read the reader's annotations, build the sidebar's tabs, start the engine."""
@@ -169,6 +192,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
             return
         narrow = width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
+        self._apply_sidebar_width(narrow)
         count = self._columns_that_fit(width, beside=not (narrow or self.query_one(Sidebar).has_class("-hidden")))
         all_columns = self._all_columns
         if count > len(all_columns):
@@ -180,16 +204,45 @@ class CorpusApp(AnnotationsMixin, App[int]):
         for n, column in enumerate(all_columns):
             column.display = n < count
         if changed:
+            self._keep_to_story()
             for n in range(count):
                 self._show_in_column(n, self.shown[n])
             self.current_column = min(self.current_column, count - 1)
             self.refresh_marks()
 
     def _columns_that_fit(self, width: int, beside: bool) -> int:
-        """Article columns for a terminal ``width``, with the sidebar ``beside`` them or not."""
-        reading_width = width - (min(60, max(36, width // 3)) if beside else 0)  # as in app.tcss
+        """Article columns for a terminal ``width``, with the sidebar ``beside`` them or not;
+        never more than the articles of the story on screen (columns never mix stories)."""
+        reading_width = width - (self._sidebar_width(width) if beside else 0)
         fits = max(2, reading_width // MIN_COLUMN_WIDTH)
-        return max(1, min(MAX_COLUMNS, len(self.articles), fits))
+        story = self.story_of(self.shown[self.current_column]) if self.shown else []
+        return max(1, min(MAX_COLUMNS, len(story), fits))
+
+    def _sidebar_width(self, width: int) -> int:
+        """The sidebar's width beside the articles: the reader's choice (+/-), else as in app.tcss."""
+        if self.sidebar_cells is None:
+            return min(60, max(36, width // 3))
+        return max(SIDEBAR_MIN, min(self.sidebar_cells, width - MIN_COLUMN_WIDTH))
+
+    def _apply_sidebar_width(self, narrow: bool) -> None:
+        sidebar = self.query_one(Sidebar)
+        cells = None if narrow or self.sidebar_cells is None else self._sidebar_width(self.size.width)
+        sidebar.styles.width = cells
+        sidebar.styles.min_width = cells
+        sidebar.styles.max_width = cells
+
+    def action_sidebar_width(self, step: int) -> None:
+        """Widen (1) or narrow (-1) the sidebar beside the articles."""
+        sidebar = self.query_one(Sidebar)
+        if self.has_class("-narrow") or sidebar.has_class("-hidden"):
+            self.status.say("The sidebar is not beside the articles (it is under them below 120 columns, or hidden: b)")
+            return
+        current = self._sidebar_width(self.size.width)
+        self.sidebar_cells = max(SIDEBAR_MIN, min(current + step * SIDEBAR_STEP, self.size.width - MIN_COLUMN_WIDTH))
+        self._layout_columns(self.size.width)
+        self._sidebar_story = None
+        self.call_after_refresh(self.refresh_sidebar)  # the coverage table sizes its columns to the new width
+        self.status.say(f"Sidebar {self._sidebar_width(self.size.width)} columns wide")
 
     def _show_in_column(self, column: int, article_id: str) -> None:
         self.shown[column] = article_id
@@ -210,14 +263,13 @@ class CorpusApp(AnnotationsMixin, App[int]):
             now = time.monotonic()
             if now - shown_at[0] >= 0.1 or done == total:
                 shown_at[0] = now
-                self.call_from_thread(self.status.say, f"{len(self.articles)} articles", f"annotating {done} of {total}…")
+                self.call_from_thread(self.status.say, plural(len(self.articles), "article"), f"annotating {done} of {total}…")
 
         def stage(phase: str) -> None:
-            self.call_from_thread(self.status.say, f"{len(self.articles)} articles", ENGINE_STAGES[phase])
+            self.call_from_thread(self.status.say, plural(len(self.articles), "article"), ENGINE_STAGES[phase])
 
-        return analyse(
-            self.articles, model=self.model, progress=progress, use_cache=self.use_cache, stage=stage, isolate_long=True
-        )
+        return analyse(self.articles, model=self.model, progress=progress, use_cache=self.use_cache, stage=stage,
+                       stories=self.story_mode, paths=self.paths, isolate_long=True)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "engine":
@@ -234,26 +286,18 @@ class CorpusApp(AnnotationsMixin, App[int]):
         """Show the engine's results: highlights, sidebar, status."""
         self.analysis = analysis
         self._edits_shown = None
+        self._story_order = [list(story) for story in analysis.stories if story]
+        self._stories = {article_id: story for story in self._story_order for article_id in story}
         self.rebuild_index()
-        # Per-article lookups, so switching stories never scans the whole corpus's findings.
-        self._by_article: dict[str, list[Discrepancy]] = {}
-        self._involving: dict[str, list[int]] = {}
-        for n, d in enumerate(self.index.discrepancies):
-            for article_id in {e.article for e in d.evidence}:
-                self._by_article.setdefault(article_id, []).append(d)
-            for article_id in {e.article for e in d.evidence} | set(d.values):
-                self._involving.setdefault(article_id, []).append(n)
-        self._stories = {article_id: list(story) for story in analysis.stories for article_id in story}
-        self._corroborating: dict[str, list[int]] = {}
-        for n, c in enumerate(analysis.corroborations):
-            for article_id in {e.article for e in c.evidence}:
-                self._corroborating.setdefault(article_id, []).append(n)
         if analysis.problems:
             self.problems = [*self.problems, *analysis.problems]
             self.tell_problems(analysis.problems)
             self.refresh_bindings()  # the footer shows "Problems" once there are some
         self._sidebar_story = None
-        self._company_for_first_column()
+        if self.shown[: self.column_count] == self._first_shown and not self.story_discrepancies(self.story_of(self.shown[0])):
+            self._start_where_there_is_something()
+        self._layout_columns(self.size.width)  # as many columns as the story has articles, at most
+        self._keep_to_story()
         self.refresh_sidebar()
         self.refresh_marks()
         self.status.say(*self._summary(), "] next mention · n same entity · d next discrepancy · ? help")
@@ -266,14 +310,28 @@ class CorpusApp(AnnotationsMixin, App[int]):
         mention edits applied; only when those changed. Cursors follow their mentions."""
         if self.analysis is None:
             return False
-        from .reader_edits import mention_edits, with_reader_edits
+        from annotate.reader_edits import mention_edits, with_reader_edits
 
         store = getattr(self, "annotation_store", None)
         edits = mention_edits(store) if store is not None else []
         if edits == getattr(self, "_edits_shown", None):
             return False
         self._edits_shown = edits
-        self.index = ReadingIndex.build(self.articles, with_reader_edits(self.analysis, self.articles, edits))
+        edited = with_reader_edits(self.analysis, edits)
+        self.index = ReadingIndex.build(self.articles, edited)
+        # Per-article lookups, so switching stories never scans the whole corpus's findings.
+        self._by_article: dict[str, list[Discrepancy]] = {}
+        self._involving: dict[str, list[int]] = {}
+        for n, d in enumerate(self.index.discrepancies):
+            for article_id in {e.article for e in d.evidence}:
+                self._by_article.setdefault(article_id, []).append(d)
+            for article_id in {e.article for e in d.evidence} | set(d.values):
+                self._involving.setdefault(article_id, []).append(n)
+        self._corroborations = edited.corroborations
+        self._corroborating: dict[str, list[int]] = {}
+        for n, c in enumerate(edited.corroborations):
+            for article_id in {e.article for e in c.evidence}:
+                self._corroborating.setdefault(article_id, []).append(n)
         for article_id, cursor in list(self.cursors.items()):
             same = self.index.mention_on(article_id, cursor.start, cursor.end, cursor.kind)
             if same is None:
@@ -288,32 +346,70 @@ class CorpusApp(AnnotationsMixin, App[int]):
         return True
 
     def _summary(self) -> list[str]:
-        parts = [f"{len(self.articles)} articles"]
-        stories = self.analysis.stories if self.analysis else []
+        parts = [plural(len(self.articles), "article")]
+        stories = self.stories()
         if len(stories) > 1:
             story = self.story_of(self.shown[self.current_column])
-            parts.append(f"story {stories.index(story) + 1 if story in stories else '?'} of {len(stories)} ({len(story)} articles)")
-        parts.append(f"{len(self._story_discrepancies)} discrepancies")
+            number = stories.index(story) + 1 if story in stories else "?"
+            parts.append(f"story {number} of {len(stories)} ({plural(len(story), 'article')})")
+        parts.append(plural(len(self._story_discrepancies), "discrepancy", "discrepancies"))
         return parts
 
     # -- stories and the sidebar -------------------------------------------
 
-    def _company_for_first_column(self) -> None:
-        """Beside the first article, show articles of the same story (not its neighbours by file name)."""
-        story = self.story_of(self.shown[0])
+    def stories(self) -> list[list[str]]:
+        """Every story (lists of article ids); one story of every article before the engine is done."""
+        if not self.articles:
+            return []
+        return getattr(self, "_story_order", None) or [self.story_of(self.articles[0].id)]
+
+    def story_of(self, article_id: str) -> list[str]:
+        """The article ids of the story holding ``article_id`` (all articles before the engine is done)."""
+        story = getattr(self, "_stories", {}).get(article_id)
+        if story is not None:
+            return story
+        everything = getattr(self, "_all_ids", None)
+        if everything is None:
+            everything = self._all_ids = [a.id for a in self.articles]
+        return everything
+
+    def story_discrepancies(self, story: list[str]) -> list[Discrepancy]:
+        """The discrepancies between a story's articles, in reading order, dismissed ones hidden."""
+        if self.analysis is None:
+            return []
+        found = sorted({n for a in story for n in self._involving.get(a, ())})
+        return self.without_dismissed([self.index.discrepancies[n] for n in found])
+
+    def _keep_to_story(self) -> None:
+        """Columns showing another story than the focused column's get articles of that story."""
+        story = self.story_of(self.shown[self.current_column])
+        members = set(story)
         visible = self.shown[: self.column_count]
+        if all(a in members for a in visible):
+            return
         mates = iter([a for a in story if a not in visible])
-        for column in range(1, self.column_count):
-            if self.shown[column] not in story:
+        for column in range(self.column_count):
+            if self.shown[column] not in members:
                 mate = next(mates, None)
                 if mate is None:
                     break
                 self._put(column, mate)
 
-    def story_of(self, article_id: str) -> list[str]:
-        """The article ids of the story holding ``article_id`` (all articles before the engine is done)."""
-        story = getattr(self, "_stories", {}).get(article_id)
-        return story if story is not None else [a.id for a in self.articles]
+    def _switch_story(self, story: list[str], first: str | None = None) -> None:
+        """Show ``story`` (``first`` in the first column), with as many columns as it has articles."""
+        self.current_column = 0
+        self._put(0, first or story[0])
+        self._layout_columns(self.size.width)
+        self._keep_to_story()
+        self.refresh_sidebar()
+
+    def _start_where_there_is_something(self) -> None:
+        """The first story with something to compare: discrepancies, else two articles or more."""
+        stories = self.stories()
+        story = next((s for s in stories if self.story_discrepancies(s)), None)
+        story = story or next((s for s in stories if len(s) > 1), None)
+        if story is not None and story is not self.story_of(self.shown[0]):
+            self._switch_story(story)
 
     def refresh_sidebar(self) -> None:
         """Fill the sidebar for the story of the focused article (only when it changed)."""
@@ -326,10 +422,9 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self._sidebar_story = key
         members = set(story)
         ordered = [a.id for a in self.articles if a.id in members]
-        found = sorted({n for a in story for n in self._involving.get(a, ())})
-        self._story_discrepancies = self.without_dismissed([self.index.discrepancies[n] for n in found])
+        self._story_discrepancies = self.story_discrepancies(story)
         agreed = sorted({n for a in story for n in self._corroborating.get(a, ())})
-        corroborations = [self.analysis.corroborations[n] for n in agreed]
+        corroborations = [self._corroborations[n] for n in agreed]
         from .widgets.coverage_table import coverage_rows
 
         sidebar = self.query_one(Sidebar)
@@ -359,7 +454,6 @@ class CorpusApp(AnnotationsMixin, App[int]):
     def refresh_marks(self) -> None:
         """Recompute every visible pane's highlight spans from the layers and the selection."""
         current = self.shown[self.current_column] if self.shown else None
-        discrepancy = self._discrepancy(self.selected_discrepancy)
         for n, column in enumerate(self.columns):
             article_id = self.shown[n]
             marks = Marks()
@@ -372,8 +466,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
                     for m in self.index.entity_mentions.get(self.selected_entity, [])
                     if m.article == article_id
                 ]
-            if discrepancy is not None:
-                marks.evidence = [(e.start, e.end) for e in discrepancy.evidence if e.article == article_id]
+            marks.evidence = [(e.start, e.end) for e in self.marked if e.article == article_id]
             marks.matches = [(m.start, m.end) for m in self.matches if m.article == article_id]
             if 0 <= self.match_index < len(self.matches) and self.matches[self.match_index].article == article_id:
                 match = self.matches[self.match_index]
@@ -386,7 +479,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
                 marks,
                 annotated=self.annotation_spans(article_id),
             )
-            column.pane.set_spans(spans)
+            column.set_spans(spans)
 
     def restyle(self) -> None:
         """Repaint what takes its colours from the theme."""
@@ -397,7 +490,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     def refresh_legend(self) -> None:
         pane = self.query(ArticlePane).first()
-        styles = {layer: pane.layer_style(layer) for layer in LAYERS}
+        styles = {layer: pane.layer_style(layer) for layer in (*LAYERS, "annotated")}
         keymap = getattr(self, "_keymap", {})
         keys = {}
         for key in APP_KEYS:
@@ -424,6 +517,10 @@ class CorpusApp(AnnotationsMixin, App[int]):
         visible = self.shown[: self.column_count]
         if article_id in visible:
             return visible.index(article_id)
+        story = self.story_of(article_id)
+        if story is not self.story_of(self.shown[self.current_column]):
+            self._switch_story(story, first=article_id)  # columns never mix stories
+            return self.shown.index(article_id)
         avoid = avoid or set()
         order = [(self.current_column + k) % self.column_count for k in range(1, self.column_count + 1)]
         column = next((c for c in order if c not in avoid), order[0])
@@ -446,6 +543,13 @@ class CorpusApp(AnnotationsMixin, App[int]):
         visible = self.shown[: self.column_count]
         if article_id in visible:
             self.focus_column(visible.index(article_id))
+            label = self.labels[article_id]
+            self.status.say(f"{label} is already on screen, in column {visible.index(article_id) + 1}")
+        elif self.story_of(article_id) is not self.story_of(self.shown[self.current_column]):
+            self.remember_place()
+            self._switch_story(self.story_of(article_id), first=article_id)
+            self.focus_column(0)
+            self.status.say(*self._summary())
         else:
             self._put(self.current_column, article_id)
             self.focus_column(self.current_column)
@@ -521,62 +625,133 @@ class CorpusApp(AnnotationsMixin, App[int]):
         if found is None:
             self.status.say("This name is not linked to other mentions")
             return
+        if found[0].article != article_id:
+            self.remember_place()
         self.place_cursor(found[0])
 
     def select_entity(self, entity_id: str) -> None:
+        self.remember_place()
         self.selected_entity = entity_id
         found = self.index.step_entity(entity_id, None, 1)
         if found is not None:
             self.place_cursor(found[0])
 
     def action_discrepancy(self, step: int) -> None:
-        items = self._story_discrepancies
-        if not items:
-            self.status.say("No discrepancies" if self.analysis else "Still annotating…")
+        """The next (previous) discrepancy of this story; past its last, the next story's first."""
+        if self.analysis is None:
+            self.status.say("Still annotating…")
             return
-        ids = [d.id for d in items]
+        ids = [d.id for d in self._story_discrepancies]
+        current = self.story_of(self.shown[self.current_column])
+        selected = self._discrepancy(self.selected_discrepancy)
         if self.selected_discrepancy in ids:
-            i = (ids.index(self.selected_discrepancy) + step) % len(ids)
+            i = ids.index(self.selected_discrepancy) + step
+        elif selected is not None and any(e.article in current for e in selected.evidence):
+            # Dismissed (hidden) since it was selected: carry on from its place, not from the top.
+            i = self._discrepancy_position if step > 0 else self._discrepancy_position - 1
         else:
             i = 0 if step > 0 else len(ids) - 1
-        self.select_discrepancy(ids[i])
+        if 0 <= i < len(ids):
+            self.select_discrepancy(ids[i])
+            return
+        stories = self.stories()
+        here = next((n for n, s in enumerate(stories) if s is current), 0)
+        for k in range(1, len(stories) + 1):
+            story = stories[(here + k * step) % len(stories)]
+            found = self.story_discrepancies(story)
+            if not found:
+                continue
+            chosen = found[0] if step > 0 else found[-1]
+            if story is current:
+                note = "Back to the first" if step > 0 else "Back to the last"
+            else:
+                way = "Next" if step > 0 else "Previous"
+                note = f"{way} story with discrepancies (story {stories.index(story) + 1} of {len(stories)})"
+            self.select_discrepancy(chosen.id, note=note)
+            return
+        self.status.say("No discrepancies in any story")
 
     def _discrepancy(self, discrepancy_id: str | None) -> Discrepancy | None:
         return next((d for d in self.index.discrepancies if d.id == discrepancy_id), None)
 
-    def select_discrepancy(self, discrepancy_id: str) -> None:
-        """Show every side of a discrepancy: each involved article scrolled to its evidence."""
+    def select_discrepancy(self, discrepancy_id: str, note: str = "") -> None:
+        """Show every side of a discrepancy: one article of each side in the columns, scrolled to its evidence."""
         discrepancy = self._discrepancy(discrepancy_id)
         if discrepancy is None:
             return
+        self.remember_place()
         self.selected_discrepancy = discrepancy_id
         self.selected_entity = None
         involved = list(dict.fromkeys([*(e.article for e in discrepancy.evidence), *discrepancy.values]))
-        self.show_evidence(discrepancy.evidence, involved)
+        self.show_evidence(discrepancy.evidence, involved, discrepancy)
         from .widgets.discrepancy_list import kind_title, with_labels
 
         self.query_one(Sidebar).discrepancies.select_discrepancy(discrepancy_id)
         ids = [d.id for d in self._story_discrepancies]
+        if discrepancy_id in ids:
+            self._discrepancy_position = ids.index(discrepancy_id)
         position = f"{ids.index(discrepancy_id) + 1} of {len(ids)}" if discrepancy_id in ids else ""
         summary = with_labels(discrepancy.summary or discrepancy.subject, self.labels, discrepancy.values)
-        self.status.say("Discrepancy " + position, kind_title(discrepancy.kind), summary)
+        self.status.say(note, "Discrepancy " + position, kind_title(discrepancy.kind), summary)
 
-    def show_evidence(self, evidence: list[Evidence], involved: list[str]) -> None:
-        """Put the involved articles in columns and scroll each to its first evidence span."""
-        involved = sorted(involved, key=self.index.article_position)
+    def show_evidence(self, evidence: list[Evidence], involved: list[str], discrepancy: Discrepancy | None = None) -> None:
+        """Put the involved articles in columns (one of each side first) and scroll each to its first evidence span."""
+        from .sides import sides_first
+
+        on_screen = self.shown[: self.column_count]
+        if discrepancy is not None:
+            involved = sides_first(discrepancy, involved, on_screen, self.index.article_position)
+        else:
+            involved = sorted(involved, key=lambda a: (a not in on_screen, self.index.article_position(a)))
+        self.marked = list(evidence)
+        if not involved:
+            return
+        self.ensure_shown(involved[0])  # first, so the columns follow its story (and their number)
         used: set[int] = set()
         focus = None
         for article_id in involved[: self.column_count]:
             column = self.ensure_shown(article_id, avoid=used)
             used.add(column)
-            spans = [e for e in evidence if e.article == article_id]
+            focus = column if focus is None else focus
+        self._keep_to_story()
+        for column in used:
+            spans = [e for e in evidence if e.article == self.shown[column]]
             if spans:
                 self.pane(column).scroll_to_offset(min(e.start for e in spans), always=True)
-            focus = column if focus is None else focus
         if focus is not None:
-            self.current_column = focus
+            if self.query_one(Sidebar).has_focus_within:
+                self.current_column = focus  # enter in the list: the list keeps the focus
+            else:
+                self.focus_column(focus)
         self.refresh_sidebar()
         self.refresh_marks()
+
+    # -- the jump list ----------------------------------------------------
+
+    def _here(self) -> Place | None:
+        if not self.shown or self.pane(self.current_column).article is None:
+            return None
+        pane = self.pane(self.current_column)
+        top = pane.top_offset()
+        return Place(self.shown[self.current_column], top or 0)
+
+    def remember_place(self) -> None:
+        """Called before a jump, so ctrl+o comes back here."""
+        here = self._here()
+        if here is not None:
+            self.jumps.record(here)
+
+    def action_jump(self, step: int) -> None:
+        here = self._here()
+        place = (self.jumps.back(here) if here else None) if step < 0 else self.jumps.forward()
+        if place is None:
+            self.status.say("No earlier place to go back to" if step < 0 else "No later place to go forward to")
+            return
+        column = self.ensure_shown(place.article)
+        self.focus_column(column)
+        self.pane(column).scroll_to_top_offset(place.offset)
+        self.refresh_marks()
+        self.status.say("Back" if step < 0 else "Forward", f"{self.labels[place.article]}: {self.index.article(place.article).title}")
 
     # -- search ----------------------------------------------------------
 
@@ -602,6 +777,8 @@ class CorpusApp(AnnotationsMixin, App[int]):
             return
         self.match_index = (self.match_index + step) % len(self.matches)
         match = self.matches[self.match_index]
+        if match.article != self.shown[self.current_column]:
+            self.remember_place()
         self.go_to(match.article, match.start)
         # A match inside a mention puts the cursor there, so n / N can follow it at once.
         mention = self.index.mention_at(match.article, match.start, self._kinds())
@@ -643,11 +820,53 @@ class CorpusApp(AnnotationsMixin, App[int]):
             self.call_after_refresh(setattr, self, "_syncing", False)
 
     def action_pane(self, step: int) -> None:
-        self.focus_column((self.current_column + step) % self.column_count)
+        """The next column left or right; past the last column, the sidebar (when it is shown)."""
+        sidebar = self.query_one(Sidebar)
+        stops = self.column_count + (1 if sidebar.built and not sidebar.has_class("-hidden") else 0)
+        here = self.column_count if sidebar.has_focus_within else self.current_column
+        target = (here + step) % stops
+        if target == self.column_count:
+            sidebar.focus_list()
+        else:
+            self.focus_column(target)
+
+    def action_move(self, where: str) -> None:
+        """j/k/g/G and ctrl+d/ctrl+u: the arrow, home and end keys of whatever has focus."""
+        focused = self.focused
+        if isinstance(focused, ArticlePane) and where in ("half_down", "half_up"):
+            half = max(1, focused.scrollable_content_region.height // 2)
+            focused.scroll_relative(y=half if where == "half_down" else -half, animate=False, immediate=True)
+            return
+        key = {"half_down": "pagedown", "half_up": "pageup"}.get(where, where)
+        self.simulate_key(key)
+
+    def action_copy(self) -> None:
+        """Copy what the reader is looking at: the finding in the sidebar, the quote or mention
+        under the cursor, the search match, or the selected finding."""
+        from .copying import finding_text, mention_text
+
+        focused_list = self.focused if self.query_one(Sidebar).has_focus_within else None
+        discrepancy = self._discrepancy_in_focus() if focused_list is not None else None
+        article_id = self.shown[self.current_column] if self.shown else None
+        cursor = self.cursors.get(article_id) if article_id else None
+        match = self._search_match(article_id) if article_id else None
+        if discrepancy is not None:
+            what, text = "the finding", finding_text(discrepancy, self.labels, self.index)
+        elif cursor is not None:
+            what, text = f"the {cursor.kind}", mention_text(cursor, self.index)
+        elif match is not None:
+            what, text = "the match", mention_text(None, self.index, article_id, *match)
+        elif self.selected_discrepancy is not None and self._discrepancy(self.selected_discrepancy) is not None:
+            what, text = "the finding", finding_text(self._discrepancy(self.selected_discrepancy), self.labels, self.index)
+        else:
+            self.status.say("Nothing to copy: select a finding (d), put the cursor on a quote or name (]), or search (/)")
+            return
+        self.copy_to_clipboard(text)
+        self.status.say(f"Copied {what} to the clipboard", " ".join(text.split())[:100])
 
     def action_swap_article(self, step: int) -> None:
-        """Show the next/previous article not already on screen in the focused column."""
-        ids = [a.id for a in self.articles]
+        """Show the next/previous article of this story not already on screen in the focused column."""
+        ids = self.story_of(self.shown[self.current_column])
         visible = set(self.shown[: self.column_count])
         i = ids.index(self.shown[self.current_column])
         for k in range(1, len(ids)):
@@ -655,22 +874,22 @@ class CorpusApp(AnnotationsMixin, App[int]):
             if candidate not in visible:
                 self.show_article(candidate)
                 return
-        self.status.say("Every article is already on screen")
+        more = f" ({self._key_for('story.next')} for the next story)" if len(self.stories()) > 1 else ""
+        self.status.say("Every article of this story is already on screen" + more)
 
     def action_story(self, step: int) -> None:
         """Fill the columns with the next/previous story's articles (stories group articles about one event)."""
-        stories = [s for s in (self.analysis.stories if self.analysis else []) if s]
+        stories = self.stories() if self.analysis else []
         if len(stories) < 2:
             self.status.say("All articles are one story" if self.analysis else "Still annotating…")
             return
         current = self.story_of(self.shown[self.current_column])
-        i = stories.index(current) if current in stories else -1
-        story = stories[(i + step) % len(stories)]
-        for column, article_id in enumerate(story[: self.column_count]):
-            self._put(column, article_id)
-        self.focus_column(0)
+        i = next((n for n, s in enumerate(stories) if s is current), -1)
+        self.remember_place()
+        self._switch_story(stories[(i + step) % len(stories)])
         self.selected_discrepancy = None
-        self.refresh_sidebar()
+        self.marked = []
+        self.focus_column(0)
         self.refresh_marks()
         self.status.say(*self._summary())
 
@@ -692,15 +911,52 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self._layout_columns(self.size.width)
         sidebar.next_tab()
 
+    def action_filter_list(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        if not sidebar.built:
+            self.status.say("The sidebar is still being built")
+            return
+        sidebar.remove_class("-hidden")
+        self._layout_columns(self.size.width)
+        if sidebar.tabs.active not in ("tab-discrepancies", "tab-entities"):
+            sidebar.tabs.active = "tab-discrepancies"
+        sidebar.query_one("#list-filter").open()
+
+    # By handler name, not @on: the filter's class is imported after the first paint.
+    def on_input_changed(self, event) -> None:
+        if event.input.id != "list-filter":
+            return
+        sidebar = self.query_one(Sidebar)
+        sidebar.discrepancies.set_filter(event.value)
+        sidebar.entities.set_filter(event.value)
+        sidebar.set_counts(len(self._story_discrepancies), sidebar.entities.entity_count, sidebar.coverage.row_count)
+
+    def on_input_submitted(self, event) -> None:
+        if event.input.id == "list-filter":
+            event.stop()
+            self.query_one(Sidebar).focus_list()
+
     def action_clear(self) -> None:
         self.selected_entity = None
         self.selected_discrepancy = None
+        self.marked = []
         self._link_from = None  # a pending link (annotation_ui) is cancelled too
         self.matches, self.match_index = [], -1
         self.cursors.pop(self.shown[self.current_column], None)
         self.refresh_marks()
         self.status.say("Selection cleared")
         self.action_focus_reader()
+
+    def action_copy_url(self) -> None:
+        """The focused article's ``url`` to the clipboard, and on the status line to select by hand
+        where the terminal does not pass the clipboard on."""
+        article = self.index.article(self.shown[self.current_column])
+        label = self.labels[article.id]
+        if not article.url:
+            self.status.say(f"{label}: no web address (no url in the file)")
+            return
+        self.copy_to_clipboard(article.url)
+        self.status.say(f"{label}: copied", visible(article.url))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -729,14 +985,29 @@ class CorpusApp(AnnotationsMixin, App[int]):
     def action_problems(self) -> None:
         from .screens.problems import ProblemsScreen
 
+        if not (self.problems or getattr(self, "keymap_problems", None)):
+            self.status.say("No problems: every file was read as it is")
+            return
         self.push_screen(ProblemsScreen(self.problems, getattr(self, "keymap_problems", [])))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":  # a priority key: "/" typed into a text box or a dialog stays text
             return self.screen is self.screen_stack[0] and not _takes_text(self.focused)
-        if action == "problems":
-            return bool(self.problems or getattr(self, "keymap_problems", None))  # hidden from the footer when none
+        if action == "jump" and parameters == (1,):
+            # ctrl+i is tab in most terminals: tab moves focus otherwise (and in dialogs, always).
+            return self.jumps.can_go_forward and self.screen is self.screen_stack[0]
         return True
+
+    def hidden_in_footer(self, binding: Binding) -> bool:
+        """The footer shows "Problems" only when there are some (p still says so when there are none)."""
+        return binding.action == "problems" and not (self.problems or getattr(self, "keymap_problems", None))
+
+    def get_system_commands(self, screen):
+        """Textual's own palette commands, less those that are not about reading: its Keys panel
+        (the help, ?, lists every key), Maximize and Screenshot."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Keys", "Maximize", "Minimize", "Screenshot"):
+                yield command
 
     # -- events --------------------------------------------------------------
 
@@ -791,9 +1062,10 @@ class CorpusApp(AnnotationsMixin, App[int]):
             return
         row = self.query_one(Sidebar).coverage.rows_by_key.get(key)
         if row is not None:
+            self.remember_place()
             self.selected_discrepancy = None
             self.show_evidence(row.evidence, [e.article for e in row.evidence])
-            self.status.say("Reported alike", row.subject)
+            self.status.say("Reported alike", row.subject, f"marked in {plural(len({e.article for e in row.evidence}), 'article')}")
 
 
 def _takes_text(widget) -> bool:

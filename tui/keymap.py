@@ -3,8 +3,8 @@
 Remap keys in ``keys.toml`` in the user config folder (see ``keys_file()``),
 one line per binding id::
 
-    "entity.next" = "j"
-    "entity.previous" = "k"
+    "entity.next" = "f2"
+    "entity.previous" = "shift+f2"
     "app.quit" = "q,ctrl+q"
 
 Unknown ids and unreadable files are reported, never fatal.
@@ -33,6 +33,8 @@ class Key:
 
 ANYWHERE = "Anywhere"
 READER = "Reading an article"
+MOVING = "Moving (articles and lists)"
+SIDEBAR = "Sidebar"
 
 APP_KEYS: tuple[Key, ...] = (
     Key("app.quit", "q,ctrl+q", "quit", "Quit", ANYWHERE, "Quit"),
@@ -41,8 +43,8 @@ APP_KEYS: tuple[Key, ...] = (
     Key("mention.previous", "left_square_bracket", "mention(-1)", "Previous mention in this article", READER),
     Key("entity.next", "n", "entity(1)", "Next mention of the same entity, any article", READER, "Same entity"),
     Key("entity.previous", "N", "entity(-1)", "Previous mention of the same entity", READER),
-    Key("discrepancy.next", "d", "discrepancy(1)", "Next discrepancy: show both sides", ANYWHERE, "Discrepancy"),
-    Key("discrepancy.previous", "D", "discrepancy(-1)", "Previous discrepancy", ANYWHERE),
+    Key("discrepancy.next", "d", "discrepancy(1)", "Next discrepancy: one article of each side; after the last, the next story's", ANYWHERE, "Discrepancy"),
+    Key("discrepancy.previous", "D", "discrepancy(-1)", "Previous discrepancy (before the first, the previous story's)", ANYWHERE),
     # Priority, so the box has focus before the keys typed right after "/" are handled.
     Key("search.open", "slash", "search", "Search all articles", ANYWHERE, "Search", priority=True),
     Key("search.next", "full_stop", "match(1)", "Next search match", ANYWHERE),
@@ -53,17 +55,31 @@ APP_KEYS: tuple[Key, ...] = (
     Key("layer.date", "4", "layer('date')", "Show/hide date highlights", ANYWHERE),
     Key("layer.discrepancy", "5", "layer('discrepancy')", "Show/hide discrepancy underlines", ANYWHERE),
     Key("panes.sync", "s", "sync_scroll", "Scroll panes in step (on/off)", ANYWHERE),
-    Key("pane.left", "left", "pane(-1)", "Focus the column to the left", READER),
-    Key("pane.right", "right", "pane(1)", "Focus the column to the right", READER),
-    Key("column.next_article", "greater_than_sign", "swap_article(1)", "Show the next article in this column", ANYWHERE),
-    Key("column.previous_article", "less_than_sign", "swap_article(-1)", "Show the previous article in this column", ANYWHERE),
+    Key("pane.left", "left", "pane(-1)", "Focus the column to the left (from the sidebar: the last column)", READER),
+    Key("pane.right", "right", "pane(1)", "Focus the column to the right (after the last: the sidebar)", READER),
+    Key("move.down", "j", "move('down')", "Down: scroll the article, or the next entry of a list", MOVING),
+    Key("move.up", "k", "move('up')", "Up: scroll the article, or the previous entry of a list", MOVING),
+    Key("move.top", "g", "move('home')", "To the top of the article or list", MOVING),
+    Key("move.bottom", "G", "move('end')", "To the end of the article or list", MOVING),
+    Key("move.half_down", "ctrl+d", "move('half_down')", "Half a screen down", MOVING),
+    Key("move.half_up", "ctrl+u", "move('half_up')", "Half a screen up", MOVING),
+    Key("jump.back", "ctrl+o", "jump(-1)", "Back to where you were before a jump (d, n, search, palette, story)", MOVING),
+    # ctrl+i is the same key as tab in most terminals: it goes forward only after ctrl+o, else tab moves focus.
+    Key("jump.forward", "ctrl+i,tab", "jump(1)", "Forward again in the jump list (after ctrl+o)", MOVING, priority=True),
+    Key("copy", "y", "copy", "Copy the finding, quote or evidence to the clipboard (works over SSH: OSC 52)", ANYWHERE),
+    Key("column.next_article", "greater_than_sign", "swap_article(1)", "Show the story's next article in this column", ANYWHERE),
+    Key("column.previous_article", "less_than_sign", "swap_article(-1)", "Show the story's previous article in this column", ANYWHERE),
     Key("story.next", "right_curly_bracket", "story(1)", "Next story: its articles in the columns", ANYWHERE),
     Key("story.previous", "left_curly_bracket", "story(-1)", "Previous story", ANYWHERE),
     Key("articles.list", "o", "articles", "Articles list: choose what this column shows", ANYWHERE, "Articles"),
     Key("sidebar.toggle", "b", "toggle_sidebar", "Show/hide the sidebar", ANYWHERE),
     Key("sidebar.view", "v", "sidebar_view", "Sidebar: next tab (discrepancies, entities, coverage)", ANYWHERE, "Sidebar tab"),
+    Key("sidebar.wider", "plus,equals_sign", "sidebar_width(1)", "Widen the sidebar", ANYWHERE),
+    Key("sidebar.narrower", "minus", "sidebar_width(-1)", "Narrow the sidebar", ANYWHERE),
+    Key("list.filter", "f", "filter_list", "Filter the sidebar's list by typing (words, kind, severity, label)", SIDEBAR),
     Key("selection.clear", "escape", "clear", "Clear the selection and marks", ANYWHERE),
     Key("problems.list", "p", "problems", "Problems: files skipped or read with repairs, and why", ANYWHERE, "Problems"),
+    Key("article.copy_url", "u", "copy_url", "Copy this article's web address (url) and show it", READER),
 )
 
 # Keys that belong to Textual's own widgets, listed so help shows every key.
@@ -71,9 +87,9 @@ WIDGET_KEYS: tuple[tuple[str, str, str], ...] = (
     (READER, "↑ ↓ pgup pgdn home end", "Scroll the article"),
     (READER, "click", "Put the mention cursor on a highlighted span"),
     (READER, "tab / shift+tab", "Move focus between the columns and the sidebar"),
-    ("Sidebar", "↑ ↓", "Move through the list"),
-    ("Sidebar", "enter / click", "Show a discrepancy in every article; walk an entity's mentions; jump to a fact"),
-    ("Sidebar", "← → (on the tabs)", "Switch tab"),
+    (SIDEBAR, "↑ ↓", "Move through the list"),
+    (SIDEBAR, "enter / click", "Show a discrepancy in every article; walk an entity's mentions; jump to a fact"),
+    (SIDEBAR, "← →", "Back to the articles"),
     ("Search box", "enter", "Find (again)"),
     ("Search box", "escape", "Close the search box"),
     ("Articles list (o)", "type", "Filter by title, source or label"),
@@ -100,9 +116,9 @@ def app_bindings() -> list[Binding]:
 
 
 def keys_file() -> Path:
-    import platformdirs
+    from .settings import config_dir
 
-    return Path(platformdirs.user_config_dir("corpus-tui", appauthor=False)) / KEYS_FILE
+    return config_dir() / KEYS_FILE
 
 
 def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
@@ -130,4 +146,18 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
             problems.append(f"{path}: {binding_id!r} needs a key string such as \"j\" or \"ctrl+j,down\"")
         else:
             keymap[binding_id] = keys
+    problems += _clashes(keymap, path)
     return keymap, problems
+
+
+def _clashes(keymap: dict[str, str], path: Path) -> list[str]:
+    """A key the file gives to an action that another action also has: the second would never run."""
+    owners: dict[str, list[str]] = {}
+    for key in all_keys():  # every one an app binding: they share one set of keys
+        for name in (keymap.get(key.id) or key.keys).split(","):
+            owners.setdefault(name.strip(), []).append(key.id)
+    return [
+        f"{path}: key {name!r} is bound to {' and '.join(ids)}; only one of them can work"
+        for name, ids in owners.items()
+        if len(ids) > 1 and any(i in keymap for i in ids)
+    ]

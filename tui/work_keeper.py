@@ -138,6 +138,9 @@ class WorkKeeper:
         for item_id, rs in placed.resolutions.items():
             self.app.annotation_status[item_id] = placed.status(item_id)
             self.app.annotation_places[item_id] = rs
+            changed = [r for r in rs if r.status == "changed"]
+            if changed:
+                self.app.annotation_was[item_id] = changed[0].was
         found.path.unlink(missing_ok=True)
         self.app._after_annotation_change(f"Restored {plural(changes, 'unsaved change')}")
 

@@ -121,8 +121,10 @@ class NoteScreen(ModalScreen[NoteResult | None]):
         self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Enter in the tags box goes to the Save button, it does not close the editor: keys typed
+        # next would otherwise run as the reader's commands. A second enter saves.
         event.stop()
-        self.action_save()
+        self.query_one("#note-save", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

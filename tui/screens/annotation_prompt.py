@@ -63,10 +63,35 @@ class TextPrompt(ModalScreen[str | None]):
         self.action_submit()
 
 
-class ChoicePrompt(ModalScreen[str | None]):
-    """A question with buttons; dismisses with the chosen button's key, None on escape."""
+def hotkeys(labels: list[str]) -> list[str]:
+    """A letter for each label, its first letter not taken by an earlier one ("" when none is left)."""
+    taken: set[str] = set()
+    keys = []
+    for label in labels:
+        key = next((c for c in label.lower() if c.isalpha() and c not in taken), "")
+        taken.add(key)
+        keys.append(key)
+    return keys
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+
+def with_hotkey(label: str, key: str) -> Content:
+    """The label with its hotkey letter underlined, so the dialog shows which key presses it."""
+    at = label.lower().find(key) if key else -1
+    content = Content(label)
+    return content.stylize("underline bold", at, at + 1) if at >= 0 else content
+
+
+class ChoicePrompt(ModalScreen[str | None]):
+    """A question with buttons; dismisses with the chosen button's key, None on escape.
+
+    Each button has a letter (underlined in its label) that presses it; the arrow keys
+    move between the buttons."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="choice.cancel"),
+        Binding("left,up", "app.focus_previous", "Previous button", show=False, id="choice.previous"),
+        Binding("right,down", "app.focus_next", "Next button", show=False, id="choice.next"),
+    ]
     DEFAULT_CSS = """
     ChoicePrompt { align: center middle; }
     ChoicePrompt > Vertical {
@@ -83,16 +108,26 @@ class ChoicePrompt(ModalScreen[str | None]):
         self.title_text = title
         self.question = question if isinstance(question, Content) else Content(question)
         self.choices = choices
+        self.hotkeys = dict(zip(hotkeys([label for _, label in choices]), (key for key, _ in choices)))
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
+            box.border_subtitle = "letter or enter: choose · ← →: move · escape: cancel"
             yield Static(self.question, markup=False)
             with Horizontal():
-                for n, (key, label) in enumerate(self.choices):
+                letters = hotkeys([label for _, label in self.choices])
+                for n, ((key, label), letter) in enumerate(zip(self.choices, letters)):
                     yield Button(
-                        Content(label), id=f"choice-{key}", variant="primary" if n == 0 else "default", compact=True
+                        with_hotkey(label, letter), id=f"choice-{key}", variant="primary" if n == 0 else "default", compact=True
                     )
+
+    def on_key(self, event) -> None:
+        choice = self.hotkeys.get(event.character or "") if event.character and event.character.isalpha() else None
+        if choice is not None:
+            event.stop()
+            event.prevent_default()
+            self.dismiss(choice)
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()

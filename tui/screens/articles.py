@@ -12,6 +12,8 @@ from textual.widgets.option_list import Option
 
 from annotate.model import Article
 
+from ..words import plural
+
 
 def article_prompt(label: str, article: Article, shown_in: int | None) -> Text:
     prompt = Text()
@@ -70,7 +72,7 @@ class ArticlesScreen(ModalScreen[str | None]):
             if len(groups) > 1:
                 if options:
                     options.append(None)
-                options.append(Option(Text(f"Story {n} ({len(story)} articles)", style="bold underline"), disabled=True))
+                options.append(Option(Text(f"Story {n} ({plural(len(story), 'article')})", style="bold underline"), disabled=True))
             for article in matching:
                 column = self.shown.index(article.id) if article.id in self.shown else None
                 options.append(Option(article_prompt(self.labels[article.id], article, column), id=article.id))
@@ -100,7 +102,7 @@ class ArticlesScreen(ModalScreen[str | None]):
         option_list = self.query_one(OptionList)
         if option_list.highlighted is None:
             option_list.action_first()
-        option_list.focus()
+        self.set_focus(option_list)  # now: an enter typed right after down must reach the list
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

@@ -7,7 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ..widgets.discrepancy_list import kind_title
+from ..widgets.discrepancy_list import kind_title, with_labels
 from ..widgets.highlights import LAYER_LABELS, LAYERS
 
 
@@ -21,13 +21,16 @@ class ReaderCommands(Provider):
         index = getattr(app, "index", None)
         if index is None:
             return commands
+        labels = app.labels
         for article in index.articles:
-            commands.append((f"Jump to article: {article.title or article.id}", partial(app.show_article, article.id)))
+            title = f"Jump to article {labels[article.id]}: {article.title or article.id}"
+            commands.append((title, partial(app.show_article, article.id)))
         for entity_id, entity in index.entities.items():
             if index.entity_mentions.get(entity_id):
                 commands.append((f"Jump to entity: {entity.name}", partial(app.select_entity, entity_id)))
         for d in index.discrepancies:
-            commands.append((f"Discrepancy ({kind_title(d.kind)}): {d.summary or d.subject}", partial(app.select_discrepancy, d.id)))
+            summary = with_labels(d.summary or d.subject, labels, d.values)  # A, B as in the columns, not file names
+            commands.append((f"Discrepancy ({kind_title(d.kind)}): {summary}", partial(app.select_discrepancy, d.id)))
         return commands
 
     async def discover(self) -> Hits:

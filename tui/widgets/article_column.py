@@ -1,4 +1,11 @@
-"""A column of the reader: the article's title and source above its text."""
+"""A column of the reader: who published the article and when, its title, then its text.
+
+The header is two lines that never wrap: the label, the source and the date
+first (the metadata that matters most when comparing outlets; "not stated"
+when the file does not say), then the title, cut with an ellipsis. When the
+text opens with the title, the text starts after it (the title is not shown
+twice); highlights inside the title are drawn in the header.
+"""
 
 from __future__ import annotations
 
@@ -8,36 +15,93 @@ from textual.containers import Vertical
 from textual.widget import Widget
 
 from annotate.model import Article
+from annotate.safe_text import visible
 
 from .article_pane import ArticlePane
+from .highlights import Span
 
 
-def article_header(article: Article, label: str, position: int, total: int) -> Text:
-    """Label and title on the first line; source, date and place in the corpus on the second."""
-    header = Text()
-    header.append(f" {label} ", style="reverse bold")
-    header.append(" ")
-    header.append(article.title or article.id, style="bold")
-    details = [article.source or "source not stated"]
-    if article.published:
-        details.append(article.published.isoformat())
-    details.append(f"{position}/{total}")
-    header.append("\n")
-    header.append(" · ".join(details), style="dim")
-    return header
+def title_line(article: Article) -> tuple[int, int, int] | None:
+    """(start, end, body start) of the title when the text opens with it, else None."""
+    text = article.text
+    title = " ".join((article.title or "").split())
+    if not title:
+        return None
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if any(c.isalnum() for c in line):
+            break
+        start = end + 1
+    else:
+        return None
+    words_start = start + len(line) - len(line.lstrip().lstrip("#").lstrip())
+    words_end = start + len(line.rstrip())
+    words = visible(" ".join(text[words_start:words_end].split()))
+    if not (words == title or (title.endswith("…") and words.startswith(title[:-1]))):
+        return None
+    body = end
+    while body < len(text) and text[body].isspace():
+        body += 1
+    return words_start, words_end, body
+
+
+def header_lines(article: Article, label: str, position: int, total: int, width: int) -> tuple[Text, Text]:
+    """The label, source, date and place in the corpus; then the title. Each fits ``width``."""
+    date = article.published.isoformat() if article.published else "date not stated"
+    source = article.source or "source not stated"
+    first = Text(no_wrap=True, end="")
+    first.append(f" {label} ", style="reverse bold")
+    first.append(" ")
+    tail = f" · {date} · {position}/{total}"
+    if first.cell_len + len(source) + len(tail) > width:
+        tail = f" · {date}"  # the place in the corpus goes first, then the source is cut
+    room = max(1, width - first.cell_len - len(tail))
+    if len(source) > room:
+        source = source[: max(0, room - 1)] + "…"
+    first.append(source, style="bold" if article.source else "italic")
+    first.append(tail, style="" if article.published else "italic")
+    first.truncate(width, overflow="ellipsis")
+    return first, Text(article.title or article.id, style="bold", no_wrap=True, end="")
 
 
 class ArticleHeader(Widget):
     """Fixed height, so showing another article repaints the header without re-laying out the screen."""
 
-    header = Text()
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.article: Article | None = None
+        self.where = ("", 0, 0)  # label, position, total
+        self.title_span: tuple[int, int] | None = None
+        self.spans: list[Span] = []
 
-    def show(self, header: Text) -> None:
-        self.header = header
+    def show(self, article: Article, label: str, position: int, total: int, title_span: tuple[int, int] | None) -> None:
+        self.article, self.where, self.title_span, self.spans = article, (label, position, total), title_span, []
         self.refresh()
 
+    def set_spans(self, spans: list[Span], style_of) -> None:
+        """Highlights that fall in the title (it is drawn here, not in the text below)."""
+        if self.title_span is None:
+            return
+        start, end = self.title_span
+        inside = [(s, style_of(s.style)) for s in spans if s.start < end and s.end > start]
+        if inside != self.spans:
+            self.spans = inside
+            self.refresh()
+
     def render(self) -> Text:
-        return self.header
+        if self.article is None:
+            return Text()
+        width = max(1, self.content_region.width)
+        first, title = header_lines(self.article, *self.where, width)
+        if self.title_span is not None:
+            start, _ = self.title_span
+            for span, style in self.spans:
+                title.stylize(style, max(0, span.start - start), max(0, span.end - start))
+        title.truncate(width, overflow="ellipsis")
+        return Text("\n", end="").join([first, title])
 
 
 class ArticleColumn(Vertical):
@@ -45,7 +109,7 @@ class ArticleColumn(Vertical):
 
     DEFAULT_CSS = """
     ArticleColumn { height: 1fr; width: 1fr; }
-    ArticleColumn > .article-header { height: 3; }
+    ArticleColumn > .article-header { height: 2; }
     """
 
     def __init__(self, column: int) -> None:
@@ -59,5 +123,10 @@ class ArticleColumn(Vertical):
         yield self.pane
 
     def show(self, article: Article, label: str, position: int, total: int) -> None:
-        self.header.show(article_header(article, label, position, total))
-        self.pane.show(article)
+        title = title_line(article)
+        self.header.show(article, label, position, total, title[:2] if title else None)
+        self.pane.show(article, body_start=title[2] if title else 0)
+
+    def set_spans(self, spans: list[Span]) -> None:
+        self.pane.set_spans(spans)
+        self.header.set_spans(spans, self.pane.layer_style)

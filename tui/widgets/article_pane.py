@@ -69,22 +69,27 @@ class ArticlePane(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
+        self.body_start = 0
         self._wrapped: Wrapped | None = None
         self._spans_by_line: dict[int, list[Span]] = {}
         self._spans: list[Span] = []
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         # Wrapped text per (article id, width): going back to an article does not rewrap it.
-        self._wraps: LRUCache[tuple[str, int], tuple[str, Wrapped]] = LRUCache(32)
+        self._wraps: LRUCache[tuple[str, int, int], tuple[str, Wrapped]] = LRUCache(32)
         # (width, top line, base style) for one render pass: computing them walks the DOM, per line it dominated.
         self._frame: tuple[int, int, Style] | None = None
+        self._kept_in_view: int | None = None  # an offset brought on screen on purpose (evidence, cursor)
+        self._drawn_height = 0
 
     # -- content -------------------------------------------------------
 
-    def show(self, article: Article, spans: list[Span] | None = None) -> None:
-        """Show ``article`` from its top."""
+    def show(self, article: Article, spans: list[Span] | None = None, body_start: int = 0) -> None:
+        """Show ``article`` from its top (from ``body_start``: the title is in the header)."""
         self.article = article
+        self.body_start = body_start
         self._wrapped = None
+        self._kept_in_view = None
         self._spans = spans or []
         self._rewrap()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -117,10 +122,10 @@ class ArticlePane(ScrollView, can_focus=True):
     def _rewrap(self) -> None:
         if self.article is None or not self.size.width:
             return  # not laid out yet: on_resize wraps once at the real width
-        key = (self.article.id, self.text_width)
+        key = (self.article.id, self.text_width, self.body_start)
         source, wrapped = self._wraps.get(key, ("", None))
         if wrapped is None or source is not self.article.text:
-            wrapped = wrap(self.article.text, self.text_width)
+            wrapped = wrap(self.article.text, self.text_width, self.body_start)
             self._wraps[key] = (self.article.text, wrapped)
         self._wrapped = wrapped
         self._bucket_spans()
@@ -148,12 +153,18 @@ class ArticlePane(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         if self.article is None:
             return
+        # What scroll_to_offset brought on screen (the marked evidence) stays on screen if it
+        # still was: a narrower or shorter pane would otherwise leave it below the fold.
+        keep = self._kept_in_view if self._was_in_view() else None
         if self._wrapped is None or self._wrapped.width != self.text_width:
-            # Keep the same text at the top after re-wrapping.
-            top = self._top_offset()
+            top = self.top_offset()  # the same text at the top after re-wrapping
             self._rewrap()
             if top is not None and self._wrapped is not None:
                 self.scroll_to(y=self._wrapped.line_of(top), animate=False, immediate=True)
+        if keep is not None and not self.is_visible_offset(keep):
+            # After the layout: until then the scroll range is that of the old size.
+            self.call_after_refresh(self.scroll_to_offset, keep, always=True)
+        self._drawn_height = self.scrollable_content_region.height
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -162,11 +173,25 @@ class ArticlePane(ScrollView, can_focus=True):
 
     # -- positions -----------------------------------------------------
 
-    def _top_offset(self) -> int | None:
+    def top_offset(self) -> int | None:
+        """The first character on screen."""
         if self._wrapped is None or not self._wrapped.lines:
             return None
         y = min(int(self.scroll_offset.y), len(self._wrapped.lines) - 1)
         return self._wrapped.lines[y].start
+
+    def scroll_to_top_offset(self, offset: int) -> None:
+        """Scroll so the line holding ``offset`` is the first on screen."""
+        if self._wrapped is not None:
+            self.scroll_to(y=self._wrapped.line_of(offset), animate=False, immediate=True)
+
+    def _was_in_view(self) -> bool:
+        """Whether the kept offset was on screen at the size before this resize."""
+        if self._wrapped is None or self._kept_in_view is None:
+            return False
+        y = self._wrapped.line_of(self._kept_in_view)
+        top = int(self.scroll_offset.y)
+        return top <= y < top + self._drawn_height
 
     def line_of(self, offset: int) -> int:
         return self._wrapped.line_of(offset) if self._wrapped else 0
@@ -176,13 +201,15 @@ class ArticlePane(ScrollView, can_focus=True):
         return range(top, top + self.scrollable_content_region.height)
 
     def is_visible_offset(self, offset: int) -> bool:
-        return self.line_of(offset) in self.visible_lines()
+        """On screen in the text (the title, drawn in the header, is not)."""
+        return offset >= self.body_start and self.line_of(offset) in self.visible_lines()
 
     def scroll_to_offset(self, offset: int, *, always: bool = False) -> None:
         """Bring the line holding ``offset`` on screen, a third of the way down so the
         text around it shows. Unless ``always``, a line already well on screen stays put."""
         if self._wrapped is None:
             return
+        self._kept_in_view = offset
         y = self._wrapped.line_of(offset)
         height = self.scrollable_content_region.height
         visible = self.visible_lines()
@@ -241,10 +268,12 @@ class ArticlePane(ScrollView, can_focus=True):
     def _render_text_line(self, index: int, base: Style) -> Strip:
         assert self._wrapped is not None
         line = self._wrapped.lines[index]
-        text = Text(self._wrapped.text[line.start : line.end], style=base, no_wrap=True, end="")
+        text = Text(self._wrapped.text[line.start : line.end], no_wrap=True, end="")
         for span in self._spans_by_line.get(index, ()):
             start = max(span.start, line.start) - line.start
             end = min(span.end, line.end) - line.start
             if end > start:
                 text.stylize(self.layer_style(span.style), start, end)
-        return Strip(text.render(self.app.console))
+        # The theme's colours under every character: Rich drops a Text's own style when it has
+        # no spans, which left lines without a highlight in the terminal's default colours.
+        return Strip(text.render(self.app.console)).apply_style(base)

@@ -16,6 +16,7 @@ from annotate.model import Corroboration, Discrepancy, Evidence
 REPORTED, NOT_REPORTED, CONFLICTING = "reported", "not reported", "conflicting"
 KIND_PREFIX = {"name_variant": "name", "omission": "only some"}  # the other kinds read well as they are
 CELL_WIDTH = 9  # "✗ differs"
+SUBJECT_WIDTH = (22, 40)  # the fact's label wraps within these widths, never cut
 MAX_ARTICLES = 8  # columns of their own; the rest of a big story share one
 SILENT = {"", "not reported", "not mentioned"}
 
@@ -50,24 +51,27 @@ class CoverageTable(DataTable):
     DEFAULT_CSS = "CoverageTable { height: 1fr; }"
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        # The facts stay in view when the articles' columns scroll sideways.
+        super().__init__(cursor_type="row", zebra_stripes=True, fixed_columns=1, **kwargs)
         self.rows_by_key: dict[str, CoverageRow] = {}
 
     def fill(
         self, rows: list[CoverageRow], article_ids: list[str], labels: dict[str, str], styles: dict[str, str], width: int
     ) -> None:
-        """``article_ids`` in the order of their columns; past ``MAX_ARTICLES``, one last
-        column counts the rest (a story of 150 outlets is not 150 columns)."""
+        """``article_ids`` in the order of their columns; past ``MAX_ARTICLES``, one column
+        counts the rest (a story of 150 outlets is not 150 columns), next to the facts so it
+        is seen without scrolling."""
         self.clear(columns=True)
         shown, rest = article_ids[:MAX_ARTICLES], article_ids[MAX_ARTICLES:]
-        # The subject gets what the article columns leave, so two or three fit without scrolling.
+        # The subject gets what the article columns leave, between the two limits; longer labels wrap.
         columns = len(shown) + bool(rest)
-        subject_width = max(14, min(40, width - 4 - columns * (CELL_WIDTH + 2)))
+        low, high = SUBJECT_WIDTH
+        subject_width = max(low, min(high, width - 4 - columns * (CELL_WIDTH + 2)))
         self.add_column(Text("Fact or claim"), key="subject", width=subject_width)
-        for a in shown:
-            self.add_column(Text(labels.get(a, a)), key=a, width=CELL_WIDTH)
         if rest:
             self.add_column(Text(f"{len(rest)} more"), key="rest", width=CELL_WIDTH)
+        for a in shown:
+            self.add_column(Text(labels.get(a, a)), key=a, width=CELL_WIDTH)
         marks = {
             REPORTED: Text("✓ yes", style=styles.get(REPORTED, "")),
             NOT_REPORTED: Text("– no", style=styles.get(NOT_REPORTED, "")),
@@ -77,8 +81,10 @@ class CoverageTable(DataTable):
         for row in rows:
             cells = [marks[row.cells[a]] for a in shown]
             if rest:
-                cells.append(_tally([row.cells[a] for a in rest], styles))
-            self.add_row(Text(row.subject, overflow="ellipsis"), *cells, key=row.key)
+                cells.insert(0, _tally([row.cells[a] for a in rest], styles))
+            subject = Text(row.subject, overflow="fold")
+            lines = len(subject.wrap(self.app.console, subject_width))
+            self.add_row(subject, *cells, key=row.key, height=max(1, lines))
 
 
 def _tally(cells: list[str], styles: dict[str, str]) -> Text:

@@ -25,6 +25,7 @@ KIND_TITLES = {
     "omission": "Reported by one side only",
 }
 SEVERITY_MARKS = {"high": "●", "medium": "◐", "low": "○"}
+SEVERITY_LEGEND = "  ".join(f"{mark} {severity}" for severity, mark in SEVERITY_MARKS.items())
 
 
 def kind_title(kind: str) -> str:
@@ -109,8 +110,22 @@ class Entry:
         return Measurement(1, options.max_width)
 
 
+def matches_filter(d: Discrepancy, labels: dict[str, str], words: str) -> bool:
+    """Every word of the filter is in the finding: its summary, values, kind or severity."""
+    haystack = " ".join(
+        [d.summary or d.subject, *d.values.values(), kind_title(d.kind), d.kind.replace("_", " "), d.severity,
+         *(labels.get(a, a) for a in d.values)]
+    ).casefold()
+    return all(word in haystack for word in words.casefold().split())
+
+
 class DiscrepancyList(OptionList):
     """Entries are discrepancies (option id = discrepancy id); group headers are disabled."""
+
+    filter_text = ""
+    shown_count = 0
+    _items: list[Discrepancy] = []
+    _labels: dict[str, str] = {}
 
     def on_mount(self) -> None:
         if not self.option_count:  # until the engine is done: fill replaces it
@@ -122,16 +137,30 @@ class DiscrepancyList(OptionList):
         self.add_option(Option(Text(message, style="dim"), disabled=True))
 
     def fill(self, discrepancies: list[Discrepancy], labels: dict[str, str]) -> None:
-        options: list[Option | None] = []
+        self._items, self._labels = discrepancies, labels
+        self._show()
+
+    def set_filter(self, text: str) -> None:
+        self.filter_text = text
+        self._show()
+
+    def _show(self) -> None:
+        labels = self._labels
+        discrepancies = [d for d in self._items if matches_filter(d, labels, self.filter_text)]
+        self.shown_count = len(discrepancies)
+        options: list[Option | None] = [Option(Text(SEVERITY_LEGEND, style="dim"), disabled=True)]
         for kind, group in groupby(discrepancies, key=lambda d: d.kind):
             items = list(group)
             header = Text(f"{kind_title(kind)} ({len(items)})", style="bold underline")
-            if options:
+            if len(options) > 1:
                 options.append(None)
             options.append(Option(header, disabled=True))
             options.extend(Option(discrepancy_entry(d, labels), id=d.id) for d in items)
-        if not options:
-            self.show_message("No discrepancies between these articles.")
+        if not discrepancies:
+            if self._items:
+                self.show_message(f"No discrepancy matches “{self.filter_text}” (f to change the filter, escape to clear it).")
+            else:
+                self.show_message("No discrepancies between these articles.")
             return
         self.clear_options()
         self.add_options(options)

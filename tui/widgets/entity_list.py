@@ -6,13 +6,19 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..words import plain_label, plural
 from .reading_index import ReadingIndex
+
+PER_ARTICLE_UP_TO = 8  # a bigger story says "in 38 of 40 articles" instead of 40 counts
 
 
 class EntityList(OptionList):
     """Option id = entity id; clusters named in most articles first."""
 
     entity_count = 0
+    shown_count = 0
+    filter_text = ""
+    _rows: list[tuple[str, str, Text]] = []  # (entity id, what the filter searches, prompt)
 
     def fill(self, index: ReadingIndex, article_ids: list[str], labels: dict[str, str]) -> None:
         """List the entities named in ``article_ids`` (one story), counted per article."""
@@ -26,15 +32,35 @@ class EntityList(OptionList):
             counts.items(),
             key=lambda item: (-len(item[1]), -sum(item[1].values()), index.entities[item[0]].name.casefold()),
         )
-        options = []
+        self._rows = []
         for entity_id, per_article in rows:
             entity = index.entities[entity_id]
+            label = plain_label(entity.label)
             prompt = Text()
             prompt.append(entity.name, style="bold")
-            prompt.append(f"  {entity.label}", style="dim")
+            prompt.append(f"  {label}", style="dim")
             prompt.append("\n  ")
-            prompt.append("  ".join(f"{labels.get(a, a)}:{n}" for a, n in per_article.items()), style="dim")
-            options.append(Option(prompt, id=entity_id))
-        self.clear_options()
-        self.add_options(options or [Option(Text("No names found yet.", style="dim"), disabled=True)])
+            counted = f"in {len(per_article)} of {plural(len(article_ids), 'article')}"
+            counted += f" · {plural(sum(per_article.values()), 'mention')}"
+            if len(article_ids) <= PER_ARTICLE_UP_TO:
+                counted += ": " + "  ".join(f"{labels.get(a, a)} {n}" for a, n in per_article.items())
+            prompt.append(counted, style="dim")
+            self._rows.append((entity_id, f"{entity.name} {label} {entity.label}".casefold(), prompt))
         self.entity_count = len(rows)
+        self._show()
+
+    def set_filter(self, text: str) -> None:
+        self.filter_text = text
+        self._show()
+
+    def _show(self) -> None:
+        words = self.filter_text.casefold().split()
+        rows = [(entity_id, prompt) for entity_id, haystack, prompt in self._rows if all(w in haystack for w in words)]
+        self.shown_count = len(rows)
+        self.clear_options()
+        if rows:
+            self.add_options([Option(prompt, id=entity_id) for entity_id, prompt in rows])
+        elif self._rows:
+            self.add_option(Option(Text(f"No name matches “{self.filter_text}”.", style="dim"), disabled=True))
+        else:
+            self.add_option(Option(Text("No names found yet.", style="dim"), disabled=True))

@@ -23,4 +23,6 @@ class Legend(Static):
             if key:
                 legend.append(f"{key} ", style="dim")
             legend.append(" ")
+        if "annotated" in styles:  # the reader's own notes: always drawn, no key
+            legend.append(" your notes ", style=styles["annotated"] or "")
         self.update(legend)

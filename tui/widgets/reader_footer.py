@@ -77,10 +77,11 @@ class ReaderFooter(Widget):
         keys: list[_Shown] = []
         palette = None
         seen_actions: set[str] = set()
+        hidden = getattr(app, "hidden_in_footer", lambda binding: False)
         for key, (_node, binding, enabled, _tooltip) in screen.active_bindings.items():
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = _Shown(binding.key, app.get_key_display(binding), binding.description, enabled)
-            elif binding.show and binding.action not in seen_actions:
+            elif binding.show and binding.action not in seen_actions and not hidden(binding):
                 seen_actions.add(binding.action)  # an action bound to two keys is shown once, as Footer does
                 keys.append(_Shown(binding.key, app.get_key_display(binding), binding.description, enabled))
         if (tuple(keys), palette) != (self._keys, self._palette):

@@ -136,13 +136,3 @@ def _in_article_order(discrepancies: list[Discrepancy], order: dict[str, int]) -
         return (kind, first)
 
     return sorted(discrepancies, key=key)
-
-
-def article_label(position: int) -> str:
-    """A short label for the article at ``position`` (0-based): A..Z, then AA, AB..."""
-    label = ""
-    position += 1
-    while position:
-        position, rest = divmod(position - 1, 26)
-        label = chr(ord("A") + rest) + label
-    return label

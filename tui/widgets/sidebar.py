@@ -35,7 +35,9 @@ class Sidebar(Vertical):
         from .coverage_table import CoverageTable
         from .discrepancy_list import DiscrepancyList
         from .entity_list import EntityList
+        from .list_filter import ListFilter
 
+        yield ListFilter()
         with TabbedContent(id="sidebar-tabs"):
             with TabPane("Discrepancies", id="tab-discrepancies"):
                 yield DiscrepancyList(id="discrepancies")
@@ -85,7 +87,24 @@ class Sidebar(Vertical):
         i = TABS.index(current) if current in TABS else -1
         self.show_tab(TABS[(i + 1) % len(TABS)])
 
+    def focus_list(self) -> None:
+        """Focus the open tab's list (← / → from the articles reach it)."""
+        if self.built:
+            current = self.tabs.active
+            self.show_tab(current if current in TABS else TABS[0])
+
     def set_counts(self, discrepancies: int, entities: int, facts: int) -> None:
-        self.tabs.get_tab("tab-discrepancies").label = f"Discrepancies {discrepancies}"
-        self.tabs.get_tab("tab-entities").label = f"Entities {entities}"
-        self.tabs.get_tab("tab-coverage").label = f"Coverage {facts}"
+        shown = {"tab-discrepancies": self.discrepancies.shown_count, "tab-entities": self.entities.shown_count}
+        counts = {"tab-discrepancies": discrepancies, "tab-entities": entities, "tab-coverage": facts}
+        names = {"tab-discrepancies": "Discrepancies", "tab-entities": "Entities", "tab-coverage": "Coverage"}
+        filtering = bool(self.discrepancies.filter_text.strip())
+        labels = {
+            tab: f"{names[tab]} {shown[tab]}/{n}" if filtering and tab in shown else f"{names[tab]} {n}"
+            for tab, n in counts.items()
+        }
+        # Each tab takes its label and two cells of padding; a narrow sidebar gets short names, not a cut strip.
+        if sum(len(label) + 2 for label in labels.values()) > (self.size.width or 40) - 2:
+            short = {"tab-discrepancies": "Discrep.", "tab-entities": "Names", "tab-coverage": "Facts"}
+            labels = {tab: label.replace(names[tab], short[tab]) for tab, label in labels.items()}
+        for tab, label in labels.items():
+            self.tabs.get_tab(tab).label = label

@@ -20,4 +20,6 @@ class StatusLine(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        return Text(self.said, no_wrap=True, overflow="ellipsis", end="")
+        text = Text(self.said, no_wrap=True, end="")
+        text.truncate(max(1, self.content_region.width), overflow="ellipsis")  # a cut summary ends in "…"
+        return text

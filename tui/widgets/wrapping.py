@@ -70,17 +70,18 @@ class Wrapped:
         return self.text[line.start : line.end].rstrip("\n")
 
 
-def wrap(text: str, width: int) -> Wrapped:
-    """Wrap ``text`` at word boundaries to ``width`` cells; newlines break lines."""
+def wrap(text: str, width: int, start: int = 0) -> Wrapped:
+    """Wrap ``text`` from ``start`` at word boundaries to ``width`` cells; newlines break lines.
+    Offsets before ``start`` (a title shown elsewhere) belong to the first line."""
     width = max(4, width)
     shown = visible(text)
     lines: list[Line] = []
-    pos = 0
-    for paragraph in shown.split("\n"):
+    pos = start
+    for paragraph in shown[start:].split("\n"):
         lines.extend(_wrap_paragraph(paragraph, pos, width))
         pos += len(paragraph) + 1
     if not lines:
-        lines.append(Line(0, 0))
+        lines.append(Line(start, start))
     return Wrapped(shown, width, lines, [line.start for line in lines])
 
 

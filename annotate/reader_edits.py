@@ -1,13 +1,17 @@
 """The reader's links, unlinks and mention edits applied to the engine's output.
 
-The engine's ``Analysis`` is never changed: ``with_reader_edits`` returns a
-copy in which
+One function for the app and ``corpus-tui report``, so both show the same entities
+and discrepancies. The engine's ``Analysis`` is never changed: ``with_reader_edits``
+returns a copy in which
 
 - a ``Link`` merges the two mentions' entities (every mention of the second
   joins the first), so ``n``/``N`` and the Entities tab follow it;
 - an ``Unlink`` moves the second mention into an entity of its own;
-- a removed mention is gone (no highlight, not visited by ``]``/``[``/``n``);
-- an added mention is there with the reader's label.
+- a removed mention is gone (no highlight, not visited by ``]``/``[``/``n``,
+  never evidence);
+- an added mention is there with the reader's label;
+- the stories an edit touches are compared again, so an unlink of two spellings
+  removes the name finding between them and a removed mention stops being evidence.
 
 Edits apply in the order they were made, so a later unlink can undo part of an
 earlier link. Spans whose words are no longer in the text (orphaned) are
@@ -19,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from annotate.anchoring import Anchor
-from annotate.annotations import Annotation, Link, MentionEdit, Unlink
-from annotate.model import MENTION_KINDS, Analysis, Article, Entity, Mention
+from .anchoring import Anchor
+from .annotations import Annotation, Link, MentionEdit, Unlink, anchors_of
+from .model import MENTION_KINDS, Analysis, Entity, Mention
 
 USER_PREFIX = "user:"  # ids of entities and mentions the reader made
 
@@ -31,10 +35,11 @@ def mention_edits(items: Iterable[Annotation]) -> list[Annotation]:
     return [item for item in items if isinstance(item, (Link, Unlink, MentionEdit))]
 
 
-def with_reader_edits(analysis: Analysis, articles: list[Article], edits: list[Annotation]) -> Analysis:
+def with_reader_edits(analysis: Analysis, edits: list[Annotation]) -> Analysis:
+    """``analysis`` as the reader corrected it (``edits``: from ``mention_edits``)."""
     if not edits:
         return analysis
-    texts = {a.id: a.text for a in articles}
+    texts = {a.id: a.text for a in analysis.articles}
     mentions = list(analysis.mentions)
     entities = {e.id: e for e in analysis.entities}
     entity_of: dict[str, str | None] = {}  # mention id -> entity id, where the reader changed it
@@ -87,7 +92,36 @@ def with_reader_edits(analysis: Analysis, articles: list[Article], edits: list[A
         if m.kind == "entity" and m.entity is not None:
             members.setdefault(m.entity, []).append(m.id)
     kept = [replace(e, mentions=members[e.id]) for e in entities.values() if e.id in members]
-    return replace(analysis, mentions=changed, entities=kept)
+    touched = {anchor.article for item in edits for anchor in anchors_of(item) if placed(anchor)}
+    return _compared_again(replace(analysis, mentions=changed, entities=kept), touched)
+
+
+def _compared_again(analysis: Analysis, touched: set[str]) -> Analysis:
+    """The discrepancies of the stories holding ``touched`` articles, found again."""
+    from .engine import detect_by_story
+
+    stories = [story for story in analysis.stories if touched & set(story)]
+    if not stories:
+        return analysis
+    inside = {article for story in stories for article in story}
+    by_id = {m.id: m for m in analysis.mentions}
+    mentions = [m for m in analysis.mentions if m.article in inside]
+    entities = [
+        replace(e, mentions=[mid for mid in e.mentions if by_id[mid].article in inside])
+        for e in analysis.entities
+        if any(by_id[mid].article in inside for mid in e.mentions)
+    ]
+    articles = [a for a in analysis.articles if a.id in inside]
+    found, agreed = detect_by_story(articles, mentions, entities, stories)
+
+    def elsewhere(items):
+        return [item for item in items if not {e.article for e in item.evidence} & inside]
+
+    return replace(
+        analysis,
+        discrepancies=elsewhere(analysis.discrepancies) + found,
+        corroborations=elsewhere(analysis.corroborations) + agreed,
+    )
 
 
 def _added(anchor: Anchor, label: str, item_id: str, entities: dict[str, Entity]) -> Mention:

@@ -1,0 +1,91 @@
+"""The report contract, generated from the engine's typed model (``annotate.model``).
+
+``corpus-tui report --format json|yaml`` writes ``report_data(analysis)``; ``corpus-tui
+report --schema`` prints ``report_schema()``, a JSON Schema (draft 2020-12) of that output,
+and ``docs/report.schema.json`` is a copy of it (a test keeps them equal). Both come from
+the same dataclasses through one pydantic ``TypeAdapter``, so the contract is written once.
+
+``SCHEMA_VERSION`` goes up when a field changes meaning or disappears; new fields do not
+change it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from .model import Analysis
+
+SCHEMA_VERSION = 1
+SCHEMA_ID = f"urn:corpus-tui:report:{SCHEMA_VERSION}"
+
+# Added by `report` when the corpus has an annotation file (see README "Your annotations").
+_VERDICT = {
+    "description": "The reader's verdict on this discrepancy, from the annotation file.",
+    "type": "object",
+    "properties": {
+        "verdict": {"enum": ["confirmed", "dismissed", "explained"]},
+        "note": {"type": "string"},
+    },
+    "required": ["verdict", "note"],
+}
+_ANNOTATIONS = {
+    "description": "The annotation file resolved against this corpus: notes, verdicts, links, "
+    "unlinks and mention edits, each span with its current position and status.",
+    "type": "object",
+    "properties": {
+        "file": {"type": "string"},
+        "error": {"type": ["string", "null"]},
+        "notes": {"type": "array"},
+        "verdicts": {"type": "object"},
+        "links": {"type": "array"},
+        "unlinks": {"type": "array"},
+        "mentions": {"type": "array"},
+        "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+    },
+}
+
+
+@cache
+def _adapter():
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Analysis)
+
+
+def report_data(analysis: Analysis) -> dict[str, Any]:
+    """The analysis as the report's plain data (dicts, lists, strings, numbers)."""
+    data = {"schema_version": SCHEMA_VERSION, **_adapter().dump_python(analysis, mode="json")}
+    for item in (*data["articles"], *data["problems"]):
+        item["path"] = _printable_path(item["path"])
+    return data
+
+
+def analysis_from_data(data: dict[str, Any]) -> Analysis:
+    """An ``Analysis`` back from ``report_data``'s output (a saved JSON report), validated."""
+    return _adapter().validate_python(data)
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of ``report_data``'s output."""
+    schema = _adapter().json_schema(mode="serialization")
+    for definition in schema.get("$defs", {}).values():
+        if definition.get("type") == "object":  # the report always writes every field
+            definition["required"] = list(definition.get("properties", {}))
+    schema["$defs"]["Discrepancy"]["properties"]["verdict"] = _VERDICT
+    properties = {"schema_version": {"const": SCHEMA_VERSION}, **schema["properties"], "annotations": _ANNOTATIONS}
+    schema["required"] = ["schema_version", *schema.get("required", [])]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "corpus-tui report",
+        "description": "What `corpus-tui report --format json` prints. Offsets are code points "
+        "into the article's text, end exclusive: text[start:end] is the span's text.",
+        **{key: value for key, value in schema.items() if key not in {"title", "description", "properties"}},
+        "properties": properties,
+    }
+
+
+def _printable_path(path: str) -> str:
+    """File names that are not valid UTF-8 reach us with lone surrogates; show their bytes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -1,0 +1,87 @@
+"""The reader's links, unlinks and mention edits change `report` exactly as they change the app."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from annotate import annotation_file as af
+from annotate.anchoring import make_anchor
+from annotate.annotations import MentionEdit, Unlink
+from tui.app import CorpusApp
+from tui.cli import main
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
+    return folder
+
+
+def report(folder: Path, capsys) -> dict:
+    capsys.readouterr()
+    assert main(["report", str(folder), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def anchor(data: dict, piece: dict):
+    text = next(a["text"] for a in data["articles"] if a["id"] == piece["article"])
+    return make_anchor(piece["article"], text, piece["start"], piece["end"])
+
+
+def entity_at(data: dict, piece: dict) -> str | None:
+    return next(
+        m["entity"] for m in data["mentions"]
+        if m["kind"] == "entity" and (m["article"], m["start"], m["end"]) == (piece["article"], piece["start"], piece["end"])
+    )
+
+
+def name_finding(data: dict) -> dict:
+    """A spelling finding between two linked mentions in two articles."""
+    for d in data["discrepancies"]:
+        if d["kind"] == "name_variant" and len({e["article"] for e in d["evidence"]}) == 2:
+            return d
+    raise AssertionError("the seed corpus should have a name spelled two ways")
+
+
+async def test_an_unlink_in_the_file_removes_the_name_finding_in_report_and_app(corpus, capsys):
+    before = report(corpus, capsys)
+    finding = name_finding(before)
+    first, second = finding["evidence"][0], finding["evidence"][-1]
+    assert entity_at(before, first) == entity_at(before, second)
+
+    af.save(corpus / "annotations.yaml", [Unlink("unlink-1", anchor(before, first), anchor(before, second))], expected=None)
+    after = report(corpus, capsys)
+    assert finding["id"] not in {d["id"] for d in after["discrepancies"]}
+    assert entity_at(after, first) != entity_at(after, second)
+    assert len(after["discrepancies"]) < len(before["discrepancies"])
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(160, 50)) as pilot:
+        for _ in range(1200):
+            if app.analysis is not None:
+                break
+            await pilot.pause(0.1)
+        await pilot.pause()
+        shown = {d.id for d in app.index.discrepancies}
+        assert shown == {d["id"] for d in after["discrepancies"]}
+
+
+def test_a_removed_mention_stops_being_evidence(corpus, capsys):
+    before = report(corpus, capsys)
+    finding = next(d for d in before["discrepancies"] if d["kind"] == "number")
+    piece = finding["evidence"][0]
+    af.save(corpus / "annotations.yaml", [MentionEdit("mention-1", "remove", anchor(before, piece))], expected=None)
+    after = report(corpus, capsys)
+    cited = {(e["article"], e["start"], e["end"]) for d in after["discrepancies"] for e in d["evidence"]}
+    assert (piece["article"], piece["start"], piece["end"]) not in cited
+    assert (piece["article"], piece["start"], piece["end"]) not in {
+        (m["article"], m["start"], m["end"]) for m in after["mentions"] if m["kind"] == "number"
+    }

@@ -1,0 +1,44 @@
+"""`corpus-tui report --schema`: a valid JSON Schema, the same as docs/, and reports that follow it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_STORY = ROOT / "benchmarks" / "data" / "newswcl50" / "0"  # five real outlets, one event
+
+
+def printed(capsys, *args: str) -> dict:
+    capsys.readouterr()
+    assert main(["report", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_schema_is_valid_and_is_the_one_in_docs(capsys):
+    schema = printed(capsys, "--schema")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema == json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["schema_version"] == {"const": 1}
+
+
+@pytest.mark.parametrize("corpus", [ROOT / "corpus", REAL_STORY], ids=["bundled", "real-five-outlets"])
+def test_reports_validate_against_the_schema(corpus, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path))
+    schema = printed(capsys, "--schema")
+    report = printed(capsys, str(corpus), "--format", "json")
+    jsonschema.validate(report, schema, cls=jsonschema.Draft202012Validator)
+    assert report["discrepancies"] and report["entities"]
+
+
+def test_a_report_that_breaks_the_contract_does_not_validate(capsys):
+    schema = printed(capsys, "--schema")
+    report = printed(capsys, str(ROOT / "corpus"), "--format", "json", "--no-cache")
+    report["mentions"][0]["start"] = "twelve"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(report, schema, cls=jsonschema.Draft202012Validator)
