@@ -90,7 +90,7 @@ async def test_keys_toml_with_a_number_for_keys_is_reported_not_fatal(tmp_path, 
     (config / "corpus-tui" / "keys.toml").write_text("keys = 5\n")
     keymap, problems = load_keymap(config / "corpus-tui" / "keys.toml")
     assert keymap == {} and "keys" in problems[0]
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("CORPUS_TUI_CONFIG_DIR", str(config / "corpus-tui"))
     monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(engine_cache))
     app = CorpusApp([_corpus(tmp_path / "c")], use_cache=True)
     messages = record_notifications(app, monkeypatch)
