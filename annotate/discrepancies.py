@@ -6,27 +6,30 @@ corpus into stories), any number of them. Each detector lives in
 this module fingerprints, de-duplicates and orders them.
 
 The id is the first 12 hex digits of sha1(kind, normalised subject, sorted
-normalised values), so a user's verdict on a discrepancy survives a re-run
-and does not depend on article order or offsets.
+article ids, sorted normalised values), so a user's verdict on a discrepancy
+survives a re-run and does not depend on article order or offsets. The
+articles are part of it because one finding can be made twice in a corpus:
+the same quote missing from articles of two different stories.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 
-from .detectors import claim, date, name_variant, number, omission, quote, role
+from .detectors import claim, date, name_variant, number, omission, polarity, quote, role
 from .detectors.story import Story
 from .model import DISCREPANCY_KINDS, Article, Corroboration, Discrepancy, Entity, Mention
 from .names import fold
 
-DETECTORS = (name_variant, role, number, date, quote, claim, omission)
+DETECTORS = (name_variant, role, number, date, quote, claim, polarity, omission)
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
-def fingerprint(kind: str, subject: str, values: Iterable[str]) -> str:
-    """Stable id of a discrepancy: kind + normalised subject + sorted normalised values."""
-    parts = [kind, _norm(subject), *sorted(_norm(v) for v in values)]
+def fingerprint(kind: str, subject: str, values: Mapping[str, str]) -> str:
+    """Stable id of a discrepancy: kind + normalised subject + the articles + the sorted normalised
+    values (``values`` maps article ids to what each says)."""
+    parts = [kind, _norm(subject), *sorted(values), "\x1e", *sorted(_norm(v) for v in values.values())]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
@@ -46,16 +49,17 @@ def detect(
     for detector in DETECTORS:
         discrepancies, corroborations = detector.detect(story)
         for d in discrepancies:
-            d.id = fingerprint(d.kind, d.subject, d.values.values())
+            d.id = fingerprint(d.kind, d.subject, d.values)
             d.evidence.sort(key=lambda e: (story.order.get(e.article, 0), e.start))
             found.setdefault(d.id, d)
         agreed.extend(corroborations)
     kind_order = {k: i for i, k in enumerate(DISCREPANCY_KINDS)}
+    # Most severe first, so a reader starts with what most likely misleads.
     ordered = sorted(
         found.values(),
         key=lambda d: (
-            kind_order.get(d.kind, 99),
             _SEVERITY_ORDER.get(d.severity, 3),
+            kind_order.get(d.kind, 99),
             [(story.order.get(e.article, 0), e.start) for e in d.evidence],
         ),
     )

@@ -116,10 +116,11 @@ def analyse(
     mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
     clock.lap("annotate")
 
-    from .linking import link_entities
+    from .linking import link_entities, with_name_mentions
     from .stories import group_stories
 
     stage("link")
+    mentions = with_name_mentions(articles, mentions)
     entities = link_entities(articles, mentions)
     clock.lap("link")
 
@@ -152,12 +153,8 @@ def detect_by_story(
     entities: Sequence[Entity],
     stories: Sequence[Sequence[str]],
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
-    """Run the detectors within each story of two or more articles, never across stories.
-
-    Two stories can hold the same finding (the same name spelled the same two ways in two
-    events): its id then also names the story's articles, so every id in a report is unique.
-    """
-    from .discrepancies import detect, fingerprint
+    """Run the detectors within each story of two or more articles, never across stories."""
+    from .discrepancies import detect
 
     by_id = {a.id: a for a in articles}
     story_of = {article: n for n, story in enumerate(stories) for article in story}
@@ -178,15 +175,10 @@ def detect_by_story(
             entities_in[n].append(Entity(id=e.id, name=e.name, label=e.label, mentions=inside))
     discrepancies: list[Discrepancy] = []
     corroborations: list[Corroboration] = []
-    seen: set[str] = set()
     for n, story in enumerate(stories):
         if len(story) < 2:
             continue
         found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n])
-        for d in found:
-            if d.id in seen:
-                d.id = fingerprint(d.kind, d.subject, [*d.values.values(), *sorted(story)])
-            seen.add(d.id)
         discrepancies.extend(found)
         corroborations.extend(agreed)
     return discrepancies, corroborations

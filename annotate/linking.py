@@ -36,6 +36,8 @@ name ends like one ("Ardmore Mining").
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,14 +45,19 @@ from dataclasses import dataclass, field
 from .model import Article, Entity, Mention
 from .names import (
     ACRONYM_SKIP,
+    CORPORATE_WORDS,
     COUNTRY_ALIASES,
+    HONORIFIC_SEX,
     ORG_HEAD_WORDS,
     ORG_ORGANS,
     ORG_SUFFIXES,
+    PERSON_NOUNS,
     acronym,
     acronym_key,
     country_core,
+    country_of_demonym,
     fold,
+    given_name_gender,
     is_acronym,
     place_of,
     TITLE_WORDS,
@@ -101,6 +108,8 @@ class _Name:
     given: list[str] = field(default_factory=list)  # people: given names ([] for a surname alone)
     surname: str = ""  # people: translit key of the surname
     alias: bool = False  # acronym, state form or organ: never the entity's display name
+    nominal: bool = False  # a nationality standing for a person: "the American"
+    description: str | None = None  # "Spiro man": the person noun that makes it a description
 
     @property
     def full(self) -> bool:
@@ -114,12 +123,105 @@ def mention_name(m: Mention) -> str:
     return strip_possessive(name)
 
 
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:['’][A-Za-z][a-z]+)?(?![\w'’])")
+
+
+def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` plus the surnames and given names of people named in full somewhere in the
+    corpus, where an article writes them alone and its own finder could not tell they were names
+    ("Now that Lohan is back" in an article that never says "Lindsay Lohan").
+
+    A word also used as another kind of name ("Jordan" the country), written in lowercase in the
+    article, or next to another capitalised word is left alone. One pass over each text.
+    """
+    name_words: set[str] = set()
+    other_names: set[str] = set()
+    by_direction: dict[str, set[str]] = defaultdict(set)  # "North" -> {"North Korea"}
+    for m in mentions:
+        if m.kind != "entity":
+            continue
+        name = mention_name(m)
+        words = name.split()
+        if m.label in _PLACE_LABELS and len(words) == 2 and words[0] in _DIRECTIONS:
+            by_direction[words[0]].add(name)
+        if m.label != "PERSON":
+            other_names.add(fold(name))
+        elif len(words) >= 2 and fold(words[-1]) not in PERSON_NOUNS:
+            given, surname = split_person(fold(name).split())
+            for word in (given[0] if given else "", surname.split()[-1] if surname else ""):
+                if len(word) >= 3:
+                    name_words.add(word)
+    name_words -= other_names
+    directions = {d: next(iter(places)) for d, places in by_direction.items() if len(places) == 1}
+    if not name_words and not directions:
+        return list(mentions)
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article].append(m)
+    out: list[Mention] = []
+    for article in articles:
+        own = by_article.pop(article.id, [])
+        taken = sorted((m.start, m.end) for m in own if m.kind == "entity")
+        starts = [t[0] for t in taken]
+        text = article.text
+        lowercase: set[str] | None = None
+        found: list[Mention] = []
+        for match in _THE_DIRECTION.finditer(text) if directions else ():
+            place = directions.get(match.group(1))
+            at = bisect_right(starts, match.start(1)) - 1
+            if place and not (at >= 0 and taken[at][1] > match.start(1)):
+                # "the North" in a story about North Korea (and no other northern country)
+                start, end = match.span(1)
+                found.append(Mention(f"{article.id}:e{start}-{end}", article.id, start, end, text[start:end],
+                                     "entity", "GPE", place))
+        for match in _CAPITALISED_WORD.finditer(text):
+            word = match.group()
+            key = fold(strip_possessive(word))
+            if key not in name_words or _next_to_capitalised(text, match.start(), match.end()):
+                continue
+            at = bisect_right(starts, match.start()) - 1
+            if at >= 0 and taken[at][1] > match.start():
+                continue  # inside a mention already found
+            if lowercase is None:
+                lowercase = set(re.findall(r"\b[a-z]+\b", text))
+            if key in lowercase:
+                continue
+            end = match.start() + len(strip_possessive(word))
+            found.append(Mention(f"{article.id}:e{match.start()}-{end}", article.id, match.start(), end,
+                                 text[match.start():end], "entity", "PERSON", text[match.start():end]))
+        if found:
+            own = sorted(own + found, key=lambda m: m.start)
+        out.extend(own)
+    for rest in by_article.values():  # mentions of articles not in ``articles`` (none in practice)
+        out.extend(rest)
+    return out
+
+
+_DIRECTIONS = frozenset({"North", "South", "East", "West"})
+_THE_DIRECTION = re.compile(r"\b[Tt]he (North|South|East|West)\b(?!['’]?s? [A-Z]|-)")
+
+
+def _next_to_capitalised(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` part of a longer run of capitalised words?"""
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return (after[:1] == " " and after[1:2].isupper()) or (before[1:2] == " " and before[:1].isalpha() and _word_before(text, start)[:1].isupper())
+
+
+def _word_before(text: str, start: int) -> str:
+    i = start - 1
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return text[i : start - 1]
+
+
 def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Entity]:
     """Cluster entity mentions across articles; fill ``Mention.entity`` and quote speakers."""
     order = {a.id: i for i, a in enumerate(articles)}
     ents = [m for m in mentions if m.kind == "entity"]
     ents.sort(key=lambda m: (order.get(m.article, len(order)), m.start))
-    names = _distinct_names(ents)
+    texts = {a.id: a.text for a in articles}
+    names = _distinct_names(ents, texts)
     uf = _UnionFind(len(names))
     places = frozenset(n.folded for n in names if n.mention.label in _PLACE_LABELS and not country_core(n.raw))
 
@@ -132,32 +234,91 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     _link_short_forms(names, uf)
     _link_organs(names, uf)
     _link_lone_surnames(names, uf)
+    _link_nominal_nationalities(names, uf, texts)
+    _link_descriptions(names, uf)
 
     entities = _build_entities(names, uf, {id(m): k for k, m in enumerate(ents)})
     _resolve_speakers(mentions, names, entities)
     return entities
 
 
-def _distinct_names(ents: list[Mention]) -> list[_Name]:
+def _distinct_names(ents: list[Mention], texts: dict[str, str]) -> list[_Name]:
     """The names of ``ents`` (in order of first use), each with the mentions that write it."""
     names: dict[tuple[str, str, str], _Name] = {}
+    shared = _shared_surnames(ents)
     for m in ents:
         if m.label == "PERSON":
             _split_leading_title(m)
         raw = mention_name(m)
-        key = (m.article, m.label, raw)
+        if m.label == "PERSON" and _unconfirmed_surname(m, raw, texts.get(m.article, ""), shared):
+            raw = strip_possessive(m.text)
+        nominal = m.label == "NORP" and _nominal(m, texts.get(m.article, ""))
+        key = (m.article, "nominal" if nominal else m.label, raw)
         found = names.get(key)
         if found is None:
             names[key] = _make_name(m, raw)
+            names[key].nominal = names[key].alias = nominal
         else:
             found.mentions.append(m)
     return list(names.values())
 
 
+_BEFORE_NOMINAL = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AFTER_NOMINAL = re.compile(
+    r"^\s*(?:[,.;:!?)\"”’]|'s\b|’s\b|(?:was|is|had|has|who|would|will|could|did|in|on|at|after|before|to|from|"
+    r"with|and|but|as|for|by|said|says|then|again)\b)"
+)
+
+
+_NOUNS_BETWEEN = re.compile(r"^ (?:[a-z][\w-]* ){0,2}$")
+
+
+def _nominal(m: Mention, text: str) -> bool:
+    """"the 40-year-old American was ...": a nationality that stands for a person, not "the American
+    troops" (a word of the table of demonyms, after "the", before a verb, a preposition or a stop)."""
+    if " " in m.text or country_of_demonym(m.text) is None or m.text.endswith("s"):
+        return False
+    return bool(_BEFORE_NOMINAL.search(text[max(0, m.start - 40) : m.start]) and _AFTER_NOMINAL.match(text[m.end : m.end + 12]))
+
+
+def _shared_surnames(ents: list[Mention]) -> set[str]:
+    """Surnames (folded) that people of different given names bear somewhere in the corpus
+    ("Trump": Donald and Melania; not "Lavrov": Sergei and Sergey are one)."""
+    first_names: dict[str, set[str]] = defaultdict(set)
+    for m in ents:
+        if m.label == "PERSON" and isinstance(m.value, str) and " " in m.value.strip():
+            words = fold(strip_possessive(m.value)).split()
+            first_names[words[-1]].add(words[0])
+    shared = set()
+    for surname, firsts in first_names.items():
+        people: list[str] = []  # one given name per person (Sergei and Sergey are one)
+        for first in firsts:
+            if not any(same_given_name(first, other) for other in people):
+                people.append(first)
+        if len(people) > 1:
+            shared.add(surname)
+    return shared
+
+
+def _unconfirmed_surname(m: Mention, name: str, text: str, shared: set[str]) -> bool:
+    """A surname alone that its article's one full name with that surname was given
+    ("Melania Trump ... Trump said"), when others bear that surname in the corpus: linking decides
+    who it is, with the whole corpus in view, unless "Mr."/"Mrs." before it agrees with the full
+    name's given name."""
+    surface = strip_possessive(m.text)
+    if " " in surface.strip() or " " not in name.strip() or fold(surface) not in shared:
+        return False
+    wanted = HONORIFIC_SEX.get(fold(text[max(0, m.start - 6) : m.start]).split(" ")[-1]) if text else None
+    return not (wanted and given_name_gender(fold(name).split()[0]) == wanted)
+
+
 def _make_name(m: Mention, raw: str) -> _Name:
     folded = fold(raw)
     n = _Name(m, [m], raw, folded, folded.split(), person=m.label == "PERSON")
-    if n.person and n.words:
+    if n.person and len(n.words) >= 2 and n.words[-1] in PERSON_NOUNS and raw.split()[-1].islower():
+        n.description = n.words[-1]  # "Spiro man": not a name, someone the article is about
+        n.alias = True
+    elif n.person and n.words:
         given, surname = split_person(n.words)
         # Keyed by the surname's last word: "al-Assad" and "Assad" are one surname.
         n.given, n.surname = given, translit_key(surname.split()[-1]) if surname else ""
@@ -201,21 +362,19 @@ def _union_all(uf: _UnionFind, idx: list[int]) -> None:
 
 
 def _link_same_name_in_article(names: list[_Name], uf: _UnionFind) -> None:
-    for idx in _groups(((n.mention.article, n.person, n.folded), i) for i, n in enumerate(names) if n.folded).values():
+    for idx in _groups(((n.mention.article, n.person, n.nominal, n.folded), i) for i, n in enumerate(names) if n.folded).values():
         _union_all(uf, idx)
 
 
 def _link_surnames_in_article(names: list[_Name], uf: _UnionFind) -> None:
-    """A surname alone joins the one full name ending with it in the article; failing
-    that, a single word joins the one full name starting with it ("Xi" -> "Xi Jinping")."""
-    full_by_surname = _groups(((n.mention.article, n.surname), i) for i, n in enumerate(names) if n.full)
+    """A single word that is nobody's surname joins the one full name starting with it in the
+    article ("Xi" -> "Xi Jinping"); surnames are left to ``_link_lone_surnames``."""
     full_by_first = _groups(((n.mention.article, n.given[0]), i) for i, n in enumerate(names) if n.full)
+    surnames = {n.surname for n in names if n.full}
     for i, n in enumerate(names):
-        if not n.person or n.given:
-            continue
-        cands = full_by_surname.get((n.mention.article, n.surname), [])
-        if not cands and len(n.words) == 1:
-            cands = full_by_first.get((n.mention.article, n.words[0]), [])
+        if not n.person or n.given or n.surname in surnames:
+            continue  # who a surname is: decided with the whole corpus (``_link_lone_surnames``)
+        cands = full_by_first.get((n.mention.article, n.words[0]), []) if len(n.words) == 1 else []
         people = {uf.find(c) for c in cands}
         if len(people) == 1:
             uf.union(cands[0], i)
@@ -234,6 +393,22 @@ def _link_people_across_articles(names: list[_Name], uf: _UnionFind) -> None:
                 reps.append(i)
             else:
                 uf.union(match, i)
+        _link_short_given_names(names, uf, reps)
+
+
+def _link_short_given_names(names: list[_Name], uf: _UnionFind, reps: list[int]) -> None:
+    """"Mo Cheeks" and "Maurice Cheeks": a short given name (three letters at most) with the
+    initial of exactly one longer given name of that surname is its familiar form."""
+    if len(reps) < 2:
+        return
+    for short in reps:
+        first = names[short].given[0]
+        if len(first) > 3 or len(first) < 2:
+            continue
+        longer = [r for r in reps if r != short and len(names[r].given[0]) > 3 and names[r].given[0][0] == first[0]]
+        roots_longer = {uf.find(r) for r in longer}
+        if len(roots_longer) == 1:
+            uf.union(longer[0], short)
 
 
 def _link_misspelt_surnames(names: list[_Name], uf: _UnionFind) -> None:
@@ -267,10 +442,20 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
     """Non-person entities with the same folded name, state forms reduced to the country."""
     keys: list[tuple[str, int]] = []
     known_places = places | frozenset(COUNTRY_ALIASES.values())  # once: it grows with the corpus
+    surnames = {n.surname for n in names if n.full}
+    organisations = {n.folded for n in names if n.mention.label == "ORG"}
     for i, n in enumerate(names):
-        if n.person or not n.folded:
+        if n.person and len(n.words) == 1 and n.surname not in surnames and n.folded in organisations:
+            keys.append(("org:" + n.folded, i))  # "Wikileaks said": no person, the organisation
+        if n.mention.label == "ORG":
+            keys.append(("org:" + n.folded, i))
+        if n.person or n.nominal or not n.folded:
             continue
         key = COUNTRY_ALIASES.get(n.folded, n.folded)
+        if n.mention.label == "NORP":
+            key = country_of_demonym(n.folded) or key  # "Russian officials" speak for Russia
+            for party in _party_names(n.folded):
+                keys.append((party, i))  # "Democrats" are the Democratic Party
         n.alias = key != n.folded
         core = country_core(n.raw)
         if core:
@@ -281,12 +466,31 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
         keys.append((key, i))
         if n.mention.label in _PLACE_LABELS and len(n.words) == 1 and len(key) >= 4:
             keys.append(("@" + translit_key(key), i))  # Kyiv / Kiev, Odesa / Odessa
+        if n.mention.label == "ORG" and not is_acronym(n.raw) and all(w in CORPORATE_WORDS for w in n.words[1:]):
+            keys.append(("^" + n.words[0], i))  # "Apple Inc." = "Apple Computer" = "Apple"
+        if n.mention.label == "PRODUCT":
+            model = n.words[-1][:-1] if n.words[-1].endswith("s") and len(n.words[-1]) > 3 else n.words[-1]
+            keys.append(("#" + " ".join(n.words[:-1] + [model]), i))  # "iPods" = "iPod"
+            if any(ch.isdigit() for ch in model):
+                keys.append(("#" + model, i))  # "Airbus A380" = "A380" = "A380s"
+            elif len(n.words) >= 2 and any(ch.isdigit() for ch in n.words[-2]):
+                keys.append(("#" + model, i))  # "787 Dreamliner" = "Dreamliner"
+                keys.append(("#" + n.words[-2], i))  # = "Boeing 787"
         if len(n.words) >= 2 and n.mention.label not in _NOT_SHORT_FORMS:
             # "Ministry of Defence" = "Defence Ministry": the same words in another order.
             words = sorted(spelling_key(w) for w in n.words if w not in ACRONYM_SKIP)
             keys.append(("~" + " ".join(words), i))
     for idx in _groups(keys).values():
         _union_all(uf, idx)
+
+
+def _party_names(word: str) -> tuple[str, ...]:
+    """The parties whose members a word names: "democrats" -> "democratic party", "democrat party";
+    "conservatives" -> "conservative party"."""
+    if " " in word or len(word) < 4:
+        return ()
+    stem = word[:-1] if word.endswith("s") else word
+    return (f"{stem} party", f"{stem}ic party")
 
 
 def _link_acronyms(names: list[_Name], uf: _UnionFind) -> None:
@@ -336,6 +540,8 @@ def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
         r = uf.find(i)
         first_of.setdefault(r, i)
         by_key[n.folded].add(r)
+        if len(n.words) == 2 and n.words[1] == "party":
+            by_key[n.words[0]].add(r)  # "Democratic National Committee" is the Democratic Party's
         if is_acronym(n.raw):
             by_key[acronym_key(n.raw)].add(r)
         elif len(n.words) >= 2 and (a := acronym(n.raw)):
@@ -355,21 +561,132 @@ def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
 
 
 def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
-    """A surname whose article has no full name joins the one person with that surname,
-    or, when no one has that surname in full, the same surname in other articles."""
+    """A surname left alone joins the most prominent person with that surname: among those its
+    article names in full, else among all; failing any, the one person whose given name it is
+    ("Kim" for "Kim Jong-un", family name first); failing that, the same word in other articles.
+
+    Prominence is the number of mentions a person already has, so "Trump" goes to the
+    president named in every article, not to the spouse named in a few; a tie decides nothing.
+    """
     people_by_surname: dict[str, set[int]] = defaultdict(set)
+    people_by_first: dict[str, set[int]] = defaultdict(set)
+    in_article: dict[tuple[str, str], set[int]] = defaultdict(set)
+    size: Counter[int] = Counter()
+    for i, n in enumerate(names):
+        size[uf.find(i)] += len(n.mentions)
+    sex: dict[int, str | None] = {}  # person -> the gender of the given name first written in full
     for i, n in enumerate(names):
         if n.full:
-            people_by_surname[n.surname].add(uf.find(i))
+            root = uf.find(i)
+            sex.setdefault(root, given_name_gender(n.given[0]))
+            people_by_surname[n.surname].add(root)
+            people_by_first[n.given[0]].add(root)
+            in_article[(n.mention.article, n.surname)].add(root)
     named_people = _roots_with_full_names(names, uf)
     nameless: dict[str, int] = {}  # surname -> first lone mention, when nobody has it as a full name
     for i, n in enumerate(names):
-        if n.person and not n.given and uf.find(i) not in named_people:
-            roots = people_by_surname.get(n.surname, set())
-            if len(roots) == 1:
-                uf.union(next(iter(roots)), i)
-            elif not roots:
-                uf.union(nameless.setdefault(n.surname, i), i)
+        if not n.person or n.given or n.description or uf.find(i) in named_people:
+            continue
+        local = in_article.get((n.mention.article, n.surname), set())
+        roots = people_by_surname.get(n.surname, set())
+        if not roots and len(n.words) == 1:
+            roots = people_by_first.get(n.words[0], set())
+        if not roots:
+            uf.union(nameless.setdefault(n.surname, i), i)
+            continue
+        best = _most_prominent(roots, size)
+        if local:
+            near = _most_prominent(local, size)
+            # The article's own namesake, unless someone with that surname is far more prominent
+            # in the corpus, or more prominent and of the other sex (a spouse is never the default).
+            if near is not None and best not in local and best is not None:
+                other_sex = sex.get(best) not in (None, sex.get(near))
+                if not (size[best] >= 2 * size[near] or (other_sex and size[best] > size[near])):
+                    best = near
+            elif best not in local:
+                best = near
+        if best is not None:
+            uf.union(best, i)
+
+
+def _link_nominal_nationalities(names: list[_Name], uf: _UnionFind, texts: dict[str, str]) -> None:
+    """"the American" joins the person its article calls "American Tony Thompson" (a nationality
+    written right before a person's name, in any article, is that person's); the most prominent
+    such person of the article when there are several; nobody when there is none."""
+    nominal = [i for i, n in enumerate(names) if n.nominal]
+    if not nominal:
+        return
+    person_at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (start, name) of people
+    in_article: dict[str, set[int]] = defaultdict(set)
+    size: Counter[int] = Counter()
+    for i, n in enumerate(names):
+        size[uf.find(i)] += len(n.mentions)
+        if n.person:
+            for m in n.mentions:
+                person_at[m.article].append((m.start, i))
+                in_article[m.article].add(uf.find(i))
+    for starts in person_at.values():
+        starts.sort()
+    nationality: dict[int, set[str]] = defaultdict(set)  # person -> nationalities written before the name
+    for n in names:
+        if n.mention.label != "NORP" or n.nominal:
+            continue
+        for m in n.mentions:
+            starts = person_at.get(m.article, [])
+            k = bisect_right(starts, (m.end, -1))
+            if k < len(starts) and _NOUNS_BETWEEN.match(texts.get(m.article, "")[m.end : starts[k][0]]):
+                nationality[uf.find(starts[k][1])].add(n.folded)  # "American challenger Tony Thompson"
+    for i in nominal:
+        n = names[i]
+        people = {r for r in in_article.get(n.mention.article, ()) if n.folded in nationality.get(r, ())}
+        best = _most_prominent(people, size) if people else None
+        if best is not None:
+            uf.union(best, i)
+
+
+def _link_descriptions(names: list[_Name], uf: _UnionFind) -> None:
+    """"Spiro man" joins the person its article names most often (of the sex the noun tells,
+    when the given name tells it too); the same description in other articles joins it too,
+    unless they were given to different people."""
+    described = [i for i, n in enumerate(names) if n.description]
+    if not described:
+        return
+    in_article: dict[str, Counter[int]] = defaultdict(Counter)
+    sex: dict[int, str | None] = {}
+    for i, n in enumerate(names):
+        if n.person and not n.description:
+            root = uf.find(i)
+            in_article[n.mention.article][root] += len(n.mentions)
+            if n.full:
+                sex.setdefault(root, given_name_gender(n.given[0]))
+    person_of: dict[int, int] = {}  # description -> the person it was given to
+    for i in described:
+        n = names[i]
+        wanted = PERSON_NOUNS[n.description]
+        people = {r: c for r, c in in_article.get(n.mention.article, Counter()).items() if r in sex}
+        if wanted:
+            people = {r: c for r, c in people.items() if sex[r] in (None, wanted)}
+        if people:
+            ranked = sorted(people.items(), key=lambda rc: -rc[1])
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                person_of[i] = ranked[0][0]
+    # The same description in several articles of a story is one person ("Spiro man").
+    for idx in _groups((names[i].folded, i) for i in described).values():
+        people = {person_of[i] for i in idx if i in person_of}
+        if len(people) <= 1:
+            _union_all(uf, idx + list(people))
+        else:
+            for i in idx:
+                if i in person_of:
+                    uf.union(person_of[i], i)
+
+
+def _most_prominent(roots: set[int], size: Counter[int]) -> int | None:
+    """The root with the most mentions, or None on a tie."""
+    if len(roots) == 1:
+        return next(iter(roots))
+    ranked = sorted(roots, key=lambda r: -size[r])
+    return ranked[0] if size[ranked[0]] > size[ranked[1]] else None
 
 
 def _display_name(members: list[_Name]) -> str:
@@ -394,7 +711,7 @@ def _label(members: list[_Name], name: str) -> str:
     """The members' most common label, except that a "person" whose name ends like an
     organisation's ("Ardmore Mining", "Brightwater Securities") is an organisation."""
     labels: Counter[str] = Counter()
-    for n in members:
+    for n in [n for n in members if not n.alias] or members:  # "United States", not the "American"s
         labels[n.mention.label] += len(n.mentions)
     label = labels.most_common(1)[0][0]
     words = fold(name).split()

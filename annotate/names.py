@@ -33,6 +33,13 @@ ORG_SUFFIXES = {
     "association", "union", "network", "front", "army", "forces", "force", "brigade", "militia",
     "ministry", "department", "office", "bank", "university", "holdings", "media", "news",
 }
+# Words after a company's own name that do not change which company it is: "Apple Inc.",
+# "Apple Computer" and "Apple" are one company; "Apple Corps" is another. A general word list.
+CORPORATE_WORDS = frozenset(
+    """inc incorporated corp corporation co company ltd limited llc plc gmbh sa ag nv holdings group
+    computer computers electronics software airlines airways motors industries technologies systems
+    communications international enterprises pharmaceuticals airplanes aircraft aerospace""".split()
+)
 # Last words that make a name an organisation's whatever the finder guessed: no person
 # is called "X Mining" or "X Securities". A general word list.
 ORG_HEAD_WORDS = ORG_SUFFIXES | {
@@ -48,30 +55,82 @@ ORG_ORGANS = {
     "general", "assembly", "security", "council", "secretary", "secretariat", "commission",
     "parliament", "court", "summit", "mission", "office", "envoy", "spokesperson", "spokesman",
     "spokeswoman", "chief", "agency", "committee", "headquarters", "delegation", "human", "rights",
+    "national",
 }
 
-# Country demonyms that do not follow the suffix rules in ``demonym_stems``.
-# A general gazetteer (no story names).
-_IRREGULAR_DEMONYMS = {
-    "french": "france", "british": "united kingdom", "english": "england", "dutch": "netherlands",
-    "swiss": "switzerland", "greek": "greece", "turkish": "turkey", "spanish": "spain",
-    "danish": "denmark", "swedish": "sweden", "finnish": "finland", "polish": "poland",
-    "irish": "ireland", "welsh": "wales", "scottish": "scotland", "thai": "thailand",
-    "chinese": "china", "japanese": "japan", "vietnamese": "vietnam", "lebanese": "lebanon",
-    "sudanese": "sudan", "senegalese": "senegal", "portuguese": "portugal", "congolese": "congo",
-    "togolese": "togo", "beninese": "benin", "nepalese": "nepal", "burmese": "myanmar",
-    "maltese": "malta", "israeli": "israel", "iraqi": "iraq", "saudi": "saudi arabia",
-    "yemeni": "yemen", "kuwaiti": "kuwait", "qatari": "qatar", "emirati": "united arab emirates",
-    "pakistani": "pakistan", "afghan": "afghanistan", "bangladeshi": "bangladesh",
-    "somali": "somalia", "filipino": "philippines", "argentine": "argentina", "peruvian": "peru",
-    "american": "united states", "us": "united states", "u.s.": "united states",
-    "uk": "united kingdom", "ivorian": "ivory coast", "malagasy": "madagascar",
-    "nigerien": "niger", "chadian": "chad", "burkinabe": "burkina faso", "mauritanian": "mauritania",
-    "norwegian": "norway", "czech": "czechia", "slovak": "slovakia", "uzbek": "uzbekistan",
-    "kazakh": "kazakhstan", "german": "germany", "mexican": "mexico", "moroccan": "morocco",
-    "belgian": "belgium", "ghanaian": "ghana", "malian": "mali", "swazi": "eswatini", "bosnian": "bosnia", "tajik": "tajikistan", "kyrgyz": "kyrgyzstan", "turkmen": "turkmenistan",
-    "new zealander": "new zealand", "icelandic": "iceland", "european": "europe",
-}
+# Countries and their adjectives, the one table of them: name | demonym[, more demonyms]
+# (";" separates entries). The entity finder's gazetteer and the keys below read it.
+COUNTRY_TABLE = """
+Afghanistan|Afghan; Albania|Albanian; Algeria|Algerian; Andorra|Andorran; Angola|Angolan;
+Argentina|Argentine,Argentinian; Armenia|Armenian; Australia|Australian; Austria|Austrian;
+Azerbaijan|Azerbaijani,Azeri; Bahamas|Bahamian; Bahrain|Bahraini; Bangladesh|Bangladeshi;
+Barbados|Barbadian; Belarus|Belarusian; Belgium|Belgian; Belize|Belizean; Benin|Beninese;
+Bhutan|Bhutanese; Bolivia|Bolivian; Bosnia|Bosnian; Bosnia and Herzegovina|Bosnian;
+Botswana|Botswanan; Brazil|Brazilian; Brunei|Bruneian; Bulgaria|Bulgarian;
+Burkina Faso|Burkinabe,Burkinabè; Burundi|Burundian; Cambodia|Cambodian; Cameroon|Cameroonian;
+Canada|Canadian; Cape Verde|Cape Verdean; Central African Republic|Central African; Chad|Chadian;
+Chile|Chilean; China|Chinese; Colombia|Colombian; Comoros|Comorian; Congo|Congolese;
+Democratic Republic of Congo|Congolese; Democratic Republic of the Congo|Congolese; DR Congo|Congolese; DRC|Congolese;
+Costa Rica|Costa Rican; Croatia|Croatian; Cuba|Cuban; Cyprus|Cypriot; Czech Republic|Czech; Czechia|Czech;
+Denmark|Danish; Djibouti|Djiboutian; Dominica|Dominican; Dominican Republic|Dominican;
+Ecuador|Ecuadorian; Egypt|Egyptian; El Salvador|Salvadoran; Equatorial Guinea|Equatoguinean;
+Eritrea|Eritrean; Estonia|Estonian; Eswatini|Swazi; Ethiopia|Ethiopian; Fiji|Fijian;
+Finland|Finnish; France|French; Gabon|Gabonese; Gambia|Gambian; Georgia|Georgian; Germany|German;
+Ghana|Ghanaian; Greece|Greek; Grenada|Grenadian; Guatemala|Guatemalan; Guinea|Guinean;
+Guinea-Bissau|Bissau-Guinean; Guyana|Guyanese; Haiti|Haitian; Honduras|Honduran; Hungary|Hungarian;
+Iceland|Icelandic; India|Indian; Indonesia|Indonesian; Iran|Iranian; Iraq|Iraqi; Ireland|Irish;
+Israel|Israeli; Italy|Italian; Ivory Coast|Ivorian; Côte d'Ivoire|Ivorian; Jamaica|Jamaican;
+Japan|Japanese; Jordan|Jordanian; Kazakhstan|Kazakh; Kenya|Kenyan; Kiribati|I-Kiribati;
+Kosovo|Kosovar; Kuwait|Kuwaiti; Kyrgyzstan|Kyrgyz; Laos|Lao,Laotian; Latvia|Latvian;
+Lebanon|Lebanese; Lesotho|Basotho; Liberia|Liberian; Libya|Libyan; Liechtenstein|Liechtensteiner;
+Lithuania|Lithuanian; Luxembourg|Luxembourgish; Madagascar|Malagasy; Malawi|Malawian;
+Malaysia|Malaysian; Maldives|Maldivian; Mali|Malian; Malta|Maltese; Marshall Islands|Marshallese;
+Mauritania|Mauritanian; Mauritius|Mauritian; Mexico|Mexican; Micronesia|Micronesian;
+Moldova|Moldovan; Monaco|Monegasque; Mongolia|Mongolian; Montenegro|Montenegrin; Morocco|Moroccan;
+Mozambique|Mozambican; Myanmar|Burmese; Burma|Burmese; Namibia|Namibian; Nauru|Nauruan;
+Nepal|Nepali,Nepalese; Netherlands|Dutch; Holland|Dutch; New Zealand|New Zealander; Nicaragua|Nicaraguan;
+Niger|Nigerien; Nigeria|Nigerian; North Korea|North Korean; North Macedonia|Macedonian;
+Norway|Norwegian; Oman|Omani; Pakistan|Pakistani; Palau|Palauan; Palestine|Palestinian;
+Panama|Panamanian; Papua New Guinea|Papua New Guinean; Paraguay|Paraguayan; Peru|Peruvian;
+Philippines|Filipino,Philippine; Poland|Polish; Portugal|Portuguese; Qatar|Qatari;
+Romania|Romanian; Russia|Russian; Russian Federation|Russian; Rwanda|Rwandan; Samoa|Samoan;
+San Marino|Sammarinese; Saudi Arabia|Saudi; Senegal|Senegalese; Serbia|Serbian; Seychelles|Seychellois;
+Sierra Leone|Sierra Leonean; Singapore|Singaporean; Slovakia|Slovak; Slovenia|Slovenian,Slovene;
+Solomon Islands|Solomon Islander; Somalia|Somali; South Africa|South African; South Korea|South Korean;
+Korea|Korean; South Sudan|South Sudanese; Spain|Spanish; Sri Lanka|Sri Lankan; Sudan|Sudanese;
+Suriname|Surinamese; Sweden|Swedish; Switzerland|Swiss; Syria|Syrian; Taiwan|Taiwanese;
+Tajikistan|Tajik; Tanzania|Tanzanian; Thailand|Thai; Timor-Leste|Timorese; East Timor|Timorese;
+Togo|Togolese; Tonga|Tongan; Trinidad and Tobago|Trinidadian; Tunisia|Tunisian; Turkey|Turkish;
+Türkiye|Turkish; Turkmenistan|Turkmen; Tuvalu|Tuvaluan; Uganda|Ugandan; Ukraine|Ukrainian;
+United Arab Emirates|Emirati; UAE|Emirati; United Kingdom|British; UK|British; U.K.|British;
+Britain|British; Great Britain|British; England|English; Scotland|Scottish; Wales|Welsh;
+Northern Ireland|Northern Irish; United States|American; United States of America|American;
+US|American; U.S.|American; USA|American; U.S.A.|American; America|American; Uruguay|Uruguayan;
+Uzbekistan|Uzbek; Vanuatu|Vanuatuan; Vatican|Vatican; Venezuela|Venezuelan; Vietnam|Vietnamese;
+Yemen|Yemeni; Zambia|Zambian; Zimbabwe|Zimbabwean; Greenland|Greenlandic; Hong Kong|Hong Konger;
+Puerto Rico|Puerto Rican; Western Sahara|Sahrawi; Crimea|Crimean; Chechnya|Chechen;
+Soviet Union|Soviet; USSR|Soviet; Gaza|Gazan; West Bank; Tibet|Tibetan; Kurdistan|Kurdish
+"""
+# Other words for a country or continent that are not in the table's demonym column.
+_MORE_DEMONYMS = {"us": "united states", "u.s.": "united states", "uk": "united kingdom", "european": "europe",
+                  "african": "africa", "asian": "asia"}
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> tuple[frozenset[str], dict[str, str]]:
+    """(folded country names, folded demonym -> folded country) from ``COUNTRY_TABLE``."""
+    countries: set[str] = set()
+    demonyms: dict[str, str] = dict(_MORE_DEMONYMS)
+    for entry in COUNTRY_TABLE.split(";"):
+        name, _, adjectives = entry.strip().partition("|")
+        country = fold(name)
+        if not country:
+            continue
+        countries.add(country)
+        for adjective in adjectives.split(","):
+            if adjective.strip():
+                demonyms.setdefault(fold(adjective), COUNTRY_ALIASES.get(country, country))
+    return frozenset(countries), demonyms
 
 # "Argentine Republic", "Republic of Korea", "Kingdom of Spain" -> the country.
 _STATE_FORM_PREFIX = re.compile(
@@ -162,10 +221,22 @@ def same_given_name(a: str, b: str) -> bool:
 
 
 # Words that open a surname rather than end the given names ("Ursula von der Leyen").
-SURNAME_PARTICLES = frozenset(
-    "von van der den de da di du del della dos das le la al el bin ben ibn ter ten mac st abu".split()
+NAME_PARTICLES = frozenset(
+    """von van der den de da das di do dos du des del della dei le la al el bin bint ben ibn ter ten mac st abu
+    ould ag""".split()
 )
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof mx".split())
+# What "Mr." or "Mrs." before a surname says of the person.
+HONORIFIC_SEX = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+# Nouns for a person that a place before them makes a description of someone the story is
+# about ("Spiro man", "Brooklyn mother"), with the sex they tell when they tell one.
+PERSON_NOUNS = {
+    "man": "male", "woman": "female", "mother": "female", "mom": "female", "mum": "female", "father": "male",
+    "dad": "male", "boy": "male", "girl": "female", "teen": None, "teenager": None, "toddler": None,
+    "grandmother": "female", "grandfather": "male", "wife": "female", "husband": "male", "native": None,
+}
+# Words after a surname that are part of the name ("Arcade Joseph Comeaux Jr.").
+NAME_SUFFIXES = frozenset("jr jnr sr snr ii iii iv".split())
 # Titles a writer puts before a name ("Justice", "Manager", "Coach"). When one opens a
 # sentence it is capitalised like the name and may end up inside the name's span.
 # A general word list.
@@ -179,6 +250,28 @@ TITLE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _given_name_detector():
+    """gender-guesser's dictionary of about 44,000 given names (a file shipped inside the package,
+    read once: nothing is downloaded)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The dictionary's given names, folded."""
+    return frozenset(n if n.isascii() else fold(n) for n in _given_name_detector().names if n.isalpha())
+
+
+@lru_cache(maxsize=8192)
+def given_name_gender(name: str) -> str | None:
+    """"male" or "female" when the dictionary is sure enough of a given name."""
+    gender = _given_name_detector().get_gender(name.capitalize())
+    return gender.removeprefix("mostly_") if gender in ("male", "female", "mostly_male", "mostly_female") else None
+
+
 def split_person(words: list[str]) -> tuple[list[str], str]:
     """(given names, surname) of a folded person name; honorifics dropped.
 
@@ -186,10 +279,12 @@ def split_person(words: list[str]) -> tuple[list[str], str]:
     (["ursula"], "von der leyen"); "petrova" -> ([], "petrova").
     """
     words = [w for w in words if w not in HONORIFICS] or words
-    if words and words[0] in SURNAME_PARTICLES:
+    while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]  # "arcade joseph comeaux jr": the surname is "comeaux"
+    if words and words[0] in NAME_PARTICLES:
         return [], " ".join(words)
     for i in range(1, len(words) - 1):
-        if words[i] in SURNAME_PARTICLES:
+        if words[i] in NAME_PARTICLES:
             return words[:i], " ".join(words[i:])
     return words[:-1], words[-1] if words else ""
 
@@ -248,14 +343,24 @@ def demonym_candidates(word: str) -> tuple[str, ...]:
     """
     w = fold(word)
     out = [w]
-    if w in _IRREGULAR_DEMONYMS:
-        out.append(_IRREGULAR_DEMONYMS[w])
+    country = _country_table()[1].get(w)
+    if country:
+        out.append(country)
     for suffix, repl in (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("an", ""),
                          ("ns", ""), ("n", ""), ("ese", ""), ("ese", "a"), ("ish", ""), ("i", ""),
                          ("ic", "ia"), ("ean", "ea"), ("ean", "e"), ("ian", "a"), ("ian", "y"), ("ian", ""), ("ian", "e")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             out.append(w[: len(w) - len(suffix)] + repl)
     return tuple(dict.fromkeys(out))
+
+
+def country_of_demonym(word: str) -> str | None:
+    """The country (folded, as ``COUNTRY_ALIASES`` keys it) a nationality word stands for:
+    "Russian", "Russians" -> "russia"; "North Korean" -> "north korea"; None for other words."""
+    demonyms = _country_table()[1]
+    w = fold(word)
+    country = demonyms.get(w) or (demonyms.get(w[:-1]) if w.endswith("s") else None)
+    return COUNTRY_ALIASES.get(country, country) if country else None
 
 
 @lru_cache(maxsize=100_000)
@@ -267,28 +372,9 @@ def place_of(word: str, places: frozenset[str]) -> str | None:
     return None
 
 
-# Country names (folded), so "Chilean" or "Peru's" is read as a nationality
-# even when the country itself is not named in the story. A general gazetteer.
-COUNTRIES = frozenset(
-    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas
-    bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei
-    bulgaria burkina faso burundi cambodia cameroon canada cape verde chad chile china colombia comoros
-    congo costa rica croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt el salvador eritrea
-    estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece grenada
-    guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy
-    jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon
-    lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
-    mauritania mauritius mexico moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru
-    nepal netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru
-    philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore
-    slovakia slovenia somalia spain sri lanka sudan suriname sweden switzerland syria taiwan tajikistan
-    tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan
-    vanuatu venezuela vietnam yemen zambia zimbabwe england scotland wales europe africa asia""".split()
-) | frozenset(
-    ["united kingdom", "united states", "saudi arabia", "south africa", "south sudan", "north korea",
-     "south korea", "new zealand", "ivory coast", "burkina faso", "sri lanka", "costa rica", "el salvador",
-     "cape verde", "united arab emirates", "central african republic", "dominican republic", "czech republic"]
-)
+# Country names (folded, whole: "cape verde", never "cape"), so "Chilean" or "Peru's" is read as a
+# nationality even when the country itself is not named in the story; and the continents.
+COUNTRIES = _country_table()[0] | frozenset(("europe", "africa", "asia"))
 
 
 def is_demonym_word(word: str) -> bool:

@@ -83,7 +83,7 @@ def test_most_required_discrepancies_are_found_across_all_sets():
     required = sum(s.required for story in STORIES for s in scored(story).kinds.values())
     missed = [f"{story}: {m}" for story in STORIES for m in scored(story).missed]
     assert required >= 15
-    assert (required - len(missed)) / required >= 0.85, missed
+    assert (required - len(missed)) / required >= 0.9, missed
 
 
 def test_most_clusters_are_linked_across_all_sets():

@@ -46,10 +46,14 @@ from .gazetteer import (
     EVENT_SUFFIXES,
     FAC_SUFFIXES,
     GPE_SUFFIXES,
+    HONORIFIC_SEX,
     HONORIFICS,
     LOC_SUFFIXES,
     MONTHS_AND_DAYS,
+    NAME_SUFFIXES,
     ORG_INTRODUCERS,
+    PERSON_NOUNS,
+    PLACE_NAME_WORDS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PARTICLES,
@@ -60,9 +64,10 @@ from .gazetteer import (
     TITLE_HEADS,
     capitalised,
     fold,
+    given_name_gender,
     lexicon,
 )
-from .tokens import LONG_ALPHA, tokens, word_flag
+from .tokens import LINE_BREAK, LONG_ALPHA, tokens, word_flag
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
 # Pipelines trained on WikiNER-style labels ("PER", "LOC", "ORG", "MISC").
@@ -70,9 +75,18 @@ _TRAINED_LABELS = {"PER": "PERSON"}
 
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_I_PRODUCT = re.compile(r"^i[A-Z][a-z]+[A-Za-z]*$")  # "iPod", "iTunes", "iPhone"
+_MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,2}\d{3,4}[A-Za-z]{0,2}|\d{3,4}s)$")  # "737", "737s", "A320s"
+_MODEL_NUMBER_FLAG = word_flag(lambda w: bool(_MODEL_NUMBER.match(w)))
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 _SENTENCE_END = frozenset(".!?…\"'”’")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_SURNAME_PREFIXED = re.compile(r"^(?:(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z][a-z]+|[A-Z][a-z]*['’][A-Za-z][a-z]+)$")  # "McDermott", "Ka'loni"
+_NAME_SHAPED = re.compile(r"^[A-Z][a-z]*['’][A-Za-z][a-z]+$")  # "Ka'Loni", "D'Andre"
+# "the film X", "starred in X": what names a work (films, shows, books are not people or places).
+_WORK_NOUNS = frozenset("film films movie movies sitcom album albums song songs novel documentary musical".split())
+_WORK_VERBS = frozenset("starred starring appeared appearing cameo".split())
+_CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
 _LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
 _OF_WORDS = frozenset({"of", "for"})
@@ -83,6 +97,7 @@ _NOT_A_NAME_ALONE = _COMMON | MONTHS_AND_DAYS | TITLE_HEADS
 # What the lowercase words inside a name can start with ("Bank of ...", "al-", "Workers' ...").
 _GAP_OPENERS = frozenset(("-", "'", "’")) | _POSSESSIVE | PARTICLES | _OF_WORDS
 _CAPITALISED = word_flag(capitalised)
+_PERSON_NOUN = word_flag(lambda w: w.lower() in PERSON_NOUNS)
 # Runs of more capitalised words than this are not one name (headlines, lists).
 _MAX_RUN = 8
 # One token's (ENT_IOB, ENT_TYPE): outside any entity; inside one.
@@ -146,6 +161,9 @@ class _DocEntities:
         self._words: set[str] | None = None  # every word of the Doc
         self._lowercase_questions = 0
         self._headline: dict[int, bool] = {}
+        self._body_names: dict[str, str] = {}  # names found outside headlines -> label
+        self._line_breaks: list[int] | None = None  # token indices of line breaks, when asked
+        self._descriptions: dict[int, str] = {}  # start token -> "Spiro man" (the noun in lowercase)
 
     # -- pass 1: runs of capitalised words -------------------------------------------------
 
@@ -154,6 +172,7 @@ class _DocEntities:
         found: list[_Found] = []
         unresolved: list[tuple[int, int]] = []
         labels, w = self.lex.labels, self.w
+        headlines: list[tuple[int, int]] = []
         for start, end in self._runs():
             if end - start == 1:  # the common cases: a known name ("France") or a common word ("The")
                 key = fold(w[start])
@@ -162,13 +181,25 @@ class _DocEntities:
                     found.append(_Found(start, end, label))
                 elif key not in _NOT_A_NAME_ALONE:
                     self._unknown(start, end, found, unresolved)
+            elif self._in_headline(start):
+                headlines.append((start, end))
             else:
                 self._classify(start, end, found, unresolved)
+        if headlines:
+            # A headline in Title Case is cut into the names the body uses ("Lindsay Lohan
+            # Checks Into Rehab": "Lindsay Lohan"), so it is read after the body.
+            self._body_names = {
+                fold(self.span_text(f.start, f.end)): f.label for f in found if not f.weak and f.label in ("PERSON", "ORG")
+            }
+            for start, end in headlines:
+                self._classify(start, end, found, unresolved)
         found.extend(self._trained_entities())
-        found = _without_overlaps(found)
+        found = self._with_model_numbers(_without_overlaps(found))
         found = self._link_short_forms(found, unresolved)
+        found = self._place_and_person_noun(found, unresolved)
         canonical = self._canonical_forms(found)
         canonical.update(self._acronym_forms(found))
+        canonical.update(self._descriptions)
         people = {i for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
         # Entities and their extension values are written as arrays and straight into
         # user_data (where ``span._`` keeps them): building a Span and an Underscore per
@@ -219,11 +250,98 @@ class _DocEntities:
                 if nxt - end <= 2 and not ss[nxt] and w[end].lower() in _GAP_OPENERS and self._joinable_gap(start, end, nxt):
                     end = nxt + 1
                     continue
-                runs.append((self._particle_prefix(start) if start >= 2 and w[start - 1] == "-" else start, end))
+                runs.append(self._whole_run(start, end))
             start, end = nxt, nxt + 1
         if start >= 0:
-            runs.append((self._particle_prefix(start) if start >= 2 and w[start - 1] == "-" else start, end))
+            runs.append(self._whole_run(start, end))
         return runs
+
+    def _place_and_person_noun(self, found: list[_Found], unresolved: list[tuple[int, int]]) -> list[_Found]:
+        """"Spiro man", "Brooklyn mother": a place (or a capitalised word no list knows) and a noun
+        for a person describe someone; the whole is a PERSON mention, for linking to tell who."""
+        nouns = numpy.flatnonzero(self.toks.where(_PERSON_NOUN)).tolist()
+        if not nouns:
+            return found
+        ending = {f.end: f for f in found}
+        lone = {start for start, end in unresolved if end == start + 1}
+        added = False
+        for i in nouns:
+            if i == 0 or not self.ws[i - 1] or (self.w[i][0].isupper() and not self._in_headline(i)):
+                continue
+            f = ending.get(i)
+            whole = ending.get(i + 1)
+            if whole is not None and whole.start == i - 1 and whole.label == "PERSON" and self.w[i][0].isupper():
+                f = whole  # a headline's "Spiro Man", read as a given name and a surname
+            elif f is not None and f.label in ("GPE", "LOC") and f.end - f.start <= 2:
+                f.end, f.label = i + 1, "PERSON"
+            elif f is None and i - 1 in lone and self.w[i - 1].istitle() and fold(self.w[i - 1]) not in _NOT_A_NAME_ALONE:
+                f = _Found(i - 1, i + 1, "PERSON")
+                found.append(f)
+                added = True
+            else:
+                continue
+            # the value says it is a description, not a name: the noun in lowercase ("Spiro man")
+            self._descriptions[f.start] = self.span_text(f.start, i) + " " + self.w[i].lower()
+        return _without_overlaps(found) if added else found
+
+    def _with_model_numbers(self, found: list[_Found]) -> list[_Found]:
+        """"Boeing 737s", "Airbus A330-200": a maker's name and a model number are a product."""
+        w, n = self.w, self.n
+        taken = {f.start for f in found}
+        for f in found:
+            if f.label not in ("ORG", "PRODUCT") or f.end >= n or f.end in taken or not self.ws[f.end - 1]:
+                continue
+            if not _MODEL_NUMBER.match(w[f.end]) or (w[f.end].isdigit() and 1800 <= int(w[f.end]) <= 2100):
+                continue
+            end = f.end + 1
+            while end + 1 < n and w[end] == "-" and not self.ws[end - 1] and not self.ws[end] and w[end + 1].isalnum():
+                end += 2  # "737-800"
+            f.end, f.label = self._model_name_after(end), "PRODUCT"
+        # "the 787 Dreamliner": a model number and the model's name, without the maker
+        numbers = numpy.flatnonzero(self.toks.where(_MODEL_NUMBER_FLAG)).tolist()
+        if numbers:
+            covered = bytearray(n)
+            for f in found:
+                covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+            added = False
+            for i in numbers:
+                if covered[i] or (w[i].isdigit() and 1800 <= int(w[i]) <= 2100) or not self.ws[i]:
+                    continue
+                end = self._model_name_after(i + 1)
+                if end > i + 1 and not any(covered[i:end]):
+                    found.append(_Found(i, end, "PRODUCT"))
+                    added = True
+            if added:
+                found = _without_overlaps(found)
+        return found
+
+    def _model_name_after(self, i: int) -> int:
+        """The end of a model's name after its number: "Dreamliner" in '787 "Dreamliner"', or ``i``."""
+        w, n = self.w, self.n
+        j = i + 1 if i < n and w[i] in ('"', "“") else i
+        if i < n and j < n and w[j].istitle() and w[j].isalpha() and fold(w[j]) not in _NOT_A_NAME_ALONE:
+            if not self.lex.labels.get(fold(w[j])) and not self._opens_sentence(j):
+                return j + 1
+        return i
+
+    def _whole_run(self, start: int, end: int) -> tuple[int, int]:
+        """A run with a glued article before it ("al-" + "Qaeda") and, after a name of two words
+        or more, a short lowercase part glued by a hyphen ("Kim Jong-un", "Moon Jae-in")."""
+        if start >= 2 and self.w[start - 1] == "-":
+            start = self._particle_prefix(start)
+        if (
+            end - start >= 2
+            and end + 1 < self.n
+            and self.w[end] == "-"
+            and not self.ws[end - 1]
+            and not self.ws[end]
+            and self.w[end + 1].isalpha()
+            and self.w[end + 1].islower()
+            and len(self.w[end + 1]) <= 3
+            and len(self.w[end - 1]) <= 4
+        ):
+            end += 2
+        return start, end
 
     def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
         """Can the lowercase tokens between ``end`` and ``nxt`` sit inside one name?"""
@@ -233,6 +351,10 @@ class _DocEntities:
             return False
         words = [self.w[i].lower() for i in range(end, nxt)]
         if len(words) == 1 and words[0] in ("-", "'", "’") and not self.ws[end - 1] and not self.ws[end]:
+            if words[0] == "-" and not self._known(end - 1, nxt + 1):
+                labels = self.lex.labels
+                if labels.get(fold(self.w[end - 1])) or labels.get(fold(self.w[nxt])):
+                    return False  # "Trump-Russia": two names, not one
             return True  # "Jean-Yves", "Guinea-Bissau"
         if words[0] in _POSSESSIVE and len(words) == 1 and not self.ws[end - 1] and self._org_name_follows(nxt):
             return self._known(start, end) not in ("GPE", "NORP")  # "Cibrou Workers' Union", not "Kenya's Army"
@@ -275,9 +397,19 @@ class _DocEntities:
         if label:
             found.append(_Found(start, end, label))
             return
+        if _I_PRODUCT.match(self.w[start]):
+            found.append(_Found(start, end, "PRODUCT"))  # "iPod Nano"
+            return
         n = end - start
         last = fold(self.w[end - 1])
         if n == 1 and self._is_month_or_day(start):
+            return
+        if headline and n > 3:
+            # a headline's run is many names and words: its last word says nothing of the first
+            self._segment(start, end, found, unresolved, by_given_name=True)
+            return
+        if n >= 3 and last in NAME_SUFFIXES and self._plain_words(start, end - 1):
+            found.append(_Found(start, end, "PERSON"))  # "Arcade Joseph Comeaux Jr."
             return
         if n >= 2:
             suffix_label = self._suffix_label(start, end, last) or self._of_phrase_label(start, end)
@@ -291,7 +423,16 @@ class _DocEntities:
                 self._segment(start, end, found, unresolved, known_only=True)
             return
         if headline:
-            self._segment(start, end, found, unresolved)
+            self._segment(start, end, found, unresolved, by_given_name=True)
+            return
+        if self._names_a_work(start):
+            return  # "starred in Mean Girls": a film is not a person, nor a place
+        given = self._given_name_in(start, end)
+        if given is not None and self._plain_words(given, end):
+            # "Actress Tara Reid", "Charger Jamal Williams": the name starts at the given name
+            if given > start:
+                self._segment(start, given, found, unresolved, known_only=True)
+            found.append(_Found(given, end, "PERSON"))
             return
         if n >= 2 and fold(self.w[start]) in self.lex.given_names and not self._has_known_part(start + 1, end):
             found.append(_Found(start, end, "PERSON"))
@@ -307,15 +448,25 @@ class _DocEntities:
         text = self.span_text(start, end)
         nxt = self.w[end].lower() if end < self.n else None
         prev = self.w[start - 1].lower() if start > 0 else None
-        if n == 1 and not text.isalpha() and _MODEL_NAME.match(text):
-            found.append(_Found(start, end, "PRODUCT"))
+        if self._names_a_work(start):
+            return
+        if _I_PRODUCT.match(self.w[start]):
+            found.append(_Found(start, end, "PRODUCT"))  # "iPod", "iTunes"
+            return
+        last = self.w[end - 1]
+        if not last.isalpha() and _MODEL_NAME.match(last):
+            found.append(_Found(start, end, "PRODUCT"))  # "Tx-40", "Airbus A380"
+        elif n >= 2 and self.lex.labels.get(fold(self.w[start])) == "ORG":
+            found.append(_Found(start, end, "ORG"))  # "Apple Computer", "Boeing Commercial Airplanes"
+        elif n == 1 and _ACRONYM.match(text) and nxt in SPEECH_VERBS:
+            found.append(_Found(start, end, "ORG"))  # "SIA said": an acronym is not a person
         elif n == 1 and self._opens_sentence(start) and nxt not in SPEECH_VERBS:
             unresolved.append((start, end))  # pass 2 may still know it as a surname
         elif n >= 2 and fold(self.w[start]) in ORG_PREFIXES:
             found.append(_Found(start, end, "ORG"))  # "Radio Cheneik", "Bank of Tokyo"
         elif prev in _PLACE_PREPOSITIONS and n <= 3 and not (nxt in _POSSESSIVE) and fold(self.w[start]) not in self.lex.given_names:
             found.append(_Found(start, end, "GPE", weak=True))  # "tense in Drefal"
-        elif n <= 4 and nxt is not None and nxt in SPEECH_VERBS:
+        elif n <= 4 and nxt is not None and nxt in SPEECH_VERBS and not (n == 1 and prev == "the"):
             found.append(_Found(start, end, "PERSON"))  # "Okafor said"
         elif n <= 4 and prev in ("said", "says") and (nxt is None or self.punct[end]):
             found.append(_Found(start, end, "PERSON"))  # "..., said Amara Okafor."
@@ -330,19 +481,74 @@ class _DocEntities:
         elif n == 1 and _ACRONYM.match(text):
             found.append(_Found(start, end, "ORG", weak=True))
         elif 2 <= n <= 3 and self._plain_words(start, end):
-            found.append(_Found(start, end, "PERSON", weak=True))  # most such names are people
+            keys = [fold(self.w[i]) for i in range(start, end)]
+            if any(k in PLACE_NAME_WORDS for k in keys) and not any(
+                k in self.lex.more_given_names for k in keys if k not in PLACE_NAME_WORDS
+            ):
+                found.append(_Found(start, end, "GPE", weak=True))  # "devastates Varenna Alta"
+            else:
+                found.append(_Found(start, end, "PERSON", weak=True))  # most such names are people
         elif n >= 2:
             found.append(_Found(start, end, "ORG", weak=True))
         else:
             unresolved.append((start, end))
 
     def _plain_words(self, start: int, end: int) -> bool:
-        """Title-case words that are not kinds of things ("Ana Torres", not "Atlas Group")."""
+        """Title-case words that are not kinds of things ("Ana Torres", "Kim Jong-un", not "Atlas Group")."""
         for i in range(start, end):
             key = fold(self.w[i])
-            if not (self.w[i].istitle() or self.punct[i]) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
+            glued = i > start and self.w[i - 1] == "-" and not self.ws[i - 1]  # "Jong-un"
+            if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
                 return False
         return True
+
+    def _names_a_work(self, start: int) -> bool:
+        """Does the run at ``start`` name a film, show or book: "starred in Mean Girls and Van
+        Wilder", "the movie Van Wilder"?"""
+        floor = self._sentence_of(start)
+        i = start - 1
+        while i >= floor and self.w[i] in _OPENERS:
+            i -= 1
+        if i >= floor and self.w[i].lower() in _WORK_NOUNS:
+            return True
+        for j in range(start - 1, max(floor, start - 9) - 1, -1):
+            if self.w[j].lower() == "in" and j > floor and self.w[j - 1].lower() in _WORK_VERBS:
+                return True
+            if self.w[j] in (".", ";", ":") or self.w[j].lower() in SPEECH_VERBS:
+                break
+        return False
+
+    def _given_name_in(self, start: int, end: int) -> int | None:
+        """Where a person's name starts in a run: its first word when that is a given name, or the
+        first given name after words that are not names ("Actress Tara Reid": "Tara"). None when
+        no given name leaves room for a surname after it, or a known name follows it."""
+        names = self.lex.more_given_names
+        for i in range(start, end - 1):
+            key = fold(self.w[i])
+            if key in names and self.w[i].istitle():
+                if self._has_known_part(i + 1, end) or any(_NAME_SHAPED.match(self.w[k]) for k in range(start, i)):
+                    return None  # "Ka'Loni Marie Flynn": a given name no list knows is still a name
+                if i > start and not self._opens_sentence(start) and not all(self._not_a_name_word(k) for k in range(start, i)):
+                    return None  # "Emeka Mena Sashas" in a sentence: "Emeka" is a given name no list knows
+                return i
+        return None
+
+    def _not_a_name_word(self, i: int) -> bool:
+        """A word before a given name that cannot be part of the name: a title or another known
+        word, an acronym ("RB"), a word this article writes in lowercase, a participle ("Fired"),
+        a person noun ("Englishman")."""
+        word = self.w[i]
+        key = fold(word)
+        return bool(
+            self.punct[i]
+            or key in self.lex.titles
+            or key in ROLE_MODIFIERS
+            or key in _NOT_A_NAME_ALONE
+            or self.lex.labels.get(key)
+            or _ACRONYM.match(word)
+            or key.endswith(("man", "woman", "men", "women", "ed", "ing"))
+            or self.written_in_lowercase(word)
+        )
 
     def _titled_person(self, start: int, head: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> bool:
         """ "Nigerian Defence Minister Colonel Bello Musa": role words, then the name.
@@ -367,9 +573,13 @@ class _DocEntities:
         return True
 
     def _segment(
-        self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]], known_only: bool = False
+        self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]], known_only: bool = False,
+        by_given_name: bool = False,
     ) -> None:
-        """Split a run into the longest known names it contains; the rest stays unresolved."""
+        """Split a run into the longest known names it contains; the rest stays unresolved.
+
+        ``by_given_name`` (headlines in Title Case): a given name and the word after it are also a
+        name ("Lindsay Lohan Checks Into Rehab")."""
         i = start
         pending = start
         longest = self.lex.longest
@@ -383,14 +593,34 @@ class _DocEntities:
                     i = pending = j
                     break
             else:
+                if by_given_name and self._given_and_surname(i, end):
+                    if pending < i:
+                        unresolved.append((pending, i))
+                    found.append(_Found(i, i + 2, "PERSON"))
+                    i = pending = i + 2
+                    continue
                 i += 1
         if not known_only and pending < end:
             for k in range(pending, end):  # leftover single words, for pass 2
                 if not self.punct[k]:
                     unresolved.append((k, k + 1))
 
+    def _given_and_surname(self, i: int, end: int) -> bool:
+        """Are words ``i`` and ``i + 1`` a given name and a word that can only be a surname?"""
+        if i + 1 >= end or not (self.w[i].istitle() and self.w[i + 1].istitle() and self.w[i + 1].isalpha()):
+            return False
+        first, second = fold(self.w[i]), fold(self.w[i + 1])
+        return (
+            first in self.lex.more_given_names
+            and second not in self.lex.labels
+            and second not in _NOT_A_NAME_ALONE
+            and second not in self.lex.titles
+            and not self.written_in_lowercase(self.w[i + 1])
+        )
+
     def _known(self, start: int, end: int) -> str | None:
-        return self.lex.labels.get(fold(self.span_text(start, end)))
+        key = fold(self.span_text(start, end))
+        return self.lex.labels.get(key) or self._body_names.get(key)
 
     def _all_known_or_adjective_first(self, start: int, end: int) -> bool:
         """Split "France Germany" or "Dutch Hromadske", but keep "Niger Delta Avengers" whole."""
@@ -405,7 +635,7 @@ class _DocEntities:
     def _has_known_part(self, start: int, end: int) -> bool:
         labels, w = self.lex.labels, self.w
         for i in range(start, end):
-            if labels.get(fold(w[i])):
+            if w[i][:1].isupper() and labels.get(fold(w[i])):  # ("un" in "Jong-un" is not the UN)
                 return True
         return False
 
@@ -435,8 +665,8 @@ class _DocEntities:
     def _last_title(self, start: int, end: int) -> int | None:
         """Index of the last title word followed by a name ("Minister" in "... Minister Bello Musa")."""
         for i in range(end - 1, start - 1, -1):
-            if fold(self.w[i]) in TITLE_HEADS:
-                return i
+            if fold(self.w[i]) in TITLE_HEADS and not (i > start and fold(self.w[i - 1]) in self.lex.more_given_names):
+                return i  # (not "King" in "Billy King")
         return None
 
     def _is_month_or_day(self, i: int) -> bool:
@@ -448,6 +678,8 @@ class _DocEntities:
             start += 1
         while end > start and (self.punct[end - 1] or self.w[end - 1].lower() in ROLE_LINKERS or self.w[end - 1].lower() in PARTICLES):
             end -= 1
+        while end - start > 2 and self._is_month_or_day(end - 1):
+            end -= 1  # "Maurice Cheeks Saturday"
         return start, end
 
     # -- sentences, openers, headlines -----------------------------------------------------
@@ -500,14 +732,26 @@ class _DocEntities:
         return lower in self._words
 
     def _in_headline(self, i: int) -> bool:
-        """Is token ``i`` in a headline: a sentence in Title Case with no final period?"""
+        """Is token ``i`` in a headline: a sentence or line in Title Case with no final period?
+
+        (A title line without a period may run on into the first sentence.)"""
         s = self._sentence_of(i)
+        k = bisect_right(self.sentence_starts, i)
+        e = self.sentence_starts[k] if k < len(self.sentence_starts) else self.n
+        if self._line_breaks is None:
+            self._line_breaks = numpy.flatnonzero(self.toks.where(LINE_BREAK)).tolist()
+        b = bisect_right(self._line_breaks, i)
+        if b and self._line_breaks[b - 1] >= s:
+            s = self._line_breaks[b - 1] + 1
+        if b < len(self._line_breaks) and self._line_breaks[b] < e:
+            e = self._line_breaks[b]
         if s not in self._headline:
-            k = bisect_right(self.sentence_starts, i)
-            e = self.sentence_starts[k] if k < len(self.sentence_starts) else self.n
             while e > s + 1 and self.space[e - 1]:
                 e -= 1
-            headline = self.w[e - 1][-1:] not in _SENTENCE_END
+            last = e - 1
+            while last > s and self.w[last] in _CLOSING_QUOTES:
+                last -= 1
+            headline = self.w[last][-1:] not in _SENTENCE_END or self.w[last] in ("...", "…")
             if headline:
                 masks = self.toks.masks[s:e]
                 long_words = (masks & LONG_ALPHA) != 0
@@ -534,11 +778,13 @@ class _DocEntities:
         while i >= floor and i not in people:
             text, lower = self.w[i], self.w[i].lower()
             key = fold(text)
-            role_word = key in TITLE_HEADS or key in ROLE_MODIFIERS
+            # a title right before the name: "Actress Tara Reid", "Justice Helena Marchetti"
+            title = i == name_start - 1 and (key in self.lex.titles or key in ROLE_MODIFIERS) and key not in STOP_WORDS
+            role_word = key in TITLE_HEADS or key in ROLE_MODIFIERS or title
             if self.space[i] or (after_linker and not role_word):
                 break
             if role_word:
-                seen_head = seen_head or key in TITLE_HEADS
+                seen_head = seen_head or key in TITLE_HEADS or title
                 start = i
                 after_linker = False
             elif text in _POSSESSIVE and start is not None and i > floor and self.w[i - 1][0].isupper():
@@ -677,12 +923,20 @@ class _DocEntities:
         org_heads: dict[str, str] = {}
         for f in found:
             if f.end - f.start < 2:
+                if f.label == "PERSON" and not f.weak:  # "Trump said", "President Trump"
+                    surnames.setdefault(fold(self.w[f.start]), "PERSON")
                 continue
             words = [fold(self.w[i]) for i in range(f.start, f.end) if not self.punct[i]]
+            while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+                words.pop()
             if f.label == "PERSON" and len(words) >= 2:
                 surnames.setdefault(words[-1], "PERSON")
+                if words[0] not in HONORIFICS:
+                    surnames.setdefault(words[0], "PERSON")  # "Lindsay", "Kim" (family name first)
             elif f.label == "ORG" and len(words) >= 2 and words[-1] in ORG_SUFFIXES:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
+            elif f.label == "PRODUCT" and len(words) >= 2 and words[-1].isalpha() and any(c.isdigit() for c in words[-2]):
+                org_heads.setdefault(words[-1], "PRODUCT")  # "Dreamliner" after "787 Dreamliner"
         if surnames or org_heads:
             taken = bytearray(self.n)  # 1 for tokens in an entity
             for f in found:
@@ -768,7 +1022,8 @@ class _DocEntities:
                     other for other in candidates if len(other) > len(words) and _is_short_form(words, other, person)
                 ] if len(candidates) > 1 else []  # fmt: skip
             for start, words, text in keys:
-                fullest = best_text[_fullest_form(start, words, longer[words], forms, person)]
+                gender = HONORIFIC_SEX.get(fold(w[start - 1])) if person and start else None
+                fullest = best_text[_fullest_form(start, words, longer[words], forms, person, gender)]
                 if fullest != text:
                     out[start] = fullest
         return out
@@ -780,13 +1035,23 @@ def _fullest_form(
     longer: list[tuple[str, ...]],
     forms: dict[tuple[str, ...], list[tuple[int, str]]],
     person: bool,
+    gender: str | None = None,
 ) -> tuple[str, ...]:
-    """The longest form naming the same thing; the nearest earlier use decides between people."""
+    """The longest form naming the same thing.
+
+    When the longer forms name several people ("Donald Trump", "Melania Trump"), "Mr." or "Mrs."
+    decides by the given names' gender; failing that the short form is left as written, for the
+    linking across articles to give it to the most prominent of them (never the nearest by default).
+    """
     if not longer:
         return words
+    if gender and person:
+        longer = [f for f in longer if given_name_gender(f[0]) == gender] or longer
     before = [(max(s for s, _ in forms[f] if s < start), f) for f in longer if any(s < start for s, _ in forms[f])]
     anchor = max(before)[1] if before else min((forms[f][0][0], f) for f in longer)[1]
     compatible = [f for f in longer if f == anchor or _is_short_form(anchor, f, person)]
+    if person and len(compatible) < len(longer):
+        return words
     return max(compatible, key=len)
 
 

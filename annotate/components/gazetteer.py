@@ -4,7 +4,10 @@ Nothing here is about any particular story: countries and their adjectives,
 world capitals and large cities, regions, well-known international bodies
 and news organisations, title words, name suffixes and common given names.
 The lists are plain strings, parsed once on first use (``lexicon()``), so
-importing this module costs nothing.
+importing this module costs nothing. Two maintained packages widen them:
+``gender-guesser``'s dictionary of about 44,000 given names (so "Tara Reid"
+is a person and "Actress" before it is not part of the name) and
+``nameparser``'s titles ("Actress", "Coach", "Mountaineer" before a name).
 """
 
 from __future__ import annotations
@@ -13,58 +16,17 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# name | demonym/adjective[, more adjectives]   (";" separates entries)
-_COUNTRIES = """
-Afghanistan|Afghan; Albania|Albanian; Algeria|Algerian; Andorra|Andorran; Angola|Angolan;
-Argentina|Argentine,Argentinian; Armenia|Armenian; Australia|Australian; Austria|Austrian;
-Azerbaijan|Azerbaijani,Azeri; Bahamas|Bahamian; Bahrain|Bahraini; Bangladesh|Bangladeshi;
-Barbados|Barbadian; Belarus|Belarusian; Belgium|Belgian; Belize|Belizean; Benin|Beninese;
-Bhutan|Bhutanese; Bolivia|Bolivian; Bosnia|Bosnian; Bosnia and Herzegovina|Bosnian;
-Botswana|Botswanan; Brazil|Brazilian; Brunei|Bruneian; Bulgaria|Bulgarian;
-Burkina Faso|Burkinabe,Burkinabè; Burundi|Burundian; Cambodia|Cambodian; Cameroon|Cameroonian;
-Canada|Canadian; Cape Verde|Cape Verdean; Central African Republic|Central African; Chad|Chadian;
-Chile|Chilean; China|Chinese; Colombia|Colombian; Comoros|Comorian; Congo|Congolese;
-Democratic Republic of Congo|Congolese; Democratic Republic of the Congo|Congolese; DR Congo|Congolese; DRC|Congolese;
-Costa Rica|Costa Rican; Croatia|Croatian; Cuba|Cuban; Cyprus|Cypriot; Czech Republic|Czech; Czechia|Czech;
-Denmark|Danish; Djibouti|Djiboutian; Dominica|Dominican; Dominican Republic|Dominican;
-Ecuador|Ecuadorian; Egypt|Egyptian; El Salvador|Salvadoran; Equatorial Guinea|Equatoguinean;
-Eritrea|Eritrean; Estonia|Estonian; Eswatini|Swazi; Ethiopia|Ethiopian; Fiji|Fijian;
-Finland|Finnish; France|French; Gabon|Gabonese; Gambia|Gambian; Georgia|Georgian; Germany|German;
-Ghana|Ghanaian; Greece|Greek; Grenada|Grenadian; Guatemala|Guatemalan; Guinea|Guinean;
-Guinea-Bissau|Bissau-Guinean; Guyana|Guyanese; Haiti|Haitian; Honduras|Honduran; Hungary|Hungarian;
-Iceland|Icelandic; India|Indian; Indonesia|Indonesian; Iran|Iranian; Iraq|Iraqi; Ireland|Irish;
-Israel|Israeli; Italy|Italian; Ivory Coast|Ivorian; Côte d'Ivoire|Ivorian; Jamaica|Jamaican;
-Japan|Japanese; Jordan|Jordanian; Kazakhstan|Kazakh; Kenya|Kenyan; Kiribati|I-Kiribati;
-Kosovo|Kosovar; Kuwait|Kuwaiti; Kyrgyzstan|Kyrgyz; Laos|Lao,Laotian; Latvia|Latvian;
-Lebanon|Lebanese; Lesotho|Basotho; Liberia|Liberian; Libya|Libyan; Liechtenstein|Liechtensteiner;
-Lithuania|Lithuanian; Luxembourg|Luxembourgish; Madagascar|Malagasy; Malawi|Malawian;
-Malaysia|Malaysian; Maldives|Maldivian; Mali|Malian; Malta|Maltese; Marshall Islands|Marshallese;
-Mauritania|Mauritanian; Mauritius|Mauritian; Mexico|Mexican; Micronesia|Micronesian;
-Moldova|Moldovan; Monaco|Monegasque; Mongolia|Mongolian; Montenegro|Montenegrin; Morocco|Moroccan;
-Mozambique|Mozambican; Myanmar|Burmese; Burma|Burmese; Namibia|Namibian; Nauru|Nauruan;
-Nepal|Nepali,Nepalese; Netherlands|Dutch; Holland|Dutch; New Zealand|New Zealander; Nicaragua|Nicaraguan;
-Niger|Nigerien; Nigeria|Nigerian; North Korea|North Korean; North Macedonia|Macedonian;
-Norway|Norwegian; Oman|Omani; Pakistan|Pakistani; Palau|Palauan; Palestine|Palestinian;
-Panama|Panamanian; Papua New Guinea|Papua New Guinean; Paraguay|Paraguayan; Peru|Peruvian;
-Philippines|Filipino,Philippine; Poland|Polish; Portugal|Portuguese; Qatar|Qatari;
-Romania|Romanian; Russia|Russian; Russian Federation|Russian; Rwanda|Rwandan; Samoa|Samoan;
-San Marino|Sammarinese; Saudi Arabia|Saudi; Senegal|Senegalese; Serbia|Serbian; Seychelles|Seychellois;
-Sierra Leone|Sierra Leonean; Singapore|Singaporean; Slovakia|Slovak; Slovenia|Slovenian,Slovene;
-Solomon Islands|Solomon Islander; Somalia|Somali; South Africa|South African; South Korea|South Korean;
-Korea|Korean; South Sudan|South Sudanese; Spain|Spanish; Sri Lanka|Sri Lankan; Sudan|Sudanese;
-Suriname|Surinamese; Sweden|Swedish; Switzerland|Swiss; Syria|Syrian; Taiwan|Taiwanese;
-Tajikistan|Tajik; Tanzania|Tanzanian; Thailand|Thai; Timor-Leste|Timorese; East Timor|Timorese;
-Togo|Togolese; Tonga|Tongan; Trinidad and Tobago|Trinidadian; Tunisia|Tunisian; Turkey|Turkish;
-Türkiye|Turkish; Turkmenistan|Turkmen; Tuvalu|Tuvaluan; Uganda|Ugandan; Ukraine|Ukrainian;
-United Arab Emirates|Emirati; UAE|Emirati; United Kingdom|British; UK|British; U.K.|British;
-Britain|British; Great Britain|British; England|English; Scotland|Scottish; Wales|Welsh;
-Northern Ireland|Northern Irish; United States|American; United States of America|American;
-US|American; U.S.|American; USA|American; U.S.A.|American; America|American; Uruguay|Uruguayan;
-Uzbekistan|Uzbek; Vanuatu|Vanuatuan; Vatican|Vatican; Venezuela|Venezuelan; Vietnam|Vietnamese;
-Yemen|Yemeni; Zambia|Zambian; Zimbabwe|Zimbabwean; Greenland|Greenlandic; Hong Kong|Hong Konger;
-Puerto Rico|Puerto Rican; Western Sahara|Sahrawi; Crimea|Crimean; Chechnya|Chechen;
-Soviet Union|Soviet; USSR|Soviet; Gaza|Gazan; West Bank; Tibet|Tibetan; Kurdistan|Kurdish
-"""
+from ..names import (  # noqa: F401  (re-exported for the entity finder: one home for each fact)
+    COUNTRY_TABLE,
+    HONORIFIC_SEX,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    PERSON_NOUNS,
+    given_name_gender,
+    given_names,
+)
+
 
 # Peoples, faiths and political groupings (NORP) that are not a country's adjective.
 _NORP = """
@@ -171,7 +133,7 @@ ORG_SUFFIXES = frozenset(
     club society trust centre center church mission missions command corps cooperative consortium
     holdings industries systems technologies labs laboratories partners herald observer tribune wire
     daily gazette journal chronicle telegraph express mail mirror standard monitor review weekly
-    magazine broadcasting reserve community communities
+    magazine broadcasting reserve community communities clinic clinics recovery rehab
     """.split()
 )
 # First words that make a capitalised sequence an organisation ("Radio X", "Ministry of Y").
@@ -180,7 +142,6 @@ ORG_PREFIXES = frozenset(
     federation union association league agency commission federal central royal supreme""".split()
 )
 # Courtesy titles: they mark a person but are not a role worth comparing.
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame lord lady".split())
 FAC_SUFFIXES = frozenset(
     """airport airbase base stadium arena bridge palace square tower towers hospital prison jail dam port
     harbour harbor station mosque cathedral temple synagogue hotel building embassy consulate camp
@@ -195,6 +156,12 @@ EVENT_SUFFIXES = frozenset(
     """war wars summit conference olympics games cup championship championships revolution uprising
     spring festival election elections referendum massacre crisis offensive operation accords accord
     agreement treaty talks protests battle siege""".split()
+)
+# Words of place names in many languages ("Varenna Alta", "Porto Alegre", "Villa Gesell"): a name
+# of plain words with one of them and no given name is a place, not a person.
+PLACE_NAME_WORDS = frozenset(
+    """alta alto bassa basso nuova nuovo nueva nuevo vieja viejo vila villa ville monte porto puerto
+    santa santo sao ciudad bad neu ober nieder unter sankt sainte marina lido borgo""".split()
 )
 # "Czech" + "Republic" is still the country, not an organisation.
 GPE_SUFFIXES = frozenset("federation republic kingdom emirates states city province state".split())
@@ -212,7 +179,8 @@ TITLE_HEADS = frozenset(
     gov. pres pres. amb amb. supt supt. insp insp. det det. hon hon. adviser advisor aide coordinator
     negotiator prosecutor attorney-general attorney lawyer analyst researcher journalist reporter
     correspondent editor economist spokesperson deputy counsellor counselor superintendent inspector
-    detective constable counterpart mp mps mep lawmaker legislator councillor councilor ruler strongman dictator warlord mufti patriarch"""
+    detective constable counterpart mp mps mep lawmaker legislator councillor councilor ruler strongman dictator warlord mufti patriarch
+    manager coach"""
     .split()
 )
 # Words that can precede a title head inside a role ("interim", "Foreign", "policy").
@@ -247,7 +215,7 @@ ORG_INTRODUCERS = frozenset(
     tabloid station""".split()
 )
 # Name particles that join capitalised words ("Ibn", "de", "van der").
-PARTICLES = frozenset("de da das del della dei di do dos du des la le van von der den ter ten bin ibn ben bint al el abu ould ag".split())
+PARTICLES = NAME_PARTICLES
 
 MONTHS_AND_DAYS = frozenset(
     """january february march april may june july august september october november december jan feb
@@ -311,7 +279,9 @@ class Lexicon:
     """Lookups keyed by ``fold()``-ed text."""
 
     labels: dict[str, str]  # exact names -> label (GPE, NORP, LOC, ORG)
-    given_names: frozenset[str]
+    given_names: frozenset[str]  # the short list above, always trusted
+    more_given_names: frozenset[str]  # gender-guesser's, minus common words: anchors a name in a run
+    titles: frozenset[str]  # words that stand before a name as its title ("actress", "coach")
     longest: int  # most words in any name, to bound lookups
 
 
@@ -333,11 +303,13 @@ def lexicon() -> Lexicon:
         if key:
             labels.setdefault(key, label)
 
-    for entry in _COUNTRIES.split(";"):
+    for entry in COUNTRY_TABLE.split(";"):
         name, _, adjectives = entry.strip().partition("|")
         add(name, "GPE")
         for adjective in adjectives.split(","):
             add(adjective, "NORP")
+            if adjective.strip()[-1:] in ("n", "i"):
+                add(adjective.strip() + "s", "NORP")  # "Russians", "Iraqis"
     for entry in _ORGS.split(";"):
         for name in entry.split("|"):
             add(name, "ORG")
@@ -351,7 +323,24 @@ def lexicon() -> Lexicon:
         add(name, "NORP")
     longest = max(len(k.split()) for k in labels)
     given = frozenset(fold(n) for n in _GIVEN_NAMES.split())
-    return Lexicon(labels=labels, given_names=given, longest=longest)
+    from spacy.lang.en.stop_words import STOP_WORDS  # (here: importing this module stays light)
+
+    titles = _titles()
+    not_names = STOP_WORDS | SENTENCE_OPENERS | SPEECH_VERBS | PARTICLES | MONTHS_AND_DAYS | TITLE_HEADS | ROLE_MODIFIERS | titles | labels.keys()
+    more = frozenset(n for n in _dictionary_given_names() if n not in not_names and len(n) > 2) | given
+    return Lexicon(labels=labels, given_names=given, more_given_names=more, titles=titles, longest=longest)
+
+
+def _dictionary_given_names() -> set[str]:
+    """gender-guesser's given names (its data ships with the package: nothing is downloaded)."""
+    return set(given_names())
+
+
+def _titles() -> frozenset[str]:
+    """nameparser's titles ("actress", "coach", "chancellor"), as single folded words."""
+    from nameparser.config.titles import TITLES  # (the list alone: nameparser's parser is not needed)
+
+    return frozenset(fold(t) for t in TITLES if t.isalpha()) | TITLE_HEADS
 
 
 # -- what a name looks like -----------------------------------------------------------------
@@ -360,9 +349,11 @@ _NAME_PREFIX = frozenset({"d", "l", "o", "al", "el", "ad", "as", "an", "ar", "at
 
 
 def capitalised(word: str) -> bool:
-    """Starts like a name: "Oslo", "U.K.", "d'Ivoire", "Łukasz" (not "iPhone", "the")."""
+    """Starts like a name: "Oslo", "U.K.", "d'Ivoire", "Łukasz", a product such as "iPhone" (not "the")."""
     if word[:1].isupper():
         return True
+    if len(word) > 2 and word[0] == "i" and word[1].isupper() and word[2:].isalpha():
+        return True  # "iPod", "iTunes"
     for mark in ("'", "’"):
         head, _, tail = word.partition(mark)
         if tail[:1].isupper() and head.lower() in _NAME_PREFIX:

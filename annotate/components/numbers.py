@@ -271,7 +271,10 @@ def _atom(text: str, pos: int) -> _Atom | None:
     if not cur and not pct and text.startswith(". ", end) and _line_start(text, pos):
         return None  # a list marker "1. "
     # (_NAME_BEFORE needs a letter before the space: most numbers follow a lowercase word or none.)
-    if prev == " " and not cur and not pct and text[pos - 2 : pos - 1].isalpha() and digits.isdigit() and _is_identifier(text, pos, end):
+    # A scale or a currency after it makes it an amount: "paying Hradec 50 million euros".
+    amount = scale_word or short or _CURRENCY_AFTER.match(text, end)
+    if (prev == " " and not cur and not pct and not amount and text[pos - 2 : pos - 1].isalpha()
+            and digits.isdigit() and _is_identifier(text, pos, end)):
         return None  # "Article 5", "Flight 370", "Resolution 2231"
     scale_word = scale_word or short
     scale = SCALES[scale_word.lower()] if scale_word else 1

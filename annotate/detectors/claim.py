@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Discrepancy
-from .story import GENERIC, STOPWORDS, Findings, Matches, Story, evidence, stem, value_part
+from .story import GENERIC, STOPWORDS, Findings, Matches, Story, content_words, evidence, stem, value_part
 
 KIND = "claim"
 
@@ -93,6 +93,7 @@ def _family(word: str) -> frozenset[str] | None:
 
 def _denials(story: Story, article_id: str) -> list[_Denial]:
     text = story.text(article_id)
+    quotes = story.kind(article_id, "quote")
     out = []
     for m in story.kind(article_id, "entity"):
         if not m.entity:
@@ -102,8 +103,8 @@ def _denials(story: Story, article_id: str) -> list[_Denial]:
         if appositive:  # "X, the prime minister, has not conceded"
             after = appositive.end()
         neg = _NEG_AFTER.match(text, after, min(len(text), after + 60))
-        if not neg:
-            continue
+        if not neg or any(q.start <= neg.start() < q.end for q in quotes):
+            continue  # words someone is quoted saying are their statement, not the outlet's claim
         fam = _family(neg.group(1))
         if fam is None:
             continue
@@ -151,11 +152,20 @@ def _subject_spans(story: Story, article_id: str, subject: str) -> list[tuple[in
     return [(m.start, m.end) for m in story.kind(article_id, "entity") if m.entity == subject]
 
 
+# A name used to qualify a group ("the Trump campaign", "the Kremlin's allies") names the group.
+_MODIFIER_OF = re.compile(
+    r"(?:['’]s)?\s+(?:campaign|administration|team|organi[sz]ation|family|government|camp|aides|officials|"
+    r"associates|allies|supporters|lawyers|company|group)\b"
+)
+
+
 def _affirmation(story: Story, article_id: str, subject: str, family: frozenset[str]) -> tuple[int, int] | None:
     """The closest clause in the article that affirms a predicate of ``family`` about ``subject``."""
     text = story.text(article_id)
     best = None
     for m_start, m_end in _subject_spans(story, article_id, subject):
+        if _MODIFIER_OF.match(text, m_end):
+            continue  # "the Trump campaign": said of the campaign, not of Trump
         s_start, s_end = story.sentence_at(article_id, m_start)
         lo, hi = max(s_start, m_start - _WINDOW), min(s_end, m_end + _WINDOW)
         for w in re.finditer(r"[^\W\d_][\w-]*", text[lo:hi]):
@@ -169,6 +179,28 @@ def _affirmation(story: Story, article_id: str, subject: str, family: frozenset[
             if best is None or distance < best[0]:
                 best = (distance, c_start, c_end)
     return (best[1], best[2]) if best else None
+
+
+def _same_object(story: Story, a_id: str, denial, b_id: str, aff: tuple[int, int], d: _Denial) -> bool:
+    """The two clauses share a content word besides the subject and the predicate
+    ("has not conceded defeat" / "conceded defeat")."""
+    subject = content_words(d.name, story.places)
+    words_a = content_words(story.text(a_id)[denial.start:denial.end], story.places)
+    words_b = content_words(story.text(b_id)[aff[0]:aff[1]], story.places)
+    return bool((words_a & words_b) - subject - d.family - GENERIC - story.places)
+
+
+def _says_it_does(story: Story, b_id: str, aff: tuple[int, int], d: _Denial) -> bool:
+    """The subject does it, in so many words: the predicate within three words after its
+    name ("Norvale is planning further reductions")."""
+    text = story.text(b_id)
+    for start, end in _subject_spans(story, b_id, d.subject):
+        if not (aff[0] <= start < aff[1]):
+            continue
+        after = re.findall(r"[^\W\d_][\w-]*", text[end:end + 40])[:3]
+        if any(stem(w) in d.family for w in after):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +227,10 @@ def detect(story: Story) -> Findings:
                 aff = _affirmation(story, b.id, d.subject, d.family)
                 if aff is None:
                     continue
+                if len(d.family) == 1 and not d.subject.startswith("~") and not (
+                    _same_object(story, a.id, denial, b.id, aff, d) or _says_it_does(story, b.id, aff, d)
+                ):
+                    continue  # a predicate of its own ("spoken", "part") needs what it is said of
                 _, said = claims.setdefault((d.subject, d.family), (d.name, Matches()))
                 said.join(denial, _Said(b.id, aff[0], aff[1], False), conflict=True)
     found: list[Discrepancy] = []

@@ -9,8 +9,11 @@ compared, and only when they date the same event:
   workers ... on June 30");
 - and their sentences share a linked entity (for dates coarser than a day,
   a person or organisation: a place is the story's setting, not the
-  event); for two days, a shared figure of three or more digits may stand
-  in for it.
+  event); for two days, a shared figure of three or more digits, or four
+  shared words, may stand in for it.
+
+Relative dates ("on Thursday", "late on Wednesday") are compared as the engine
+resolved them against each article's ``published`` date.
 
 Dates conflict when neither contains the other ("2021-09" contains
 "2021-09-30"; weeks are compared by their days) and they are less than a
@@ -27,10 +30,12 @@ from itertools import combinations
 
 from ..model import Corroboration, Discrepancy, Mention
 from ..outlets import outlet_list
+from .number import frame_of
 from .story import GENERIC, Findings, Matches, Story, content_words, evidence
 
 KIND = "date"
 MIN_SHARED_WORDS = 2
+MIN_WORDS_ALONE = 4  # shared words that tie two days to one event without a shared name
 MAX_GAP_DAYS = 366
 _WINDOW = 60  # characters either side of a date that tell its event
 
@@ -89,7 +94,9 @@ def detect(story: Story) -> Findings:
             if span and _comparable(m, span):
                 dated.setdefault(a.id, []).append((m, span))
     context = {
-        id(m): (story.sentence_entities(m.article, m.start), _window_words(story, m)) for ms in dated.values() for m, _ in ms
+        id(m): (story.sentence_entities(m.article, m.start), _window_words(story, m) | _frames_beside(story, m))
+        for ms in dated.values()
+        for m, _ in ms
     }
     events = Matches()
     for x, y in combinations(dated, 2):
@@ -105,8 +112,14 @@ def detect(story: Story) -> Findings:
                 shared_w = w1 & w2
                 days = _is_day(r1) and _is_day(r2)
                 # A figure of three or more digits near both dates ("3,145 workers") ties them to one event.
-                same_figure = days and any(w.startswith("#") and len(w) >= 4 for w in shared_w)
-                if len(shared_w) < MIN_SHARED_WORDS or not (shared_e or same_figure):
+                # A figure of three or more digits, or a quantity of one kind ("magnitude"), told
+                # beside both dates: one event.
+                same_figure = days and any(
+                    isinstance(w, tuple) or (w.startswith("#") and len(w) >= 4) for w in shared_w
+                )
+                # Or told in much the same words ("dock workers at the port ... strike" on a weekday).
+                same_words = days and len(shared_w) >= MIN_WORDS_ALONE
+                if len(shared_w) < MIN_SHARED_WORDS or not (shared_e or same_figure or same_words):
                     continue
                 if not days and not shared_e - story.place_entities:
                     continue  # a month shared with only a place: the setting, not the event
@@ -145,6 +158,18 @@ def _discrepancy(story: Story, dates: list[Mention], subject: str) -> Discrepanc
         values={m.article: f"{m.text} ({m.value})" for m in dates},
         evidence=[evidence(story.article_by_id[m.article], m.start, m.end) for m in dates],
     )
+
+
+def _frames_beside(story: Story, m: Mention) -> set:
+    """What the quantities of the date's sentence are about ("magnitude of the earthquake",
+    "people killed"): two dates beside the same kind of quantity date one event."""
+    s, e = story.sentence_at(m.article, m.start)
+    out = set()
+    for n in story.mentions_in(m.article, s, e, "number"):
+        f = frame_of(story, n)
+        if f is not None and (f.unit == "magnitude" or (f.unit == "count" and f.event == "killed")):
+            out.add(f.key())
+    return out
 
 
 def _window_words(story: Story, m: Mention) -> set[str]:

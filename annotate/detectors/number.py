@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Corroboration, Discrepancy, Mention
+from ..quantities import KNOWN_THINGS, Frame, frame, round_agrees
 from .story import GENERIC, Findings, Story, content_words, evidence, stem, value_parts
 
 KIND = "number"
@@ -141,6 +142,7 @@ class _Figure:
     words: frozenset[str]
     dates: set[str]
     near: frozenset[str]  # content words right around the figure ("killed", "injured"), counted noun excluded
+    what: tuple[str, str | None] | None = None  # unit and what happened (quantities.Frame): "killed" is not "injured"
 
 
 def number_facts(story: Story) -> list[Fact]:
@@ -152,19 +154,25 @@ def number_facts(story: Story) -> list[Fact]:
 
 def _group(story: Story) -> list[Fact]:
     by_key: dict[str, list[_Figure]] = {}
+    told: set[tuple] = set()  # a sentence repeated in an article tells its figures once
     for a in story.articles:
         for m in story.kind(a.id, "number"):
             key = counted_key(m.counts)
             iv = interval(m) if key else None
-            if iv is None:
-                continue
+            if iv is None or m.label == "MONEY":
+                continue  # sums of money are compared as frames (what they were paid for), never by currency alone
             s, e = story.sentence_at(m.article, m.start)
+            again = (a.id, key, _base(m), m.qualifier, a.text[s:e])
+            if again in told:
+                continue
+            told.add(again)
             entities = story.sentence_entities(m.article, m.start)
             by_key.setdefault(key, []).append(
                 _Figure(
                     m, iv, _base(m), written_out(m), entities, entities - story.place_entities,
                     story.sentence_words(m.article, m.start), _dates_in(story, m.article, s, e),
                     _near_words(story, m, key, s, e),
+                    _what(story, m),
                 )
             )
     facts: list[Fact] = []
@@ -189,7 +197,29 @@ def _group(story: Story) -> list[Fact]:
     return facts
 
 
+def frame_of(story: Story, m: Mention) -> Frame | None:
+    """The frame of a number mention, read once per story."""
+    frames = story.memo.setdefault("frame_of", {})
+    if m.id not in frames:
+        s, e = story.sentence_at(m.article, m.start)
+        frames[m.id] = frame(m, story.text(m.article)[s:e], s)
+    return frames[m.id]
+
+
+def _what(story: Story, m: Mention) -> tuple[str, str | None] | None:
+    fr = frame_of(story, m)
+    return (fr.unit, fr.event) if fr else None
+
+
+def _differ(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """Other units, or two things that happened ("killed" / "injured"); an unknown event differs from none."""
+    return a[0] != b[0] or (a[1] is not None and b[1] is not None and a[1] != b[1])
+
+
 def _fit(key: str, f: _Figure, group: list[_Figure], per_article: dict[str, int]) -> float:
+    # The dead and the injured, a depth and a distance: never one fact, whatever the noun.
+    if any(f.what and o.what and _differ(f.what, o.what) for o in group):
+        return 0.0
     shared_ents = max(len(f.entities & o.entities) for o in group)
     shared_words = max(len(f.words & o.words) for o in group)
     context = shared_ents + 0.25 * shared_words
@@ -251,10 +281,13 @@ def _near_words(story: Story, m: Mention, key: str, s: int, e: int) -> frozenset
 
 
 def _dates_in(story: Story, article_id: str, start: int, end: int) -> set[str]:
-    return {
-        str(d.value) if d.value else " ".join(d.text.lower().split())
-        for d in story.mentions_in(article_id, start, end, "date")
-    }
+    """The years, months and days a sentence dates its figures by; a relative date that
+    could not be resolved ("last year" without a publication date) dates nothing."""
+    out = set()
+    for d in story.mentions_in(article_id, start, end, "date"):
+        if d.value:
+            out.add(str(d.value))
+    return out
 
 
 def written_out(m: Mention) -> bool:
@@ -266,11 +299,226 @@ def written_out(m: Mention) -> bool:
     return bool(head) and stem(head[0]) in {stem(w) for w in m.text.split()}
 
 
-def detect(story: Story) -> Findings:
+def story_frames(story: Story) -> dict[tuple, dict[str, list[Frame]]]:
+    """Frames told by two or more articles, by what they are about, per article (cached).
+    Only frames that say what they count and what happened to it, or carry a unit
+    of their own (a magnitude, a depth), are compared this way."""
+    if "frames" not in story.memo:
+        by_key: dict[tuple, dict[str, list[Frame]]] = {}
+        seen: set[tuple] = set()
+        for a in story.articles:
+            for m in story.kind(a.id, "number"):
+                s, e = story.sentence_at(a.id, m.start)
+                again = (a.id, m.text, m.start - s, a.text[s:e])
+                if again in seen:
+                    continue  # a sentence repeated tells its figure once
+                seen.add(again)
+                f = frame_of(story, m)
+                if f is None or not _framed(f) or _past_dates(story, f):
+                    continue  # a figure of the past ("in 2007") is not today's fact told again
+                by_key.setdefault(f.key(), {}).setdefault(a.id, []).append(f)
+        story.memo["frames"] = {k: v for k, v in by_key.items() if len(v) >= 2}
+    return story.memo["frames"]
+
+
+def _framed(f: Frame) -> bool:
+    if f.unit == "magnitude":
+        return True
+    if f.unit == "km":
+        return f.event == "depth"  # a distance is from somewhere: two outlets measure from two places
+    if f.unit == "percent":
+        return f.event is not None
+    if f.unit not in ("count", "magnitude"):  # money: compared only as what it was paid for
+        return f.event is not None
+    # A count says what happened to what it counts, or counts a thing of its own ("rescuers").
+    return f.unit == "count" and (f.event is not None or (f.thing in KNOWN_THINGS and f.thing != "people"))
+
+
+def framed_mentions(story: Story) -> set[str]:
+    """Mention ids the frame comparison compared (the older grouping leaves them alone)."""
+    if "framed" not in story.memo:
+        _frame_findings(story)
+    return story.memo.setdefault("framed", set())
+
+
+def _same_time(story: Story, chosen: dict[str, Frame]) -> dict[str, Frame]:
+    """Figures dated in the past ("in 2016", a year alone) are other facts than today's:
+    kept only when every article dates them alike."""
+    dated = {aid: frozenset(_past_dates(story, f)) for aid, f in chosen.items()}
+    if len(set(dated.values())) <= 1:
+        return chosen
+    return {}
+
+
+def _past_dates(story: Story, f: Frame) -> set[str]:
+    s, e = story.sentence_at(f.article, f.mention.start)
+    dates = story.mentions_in(f.article, s, e, "date")
+    past = {str(d.value or d.text) for d in dates if d.granularity == "year" or _long_before(story, f.article, d.value)}
+    # "on Thursday ordered ... $2.3 million ..., ending a battle that began in 2019": the
+    # sentence tells of now; the year is background.
+    recent = any(d.granularity in ("day", "week") and not _long_before(story, f.article, d.value) for d in dates)
+    return set() if recent else past
+
+
+def _long_before(story: Story, article_id: str, value) -> bool:
+    published = story.article_by_id[article_id].published
+    if not published or not isinstance(value, str) or len(value) < 7:
+        return False
+    try:
+        year, month = int(value[:4]), int(value[5:7])
+    except ValueError:
+        return False
+    return (published.year - year) * 12 + published.month - month > 2
+
+
+_CUMULATIVE = {"killed", "injured", "detained", "displaced", "evacuated", "rescued"}
+
+
+def _frame_findings(story: Story) -> Findings:
     found: list[Discrepancy] = []
     agreed: list[Corroboration] = []
+    for key, per_article in story_frames(story).items():
+        chosen: dict[str, Frame] = {}
+        for aid, fs in per_article.items():
+            if len({(f.lo, f.hi) for f in fs}) == 1:  # an article giving two figures tells two facts
+                chosen[aid] = fs[0]
+        chosen = _same_things(story, _same_time(story, chosen))
+        if len(chosen) < 2:
+            continue
+        frames = sorted(chosen.values(), key=lambda f: story.order[f.article])
+        relation = _worst(story, frames)
+        # The older grouping by counted noun leaves these figures alone, unless the frame
+        # says no more than it does (no event, no unit of its own) and found nothing.
+        if key[1] is not None or key[0] != "count" or relation is not None:
+            story.memo.setdefault("framed", set()).update(f.mention.id for f in chosen.values())
+        elif relation is None:
+            continue
+        subject = _frame_subject(frames[0])
+        ev = [evidence(story.article_by_id[f.article], f.mention.start, f.mention.end) for f in frames]
+        if relation is None:
+            agreed.append(Corroboration(subject=subject, evidence=ev))
+            continue
+        severity, why = relation
+        parts = value_parts({f.article: f.mention.text for f in frames}, story.labels)
+        found.append(
+            Discrepancy(
+                id="",
+                kind=KIND,
+                subject=subject,
+                summary=f"{subject[0].upper()}{subject[1:]}: " + " vs ".join(parts) + f" ({why})",
+                severity=severity,
+                values={f.article: f.mention.text for f in frames},
+                evidence=ev,
+            )
+        )
+    return found, agreed
+
+
+def _same_things(story: Story, chosen: dict[str, Frame]) -> dict[str, Frame]:
+    """Percentages are said of everything: only those whose sentences share a word
+    besides the figure ("nurses ... 4 percent increase" / "nurses ... 6 percent raise").
+    Sums of money only of the same order and told of the same named actor ("paid
+    Hradec 50 million euros" / "from Hradec for 45 million euros"; not a share price)."""
+    frames = list(chosen.values())
+    if frames and frames[0].unit not in ("count", "percent", "km", "magnitude"):
+        actors = {aid: story.sentence_entities(aid, f.mention.start) - story.place_entities for aid, f in chosen.items()}
+        return {aid: f for aid, f in chosen.items()
+                if any(actors[aid] & actors[o] and _same_order(f, chosen[o]) for o in chosen if o != aid)}
+    if not frames or frames[0].unit != "percent":
+        return chosen
+    words = {f.article: story.sentence_words(f.article, f.mention.start) - GENERIC - {"percent", "cent"} for f in frames}
+    return {aid: f for aid, f in chosen.items()
+            if any(words[aid] & words[o] for o in chosen if o != aid)}
+
+
+def _same_order(a: Frame, b: Frame) -> bool:
+    """Within a factor of ten of each other."""
+    x, y = _point(a), _point(b)
+    return x is not None and y is not None and x > 0 and y > 0 and max(x, y) / min(x, y) < 10
+
+
+def _worst(story: Story, frames: list[Frame]) -> tuple[str, str] | None:
+    """The strongest disagreement among the frames: a contradiction (high), a total that
+    grew between reports (medium), or compatible but different figures (low)."""
+    worst = None
+    rank = {"high": 0, "medium": 1, "low": 2}
+    for i, a in enumerate(frames):
+        for b in frames[i + 1:]:
+            r = _relation(story, a, b)
+            if r and (worst is None or rank[r[0]] < rank[worst[0]]):
+                worst = r
+    return worst
+
+
+def _relation(story: Story, a: Frame, b: Frame) -> tuple[str, str] | None:
+    base_a, base_b = _base(a.mention), _base(b.mention)
+    same = base_a == base_b or (
+        len(base_a) == len(base_b) == 1
+        and all(isinstance(x, (int, float)) for x in (*base_a, *base_b))
+        and round_agrees(float(base_a[0]), float(base_b[0]))
+    )
+    if same and a.overlaps(b):
+        return None
+    if same:
+        return "medium", "same figure, different qualifier"
+    if (a.mention.value is None or b.mention.value is None) and a.overlaps(b):
+        return None  # "thousands of troops" holds "more than 5,000"
+    if a.event in _CUMULATIVE and (not a.overlaps(b) or a.grew or b.grew) and _grew(story, a, b):
+        return "medium", "the total grew between reports: an update, not a contradiction"
+    if not a.overlaps(b):
+        if a.mention.value is None or b.mention.value is None:
+            return "medium", "a vague amount against a figure"
+        return "high", "different figures"
+    if same:
+        return None
+    # An exact figure inside the other's bound bears it out ("at least 40" / "52"); two
+    # estimates far apart ("about 600" / "more than 500") are two counts a reader compares.
+    if _apart(a, b) and a.lo != a.hi and b.lo != b.hi:
+        return "low", "different estimates, not contradictory"
+    return None
+
+
+def _grew(story: Story, a: Frame, b: Frame) -> bool:
+    """The larger figure is the later one: said to have risen, or published later."""
+    small, large = (a, b) if a.lo <= b.lo else (b, a)
+    if large.lo <= small.lo:
+        return False
+    if large.grew:
+        return True
+    p_small = story.article_by_id[small.article].published
+    p_large = story.article_by_id[large.article].published
+    return bool(p_small and p_large and p_large > p_small)
+
+
+def _apart(a: Frame, b: Frame) -> bool:
+    """Two figures more than a tenth apart (the margin of "about")."""
+    va, vb = _point(a), _point(b)
+    return va is not None and vb is not None and abs(va - vb) > 0.1 * max(abs(va), abs(vb))
+
+
+def _point(f: Frame) -> float | None:
+    base = _base(f.mention)
+    return float(base[0]) if len(base) == 1 and isinstance(base[0], (int, float)) else (
+        f.lo if math.isfinite(f.lo) else None)
+
+
+def _frame_subject(f: Frame) -> str:
+    if f.unit == "magnitude":
+        return "magnitude of the earthquake"
+    if f.unit == "km":
+        return f"{f.event} in kilometres"
+    if f.unit == "percent":
+        return f"percentage {f.event}"
+    thing = "people" if f.thing in (None, "people") else plural(f.thing)
+    return f"number of {thing} {f.event}" if f.event else f"number of {thing}"
+
+
+def detect(story: Story) -> Findings:
+    story.memo["framed"] = set()
+    found, agreed = _frame_findings(story)
+    framed = framed_mentions(story)
     for fact in number_facts(story):
-        if len(fact.figures) < 2:
+        if len(fact.figures) < 2 or any(m.id in framed for m in fact.figures.values()):
             continue
         figs = fact.figures
         ev = [evidence(story.article_by_id[aid], m.start, m.end) for aid, m in figs.items()]

@@ -14,8 +14,11 @@ both articles discuss.
 - Items listed with a counted thing ("three trucks, tents and
   blankets") that the other article never mentions, while it does
   report the counted thing.
-- A person quoted in one article and named in the other, which attributes
-  no words to them at all.
+
+Only what most of the other outlets report: in a story of three or more
+articles a figure or item one outlet alone gives is its own detail, not an
+omission of the others. Never "X is quoted in A but not in B": who an
+outlet chose to quote is not a fact it left out.
 
 Evidence: the fact in the article that reports it, plus (when there is one)
 the related figure in each article that lacks it, so a reader sees both
@@ -28,8 +31,7 @@ import re
 
 from ..model import Discrepancy, Evidence, Mention
 from ..outlets import outlet_list
-from .number import DURATIONS, SHARES, counted_key, counted_words, number_facts, written_out
-from .speech import SPEECH_VERBS, statements
+from .number import DURATIONS, SHARES, counted_key, counted_words, number_facts, story_frames, written_out
 from .story import STOPWORDS, Findings, Story, evidence, short, stem
 
 KIND = "omission"
@@ -37,8 +39,46 @@ _ITEM = re.compile(r"\s*(,\s*(?:and\s+)?|\s(?:and|as well as|plus)\s+)((?:[a-z][
 
 
 def detect(story: Story) -> Findings:
-    found = _figures(story) + _lists(story) + _quotes(story)
+    found = _figures(story) + _lists(story) + _material_figures(story)
     return found, []
+
+
+# What a reader misses when an outlet leaves it out: a toll, a magnitude, a sum paid.
+_MATERIAL = {("count", "killed"), ("count", "injured"), ("count", "missing"), ("count", "displaced"),
+             ("count", "detained"), ("magnitude", None)}
+
+
+def _material_figures(story: Story) -> list[Discrepancy]:
+    """A material figure (a death toll, a magnitude) that most outlets of a story of three
+    or more give, and one gives nowhere: one finding per figure, naming who leaves it out."""
+    n = len(story.articles)
+    if n < 3:
+        return []
+    out = []
+    for key, per_article in story_frames(story).items():
+        if (key[0], key[1]) not in _MATERIAL or 2 * len(per_article) <= n:
+            continue
+        missing = [a.id for a in story.articles if a.id not in per_article]
+        if not missing:
+            continue
+        first = min((fs[0] for fs in per_article.values()), key=lambda f: story.order[f.article])
+        what = "magnitude" if key[0] == "magnitude" else f"number of {'people' if key[2] in (None, 'person') else key[2]} {key[1]}"
+        reporters = [story.labels[a] for a in per_article]
+        d = _omission(
+            story,
+            subject=what,
+            summary=f"{outlet_list([story.labels[m] for m in missing])} {'gives' if len(missing) == 1 else 'give'} no "
+            f"{what}; {outlet_list(reporters)} {'gives' if len(reporters) == 1 else 'give'} it",
+            severity="medium",
+            where=first.mention,
+            missing=missing,
+            context={},
+        )
+        d.evidence = [evidence(story.article_by_id[aid], fs[0].mention.start, fs[0].mention.end)
+                      for aid, fs in sorted(per_article.items(), key=lambda kv: story.order[kv[0]])]
+        d.values = {**{aid: fs[0].mention.text for aid, fs in per_article.items()}, **{m: "not reported" for m in missing}}
+        out.append(d)
+    return out
 
 
 def _mentions_word(story: Story, article_id: str, word_stem: str) -> bool:
@@ -79,6 +119,8 @@ def _figures(story: Story) -> list[Discrepancy]:
     values_in = {a.id: {m.value for m in story.kind(a.id, "number") if isinstance(m.value, (int, float))}
                  for a in story.articles}
     out = []
+    if len(story.articles) > 2:
+        return out  # a figure one outlet alone gives is not what most outlets report
     for f in facts:
         if len(f.figures) != 1:
             continue
@@ -146,7 +188,8 @@ def _lists(story: Story) -> list[Discrepancy]:
             for other in story.articles:
                 if other.id == a.id or not _mentions_word(story, other.id, stem(head)):
                     continue
-                absent = [i for i in items if not _mentions_word(story, other.id, stem(i.split()[-1]))]
+                absent = [i for i in items if not _mentions_word(story, other.id, stem(i.split()[-1]))
+                          and _most_report(story, stem(i.split()[-1]))]
                 if not absent:
                     continue
                 context = {
@@ -167,6 +210,12 @@ def _lists(story: Story) -> list[Discrepancy]:
                     )
                 )
     return out
+
+
+def _most_report(story: Story, word_stem: str) -> bool:
+    """Most articles of the story mention the word (always true of one of two)."""
+    n = len(story.articles)
+    return n <= 2 or 2 * sum(_mentions_word(story, a.id, word_stem) for a in story.articles) > n
 
 
 def _list_items(text: str, pos: int, end: int) -> tuple[list[str], int]:
@@ -197,60 +246,4 @@ def _list_items(text: str, pos: int, end: int) -> tuple[list[str], int]:
 # Distances, depths and weights: details of a figure told elsewhere, not facts a reader misses.
 _MEASURES = {stem(w) for w in "kilometre kilometer km mile metre meter foot feet inch kilogram kg tonne ton "
              "degree hectare acre".split()}
-_SPEAKS = re.compile(r"[\s,]*(?:[a-z]+\s+)?(?:" + "|".join(SPEECH_VERBS) + r")\b")
-_SAID_BEFORE = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")[\s,:]*$")
-
-
-def _speaks_in(story: Story, article_id: str, mentions: list[Mention]) -> bool:
-    """The article has the person say something ("X said", "said X") even if no quote
-    was attributed to them: a lost attribution is not a person left unquoted."""
-    text = story.text(article_id)
-    return any(
-        _SPEAKS.match(text, m.end, m.end + 30) or _SAID_BEFORE.search(text, max(0, m.start - 12), m.start)
-        for m in mentions
-    )
-
-
 _PREPOSITIONS = {"from", "to", "for", "with", "in", "on", "at", "by", "into", "over", "under", "of", "via", "across"}
-
-
-def _quotes(story: Story) -> list[Discrepancy]:
-    said: dict[str, set[str]] = {}
-    first_quote: dict[tuple[str, str], Mention] = {}
-    for a in story.articles:
-        for s in statements(story, a.id):
-            said.setdefault(s.speaker, set()).add(a.id)
-        for q in story.kind(a.id, "quote"):
-            if q.speaker:
-                first_quote.setdefault((q.speaker, a.id), q)
-    named: dict[str, set[str]] = {}
-    mentions_of: dict[tuple[str, str], list[Mention]] = {}
-    for a in story.articles:
-        for m in story.kind(a.id, "entity"):
-            if m.entity and m.label == "PERSON":
-                named.setdefault(m.entity, set()).add(a.id)
-                mentions_of.setdefault((m.entity, a.id), []).append(m)
-    first_mention = {key: ms[0] for key, ms in mentions_of.items()}
-    out = []
-    for (speaker, aid), q in first_quote.items():
-        silent = sorted(
-            (s for s in named.get(speaker, set()) - said.get(speaker, set())
-             if not _speaks_in(story, s, mentions_of[(speaker, s)])),
-            key=story.order.get,
-        )
-        if not silent:
-            continue
-        name = story.entity_name(speaker)
-        out.append(
-            _omission(
-                story,
-                subject=f"{name} quoted",
-                summary=f"{name} is quoted in {story.labels[aid]} but not in "
-                + outlet_list([story.labels[s] for s in silent]),
-                severity="low",
-                where=q,
-                missing=silent,
-                context={s: first_mention[(speaker, s)] for s in silent},
-            )
-        )
-    return out

@@ -10,6 +10,7 @@ and a date right after it), or the sentence before the attribution.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -47,6 +48,8 @@ def statements(story: Story, article_id: str) -> list[Statement]:
         for q in quotes
         if q.speaker
     ]
+    quote_starts = [q.start for q in quotes]  # quotes are in order and do not overlap
+    quote_ends = [q.end for q in quotes]
     for m in story.kind(article_id, "entity"):
         if m.label != "PERSON" or not m.entity:
             continue
@@ -59,10 +62,17 @@ def statements(story: Story, article_id: str) -> list[Statement]:
         if span is None:
             continue
         start, end = span
-        if any(q.start < end and start < q.end for q in quotes):
+        if _overlaps_quote(quote_starts, quote_ends, start, end):
             continue  # the words are quoted: the quote already stands for them
         out.append(Statement(article_id, m.entity, start, end, text[start:end], False))
     return out
+
+
+def _overlaps_quote(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    """Some quote overlaps [start, end): the last quote starting before ``end`` ends after ``start``
+    (quotes of one article are sorted and disjoint)."""
+    i = bisect.bisect_left(starts, end) - 1
+    return i >= 0 and ends[i] > start
 
 
 def _reported_after(text: str, name_end: int, s_end: int, story: Story, article_id: str) -> tuple[int, int] | None:

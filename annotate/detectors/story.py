@@ -257,7 +257,8 @@ class Story:
         ms = self.by_article.get(article_id, [])
         lo = bisect.bisect_left(self._starts[article_id], start)
         out = []
-        for m in ms[lo:]:
+        for k in range(lo, len(ms)):  # not ms[lo:]: a copy of the rest of the article per call
+            m = ms[k]
             if m.start >= end:
                 break
             if m.end <= end and (kind is None or m.kind == kind):

@@ -127,12 +127,16 @@ class ReadingIndex:
         return position, len(mentions)
 
 
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
 def _in_article_order(discrepancies: list[Discrepancy], order: dict[str, int]) -> list[Discrepancy]:
-    """Discrepancies grouped by kind (the engine's kind order), then by where their evidence starts."""
+    """Discrepancies grouped by kind (the engine's kind order), the most severe first within
+    a kind, then by where their evidence starts."""
 
     def key(d: Discrepancy):
         first = min(((order.get(e.article, 0), e.start) for e in d.evidence), default=(0, 0))
         kind = DISCREPANCY_KINDS.index(d.kind) if d.kind in DISCREPANCY_KINDS else len(DISCREPANCY_KINDS)
-        return (kind, first)
+        return (kind, _SEVERITY_ORDER.get(d.severity, 3), first)
 
     return sorted(discrepancies, key=key)
