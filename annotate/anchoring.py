@@ -10,8 +10,14 @@ finds the span again:
 2. the exact text elsewhere, preferring the best context match, then the
    occurrence nearest the old position -> ``moved``;
 3. the context (prefix/suffix) and a fuzzy match of the exact text
-   (rapidfuzz) -> ``moved``;
+   (rapidfuzz), widened or narrowed to whole words -> ``changed``: the words
+   there differ from the saved ones;
 4. otherwise ``orphaned``: the anchor is kept unchanged, never dropped.
+
+``refresh`` gives the anchor to save next: re-made at the new place for
+``anchored`` and ``moved`` (the same words), but the saved anchor, quote
+and all, for ``changed`` and ``orphaned``: only ``accept`` (the reader's
+say) replaces a changed anchor's words.
 """
 
 from __future__ import annotations
@@ -28,9 +34,12 @@ FUZZY_MIN_SCORE = 70.0
 # Give up scoring exact-text candidates past this many occurrences: the nearest
 # ones to the old position are kept, which is what matters.
 MAX_CANDIDATES = 2000
+# Longer saved words are only found exactly: fuzzy alignment costs their length times
+# the text's, and an annotation file (shared, committed) may hold anything.
+FUZZY_MAX_CHARS = 4000
 
-AnchorStatus = Literal["anchored", "moved", "orphaned"]
-ANCHOR_STATUSES: tuple[str, ...] = ("anchored", "moved", "orphaned")
+AnchorStatus = Literal["anchored", "moved", "changed", "orphaned"]
+ANCHOR_STATUSES: tuple[str, ...] = ("anchored", "moved", "changed", "orphaned")  # from best to worst
 
 
 def text_hash(text: str) -> str:
@@ -59,11 +68,16 @@ class Resolution:
     status: AnchorStatus
     start: int | None = None
     end: int | None = None
-    text: str | None = None  # the current text there (differs from exact after a fuzzy move)
+    text: str | None = None  # the current text there (differs from exact when changed)
 
     @property
     def placed(self) -> bool:
         return self.status != "orphaned"
+
+    @property
+    def was(self) -> str:
+        """The saved words, to show beside a changed span's current ones."""
+        return self.anchor.exact
 
 
 def make_anchor(article_id: str, text: str, start: int, end: int, digest: str | None = None) -> Anchor:
@@ -82,10 +96,20 @@ def make_anchor(article_id: str, text: str, start: int, end: int, digest: str | 
 
 
 def refresh(resolution: Resolution, text: str, digest: str | None = None) -> Anchor:
-    """The anchor to save next: re-made at the resolved place, or unchanged if orphaned."""
-    if resolution.start is None or resolution.end is None:
+    """The anchor to save next: re-made where the same words were found again; the saved
+    anchor, unchanged, when the words changed (until ``accept``) or were not found."""
+    if resolution.status in ("anchored", "moved"):
+        return accept(resolution, text, digest)
+    return resolution.anchor
+
+
+def accept(resolution: Resolution, text: str, digest: str | None = None) -> Anchor:
+    """The anchor re-made at the resolved place, words and all: the reader's say for a
+    changed span. An orphaned (or empty) resolution keeps the saved anchor."""
+    start, end = resolution.start, resolution.end
+    if start is None or end is None or not 0 <= start < end <= len(text):
         return resolution.anchor
-    return make_anchor(resolution.anchor.article, text, resolution.start, resolution.end, digest)
+    return make_anchor(resolution.anchor.article, text, start, end, digest)
 
 
 def resolve(anchor: Anchor, text: str | None, digest: str | None = None) -> Resolution:
@@ -93,19 +117,19 @@ def resolve(anchor: Anchor, text: str | None, digest: str | None = None) -> Reso
     if text is None:
         return Resolution(anchor, "orphaned")
     a = anchor
+    if not a.exact:  # hand-edited file (the loader refuses it): nothing to look for
+        return Resolution(a, "orphaned")
     same_text = (digest or text_hash(text)) == a.sha256
     if same_text and _holds(text, a.start, a.end, a.exact):
         return Resolution(a, "anchored", a.start, a.end, a.exact)
-    if not a.exact:  # hand-edited file: nothing to look for
-        return Resolution(a, "orphaned")
     found = _find_exact(a, text)
     if found is not None:
         status: AnchorStatus = "anchored" if found == a.start else "moved"
         return Resolution(a, status, found, found + len(a.exact), a.exact)
-    fuzzy = _find_fuzzy(a, text)
-    if fuzzy is not None:
+    fuzzy = _find_fuzzy(a, text) if len(a.exact) <= FUZZY_MAX_CHARS else None
+    if fuzzy is not None and fuzzy[1] > fuzzy[0]:
         start, end = fuzzy
-        return Resolution(a, "moved", start, end, text[start:end])
+        return Resolution(a, "changed", start, end, text[start:end])
     return Resolution(a, "orphaned")
 
 
@@ -163,9 +187,9 @@ def _find_fuzzy(a: Anchor, text: str) -> tuple[int, int] | None:
     then for the most similar stretch near the old position."""
     between = _between_context(a, text)
     if between is not None:
-        start, end = between
-        if fuzz.ratio(a.exact, text[start:end]) >= FUZZY_MIN_SCORE:
-            return between
+        start, end = _trim_to_words(text, *between)
+        if end > start and fuzz.ratio(a.exact, text[start:end]) >= FUZZY_MIN_SCORE:
+            return start, end
     span = max(len(a.exact) * 4, 400)
     windows = [(max(0, a.start - span), min(len(text), a.end + span))]
     if len(text) <= 1_000_000:
@@ -173,7 +197,9 @@ def _find_fuzzy(a: Anchor, text: str) -> tuple[int, int] | None:
     for lo, hi in windows:
         hit = fuzz.partial_ratio_alignment(a.exact, text[lo:hi], score_cutoff=FUZZY_MIN_SCORE)
         if hit is not None and hit.dest_end > hit.dest_start:
-            return _trim_to_words(text, lo + hit.dest_start, lo + hit.dest_end)
+            start, end = _snap_to_words(a, text, lo + hit.dest_start, lo + hit.dest_end)
+            if end > start:
+                return start, end
     return None
 
 
@@ -199,3 +225,49 @@ def _trim_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum()
+
+
+def _snap_to_words(a: Anchor, text: str, start: int, end: int) -> tuple[int, int]:
+    """A character alignment often starts or ends inside a word ("i first time, President E"
+    for "the first time, President"). Where the saved span began (ended) on a word's edge,
+    move each edge out to the word's edge or in past the fragment, whichever reads most
+    like the saved words."""
+    def tidy(start: int, end: int) -> tuple[int, int]:
+        # Saved words that start (end) with a letter or digit: so does the placement, not
+        # with the punctuation the alignment caught (". Mr the" for "Macron the").
+        start, end = _trim_to_words(text, start, end)
+        if a.exact and _is_word(a.exact[0]):
+            while start < end and not _is_word(text[start]):
+                start += 1
+        if a.exact and _is_word(a.exact[-1]):
+            while end > start and not _is_word(text[end - 1]):
+                end -= 1
+        return start, end
+
+    start, end = tidy(start, end)
+    starts, ends = [start], [end]
+    begins_word = bool(a.exact) and _is_word(a.exact[0]) and not (a.prefix and _is_word(a.prefix[-1]))
+    ends_word = bool(a.exact) and _is_word(a.exact[-1]) and not (a.suffix and _is_word(a.suffix[0]))
+    if begins_word and 0 < start < end and _is_word(text[start - 1]) and _is_word(text[start]):
+        out, inward = start, start
+        while out > 0 and _is_word(text[out - 1]):
+            out -= 1
+        while inward < end and _is_word(text[inward]):
+            inward += 1
+        starts = [out, inward]
+    if ends_word and start < end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]):
+        out, inward = end, end
+        while out < len(text) and _is_word(text[out]):
+            out += 1
+        while inward > start and _is_word(text[inward - 1]):
+            inward -= 1
+        ends = [out, inward]
+    options = [tidy(s, e) for s in starts for e in ends]
+    options = [(s, e) for s, e in options if e > s]
+    if not options:
+        return start, start
+    return max(options, key=lambda se: (fuzz.ratio(a.exact, text[se[0] : se[1]]), -abs(se[0] - a.start)))

@@ -4,16 +4,18 @@ Loading never trusts the file: it must be small, UTF-8, plain YAML without
 aliases (no "billion laughs"), of a schema version this program knows, and
 every field is checked; an error names the line and the field. Saving writes
 a temporary file in the same folder, fsyncs it, keeps the previous file as
-``<name>.bak`` and renames the new one into place, so a crash at any point
-leaves a complete file. A file changed by someone else since it was loaded is
-never overwritten without ``force``.
+``<name>.bak`` (four older ones as ``.bak.2`` to ``.bak.5``) and renames the
+new one into place, so a crash at any point leaves a complete file. Nothing
+the loader would refuse is ever written. A file changed by someone else since
+it was loaded is never overwritten without ``force``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import shutil
+import re
+import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +37,7 @@ from .annotations import (
     Verdict,
 )
 from .model import Evidence
+from .safe_text import escape_invisible, visible
 
 DEFAULT_NAME = "annotations.yaml"
 MAX_BYTES = 8 * 1024 * 1024  # far above any hand-made file; refuses junk quickly
@@ -61,12 +64,14 @@ class AnnotationFileError(ValueError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        # The file is shared and committed: its strings (keys, values) and its path are data,
+        # shown with their control characters made visible wherever the error is printed.
         where = self.path
         if self.line is not None:
             where += f", line {self.line}"
         if self.field:
             where += f", field '{self.field}'"
-        return f"{where}: {self.message}"
+        return visible(f"{where}: {self.message}")
 
 
 class NewerSchemaError(AnnotationFileError):
@@ -82,7 +87,15 @@ class FileChangedError(RuntimeError):
 
 
 class AnnotationSaveError(OSError):
-    """The save failed; the previous file is intact."""
+    """The save failed; the previous file is intact. ``str()`` is the message alone
+    (an ``OSError`` would start it with "[Errno 28]")."""
+
+    def __init__(self, errno: int | None, message: str):
+        super().__init__(errno, message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 # -- paths and fingerprints ---------------------------------------------------
@@ -96,12 +109,13 @@ def default_path(paths: Sequence[str | os.PathLike]) -> Path:
 
 
 def fingerprint(path: str | os.PathLike) -> str | None:
-    """sha256 of the file's bytes, or None when there is no file."""
+    """sha256 of the file's bytes, or None when there is no file. Something that cannot be
+    read as an annotation file (a pipe, a device, too large) never matches a fingerprint."""
     try:
-        with open(path, "rb") as f:
-            return hashlib.file_digest(f, "sha256").hexdigest()
-    except FileNotFoundError:
-        return None
+        data = read_file(Path(path))
+    except AnnotationFileError as e:
+        return f"unreadable: {e.message}"
+    return None if data is None else hashlib.sha256(data).hexdigest()
 
 
 @dataclass
@@ -117,22 +131,39 @@ class Loaded:
 def load(path: str | os.PathLike) -> Loaded:
     """Read an annotation file; a missing file is an empty one."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
+    data = read_file(path)
+    if data is None:
         return Loaded(path, [], None)
-    except OSError as e:
-        raise AnnotationFileError(path, f"cannot read the file: {e.strerror or e}") from e
-    if size > MAX_BYTES:
-        raise AnnotationFileError(
-            path, f"the file is {size / 1e6:.1f} MB; annotation files are limited to {MAX_BYTES // (1024 * 1024)} MB"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise AnnotationFileError(path, f"cannot read the file: {e.strerror or e}") from e
     items = parse(data, path)
     return Loaded(path, items, hashlib.sha256(data).hexdigest())
+
+
+def read_file(path: Path) -> bytes | None:
+    """The file's bytes (None: no file). Opened without blocking and checked once open, so
+    a named pipe cannot hang the app and a link to ``/dev/zero`` cannot fill memory."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise AnnotationFileError(path, f"cannot read the file: {e.strerror or e}") from e
+    with os.fdopen(fd, "rb") as f:
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise AnnotationFileError(path, "not a regular file (a folder, named pipe or device); annotations are kept in an ordinary file")
+            if st.st_size > MAX_BYTES:
+                raise AnnotationFileError(path, _too_large(st.st_size))
+            data = f.read(MAX_BYTES + 1)
+        except OSError as e:
+            raise AnnotationFileError(path, f"cannot read the file: {e.strerror or e}") from e
+    if len(data) > MAX_BYTES:
+        raise AnnotationFileError(path, _too_large(len(data)))
+    return data
+
+
+def _too_large(size: int) -> str:
+    return f"the file is {size / 1e6:.1f} MB; annotation files are limited to {MAX_BYTES // (1024 * 1024)} MB"
 
 
 def parse(data: bytes | str, path: str | os.PathLike = DEFAULT_NAME) -> list[Annotation]:
@@ -183,6 +214,11 @@ def _refuse_aliases_and_depth(text: str, path: str | os.PathLike) -> None:
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+    except yaml.reader.ReaderError as e:  # a raw control character: YAML allows none
+        line = text[: e.position].count("\n") + 1 if isinstance(e.position, int) else None
+        raise AnnotationFileError(
+            path, f"contains the control character U+{e.character:04X}, which YAML does not allow (write it as an escape in double quotes)", line
+        ) from e
     except yaml.MarkedYAMLError as e:
         if "nesting depth" in (e.problem or ""):
             # Newer libyaml scans ahead and stops deep nesting itself, before our count does.
@@ -339,14 +375,20 @@ class _Reader:
     def anchor(self, value: Any, at: tuple) -> Anchor:
         m = self.mapping(value, at, ("article", "sha256", "start", "end", "exact", "prefix", "suffix"))
         start, end = self.integer(m, "start", at), self.integer(m, "end", at)
-        if end < start:
-            raise self.fail(at + ("end",), f"end ({end}) is before start ({start})")
+        if end <= start:
+            raise self.fail(at + ("end",), f"end ({end}) must be after start ({start}): a span holds at least one character")
+        exact = self.string(m, "exact", at, required=True)
+        if not exact:
+            raise self.fail(at + ("exact",), "the span's words are empty; a span quotes at least one character")
+        article = self.string(m, "article", at, required=True)
+        if not article:
+            raise self.fail(at + ("article",), "the article id is empty")
         return Anchor(
-            article=self.string(m, "article", at, required=True),
+            article=article,
             sha256=self.string(m, "sha256", at),
             start=start,
             end=end,
-            exact=self.string(m, "exact", at, required=True),
+            exact=exact,
             prefix=self.string(m, "prefix", at),
             suffix=self.string(m, "suffix", at),
         )
@@ -548,7 +590,10 @@ def dumps(items: Iterable[Annotation]) -> str:
         allow_unicode=True,
         width=100,
     )
-    return HEADER + body
+    return HEADER + escape_invisible(body)  # strings holding such characters are double-quoted
+
+
+BACKUPS = 5  # generations kept: annotations.yaml.bak (the newest), .bak.2, ... .bak.5
 
 
 def save(
@@ -561,60 +606,176 @@ def save(
 
     ``expected`` is the fingerprint from ``load`` (None: there was no file). If
     the file on disk differs, ``FileChangedError`` is raised unless ``force``.
+    What the loader would refuse (too large, text that is not UTF-8) is never
+    written: ``AnnotationSaveError`` says why and names the annotation.
     """
     path = Path(os.path.realpath(path))  # replace a symlink's target, not the link
     if not force and fingerprint(path) != expected:
         raise FileChangedError(path)
-    data = dumps(items).encode("utf-8")
-    folder = path.parent
-    tmp_name = None
+    data = encode(list(items), path)
+    mode = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        mode = os.stat(path).st_mode & 0o7777
+    except OSError:
+        pass
+    try:
+        write_atomically(path, data, mode, keep_backups=True)
+    except OSError as e:
+        raise AnnotationSaveError(e.errno, f"could not save {path}: {_reason(e)}; the previous file is unchanged") from e
+    return hashlib.sha256(data).hexdigest()
+
+
+def encode(items: list[Annotation], path: str | os.PathLike = DEFAULT_NAME) -> bytes:
+    """The file's bytes, checked to load again: ``AnnotationSaveError`` if they would not."""
+    for item in items:
+        field, value = _not_utf8(item)
+        if field:
+            raise AnnotationSaveError(
+                None,
+                f"not saved: {_describe(item)} has a character that cannot be written as UTF-8 in its "
+                f"{field} ({value}); the file would not load again. Edit it and save again.",
+            )
+    data = dumps(items).encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise AnnotationSaveError(
+            None,
+            f"not saved: the file would be {len(data) / 1e6:.1f} MB, over the {MAX_BYTES // (1024 * 1024)} MB "
+            "an annotation file may hold (it could not be opened again). Delete some annotations and save again.",
+        )
+    try:
+        parse(data, path)
+    except AnnotationFileError as e:
+        raise AnnotationSaveError(None, f"not saved: the file would not load again ({e.message})") from e
+    return data
+
+
+def _not_utf8(item: Annotation) -> tuple[str, str]:
+    """The first field of ``item`` holding text UTF-8 cannot encode (a lone surrogate)."""
+    from dataclasses import fields as dataclass_fields
+
+    def strings(value: Any, name: str):
+        if isinstance(value, str):
+            yield name, value
+        elif isinstance(value, (tuple, list)):
+            for v in value:
+                yield from strings(v, name)
+        elif hasattr(value, "__dataclass_fields__"):
+            for f in dataclass_fields(value):
+                yield from strings(getattr(value, f.name), f.name)
+
+    for name, text in strings(item, ""):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            return name or "text", f"U+{ord(text[e.start]):04X}"
+    return "", ""
+
+
+def _describe(item: Annotation) -> str:
+    if isinstance(item, Verdict):
+        return f"the verdict on discrepancy {item.discrepancy}"
+    return f"annotation {item.id}"
+
+
+def _reason(e: OSError) -> str:
+    return e.strerror or str(e)
+
+
+def write_atomically(path: Path, data: bytes, mode: int | None = None, keep_backups: bool = False) -> None:
+    """Write ``data`` to a temporary file beside ``path``, fsync it, rotate the backups if
+    asked (the current file becomes ``.bak``), and rename it into place. A crash at any
+    point leaves the old file or the new one, whole; temporary files of a process that
+    was killed are removed by the next write."""
+    folder = path.parent
+    _remove_stale_temporaries(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
+    try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if path.exists():
-            os.chmod(tmp_name, path.stat().st_mode & 0o7777)
-            _backup(path)
-        else:
+        if mode is None:
             umask = os.umask(0)
             os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp_name, mode)
+        if keep_backups and os.path.isfile(path):
+            _backup(path, mode)
         os.replace(tmp_name, path)
         tmp_name = None
         _fsync_dir(folder)
-    except OSError as e:
-        raise AnnotationSaveError(e.errno, f"could not save {path}: {e.strerror or e}; the previous file is unchanged") from e
     finally:
         if tmp_name is not None:
             try:
                 os.unlink(tmp_name)
             except OSError:
                 pass
-    return hashlib.sha256(data).hexdigest()
 
 
-def backup_path(path: str | os.PathLike) -> Path:
+def backup_path(path: str | os.PathLike, generation: int = 1) -> Path:
+    """``annotations.yaml.bak`` (the newest), then ``.bak.2`` ... ``.bak.5``."""
     path = Path(path)
-    return path.with_name(path.name + ".bak")
+    return path.with_name(path.name + ".bak" + (f".{generation}" if generation > 1 else ""))
 
 
-def _backup(path: Path) -> None:
-    """Copy the current file to ``.bak`` (itself atomically), leaving ``path`` in place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=path.parent)
+def _backup(path: Path, mode: int) -> None:
+    """Copy the current file to ``.bak`` (itself atomically, with the file's own mode),
+    leaving ``path`` in place; older backups move down one generation, the oldest goes."""
+    current = path.read_bytes()
+    newest = backup_path(path)
     try:
-        with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
-            shutil.copyfileobj(src, out)
+        if newest.read_bytes() == current:
+            return  # saved twice without a change in between: nothing new to keep
+    except OSError:
+        pass
+    for generation in range(BACKUPS - 1, 0, -1):
+        older = backup_path(path, generation)
+        if older.is_file():
+            os.replace(older, backup_path(path, generation + 1))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".bak.tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(current)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, backup_path(path))
+        os.chmod(tmp, mode)
+        os.replace(tmp, newest)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files this module wrote (``.<name>.<pid>.<random>.tmp``) whose process is
+    gone: left by a kill in the middle of a save. Another instance's are left alone."""
+    pattern = re.compile(re.escape(f".{path.name}.") + r"(\d+)\.[A-Za-z0-9_]+(?:\.bak)?\.tmp")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match and not process_alive(int(match.group(1))):
+            try:
+                os.unlink(path.parent / name)
+            except OSError:
+                pass
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs (ours counts as running)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True  # someone else's process, or we cannot tell: leave its files alone
+    return True
 
 
 def _fsync_dir(folder: Path) -> None:

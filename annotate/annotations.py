@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
-from .anchoring import Anchor, Resolution, refresh, resolve, text_hash
+from .anchoring import ANCHOR_STATUSES, Anchor, Resolution, refresh, resolve, text_hash
 from .model import Discrepancy, Evidence
 
 SCHEMA_VERSION = 1
@@ -150,31 +150,44 @@ class Reanchored:
 
     def status(self, item_id: str) -> str:
         """The worst status among an annotation's spans ("anchored" when it has none)."""
-        order = ("orphaned", "moved", "anchored")
         found = {r.status for r in self.resolutions.get(item_id, ())}
-        return next((s for s in order if s in found), "anchored")
+        return next((s for s in reversed(ANCHOR_STATUSES) if s in found), "anchored")
 
 
 def reanchor(items: Iterable[Annotation], texts: Mapping[str, str]) -> Reanchored:
     """Place every span in ``texts`` (article id -> current text).
 
-    Placed spans get fresh anchors (so the next save records the new place);
-    orphaned spans keep their saved anchor unchanged. Nothing is dropped.
+    Spans found with the same words get fresh anchors (so the next save records the
+    new place); changed and orphaned spans keep their saved anchor, quote and all
+    (``anchoring.refresh``). Nothing is dropped. A span stays in its own article:
+    it is placed in another only when its article id is gone (a renamed file) and
+    that article's text is the very text the span was made on.
     """
     digests = {aid: text_hash(t) for aid, t in texts.items()}
+    by_digest: dict[str, str] = {}
+    for aid, digest in digests.items():
+        by_digest.setdefault(digest, aid)
     out = Reanchored(items=[])
     for item in items:
         anchors = anchors_of(item)
         if not anchors:
             out.items.append(item)
             continue
+        renamed = tuple(a.article not in texts and a.sha256 in by_digest for a in anchors)
+        anchors = tuple(replace(a, article=by_digest[a.sha256]) if r else a for a, r in zip(anchors, renamed))
         found = tuple(resolve(a, texts.get(a.article), digests.get(a.article)) for a in anchors)
+        found = tuple(_moved(r) if was_renamed else r for r, was_renamed in zip(found, renamed))
         out.resolutions[item.id] = found
         fresh = tuple(
             refresh(r, texts[r.anchor.article], digests[r.anchor.article]) if r.placed else r.anchor for r in found
         )
         out.items.append(with_anchors(item, fresh))
     return out
+
+
+def _moved(r: Resolution) -> Resolution:
+    """A span found in the same text under another article id (the file was renamed)."""
+    return replace(r, status="moved") if r.status == "anchored" else r
 
 
 class ReadOnlyError(RuntimeError):
@@ -323,7 +336,7 @@ def load_placed(path, texts: Mapping[str, str]) -> Reanchored:
 
 def annotations_for_report(analysis, path, placed: Reanchored | None = None) -> dict:
     """The annotation file as report data: every span with its resolved position and
-    status (anchored/moved/orphaned), verdicts by discrepancy id.
+    status (anchored/moved/changed/orphaned), verdicts by discrepancy id.
 
     ``analysis`` is an ``Analysis`` (its articles and discrepancies are used); ``path`` the
     annotation file, read unless ``placed`` (from ``load_placed``) is given. A missing file
@@ -332,8 +345,9 @@ def annotations_for_report(analysis, path, placed: Reanchored | None = None) -> 
     """
     from .annotation_file import AnnotationFileError
 
-    out: dict = {"file": str(path), "error": None, "notes": [], "verdicts": {}, "links": [], "unlinks": [], "mentions": [],
-                 "counts": {"anchored": 0, "moved": 0, "orphaned": 0}}
+    printable = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    out: dict = {"file": printable, "error": None, "notes": [], "verdicts": {}, "links": [], "unlinks": [], "mentions": [],
+                 "counts": {s: 0 for s in ANCHOR_STATUSES}}
     if placed is None:
         try:
             placed = load_placed(path, {a.id: a.text for a in analysis.articles})
@@ -368,7 +382,7 @@ def annotations_for_report(analysis, path, placed: Reanchored | None = None) -> 
                  "target": spans[0]}
             )
     out["counts"] = {
-        s: sum(1 for rs in placed.resolutions.values() for r in rs if r.status == s) for s in ("anchored", "moved", "orphaned")
+        s: sum(1 for rs in placed.resolutions.values() for r in rs if r.status == s) for s in ANCHOR_STATUSES
     }
     return out
 

@@ -14,6 +14,14 @@ Entries are pickles of the model's fields as tuples, written atomically;
 anything unreadable counts as a miss and is removed. The folder is
 ``platformdirs.user_cache_dir("corpus-tui")`` unless ``CORPUS_TUI_CACHE_DIR``
 is set (tests and benchmarks point it at a temporary folder).
+
+The cache folder may be any folder a user names, their home included, so
+nothing in it is ever deleted unless the cache can prove it made it: an
+engine folder is named by a fingerprint (16 hex digits) and holds the
+``MARKER`` file written when the folder was made; inside such a folder
+every entry is the cache's own. Pruning and ``cache clear`` touch nothing
+else. An entry is read only if it is a regular file of sane size, opened
+without blocking, so a named pipe or a link to ``/dev/zero`` is a miss.
 """
 
 from __future__ import annotations
@@ -22,7 +30,9 @@ import hashlib
 import importlib.util
 import os
 import pickle
+import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Sequence
 from contextlib import suppress
@@ -32,11 +42,15 @@ from pathlib import Path
 
 from . import __version__
 from .model import Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
+from .safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
 _FORMAT = 2  # bump when the layout or pickled classes change incompatibly
 _KEEP_ENGINES = 3  # fingerprints kept side by side (e.g. two installed versions)
 _KEEP_CORPORA = 8  # whole-corpus results kept per engine, most recently used first
+MARKER = "corpus-tui-cache"  # in each engine folder the cache made; nothing else is ever deleted
+MAX_ENTRY_BYTES = 512 * 1024 * 1024  # a 1,000-article analysis pickles to a few MB
+_ENGINE_FOLDER = re.compile(r"[0-9a-f]{16}")
 
 
 def cache_root() -> Path:
@@ -44,6 +58,10 @@ def cache_root() -> Path:
     override = os.environ.get(CACHE_DIR_ENV)
     if override:
         return Path(override)
+    return _default_root()
+
+
+def _default_root() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("corpus-tui", appauthor=False))
@@ -200,10 +218,8 @@ class EngineCache:
         return self.folder / "corpora" / f"{h.hexdigest()}.pickle"
 
     def _read(self, path: Path) -> object | None:
-        try:
-            with path.open("rb") as f:
-                data = f.read()
-        except OSError:  # absent, or an unusable cache folder
+        data = read_regular_file(path, MAX_ENTRY_BYTES)
+        if data is None:  # absent, not a regular file, too large, or an unusable cache folder
             return None
         try:
             return pickle.loads(data)
@@ -214,6 +230,7 @@ class EngineCache:
     def _write(self, path: Path, entry: object) -> None:
         """Atomic: a reader sees the old entry or the new one, never half of one."""
         try:
+            self._make_engine_folder()
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         except OSError:
@@ -224,6 +241,13 @@ class EngineCache:
             os.replace(tmp, path)
         except OSError:
             Path(tmp).unlink(missing_ok=True)  # e.g. a full disk
+
+    def _make_engine_folder(self) -> None:
+        """The engine folder, with the marker that lets pruning and ``cache clear`` delete it."""
+        engine = self.folder.parent
+        if not (engine / MARKER).is_file():
+            engine.mkdir(parents=True, exist_ok=True)
+            (engine / MARKER).write_text("Made by corpus-tui: its engine cache. Safe to delete.\n", encoding="utf-8")
 
     def _prune_corpora(self) -> None:
         """Each edit of a corpus makes a new whole-corpus entry: keep the recent ones."""
@@ -237,14 +261,55 @@ class EngineCache:
             pass
 
     def _prune_old_engines(self) -> None:
+        engines = [p for p in engine_folders(self.root) if p != self.folder.parent]
         try:
-            engines = [p for p in self.root.iterdir() if p.is_dir() and p != self.folder.parent]
+            engines.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         except OSError:
             return
-        engines.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in engines[_KEEP_ENGINES - 1 :]:
             shutil.rmtree(stale, ignore_errors=True)
         _touch(self.folder.parent)  # mark the current engine as recently used
+
+
+def engine_folders(root: Path) -> list[Path]:
+    """The folders in ``root`` the cache made: a fingerprint's name and the marker inside.
+    Anything else in ``root`` (the user's own files, if they pointed the cache there) is not ours."""
+    try:
+        children = list(root.iterdir())
+    except OSError:
+        return []
+    # Versions before the marker wrote fingerprint folders without it: in the default
+    # folder, which bears corpus-tui's own name, the name alone is proof enough.
+    named_ours = root == _default_root()
+    ours = []
+    for child in children:
+        if not _ENGINE_FOLDER.fullmatch(child.name):
+            continue
+        try:
+            if stat.S_ISDIR(child.lstat().st_mode) and (named_ours or stat.S_ISREG((child / MARKER).lstat().st_mode)):
+                ours.append(child)
+        except OSError:
+            continue
+    return ours
+
+
+def read_regular_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes, else None.
+    Opened without blocking and checked on the open file, so a named pipe or a device
+    (``/dev/zero``) cannot hang the reader or fill memory."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+                return None
+            data = f.read(limit + 1)
+        except OSError:
+            return None
+    return data if len(data) <= limit else None
 
 
 def _touch(path: Path) -> None:
@@ -255,23 +320,23 @@ def _touch(path: Path) -> None:
 
 
 def clear_cache(root: Path | None = None) -> int:
-    """Delete every cached result; return the bytes freed."""
+    """Delete every cached result (only folders the cache made); return the bytes freed."""
     root = root or cache_root()
     freed = cache_size(root)
-    if root.is_dir():
-        for child in root.iterdir():
-            if child.is_dir():
-                shutil.rmtree(child, ignore_errors=True)
-            else:
-                child.unlink(missing_ok=True)
+    for engine in engine_folders(root):
+        shutil.rmtree(engine, ignore_errors=True)
     return freed
 
 
 def cache_size(root: Path | None = None) -> int:
-    root = root or cache_root()
-    if not root.is_dir():
-        return 0
-    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+    """Bytes held by the cache's own folders in ``root``."""
+    total = 0
+    for engine in engine_folders(root or cache_root()):
+        for folder, _dirs, files in os.walk(engine):  # does not follow links
+            for name in files:
+                with suppress(OSError):
+                    total += os.lstat(os.path.join(folder, name)).st_size
+    return total
 
 
 def run_cache_command(argv: list[str]) -> int:
@@ -284,11 +349,12 @@ def run_cache_command(argv: list[str]) -> int:
     parser.add_argument("action", choices=("info", "clear"), nargs="?", default="info")
     args = parser.parse_args(argv)
     root = cache_root()
+    shown = visible(str(root))
     if args.action == "clear":
         freed = clear_cache(root)
-        print(f"Cleared {root} ({_human(freed)} freed)")
+        print(f"Cleared the engine cache in {shown} ({_human(freed)} freed; nothing else there was touched)")
     else:
-        print(f"{root}  {_human(cache_size(root))}")
+        print(f"{shown}  {_human(cache_size(root))}")
     return 0
 
 

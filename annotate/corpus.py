@@ -30,10 +30,12 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import errno
+import hashlib
 import os
 import re
 import stat
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -77,26 +79,31 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadedCorpus:
         raise CorpusError("no corpus path given")
     files, problems = find_article_files([Path(p) for p in paths])
     loaded = LoadedCorpus(problems=problems)
-    used_ids: set[str] = set()
-    for path in files:
+    read: list[tuple[Path, Path | None]] = []
+    for path, root in files:
         try:
             article, notes = read_article(path)
         except Skip as why:
             loaded.problems.append(Problem(str(path), f"skipped: {why}", "error"))
             continue
         loaded.problems.extend(Problem(str(path), note) for note in notes)
-        article_id = _unique_id(article.id, used_ids)
-        if article_id != article.id:
-            loaded.problems.append(
-                Problem(str(path), f"article id {article.id!r} already used; this article is {article_id!r}")
-            )
-            article = replace(article, id=article_id)
-        used_ids.add(article_id)
         loaded.articles.append(article)
+        read.append((path, root))
     if len(loaded.articles) > 1 and any(Path(a.path).suffix.lower() in PAGE_SUFFIXES for a in loaded.articles):
         from .page_cache import drop_imported_twins
 
-        loaded.articles = drop_imported_twins(loaded.articles, loaded.problems)
+        kept = drop_imported_twins(loaded.articles, loaded.problems)
+        keep = {id(a) for a in kept}
+        read = [r for a, r in zip(loaded.articles, read) if id(a) in keep]
+        loaded.articles = kept
+    ids = article_ids(read)  # after the twins went: a dropped page takes no id
+    for n, (article, article_id) in enumerate(zip(loaded.articles, ids)):
+        if article_id != article.id:
+            if article_id != path_id(*read[n]):
+                loaded.problems.append(
+                    Problem(article.path, f"the article id {path_id(*read[n])!r} is already used by another file; this one is {article_id!r}")
+                )
+            loaded.articles[n] = replace(article, id=article_id)
     if not loaded.articles:
         raise CorpusError(_nothing_loaded_message(paths, loaded.problems), loaded.problems)
     return loaded
@@ -127,9 +134,10 @@ def _nothing_loaded_message(paths: Sequence[object], problems: list[Problem]) ->
 # --- finding files ---------------------------------------------------------
 
 
-def find_article_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
-    """Files to read, in a stable order, and problems with the paths themselves."""
-    files: list[Path] = []
+def find_article_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path | None]], list[Problem]]:
+    """Files to read, in a stable order, each with the folder it was found in (None for a
+    file named itself), and problems with the paths themselves."""
+    files: list[tuple[Path, Path | None]] = []
     problems: list[Problem] = []
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
@@ -145,27 +153,27 @@ def find_article_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]
             found_before = len(files)
             others: list[str] = []
             for item in _walk(path, seen_dirs, problems, others, depth=0):
-                _add_file(item, files, seen_files)
+                _add_file(item, path, files, seen_files)
             if len(files) == found_before:
                 n = len(others)
                 hint = f" (only {n} other file{'s' if n > 1 else ''}, e.g. {others[0]!r})" if n else ""
                 problems.append(Problem(str(path), f"folder has no .txt, .md or .html articles{hint}", "error"))
         else:
-            _add_file(path, files, seen_files)
+            _add_file(path, None, files, seen_files)
     return files, problems
 
 
-def _add_file(path: Path, files: list[Path], seen: set[tuple[int, int]]) -> None:
+def _add_file(path: Path, root: Path | None, files: list[tuple[Path, Path | None]], seen: set[tuple[int, int]]) -> None:
     # The same file reached twice (named twice, or through a link) is read once.
     try:
         st = path.stat()
         key = (st.st_dev, st.st_ino)
     except OSError:
-        files.append(path)  # read_article reports why it cannot be read
+        files.append((path, root))  # read_article reports why it cannot be read
         return
     if key not in seen:
         seen.add(key)
-        files.append(path)
+        files.append((path, root))
 
 
 def _walk(
@@ -259,7 +267,7 @@ def read_article(path: Path) -> tuple[Article, list[str]]:
         raise Skip("no text after the front matter" if meta is not None else "empty or only whitespace")
     title = _text_field(meta, "title", notes) or first_line_title(text, path)
     article = Article(
-        id=slug(path.stem),
+        id=slug(path.stem),  # load_corpus gives the id from the path inside the corpus
         path=str(path),
         title=_shorten(title),
         text=text,
@@ -566,11 +574,50 @@ def slug(stem: str) -> str:
     return "-".join(words) or "article"
 
 
-def _unique_id(article_id: str, used: set[str]) -> str:
-    if article_id not in used:
-        return article_id
-    n = 2
-    while f"{article_id}-{n}" in used:
-        n += 1
-    return f"{article_id}-{n}"
+def path_id(path: Path, root: Path | None) -> str:
+    """An article's id from its path inside the folder it was found in: ``bbc/story.txt``
+    gives ``bbc/story``; a file named on the command line, its name alone."""
+    try:
+        relative = path.relative_to(root) if root is not None else Path(path.name)
+    except ValueError:
+        relative = Path(path.name)
+    return "/".join([*(slug(part) for part in relative.parent.parts), slug(relative.stem)])
+
+
+def article_ids(files: Sequence[tuple[Path, Path | None]]) -> list[str]:
+    """Unique ids, each from its own file's path, never from its place in the corpus:
+    adding or removing a file never gives another file's id to an article, so notes
+    cannot move to it. Files whose ids collide (``Same Story.txt`` and
+    ``same_story.md``; ``story.txt`` in two folders named on the command line) all
+    get a longer id: with their folder's name, then their extension, then a hash."""
+    ids = [path_id(path, root) for path, root in files]
+    for longer in (_with_root_name, _with_extension, _with_path_hash):
+        groups: dict[str, list[int]] = {}
+        for n, article_id in enumerate(ids):
+            groups.setdefault(article_id, []).append(n)
+        for article_id, members in groups.items():
+            longer_ids = [longer(article_id, *files[n]) for n in members]
+            if len(members) > 1 and len(set(longer_ids)) > 1:  # only where it tells them apart
+                for n, new in zip(members, longer_ids):
+                    ids[n] = new
+    seen: Counter[str] = Counter()
+    for n, article_id in enumerate(ids):  # two paths with the same hash: never seen, but never a crash
+        seen[article_id] += 1
+        if seen[article_id] > 1:
+            ids[n] = f"{article_id}-{seen[article_id]}"
+    return ids
+
+
+def _with_root_name(article_id: str, path: Path, root: Path | None) -> str:
+    folder = (root if root is not None else path.parent).resolve().name
+    return f"{slug(folder)}/{article_id}" if folder else article_id
+
+
+def _with_extension(article_id: str, path: Path, root: Path | None) -> str:
+    return f"{article_id}-{slug(path.suffix)}" if path.suffix else article_id
+
+
+def _with_path_hash(article_id: str, path: Path, root: Path | None) -> str:
+    digest = hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest()[:8]
+    return f"{article_id}-{digest}"
 

@@ -38,6 +38,7 @@ def annotate_articles(
     *,
     cache=None,
     jobs: int = 1,
+    isolate_long: bool = False,
 ) -> tuple[list[Mention], str]:
     """Run the spaCy pipeline over each article; return mentions and the pipeline's name.
 
@@ -61,7 +62,7 @@ def annotate_articles(
     if progress and done:
         progress(done, total)
     if todo:
-        results = annotate_in_processes([articles[i] for i in todo], model, jobs)
+        results = annotate_in_processes([articles[i] for i in todo], model, jobs, isolate_long)
         for i, (mentions, pipeline) in zip(todo, results):
             if cache:
                 cache.store_mentions(articles[i], mentions, pipeline)
@@ -84,6 +85,7 @@ def analyse(
     stage: Stage | None = None,
     stories: StoryMode = "auto",
     paths: Sequence[str | Path] = (),
+    isolate_long: bool = False,
 ) -> Analysis:
     """The whole engine over a loaded corpus.
 
@@ -93,7 +95,9 @@ def analyse(
     story grouping and detection start (at 1,000 articles they take seconds
     after the last article is annotated). ``stories`` says how articles are
     grouped into stories (``annotate.story_modes.given_stories``); ``paths``, the
-    files and folders the corpus was loaded from, give the ``folders`` stories.
+    files and folders the corpus was loaded from, give the ``folders`` stories;
+    ``isolate_long`` annotates very long articles in a process of their own, so a
+    caller's other threads (the app's screen) keep running.
     """
     stage = stage or (lambda _phase: None)
     given = given_stories(stories, articles, paths)
@@ -109,7 +113,7 @@ def analyse(
             return cached
 
     clock = _Clock(timings)
-    mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs)
+    mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
     clock.lap("annotate")
 
     from .linking import link_entities, with_name_mentions

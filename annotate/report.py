@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from .labels import article_labels
 from .model import DISCREPANCY_KINDS, Analysis, Discrepancy
-from .safe_text import visible
+from .safe_text import escape_invisible, needs_escape, visible
 
 KIND_TITLES = {
     "name_variant": "Names spelled differently",
@@ -75,13 +75,39 @@ def run_report(args: argparse.Namespace) -> int:
         if annotations is not None:
             _attach_verdicts(data, annotations)
             data["annotations"] = annotations
-        if fmt == "json":
-            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        else:
-            import yaml
-
-            out.write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
+        write_utf8(out, to_json(data) if fmt == "json" else to_yaml(data))
     return 0
+
+
+def to_json(data: Any) -> str:
+    """JSON with no raw control, bidi or surrogate characters (they are ``\\u`` escapes)."""
+    return escape_invisible(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+def to_yaml(data: Any) -> str:
+    """YAML likewise: a string holding such characters is double-quoted, and they are escaped."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if needs_escape(value) else None)
+
+    Dumper.add_representer(str, represent_str)
+    return escape_invisible(yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100))
+
+
+def write_utf8(out: TextIO, text: str) -> None:
+    """Machine-readable output is UTF-8 whatever the locale says (a strict or ASCII locale
+    would fail on the first accented letter)."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(text)
+        return
+    out.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def _progress():

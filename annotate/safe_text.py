@@ -41,3 +41,23 @@ def visible(text: str) -> str:
     """``text`` with control and bidi-override characters shown as symbols; same length."""
     return text.translate(_TABLE)
 
+
+
+# Characters a terminal or a text viewer acts on even inside quoted data: DEL, the C1
+# controls (U+009B is CSI: it starts escape sequences on its own), bidi embeddings,
+# overrides and isolates (they reorder what is shown: "Trojan Source"), the line and
+# paragraph separators, and lone surrogates (not text: no UTF-8 encoder writes them).
+_ESCAPED = [0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029, *range(0xD800, 0xE000)]
+_ESCAPE_TABLE = {code: f"\\u{code:04x}" for code in _ESCAPED}
+_NEEDS_ESCAPE = frozenset(chr(code) for code in _ESCAPED)
+
+
+def needs_escape(text: str) -> bool:
+    """Whether ``text`` holds a character ``escape_invisible`` rewrites."""
+    return not _NEEDS_ESCAPE.isdisjoint(text)
+
+
+def escape_invisible(document: str) -> str:
+    """A JSON document, or YAML whose strings holding such characters are double-quoted,
+    with each of them written as a ``\\uXXXX`` escape: the same data, nothing raw."""
+    return document.translate(_ESCAPE_TABLE)

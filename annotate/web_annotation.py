@@ -25,6 +25,7 @@ from pathlib import Path
 from .anchoring import Anchor, Resolution, make_anchor, resolve
 from .annotations import Annotation, Link, MentionEdit, Note, Unlink, Verdict, reanchor
 from .model import Article, Evidence
+from .safe_text import escape_invisible, visible
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -61,8 +62,24 @@ def to_collection(items: Sequence[Annotation], articles: Sequence[Article], coll
     return collection
 
 
+WEB_SCHEMES = ("http://", "https://")
+
+
 def _source(article: Article) -> str:
-    return article.url or Path(article.path).resolve().as_uri()
+    """The article's web address when it has one, else its file. Only a web address: a
+    front-matter ``url`` of ``javascript:...`` or ``data:...`` would run in a viewer."""
+    url = (article.url or "").strip()
+    if url.lower().startswith(WEB_SCHEMES) and not any(c.isspace() or not c.isprintable() for c in url):
+        return url
+    return Path(article.path).resolve().as_uri()
+
+
+def to_json_ld(collection: dict) -> str:
+    """The document's text. No raw control or bidi characters; and ``<``, ``>``, ``&``
+    escaped, so it can be embedded in an HTML ``<script>`` (a note saying
+    ``</script>`` cannot end it)."""
+    text = json.dumps(collection, ensure_ascii=False, indent=2)
+    return escape_invisible(text).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
 def _annotation(
@@ -163,19 +180,21 @@ def run_export(argv: Sequence[str]) -> int:
         print(f"corpus-tui export: {e}", file=sys.stderr)
         return 1
     if loaded.fingerprint is None:
-        print(f"corpus-tui export: no annotation file at {path}", file=sys.stderr)
+        print(f"corpus-tui export: no annotation file at {visible(str(path))}", file=sys.stderr)
         return 1
     corpus = load_corpus_for_command(args.paths, "export")
     if corpus is None:
         return 1
     collection = to_collection(loaded.items, corpus.articles, collection_id=path.resolve().as_uri())
-    document = json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    document = to_json_ld(collection)
     if args.output:
         try:
             Path(args.output).write_text(document, encoding="utf-8")
         except OSError as e:
-            print(f"corpus-tui export: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
+            print(f"corpus-tui export: cannot write {visible(args.output)}: {e.strerror or e}", file=sys.stderr)
             return 1
     else:
-        sys.stdout.write(document)
+        from .report import write_utf8
+
+        write_utf8(sys.stdout, document)
     return 0

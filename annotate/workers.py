@@ -8,6 +8,7 @@ work is CPU-bound Python, so processes, not threads, are what scale.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -32,10 +33,20 @@ def annotate_serially(
             yield extract_mentions(doc, article), name
 
 
+# Longer articles are annotated in a process of their own when ``isolate_long`` (the app):
+# spaCy's C code holds the interpreter for whole steps (a 4 MB article's Doc alone ~1 s),
+# which would freeze the screen drawn by the same process.
+LONG_ARTICLE_CHARS = 500_000
+
+
 def annotate_in_processes(
-    articles: Sequence[Article], model: str | None, jobs: int
+    articles: Sequence[Article], model: str | None, jobs: int, isolate_long: bool = False
 ) -> Iterator[tuple[list[Mention], str]]:
-    """Like ``annotate_serially`` but spread over ``jobs`` processes."""
+    """Like ``annotate_serially`` but spread over ``jobs`` processes; with ``isolate_long``,
+    articles over ``LONG_ARTICLE_CHARS`` go to a separate process even with one job."""
+    if isolate_long and jobs <= 1 and any(len(a.text) > LONG_ARTICLE_CHARS for a in articles):
+        yield from _long_ones_apart(articles, model)
+        return
     if jobs <= 1 or len(articles) < 2:
         yield from annotate_serially(articles, model)
         return
@@ -47,6 +58,33 @@ def annotate_in_processes(
     with _context().Pool(jobs, initializer=_start_worker, initargs=(model,)) as pool:
         for results in pool.imap(_annotate_chunk, chunks):
             yield from results
+
+
+def _long_ones_apart(articles: Sequence[Article], model: str | None) -> Iterator[tuple[list[Mention], str]]:
+    """In order: short articles here, each long one in a child process (``annotate.isolated``)."""
+    from .isolated import annotate_apart
+
+    start = 0
+    for i, article in enumerate(articles):
+        if len(article.text) > LONG_ARTICLE_CHARS:
+            yield from annotate_serially(articles[start:i], model)
+            yield annotate_apart(article, model)
+            start = i + 1
+    yield from annotate_serially(articles[start:], model)
+
+
+_SLICE = 5_000  # mentions per pickled slice sent back
+
+
+def annotate_to_slices(article: Article, model: str | None) -> tuple[list[bytes], str]:
+    """In the child process: the article's mentions, pickled in slices, and the pipeline's name."""
+    global _nlp
+    from .pipeline import build_pipeline
+
+    _nlp = build_pipeline(model)
+    ((mentions, name),) = _annotate_chunk([article])
+    slices = [pickle.dumps(mentions[i : i + _SLICE], pickle.HIGHEST_PROTOCOL) for i in range(0, len(mentions), _SLICE)]
+    return slices, name
 
 
 def _context():
@@ -89,7 +127,9 @@ def _make_docs(nlp, articles: Sequence[Article]) -> list:
 
 
 def _make_doc(nlp, article: Article):
-    doc = nlp.make_doc(article.text)
+    from .bounded_doc import make_doc
+
+    doc = make_doc(nlp, article.text)  # bounded work per tokenizer call, whatever the text
     doc.user_data["published"] = article.published
     # Doc.text rebuilds the string from every token; components read this instead.
     doc.user_data["text"] = article.text

@@ -178,7 +178,7 @@ def build_bad_corpus(root: Path, *, huge: bool = True) -> BadCorpus:
     add("alias-bomb.md", (bomb + body).encode(), loads=True, text=body, reason="aliases", title="Body title line")
 
     # --- duplicate ids: both slug to "same-story"
-    add("Same Story.txt", good.encode(), loads=True, text=good)
+    add("Same Story.txt", good.encode(), loads=True, text=good, reason="already used")
     add("same_story.md", good.encode(), loads=True, text=good, reason="already used")
 
     # --- hostile text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from annotate.anchoring import CONTEXT_CHARS, make_anchor, resolve, text_hash
+from annotate.anchoring import CONTEXT_CHARS, accept, make_anchor, refresh, resolve, text_hash
 
 ARTICLE = (
     "Officials in the capital confirmed the delivery of four helicopters on Thursday.\n\n"
@@ -45,12 +45,61 @@ def test_repeated_words_follow_their_context_not_the_old_position():
     assert edited[r.start - 8 : r.end] == "Critics said"
 
 
-def test_changed_word_inside_the_span_is_found_fuzzily():
+def test_changed_word_inside_the_span_is_found_fuzzily_and_shown_as_changed():
     start, end = span_of(ARTICLE, "This is a new chapter")
     edited = "Intro.\n\n" + ARTICLE.replace("This is a new chapter", "This is a whole new chapter")
-    r = resolve(make_anchor("a", ARTICLE, start, end), edited)
-    assert r.status == "moved"
-    assert r.text == "This is a whole new chapter"
+    anchor = make_anchor("a", ARTICLE, start, end)
+    r = resolve(anchor, edited)
+    assert r.status == "changed"
+    assert r.text == "This is a whole new chapter" and r.was == "This is a new chapter"
+    assert refresh(r, edited) == anchor  # the saved quote stays until the reader accepts
+    accepted = accept(r, edited)
+    assert accepted.exact == "This is a whole new chapter" and edited[accepted.start : accepted.end] == accepted.exact
+
+
+def test_a_changed_number_is_changed_not_moved_and_keeps_the_saved_words():
+    text = "Officials said more than 5,000 soldiers were deployed to the region last week, and more would follow."
+    start, end = span_of(text, "more than 5,000 soldiers")
+    anchor = make_anchor("a", text, start, end)
+    edited = text.replace("5,000", "6,000")
+    r = resolve(anchor, edited)
+    assert (r.status, r.text, r.was) == ("changed", "more than 6,000 soldiers", "more than 5,000 soldiers")
+    assert refresh(r, edited).exact == "more than 5,000 soldiers"
+
+
+@given(st.data())
+@settings(max_examples=60, deadline=None)
+def test_fuzzy_placements_start_and_end_on_word_edges(data):
+    words = ["the", "first", "time", "President", "Emmanuel", "Macron", "visited", "Bamako", "said", "army",
+             "officials", "on", "Thursday", "in", "a", "statement", "after", "talks"]
+    text = " ".join(data.draw(st.lists(st.sampled_from(words), min_size=30, max_size=60))) + "."
+    n = len(text.split(" "))
+    first = data.draw(st.integers(0, n - 6))
+    span_words = text.split(" ")[first : first + data.draw(st.integers(3, 5))]
+    exact = " ".join(span_words)
+    start = len(" ".join(text.split(" ")[:first])) + (1 if first else 0)
+    anchor = make_anchor("a", text, start, start + len(exact))
+    # One word of the span edited, and text added before it so the position moves.
+    victim = data.draw(st.integers(0, len(span_words) - 1))
+    edited_words = list(span_words)
+    edited_words[victim] = data.draw(st.sampled_from(["Mr", "newly", "the", "Sahel", "xq"]))
+    assume(edited_words != span_words)
+    edited = "An added opening sentence. " + text[:start] + " ".join(edited_words) + text[start + len(exact) :]
+    r = resolve(anchor, edited)
+    if r.status == "changed":
+        assert r.start == 0 or not edited[r.start - 1].isalnum()
+        assert r.end == len(edited) or not edited[r.end].isalnum()
+        assert not edited[r.start].isspace() and not edited[r.end - 1].isspace()
+
+
+def test_the_stress_example_snaps_to_whole_words():
+    text = "It was, for the first time, President Emmanuel Macron who spoke in Bamako about the army."
+    start, end = span_of(text, "the first time, President")
+    anchor = make_anchor("a", text, start, end)
+    edited = "Yesterday: " + text.replace("for the first time", "for thi first time")
+    r = resolve(anchor, edited)
+    assert r.status == "changed"
+    assert r.text == "thi first time, President"
 
 
 def test_deleted_words_are_orphaned_but_kept():
@@ -159,3 +208,14 @@ def test_any_edit_never_raises_and_stays_in_bounds(text, data):
         assert r.text == edited[r.start : r.end]
     else:
         assert r.anchor == anchor
+
+
+def test_a_huge_saved_quote_that_no_longer_matches_is_orphaned_quickly():
+    import time
+
+    text = ("The minister spoke at length about the budget and the army. " * 20_000)[:1_000_000]
+    anchor = make_anchor("a", text, 0, 200_000)
+    edited = text.replace("budget", "budgets")
+    started = time.perf_counter()
+    assert resolve(anchor, edited).status == "orphaned"
+    assert time.perf_counter() - started < 5

@@ -302,3 +302,113 @@ def test_every_kind_round_trips_with_awkward_ids(key, article, label, note):
         MentionEdit(id=key + "-m", action="add", target=a, label=label),
     ]
     assert sorted(af.parse(af.dumps(items)), key=lambda i: i.id) == sorted(items, key=lambda i: i.id)
+
+
+# -- what the loader would refuse is never written; special files; backups --------
+
+
+def test_an_empty_span_is_refused_with_line_and_field(tmp_path):
+    text = af.dumps(sample_items()).replace("exact: The minister", "exact: ''", 1)
+    e = error_for(tmp_path, text)
+    assert e.field == "notes[0].targets[0].exact" and e.line is not None
+    assert "empty" in str(e)
+    start = text.index("start:", text.index("notes:"))
+    same = text[:start] + text[start:].replace("end:", "end: 0 #", 1).replace("start:", "start: 0 #", 1)
+    assert error_for(tmp_path, same).field == "notes[0].targets[0].end"
+
+
+def test_report_and_export_explain_an_empty_span_instead_of_crashing(tmp_path, capsys):
+    from annotate.report import run_report
+    from annotate.web_annotation import run_export
+    import argparse
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TEXT)
+    (corpus / "annotations.yaml").write_text(af.dumps(sample_items()[:1]).replace("exact: The minister", "exact: ''"))
+    args = argparse.Namespace(paths=[str(corpus)], format="json", model=None, jobs=1, no_cache=True, annotations=None)
+    assert run_report(args) == 0
+    out = capsys.readouterr()
+    assert "field 'notes[0].targets[0].exact'" in out.err
+    assert run_export([str(corpus)]) == 1
+    assert "field 'notes[0].targets[0].exact'" in capsys.readouterr().err
+
+
+def test_a_named_pipe_is_refused_at_once(tmp_path):
+    path = tmp_path / "annotations.yaml"
+    os.mkfifo(path)
+    started = time.monotonic()
+    with pytest.raises(af.AnnotationFileError, match="not a regular file"):
+        af.load(path)
+    assert time.monotonic() - started < 2
+    assert af.fingerprint(path) != None  # noqa: E711 - never "no file", never equal to a saved one
+
+
+def test_a_link_to_an_endless_device_is_refused(tmp_path):
+    path = tmp_path / "annotations.yaml"
+    path.symlink_to("/dev/zero")
+    with pytest.raises(af.AnnotationFileError, match="not a regular file"):
+        af.load(path)
+
+
+def test_a_note_the_loader_would_refuse_is_not_saved(tmp_path):
+    from dataclasses import replace
+
+    path = tmp_path / "annotations.yaml"
+    fp = af.save(path, sample_items()[:1], expected=None)
+    before = path.read_bytes()
+    bad = replace(sample_items()[0], id="note-bad", text="pasted \udcff byte")
+    with pytest.raises(af.AnnotationSaveError, match="note-bad") as info:
+        af.save(path, [bad], expected=fp)
+    assert "U+DCFF" in str(info.value) and not str(info.value).startswith("[Errno")
+    huge = [replace(sample_items()[0], id=f"note-{n}", text="x" * 100_000) for n in range(90)]
+    with pytest.raises(af.AnnotationSaveError, match="MB"):
+        af.save(path, huge, expected=fp)
+    assert path.read_bytes() == before
+    assert af.load(path).items  # still loads
+
+
+def test_a_disk_full_message_reads_as_a_sentence(tmp_path, monkeypatch):
+    path = tmp_path / "annotations.yaml"
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(af.os, "fsync", full)
+    with pytest.raises(af.AnnotationSaveError) as info:
+        af.save(path, sample_items(), expected=None)
+    assert str(info.value).startswith("could not save") and "No space left on device" in str(info.value)
+
+
+def test_backups_keep_the_files_mode_and_several_generations(tmp_path):
+    path = tmp_path / "annotations.yaml"
+    fp = af.save(path, sample_items()[:1], expected=None)
+    os.chmod(path, 0o644)
+    versions = [path.read_bytes()]
+    for n in range(2, 6):
+        fp = af.save(path, sample_items()[:n], expected=fp)
+        versions.append(path.read_bytes())
+    assert os.stat(af.backup_path(path)).st_mode & 0o777 == 0o644
+    assert af.backup_path(path).read_bytes() == versions[-2]
+    assert af.backup_path(path, 2).read_bytes() == versions[-3]
+    assert af.backup_path(path, 4).read_bytes() == versions[0]
+
+
+def test_temporary_files_of_a_killed_save_are_removed_by_the_next(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "annotations.yaml"
+    fp = af.save(path, sample_items()[:1], expected=None)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    left = [tmp_path / f".annotations.yaml.{pid}.abc123.tmp", tmp_path / f".annotations.yaml.{pid}.xyz.bak.tmp"]
+    for stale in left:
+        stale.write_text("half a file")
+    alive = tmp_path / f".annotations.yaml.{os.getppid()}.live.tmp"  # another instance, saving now
+    alive.write_text("being written")
+    mine = tmp_path / "notes.tmp"  # not ours at all
+    mine.write_text("keep")
+    af.save(path, sample_items(), expected=fp)
+    assert not any(p.exists() for p in left)
+    assert alive.exists() and mine.exists()

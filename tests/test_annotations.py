@@ -126,3 +126,76 @@ def test_reanchored_orphans_survive_a_save(tmp_path):
     out = reanchor(af.load(path).items, {"a": "Entirely different text."})
     af.save(path, out.items, expected=fp)
     assert af.load(path).items == items
+
+
+def _corpus_note(folder, path: str, words: str) -> Note:
+    from annotate.corpus import load_corpus
+
+    article = next(a for a in load_corpus([folder]).articles if a.path.endswith(path))
+    start = article.text.index(words)
+    return Note(id="n-bbc", targets=(make_anchor(article.id, article.text, start, start + len(words)),), text="BBC's figure")
+
+
+def test_a_note_stays_in_its_article_when_files_are_added_or_renamed(tmp_path):
+    from annotate.corpus import load_corpus
+
+    story = "Story\n\nThe minister said 5,000 soldiers were deployed.\n"
+    for outlet in ("bbc", "cnn"):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "story.txt").write_text(story.replace("Story", outlet.upper()))
+    saved = _corpus_note(tmp_path, "bbc/story.txt", "5,000 soldiers")
+    (tmp_path / "aljazeera").mkdir()
+    (tmp_path / "aljazeera" / "story.txt").write_text(story.replace("Story", "AJ"))  # the same words, sorted first
+    texts = {a.id: a.text for a in load_corpus([tmp_path]).articles}
+    placed = reanchor([saved], texts)
+    assert placed.status(saved.id) == "anchored"
+    assert placed.items[0].targets[0].article == saved.targets[0].article == "bbc/story"
+    # Renamed: the very text it was made on is found under its new id, and said to have moved.
+    (tmp_path / "bbc" / "story.txt").rename(tmp_path / "bbc" / "story-2024.txt")
+    texts = {a.id: a.text for a in load_corpus([tmp_path]).articles}
+    placed = reanchor([saved], texts)
+    assert placed.status(saved.id) == "moved"
+    assert placed.items[0].targets[0].article == "bbc/story-2024"
+
+
+def test_a_note_whose_article_is_gone_never_lands_in_another_article(tmp_path):
+    saved = note("four helicopters")  # article "a"
+    other = TEXT.replace("Critics", "Opponents")  # another article with the same words, other text
+    placed = reanchor([saved], {"b": other})
+    assert placed.status(saved.id) == "orphaned"
+    assert placed.items[0] == saved
+
+
+def test_merge_keeps_both_sides_work_and_never_loses_written_words():
+    from annotate.merge import dropped_by_overwrite, merge
+
+    base = [note("minister", "old", "n1"), note("army", "keep", "n2"), note("Critics", "gone?", "n3")]
+    mine = [note("minister", "mine", "n1"), note("army", "keep", "n2"), note("four", "new mine", "n4")]  # n3 deleted
+    theirs = [note("minister", "old", "n1"), note("army", "theirs", "n2"), note("Critics", "edited", "n3"),
+              note("helicopters", "new theirs", "n5")]
+    merged = merge(base, mine, theirs)
+    texts = {i.id: i.text for i in merged.items}
+    assert texts == {"n1": "mine", "n2": "theirs", "n3": "edited", "n4": "new mine", "n5": "new theirs"}
+    assert merged.conflicts == [] and sorted(merged.from_theirs) == ["n2", "n3", "n5"]
+    both = merge(base, [note("minister", "mine", "n1")], [note("minister", "theirs", "n1")])
+    assert [i.text for i in both.items] == ["mine"] and both.conflicts == ["n1"]
+    assert dropped_by_overwrite(base, mine, theirs) == 3
+
+
+def test_the_recovery_file_is_an_annotation_file_found_only_when_its_process_is_gone(tmp_path):
+    import subprocess
+    import sys
+
+    from annotate import recovery
+
+    path = tmp_path / "annotations.yaml"
+    items = [note("minister", "unsaved \udcff work")]
+    written = recovery.write(path, items, "abc123")
+    assert recovery.left_behind(path) == []  # ours: this process runs
+    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout)
+    left = recovery.recovery_path(path, dead)
+    written.rename(left)
+    assert recovery.left_behind(path) == [left]
+    found = recovery.read(left)
+    assert found.base == "abc123" and [i.text.lower() for i in found.items] == ["unsaved \\udcff work"]
+    assert af.load(left).items  # it opens with --annotations too

@@ -140,7 +140,7 @@ def test_report_data_has_positions_statuses_and_verdicts(tmp_path):
     assert data["verdicts"]["number:helicopters:abc"]["verdict"] == "confirmed"
     assert data["verdicts"]["number:helicopters:abc"]["current"] is True
     assert data["links"][0]["b"]["status"] == "anchored"
-    assert data["counts"] == {"anchored": 1, "moved": 3, "orphaned": 0}
+    assert data["counts"] == {"anchored": 1, "moved": 3, "changed": 0, "orphaned": 0}
 
 
 def test_report_data_names_a_broken_file(tmp_path):

@@ -79,11 +79,11 @@ def test_line_ends_are_normalised_so_offsets_count_one_character_per_line_break(
         assert "\r" not in article.text and "\0" not in article.text
 
 
-def test_duplicate_ids_get_a_suffix_and_a_warning(bad, loaded):
+def test_duplicate_ids_are_told_apart_by_their_own_paths_with_a_warning(bad, loaded):
     ids = [a.id for a in loaded.articles]
     assert len(ids) == len(set(ids))
-    assert _article(loaded, bad, "Same Story.txt").id == "same-story"
-    assert _article(loaded, bad, "same_story.md").id == "same-story-2"
+    assert _article(loaded, bad, "Same Story.txt").id == "same-story-txt"
+    assert _article(loaded, bad, "same_story.md").id == "same-story-md"
 
 
 def test_broken_front_matter_warning_says_where(bad, loaded):

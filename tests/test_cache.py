@@ -155,6 +155,61 @@ def test_the_phases_after_annotation_are_announced_unless_the_cache_answers(cach
     assert stages == []
 
 
+def _home_like(folder: Path) -> dict[str, bytes]:
+    """A folder as a user's home might be: dot folders, documents, a loose file."""
+    files = {
+        ".ssh/id_ed25519": b"secret key",
+        "Documents/thesis.txt": b"years of work",
+        "0123456789abcdef/notes.txt": b"a folder that only looks like an engine folder",
+        "todo.txt": b"buy milk",
+    }
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    return files
+
+
+def _still_there(folder: Path, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        assert (folder / name).read_bytes() == data, name
+
+
+def test_the_cache_never_deletes_what_it_did_not_make(tmp_path, monkeypatch, seeds):
+    home = tmp_path / "home"
+    home.mkdir()
+    files = _home_like(home)
+    monkeypatch.setenv(CACHE_DIR_ENV, str(home))
+    for n in range(4):  # several engines, so pruning runs and has something to prune
+        monkeypatch.setattr("annotate.cache.engine_fingerprint", lambda n=n: f"{n:016x}"[:16].replace("0", "a"))
+        analyse(seeds, use_cache=True)
+    _still_there(home, files)
+    from annotate.cache import engine_folders
+
+    assert len(engine_folders(home)) == 3  # its own old engines are still pruned
+    assert run_cache_command(["clear"]) == 0
+    _still_there(home, files)
+    assert cache_size(home) == 0
+    assert sorted(p.name for p in home.iterdir()) == sorted({n.split("/")[0] for n in files})
+
+
+def test_cache_entries_that_are_not_regular_files_are_misses(cache_dir, seeds, annotated, tmp_path):
+    from annotate.cache import EngineCache, article_key
+
+    analyse(seeds, use_cache=True)
+    cache = EngineCache()
+    corpora = list((cache.folder / "corpora").glob("*.pickle"))
+    assert corpora
+    corpora[0].unlink()
+    os.mkfifo(corpora[0])  # a named pipe: reading it would block for ever
+    key = article_key(seeds[0])
+    entry = cache.folder / "articles" / key[:2] / f"{key}.pickle"
+    entry.unlink()
+    entry.symlink_to("/dev/zero")  # endless: reading it would fill memory
+    annotated.clear()
+    assert analyse(seeds, use_cache=True) == analyse(seeds)
+    assert seeds[0].id in annotated
+
+
 def test_another_version_of_a_trained_pipeline_gets_its_own_entries(tmp_path):
     from annotate.cache import EngineCache
 

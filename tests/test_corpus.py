@@ -55,7 +55,29 @@ def test_list_of_files_and_folders_reads_each_file_once(tmp_path):
     a = write(tmp_path / "a.txt", "Alpha\n\nText.\n")
     write(tmp_path / "sub" / "b.txt", "Beta\n\nText.\n")
     loaded = load_corpus([a, tmp_path, a])
-    assert sorted(x.id for x in loaded.articles) == ["a", "b"]
+    assert sorted(x.id for x in loaded.articles) == ["a", "sub/b"]
+
+
+def test_ids_come_from_the_path_in_the_corpus_and_never_change_when_files_are_added(tmp_path):
+    write(tmp_path / "bbc" / "story.txt", "BBC\n\nThe minister spoke.\n")
+    write(tmp_path / "cnn" / "story.txt", "CNN\n\nThe minister spoke.\n")
+    before = {a.path: a.id for a in load_corpus([tmp_path]).articles}
+    assert sorted(before.values()) == ["bbc/story", "cnn/story"]
+    write(tmp_path / "aljazeera" / "story.txt", "AJ\n\nThe minister spoke.\n")
+    write(tmp_path / "bbc" / "Story.md", "BBC again\n\nThe minister spoke.\n")  # a twin in one folder
+    after = {a.path: a.id for a in load_corpus([tmp_path]).articles}
+    assert after[str(tmp_path / "cnn" / "story.txt")] == "cnn/story"
+    assert after[str(tmp_path / "aljazeera" / "story.txt")] == "aljazeera/story"
+    assert len(set(after.values())) == len(after)
+    assert "cnn/story" not in {i for p, i in after.items() if p != str(tmp_path / "cnn" / "story.txt")}
+
+
+def test_the_same_name_in_two_folders_named_on_the_command_line_gets_each_folders_name(tmp_path):
+    write(tmp_path / "x" / "story.txt", "X\n\nText.\n")
+    write(tmp_path / "y" / "story.txt", "Y\n\nText.\n")
+    loaded = load_corpus([tmp_path / "x", tmp_path / "y"])
+    assert [a.id for a in loaded.articles] == ["x/story", "y/story"]
+    assert all(p.severity == "warning" and "already used" in p.message for p in loaded.problems)
 
 
 def test_front_matter_gives_metadata_and_is_not_part_of_the_text(tmp_path):

@@ -221,7 +221,8 @@ def test_the_stories_mode_folders_makes_each_subfolder_a_story(tmp_path):
     (tmp_path / "loose.md").write_text("Loose\n\nAn article beside the folders.\n", encoding="utf-8")
     articles = load_corpus([tmp_path]).articles
     stories = given_stories("folders", articles, [tmp_path])
-    assert sorted(sorted(s) for s in stories) == [["loose"], ["one", "two"], ["three"]]
+    # ids are paths inside the corpus (README "Corpus format")
+    assert sorted(sorted(s) for s in stories) == [["loose"], ["quake/deeper/two", "quake/one"], ["vote/three"]]
 
 
 def _two_event_folders(tmp_path: Path) -> Path:

@@ -116,18 +116,23 @@ class AnnotationsMixin:
         from annotate import annotation_file
         from annotate.annotations import AnnotationStore, reanchor
 
+        from .work_keeper import WorkKeeper
+
         self._dismissed_shown = False
         self._link_from: Mention | None = None
         self.annotation_path = self.annotation_file_path()
         self.annotation_status: dict[str, str] = {}
+        self.annotation_places: dict[str, tuple] = {}  # id -> where each span is now (Resolution)
         self.annotation_was: dict[str, str] = {}  # annotation id -> the saved words, where the text now differs
+        self.keeper = getattr(self, "keeper", None) or WorkKeeper(self)
         try:
             loaded = annotation_file.load(self.annotation_path)
         except annotation_file.AnnotationFileError as error:
-            self.annotation_store = AnnotationStore(read_only_reason=str(error))
+            self.annotation_store = AnnotationStore(read_only_reason=visible(str(error)))
             self._annotation_fingerprint = None
+            self._annotation_base = []
             self.notify(
-                f"{error}\nAnnotations are read-only; the file will not be changed.",
+                f"{visible(str(error))}\nAnnotations are read-only; the file will not be changed.",
                 title="Cannot load annotations",
                 severity="error",
                 timeout=30,
@@ -137,25 +142,27 @@ class AnnotationsMixin:
         self._annotation_fingerprint = loaded.fingerprint
         placed = reanchor(loaded.items, {a.id: a.text for a in self.articles})
         self.annotation_store = AnnotationStore(placed.items)
+        self._annotation_base = list(placed.items)  # what a merge compares both copies with
         self.annotation_status = {item.id: placed.status(item.id) for item in placed.items}
+        self.annotation_places = dict(placed.resolutions)
         for item_id, resolutions in placed.resolutions.items():
-            # Found again, but on other words ("5,000 soldiers" edited to "6,000 soldiers"): not just moved.
-            changed = [r for r in resolutions if r.placed and r.text is not None and r.text != r.anchor.exact]
+            # Found again, but on other words ("5,000 soldiers" edited to "6,000 soldiers"): changed, not moved.
+            changed = [r for r in resolutions if r.status == "changed"]
             if changed:
-                self.annotation_was[item_id] = changed[0].anchor.exact
+                self.annotation_was[item_id] = changed[0].was
         if loaded.items:
             self._say_what_loaded(len(loaded.items))
         self._after_annotation_change()
+        self.keeper.offer_recovery()
 
     def _say_what_loaded(self, count: int) -> None:
         statuses = list(self.annotation_status.values())
-        changed = len(self.annotation_was)
-        moved, orphaned = statuses.count("moved") - changed, statuses.count("orphaned")
-        message = f"{count} annotation{'s' if count != 1 else ''} loaded from {self.annotation_path}"
+        moved, changed, orphaned = statuses.count("moved"), statuses.count("changed"), statuses.count("orphaned")
+        message = f"{count} annotation{'s' if count != 1 else ''} loaded from {visible(str(self.annotation_path))}"
         if moved:
             message += f"; {moved} followed text that moved"
         if changed:
-            message += f"; {changed} now on words that changed (A lists them: “changed: was …”)"
+            message += f"; {changed} now on words that changed (A lists them: “changed: was …”; a there accepts the new words)"
         if orphaned:
             message += f"; {orphaned} could not be placed (kept, listed as orphaned: press A)"
         self.notify(message, severity="warning" if orphaned else "information", timeout=10, markup=False)
@@ -221,7 +228,7 @@ class AnnotationsMixin:
         store = self.ensure_annotations()
         if store.read_only:
             self.notify(
-                f"Annotations are read-only: {store.read_only_reason}", severity="error", timeout=10, markup=False
+                f"Annotations are read-only: {visible(store.read_only_reason or '')}", severity="error", timeout=10, markup=False
             )
             return False
         return True
@@ -562,14 +569,16 @@ class AnnotationsMixin:
             kind = f"mention {'added' if item.action == 'add' else 'removed'}"
         line.append(f"{kind:<16}", style="bold")
         spans = anchors_of(item)
+        places = self.annotation_places.get(item.id, ()) if status == "changed" else ()
         for n, anchor in enumerate(spans):
             if n:
                 line.append(" ↔ ")
-            line.append(f"{self.labels.get(anchor.article, anchor.article)}: ", style="dim")
-            line.append(f"“{short(anchor.exact, 50)}”")
+            line.append(f"{self.labels.get(anchor.article, visible(anchor.article))}: ", style="dim")
+            now = places[n].text if n < len(places) and places[n].status == "changed" else None
+            line.append(f"“{short(now if now is not None else anchor.exact, 50)}”")  # the words in the article now
         was = getattr(self, "annotation_was", {}).get(item.id)
-        if was is not None:
-            line.append(f"  [changed: was “{short(was, 50)}”]", style="bold")
+        if status == "changed" and was is not None:
+            line.append(f"  [changed: was “{short(was, 50)}”; a accepts the new words]", style="bold")
         elif status != "anchored":
             line.append(f"  [{status}]", style="bold reverse" if status == "orphaned" else "italic")
         if isinstance(item, Note):
@@ -600,6 +609,9 @@ class AnnotationsMixin:
                 self.annotation_store.remove(item.id)
                 self._after_annotation_change("Annotation deleted (ctrl+z to undo)")
             return
+        if choice.action == "accept":
+            self._accept_changed(item)
+            return
         if isinstance(item, Verdict):
             if self._discrepancy(item.discrepancy) is not None:
                 self.select_discrepancy(item.discrepancy)
@@ -610,9 +622,35 @@ class AnnotationsMixin:
             if self._placed_here(item, anchor.article):
                 self.go_to(anchor.article, anchor.start)
                 self.refresh_marks()
-                self.status.say(f"“{short(anchor.exact)}”", self.labels.get(anchor.article, anchor.article))
+                self.status.say(f"“{short(anchor.exact)}”", self.labels.get(anchor.article, visible(anchor.article)))
+                return
+        for r in self.annotation_places.get(item.id, ()):
+            if r.status == "changed" and r.anchor.article in self._article_ids():
+                self.go_to(r.anchor.article, r.start)
+                self.refresh_marks()
+                self.status.say(f"changed: was “{short(r.was)}”, now “{short(r.text or '')}”", "A, then a: accept the new words")
                 return
         self.status.say("This annotation's words are no longer in the articles (kept, orphaned)")
+
+    def _accept_changed(self, item: Annotation) -> None:
+        """The reader's say: a changed annotation takes the words now in the article."""
+        from annotate.anchoring import accept
+        from annotate.annotations import anchors_of, with_anchors
+
+        places = self.annotation_places.get(item.id, ())
+        if not any(r.status == "changed" for r in places) or not self._writable():
+            self.status.say("Only a changed annotation (its words were edited) has new words to accept")
+            return
+        texts = {a.id: a.text for a in self.articles}
+        anchors = tuple(
+            accept(r, texts[r.anchor.article]) if r.status == "changed" and r.anchor.article in texts else a
+            for r, a in zip(places, anchors_of(item))
+        )
+        self.annotation_store.put(with_anchors(item, anchors))
+        self.annotation_status[item.id] = "anchored"
+        self.annotation_places.pop(item.id, None)
+        self.annotation_was.pop(item.id, None)
+        self._after_annotation_change(f"Accepted the new words: “{short(anchors[0].exact)}” (ctrl+z to undo)")
 
     # -- showing ------------------------------------------------------------------
 
@@ -630,6 +668,9 @@ class AnnotationsMixin:
             for a in anchors_of(item):
                 if a.article == article_id and text[a.start : a.end] == a.exact:
                     spans.append(Span(a.start, a.end, style))
+        for item_id, places in getattr(self, "annotation_places", {}).items():
+            if store.get(item_id) is not None and self.annotation_status.get(item_id) == "changed":
+                spans += [Span(r.start, r.end, style) for r in places if r.status == "changed" and r.anchor.article == article_id]
         return spans
 
     @staticmethod
@@ -646,6 +687,7 @@ class AnnotationsMixin:
         self.refresh_marks()
 
     def _after_annotation_change(self, message: str | None = None) -> None:
+        self.keeper.changed()  # the recovery file follows every change
         self._refresh_annotation_views()
         if message:
             self.status.say(message + (" · unsaved, ctrl+s saves" if self.annotation_store.dirty else ""))
@@ -675,7 +717,7 @@ class AnnotationsMixin:
         store = self.ensure_annotations()
         if store.read_only:
             self.notify(
-                f"Not saved: annotations are read-only because the file could not be loaded.\n{store.read_only_reason}",
+                f"Not saved: annotations are read-only because the file could not be loaded.\n{visible(store.read_only_reason or '')}",
                 severity="error",
                 timeout=15,
                 markup=False,
@@ -689,10 +731,13 @@ class AnnotationsMixin:
             self._ask_about_changed_file(then)
             return False
         except (annotation_file.AnnotationSaveError, ReadOnlyError) as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=20, markup=False)
+            self.notify(visible(str(error)), title="Not saved", severity="error", timeout=20, markup=False)
             return False
         store.mark_saved()
-        message = f"Saved {len(store)} annotations to {self.annotation_path}"
+        self._annotation_base = list(store)
+        self.keeper.forget()
+        count = len(store)
+        message = f"Saved {count} annotation{'s' if count != 1 else ''} to {visible(str(self.annotation_path))}"
         self.notify(message, timeout=4, markup=False)
         self.status.say(message)
         if then is not None:
@@ -700,22 +745,7 @@ class AnnotationsMixin:
         return True
 
     def _ask_about_changed_file(self, then) -> None:
-        from .screens.annotation_prompt import ChoicePrompt
-
-        question = Content(
-            f"{self.annotation_path} was changed on disk since it was loaded.\n"
-            "Overwrite it with your annotations, or reload it and drop your unsaved changes?"
-        )
-        choices = [("cancel", "Cancel"), ("overwrite", "Overwrite"), ("reload", "Reload from disk")]
-
-        def chosen(key: str | None) -> None:
-            if key == "overwrite":
-                self.save_annotations(force=True, then=then)
-            elif key == "reload":
-                self.load_annotations()
-                self.notify("Reloaded annotations from disk", timeout=4)
-
-        self.push_screen(ChoicePrompt("File changed on disk", question, choices), chosen)
+        self.keeper.ask_about_changed_file(then)
 
     async def action_quit(self) -> None:
         from .screens.annotation_prompt import ChoicePrompt
@@ -724,13 +754,14 @@ class AnnotationsMixin:
         if store is None or store.read_only or not store.dirty:
             self.exit()
             return
-        question = Content(f"You have unsaved annotations. Save them to {self.annotation_path}?")
+        question = Content(f"You have unsaved annotations. Save them to {visible(str(self.annotation_path))}?")
         choices = [("save", "Save and quit"), ("discard", "Discard and quit"), ("cancel", "Cancel")]
 
         def chosen(key: str | None) -> None:
             if key == "save":
                 self.save_annotations(then=self.exit)
             elif key == "discard":
+                self.keeper.forget()  # discarded on purpose: nothing to recover
                 self.exit()
 
         self.push_screen(ChoicePrompt("Unsaved annotations", question, choices), chosen)

@@ -103,6 +103,11 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self._story_discrepancies: list[Discrepancy] = []
         self._syncing = False
 
+    def get_driver_class(self):
+        from .terminal_input import tolerant
+
+        return tolerant(super().get_driver_class())  # an invalid byte on the terminal is U+FFFD, not a crash
+
     def _load(self) -> None:
         from annotate.corpus import CorpusError, load_corpus
 
@@ -264,7 +269,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
             self.call_from_thread(self.status.say, plural(len(self.articles), "article"), ENGINE_STAGES[phase])
 
         return analyse(self.articles, model=self.model, progress=progress, use_cache=self.use_cache, stage=stage,
-                       stories=self.story_mode, paths=self.paths)
+                       stories=self.story_mode, paths=self.paths, isolate_long=True)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "engine":

@@ -132,7 +132,10 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return {}, [f"{path}: cannot read key bindings ({error})"]
-    data = data.get("keys", data)  # a [keys] table or top-level lines
+    if "keys" in data:  # a [keys] table, or top-level lines
+        if not isinstance(data["keys"], dict):
+            return {}, [f"{path}: 'keys' must be a table of binding id = \"key\" lines, not {type(data['keys']).__name__}"]
+        data = data["keys"]
     known = {k.id for k in all_keys()}
     keymap: dict[str, str] = {}
     problems: list[str] = []

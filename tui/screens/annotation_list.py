@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 @dataclass(frozen=True, slots=True)
 class ListChoice:
-    action: str  # "jump" or "delete"
+    action: str  # "jump", "delete" or "accept" (a changed annotation takes the new words)
     annotation_id: str
 
 
@@ -35,6 +35,7 @@ class AnnotationsScreen(ModalScreen[ListChoice | None]):
     BINDINGS = [
         Binding("escape", "dismiss_none", "Close", id="annotations.close"),
         Binding("delete,backspace", "delete", "Delete", id="annotations.delete"),
+        Binding("a", "accept", "Accept new words", id="annotations.accept"),
     ]
     DEFAULT_CSS = """
     AnnotationsScreen { align: center middle; }
@@ -50,7 +51,7 @@ class AnnotationsScreen(ModalScreen[ListChoice | None]):
 
     def compose(self) -> ComposeResult:
         listing = AnnotationList(id="annotation-list")
-        listing.border_title = "Annotations (enter: go to · delete: remove · escape: close)"
+        listing.border_title = "Annotations (enter: go to · delete: remove · a: accept changed words · escape: close)"
         if self.read_only:
             listing.border_title = "Annotations, read-only (enter: go to · escape: close)"
         yield listing
@@ -74,6 +75,14 @@ class AnnotationsScreen(ModalScreen[ListChoice | None]):
         option = listing.get_option_at_index(listing.highlighted)
         if option.id:
             self.dismiss(ListChoice("delete", option.id))
+
+    def action_accept(self) -> None:
+        listing = self.query_one(AnnotationList)
+        if self.read_only or listing.highlighted is None:
+            return
+        option = listing.get_option_at_index(listing.highlighted)
+        if option.id:
+            self.dismiss(ListChoice("accept", option.id))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
