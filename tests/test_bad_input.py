@@ -227,19 +227,14 @@ def test_report_fails_only_when_nothing_loads(small_bad, capsys):
 
 
 async def test_app_stays_up_and_names_every_skipped_file(small_bad, monkeypatch, tmp_path_factory):
+    from tests.pilot import wait_for_engine
     from tui.app import CorpusApp
 
     monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
     app = CorpusApp([small_bad.root], use_cache=False)
     messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        waited = 0.0
-        while app.analysis is None:
-            assert not any(w.state.name == "ERROR" for w in app.workers), "the engine failed"
-            assert waited < 120, "the engine did not finish"
-            await pilot.pause(0.1)
-            waited += 0.1
-        await pilot.pause()
+        await wait_for_engine(pilot)
         assert app.is_running and app.return_code is None
         assert len(app.articles) == len(small_bad.loading)
         held = [str(p) for p in app.problems]

@@ -399,7 +399,7 @@ def test_ids_are_stable_across_runs_and_article_order():
 
 def test_the_same_finding_in_two_stories_has_two_ids():
     """Two stories of one corpus miss the same item: the report lists two findings, two ids."""
-    from annotate.engine import _detect_by_story
+    from annotate.engine import detect_by_story
 
     arts, ms = [], []
     for a_id, b_id in (("a1", "b1"), ("a2", "b2")):
@@ -408,7 +408,7 @@ def test_the_same_finding_in_two_stories_has_two_ids():
         arts += [a, b]
         ms += [num(a, "120 homes", 120, "homes"), num(a, "35 schools", 35, "schools"), num(b, "120 homes", 120, "homes")]
     entities = link_entities(arts, ms)
-    found, _ = _detect_by_story(arts, ms, entities, [["a1", "b1"], ["a2", "b2"]])
+    found, _ = detect_by_story(arts, ms, entities, [["a1", "b1"], ["a2", "b2"]])
     omissions = of_kind(found, "omission")
     assert len(omissions) == 2
     assert len({d.id for d in found}) == len(found)

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bad_input import PARAGRAPH, record_notifications
-from test_hostile_text import foreign_controls, terminal_frame, wait_for_engine
+from test_hostile_text import foreign_controls, terminal_frame
+
+from tests.pilot import wait_for_engine
 
 from annotate import annotation_file as af
 from annotate.anchoring import make_anchor
@@ -55,7 +57,7 @@ async def test_strings_from_the_annotation_file_never_reach_the_terminal(tmp_pat
     app = CorpusApp([folder], use_cache=True)
     messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         assert any("loaded from" in m for m in messages)
         await pilot.press("A")  # the list shows the orphan's article id
         await pilot.pause()
@@ -75,7 +77,7 @@ async def test_an_annotation_file_error_quoting_the_file_is_shown_inert(tmp_path
     app = CorpusApp([folder], use_cache=True)
     messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        await wait_for_engine(pilot, app)
+        await wait_for_engine(pilot)
         assert any("unknown field" in m for m in messages)
         assert foreign_controls(terminal_frame(app)[1]) == ""
     assert not any(foreign_controls(m) for m in messages), messages

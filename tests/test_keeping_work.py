@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_annotation_app import SIZE, add_note_on_first_mention, ready, saved
+from test_annotation_app import SIZE, add_note_on_first_mention, saved
+
+from tests.pilot import wait_for_engine
 
 from annotate import recovery
 from tui.app import CorpusApp
@@ -50,7 +52,7 @@ def _as_if_killed(corpus: Path) -> Path:
 async def test_unsaved_work_is_in_a_recovery_file_and_offered_at_the_next_start(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         words = await add_note_on_first_mention(app, pilot, "not saved yet")
         await pilot.pause(1.5)  # the recovery file is written a moment after the change
         assert list(corpus.glob("annotations.unsaved-*.yaml"))
@@ -59,7 +61,7 @@ async def test_unsaved_work_is_in_a_recovery_file_and_offered_at_the_next_start(
 
     again = CorpusApp([corpus])
     async with again.run_test(size=SIZE) as pilot:
-        await ready(again, pilot)
+        await wait_for_engine(pilot)
         await pilot.pause()
         assert isinstance(again.screen, ChoicePrompt)
         await pilot.click("#choice-restore")
@@ -76,7 +78,7 @@ async def test_unsaved_work_is_in_a_recovery_file_and_offered_at_the_next_start(
 async def test_quitting_without_saving_on_purpose_leaves_no_recovery_file(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await add_note_on_first_mention(app, pilot, "throw away")
         await pilot.pause(1.5)
         await pilot.press("q")
@@ -89,9 +91,9 @@ async def test_quitting_without_saving_on_purpose_leaves_no_recovery_file(corpus
 async def test_two_instances_merge_and_keep_backups(corpus):
     first, second = CorpusApp([corpus]), CorpusApp([corpus])
     async with first.run_test(size=SIZE) as one:
-        await ready(first, one)
+        await wait_for_engine(one)
         async with second.run_test(size=SIZE) as two:
-            await ready(second, two)
+            await wait_for_engine(two)
             await add_note_on_first_mention(second, two, "from the second")
             await two.press("ctrl+s")
             await two.pause()
@@ -112,9 +114,9 @@ async def test_two_instances_merge_and_keep_backups(corpus):
 async def test_overwrite_keeps_the_other_copy_in_the_backups_after_more_saves(corpus):
     first, second = CorpusApp([corpus]), CorpusApp([corpus])
     async with first.run_test(size=SIZE) as one:
-        await ready(first, one)
+        await wait_for_engine(one)
         async with second.run_test(size=SIZE) as two:
-            await ready(second, two)
+            await wait_for_engine(two)
             await add_note_on_first_mention(second, two, "theirs")
             await two.press("ctrl+s")
             await two.pause()
@@ -132,7 +134,7 @@ async def test_overwrite_keeps_the_other_copy_in_the_backups_after_more_saves(co
 async def test_a_note_on_changed_words_is_shown_changed_and_keeps_its_quote_until_accepted(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         await add_note_on_first_mention(app, pilot, "check")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -145,7 +147,7 @@ async def test_a_note_on_changed_words_is_shown_changed_and_keeps_its_quote_unti
 
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await wait_for_engine(pilot)
         (item,) = list(app.annotation_store)
         assert app.annotation_status[item.id] == "changed"
         await pilot.press("ctrl+s")  # saving before accepting keeps the saved words
