@@ -46,8 +46,11 @@ from .model import Article, Entity, Mention
 from .names import (
     ACRONYM_SKIP,
     CORPORATE_WORDS,
+    COUNTRIES,
     COUNTRY_ALIASES,
     HONORIFIC_SEX,
+    LEADER_HEADS,
+    OFFICE_HEADS,
     ORG_HEAD_WORDS,
     ORG_ORGANS,
     ORG_SUFFIXES,
@@ -110,6 +113,7 @@ class _Name:
     alias: bool = False  # acronym, state form or organ: never the entity's display name
     nominal: bool = False  # a nationality standing for a person: "the American"
     description: str | None = None  # "Spiro man": the person noun that makes it a description
+    office_of: str = ""  # "the North Korean leader": the folded name of the person holding the office
 
     @property
     def full(self) -> bool:
@@ -221,7 +225,8 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     ents = [m for m in mentions if m.kind == "entity"]
     ents.sort(key=lambda m: (order.get(m.article, len(order)), m.start))
     texts = {a.id: a.text for a in articles}
-    names = _distinct_names(ents, texts)
+    offices = _resolve_offices(ents, texts)
+    names = _distinct_names(ents, texts, offices)
     uf = _UnionFind(len(names))
     places = frozenset(n.folded for n in names if n.mention.label in _PLACE_LABELS and not country_core(n.raw))
 
@@ -236,13 +241,152 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     _link_lone_surnames(names, uf)
     _link_nominal_nationalities(names, uf, texts)
     _link_descriptions(names, uf)
+    _link_offices(names, uf)
 
     entities = _build_entities(names, uf, {id(m): k for k, m in enumerate(ents)})
     _resolve_speakers(mentions, names, entities)
     return entities
 
 
-def _distinct_names(ents: list[Mention], texts: dict[str, str]) -> list[_Name]:
+# Up to three words after a country or organisation, ending a role: "'s supreme leader", " CEO".
+_ROLE_AFTER = re.compile(r"(?:['’]s)?((?:\s+[A-Za-z][A-Za-z.-]*){1,3})")
+_FORMER = frozenset({"former", "ex", "then", "ex-", "then-"})
+_NOT_OFFICE = frozenset({"the", "a", "an", "but", "and", "current", "new", "top", "its", "his", "her", "their"})
+
+
+def _office_tail(words: list[str]) -> tuple[str, bool] | None:
+    """("prime-minister", False) for ["Prime", "Minister"]: the office a role's last words name,
+    and whether it is a former one; None unless they end on an office head."""
+    folded = [fold(w).strip(".,") for w in words]
+    former = any(w in _FORMER or w.startswith(("ex-", "then-")) for w in folded)
+    kept = [w.split("-", 1)[1] if w.startswith(("ex-", "then-")) else w for w in folded]
+    kept = [w for w in kept if w and w not in _FORMER and w not in _NOT_OFFICE]
+    if kept[-2:] == ["chief", "executive"] or kept[-3:] == ["chief", "executive", "officer"]:
+        kept = kept[: len(kept) - 1 - kept[::-1].index("chief")] + ["ceo"]
+    if len(kept) >= 2 and kept[-2:] == ["prime", "minister"]:
+        kept = kept[:-2] + ["prime-minister"]
+    if not kept or (kept[-1] not in OFFICE_HEADS and kept[-1] != "prime-minister"):
+        return None
+    return " ".join(kept), former
+
+
+def _holder(name: str) -> str | None:
+    """The country or organisation a role belongs to, as a key: "North Korean", "North Korea's"
+    -> "north korea"; "Apple Inc." -> "apple"; "F.B.I." -> "fbi"."""
+    f = fold(strip_possessive(name.strip()))
+    if not f:
+        return None
+    country = country_of_demonym(f) or (COUNTRY_ALIASES.get(f, f) if f in COUNTRIES or f in COUNTRY_ALIASES else None)
+    if country:
+        return country
+    words = acronym_key(f).split()
+    while len(words) > 1 and words[-1] in CORPORATE_WORDS:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _office_of_role(role: str) -> tuple[str, str, bool] | None:
+    """(holder, office, former) of a person's role: "former FBI director" -> ("fbi", "director",
+    True); "chairman of the Democratic Party" -> ("democratic party", "chairman", False)."""
+    before, of, after = role.rpartition(" of ")
+    if of:
+        tail = _office_tail(before.split())
+        holder = _holder(after[4:] if after.lower().startswith("the ") else after)
+        return (holder, *tail) if tail and holder else None
+    words = role.split()
+    lead = 0
+    while lead < len(words) and fold(words[lead]).strip(".,").split("-")[0] in _FORMER | _NOT_OFFICE:
+        lead += 1
+    cut = lead
+    while cut < len(words) - 1 and words[cut][:1].isupper() and fold(words[cut]).strip(".,") not in OFFICE_HEADS | TITLE_WORDS:
+        cut += 1
+    holder = _holder(" ".join(words[lead:cut])) if cut > lead else None
+    tail = _office_tail(words[:lead] + words[cut:])
+    return (holder, *tail) if tail and holder else None
+
+
+def _resolve_offices(ents: list[Mention], texts: dict[str, str]) -> dict[int, str]:
+    """"The North Korean leader", "the former FBI director": a country or organisation followed by
+    an office and no name stands for the person the story names with that office ("North Korean
+    leader Kim Jong Un"). The mention grows over the office and joins that person; without a
+    known holder (or with two equally likely ones) it stays the country's or organisation's."""
+    holders: dict[tuple[str, str, bool], Counter[str]] = defaultdict(Counter)
+    local: dict[tuple[str, tuple[str, str, bool]], Counter[str]] = defaultdict(Counter)
+    for m in ents:
+        if m.label == "PERSON" and m.role and " " in mention_name(m).strip():
+            office = _office_of_role(m.role)
+            if office:
+                name = mention_name(m)
+                holders[office][name] += 1
+                local[(m.article, office)][name] += 1
+    offices: dict[int, str] = {}  # id(mention) -> the holder's name, folded
+    if not holders:
+        return offices
+    starts: dict[str, list[int]] = defaultdict(list)
+    for m in ents:
+        starts[m.article].append(m.start)
+    for found in starts.values():
+        found.sort()
+    for m in ents:
+        if m.label not in {"NORP", "GPE", "ORG"}:
+            continue
+        text = texts.get(m.article, "")
+        after = _ROLE_AFTER.match(text, m.end)
+        if not after:
+            continue
+        words = after.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest office: "prime minister", not "prime"
+            tail = _office_tail(words[:n])
+            if tail:
+                break
+        else:
+            continue
+        end = _end_of_words(text, m.end, words[:n])
+        if re.match(r"\s+[A-Z]", text[end : end + 2]):
+            continue  # "North Korean leader Kim Jong Un": the name is the mention
+        at = starts[m.article]
+        if bisect_right(at, end - 1) != bisect_right(at, m.start):
+            continue  # another name inside the office ("US and Korean leaders")
+        former = tail[1] or bool(re.search(r"\b(?:former|ex-|then-)\s*$", text[max(0, m.start - 10) : m.start], re.I))
+        holder = _holder(mention_name(m))
+        if not holder:
+            continue
+        person = _holder_of((holder, tail[0], former), holders, local, m.article)
+        if person is None:
+            continue
+        # The label stays: the words are an office, not a name the detectors should compare.
+        m.end, m.text, m.value = end, text[m.start : end], text[m.start : end]
+        m.id, m.role = f"{m.article}:e{m.start}-{end}", text[m.start : end]
+        offices[id(m)] = fold(person)
+    return offices
+
+
+def _end_of_words(text: str, start: int, words: list[str]) -> int:
+    """The end in ``text`` of ``words``, found one after another from ``start``."""
+    at = start
+    for word in words:
+        at = text.index(word, at) + len(word)
+    return at
+
+
+def _holder_of(office: tuple[str, str, bool], holders: dict, local: dict, article: str) -> str | None:
+    """The person most often given ``office`` in ``article``, else in the corpus; for a country's
+    leader any leader's title counts. None when nobody has it or two people have it equally."""
+    holder, head, former = office
+    keys = [office]
+    if head in LEADER_HEADS:
+        keys += [(holder, other, former) for other in LEADER_HEADS if other != head]
+    for pool in ([local.get((article, k)) for k in keys], [holders.get(k) for k in keys]):
+        counts: Counter[str] = Counter()
+        for found in pool:
+            counts.update(found or {})
+        if counts:
+            ranked = counts.most_common(2)
+            return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+    return None
+
+
+def _distinct_names(ents: list[Mention], texts: dict[str, str], offices: dict[int, str]) -> list[_Name]:
     """The names of ``ents`` (in order of first use), each with the mentions that write it."""
     names: dict[tuple[str, str, str], _Name] = {}
     shared = _shared_surnames(ents)
@@ -253,11 +397,13 @@ def _distinct_names(ents: list[Mention], texts: dict[str, str]) -> list[_Name]:
         if m.label == "PERSON" and _unconfirmed_surname(m, raw, texts.get(m.article, ""), shared):
             raw = strip_possessive(m.text)
         nominal = m.label == "NORP" and _nominal(m, texts.get(m.article, ""))
-        key = (m.article, "nominal" if nominal else m.label, raw)
+        office = offices.get(id(m), "")
+        key = (m.article, "nominal" if nominal else "office:" + office if office else m.label, raw)
         found = names.get(key)
         if found is None:
-            names[key] = _make_name(m, raw)
-            names[key].nominal = names[key].alias = nominal
+            names[key] = _make_name(m, raw) if not office else _Name(m, [m], raw, fold(raw), fold(raw).split(), False)
+            names[key].nominal = names[key].alias = nominal or bool(office)
+            names[key].office_of = office
         else:
             found.mentions.append(m)
     return list(names.values())
@@ -449,7 +595,7 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
             keys.append(("org:" + n.folded, i))  # "Wikileaks said": no person, the organisation
         if n.mention.label == "ORG":
             keys.append(("org:" + n.folded, i))
-        if n.person or n.nominal or not n.folded:
+        if n.person or n.nominal or n.office_of or not n.folded:
             continue
         key = COUNTRY_ALIASES.get(n.folded, n.folded)
         if n.mention.label == "NORP":
@@ -547,7 +693,7 @@ def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
         elif len(n.words) >= 2 and (a := acronym(n.raw)):
             by_key[a].add(r)
     for i, n in enumerate(names):
-        if n.person or len(n.words) < 2:
+        if n.person or n.office_of or len(n.words) < 2:
             continue
         for cut in range(len(n.words) - 1, 0, -1):
             head, rest = n.words[:cut], n.words[cut:]
@@ -679,6 +825,17 @@ def _link_descriptions(names: list[_Name], uf: _UnionFind) -> None:
             for i in idx:
                 if i in person_of:
                     uf.union(person_of[i], i)
+
+
+def _link_offices(names: list[_Name], uf: _UnionFind) -> None:
+    """An office standing for a person ("the North Korean leader") joins that person's name,
+    written in full in its own article if there, else anywhere."""
+    people = _groups(((n.folded), i) for i, n in enumerate(names) if n.person and n.full)
+    for i, n in enumerate(names):
+        cands = people.get(n.office_of, []) if n.office_of else []
+        if cands:
+            local = [c for c in cands if names[c].mention.article == n.mention.article]
+            uf.union((local or cands)[0], i)
 
 
 def _most_prominent(roots: set[int], size: Counter[int]) -> int | None:

@@ -249,6 +249,16 @@ TITLE_WORDS = frozenset(
     imam sheikh professor detective constable rep sen gov gen col capt lt sgt supt insp det cmdr""".split()
 )
 
+# The last word of a role held by one person at a time, as in "North Korean leader" or "Apple CEO";
+# a role with such a head and no name after it stands for whoever the story says holds it.
+OFFICE_HEADS = frozenset(
+    """leader president premier chancellor minister secretary director chief ceo chairman chairwoman
+    chair governor mayor dictator ruler king queen head founder co-founder ambassador commander
+    spokesman spokeswoman spokesperson""".split()
+)
+# The heads that all name a country's leader: "the North Korean leader" is its "dictator" too.
+LEADER_HEADS = frozenset("leader president premier chancellor dictator ruler king queen prime-minister".split())
+
 
 @lru_cache(maxsize=1)
 def _given_name_detector():

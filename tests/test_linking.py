@@ -254,3 +254,29 @@ def test_a_person_named_like_a_company_is_an_organisation():
     entities = {e.name: e for e in link_entities([a], ms)}
     assert entities["Ardmore Mining"].label == "ORG" and ms[0].label == "ORG"
     assert entities["Kate Moss"].label == "PERSON"
+
+
+def test_an_office_without_a_name_is_the_person_the_story_gives_it():
+    a = art("a", "Zarovian leader Ivo Brandt met envoys. Brandt said talks would go on.")
+    b = art("b", "The Zarovian leader said on Tuesday that talks would go on, the Zarovian embassy said.")
+    c = art("c", "Former Velmax CEO Ana Ruiz left. The former Velmax CEO said nothing.")
+    ms = [ment(a, "Ivo Brandt", role="Zarovian leader"), ment(a, "Brandt"),
+          ment(b, "Zarovian", "NORP"), ment(b, "Zarovian", "NORP", nth=1),
+          ment(c, "Ana Ruiz", role="Former Velmax CEO"), ment(c, "Velmax", "ORG", nth=1)]
+    link_entities([a, b, c], ms)
+    leader = ms[2]
+    assert leader.text == "Zarovian leader"
+    assert leader.entity == entity_of(ms, "a", "Ivo Brandt")
+    assert entity_of(ms, "b", "Zarovian") != leader.entity  # "the Zarovian embassy" stays the nation's
+    ceo = ms[5]
+    assert ceo.text == "Velmax CEO" and ceo.entity == entity_of(ms, "c", "Ana Ruiz")
+
+
+def test_an_office_two_people_hold_equally_or_nobody_holds_stays_a_place():
+    a = art("a", "Zarovian President Ivo Brandt and Zarovian President Eda Lind met. The Zarovian president spoke.")
+    b = art("b", "The Kestrian leader spoke.")
+    ms = [ment(a, "Ivo Brandt", role="Zarovian President"), ment(a, "Eda Lind", role="Zarovian President"),
+          ment(a, "Zarovian", "NORP", nth=2), ment(b, "Kestrian", "NORP")]
+    link_entities([a, b], ms)
+    assert (ms[2].text, ms[2].label) == ("Zarovian", "NORP")
+    assert (ms[3].text, ms[3].label) == ("Kestrian", "NORP")
