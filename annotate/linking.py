@@ -58,6 +58,7 @@ from .names import (
     acronym,
     acronym_key,
     country_core,
+    country_of_capital,
     country_of_demonym,
     fold,
     given_name_gender,
@@ -225,6 +226,7 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     ents = [m for m in mentions if m.kind == "entity"]
     ents.sort(key=lambda m: (order.get(m.article, len(order)), m.start))
     texts = {a.id: a.text for a in articles}
+    _capitals_as_countries(ents, texts)
     offices = _resolve_offices(ents, texts)
     names = _distinct_names(ents, texts, offices)
     uf = _UnionFind(len(names))
@@ -246,6 +248,49 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     entities = _build_entities(names, uf, {id(m): k for k, m in enumerate(ents)})
     _resolve_speakers(mentions, names, entities)
     return entities
+
+
+# A capital acting: after "with", "between", "against", "on", "by" ("ties with Washington"), or before
+# a possessive, an auxiliary or a verb in the past ("Pyongyang's program", "Moscow has denied",
+# "Pyongyang signaled").
+_ACTOR_BEFORE = re.compile(r"\b(?:with|between|against|on|by)\s+$", re.IGNORECASE)
+_ACTOR_AFTER = re.compile(
+    r"['’]s\b|\s+(?:[a-z]+ed|has|have|had|is|was|will|would|could|can|may|might|must|should|did|does|also|"
+    r"says|said|wants|denies|insists|claims|warns|accuses|rejects|responds)\b")
+# Before it: a place where something happens or someone goes ("in Moscow", "flew to Seoul").
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|into|near|outside|inside|around|across|via|through|visit|visits|visited|visiting|"
+    r"capital,)\s+$", re.IGNORECASE)
+# After it: a longer name ("Washington Post", "Washington-based"), a dateline ("SEOUL, South Korea")
+# or the city's own things ("Moscow's mayor").
+_PLACE_AFTER = re.compile(
+    r"-|\s+[A-Z]|,\s*(?:D\.C|[A-Z])|['’]s\s+(?:[a-z]+\s+)?(?:mayor|city|streets|residents|airports?|subway|"
+    r"metro|police|suburbs|downtown|centre|center|council)\b")
+
+
+def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> None:
+    """"Pyongyang said", "talks between Washington and Tehran": a capital that acts stands for its
+    country's government, so it joins the country, when the corpus names that country. A capital
+    where something happens ("in Moscow", "flew to Seoul") stays the city, and so, in an article that
+    writes it so, does every other mention of it: there the name is the city's."""
+    named: dict[str, Counter[str]] = defaultdict(Counter)  # country (folded) -> how the corpus writes it
+    for m in ents:
+        if m.label in _PLACE_LABELS:
+            name = mention_name(m)
+            named[COUNTRY_ALIASES.get(fold(name), fold(name))][name] += 1
+    capitals = [m for m in ents if m.label in _PLACE_LABELS and mention_name(m) == strip_possessive(m.text)
+                and named.get(country_of_capital(mention_name(m)) or "")]
+    cities = {(m.article, mention_name(m)) for m in capitals
+              if _PLACE_BEFORE.search(texts.get(m.article, "")[max(0, m.start - 12) : m.start])}
+    for m in capitals:
+        country = country_of_capital(mention_name(m)) or ""
+        text = texts.get(m.article, "")
+        if (m.article, mention_name(m)) in cities or _PLACE_AFTER.match(text, m.end):
+            continue
+        if not (_ACTOR_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _ACTOR_AFTER.match(text, m.end)):
+            continue
+        m.value = named[country].most_common(1)[0][0]
+        m.label = "GPE"
 
 
 # Up to three words after a country or organisation, ending a role: "'s supreme leader", " CEO".

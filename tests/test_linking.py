@@ -280,3 +280,20 @@ def test_an_office_two_people_hold_equally_or_nobody_holds_stays_a_place():
     link_entities([a, b], ms)
     assert (ms[2].text, ms[2].label) == ("Zarovian", "NORP")
     assert (ms[3].text, ms[3].label) == ("Kestrian", "NORP")
+
+
+def test_a_capital_that_acts_is_its_country_and_a_capital_where_things_happen_is_the_city():
+    a = art("a", "Norway said on Monday that talks with Sweden would resume.")
+    b = art("b", "Stockholm has rejected the plan, and ties with Stockholm are cold.")
+    c = art("c", "Envoys met in Stockholm. Stockholm has rejected the plan.")  # the city's name here
+    d = art("d", "Flights go to Bergen, and Stockholm. Stockholm's new mayor spoke.")
+    ms = [ment(a, "Norway", "GPE"), ment(a, "Sweden", "GPE"),
+          ment(b, "Stockholm", "GPE"), ment(b, "Stockholm", "GPE", nth=1),
+          ment(c, "Stockholm", "GPE"), ment(c, "Stockholm", "GPE", nth=1),
+          ment(d, "Stockholm", "GPE"), ment(d, "Stockholm", "GPE", nth=1)]
+    for m in ms:
+        m.value = m.text
+    link_entities([a, b, c, d], ms)
+    sweden = ms[1].entity
+    assert [m.entity == sweden for m in ms[2:]] == [True, True, False, False, False, False]
+    assert len({m.entity for m in ms[4:]}) == 1  # the city, in both articles
