@@ -227,6 +227,7 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     ents.sort(key=lambda m: (order.get(m.article, len(order)), m.start))
     texts = {a.id: a.text for a in articles}
     _capitals_as_countries(ents, texts)
+    _governments_of_people(ents, texts)
     offices = _resolve_offices(ents, texts)
     names = _distinct_names(ents, texts, offices)
     uf = _UnionFind(len(names))
@@ -293,6 +294,39 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> None:
         m.label = "GPE"
 
 
+_GOVERNMENT_AFTER = re.compile(r"\s+(administration|government|regime|cabinet)\b")
+
+
+def _governments_of_people(ents: list[Mention], texts: dict[str, str]) -> None:
+    """"The Trump administration", "the Kim regime": not the person but the government they lead,
+    so the country whose leader the corpus calls them ("U.S. President Donald Trump"), or else a
+    government of its own, never the person."""
+    led: dict[str, Counter[str]] = defaultdict(Counter)  # surname (folded) -> countries led
+    named: dict[str, Counter[str]] = defaultdict(Counter)  # country (folded) -> how the corpus writes it
+    for m in ents:
+        if m.label in _PLACE_LABELS:
+            name = mention_name(m)
+            named[COUNTRY_ALIASES.get(fold(name), fold(name))][name] += 1
+    for _, name, (holder, office, former) in _offices_held(ents, texts):
+        if office in LEADER_HEADS and not former:
+            led[fold(name).split()[-1]][holder] += 1
+    for m in ents:
+        if m.label != "PERSON":
+            continue
+        text = texts.get(m.article, "")
+        after = _GOVERNMENT_AFTER.match(text, m.end)
+        if not after or m.text.endswith(("'s", "’s")):
+            continue
+        end = m.end + len(after.group(0))
+        countries = led.get(fold(mention_name(m)).split()[-1], Counter()).most_common(2)
+        country = countries[0][0] if countries and (len(countries) == 1 or countries[0][1] > countries[1][1]) else None
+        m.end, m.text, m.id = end, text[m.start : end], f"{m.article}:e{m.start}-{end}"
+        if country and named.get(country):
+            m.label, m.value = "GPE", named[country].most_common(1)[0][0]
+        else:
+            m.label, m.value = "ORG", m.text
+
+
 # Up to three words after a country or organisation, ending a role: "'s supreme leader", " CEO".
 _ROLE_AFTER = re.compile(r"(?:['’]s)?((?:\s+[A-Za-z][A-Za-z.-]*){1,3})")
 _FORMER = frozenset({"former", "ex", "then", "ex-", "then-"})
@@ -350,53 +384,81 @@ def _office_of_role(role: str) -> tuple[str, str, bool] | None:
     return (holder, *tail) if tail and holder else None
 
 
+def _office_after(m: Mention, text: str) -> tuple[int, str, bool] | None:
+    """(end, office, former) of the office written right after a country or organisation
+    ("North Korean leader", "Apple's chief executive"); None when no office follows."""
+    after = _ROLE_AFTER.match(text, m.end)
+    if not after:
+        return None
+    words = after.group(1).split()
+    for n in range(len(words), 0, -1):  # the longest office: "prime minister", not "prime"
+        tail = _office_tail(words[:n])
+        if tail:
+            former = tail[1] or bool(re.search(r"\b(?:former|ex-|then-)\s*$", text[max(0, m.start - 10) : m.start], re.I))
+            return _end_of_words(text, m.end, words[:n]), tail[0], former
+    return None
+
+
+def _offices_held(ents: list[Mention], texts: dict[str, str]) -> list[tuple[str, str, tuple[str, str, bool]]]:
+    """(article, person's full name, (holder, office, former)) for every office the corpus gives a
+    named person: in the person's role ("former FBI director James Comey") or written just before
+    the name as a country's or organisation's office ("U.S." + "President" + "Donald Trump")."""
+    held = []
+    people_at: dict[tuple[str, int], str] = {}
+    for m in ents:
+        if m.label == "PERSON" and " " in mention_name(m).strip():
+            people_at[(m.article, m.start)] = mention_name(m)
+            office = _office_of_role(m.role) if m.role else None
+            if office:
+                held.append((m.article, mention_name(m), office))
+    for m in ents:
+        if m.label in {"NORP", "GPE", "ORG"}:
+            found = _office_after(m, texts.get(m.article, ""))
+            holder = _holder(mention_name(m)) if found else None
+            person = people_at.get((m.article, found[0] + 1)) if found else None
+            if holder and person:
+                held.append((m.article, person, (holder, found[1], found[2])))
+    return held
+
+
 def _resolve_offices(ents: list[Mention], texts: dict[str, str]) -> dict[int, str]:
     """"The North Korean leader", "the former FBI director": a country or organisation followed by
     an office and no name stands for the person the story names with that office ("North Korean
     leader Kim Jong Un"). The mention grows over the office and joins that person; without a
-    known holder (or with two equally likely ones) it stays the country's or organisation's."""
+    known holder (or with two equally likely ones) it stays the country's or organisation's.
+    Right before a name ("French President Emmanuel Macron") a nationality's office is that person's."""
     holders: dict[tuple[str, str, bool], Counter[str]] = defaultdict(Counter)
     local: dict[tuple[str, tuple[str, str, bool]], Counter[str]] = defaultdict(Counter)
-    for m in ents:
-        if m.label == "PERSON" and m.role and " " in mention_name(m).strip():
-            office = _office_of_role(m.role)
-            if office:
-                name = mention_name(m)
-                holders[office][name] += 1
-                local[(m.article, office)][name] += 1
+    for article, name, office in _offices_held(ents, texts):
+        holders[office][name] += 1
+        local[(article, office)][name] += 1
     offices: dict[int, str] = {}  # id(mention) -> the holder's name, folded
-    if not holders:
-        return offices
     starts: dict[str, list[int]] = defaultdict(list)
+    people_at: dict[tuple[str, int], str] = {}  # (article, start) -> a person's full name there
     for m in ents:
         starts[m.article].append(m.start)
+        if m.label == "PERSON" and " " in mention_name(m).strip():
+            people_at[(m.article, m.start)] = mention_name(m)
     for found in starts.values():
         found.sort()
     for m in ents:
         if m.label not in {"NORP", "GPE", "ORG"}:
             continue
         text = texts.get(m.article, "")
-        after = _ROLE_AFTER.match(text, m.end)
-        if not after:
+        office = _office_after(m, text)
+        if not office:
             continue
-        words = after.group(1).split()
-        for n in range(len(words), 0, -1):  # the longest office: "prime minister", not "prime"
-            tail = _office_tail(words[:n])
-            if tail:
-                break
-        else:
-            continue
-        end = _end_of_words(text, m.end, words[:n])
-        if re.match(r"\s+[A-Z]", text[end : end + 2]):
-            continue  # "North Korean leader Kim Jong Un": the name is the mention
+        end = office[0]
         at = starts[m.article]
         if bisect_right(at, end - 1) != bisect_right(at, m.start):
             continue  # another name inside the office ("US and Korean leaders")
-        former = tail[1] or bool(re.search(r"\b(?:former|ex-|then-)\s*$", text[max(0, m.start - 10) : m.start], re.I))
-        holder = _holder(mention_name(m))
-        if not holder:
-            continue
-        person = _holder_of((holder, tail[0], former), holders, local, m.article)
+        if re.match(r"\s+[A-Z]", text[end : end + 2]):
+            # "French President Emmanuel Macron": a nationality's office is part of the person's title.
+            # A company's stays the company's ("Apple" in "Apple CEO Steve Jobs" is Apple).
+            person = people_at.get((m.article, end + 1)) if m.label != "ORG" else None
+        else:
+            holder = _holder(mention_name(m))
+            person = _holder_of((holder, office[1], office[2]), holders, local, m.article) if holder else None
         if person is None:
             continue
         # The label stays: the words are an office, not a name the detectors should compare.

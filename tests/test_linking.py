@@ -297,3 +297,27 @@ def test_a_capital_that_acts_is_its_country_and_a_capital_where_things_happen_is
     sweden = ms[1].entity
     assert [m.entity == sweden for m in ms[2:]] == [True, True, False, False, False, False]
     assert len({m.entity for m in ms[4:]}) == 1  # the city, in both articles
+
+
+def test_a_nationality_s_office_before_a_name_is_the_person_s_and_a_company_stays_itself():
+    a = art("a", "Zarovian President Ivo Brandt met Velmax CEO Ana Ruiz and the Zarovian embassy.")
+    b = art("b", "Velmax said that Ivo Brandt agreed.")
+    ms = [ment(a, "Zarovian", "NORP"), ment(a, "Ivo Brandt"), ment(a, "Velmax", "ORG"), ment(a, "Ana Ruiz"),
+          ment(a, "Zarovian", "NORP", nth=1), ment(b, "Velmax", "ORG"), ment(b, "Ivo Brandt")]
+    ms[1].role, ms[3].role = "Zarovian President", "Velmax CEO"
+    link_entities([a, b], ms)
+    assert ms[0].text == "Zarovian President" and ms[0].entity == ms[1].entity == ms[6].entity
+    assert ms[2].text == "Velmax" and ms[2].entity == ms[5].entity != ms[3].entity
+    assert ms[4].text == "Zarovian" and ms[4].entity != ms[1].entity
+
+
+def test_a_leader_s_administration_is_the_country_not_the_person():
+    a = art("a", "Zarovia President Ivo Brandt spoke. The Brandt administration said Zarovia would act.")
+    b = art("b", "Ivo Brandt left. The Lind government said nothing.")
+    ms = [ment(a, "Zarovia", "GPE"), ment(a, "Ivo Brandt"), ment(a, "Brandt", nth=1), ment(a, "Zarovia", "GPE", nth=1),
+          ment(b, "Ivo Brandt"), ment(b, "Lind")]
+    for m in ms:
+        m.value = m.text
+    link_entities([a, b], ms)
+    assert ms[2].text == "Brandt administration" and ms[2].entity == ms[3].entity != ms[1].entity
+    assert ms[5].text == "Lind government" and ms[5].label == "ORG"
