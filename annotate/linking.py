@@ -241,6 +241,7 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     _link_acronyms(names, uf)
     _link_short_forms(names, uf)
     _link_organs(names, uf)
+    _link_national_bodies(names, uf)
     _link_lone_surnames(names, uf)
     _link_nominal_nationalities(names, uf, texts)
     _link_descriptions(names, uf)
@@ -811,6 +812,43 @@ def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
                 uf.union(first_of[next(iter(roots))], i)
                 n.alias = True
                 break
+
+
+def _country_and_body(words: list[str]) -> tuple[str, str] | None:
+    """("united states", "air force") for "U.S. Air Force", "US Air Force", "United States Air Force":
+    an organisation named by a country then the body's own words."""
+    for k in range(min(3, len(words) - 1), 0, -1):
+        head = acronym_key(" ".join(words[:k]))
+        country = COUNTRY_ALIASES.get(head, head if head in COUNTRIES else None)
+        if country:
+            return country, " ".join(words[k:])
+    return None
+
+
+def _link_national_bodies(names: list[_Name], uf: _UnionFind) -> None:
+    """"U.S. Air Force" = "United States Air Force" (the country however written), and "the Air Force"
+    joins the most prominent country's air force (named at least twice as often as any other)."""
+    bodies: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))  # body -> country -> names
+    for i, n in enumerate(names):
+        if n.mention.label == "ORG" and len(n.words) >= 2:
+            found = _country_and_body(n.words)
+            if found:
+                bodies[found[1]][found[0]].append(i)
+    if not bodies:
+        return
+    for by_country in bodies.values():
+        for idx in by_country.values():
+            _union_all(uf, idx)
+    size: Counter[int] = Counter()
+    for i, n in enumerate(names):
+        size[uf.find(i)] += len(n.mentions)
+    for i, n in enumerate(names):
+        by_country = bodies.get(n.folded) if n.mention.label == "ORG" and not n.person else None
+        if not by_country:
+            continue
+        ranked = sorted((size[uf.find(idx[0])], idx[0]) for idx in by_country.values())[::-1]
+        if len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]:
+            uf.union(ranked[0][1], i)
 
 
 def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:

@@ -321,3 +321,15 @@ def test_a_leader_s_administration_is_the_country_not_the_person():
     link_entities([a, b], ms)
     assert ms[2].text == "Brandt administration" and ms[2].entity == ms[3].entity != ms[1].entity
     assert ms[5].text == "Lind government" and ms[5].label == "ORG"
+
+
+def test_a_country_s_body_however_the_country_is_written_and_its_short_form():
+    a = art("a", "The U.S. Air Force chose a tanker. The United States Air Force said so.")
+    b = art("b", "The US Air Force and the Peru Air Force met. The Air Force said the deal holds.")
+    c = art("c", "The Air Force will decide.")
+    ms = [ment(a, "U.S. Air Force", "ORG"), ment(a, "United States Air Force", "ORG"),
+          ment(b, "US Air Force", "ORG"), ment(b, "Peru Air Force", "ORG"), ment(b, "Air Force", "ORG", nth=2),
+          ment(c, "Air Force", "ORG")]
+    link_entities([a, b, c], ms)
+    assert len({ms[i].entity for i in (0, 1, 2, 4, 5)}) == 1  # the most prominent country's air force
+    assert ms[3].entity != ms[0].entity
