@@ -239,6 +239,7 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     _link_misspelt_surnames(names, uf)
     _link_by_name(names, uf, places)
     _link_acronyms(names, uf)
+    _link_defined_acronyms(names, uf, texts)
     _link_short_forms(names, uf)
     _link_organs(names, uf)
     _link_national_bodies(names, uf)
@@ -759,6 +760,35 @@ def _link_acronyms(names: list[_Name], uf: _UnionFind) -> None:
         n.alias = True
         if len(roots) == 1:
             uf.union(cands[0], i)
+
+
+_DEFINED_ACRONYM = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z.&]{1,9})\s*\)")
+
+
+def _link_defined_acronyms(names: list[_Name], uf: _UnionFind, texts: dict[str, str]) -> None:
+    """"Singapore Airlines (SIA)": the short form an article defines in brackets after a name is that
+    name wherever the corpus uses it, when its letters come from the name in order (not a ticker:
+    "Boeing (BA)")."""
+    by_raw = _groups((n.raw, i) for i, n in enumerate(names) if is_acronym(n.raw))
+    if not by_raw:
+        return
+    for i, n in enumerate(names):
+        if n.person or is_acronym(n.raw):
+            continue
+        for m in n.mentions:
+            found = _DEFINED_ACRONYM.match(texts.get(m.article, ""), m.end)
+            if found and found.group(1) in by_raw and _abbreviates(found.group(1), n.folded):
+                _union_all(uf, [i] + by_raw[found.group(1)])
+                break
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Are the letters of ``short`` those of ``name``, in order, starting with its first?"""
+    letters = [c for c in acronym_key(short) if c.isalpha()]
+    if not letters or not name or letters[0] != name[0]:
+        return False
+    rest = iter(name[1:])
+    return all(c in rest for c in letters[1:])
 
 
 def _link_short_forms(names: list[_Name], uf: _UnionFind) -> None:

@@ -333,3 +333,12 @@ def test_a_country_s_body_however_the_country_is_written_and_its_short_form():
     link_entities([a, b, c], ms)
     assert len({ms[i].entity for i in (0, 1, 2, 4, 5)}) == 1  # the most prominent country's air force
     assert ms[3].entity != ms[0].entity
+
+
+def test_a_short_form_defined_in_brackets_is_the_name_but_a_ticker_is_not():
+    a = art("a", "Velmora Airways (VAW) bought jets. Boeing (BW) sold them.")
+    b = art("b", "VAW said the jets arrive in May. BW fell.")
+    ms = [ment(a, "Velmora Airways", "ORG"), ment(a, "Boeing", "ORG"), ment(b, "VAW", "ORG"), ment(b, "BW", "ORG")]
+    link_entities([a, b], ms)
+    assert ms[0].entity == ms[2].entity
+    assert ms[1].entity != ms[3].entity
