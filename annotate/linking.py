@@ -46,8 +46,11 @@ from .model import Article, Entity, Mention
 from .names import (
     ACRONYM_SKIP,
     CORPORATE_WORDS,
+    COUNTRIES,
     COUNTRY_ALIASES,
     HONORIFIC_SEX,
+    LEADER_HEADS,
+    OFFICE_HEADS,
     ORG_HEAD_WORDS,
     ORG_ORGANS,
     ORG_SUFFIXES,
@@ -55,6 +58,7 @@ from .names import (
     acronym,
     acronym_key,
     country_core,
+    country_of_capital,
     country_of_demonym,
     fold,
     given_name_gender,
@@ -110,6 +114,7 @@ class _Name:
     alias: bool = False  # acronym, state form or organ: never the entity's display name
     nominal: bool = False  # a nationality standing for a person: "the American"
     description: str | None = None  # "Spiro man": the person noun that makes it a description
+    office_of: str = ""  # "the North Korean leader": the folded name of the person holding the office
 
     @property
     def full(self) -> bool:
@@ -221,7 +226,10 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     ents = [m for m in mentions if m.kind == "entity"]
     ents.sort(key=lambda m: (order.get(m.article, len(order)), m.start))
     texts = {a.id: a.text for a in articles}
-    names = _distinct_names(ents, texts)
+    _capitals_as_countries(ents, texts)
+    _governments_of_people(ents, texts)
+    offices = _resolve_offices(ents, texts)
+    names = _distinct_names(ents, texts, offices)
     uf = _UnionFind(len(names))
     places = frozenset(n.folded for n in names if n.mention.label in _PLACE_LABELS and not country_core(n.raw))
 
@@ -231,18 +239,263 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     _link_misspelt_surnames(names, uf)
     _link_by_name(names, uf, places)
     _link_acronyms(names, uf)
+    _link_defined_acronyms(names, uf, texts)
     _link_short_forms(names, uf)
     _link_organs(names, uf)
+    _link_national_bodies(names, uf)
     _link_lone_surnames(names, uf)
     _link_nominal_nationalities(names, uf, texts)
     _link_descriptions(names, uf)
+    _link_offices(names, uf)
 
     entities = _build_entities(names, uf, {id(m): k for k, m in enumerate(ents)})
     _resolve_speakers(mentions, names, entities)
     return entities
 
 
-def _distinct_names(ents: list[Mention], texts: dict[str, str]) -> list[_Name]:
+# A capital acting: after "with", "between", "against", "on", "by" ("ties with Washington"), or before
+# a possessive, an auxiliary or a verb in the past ("Pyongyang's program", "Moscow has denied",
+# "Pyongyang signaled").
+_ACTOR_BEFORE = re.compile(r"\b(?:with|between|against|on|by)\s+$", re.IGNORECASE)
+_ACTOR_AFTER = re.compile(
+    r"['’]s\b|\s+(?:[a-z]+ed|has|have|had|is|was|will|would|could|can|may|might|must|should|did|does|also|"
+    r"says|said|wants|denies|insists|claims|warns|accuses|rejects|responds)\b")
+# Before it: a place where something happens or someone goes ("in Moscow", "flew to Seoul").
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|into|near|outside|inside|around|across|via|through|visit|visits|visited|visiting|"
+    r"capital,)\s+$", re.IGNORECASE)
+# After it: a longer name ("Washington Post", "Washington-based"), a dateline ("SEOUL, South Korea")
+# or the city's own things ("Moscow's mayor").
+_PLACE_AFTER = re.compile(
+    r"-|\s+[A-Z]|,\s*(?:D\.C|[A-Z])|['’]s\s+(?:[a-z]+\s+)?(?:mayor|city|streets|residents|airports?|subway|"
+    r"metro|police|suburbs|downtown|centre|center|council)\b")
+
+
+def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> None:
+    """"Pyongyang said", "talks between Washington and Tehran": a capital that acts stands for its
+    country's government, so it joins the country, when the corpus names that country. A capital
+    where something happens ("in Moscow", "flew to Seoul") stays the city, and so, in an article that
+    writes it so, does every other mention of it: there the name is the city's."""
+    named: dict[str, Counter[str]] = defaultdict(Counter)  # country (folded) -> how the corpus writes it
+    for m in ents:
+        if m.label in _PLACE_LABELS:
+            name = mention_name(m)
+            named[COUNTRY_ALIASES.get(fold(name), fold(name))][name] += 1
+    capitals = [m for m in ents if m.label in _PLACE_LABELS and mention_name(m) == strip_possessive(m.text)
+                and named.get(country_of_capital(mention_name(m)) or "")]
+    cities = {(m.article, mention_name(m)) for m in capitals
+              if _PLACE_BEFORE.search(texts.get(m.article, "")[max(0, m.start - 12) : m.start])}
+    for m in capitals:
+        country = country_of_capital(mention_name(m)) or ""
+        text = texts.get(m.article, "")
+        if (m.article, mention_name(m)) in cities or _PLACE_AFTER.match(text, m.end):
+            continue
+        if not (_ACTOR_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _ACTOR_AFTER.match(text, m.end)):
+            continue
+        m.value = named[country].most_common(1)[0][0]
+        m.label = "GPE"
+
+
+_GOVERNMENT_AFTER = re.compile(r"\s+(administration|government|regime|cabinet)\b")
+
+
+def _governments_of_people(ents: list[Mention], texts: dict[str, str]) -> None:
+    """"The Trump administration", "the Kim regime": not the person but the government they lead,
+    so the country whose leader the corpus calls them ("U.S. President Donald Trump"), or else a
+    government of its own, never the person."""
+    led: dict[str, Counter[str]] = defaultdict(Counter)  # surname (folded) -> countries led
+    named: dict[str, Counter[str]] = defaultdict(Counter)  # country (folded) -> how the corpus writes it
+    for m in ents:
+        if m.label in _PLACE_LABELS:
+            name = mention_name(m)
+            named[COUNTRY_ALIASES.get(fold(name), fold(name))][name] += 1
+    for _, name, (holder, office, former) in _offices_held(ents, texts):
+        if office in LEADER_HEADS and not former:
+            led[fold(name).split()[-1]][holder] += 1
+    for m in ents:
+        if m.label != "PERSON":
+            continue
+        text = texts.get(m.article, "")
+        after = _GOVERNMENT_AFTER.match(text, m.end)
+        if not after or m.text.endswith(("'s", "’s")):
+            continue
+        end = m.end + len(after.group(0))
+        countries = led.get(fold(mention_name(m)).split()[-1], Counter()).most_common(2)
+        country = countries[0][0] if countries and (len(countries) == 1 or countries[0][1] > countries[1][1]) else None
+        m.end, m.text, m.id = end, text[m.start : end], f"{m.article}:e{m.start}-{end}"
+        if country and named.get(country):
+            m.label, m.value = "GPE", named[country].most_common(1)[0][0]
+        else:
+            m.label, m.value = "ORG", m.text
+
+
+# Up to three words after a country or organisation, ending a role: "'s supreme leader", " CEO".
+_ROLE_AFTER = re.compile(r"(?:['’]s)?((?:\s+[A-Za-z][A-Za-z.-]*){1,3})")
+_FORMER = frozenset({"former", "ex", "then", "ex-", "then-"})
+_NOT_OFFICE = frozenset({"the", "a", "an", "but", "and", "current", "new", "top", "its", "his", "her", "their"})
+
+
+def _office_tail(words: list[str]) -> tuple[str, bool] | None:
+    """("prime-minister", False) for ["Prime", "Minister"]: the office a role's last words name,
+    and whether it is a former one; None unless they end on an office head."""
+    folded = [fold(w).strip(".,") for w in words]
+    former = any(w in _FORMER or w.startswith(("ex-", "then-")) for w in folded)
+    kept = [w.split("-", 1)[1] if w.startswith(("ex-", "then-")) else w for w in folded]
+    kept = [w for w in kept if w and w not in _FORMER and w not in _NOT_OFFICE]
+    if kept[-2:] == ["chief", "executive"] or kept[-3:] == ["chief", "executive", "officer"]:
+        kept = kept[: len(kept) - 1 - kept[::-1].index("chief")] + ["ceo"]
+    if len(kept) >= 2 and kept[-2:] == ["prime", "minister"]:
+        kept = kept[:-2] + ["prime-minister"]
+    if not kept or (kept[-1] not in OFFICE_HEADS and kept[-1] != "prime-minister"):
+        return None
+    return " ".join(kept), former
+
+
+def _holder(name: str) -> str | None:
+    """The country or organisation a role belongs to, as a key: "North Korean", "North Korea's"
+    -> "north korea"; "Apple Inc." -> "apple"; "F.B.I." -> "fbi"."""
+    f = fold(strip_possessive(name.strip()))
+    if not f:
+        return None
+    country = country_of_demonym(f) or (COUNTRY_ALIASES.get(f, f) if f in COUNTRIES or f in COUNTRY_ALIASES else None)
+    if country:
+        return country
+    words = acronym_key(f).split()
+    while len(words) > 1 and words[-1] in CORPORATE_WORDS:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _office_of_role(role: str) -> tuple[str, str, bool] | None:
+    """(holder, office, former) of a person's role: "former FBI director" -> ("fbi", "director",
+    True); "chairman of the Democratic Party" -> ("democratic party", "chairman", False)."""
+    before, of, after = role.rpartition(" of ")
+    if of:
+        tail = _office_tail(before.split())
+        holder = _holder(after[4:] if after.lower().startswith("the ") else after)
+        return (holder, *tail) if tail and holder else None
+    words = role.split()
+    lead = 0
+    while lead < len(words) and fold(words[lead]).strip(".,").split("-")[0] in _FORMER | _NOT_OFFICE:
+        lead += 1
+    cut = lead
+    while cut < len(words) - 1 and words[cut][:1].isupper() and fold(words[cut]).strip(".,") not in OFFICE_HEADS | TITLE_WORDS:
+        cut += 1
+    holder = _holder(" ".join(words[lead:cut])) if cut > lead else None
+    tail = _office_tail(words[:lead] + words[cut:])
+    return (holder, *tail) if tail and holder else None
+
+
+def _office_after(m: Mention, text: str) -> tuple[int, str, bool] | None:
+    """(end, office, former) of the office written right after a country or organisation
+    ("North Korean leader", "Apple's chief executive"); None when no office follows."""
+    after = _ROLE_AFTER.match(text, m.end)
+    if not after:
+        return None
+    words = after.group(1).split()
+    for n in range(len(words), 0, -1):  # the longest office: "prime minister", not "prime"
+        tail = _office_tail(words[:n])
+        if tail:
+            former = tail[1] or bool(re.search(r"\b(?:former|ex-|then-)\s*$", text[max(0, m.start - 10) : m.start], re.I))
+            return _end_of_words(text, m.end, words[:n]), tail[0], former
+    return None
+
+
+def _offices_held(ents: list[Mention], texts: dict[str, str]) -> list[tuple[str, str, tuple[str, str, bool]]]:
+    """(article, person's full name, (holder, office, former)) for every office the corpus gives a
+    named person: in the person's role ("former FBI director James Comey") or written just before
+    the name as a country's or organisation's office ("U.S." + "President" + "Donald Trump")."""
+    held = []
+    people_at: dict[tuple[str, int], str] = {}
+    for m in ents:
+        if m.label == "PERSON" and " " in mention_name(m).strip():
+            people_at[(m.article, m.start)] = mention_name(m)
+            office = _office_of_role(m.role) if m.role else None
+            if office:
+                held.append((m.article, mention_name(m), office))
+    for m in ents:
+        if m.label in {"NORP", "GPE", "ORG"}:
+            found = _office_after(m, texts.get(m.article, ""))
+            holder = _holder(mention_name(m)) if found else None
+            person = people_at.get((m.article, found[0] + 1)) if found else None
+            if holder and person:
+                held.append((m.article, person, (holder, found[1], found[2])))
+    return held
+
+
+def _resolve_offices(ents: list[Mention], texts: dict[str, str]) -> dict[int, str]:
+    """"The North Korean leader", "the former FBI director": a country or organisation followed by
+    an office and no name stands for the person the story names with that office ("North Korean
+    leader Kim Jong Un"). The mention grows over the office and joins that person; without a
+    known holder (or with two equally likely ones) it stays the country's or organisation's.
+    Right before a name ("French President Emmanuel Macron") a nationality's office is that person's."""
+    holders: dict[tuple[str, str, bool], Counter[str]] = defaultdict(Counter)
+    local: dict[tuple[str, tuple[str, str, bool]], Counter[str]] = defaultdict(Counter)
+    for article, name, office in _offices_held(ents, texts):
+        holders[office][name] += 1
+        local[(article, office)][name] += 1
+    offices: dict[int, str] = {}  # id(mention) -> the holder's name, folded
+    starts: dict[str, list[int]] = defaultdict(list)
+    people_at: dict[tuple[str, int], str] = {}  # (article, start) -> a person's full name there
+    for m in ents:
+        starts[m.article].append(m.start)
+        if m.label == "PERSON" and " " in mention_name(m).strip():
+            people_at[(m.article, m.start)] = mention_name(m)
+    for found in starts.values():
+        found.sort()
+    for m in ents:
+        if m.label not in {"NORP", "GPE", "ORG"}:
+            continue
+        text = texts.get(m.article, "")
+        office = _office_after(m, text)
+        if not office:
+            continue
+        end = office[0]
+        at = starts[m.article]
+        if bisect_right(at, end - 1) != bisect_right(at, m.start):
+            continue  # another name inside the office ("US and Korean leaders")
+        if re.match(r"\s+[A-Z]", text[end : end + 2]):
+            # "French President Emmanuel Macron": a nationality's office is part of the person's title.
+            # A company's stays the company's ("Apple" in "Apple CEO Steve Jobs" is Apple).
+            person = people_at.get((m.article, end + 1)) if m.label != "ORG" else None
+        else:
+            holder = _holder(mention_name(m))
+            person = _holder_of((holder, office[1], office[2]), holders, local, m.article) if holder else None
+        if person is None:
+            continue
+        # The label stays: the words are an office, not a name the detectors should compare.
+        m.end, m.text, m.value = end, text[m.start : end], text[m.start : end]
+        m.id, m.role = f"{m.article}:e{m.start}-{end}", text[m.start : end]
+        offices[id(m)] = fold(person)
+    return offices
+
+
+def _end_of_words(text: str, start: int, words: list[str]) -> int:
+    """The end in ``text`` of ``words``, found one after another from ``start``."""
+    at = start
+    for word in words:
+        at = text.index(word, at) + len(word)
+    return at
+
+
+def _holder_of(office: tuple[str, str, bool], holders: dict, local: dict, article: str) -> str | None:
+    """The person most often given ``office`` in ``article``, else in the corpus; for a country's
+    leader any leader's title counts. None when nobody has it or two people have it equally."""
+    holder, head, former = office
+    keys = [office]
+    if head in LEADER_HEADS:
+        keys += [(holder, other, former) for other in LEADER_HEADS if other != head]
+    for pool in ([local.get((article, k)) for k in keys], [holders.get(k) for k in keys]):
+        counts: Counter[str] = Counter()
+        for found in pool:
+            counts.update(found or {})
+        if counts:
+            ranked = counts.most_common(2)
+            return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+    return None
+
+
+def _distinct_names(ents: list[Mention], texts: dict[str, str], offices: dict[int, str]) -> list[_Name]:
     """The names of ``ents`` (in order of first use), each with the mentions that write it."""
     names: dict[tuple[str, str, str], _Name] = {}
     shared = _shared_surnames(ents)
@@ -253,11 +506,13 @@ def _distinct_names(ents: list[Mention], texts: dict[str, str]) -> list[_Name]:
         if m.label == "PERSON" and _unconfirmed_surname(m, raw, texts.get(m.article, ""), shared):
             raw = strip_possessive(m.text)
         nominal = m.label == "NORP" and _nominal(m, texts.get(m.article, ""))
-        key = (m.article, "nominal" if nominal else m.label, raw)
+        office = offices.get(id(m), "")
+        key = (m.article, "nominal" if nominal else "office:" + office if office else m.label, raw)
         found = names.get(key)
         if found is None:
-            names[key] = _make_name(m, raw)
-            names[key].nominal = names[key].alias = nominal
+            names[key] = _make_name(m, raw) if not office else _Name(m, [m], raw, fold(raw), fold(raw).split(), False)
+            names[key].nominal = names[key].alias = nominal or bool(office)
+            names[key].office_of = office
         else:
             found.mentions.append(m)
     return list(names.values())
@@ -449,7 +704,7 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
             keys.append(("org:" + n.folded, i))  # "Wikileaks said": no person, the organisation
         if n.mention.label == "ORG":
             keys.append(("org:" + n.folded, i))
-        if n.person or n.nominal or not n.folded:
+        if n.person or n.nominal or n.office_of or not n.folded:
             continue
         key = COUNTRY_ALIASES.get(n.folded, n.folded)
         if n.mention.label == "NORP":
@@ -507,6 +762,35 @@ def _link_acronyms(names: list[_Name], uf: _UnionFind) -> None:
             uf.union(cands[0], i)
 
 
+_DEFINED_ACRONYM = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z.&]{1,9})\s*\)")
+
+
+def _link_defined_acronyms(names: list[_Name], uf: _UnionFind, texts: dict[str, str]) -> None:
+    """"Singapore Airlines (SIA)": the short form an article defines in brackets after a name is that
+    name wherever the corpus uses it, when its letters come from the name in order (not a ticker:
+    "Boeing (BA)")."""
+    by_raw = _groups((n.raw, i) for i, n in enumerate(names) if is_acronym(n.raw))
+    if not by_raw:
+        return
+    for i, n in enumerate(names):
+        if n.person or is_acronym(n.raw):
+            continue
+        for m in n.mentions:
+            found = _DEFINED_ACRONYM.match(texts.get(m.article, ""), m.end)
+            if found and found.group(1) in by_raw and _abbreviates(found.group(1), n.folded):
+                _union_all(uf, [i] + by_raw[found.group(1)])
+                break
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Are the letters of ``short`` those of ``name``, in order, starting with its first?"""
+    letters = [c for c in acronym_key(short) if c.isalpha()]
+    if not letters or not name or letters[0] != name[0]:
+        return False
+    rest = iter(name[1:])
+    return all(c in rest for c in letters[1:])
+
+
 def _link_short_forms(names: list[_Name], uf: _UnionFind) -> None:
     """"Vantor" -> "Vantor Group": a single word that starts one organisation's name."""
     by_first = _groups(
@@ -547,7 +831,7 @@ def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
         elif len(n.words) >= 2 and (a := acronym(n.raw)):
             by_key[a].add(r)
     for i, n in enumerate(names):
-        if n.person or len(n.words) < 2:
+        if n.person or n.office_of or len(n.words) < 2:
             continue
         for cut in range(len(n.words) - 1, 0, -1):
             head, rest = n.words[:cut], n.words[cut:]
@@ -558,6 +842,43 @@ def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
                 uf.union(first_of[next(iter(roots))], i)
                 n.alias = True
                 break
+
+
+def _country_and_body(words: list[str]) -> tuple[str, str] | None:
+    """("united states", "air force") for "U.S. Air Force", "US Air Force", "United States Air Force":
+    an organisation named by a country then the body's own words."""
+    for k in range(min(3, len(words) - 1), 0, -1):
+        head = acronym_key(" ".join(words[:k]))
+        country = COUNTRY_ALIASES.get(head, head if head in COUNTRIES else None)
+        if country:
+            return country, " ".join(words[k:])
+    return None
+
+
+def _link_national_bodies(names: list[_Name], uf: _UnionFind) -> None:
+    """"U.S. Air Force" = "United States Air Force" (the country however written), and "the Air Force"
+    joins the most prominent country's air force (named at least twice as often as any other)."""
+    bodies: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))  # body -> country -> names
+    for i, n in enumerate(names):
+        if n.mention.label == "ORG" and len(n.words) >= 2:
+            found = _country_and_body(n.words)
+            if found:
+                bodies[found[1]][found[0]].append(i)
+    if not bodies:
+        return
+    for by_country in bodies.values():
+        for idx in by_country.values():
+            _union_all(uf, idx)
+    size: Counter[int] = Counter()
+    for i, n in enumerate(names):
+        size[uf.find(i)] += len(n.mentions)
+    for i, n in enumerate(names):
+        by_country = bodies.get(n.folded) if n.mention.label == "ORG" and not n.person else None
+        if not by_country:
+            continue
+        ranked = sorted((size[uf.find(idx[0])], idx[0]) for idx in by_country.values())[::-1]
+        if len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]:
+            uf.union(ranked[0][1], i)
 
 
 def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
@@ -679,6 +1000,17 @@ def _link_descriptions(names: list[_Name], uf: _UnionFind) -> None:
             for i in idx:
                 if i in person_of:
                     uf.union(person_of[i], i)
+
+
+def _link_offices(names: list[_Name], uf: _UnionFind) -> None:
+    """An office standing for a person ("the North Korean leader") joins that person's name,
+    written in full in its own article if there, else anywhere."""
+    people = _groups(((n.folded), i) for i, n in enumerate(names) if n.person and n.full)
+    for i, n in enumerate(names):
+        cands = people.get(n.office_of, []) if n.office_of else []
+        if cands:
+            local = [c for c in cands if names[c].mention.article == n.mention.article]
+            uf.union((local or cands)[0], i)
 
 
 def _most_prominent(roots: set[int], size: Counter[int]) -> int | None:

@@ -249,6 +249,16 @@ TITLE_WORDS = frozenset(
     imam sheikh professor detective constable rep sen gov gen col capt lt sgt supt insp det cmdr""".split()
 )
 
+# The last word of a role held by one person at a time, as in "North Korean leader" or "Apple CEO";
+# a role with such a head and no name after it stands for whoever the story says holds it.
+OFFICE_HEADS = frozenset(
+    """leader president premier chancellor minister secretary director chief ceo chairman chairwoman
+    chair governor mayor dictator ruler king queen head founder co-founder ambassador commander
+    spokesman spokeswoman spokesperson""".split()
+)
+# The heads that all name a country's leader: "the North Korean leader" is its "dictator" too.
+LEADER_HEADS = frozenset("leader president premier chancellor dictator ruler king queen prime-minister".split())
+
 
 @lru_cache(maxsize=1)
 def _given_name_detector():
@@ -317,6 +327,43 @@ COUNTRY_ALIASES = {
     "uae": "united arab emirates", "emirates": "united arab emirates", "swaziland": "eswatini",
     "north macedonia": "macedonia", "persia": "iran", "the netherlands": "netherlands",
 }
+
+
+# Capitals and the countries they stand for when a story says "Pyongyang said" or "talks between
+# Washington and Tehran": capital|country (";" separates entries), countries as the table names them.
+CAPITAL_TABLE = """
+Kabul|Afghanistan; Tirana|Albania; Algiers|Algeria; Luanda|Angola; Buenos Aires|Argentina; Yerevan|Armenia;
+Canberra|Australia; Vienna|Austria; Baku|Azerbaijan; Manama|Bahrain; Dhaka|Bangladesh; Minsk|Belarus;
+Brussels|Belgium; Sarajevo|Bosnia and Herzegovina; Brasilia|Brazil; Brasília|Brazil; Sofia|Bulgaria;
+Phnom Penh|Cambodia; Ottawa|Canada; Santiago|Chile; Beijing|China; Bogota|Colombia; Bogotá|Colombia;
+Kinshasa|Democratic Republic of the Congo; Zagreb|Croatia; Havana|Cuba; Nicosia|Cyprus; Prague|Czechia;
+Copenhagen|Denmark; Quito|Ecuador; Cairo|Egypt; Addis Ababa|Ethiopia; Helsinki|Finland; Paris|France;
+Tbilisi|Georgia; Berlin|Germany; Accra|Ghana; Athens|Greece; Budapest|Hungary; Reykjavik|Iceland;
+New Delhi|India; Jakarta|Indonesia; Tehran|Iran; Baghdad|Iraq; Dublin|Ireland; Rome|Italy; Tokyo|Japan;
+Amman|Jordan; Astana|Kazakhstan; Nairobi|Kenya; Pristina|Kosovo; Bishkek|Kyrgyzstan; Riga|Latvia;
+Beirut|Lebanon; Tripoli|Libya; Vilnius|Lithuania; Kuala Lumpur|Malaysia; Bamako|Mali; Mexico City|Mexico;
+Chisinau|Moldova; Ulaanbaatar|Mongolia; Rabat|Morocco; Naypyidaw|Myanmar; Kathmandu|Nepal;
+The Hague|Netherlands; Wellington|New Zealand; Managua|Nicaragua; Niamey|Niger; Abuja|Nigeria;
+Pyongyang|North Korea; Oslo|Norway; Muscat|Oman; Islamabad|Pakistan; Ramallah|Palestine; Lima|Peru;
+Manila|Philippines; Warsaw|Poland; Lisbon|Portugal; Doha|Qatar; Bucharest|Romania; Moscow|Russia;
+Kigali|Rwanda; Riyadh|Saudi Arabia; Dakar|Senegal; Belgrade|Serbia; Mogadishu|Somalia; Pretoria|South Africa;
+Seoul|South Korea; Juba|South Sudan; Madrid|Spain; Khartoum|Sudan; Stockholm|Sweden; Bern|Switzerland;
+Damascus|Syria; Taipei|Taiwan; Dushanbe|Tajikistan; Dodoma|Tanzania; Bangkok|Thailand; Tunis|Tunisia;
+Ankara|Turkey; Ashgabat|Turkmenistan; Kampala|Uganda; Kyiv|Ukraine; Kiev|Ukraine; Abu Dhabi|United Arab Emirates;
+London|United Kingdom; Washington|United States; Montevideo|Uruguay; Tashkent|Uzbekistan; Caracas|Venezuela;
+Hanoi|Vietnam; Sanaa|Yemen; Lusaka|Zambia; Harare|Zimbabwe; Jerusalem|Israel; Tel Aviv|Israel
+"""
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    pairs = (entry.strip().partition("|") for entry in CAPITAL_TABLE.split(";"))
+    return {fold(city): fold(country) for city, _, country in pairs if city}
+
+
+def country_of_capital(name: str) -> str | None:
+    """The country (folded) whose capital ``name`` is: "Pyongyang" -> "north korea"."""
+    return _capitals().get(fold(name))
 
 
 @lru_cache(maxsize=200_000)

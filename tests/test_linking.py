@@ -254,3 +254,91 @@ def test_a_person_named_like_a_company_is_an_organisation():
     entities = {e.name: e for e in link_entities([a], ms)}
     assert entities["Ardmore Mining"].label == "ORG" and ms[0].label == "ORG"
     assert entities["Kate Moss"].label == "PERSON"
+
+
+def test_an_office_without_a_name_is_the_person_the_story_gives_it():
+    a = art("a", "Zarovian leader Ivo Brandt met envoys. Brandt said talks would go on.")
+    b = art("b", "The Zarovian leader said on Tuesday that talks would go on, the Zarovian embassy said.")
+    c = art("c", "Former Velmax CEO Ana Ruiz left. The former Velmax CEO said nothing.")
+    ms = [ment(a, "Ivo Brandt", role="Zarovian leader"), ment(a, "Brandt"),
+          ment(b, "Zarovian", "NORP"), ment(b, "Zarovian", "NORP", nth=1),
+          ment(c, "Ana Ruiz", role="Former Velmax CEO"), ment(c, "Velmax", "ORG", nth=1)]
+    link_entities([a, b, c], ms)
+    leader = ms[2]
+    assert leader.text == "Zarovian leader"
+    assert leader.entity == entity_of(ms, "a", "Ivo Brandt")
+    assert entity_of(ms, "b", "Zarovian") != leader.entity  # "the Zarovian embassy" stays the nation's
+    ceo = ms[5]
+    assert ceo.text == "Velmax CEO" and ceo.entity == entity_of(ms, "c", "Ana Ruiz")
+
+
+def test_an_office_two_people_hold_equally_or_nobody_holds_stays_a_place():
+    a = art("a", "Zarovian President Ivo Brandt and Zarovian President Eda Lind met. The Zarovian president spoke.")
+    b = art("b", "The Kestrian leader spoke.")
+    ms = [ment(a, "Ivo Brandt", role="Zarovian President"), ment(a, "Eda Lind", role="Zarovian President"),
+          ment(a, "Zarovian", "NORP", nth=2), ment(b, "Kestrian", "NORP")]
+    link_entities([a, b], ms)
+    assert (ms[2].text, ms[2].label) == ("Zarovian", "NORP")
+    assert (ms[3].text, ms[3].label) == ("Kestrian", "NORP")
+
+
+def test_a_capital_that_acts_is_its_country_and_a_capital_where_things_happen_is_the_city():
+    a = art("a", "Norway said on Monday that talks with Sweden would resume.")
+    b = art("b", "Stockholm has rejected the plan, and ties with Stockholm are cold.")
+    c = art("c", "Envoys met in Stockholm. Stockholm has rejected the plan.")  # the city's name here
+    d = art("d", "Flights go to Bergen, and Stockholm. Stockholm's new mayor spoke.")
+    ms = [ment(a, "Norway", "GPE"), ment(a, "Sweden", "GPE"),
+          ment(b, "Stockholm", "GPE"), ment(b, "Stockholm", "GPE", nth=1),
+          ment(c, "Stockholm", "GPE"), ment(c, "Stockholm", "GPE", nth=1),
+          ment(d, "Stockholm", "GPE"), ment(d, "Stockholm", "GPE", nth=1)]
+    for m in ms:
+        m.value = m.text
+    link_entities([a, b, c, d], ms)
+    sweden = ms[1].entity
+    assert [m.entity == sweden for m in ms[2:]] == [True, True, False, False, False, False]
+    assert len({m.entity for m in ms[4:]}) == 1  # the city, in both articles
+
+
+def test_a_nationality_s_office_before_a_name_is_the_person_s_and_a_company_stays_itself():
+    a = art("a", "Zarovian President Ivo Brandt met Velmax CEO Ana Ruiz and the Zarovian embassy.")
+    b = art("b", "Velmax said that Ivo Brandt agreed.")
+    ms = [ment(a, "Zarovian", "NORP"), ment(a, "Ivo Brandt"), ment(a, "Velmax", "ORG"), ment(a, "Ana Ruiz"),
+          ment(a, "Zarovian", "NORP", nth=1), ment(b, "Velmax", "ORG"), ment(b, "Ivo Brandt")]
+    ms[1].role, ms[3].role = "Zarovian President", "Velmax CEO"
+    link_entities([a, b], ms)
+    assert ms[0].text == "Zarovian President" and ms[0].entity == ms[1].entity == ms[6].entity
+    assert ms[2].text == "Velmax" and ms[2].entity == ms[5].entity != ms[3].entity
+    assert ms[4].text == "Zarovian" and ms[4].entity != ms[1].entity
+
+
+def test_a_leader_s_administration_is_the_country_not_the_person():
+    a = art("a", "Zarovia President Ivo Brandt spoke. The Brandt administration said Zarovia would act.")
+    b = art("b", "Ivo Brandt left. The Lind government said nothing.")
+    ms = [ment(a, "Zarovia", "GPE"), ment(a, "Ivo Brandt"), ment(a, "Brandt", nth=1), ment(a, "Zarovia", "GPE", nth=1),
+          ment(b, "Ivo Brandt"), ment(b, "Lind")]
+    for m in ms:
+        m.value = m.text
+    link_entities([a, b], ms)
+    assert ms[2].text == "Brandt administration" and ms[2].entity == ms[3].entity != ms[1].entity
+    assert ms[5].text == "Lind government" and ms[5].label == "ORG"
+
+
+def test_a_country_s_body_however_the_country_is_written_and_its_short_form():
+    a = art("a", "The U.S. Air Force chose a tanker. The United States Air Force said so.")
+    b = art("b", "The US Air Force and the Peru Air Force met. The Air Force said the deal holds.")
+    c = art("c", "The Air Force will decide.")
+    ms = [ment(a, "U.S. Air Force", "ORG"), ment(a, "United States Air Force", "ORG"),
+          ment(b, "US Air Force", "ORG"), ment(b, "Peru Air Force", "ORG"), ment(b, "Air Force", "ORG", nth=2),
+          ment(c, "Air Force", "ORG")]
+    link_entities([a, b, c], ms)
+    assert len({ms[i].entity for i in (0, 1, 2, 4, 5)}) == 1  # the most prominent country's air force
+    assert ms[3].entity != ms[0].entity
+
+
+def test_a_short_form_defined_in_brackets_is_the_name_but_a_ticker_is_not():
+    a = art("a", "Velmora Airways (VAW) bought jets. Boeing (BW) sold them.")
+    b = art("b", "VAW said the jets arrive in May. BW fell.")
+    ms = [ment(a, "Velmora Airways", "ORG"), ment(a, "Boeing", "ORG"), ment(b, "VAW", "ORG"), ment(b, "BW", "ORG")]
+    link_entities([a, b], ms)
+    assert ms[0].entity == ms[2].entity
+    assert ms[1].entity != ms[3].entity
