@@ -187,6 +187,8 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
             at = bisect_right(starts, match.start()) - 1
             if at >= 0 and taken[at][1] > match.start():
                 continue  # inside a mention already found
+            if any(m.start == match.start() for m in found):
+                continue  # "the North" read as a place just above
             if lowercase is None:
                 lowercase = set(re.findall(r"\b[a-z]+\b", text))
             if key in lowercase:

@@ -342,3 +342,20 @@ def test_a_short_form_defined_in_brackets_is_the_name_but_a_ticker_is_not():
     link_entities([a, b], ms)
     assert ms[0].entity == ms[2].entity
     assert ms[1].entity != ms[3].entity
+
+
+def test_a_direction_read_as_a_place_is_not_also_a_name():
+    """'the North' in a story about North Korea is the country, once, even when someone named
+    in full has 'North' for a surname (no two mentions on one span: the report's ids are unique)."""
+    from annotate.linking import with_name_mentions
+
+    first = art("a", "Envoys met in North Korea. Oliver North said the talks went well.")
+    second = art("b", "The North said little. Officials in the North declined to comment.")
+    mentions = [
+        ment(first, "North Korea", "GPE"),
+        ment(first, "Oliver North", "PERSON"),
+    ]
+    out = with_name_mentions([first, second], mentions)
+    spans = [(m.article, m.start, m.end) for m in out if m.kind == "entity"]
+    assert len(spans) == len(set(spans))
+    assert any(m.article == "b" and m.text == "North" and m.label == "GPE" for m in out)
