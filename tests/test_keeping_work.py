@@ -4,14 +4,12 @@ start; two instances merge instead of overwriting; changed words are kept until 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
-from test_annotation_app import SIZE, add_note_on_first_mention, saved
+from test_annotation_app import SIZE, add_note_on_first_mention, corpus, engine_cache, saved  # noqa: F401 (fixtures)
 
 from tests.pilot import wait_for_engine
 
@@ -20,20 +18,6 @@ from tui.app import CorpusApp
 from tui.screens.annotation_list import AnnotationsScreen
 from tui.screens.annotation_prompt import ChoicePrompt
 
-SEEDS = Path(__file__).resolve().parent.parent / "corpus"
-
-
-@pytest.fixture(scope="module")
-def engine_cache(tmp_path_factory):
-    return tmp_path_factory.mktemp("engine-cache")
-
-
-@pytest.fixture
-def corpus(tmp_path, engine_cache, monkeypatch):
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(engine_cache))
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
-    return folder
 
 
 def _dead_pid() -> int:

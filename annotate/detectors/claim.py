@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Discrepancy
-from .story import GENERIC, STOPWORDS, Findings, Matches, Story, content_words, evidence, stem, value_part
+from .story import GENERIC, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, content_words, evidence, stem
 
 KIND = "claim"
 
@@ -237,17 +237,12 @@ def detect(story: Story) -> Findings:
     for name, said in claims.values():
         for versions, _ in said.groups(story.order):
             text = {v.article: story.text(v.article)[v.start:v.end] for v in versions}
-            parts = []
-            for denies in (False, True):
-                side = [v.article for v in versions if v.denies == denies]
-                if side:
-                    parts.append(value_part(text[side[0]], [story.labels[x] for x in side], 60))
             found.append(
                 Discrepancy(
                     id="",
                     kind=KIND,
                     subject=name,
-                    summary=f"{name}: " + " vs ".join(parts),
+                    summary=f"{name}: " + affirmed_vs_denied(text, {v.article: v.denies for v in versions}, story.labels),
                     severity="high",
                     values=text,
                     evidence=[evidence(story.article_by_id[v.article], v.start, v.end) for v in versions],

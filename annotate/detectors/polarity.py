@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Discrepancy
-from .story import GENERIC, MONTHS, STOPWORDS, Findings, Matches, Story, evidence, stem, value_part
+from .story import GENERIC, MONTHS, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, evidence, stem
 
 KIND = "claim"
 
@@ -214,17 +214,13 @@ def detect(story: Story) -> Findings:
         text = {v.article: story.text(v.article)[v.start:v.end] for v in versions}
         denial = next(v for v in versions if v.negated)
         subject = f"whether: {' '.join(text[denial.article].split()[:8])}"
-        parts = []
-        for negated in (False, True):
-            side = [v.article for v in versions if v.negated == negated]
-            if side:
-                parts.append(value_part(text[side[0]], [story.labels[x] for x in side], 60))
         found.append(
             Discrepancy(
                 id="",
                 kind=KIND,
                 subject=subject,
-                summary="Affirmed and denied: " + " vs ".join(parts),
+                summary="Affirmed and denied: "
+                + affirmed_vs_denied(text, {v.article: v.negated for v in versions}, story.labels),
                 severity="high",
                 values=text,
                 evidence=[evidence(story.article_by_id[v.article], v.start, v.end) for v in versions],

@@ -123,6 +123,17 @@ def value_parts(values: dict[str, str], labels: dict[str, str], limit: int = 70)
     return [value_part(value, names, limit) for value, names in outlets.items()]
 
 
+def affirmed_vs_denied(text: dict[str, str], denies: dict[str, bool], labels: dict[str, str]) -> str:
+    """'"words" (A) vs "words" (B, C)': the first wording of the side that affirms, then of the
+    side that denies, each with the outlets on that side (``text`` and ``denies`` by article)."""
+    parts = []
+    for denial in (False, True):
+        side = [article for article in text if denies[article] == denial]
+        if side:
+            parts.append(value_part(text[side[0]], [labels[x] for x in side], 60))
+    return " vs ".join(parts)
+
+
 def value_part(value: str, outlets: list[str], limit: int = 70) -> str:
     """'"value" (A, B)': what some outlets say, and who says it."""
     return f'"{short(value, limit)}" ({outlet_list(outlets)})'
