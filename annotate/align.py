@@ -27,7 +27,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .names import strip_accents
+from .language import strip_accents
 
 ELLIPSIS = "…"
 _TOKEN = re.compile(r"\.\.\.|…|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from .detectors import claim, date, name_variant, number, omission, polarity, quote, role
 from .detectors.story import Story
 from .model import DISCREPANCY_KINDS, Article, Corroboration, Discrepancy, Entity, Mention
-from .names import fold
+from .language import fold
 
 DETECTORS = (name_variant, role, number, date, quote, claim, polarity, omission)
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}

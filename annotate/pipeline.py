@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from .corpus import MAX_FILE_BYTES
+from .language import TITLE_ABBREVIATIONS
 
 # Our components, in run order: (module under annotate.components, factory name).
 # Quotes run last because they look up speakers among the entities.
@@ -78,9 +79,6 @@ def _base_pipeline(model: str | None) -> Language:
         ) from exc
 
 
-# Title abbreviations the stock English tokenizer splits from their period,
-# which would end a sentence inside "Col. Ahmed Diallo".
-_TITLE_ABBREVIATIONS = ("Col.", "Lt.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Cmdr.", "Adm.", "Brig.", "Pres.", "Amb.", "Supt.", "Insp.", "Det.", "Hon.")
 # A period glued between a number and a capitalised word ("on May 12.The move")
 # is a sentence end; the stock infixes only split it after a letter.
 _GLUED_PERIOD = r"(?<=[0-9])\.(?=[A-Z][a-z])"
@@ -90,10 +88,12 @@ _CAMEL_CASE_PERIOD = r"(?<=[a-z][A-Z])\.$"
 
 
 def _tune_tokenizer(nlp: Language) -> None:
-    """Add the title abbreviations and the two splits above to the pipeline's own rules."""
+    """Add the title abbreviations (``annotate.language``) and the two splits above to the pipeline's own rules."""
     tokenizer = nlp.tokenizer
-    for abbreviation in _TITLE_ABBREVIATIONS:
-        tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    for title in sorted(TITLE_ABBREVIATIONS):
+        # (one the stock rules split from its period would end a sentence inside "Col. Ahmed Diallo")
+        if f"{title}." not in tokenizer.rules:
+            tokenizer.add_special_case(f"{title}.", [{"ORTH": f"{title}."}])
     if tokenizer.infix_finditer is not None:
         pattern = tokenizer.infix_finditer.__self__.pattern
         if _GLUED_PERIOD not in pattern:

@@ -36,7 +36,6 @@ from __future__ import annotations
 import heapq
 import math
 import re
-import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -44,6 +43,7 @@ from itertools import chain
 
 import numpy
 
+from .language import strip_accents
 from .model import Article, Mention
 
 # Mean cosine between two stories' articles for them to be about one event at all.
@@ -83,7 +83,6 @@ _PRIOR_DOCUMENTS = 100
 _ALL_PAIRS = 60  # up to this many articles, every pair is compared (cheap, and blocking
 # by rare terms misses small corpora, where the words every report shares weigh least)
 
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]{3,}")
 # Function words and reporting verbs every article has; they describe no event.
 _STOPWORDS = frozenset(
@@ -373,4 +372,4 @@ def _normalise(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():
         return folded.strip()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", folded)).strip()
+    return strip_accents(folded).strip()

@@ -42,29 +42,31 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import Batched, register_extensions
+from ..language import (
+    HONORIFIC_SEX,
+    HONORIFICS,
+    NAME_SUFFIXES,
+    PERSON_NOUNS,
+    ROLE_LINKERS,
+    ROLE_MODIFIERS,
+    TITLE_HEADS,
+    fold,
+    given_name_gender,
+)
+from ..language import PERSON_SPEECH_VERBS as SPEECH_VERBS
 from .gazetteer import (
     EVENT_SUFFIXES,
     FAC_SUFFIXES,
     GPE_SUFFIXES,
-    HONORIFIC_SEX,
-    HONORIFICS,
     LOC_SUFFIXES,
     MONTHS_AND_DAYS,
-    NAME_SUFFIXES,
     ORG_INTRODUCERS,
-    PERSON_NOUNS,
     PLACE_NAME_WORDS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PARTICLES,
-    ROLE_LINKERS,
-    ROLE_MODIFIERS,
     SENTENCE_OPENERS,
-    SPEECH_VERBS,
-    TITLE_HEADS,
     capitalised,
-    fold,
-    given_name_gender,
     lexicon,
 )
 from .tokens import LINE_BREAK, LONG_ALPHA, tokens, word_flag

@@ -12,19 +12,18 @@ is a person and "Actress" before it is not part of the name) and
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..names import (  # noqa: F401  (re-exported for the entity finder: one home for each fact)
+from ..language import (
     COUNTRY_TABLE,
-    HONORIFIC_SEX,
-    HONORIFICS,
     NAME_PARTICLES,
-    NAME_SUFFIXES,
-    PERSON_NOUNS,
-    given_name_gender,
+    PERSON_SPEECH_VERBS,
+    ROLE_MODIFIERS,
+    TITLE_HEADS,
+    fold,
     given_names,
+    titles,
 )
 
 
@@ -166,47 +165,6 @@ PLACE_NAME_WORDS = frozenset(
 # "Czech" + "Republic" is still the country, not an organisation.
 GPE_SUFFIXES = frozenset("federation republic kingdom emirates states city province state".split())
 
-# Words that head a title or role ("Minister", "chief", "Colonel").
-TITLE_HEADS = frozenset(
-    """minister president vice-president premier chancellor secretary secretary-general
-    undersecretary chief head leader spokesperson spokesman spokeswoman ambassador envoy director
-    director-general commissioner governor mayor senator congressman congresswoman representative
-    king queen prince princess emir sheikh sultan crown colonel general lieutenant captain major
-    sergeant corporal commander commander-in-chief admiral marshal brigadier officer chairman chairwoman
-    chair ceo cfo coo founder co-founder judge pope cardinal bishop archbishop imam ayatollah rabbi
-    reverend rev rev. dr dr. mr mr. mrs mrs. ms ms. miss mx sir dame lord lady professor prof prof.
-    col col. gen gen. lt lt. maj maj. capt capt. sgt sgt. cmdr cmdr. adm adm. sen sen. rep rep. gov
-    gov. pres pres. amb amb. supt supt. insp insp. det det. hon hon. adviser advisor aide coordinator
-    negotiator prosecutor attorney-general attorney lawyer analyst researcher journalist reporter
-    correspondent editor economist spokesperson deputy counsellor counselor superintendent inspector
-    detective constable counterpart mp mps mep lawmaker legislator councillor councilor ruler strongman dictator warlord mufti patriarch
-    manager coach"""
-    .split()
-)
-# Words that can precede a title head inside a role ("interim", "Foreign", "policy").
-ROLE_MODIFIERS = frozenset(
-    """interim acting former ex ex- deputy vice prime incumbent sitting caretaker current retired serving
-    provisional honorary embattled unelected foreign defence defense interior home finance
-    economy economic justice health education trade energy security affairs policy state armed army
-    navy air force military senior junior top chief general first then outgoing incoming new newly
-    elected appointed designate assistant associate executive managing regional national international
-    opposition party transitional veteran longtime long-time exiled ousted late field staff joint special
-    high cabinet government communications information environment agriculture transport labour labor
-    culture sports tourism digital development cooperation minister ministers secretary president
-    commander director head leader presidential royal supreme permanent principal lead parliamentary
-    immigration treasury budget planning industry mines mining oil petroleum water foreign-policy
-    counterterrorism counter-terrorism intelligence police public press media human rights
-    humanitarian relations""".split()
-)
-# Lowercase words allowed inside a role only between other role words.
-ROLE_LINKERS = frozenset({"of", "for", "and", "the"})
-
-# Words after a name that make it a person ("X said").
-SPEECH_VERBS = frozenset(
-    """said says told added stated explained insisted warned argued noted wrote tweeted claimed
-    declared announced asserted replied responded confirmed denied admitted acknowledged recalled
-    urged asked spoke """.split()
-)
 # Nouns that introduce an organisation's name ("news platform X", "the agency X").
 ORG_INTRODUCERS = frozenset(
     """platform outlet newspaper paper daily weekly agency broadcaster website site channel network
@@ -285,15 +243,6 @@ class Lexicon:
     longest: int  # most words in any name, to bound lookups
 
 
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Lookup key: lowercase, no accents, no periods, straight apostrophes (cached: words repeat)."""
-    text = text.replace("’", "'").replace(".", "").lower()
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     labels: dict[str, str] = {}
@@ -325,22 +274,15 @@ def lexicon() -> Lexicon:
     given = frozenset(fold(n) for n in _GIVEN_NAMES.split())
     from spacy.lang.en.stop_words import STOP_WORDS  # (here: importing this module stays light)
 
-    titles = _titles()
-    not_names = STOP_WORDS | SENTENCE_OPENERS | SPEECH_VERBS | PARTICLES | MONTHS_AND_DAYS | TITLE_HEADS | ROLE_MODIFIERS | titles | labels.keys()
+    title_words = titles()
+    not_names = STOP_WORDS | SENTENCE_OPENERS | PERSON_SPEECH_VERBS | PARTICLES | MONTHS_AND_DAYS | TITLE_HEADS | ROLE_MODIFIERS | title_words | labels.keys()
     more = frozenset(n for n in _dictionary_given_names() if n not in not_names and len(n) > 2) | given
-    return Lexicon(labels=labels, given_names=given, more_given_names=more, titles=titles, longest=longest)
+    return Lexicon(labels=labels, given_names=given, more_given_names=more, titles=title_words, longest=longest)
 
 
 def _dictionary_given_names() -> set[str]:
     """gender-guesser's given names (its data ships with the package: nothing is downloaded)."""
     return set(given_names())
-
-
-def _titles() -> frozenset[str]:
-    """nameparser's titles ("actress", "coach", "chancellor"), as single folded words."""
-    from nameparser.config.titles import TITLES  # (the list alone: nameparser's parser is not needed)
-
-    return frozenset(fold(t) for t in TITLES if t.isalpha()) | TITLE_HEADS
 
 
 # -- what a name looks like -----------------------------------------------------------------

@@ -44,32 +44,17 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..language import ABBREVIATIONS, BACK_REFERENCE_TITLES, QUOTE_VERBS
 from . import Batched, doc_text, register_extensions
 from .entities import ENTS_KEY
 from .tokens import set_span_value, span_from_chars, tokens
 
 LABEL = "QUOTE"
 
-SPEECH_VERBS = """say says said saying tell tells told telling add adds added adding state states
-stated stating assert asserts asserted asserting argue argues argued arguing claim claims claimed
-claiming call calls called calling describe describes described describing warn warns warned
-warning insist insists insisted insisting note notes noted noting write writes wrote writing
-declare declares declared declaring announce announces announced announcing urge urges urged
-urging accuse accuses accused accusing deny denies denied denying explain explains explained
-explaining reply replies replied replying respond responds responded responding remark remarks
-remarked acknowledge acknowledges acknowledged admit admits admitted tweet tweets tweeted tweeting
-comment comments commented brand brands branded branding dub dubs dubbed label labels labelled
-labeled term terms termed vow vows vowed promise promises promised pledge pledges pledged stress
-stresses stressed emphasise emphasised emphasize emphasized suggest suggests suggested confirm
-confirms confirmed reiterate reiterates reiterated ask asks asked asking demand demands demanded
-praise praised criticise criticised criticize criticized condemn condemned denounce denounced
-hail hails hailed characterise characterised characterize characterized quote quoted cite cited
-insist continue continued conclude concluded recall recalled predict predicted threaten
-threatened disagree disagreed disagrees agree agreed agrees retort retorted retorts""".split()
-# Titles that let "the minister said" refer back to a named person.
-TITLE_WORDS = """minister president premier chancellor secretary ambassador envoy commander general
-colonel governor mayor senator chairman chairwoman chair leader king queen prince chief director
-spokesman spokeswoman spokesperson foreign defence defense""".split()
+# Every form of a verb that attributes a quotation, longest first (so the regexes below match
+# "told" before "tell"); the titles that let "the minister said" refer back to a person.
+SPEECH_VERBS = sorted(QUOTE_VERBS, key=lambda v: (-len(v), v))
+TITLE_WORDS = sorted(BACK_REFERENCE_TITLES)
 
 _SPEECH = r"(?:" + "|".join(SPEECH_VERBS) + r")"
 _MARKS = "“”\"‘’«»"
@@ -102,11 +87,6 @@ _POSSESSIVE = re.compile(r"[’']s?\b")
 _STRIP = " \t\r\n,;:"
 
 SPEAKER_LABELS = ("PERSON", "ORG")
-# Words whose period does not end a sentence ("said Ms. Silva").
-ABBREVIATIONS = frozenset(
-    """Mr Mrs Ms Dr Prof Gen Col Lt Maj Capt Sgt Cpl Adm Cmdr Brig Sen Rep Gov Pres Amb Rev Hon
-    St Jr Sr Mt Ft No Nos Vol Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
-)
 _LAST_WORD = re.compile(r"[A-Za-z.]+$")
 
 

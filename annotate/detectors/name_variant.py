@@ -21,7 +21,7 @@ from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
-from ..names import HONORIFICS, fold, strip_possessive
+from ..language import HONORIFICS, fold, strip_possessive
 from ..model import Discrepancy, Mention
 from ..outlets import outlet_list
 from .story import Findings, Story, evidence

@@ -32,7 +32,7 @@ from itertools import combinations
 
 from ..align import candidate_pairs, changes, local_alignment, word_diff, word_spans
 from ..model import Corroboration, Discrepancy, Mention
-from ..names import fold
+from ..language import fold
 from .speech import Statement, statements
 from .story import GENERIC, STOPWORDS, Findings, Matches, Story, content_words, evidence, short, value_part
 

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 
 from ..model import Corroboration, Discrepancy, Mention
-from ..names import COUNTRIES, fold, is_demonym_word, place_of, spelling_key
+from ..language import COUNTRIES, fold, is_demonym_word, place_of
+from ..names import spelling_key
 from .story import Findings, Story, evidence, value_parts
 
 KIND = "role"

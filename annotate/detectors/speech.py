@@ -14,17 +14,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..language import REPORTING_VERBS
 from .story import Story
 
-SPEECH_VERBS = (
-    "said", "says", "stated", "states", "told", "tells", "added", "adds", "claimed", "claims", "announced",
-    "announces", "warned", "warns", "accused", "accuses", "insisted", "insists", "argued", "argues", "noted",
-    "explained", "confirmed", "confirms", "denied", "denies", "asserted", "alleged", "acknowledged",
-    "admitted", "declared", "stressed", "suggested", "maintained", "wrote", "tweeted", "posted", "revealed",
-    "urged", "vowed", "promised", "pledged", "called", "asked", "replied", "responded", "predicted", "criticised",
-    "criticized", "praised", "blamed", "described", "dismissed", "rejected", "welcomed", "condemned", "questioned",
-    "reiterated", "emphasised", "emphasized", "recalled", "indicated", "estimated", "repeated", "countered",
-)
+SPEECH_VERBS = sorted(REPORTING_VERBS, key=lambda v: (-len(v), v))  # longest first, for the regexes
 _VERB = re.compile(r"^[\s,]*(?:(?:has|had|have|also|then|later|publicly|repeatedly)\s+)*(" + "|".join(SPEECH_VERBS) + r")\b")
 _THAT = re.compile(r"\s*(?:that\b|:|,)?\s*")
 _ACCORDING = re.compile(r"\baccording to\s*$", re.IGNORECASE)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..model import Article, Corroboration, Discrepancy, Entity, Evidence, Mention
-from ..names import fold, place_of
+from ..language import ABBREVIATIONS, fold, place_of
 from ..outlets import outlet_list
 
 Findings = tuple[list[Discrepancy], list[Corroboration]]
@@ -22,7 +22,7 @@ Findings = tuple[list[Discrepancy], list[Corroboration]]
 # Sentence ends: . ! ? (plus closing quotes/brackets) then space or a capital;
 # line breaks always end a sentence (headlines, captions, paragraphs).
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|[A-Z“\"]|$)|\n")
-_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|Prof|Rev|Sen|Rep|Gov|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:" + "|".join(sorted(ABBREVIATIONS)) + r"))\.$")
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as into onto over under about after before
