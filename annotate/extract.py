@@ -15,9 +15,9 @@ Follows the contract in ``annotate.components``:
   id: ``annotate.linking`` replaces it with the ``Entity.id`` it links that
   name to. None when no speaker was found.
 
-Where a component left its spans as rows (``ROWS`` in ``annotate.components``),
-they are read instead of the span group: the same fields, without a ``Span``
-per item.
+Where the components left their spans as rows (``doc._.rows``, see
+``annotate.components``), they are read instead of ``doc.ents`` and the span
+groups: the same fields, without a ``Span`` per item.
 
 Mention ids are ``f"{article.id}:{kind[0]}{start}-{end}"``, stable across
 runs. Offsets are character offsets into ``article.text`` (the Doc must have
@@ -30,8 +30,7 @@ from operator import attrgetter
 
 from spacy.tokens import Doc, Span
 
-from .components import ROWS
-from .components.entities import ENTS_KEY
+from .components import ENTS
 from .model import Article, Mention
 
 # Label used when a component leaves a span unlabelled.
@@ -45,41 +44,40 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     text = article.text
     if len(doc) and doc[-1].idx + len(doc[-1]) + len(doc[-1].whitespace_) != len(text):
         raise ValueError(f"{article.id}: the Doc was not made from this article's text")
-    # spaCy keeps span extension values in ``doc.user_data`` under ("._.", name, start_char,
-    # end_char); reading them there skips building an ``Underscore`` per span, which would
-    # cost more than the rest of extraction together.
-    get = doc.user_data.get
+    # The components' rows (``doc._.rows``) hold what ``span._`` would give, without building
+    # a Span and an ``Underscore`` per item, which would cost more than the rest of extraction.
+    found = doc._.rows
+    get = found.get if found is not None else _none
     aid = article.id
     mentions: dict[str, Mention] = {}
-    # ``ct_entities`` lists the entities it wrote as (start_char, end_char, label): the same as
-    # ``doc.ents``, without a Span per entity. A Doc from another pipeline has only ``doc.ents``.
-    ents = get(ENTS_KEY)
+    # ``ct_entities`` lists the entities it wrote as (start_char, end_char, label, canonical,
+    # role): ``doc.ents`` without a Span per entity. A Doc from another pipeline has only ``doc.ents``.
+    ents = get(ENTS)
     if ents is None:
-        ents = [(span.start_char, span.end_char, span.label_) for span in doc.ents]
-    for start, end, label in ents:
+        ents = [(span.start_char, span.end_char, span.label_, span._.canonical, span._.role) for span in doc.ents]
+    for start, end, label, canonical, role in ents:
         surface = text[start:end]
         mid = f"{aid}:e{start}-{end}"
         if mid not in mentions:
             # (All fields positional: keyword arguments and later assignments cost more.)
             mentions[mid] = Mention(
                 mid, aid, start, end, surface, "entity", label,
-                get(("._.", "canonical", start, end)) or surface, None, None,
-                get(("._.", "role", start, end)),
+                canonical or surface, None, None, role,
             )  # fmt: skip
     spans = doc.spans
     for key, kind in _SPAN_KINDS:
         group = spans.get(key)
         if not group:
             continue
-        rows = get((ROWS, key))
+        rows = get(key)
         if rows is None or len(rows) != len(group):
-            rows = _rows_of(group, kind, get)
+            rows = _rows_of(group, kind)
         _from_rows(rows, kind, aid, text, mentions)
     return sorted(mentions.values(), key=_POSITION)
 
 
 def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention]) -> None:
-    """Mentions from rows ``(start, end, label, *fields)`` (see ``ROWS`` in ``annotate.components``)."""
+    """Mentions from rows ``(start, end, label, *fields)`` (see ``doc._.rows`` in ``annotate.components``)."""
     letter = kind[0]
     for start, end, label, *fields in rows:
         mid = f"{aid}:{letter}{start}-{end}"
@@ -94,29 +92,33 @@ def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention
             value, granularity = fields
             m = Mention(mid, aid, start, end, surface, kind, label, value, None, None, None, None, None, granularity)
         else:
-            (speaker,) = fields
+            speaker = fields[0]  # the speaker's name (then where its entity is)
             m = Mention(mid, aid, start, end, surface, kind, label, surface, None, speaker)  # type: ignore[arg-type]
         mentions[mid] = m
 
 
-def _rows_of(group, kind: str, get):
-    """The rows of a span group that came without them, read where ``span._`` keeps its values."""
+def _none(key: str) -> None:
+    return None
+
+
+def _rows_of(group, kind: str):
+    """The rows of a span group that came without them, read through ``span._``."""
     default_label = _DEFAULT_LABELS[kind]
     for span in group:
         start, end = span.start_char, span.end_char
         label = span.label_ or default_label
         if kind == "number":
-            fields = (get(("._.", "value", start, end)), get(("._.", "counts", start, end)), get(("._.", "qualifier", start, end)))
+            fields = (span._.value, span._.counts, span._.qualifier)
         elif kind == "date":
-            fields = (get(("._.", "value", start, end)), get(("._.", "granularity", start, end)))
+            fields = (span._.value, span._.granularity)
         else:
-            fields = (_speaker_name(get(("._.", "speaker", start, end)), get),)
+            fields = (_speaker_name(span._.speaker),)
         yield (start, end, label, *fields)
 
 
-def _speaker_name(speaker: object, get) -> str | None:
+def _speaker_name(speaker: object) -> str | None:
     if isinstance(speaker, Span):
-        return get(("._.", "canonical", speaker.start_char, speaker.end_char)) or speaker.text
+        return speaker._.canonical or speaker.text
     if isinstance(speaker, str):  # tolerate a component that stores the name
         return speaker
     return None

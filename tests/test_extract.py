@@ -83,19 +83,22 @@ def test_a_doc_made_from_other_text_is_refused():
 
 
 def test_rows_and_span_groups_give_the_same_mentions():
-    # The components leave their spans as rows too; a Doc without them (another
-    # pipeline's) is read from its span groups, with the same result.
-    from annotate.components import ROWS
-    from annotate.components.entities import ENTS_KEY
+    # The components leave their spans as rows too (``doc._.rows``, which ``span._`` reads); a
+    # Doc without them (another pipeline's, its values set through ``span._``) is read from
+    # ``doc.ents`` and its span groups, with the same result.
+    from annotate.components import SPAN_KEYS
 
     for path in sorted(CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         article = _article(text, path.stem)
         doc = build_pipeline(None)(text)
-        assert doc.user_data.get((ROWS, "numbers")) and doc.user_data.get((ROWS, "dates"))
-        assert doc.user_data.get(ENTS_KEY)
+        assert doc._.rows.get("numbers") and doc._.rows.get("dates") and doc._.rows.get("ents")
         from_rows = extract_mentions(doc, article)
-        for key in ("numbers", "dates", "quotes"):
-            doc.user_data.pop((ROWS, key), None)
-        doc.user_data.pop(ENTS_KEY)
+        names = ("value", "counts", "qualifier", "granularity", "speaker", "canonical", "role")
+        spans = [*doc.ents, *(span for key in SPAN_KEYS for span in doc.spans.get(key, []))]
+        values = [(span, {name: getattr(span._, name) for name in names}) for span in spans]
+        doc._.rows = None
+        for span, by_name in values:
+            for name, value in by_name.items():
+                setattr(span._, name, value)
         assert extract_mentions(doc, article) == from_rows

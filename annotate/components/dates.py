@@ -386,17 +386,13 @@ class DateFinder(Batched):
         register_extensions()
         toks = tokens(doc)
         out = SpanWriter(doc, toks, "dates")
-        rows, user_data = out.rows, doc.user_data
+        rows = out.rows
         for d in find_dates(toks.text, doc.user_data.get("published")):
             where = toks.token_range(d.start, d.end)
             if where is None or where[0] < out.end:
                 continue  # two dates in one token ("2000.September"): the span keeps the first
             start_char, end_char = out.add(where[0], where[1], LABEL)
             value, granularity = d.value, d.granularity
-            rows.append((start_char, end_char, LABEL, value, granularity))
-            # ``span._.x = ...`` written where ``span._`` keeps it (see ``set_span_value``).
-            if value is not None:
-                user_data[("._.", "value", start_char, end_char)] = value
-            user_data[("._.", "granularity", start_char, end_char)] = granularity
+            rows.append((start_char, end_char, LABEL, value, granularity))  # span._.value, span._.granularity
         out.close()
         return doc

@@ -41,7 +41,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import Batched, register_extensions
+from . import ENTS, Batched, register_extensions, rows
 from ..language import (
     HONORIFIC_SEX,
     HONORIFICS,
@@ -105,12 +105,6 @@ _MAX_RUN = 8
 # One token's (ENT_IOB, ENT_TYPE): outside any entity; inside one.
 _OUTSIDE = array("Q", (2, 0))
 _INSIDE = array("Q", (1,))
-# ``doc.user_data[ENTS_KEY]``: the entities this component wrote, as (start_char, end_char,
-# label) in text order -- the same as ``doc.ents``, without building a Span per entity. Valid
-# while nothing changes ``doc.ents`` afterwards (in our pipeline nothing does).
-ENTS_KEY = "ct_entities.spans"
-
-
 @dataclass(slots=True)
 class _Found:
     start: int  # token index
@@ -203,16 +197,15 @@ class _DocEntities:
         canonical.update(self._acronym_forms(found))
         canonical.update(self._descriptions)
         people = {i for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
-        # Entities and their extension values are written as arrays and straight into
-        # user_data (where ``span._`` keeps them): building a Span and an Underscore per
-        # entity costs more than finding it. The (ENT_IOB, ENT_TYPE) rows are one flat
-        # ``array("Q")``, made by repeating an "O, no label" row (C speed; numpy converts a
-        # list of Python ints several times slower).
+        # Entities are written as one array, their roles and full forms as rows in
+        # ``doc._.rows`` (which ``span._.role`` and ``span._.canonical`` read): building a Span
+        # and an Underscore per entity costs more than finding it. The (ENT_IOB, ENT_TYPE) rows
+        # are one flat ``array("Q")``, made by repeating an "O, no label" row (C speed; numpy
+        # converts a list of Python ints several times slower).
         table = _OUTSIDE * self.n
-        data = doc.user_data
         starts, words = self.toks.starts, self.w
         label_ids = {label: self.strings.add(label) for label in {f.label for f in found}}
-        spans: list[tuple[int, int, str]] = []  # (start_char, end_char, label), for ENTS_KEY
+        found_rows: list[tuple[int, int, str, str | None, str | None]] = []  # see ``annotate.components``
         for f in found:
             label = label_ids[f.label]
             b = 2 * f.start
@@ -224,19 +217,16 @@ class _DocEntities:
                 table[b + 3 : 2 * f.end : 2] = array("Q", (label,)) * inside
             start_char = starts[f.start]
             end_char = starts[f.end - 1] + len(words[f.end - 1])
-            spans.append((start_char, end_char, f.label))
+            role = None
             if f.label == "PERSON":
                 role_start = self._role_start(f.start, people)
                 if role_start is not None:
                     role = self.span_text(role_start, f.start)
                 else:
                     role = self._appositive_role(f.end) or self._role_before_comma(f.start, f.end, people)
-                if role is not None:
-                    data[("._.", "role", start_char, end_char)] = role
-            if f.start in canonical:
-                data[("._.", "canonical", start_char, end_char)] = canonical[f.start]
+            found_rows.append((start_char, end_char, f.label, canonical.get(f.start), role))
         doc.from_array([ENT_IOB, ENT_TYPE], numpy.frombuffer(table, dtype=numpy.uint64).reshape(self.n, 2))
-        data[ENTS_KEY] = spans
+        rows(doc).put(ENTS, found_rows)
 
     def _runs(self) -> list[tuple[int, int]]:
         """Token ranges of capitalised words that may form one name."""

@@ -507,7 +507,7 @@ class NumberFinder(Batched):
         register_extensions()
         toks = tokens(doc)
         out = SpanWriter(doc, toks, "numbers")
-        rows, user_data = out.rows, doc.user_data
+        rows = out.rows
         for n in find_numbers(doc):
             label = PERCENT if n.counts == "percent" else MONEY if n.counts in _MONEY_NAMES else CARDINAL
             where = toks.token_range(n.start, n.end)
@@ -515,14 +515,6 @@ class NumberFinder(Batched):
                 continue
             start_char, end_char = out.add(where[0], where[1], label)
             value, counts, qualifier = n.value, n.counts, n.qualifier
-            rows.append((start_char, end_char, label, value, counts, qualifier))
-            # ``span._.x = ...`` written where ``span._`` keeps it (see ``set_span_value``),
-            # only for values that differ from the default None: each costs a dict entry.
-            if value is not None:
-                user_data[("._.", "value", start_char, end_char)] = value
-            if counts is not None:
-                user_data[("._.", "counts", start_char, end_char)] = counts
-            if qualifier is not None:
-                user_data[("._.", "qualifier", start_char, end_char)] = qualifier
+            rows.append((start_char, end_char, label, value, counts, qualifier))  # span._.value, ...
         out.close()
         return doc

@@ -45,9 +45,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..language import ABBREVIATIONS, BACK_REFERENCE_TITLES, QUOTE_VERBS
-from . import Batched, doc_text, register_extensions
-from .entities import ENTS_KEY
-from .tokens import set_span_value, span_from_chars, tokens
+from . import ENTS, Batched, doc_text, register_extensions, rows
+from .tokens import span_from_chars, tokens
 
 LABEL = "QUOTE"
 
@@ -91,16 +90,17 @@ _LAST_WORD = re.compile(r"[A-Za-z.]+$")
 
 
 class Ent(NamedTuple):
-    """An entity as ``ct_entities`` lists it (``doc.user_data[ENTS_KEY]``): what the speaker
-    rules read of a ``Span``, without building one per entity."""
+    """An entity as ``ct_entities`` lists it in ``doc._.rows``: what the speaker rules read of
+    a ``Span`` (its ``_.canonical`` and ``_.role`` too), without building one per entity."""
 
     start_char: int
     end_char: int
     label_: str
+    canonical: str | None = None
+    role: str | None = None
 
 
-# A speaker candidate: an ``Ent``, or a ``Span`` from ``doc.ents`` (a Doc ``ct_entities`` did not annotate).
-Name = Ent | Span
+Name = Ent  # a speaker candidate
 
 
 class Quote(NamedTuple):  # (a NamedTuple: built many times per Doc, and cheaply)
@@ -195,17 +195,13 @@ class _Context:
     sentence_starts: list[int]
     quotes: list[Quote]
     quote_opens: list[int]
-    user_data: dict  # the Doc's, where ``span._.role`` is kept
     speakers: dict[int, Name | None] = field(default_factory=dict)  # quote index -> speaker
     _roled: list[tuple[Name, str]] | None = None
 
     def roled(self) -> list[tuple[Name, str]]:
         """People introduced with a role, and the role, in order (read on first use: few quotes need them)."""
         if self._roled is None:
-            # ``span._.role`` read where spaCy keeps it, without building an Underscore per span
-            get = self.user_data.get
-            roles = [(e, get(("._.", "role", e.start_char, e.end_char))) for e in self.ents if e.label_ == "PERSON"]
-            self._roled = [(e, role) for e, role in roles if role]
+            self._roled = [(e, e.role) for e in self.ents if e.label_ == "PERSON" and e.role]
         return self._roled
 
     def inside_quote(self, pos: int) -> bool:
@@ -231,18 +227,13 @@ class _Context:
         return k, self.sentence_starts[k], end
 
 
-def attribute(text: str, quotes: list[Quote], ents: list[Name], user_data: dict | None = None) -> list[Name | None]:
-    """The speaker of each quote (one of ``ents``, which are in text order), or None.
-
-    ``user_data`` holds the entities' roles (``span._.role``); by default that of the Doc of
-    the first of ``ents``, which must then be Spans."""
+def attribute(text: str, quotes: list[Quote], ents: list[Name]) -> list[Name | None]:
+    """The speaker of each quote (one of ``ents``, which are in text order), or None."""
     if not quotes:
         return []
     ents = [e for e in ents if e.label_ in SPEAKER_LABELS]  # (``doc.ents`` are in text order)
-    if user_data is None:
-        user_data = ents[0].doc.user_data if ents else {}
     quote_opens = [q.open for q in quotes]
-    ctx = _Context(text, ents, [e.start_char for e in ents], _sentence_starts(text, quotes), quotes, quote_opens, user_data)
+    ctx = _Context(text, ents, [e.start_char for e in ents], _sentence_starts(text, quotes), quotes, quote_opens)
     result: list[Name | None] = []
     for i, q in enumerate(quotes):
         speaker = _speaker(ctx, i, q)
@@ -403,7 +394,7 @@ def _resolve_title(ctx: _Context, title: str, pos: int) -> Name | None:
 
 
 def _fullest(
-    doc: Doc, text: str, ents: list[Name], forms: dict[tuple[str, str], list[Name]], speaker: Name | None, before: int
+    text: str, ents: list[Name], forms: dict[tuple[str, str], list[Name]], speaker: Name | None, before: int
 ) -> Name | None:
     """The speaker's fullest name form in the article (its ``_.canonical``), as an entity span:
     the nearest mention of that form before the quote, else the first after it.
@@ -412,7 +403,7 @@ def _fullest(
     speakers are named in full already."""
     if speaker is None:
         return speaker
-    canonical = doc.user_data.get(("._.", "canonical", speaker.start_char, speaker.end_char))  # speaker._.canonical
+    canonical = speaker.canonical
     if not canonical:
         return speaker
     if not forms:
@@ -431,7 +422,7 @@ def make_quotes(nlp: Language, name: str) -> QuoteFinder:
 
 
 class QuoteFinder(Batched):
-    """Writes ``doc.spans["quotes"]`` with ``span._.speaker``."""
+    """Writes ``doc.spans["quotes"]`` and their rows in ``doc._.rows`` (``span._.speaker``)."""
 
     def __init__(self) -> None:
         register_extensions()
@@ -439,29 +430,35 @@ class QuoteFinder(Batched):
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         quotes = find_quotes(text)
+        found = rows(doc)
         if not quotes:
             doc.spans["quotes"] = []
+            found.put("quotes", [])
             return doc
         # (the speakers' fullest forms are among these entities too)
-        listed = doc.user_data.get(ENTS_KEY)  # what ct_entities wrote: no Span built per entity
+        listed = found.get(ENTS)  # what ct_entities wrote: no Span built per entity
         if listed is not None:
             ents: list[Name] = [Ent(*e) for e in listed if e[2] in SPEAKER_LABELS]
-        else:
-            ents = [e for e in doc.ents if e.label_ in SPEAKER_LABELS]
-        speakers = attribute(text, quotes, ents, doc.user_data)
+        else:  # a Doc whose entities another pipeline set
+            ents = [Ent(e.start_char, e.end_char, e.label_, e._.canonical, e._.role) for e in doc.ents if e.label_ in SPEAKER_LABELS]
+        speakers = attribute(text, quotes, ents)
         forms: dict[tuple[str, str], list[Name]] = {}
         toks = tokens(doc)
         spans: list[Span] = []
+        quote_rows: list[tuple] = []
         for q, speaker in zip(quotes, speakers):
             span = span_from_chars(doc, toks, q.start, q.end, LABEL, expand=False) or span_from_chars(
                 doc, toks, q.start, q.end, LABEL
             )
             if span is None:
                 continue
-            fullest = _fullest(doc, text, ents, forms, speaker, q.open)
-            if isinstance(fullest, Ent):  # ``span._.speaker`` is a Span of ``doc.ents``
-                fullest = span_from_chars(doc, toks, fullest.start_char, fullest.end_char, fullest.label_)
-            set_span_value(doc, span, "speaker", fullest)
+            fullest = _fullest(text, ents, forms, speaker, q.open)
+            if fullest is None:
+                quote_rows.append((span.start_char, span.end_char, LABEL, None, None))
+            else:  # the speaker's name, and where its entity is (``span._.speaker`` makes the Span)
+                name = fullest.canonical or text[fullest.start_char : fullest.end_char]
+                quote_rows.append((span.start_char, span.end_char, LABEL, name, fullest[:3]))
             spans.append(span)
         doc.spans["quotes"] = spans
+        found.put("quotes", quote_rows)
         return doc

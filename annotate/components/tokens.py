@@ -11,8 +11,9 @@ themselves are here: they cannot change from one component to the next,
 unlike sentence starts or entities.
 
 Spans are made here too, from character offsets found by regexes: aligning
-them with ``Doc.char_span`` builds a ``Token`` per step, and setting
-``span._.x`` builds an ``Underscore``; both cost more than finding the span.
+them with ``Doc.char_span`` builds a ``Token`` per step, which costs more than
+finding the span; their values go to ``doc._.rows``, not through a ``span._``
+per span (see ``annotate.components``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from spacy.attrs import IDX, ORTH, SPACY
 from spacy.lang.lex_attrs import is_punct
 from spacy.tokens import Doc, Span, SpanGroup
 
-from . import DOCS_PER_BATCH, ROWS, doc_text
+from . import DOCS_PER_BATCH, doc_text, rows
 
 _TESTS: list[Callable[[str], bool]] = []
 _MASKS: dict[int, int] = {}  # word id -> bits of the tests it passes
@@ -178,8 +179,8 @@ class SpanWriter:
     ``Span(doc, start, end)`` makes two ``Token`` objects to find its character
     offsets, which the columns already hold; a ``SpanGroup`` copies the fields of
     each span appended to it, so one ``Span`` is refilled for every range.
-    The component appends each span's row to ``rows`` (see ``ROWS`` in
-    ``annotate.components``); ``close`` stores them beside the group.
+    The component appends each span's row to ``rows``; ``close`` stores them beside the
+    group, in ``doc._.rows`` (see ``annotate.components``).
     """
 
     def __init__(self, doc: Doc, toks: Tokens, key: str) -> None:
@@ -205,9 +206,4 @@ class SpanWriter:
 
     def close(self) -> None:
         self.doc.spans[self.key] = self.group
-        self.doc.user_data[(ROWS, self.key)] = self.rows
-
-
-def set_span_value(doc: Doc, span: Span, name: str, value: object) -> None:
-    """``span._.<name> = value``, written where ``span._`` keeps it, without building an ``Underscore``."""
-    doc.user_data[("._.", name, span.start_char, span.end_char)] = value
+        rows(self.doc).put(self.key, self.rows)
