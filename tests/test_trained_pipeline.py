@@ -85,3 +85,38 @@ def test_roles_are_still_split_from_ner_people(trained):
 def test_missing_model_path_is_a_clear_error(tmp_path):
     with pytest.raises(ModelNotFoundError, match="not installed"):
         build_pipeline(str(tmp_path / "no-such-model"))
+
+
+# A stand-in for a trained recogniser whose guesses are known in advance: the names below,
+# wherever they occur, with these labels (spaCy loads it by its registered name).
+_FIXED_GUESSES = {"Georgia": "PERSON", "Atlas": "ORG"}
+
+
+@spacy.Language.component("fixed_guesses_ner")
+def _fixed_guesses_ner(doc):
+    import re
+
+    spans = [
+        doc.char_span(m.start(), m.end(), label=label)
+        for name, label in _FIXED_GUESSES.items()
+        for m in re.finditer(rf"\b{name}\b", doc.text)
+    ]
+    doc.ents = sorted((s for s in spans if s is not None), key=lambda s: s.start)
+    return doc
+
+
+def test_the_trained_recogniser_wins_where_it_overlaps_a_rule_guess(tmp_path):
+    """The README's promise: with --model, a trained entity beats the rules' guess on the same
+    words (the rules read "Georgia" as the country and "Atlas Group" as one organisation)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("fixed_guesses_ner", name="ner")
+    nlp.meta["name"], nlp.meta["version"] = "fixed_guesses", "1.0.0"
+    nlp.to_disk(tmp_path / "fixed")
+    text = "Georgia said the workers of Atlas Group met in Nairobi."
+    rules_only = build_pipeline(None)
+    ruled = {e.text: e.label_ for e in rules_only(text).ents}
+    assert ruled.get("Georgia") == "GPE" and ruled.get("Atlas Group") == "ORG"
+    found = {e.text: e.label_ for e in build_pipeline(str(tmp_path / "fixed"))(text).ents}
+    assert found.get("Georgia") == "PERSON"
+    assert found.get("Atlas") == "ORG" and "Atlas Group" not in found
+    assert found.get("Nairobi") == "GPE"  # where the recogniser says nothing, the rules still do

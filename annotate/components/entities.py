@@ -25,7 +25,8 @@ modifiers, capitalised words and a possessive ("Norway's Trade Minister"),
 or from an appositive ("Marco Groje, the acting police chief,"; "the defence
 minister, Bello Musa,"), and stored in ``span._.role``. Courtesy titles
 ("Mr", "Dr") mark a person but are not roles. When a trained NER ran before this component,
-its PERSON/ORG/GPE/... spans are kept and the rules only fill the gaps.
+its PERSON/ORG/GPE/... spans are kept (titles trimmed off people), win over any rule guess they
+overlap, and the rules only fill the gaps.
 """
 
 from __future__ import annotations
@@ -189,7 +190,13 @@ class _DocEntities:
             }
             for start, end in headlines:
                 self._classify(start, end, found, unresolved)
-        found.extend(self._trained_entities())
+        trained = self._trained_entities()
+        if trained:
+            # The trained recogniser wins where it overlaps a rule's guess.
+            taken = bytearray(self.n)
+            for f in trained:
+                taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+            found = [f for f in found if not any(taken[f.start : f.end])] + trained
         found = self._with_model_numbers(_without_overlaps(found))
         found = self._link_short_forms(found, unresolved)
         found = self._place_and_person_noun(found, unresolved)
