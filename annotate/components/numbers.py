@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from . import Batched, doc_text, register_extensions
 from .dates import MONTHS, WEEKDAYS, DateMatch, digit_runs, find_dates
+from .sentences import sentence_starts
 from .tokens import SpanWriter, tokens, word_flag
 
 # spaCy's own labels for what a number measures.
@@ -162,7 +163,6 @@ _GLUED_BEFORE = re.compile(r"(?:[A-Za-z]-?|\d:|[#№]|\bNo\.\s?)$")
 _ONE_AS_PRONOUN = re.compile(r"\b(?i:no|any|every|some|the|this|that|each|which|last|only)[\s-]+$")
 _CURRENCY_HINT = frozenset("$€£¥ D")  # the character before a currency-marked number
 _TIME_HINT = frozenset(":. ap")
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\s*|[\"”’)\]]*\s+)")  # starts with a character set: fast
 _CONTEXT_REACH = 500  # characters: about two sentences of news prose
 _CONTEXT = re.compile(r"(?P<noun>" + "|".join(CONTEXT_NOUNS) + r")\b")  # lowercase: fast to scan
 
@@ -210,10 +210,11 @@ def find_numbers(doc: Doc) -> list[NumberMatch]:
             atoms.append(atom)
             consumed = atom.end
     found: list[NumberMatch] = []
+    sentences = _Sentences(doc)
     i = 0
     while i < len(atoms):
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-        match, used = _read(atoms[i], nxt, text)
+        match, used = _read(atoms[i], nxt, text, sentences)
         if match is not None:
             found.append(match)
         i += used
@@ -324,7 +325,7 @@ def _tidy(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-def _read(atom: _Atom, nxt: _Atom | None, text: str) -> tuple[NumberMatch | None, int]:
+def _read(atom: _Atom, nxt: _Atom | None, text: str, sentences: "_Sentences") -> tuple[NumberMatch | None, int]:
     """The quantity starting at ``atom``; how many atoms it used (1, or 2 for a range)."""
     before = text[max(0, atom.start - 24) : atom.start]
     start, end = atom.start, atom.end
@@ -371,7 +372,7 @@ def _read(atom: _Atom, nxt: _Atom | None, text: str) -> tuple[NumberMatch | None
             elif atom.word == "one" and used == 1:
                 return None, used  # "one of them", "no one": not a count
             else:
-                counts = _from_context(text, start)
+                counts = _from_context(text, start, sentences)
     if counts is not None:
         counts = CANONICAL.get(counts, counts)
     return NumberMatch(start, end, value, counts, qualifier), used
@@ -479,13 +480,28 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _from_context(text: str, start: int) -> str | None:
+class _Sentences:
+    """The Doc's sentence starts (``ct_sentences``), read on first use: most numbers name
+    what they count themselves."""
+
+    __slots__ = ("doc", "starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: list[int] | None = None
+
+    def previous(self, pos: int) -> int:
+        """Where the sentence before the one holding ``pos`` starts (0 in the first two)."""
+        if self.starts is None:
+            self.starts = sentence_starts(self.doc)
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.starts[max(k - 1, 0)]
+
+
+def _from_context(text: str, start: int, sentences: _Sentences) -> str | None:
     """What an uncounted number counts: the nearest people/force noun before it
     in the same or previous sentence."""
-    window_start = max(0, start - _CONTEXT_REACH)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, window_start, start)]
-    if len(ends) >= 2:
-        window_start = ends[-2]
+    window_start = max(0, start - _CONTEXT_REACH, sentences.previous(start))
     nearest = None
     for m in _CONTEXT.finditer(text, window_start, start):
         if not text[m.start() - 1 : m.start()].isalpha():  # a whole word, not "paratroops"

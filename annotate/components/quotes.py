@@ -25,8 +25,8 @@ the closing mark):
 7. a quote with no attribution of its own continues the previous quote of the
    same paragraph ("“…,” he said. “…”").
 
-Sentences are split at . ! ? and line breaks outside quotes, not after
-abbreviations ("Ms.", "U.S.", initials). A pronoun refers to the subject
+Sentences are the Doc's (``ct_sentences``), without the boundaries inside a
+quotation (a line break still ends one). A pronoun refers to the subject
 (first non-possessive person) of the nearest sentence before it that has
 one; a title ("the prime minister") to the most recent person whose role ends
 with those words. Speakers are PERSON (or, for named attributions, ORG) spans
@@ -44,8 +44,9 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..language import ABBREVIATIONS, BACK_REFERENCE_TITLES, QUOTE_VERBS
+from ..language import BACK_REFERENCE_TITLES, QUOTE_VERBS
 from . import ENTS, Batched, doc_text, register_extensions, rows
+from .sentences import sentence_starts
 from .tokens import span_from_chars, tokens
 
 LABEL = "QUOTE"
@@ -59,8 +60,6 @@ _SPEECH = r"(?:" + "|".join(SPEECH_VERBS) + r")"
 _MARKS = "“”\"‘’«»"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"\n")
-# Starts with a plain character set so the engine scans for it fast.
-_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[\"”’)\]]*\s+)")
 _PUNCTUATION = ".,;:!?()[]“”\"‘’'—–-"
 _SPEECH_WORDS = frozenset(SPEECH_VERBS) | {"according"}
 _VERB = re.compile(rf"\b{_SPEECH}\b|\baccording to\b", re.IGNORECASE)
@@ -86,7 +85,6 @@ _POSSESSIVE = re.compile(r"[’']s?\b")
 _STRIP = " \t\r\n,;:"
 
 SPEAKER_LABELS = ("PERSON", "ORG")
-_LAST_WORD = re.compile(r"[A-Za-z.]+$")
 
 
 class Ent(NamedTuple):
@@ -227,13 +225,16 @@ class _Context:
         return k, self.sentence_starts[k], end
 
 
-def attribute(text: str, quotes: list[Quote], ents: list[Name]) -> list[Name | None]:
-    """The speaker of each quote (one of ``ents``, which are in text order), or None."""
+def attribute(text: str, quotes: list[Quote], ents: list[Name], sentence_starts: list[int]) -> list[Name | None]:
+    """The speaker of each quote (one of ``ents``, which are in text order), or None.
+
+    ``sentence_starts`` are the character offsets of the Doc's sentences (``ct_sentences``)."""
     if not quotes:
         return []
     ents = [e for e in ents if e.label_ in SPEAKER_LABELS]  # (``doc.ents`` are in text order)
     quote_opens = [q.open for q in quotes]
-    ctx = _Context(text, ents, [e.start_char for e in ents], _sentence_starts(text, quotes), quotes, quote_opens)
+    starts = _outside_quotes(text, sentence_starts, quotes)
+    ctx = _Context(text, ents, [e.start_char for e in ents], starts, quotes, quote_opens)
     result: list[Name | None] = []
     for i, q in enumerate(quotes):
         speaker = _speaker(ctx, i, q)
@@ -242,33 +243,20 @@ def attribute(text: str, quotes: list[Quote], ents: list[Name]) -> list[Name | N
     return result
 
 
-def _sentence_starts(text: str, quotes: list[Quote]) -> list[int]:
-    """Sentence starts around the quotes (as far as attribution looks), ignoring
-    sentence ends inside quotes and after abbreviations."""
-    first = max(0, quotes[0].open - _BACK_REACH)
-    last = min(len(text), quotes[-1].close + _POST_REACH + 2)
-    starts = [first]
+def _outside_quotes(text: str, starts: list[int], quotes: list[Quote]) -> list[int]:
+    """The sentence starts that are not inside a quotation: a quote of several sentences is
+    one stretch of its sentence for attribution (a line break still ends it)."""
+    out: list[int] = []
     k = 0
-    for m in _SENTENCE_END.finditer(text, first, last):
-        pos = m.start()
+    for pos in starts:
         while k < len(quotes) and quotes[k].close < pos:
             k += 1
-        inside = k < len(quotes) and quotes[k].open < pos < quotes[k].close and "\n" not in m.group()
-        if inside:
-            continue
-        if text[pos] == "." and pos and text[pos - 1].isalpha() and _abbreviation_before(text, pos):
-            continue
-        starts.append(m.end())
-    return starts
-
-
-def _abbreviation_before(text: str, pos: int) -> bool:
-    """The period at ``pos`` ends "Ms." or an initial ("J.") or "U.S.", not a sentence."""
-    word = _LAST_WORD.search(text, max(0, pos - 12), pos)
-    if word is None:
-        return False
-    w = word.group()
-    return w in ABBREVIATIONS or (len(w) == 1 and w.isupper()) or "." in w
+        if k < len(quotes) and quotes[k].open < pos < quotes[k].close:
+            before = text[max(0, pos - 40) : pos]
+            if "\n" not in before[len(before.rstrip()) :]:
+                continue
+        out.append(pos)
+    return out
 
 
 def _speaker(ctx: _Context, i: int, q: Quote) -> Name | None:
@@ -441,7 +429,7 @@ class QuoteFinder(Batched):
             ents: list[Name] = [Ent(*e) for e in listed if e[2] in SPEAKER_LABELS]
         else:  # a Doc whose entities another pipeline set
             ents = [Ent(e.start_char, e.end_char, e.label_, e._.canonical, e._.role) for e in doc.ents if e.label_ in SPEAKER_LABELS]
-        speakers = attribute(text, quotes, ents)
+        speakers = attribute(text, quotes, ents, sentence_starts(doc))
         forms: dict[tuple[str, str], list[Name]] = {}
         toks = tokens(doc)
         spans: list[Span] = []

@@ -47,46 +47,69 @@ class SentenceSplitter(Batched):
         n = len(doc)
         if n == 0:
             return doc
-        toks = tokens(doc)
-        words, space, ws = toks.words, toks.space, toks.ws
-        starts: list[int] = []
-        for k in numpy.flatnonzero(toks.where(FINAL)).tolist():
-            j = k + 1
-            # Closing quotes and brackets ('said.”', 'over."') end the same sentence; a straight
-            # quote closes when glued to the word before.
-            while j < n and (
-                (first := words[j][0]) in _CLOSERS
-                or (first in _STRAIGHT_QUOTES and len(words[j]) == 1 and not ws[j - 1])
-            ):
-                j += 1
-            while j < n and space[j]:
-                j += 1
-            if j < n and not (first := words[j][0]).islower() and first not in _CLOSERS:
-                starts.append(j)
-        line_start = 0
-        for k in numpy.flatnonzero(toks.where(LINE_BREAK)).tolist():
-            word = words[k]
-            line_length = toks.starts[k] - line_start
-            line_start = toks.starts[k] + len(word)
-            j = k + 1
-            while j < n and space[j]:
-                j += 1
-            if j >= n:
-                break
-            if word.count("\n") == 1:  # a single line break: does the sentence run on?
-                p = k - 1
-                while p > 0 and space[p]:
-                    p -= 1
-                last = words[p]
-                ended = last[-1] in _FINAL or last[0] in _CLOSERS or last[0] in _STRAIGHT_QUOTES or last == ":"
-                if line_length >= _WRAP_WIDTH and not ended:
-                    continue
-            starts.append(j)
         values = numpy.zeros(n, dtype="int64")
         if n > 1:
             values[1] = -1  # "not a start" unless marked, so the Doc counts as split at all
-        values[starts] = 1
+        values[_starts(doc)] = 1
         values[0] = 1
         doc.from_array([SENT_START], values.astype("uint64"))
         return doc
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where the Doc's sentences start, in order (the first is 0).
+
+    The boundaries the pipeline set (``ct_sentences``, or a trained parser); on a Doc that has
+    none, those the ``ct_sentences`` rules would set, so every stage splits text one way."""
+    if len(doc) == 0:
+        return [0]
+    toks = tokens(doc)
+    if doc.has_annotation("SENT_START"):
+        marked = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
+    else:
+        marked = _starts(doc)
+    offsets = toks.starts
+    return [0, *(offsets[i] for i in marked if i > 0)]
+
+
+def _starts(doc: Doc) -> list[int]:
+    """Token indices that start a sentence by the rules of the module docstring, in order (0 is
+    not always among them)."""
+    n = len(doc)
+    toks = tokens(doc)
+    words, space, ws = toks.words, toks.space, toks.ws
+    starts: list[int] = []
+    for k in numpy.flatnonzero(toks.where(FINAL)).tolist():
+        j = k + 1
+        # Closing quotes and brackets ('said.”', 'over."') end the same sentence; a straight
+        # quote closes when glued to the word before.
+        while j < n and (
+            (first := words[j][0]) in _CLOSERS
+            or (first in _STRAIGHT_QUOTES and len(words[j]) == 1 and not ws[j - 1])
+        ):
+            j += 1
+        while j < n and space[j]:
+            j += 1
+        if j < n and not (first := words[j][0]).islower() and first not in _CLOSERS:
+            starts.append(j)
+    line_start = 0
+    for k in numpy.flatnonzero(toks.where(LINE_BREAK)).tolist():
+        word = words[k]
+        line_length = toks.starts[k] - line_start
+        line_start = toks.starts[k] + len(word)
+        j = k + 1
+        while j < n and space[j]:
+            j += 1
+        if j >= n:
+            break
+        if word.count("\n") == 1:  # a single line break: does the sentence run on?
+            p = k - 1
+            while p > 0 and space[p]:
+                p -= 1
+            last = words[p]
+            ended = last[-1] in _FINAL or last[0] in _CLOSERS or last[0] in _STRAIGHT_QUOTES or last == ":"
+            if line_length >= _WRAP_WIDTH and not ended:
+                continue
+        starts.append(j)
+    return sorted(set(starts))
 
