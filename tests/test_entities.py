@@ -334,3 +334,19 @@ def test_any_text_gives_entities_at_exact_offsets(nlp, text):
         assert text[e.start_char : e.end_char] == e.text
         assert e.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"}
         assert not e.text.endswith(("'s", "’s"))
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Troops crossed into Côte d'Ivoire on Monday.", "Côte d'Ivoire", "GPE"),
+        ("Troops crossed into Cote d’Ivoire on Monday.", "Cote d’Ivoire", "GPE"),
+        ("Voters in Guinea Bissau went to the polls.", "Guinea Bissau", "GPE"),
+        ("Delegates met in Buenos Aires and at the Gulf Cooperation Council.", "Gulf Cooperation Council", "ORG"),
+        ("Officials from the Horn of Africa attended.", "Horn of Africa", "LOC"),
+    ],
+)
+def test_a_listed_name_of_several_words_is_found_in_its_other_spellings(nlp, text, name, label):
+    """The gazetteer's names of several words are matched (a PhraseMatcher) with or without
+    accents, with a hyphen or a space, with either apostrophe."""
+    assert ents(nlp, text).get(name) == label

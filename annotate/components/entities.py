@@ -40,6 +40,7 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from . import ENTS, Batched, register_extensions, rows
@@ -69,6 +70,7 @@ from .gazetteer import (
     SENTENCE_OPENERS,
     capitalised,
     lexicon,
+    spellings,
 )
 from .tokens import LINE_BREAK, LONG_ALPHA, tokens, word_flag
 
@@ -116,28 +118,43 @@ class _Found:
 
 @Language.factory("ct_entities")
 def make_entity_finder(nlp: Language, name: str) -> "EntityFinder":
-    return EntityFinder()
+    return EntityFinder(nlp)
 
 
 class EntityFinder(Batched):
     """The ``ct_entities`` component (see the module docstring)."""
 
-    def __init__(self) -> None:
+    def __init__(self, nlp: Language) -> None:
         register_extensions()
-        lexicon()  # built with the pipeline (and frozen with it), not while annotating the first Doc
+        # The gazetteer's names of several words (and "the" + a name) are the patterns of a
+        # PhraseMatcher, in every spelling ``fold`` counts as one; a single word is looked up
+        # by its folded form.
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_label: dict[str, list[str]] = {}
+        for name, label in lexicon().names.items():
+            by_label.setdefault(label, []).extend(spellings(name))
+        for label, names in by_label.items():
+            patterns: list[Doc] = []
+            for pattern in nlp.tokenizer.pipe(names):
+                if len(pattern) > 1:
+                    patterns.append(pattern)
+                patterns.append(Doc(nlp.vocab, words=["the", *(t.text for t in pattern)]))
+            self.matcher.add(label, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        _DocEntities(doc).run()
+        _DocEntities(doc, self.matcher).run()
         return doc
 
 
 class _DocEntities:
     """The state for finding the entities of one Doc."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, matcher: PhraseMatcher) -> None:
         self.doc = doc
+        self.matcher = matcher
+        self._matched: dict[tuple[int, int], str] | None = None  # (start, end) -> label of a listed name
         self.lex = lexicon()
         # Token attributes as shared columns (creating Token objects for every token
         # costs more than tokenizing).
@@ -362,6 +379,8 @@ class _DocEntities:
         if all(w in PARTICLES for w in words) and nxt - start < _MAX_RUN:
             return True  # "Mohammed bin Salman", "Ludwig van Beethoven"
         if words[0] in _OF_WORDS and words[1:] in ([], ["the"]):
+            if self._listed_across(end - 1, nxt):
+                return True  # "Horn of Africa": a listed name
             last = fold(self.w[end - 1])
             return last in ORG_SUFFIXES or last in LOC_SUFFIXES or last in GPE_SUFFIXES or last in TITLE_HEADS or last in FAC_SUFFIXES or last in EVENT_SUFFIXES
         return False
@@ -617,9 +636,26 @@ class _DocEntities:
             and not self.written_in_lowercase(self.w[i + 1])
         )
 
+    def _listed(self) -> dict[tuple[int, int], str]:
+        """(start, end) -> label of every listed name of several words in the Doc (matched on first use)."""
+        if self._matched is None:
+            strings = self.strings
+            self._matched = {(s, e): strings[label] for label, s, e in self.matcher(self.doc)}
+        return self._matched
+
+    def _listed_across(self, i: int, j: int) -> bool:
+        """Does a listed name hold both tokens ``i`` and ``j``?"""
+        return any(s <= i and j < e for s, e in self._listed())
+
     def _known(self, start: int, end: int) -> str | None:
-        key = fold(self.span_text(start, end))
-        return self.lex.labels.get(key) or self._body_names.get(key)
+        """The label of a listed name (or one the body named) on tokens ``start:end``."""
+        if end - start == 1:
+            key = fold(self.w[start])
+            return self.lex.labels.get(key) or self._body_names.get(key)
+        label = self._listed().get((start, end))
+        if label is None and self._body_names:
+            label = self._body_names.get(fold(self.span_text(start, end)))
+        return label
 
     def _all_known_or_adjective_first(self, start: int, end: int) -> bool:
         """Split "France Germany" or "Dutch Hromadske", but keep "Niger Delta Avengers" whole."""

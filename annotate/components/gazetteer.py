@@ -23,6 +23,7 @@ from ..language import (
     TITLE_HEADS,
     fold,
     given_names,
+    strip_accents,
     titles,
 )
 
@@ -241,16 +242,19 @@ class Lexicon:
     more_given_names: frozenset[str]  # gender-guesser's, minus common words: anchors a name in a run
     titles: frozenset[str]  # words that stand before a name as its title ("actress", "coach")
     longest: int  # most words in any name, to bound lookups
+    names: dict[str, str]  # every name as listed -> the label of its folded form
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     labels: dict[str, str] = {}
+    listed: list[str] = []
 
     def add(name: str, label: str) -> None:
         key = fold(name.strip())
         if key:
             labels.setdefault(key, label)
+            listed.append(name.strip())
 
     for entry in COUNTRY_TABLE.split(";"):
         name, _, adjectives = entry.strip().partition("|")
@@ -277,7 +281,17 @@ def lexicon() -> Lexicon:
     title_words = titles()
     not_names = STOP_WORDS | SENTENCE_OPENERS | PERSON_SPEECH_VERBS | PARTICLES | MONTHS_AND_DAYS | TITLE_HEADS | ROLE_MODIFIERS | title_words | labels.keys()
     more = frozenset(n for n in _dictionary_given_names() if n not in not_names and len(n) > 2) | given
-    return Lexicon(labels=labels, given_names=given, more_given_names=more, titles=title_words, longest=longest)
+    names = {name: labels[fold(name)] for name in listed}
+    return Lexicon(labels=labels, given_names=given, more_given_names=more, titles=title_words, longest=longest, names=names)
+
+
+def spellings(name: str) -> set[str]:
+    """The ways a listed name is written that ``fold`` counts as one (but "the" before it): with
+    and without accents, a hyphen or a space between two words, either apostrophe."""
+    out = {name, strip_accents(name)}
+    out |= {n.replace("-", " ") for n in out} | {n.replace(" ", "-") for n in out if n.count(" ") == 1}
+    out |= {n.replace("'", "’") for n in out}
+    return out
 
 
 def _dictionary_given_names() -> set[str]:
