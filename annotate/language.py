@@ -20,9 +20,12 @@ nothing; the sentence splitter itself is the ``ct_sentences`` spaCy component.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
@@ -311,9 +314,11 @@ _MORE_DEMONYMS = {"us": "united states", "u.s.": "united states", "uk": "united 
 
 
 @lru_cache(maxsize=1)
-def _country_table() -> tuple[frozenset[str], dict[str, str]]:
-    """(folded country names, folded demonym -> folded country) from ``COUNTRY_TABLE``."""
+def _country_table() -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
+    """(folded country names, folded demonym -> folded country, folded other name -> folded
+    country) from ``COUNTRY_TABLE``, ``_NEWS_ALIASES`` and ISO 3166 (``iso_countries``)."""
     countries: set[str] = set()
+    aliases = dict(_NEWS_ALIASES)
     demonyms: dict[str, str] = dict(_MORE_DEMONYMS)
     for entry in COUNTRY_TABLE.split(";"):
         name, _, adjectives = entry.strip().partition("|")
@@ -323,8 +328,43 @@ def _country_table() -> tuple[frozenset[str], dict[str, str]]:
         countries.add(country)
         for adjective in adjectives.split(","):
             if adjective.strip():
-                demonyms.setdefault(fold(adjective), COUNTRY_ALIASES.get(country, country))
-    return frozenset(countries), demonyms
+                demonyms.setdefault(fold(adjective), aliases.get(country, country))
+    # ISO's countries and territories: names of a country the table knows become its aliases
+    # ("French Republic" -> "france"); the others are countries of their own ("saint lucia").
+    for names in iso_countries():
+        keys = [fold(n) for n in names]
+        known = next((aliases.get(k, k) for k in keys if k in countries or k in aliases), None)
+        if known is None:
+            known = keys[0]
+            countries.add(known)
+        for key in keys:
+            if key != known and key not in countries:
+                aliases.setdefault(key, known)
+    return frozenset(countries), demonyms, aliases
+
+
+@lru_cache(maxsize=1)
+def iso_countries() -> tuple[tuple[str, ...], ...]:
+    """The countries and territories of ISO 3166-1, each as the names it is written by: common
+    name, name, official name ("Saint Lucia"; "France", "French Republic"), without ISO's
+    inverted forms ("Korea, Republic of") and notes in brackets.
+
+    Read from the data file pycountry ships (nothing is downloaded); the file is read without
+    importing pycountry, whose import costs ten times more than reading it."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.submodule_search_locations:
+        return ()
+    path = Path(next(iter(spec.submodule_search_locations))) / "databases" / "iso3166-1.json"
+    out: list[tuple[str, ...]] = []
+    for entry in json.loads(path.read_text(encoding="utf-8"))["3166-1"]:
+        names = []
+        for field in ("common_name", "name", "official_name"):
+            name = _SPACE.sub(" ", re.sub(r"\([^)]*\)", "", entry.get(field) or "")).strip()
+            if name and "," not in name and name not in names:
+                names.append(name)
+        if names:
+            out.append(tuple(names))
+    return tuple(out)
 
 # "Argentine Republic", "Republic of Korea", "Kingdom of Spain" -> the country.
 _STATE_FORM_PREFIX = re.compile(
@@ -334,8 +374,9 @@ _STATE_FORM_PREFIX = re.compile(
 _STATE_FORM_SUFFIX = re.compile(r"^(.+?)\s+(?:federation|republic|federal republic|kingdom)$")
 
 
-# Other names of countries, folded -> the folded name used as the key. General.
-COUNTRY_ALIASES = {
+# Other names of countries news writes, folded -> the folded name used as the key (ISO's official
+# names are added to them in ``COUNTRY_ALIASES``). General.
+_NEWS_ALIASES = {
     "britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
     "us": "united states", "usa": "united states", "america": "united states",
     "united states of america": "united states", "holland": "netherlands", "burma": "myanmar",
@@ -343,6 +384,8 @@ COUNTRY_ALIASES = {
     "turkiye": "turkey", "drc": "democratic republic of the congo", "dr congo": "democratic republic of the congo",
     "uae": "united arab emirates", "emirates": "united arab emirates", "swaziland": "eswatini",
     "north macedonia": "macedonia", "persia": "iran", "the netherlands": "netherlands",
+    "cabo verde": "cape verde", "brunei darussalam": "brunei", "federated states of micronesia": "micronesia",
+    "state of palestine": "palestine", "holy see": "vatican",
 }
 
 
@@ -439,6 +482,9 @@ def place_of(word: str, places: frozenset[str]) -> str | None:
 # Country names (folded, whole: "cape verde", never "cape"), so "Chilean" or "Peru's" is read as a
 # nationality even when the country itself is not named in the story; and the continents.
 COUNTRIES = _country_table()[0] | frozenset(("europe", "africa", "asia"))
+# Other names of countries, folded -> the folded name used as the key ("burma" -> "myanmar",
+# "french republic" -> "france").
+COUNTRY_ALIASES = _country_table()[2]
 
 
 def is_demonym_word(word: str) -> bool:

@@ -40,3 +40,12 @@ def test_a_country_of_several_words_is_one_name():
     assert language.country_of_demonym("Salvadoran") == "el salvador"
     assert not language.is_demonym_word("Cape")
     assert language.country_of_capital("Pyongyang") == "north korea"
+
+
+def test_iso_names_widen_the_country_table():
+    """ISO 3166 (pycountry's data) brings the countries the hand table lacked, and its official
+    names are the same countries as the table's."""
+    assert {"saint lucia", "sao tome and principe", "antigua and barbuda"} <= language.COUNTRIES
+    assert language.COUNTRY_ALIASES["french republic"] == "france"
+    assert language.COUNTRY_ALIASES["cabo verde"] == "cape verde"
+    assert "cabo verde" not in language.COUNTRIES  # one country, one key

@@ -1,6 +1,7 @@
 """General word lists the entity finder classifies names with.
 
-Nothing here is about any particular story: countries and their adjectives,
+Nothing here is about any particular story: countries and their adjectives
+(``annotate.language``, widened by ISO 3166's names from ``pycountry``),
 world capitals and large cities, regions, well-known international bodies
 and news organisations, title words, name suffixes and common given names.
 The lists are plain strings, parsed once on first use (``lexicon()``), so
@@ -23,6 +24,7 @@ from ..language import (
     TITLE_HEADS,
     fold,
     given_names,
+    iso_countries,
     strip_accents,
     titles,
 )
@@ -274,6 +276,9 @@ def lexicon() -> Lexicon:
         add(name, "NORP")
     for name in _REGIONAL_ADJECTIVES.split("|"):
         add(name, "NORP")
+    for names in iso_countries():  # ISO 3166's countries and territories the lists above lack
+        for name in names:
+            add(name, "GPE")
     longest = max(len(k.split()) for k in labels)
     given = frozenset(fold(n) for n in _GIVEN_NAMES.split())
     from spacy.lang.en.stop_words import STOP_WORDS  # (here: importing this module stays light)
