@@ -240,6 +240,24 @@ REPORTING_VERBS = _speech_verbs("r", finite_only=True)
 PERSON_SPEECH_VERBS = _speech_verbs("p", finite_only=True)
 
 
+# -- calendar words ---------------------------------------------------------------------------
+
+# Month names and the abbreviations news writes, lowercase -> month number; weekdays -> 0 (Monday)..6.
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    **MONTH_ABBREVIATIONS,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+
 # -- sentence rules ---------------------------------------------------------------------------
 
 # Abbreviated titles ("Col. Ahmed Diallo", "said Ms. Silva"): their period ends no sentence.
@@ -248,9 +266,8 @@ TITLE_ABBREVIATIONS = frozenset(
 )
 # Every abbreviation whose period does not end a sentence (a single capital, "J.", is one too).
 ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
-    """St Jr Sr Mt Ft No Nos Vol Inc Ltd Co Corp vs etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
-    Dec""".split()
-)
+    "St Jr Sr Mt Ft No Nos Vol Inc Ltd Co Corp vs etc".split()
+) | frozenset(m.capitalize() for m in MONTH_ABBREVIATIONS)
 
 
 # -- countries, nationalities and capitals ----------------------------------------------------

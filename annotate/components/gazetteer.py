@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from ..language import (
     COUNTRY_TABLE,
+    MONTHS,
+    WEEKDAYS,
     NAME_PARTICLES,
     PERSON_SPEECH_VERBS,
     ROLE_MODIFIERS,
@@ -178,10 +180,7 @@ ORG_INTRODUCERS = frozenset(
 # Name particles that join capitalised words ("Ibn", "de", "van der").
 PARTICLES = NAME_PARTICLES
 
-MONTHS_AND_DAYS = frozenset(
-    """january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+MONTHS_AND_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 # Capitalised words that open sentences and are not names.
 SENTENCE_OPENERS = frozenset(

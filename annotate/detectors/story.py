@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..model import Article, Corroboration, Discrepancy, Entity, Evidence, Mention
-from ..language import ABBREVIATIONS, fold, place_of
+from ..language import ABBREVIATIONS, MONTH_ABBREVIATIONS, WEEKDAYS, fold, place_of
+from ..language import MONTHS as _MONTHS
 from ..outlets import outlet_list
 
 Findings = tuple[list[Discrepancy], list[Corroboration]]
@@ -33,10 +34,7 @@ STOPWORDS = frozenset(
     while though although because since until unless up down out off again further once own same s t
     said says say told tell added adding according mr mrs ms much many really quite rather""".split()
 )
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+MONTHS = frozenset(m for m in _MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)  # (whole names)
 # Words so common in news that sharing them says nothing about two statements.
 GENERIC = frozenset(
     "country countri government people year time state official way part thing today week month day "
