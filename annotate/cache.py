@@ -80,6 +80,11 @@ def engine_fingerprint() -> str:
         about = Path(spec.origin).with_name("about.py")
         if about.is_file():
             h.update(about.read_bytes())
+    from .language import iso_countries_file
+
+    countries = iso_countries_file()  # the ISO country names the entity finder lists
+    if countries is not None:
+        h.update(countries.read_bytes())
     return h.hexdigest()[:16]
 
 

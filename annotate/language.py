@@ -360,6 +360,15 @@ def _country_table() -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
     return frozenset(countries), demonyms, aliases
 
 
+def iso_countries_file() -> Path | None:
+    """pycountry's ISO 3166-1 data file, found without importing pycountry."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "databases" / "iso3166-1.json"
+    return path if path.is_file() else None
+
+
 @lru_cache(maxsize=1)
 def iso_countries() -> tuple[tuple[str, ...], ...]:
     """The countries and territories of ISO 3166-1, each as the names it is written by: common
@@ -368,10 +377,9 @@ def iso_countries() -> tuple[tuple[str, ...], ...]:
 
     Read from the data file pycountry ships (nothing is downloaded); the file is read without
     importing pycountry, whose import costs ten times more than reading it."""
-    spec = importlib.util.find_spec("pycountry")
-    if spec is None or not spec.submodule_search_locations:
+    path = iso_countries_file()
+    if path is None:
         return ()
-    path = Path(next(iter(spec.submodule_search_locations))) / "databases" / "iso3166-1.json"
     out: list[tuple[str, ...]] = []
     for entry in json.loads(path.read_text(encoding="utf-8"))["3166-1"]:
         names = []
@@ -484,7 +492,7 @@ def country_of_demonym(word: str) -> str | None:
     demonyms = _country_table()[1]
     w = fold(word)
     country = demonyms.get(w) or (demonyms.get(w[:-1]) if w.endswith("s") else None)
-    return COUNTRY_ALIASES.get(country, country) if country else None
+    return _country_table()[2].get(country, country) if country else None
 
 
 @lru_cache(maxsize=100_000)
@@ -496,12 +504,22 @@ def place_of(word: str, places: frozenset[str]) -> str | None:
     return None
 
 
-# Country names (folded, whole: "cape verde", never "cape"), so "Chilean" or "Peru's" is read as a
-# nationality even when the country itself is not named in the story; and the continents.
-COUNTRIES = _country_table()[0] | frozenset(("europe", "africa", "asia"))
-# Other names of countries, folded -> the folded name used as the key ("burma" -> "myanmar",
-# "french republic" -> "france").
-COUNTRY_ALIASES = _country_table()[2]
+def __getattr__(name: str) -> object:
+    """The country tables, built on first use (a warm start that reads the cache never needs them):
+
+    - ``COUNTRIES``: country names (folded, whole: "cape verde", never "cape"), so "Chilean" or
+      "Peru's" is read as a nationality even when the country itself is not named in the story;
+      and the continents;
+    - ``COUNTRY_ALIASES``: other names of countries, folded -> the folded name used as the key
+      ("burma" -> "myanmar", "french republic" -> "france")."""
+    if name == "COUNTRIES":
+        value: object = _countries()
+    elif name == "COUNTRY_ALIASES":
+        value = _country_table()[2]
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def is_demonym_word(word: str) -> bool:
@@ -509,4 +527,10 @@ def is_demonym_word(word: str) -> bool:
     if not word[:1].isupper():
         return False
     w = fold(word)
-    return w not in COUNTRIES and place_of(w, COUNTRIES) is not None
+    countries = _countries()
+    return w not in countries and place_of(w, countries) is not None
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return _country_table()[0] | frozenset(("europe", "africa", "asia"))

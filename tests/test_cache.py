@@ -221,3 +221,17 @@ def test_another_version_of_a_trained_pipeline_gets_its_own_entries(tmp_path):
     (model / "meta.json").write_text('{"name": "core_news", "version": "3.8.0"}', encoding="utf-8")
     assert EngineCache(str(model), root=tmp_path / "cache").folder != before
     assert EngineCache(None, root=tmp_path / "cache").folder != before
+
+
+def test_another_version_of_the_country_names_gets_its_own_entries(tmp_path, monkeypatch):
+    """The entity finder lists ISO's country names from pycountry's data: an upgrade of that data
+    must not serve results read with the old names."""
+    import annotate.language
+    from annotate.cache import engine_fingerprint
+
+    data = tmp_path / "iso3166-1.json"
+    monkeypatch.setattr(annotate.language, "iso_countries_file", lambda: data)
+    data.write_text('{"3166-1": [{"name": "Aruba"}]}', encoding="utf-8")
+    before = engine_fingerprint()
+    data.write_text('{"3166-1": [{"name": "Aruba"}, {"name": "Bonaire"}]}', encoding="utf-8")
+    assert engine_fingerprint() != before
