@@ -43,7 +43,6 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from . import ENTS, Batched, register_extensions, rows
 from ..language import (
     HONORIFIC_SEX,
     HONORIFICS,
@@ -56,6 +55,7 @@ from ..language import (
     given_name_gender,
 )
 from ..language import PERSON_SPEECH_VERBS as SPEECH_VERBS
+from . import ENTS, Batched, register_extensions, rows
 from .gazetteer import (
     EVENT_SUFFIXES,
     FAC_SUFFIXES,
@@ -108,6 +108,8 @@ _MAX_RUN = 8
 # One token's (ENT_IOB, ENT_TYPE): outside any entity; inside one.
 _OUTSIDE = array("Q", (2, 0))
 _INSIDE = array("Q", (1,))
+
+
 @dataclass(slots=True)
 class _Found:
     start: int  # token index

@@ -1,9 +1,10 @@
 """General word lists the entity finder classifies names with.
 
-Nothing here is about any particular story: countries and their adjectives
-(``annotate.language``, widened by ISO 3166's names from ``pycountry``),
-world capitals and large cities, regions, well-known international bodies
-and news organisations, title words, name suffixes and common given names.
+Nothing here is about any particular story: world capitals and large
+cities, regions, well-known international bodies and news organisations,
+kind words ("... Group", "... Airport"), sentence openers and common given
+names. Countries and their adjectives (widened by ISO 3166's names from
+``pycountry``), titles and speech verbs come from ``annotate.language``.
 The lists are plain strings, parsed once on first use (``lexicon()``), so
 importing this module costs nothing. Two maintained packages widen them:
 ``gender-guesser``'s dictionary of about 44,000 given names (so "Tara Reid"
