@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .anchoring import Anchor, Resolution, make_anchor, resolve
-from .annotations import Annotation, Link, MentionEdit, Note, Unlink, Verdict, reanchor
+from .annotations import Annotation, Link, MentionEdit, MentionPair, Note, Verdict, reanchor
 from .model import Article, Evidence
 from .safe_text import escape_invisible, visible
 
@@ -100,7 +100,7 @@ def _annotation(
         if item.note:
             bodies.append(_text(item.note, "commenting"))
         targets = [_evidence_target(e, sources, texts, lost, item.id) for e in item.evidence]
-    elif isinstance(item, (Link, Unlink)):
+    elif isinstance(item, MentionPair):
         out["motivation"] = "linking"
         same = isinstance(item, Link)
         bodies.append(_text("same entity" if same else "not the same entity", "linking"))
