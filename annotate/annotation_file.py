@@ -2,7 +2,8 @@
 
 Loading never trusts the file: it must be small, UTF-8, plain YAML without
 aliases (no "billion laughs"), of a schema version this program knows, and
-every field is checked; an error names the line and the field. Saving writes
+every field is checked by the typed format (``annotation_format``); an error
+names the file, the line and the field. Saving writes
 a temporary file in the same folder, fsyncs it, keeps the previous file as
 ``<name>.bak`` (four older ones as ``.bak.2`` to ``.bak.5``) and renames the
 new one into place, so a crash at any point leaves a complete file. Nothing

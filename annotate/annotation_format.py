@@ -14,13 +14,13 @@ from __future__ import annotations
 import typing
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .anchoring import Anchor
-from .annotations import SCHEMA_VERSION, Annotation, Link, MentionAction, MentionEdit, Note, Unlink, Verdict, VerdictKind
+from .annotations import SCHEMA_VERSION, Annotation, Link, MentionAction, MentionEdit, Note, Unlink, Verdict, VerdictKind, verdict_id
 from .model import Evidence
 
 SCHEMA_ID = f"urn:corpus-tui:annotations:{SCHEMA_VERSION}"
@@ -295,9 +295,11 @@ class AnnotationFile(Entry):
         return self
 
     def _ids(self) -> Iterable[tuple[tuple, str]]:
-        for section, items in (("notes", self.notes), ("links", self.links), ("unlinks", self.unlinks), ("mentions", self.mentions)):
-            yield from (((section, i), item.id) for i, item in enumerate(items))
-        yield from ((("verdicts", key), f"verdict:{key}") for key in self.verdicts)
+        """Every annotation's id with where it is, in file order."""
+        yield from ((("notes", i), n.id) for i, n in enumerate(self.notes))
+        yield from ((("verdicts", key), verdict_id(key)) for key in self.verdicts)
+        for section in ("links", "unlinks", "mentions"):
+            yield from (((section, i), item.id) for i, item in enumerate(getattr(self, section)))
 
     def records(self) -> list[Annotation]:
         """The file's annotations, section by section in file order."""

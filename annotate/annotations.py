@@ -273,23 +273,8 @@ class AnnotationStore:
     def redo(self) -> bool:
         return self._step(self._redo, self._undo, undo=False)
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
     def mark_saved(self) -> None:
         self._saved_state = self._state()
-
-    def replace_all(self, items: Iterable[Annotation]) -> None:
-        """Swap in re-anchored copies after loading; not an edit, not undoable."""
-        self._items = {item.id: item for item in items}
-        self._undo.clear()
-        self._redo.clear()
-        self._saved_state = 0
 
     def _apply(self, item_id: str, before: Annotation | None, after: Annotation | None) -> None:
         self._check_writable()
