@@ -154,12 +154,7 @@ def _common_prefix(x: str, y: str) -> int:
 
 
 def _common_suffix(x: str, y: str) -> int:
-    n = 0
-    for cx, cy in zip(reversed(x), reversed(y)):
-        if cx != cy:
-            break
-        n += 1
-    return n
+    return _common_prefix(x[::-1], y[::-1])
 
 
 def _occurrences(text: str, needle: str) -> list[int]:

@@ -2,7 +2,8 @@
 
 Loading never trusts the file: it must be small, UTF-8, plain YAML without
 aliases (no "billion laughs"), of a schema version this program knows, and
-every field is checked; an error names the line and the field. Saving writes
+every field is checked by the typed format (``annotation_format``); an error
+names the file, the line and the field. Saving writes
 a temporary file in the same folder, fsyncs it, keeps the previous file as
 ``<name>.bak`` (four older ones as ``.bak.2`` to ``.bak.5``) and renames the
 new one into place, so a crash at any point leaves a complete file. Nothing
@@ -17,32 +18,20 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .anchoring import Anchor
-from .annotations import (
-    MENTION_ACTIONS,
-    SCHEMA_VERSION,
-    VERDICT_KINDS,
-    Annotation,
-    Link,
-    MentionEdit,
-    Note,
-    Unlink,
-    Verdict,
-)
-from .model import Evidence
+from .annotations import SCHEMA_VERSION, Annotation, Verdict
 from .safe_text import escape_invisible, visible
 
 DEFAULT_NAME = "annotations.yaml"
 MAX_BYTES = 8 * 1024 * 1024  # far above any hand-made file; refuses junk quickly
 MAX_DEPTH = 32  # the format nests 5 levels deep
-SECTIONS = ("version", "notes", "verdicts", "links", "unlinks", "mentions")
 HEADER = (
     "# corpus-tui annotations: notes, verdicts, links and mention edits.\n"
     "# Spans are W3C Web Annotation selectors: start/end are code points into the\n"
@@ -190,7 +179,7 @@ def parse(data: bytes | str, path: str | os.PathLike = DEFAULT_NAME) -> list[Ann
         raise AnnotationFileError(path, f"not valid YAML: {e}") from e
     if raw is None:
         return []
-    return _Reader(path, _line_index(node, path)).document(raw)
+    return _annotations(raw, path, _line_index(node, path))
 
 
 def _refuse_aliases_and_depth(text: str, path: str | os.PathLike) -> None:
@@ -239,12 +228,13 @@ def _yaml_error(path: str | os.PathLike, e: yaml.MarkedYAMLError) -> AnnotationF
 
 
 def _line_index(node: yaml.Node | None, path: str | os.PathLike) -> dict[tuple, int]:
-    """Line (1-based) of every value by its path of keys/indexes; refuses duplicate keys,
-    which YAML loaders otherwise resolve by silently dropping one."""
+    """Line (1-based) of every value by its path of keys/indexes: the line of its key in a
+    mapping (a nested mapping starts on the line below), its own in a list. Refuses duplicate
+    keys, which YAML loaders otherwise resolve by silently dropping one."""
     lines: dict[tuple, int] = {}
 
-    def walk(n: yaml.Node, at: tuple) -> None:
-        lines[at] = n.start_mark.line + 1
+    def walk(n: yaml.Node, at: tuple, line: int) -> None:
+        lines[at] = line
         if isinstance(n, yaml.MappingNode):
             seen: set = set()
             for k, v in n.value:
@@ -254,13 +244,13 @@ def _line_index(node: yaml.Node | None, path: str | os.PathLike) -> dict[tuple, 
                         path, "this key appears twice in the same mapping", k.start_mark.line + 1, _field(at + (key,))
                     )
                 seen.add(key)
-                walk(v, at + (key,))
+                walk(v, at + (key,), k.start_mark.line + 1)
         elif isinstance(n, yaml.SequenceNode):
             for i, v in enumerate(n.value):
-                walk(v, at + (i,))
+                walk(v, at + (i,), v.start_mark.line + 1)
 
     if node is not None:
-        walk(node, ())
+        walk(node, (), node.start_mark.line + 1)
     return lines
 
 
@@ -271,211 +261,46 @@ def _field(at: tuple) -> str:
     return out
 
 
-class _Reader:
-    """Turns the plain data into typed annotations, checking every field."""
+def _annotations(raw: Any, path: str | os.PathLike, lines: dict[tuple, int]) -> list[Annotation]:
+    """The typed annotations of the parsed file (``annotation_format``), the version first:
+    a newer file is refused for its version, not for the sections it added."""
+    from pydantic import ValidationError
 
-    def __init__(self, path: str | os.PathLike, lines: dict[tuple, int]):
-        self.path = path
-        self.lines = lines
+    from .annotation_format import AnnotationFile, Versioned
 
-    def fail(self, at: tuple, message: str) -> AnnotationFileError:
-        line = None
-        for n in range(len(at), -1, -1):  # the nearest enclosing value that exists
-            if at[:n] in self.lines:
-                line = self.lines[at[:n]]
-                break
-        return AnnotationFileError(self.path, message, line, _field(at) or None)
-
-    # generic checks
-    def mapping(self, value: Any, at: tuple, allowed: Iterable[str]) -> dict:
-        if not isinstance(value, dict):
-            raise self.fail(at, f"expected a mapping of fields, found {_kind(value)}")
-        allowed = tuple(allowed)
-        for key in value:
-            if key not in allowed:
-                raise self.fail(at + (key,), f"unknown field; expected one of: {', '.join(allowed)}")
-        return value
-
-    def sequence(self, value: Any, at: tuple) -> list:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.fail(at, f"expected a list, found {_kind(value)}")
-        return value
-
-    def string(self, m: dict, key: str, at: tuple, required: bool = False, choices: Sequence[str] = ()) -> str:
-        if key not in m or m[key] is None:
-            if required:
-                raise self.fail(at + (key,), "this field is required")
-            return ""
-        value = m[key]
-        if hasattr(value, "isoformat") and key in ("created", "modified"):
-            value = value.isoformat()  # an unquoted timestamp written by hand
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and key in ("id", "label", "note"):
-            value = str(value)
-        if not isinstance(value, str):
-            raise self.fail(at + (key,), f"expected text, found {_kind(value)}")
-        if choices and value not in choices:
-            raise self.fail(at + (key,), f"'{value}' is not one of: {', '.join(choices)}")
-        return value
-
-    def integer(self, m: dict, key: str, at: tuple) -> int:
-        value = m.get(key)
-        if key not in m:
-            raise self.fail(at + (key,), "this field is required")
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise self.fail(at + (key,), f"expected a whole number >= 0, found {_kind(value)}")
-        return value
-
-    # the format
-    def document(self, raw: Any) -> list[Annotation]:
-        top = raw if isinstance(raw, dict) else self.mapping(raw, (), SECTIONS)
-        if "version" not in top:
-            raise self.fail(("version",), "this field is required (the schema version)")
-        version = top["version"]
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise self.fail(("version",), f"expected a schema version number, found {_kind(version)}")
+    try:
+        version = Versioned.model_validate(raw).version
         if version > SCHEMA_VERSION:
-            line = self.lines.get(("version",))
             raise NewerSchemaError(
-                self.path,
+                path,
                 f"written by a newer corpus-tui (schema version {version}; this one reads up to "
                 f"{SCHEMA_VERSION}); upgrade corpus-tui to use it",
-                line,
+                lines.get(("version",)),
                 "version",
             )
-        self.mapping(top, (), SECTIONS)  # unknown sections only after the version check
-        items: list[Annotation] = []
-        for i, n in enumerate(self.sequence(top.get("notes"), ("notes",))):
-            items.append(self.note(n, ("notes", i)))
-        verdicts = top.get("verdicts") or {}
-        if not isinstance(verdicts, dict):
-            raise self.fail(("verdicts",), f"expected a mapping of discrepancy id -> verdict, found {_kind(verdicts)}")
-        for key, v in verdicts.items():
-            items.append(self.verdict(str(key), v, ("verdicts", key)))
-        for section, cls in (("links", Link), ("unlinks", Unlink)):
-            for i, n in enumerate(self.sequence(top.get(section), (section,))):
-                items.append(self.pair(cls, n, (section, i)))
-        for i, n in enumerate(self.sequence(top.get("mentions"), ("mentions",))):
-            items.append(self.mention(n, ("mentions", i)))
-        seen: dict[str, tuple] = {}
-        for item, at in zip(items, self._paths(top)):
-            if item.id in seen:
-                raise self.fail(at + ("id",), f"the id '{item.id}' is used twice")
-            seen[item.id] = at
-        return items
-
-    def _paths(self, top: dict) -> list[tuple]:
-        paths = [("notes", i) for i in range(len(self.sequence(top.get("notes"), ("notes",))))]
-        paths += [("verdicts", k) for k in (top.get("verdicts") or {})]
-        for section in ("links", "unlinks", "mentions"):
-            paths += [(section, i) for i in range(len(self.sequence(top.get(section), (section,))))]
-        return paths
-
-    def anchor(self, value: Any, at: tuple) -> Anchor:
-        m = self.mapping(value, at, ("article", "sha256", "start", "end", "exact", "prefix", "suffix"))
-        start, end = self.integer(m, "start", at), self.integer(m, "end", at)
-        if end <= start:
-            raise self.fail(at + ("end",), f"end ({end}) must be after start ({start}): a span holds at least one character")
-        exact = self.string(m, "exact", at, required=True)
-        if not exact:
-            raise self.fail(at + ("exact",), "the span's words are empty; a span quotes at least one character")
-        article = self.string(m, "article", at, required=True)
-        if not article:
-            raise self.fail(at + ("article",), "the article id is empty")
-        return Anchor(
-            article=article,
-            sha256=self.string(m, "sha256", at),
-            start=start,
-            end=end,
-            exact=exact,
-            prefix=self.string(m, "prefix", at),
-            suffix=self.string(m, "suffix", at),
-        )
-
-    def note(self, value: Any, at: tuple) -> Note:
-        m = self.mapping(value, at, ("id", "text", "tags", "targets", "created", "modified"))
-        targets = self.sequence(m.get("targets"), at + ("targets",))
-        if not targets:
-            raise self.fail(at + ("targets",), "a note needs at least one target span")
-        tags = self.sequence(m.get("tags"), at + ("tags",))
-        for j, tag in enumerate(tags):
-            if not isinstance(tag, (str, int, float)) or isinstance(tag, bool):
-                raise self.fail(at + ("tags", j), f"expected a tag (text), found {_kind(tag)}")
-        return Note(
-            id=self.string(m, "id", at, required=True),
-            targets=tuple(self.anchor(t, at + ("targets", j)) for j, t in enumerate(targets)),
-            text=self.string(m, "text", at),
-            tags=tuple(str(t) for t in tags),
-            created=self.string(m, "created", at),
-            modified=self.string(m, "modified", at),
-        )
-
-    def verdict(self, key: str, value: Any, at: tuple) -> Verdict:
-        m = self.mapping(value, at, ("verdict", "note", "summary", "evidence", "created", "modified"))
-        evidence = []
-        for j, e in enumerate(self.sequence(m.get("evidence"), at + ("evidence",))):
-            ea = at + ("evidence", j)
-            em = self.mapping(e, ea, ("article", "start", "end", "text"))
-            evidence.append(
-                Evidence(
-                    article=self.string(em, "article", ea, required=True),
-                    start=self.integer(em, "start", ea),
-                    end=self.integer(em, "end", ea),
-                    text=self.string(em, "text", ea),
-                )
-            )
-        return Verdict(
-            discrepancy=key,
-            verdict=self.string(m, "verdict", at, required=True, choices=VERDICT_KINDS),  # type: ignore[arg-type]
-            note=self.string(m, "note", at),
-            summary=self.string(m, "summary", at),
-            evidence=tuple(evidence),
-            created=self.string(m, "created", at),
-            modified=self.string(m, "modified", at),
-        )
-
-    def pair(self, cls: type, value: Any, at: tuple):
-        m = self.mapping(value, at, ("id", "note", "created", "a", "b"))
-        for key in ("a", "b"):
-            if key not in m:
-                raise self.fail(at + (key,), "this field is required (a mention span)")
-        return cls(
-            id=self.string(m, "id", at, required=True),
-            a=self.anchor(m["a"], at + ("a",)),
-            b=self.anchor(m["b"], at + ("b",)),
-            note=self.string(m, "note", at),
-            created=self.string(m, "created", at),
-        )
-
-    def mention(self, value: Any, at: tuple) -> MentionEdit:
-        m = self.mapping(value, at, ("id", "action", "label", "created", "target"))
-        action = self.string(m, "action", at, required=True, choices=MENTION_ACTIONS)
-        if "target" not in m:
-            raise self.fail(at + ("target",), "this field is required (the mention's span)")
-        return MentionEdit(
-            id=self.string(m, "id", at, required=True),
-            action=action,  # type: ignore[arg-type]
-            target=self.anchor(m["target"], at + ("target",)),
-            label=self.string(m, "label", at, required=action == "add"),
-            created=self.string(m, "created", at),
-        )
+        return AnnotationFile.model_validate(raw).records()
+    except ValidationError as e:
+        raise _first_problem(e, path, lines) from None
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text '{value[:40]}'"
-    return type(value).__name__
+def _first_problem(error: Any, path: str | os.PathLike, lines: dict[tuple, int]) -> AnnotationFileError:
+    """The problem a reader meets first in the file, with its line and field. A check may
+    point below the value it was given (``at``: an unknown or missing field, a repeated id)."""
+    found = []
+    for problem in error.errors(include_url=False):
+        at = (*problem["loc"], *problem.get("ctx", {}).get("at", ()))
+        found.append((_line_of(at, lines), at, problem["msg"]))
+    line, at, message = min(found, key=lambda f: f[0] or 0)
+    return AnnotationFileError(path, message, line, _field(at) or None)
+
+
+def _line_of(at: tuple, lines: dict[tuple, int]) -> int | None:
+    """The line of the value at ``at``, or of the nearest enclosing one (a missing field:
+    the mapping that lacks it)."""
+    for n in range(len(at), -1, -1):
+        if at[:n] in lines:
+            return lines[at[:n]]
+    return None
 
 
 # -- writing ------------------------------------------------------------------
@@ -515,75 +340,13 @@ _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(_Inline, _represent_inline)
 
 
-def _anchor(a: Anchor) -> dict:
-    return {
-        "article": a.article,
-        "sha256": a.sha256,
-        "start": a.start,
-        "end": a.end,
-        "exact": _Inline(a.exact),
-        "prefix": _Inline(a.prefix),
-        "suffix": _Inline(a.suffix),
-    }
-
-
-def _drop_empty(d: dict) -> dict:
-    return {k: v for k, v in d.items() if v not in ("", None, [], ())}
-
-
-def to_data(items: Iterable[Annotation]) -> dict:
-    """The file's content as plain data, in a stable order (oldest first, then id)."""
-    items = sorted(items, key=lambda i: (getattr(i, "created", ""), i.id))
-    doc: dict[str, Any] = {"version": SCHEMA_VERSION}
-    notes = [
-        _drop_empty(
-            {
-                "id": n.id,
-                "text": n.text,
-                "tags": list(n.tags),
-                "created": n.created,
-                "modified": n.modified,
-                "targets": [_anchor(a) for a in n.targets],
-            }
-        )
-        for n in items
-        if isinstance(n, Note)
-    ]
-    verdicts = {
-        v.discrepancy: _drop_empty(
-            {
-                "verdict": v.verdict,
-                "note": v.note,
-                "summary": v.summary,
-                "created": v.created,
-                "modified": v.modified,
-                "evidence": [{"article": e.article, "start": e.start, "end": e.end, "text": e.text} for e in v.evidence],
-            }
-        )
-        for v in sorted((i for i in items if isinstance(i, Verdict)), key=lambda v: v.discrepancy)
-    }
-    pairs = {
-        section: [
-            _drop_empty({"id": p.id, "note": p.note, "created": p.created, "a": _anchor(p.a), "b": _anchor(p.b)})
-            for p in items
-            if type(p) is cls
-        ]
-        for section, cls in (("links", Link), ("unlinks", Unlink))
-    }
-    mentions = [
-        _drop_empty({"id": m.id, "action": m.action, "label": m.label, "created": m.created, "target": _anchor(m.target)})
-        for m in items
-        if isinstance(m, MentionEdit)
-    ]
-    for key, value in (("notes", notes), ("verdicts", verdicts), *pairs.items(), ("mentions", mentions)):
-        if value:
-            doc[key] = value
-    return doc
-
-
 def dumps(items: Iterable[Annotation]) -> str:
+    """The file's text: the typed format's plain data (``annotation_format.to_data``) as
+    block YAML under a short header."""
+    from .annotation_format import to_data
+
     body = yaml.dump(
-        to_data(items),
+        to_data(items, span_text=_Inline),
         Dumper=_Dumper,
         sort_keys=False,
         default_flow_style=False,
@@ -686,30 +449,37 @@ def write_atomically(path: Path, data: bytes, mode: int | None = None, keep_back
     asked (the current file becomes ``.bak``), and rename it into place. A crash at any
     point leaves the old file or the new one, whole; temporary files of a process that
     was killed are removed by the next write."""
-    folder = path.parent
     _remove_stale_temporaries(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
+    if mode is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with _temporary_copy(path, data, mode, ".tmp") as tmp:
+        if keep_backups and os.path.isfile(path):
+            _backup(path, mode)
+        os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+@contextmanager
+def _temporary_copy(path: Path, data: bytes, mode: int, suffix: str) -> Iterator[str]:
+    """``data`` in a fsynced temporary file beside ``path`` (named so that
+    ``_remove_stale_temporaries`` knows it), for the caller to rename into place; removed
+    if anything fails on the way."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp_name, mode)
-        if keep_backups and os.path.isfile(path):
-            _backup(path, mode)
-        os.replace(tmp_name, path)
-        tmp_name = None
-        _fsync_dir(folder)
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
+        os.chmod(tmp, mode)
+        yield tmp
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def backup_path(path: str | os.PathLike, generation: int = 1) -> Path:
@@ -732,20 +502,8 @@ def _backup(path: Path, mode: int) -> None:
         older = backup_path(path, generation)
         if older.is_file():
             os.replace(older, backup_path(path, generation + 1))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".bak.tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(current)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, mode)
+    with _temporary_copy(path, current, mode, ".bak.tmp") as tmp:
         os.replace(tmp, newest)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _remove_stale_temporaries(path: Path) -> None:

@@ -27,9 +27,7 @@ from .model import Discrepancy, Evidence
 SCHEMA_VERSION = 1
 
 VerdictKind = Literal["confirmed", "dismissed", "explained"]
-VERDICT_KINDS: tuple[str, ...] = ("confirmed", "dismissed", "explained")
 MentionAction = Literal["add", "remove"]
-MENTION_ACTIONS: tuple[str, ...] = ("add", "remove")
 
 
 def now_iso() -> str:
@@ -72,8 +70,8 @@ def verdict_id(discrepancy_id: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Link:
-    """Two mentions that refer to the same thing although the engine did not link them."""
+class MentionPair:
+    """Two mention spans the reader judged: ``Link`` or ``Unlink``."""
 
     id: str
     a: Anchor
@@ -83,14 +81,13 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
-class Unlink:
-    """Two mentions the engine linked that do not refer to the same thing."""
+class Link(MentionPair):
+    """Two mentions that refer to the same thing although the engine did not link them."""
 
-    id: str
-    a: Anchor
-    b: Anchor
-    note: str = ""
-    created: str = ""
+
+@dataclass(frozen=True, slots=True)
+class Unlink(MentionPair):
+    """Two mentions the engine linked that do not refer to the same thing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +106,7 @@ def anchors_of(item: Annotation) -> tuple[Anchor, ...]:
     """The spans an annotation is attached to (verdicts have none: they follow the id)."""
     if isinstance(item, Note):
         return item.targets
-    if isinstance(item, (Link, Unlink)):
+    if isinstance(item, MentionPair):
         return (item.a, item.b)
     if isinstance(item, MentionEdit):
         return (item.target,)
@@ -119,7 +116,7 @@ def anchors_of(item: Annotation) -> tuple[Anchor, ...]:
 def with_anchors(item: Annotation, anchors: tuple[Anchor, ...]) -> Annotation:
     if isinstance(item, Note):
         return replace(item, targets=anchors)
-    if isinstance(item, (Link, Unlink)):
+    if isinstance(item, MentionPair):
         return replace(item, a=anchors[0], b=anchors[1])
     if isinstance(item, MentionEdit):
         return replace(item, target=anchors[0])
@@ -276,23 +273,8 @@ class AnnotationStore:
     def redo(self) -> bool:
         return self._step(self._redo, self._undo, undo=False)
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
     def mark_saved(self) -> None:
         self._saved_state = self._state()
-
-    def replace_all(self, items: Iterable[Annotation]) -> None:
-        """Swap in re-anchored copies after loading; not an edit, not undoable."""
-        self._items = {item.id: item for item in items}
-        self._undo.clear()
-        self._redo.clear()
-        self._saved_state = 0
 
     def _apply(self, item_id: str, before: Annotation | None, after: Annotation | None) -> None:
         self._check_writable()
@@ -372,7 +354,7 @@ def annotations_for_report(analysis, path, placed: Reanchored | None = None) -> 
                 "created": item.created,
                 "modified": item.modified,
             }
-        elif isinstance(item, (Link, Unlink)):
+        elif isinstance(item, MentionPair):
             out["links" if isinstance(item, Link) else "unlinks"].append(
                 {"id": item.id, "note": item.note, "status": placed.status(item.id), "a": spans[0], "b": spans[1]}
             )

@@ -16,7 +16,7 @@ figure say (Roy, Vieira and Roth 2015 read quantities the same way):
 - ``grew``: the sentence says the figure rose ("has risen to 45"): a later total.
 
 Two frames are about the same thing only when unit, event and thing agree (see
-``same_fact``); comparing anything else is where false alarms come from.
+``Frame.key``); comparing anything else is where false alarms come from.
 """
 
 from __future__ import annotations
@@ -225,22 +225,6 @@ def _nearest(patterns, before: str, after: str) -> str | None:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
     return best[1] if best else None
-
-
-def same_fact(a: Frame, b: Frame) -> bool:
-    """Two frames about the same thing: same unit and event, and compatible things
-    ("12 protesters" / "14 people" detained); a person count needs its event."""
-    if a.unit != b.unit or a.event != b.event:
-        return False
-    if a.unit == "count":
-        if a.event is None:
-            return a.thing is not None and a.thing == b.thing and a.thing != "people"
-        if a.thing == b.thing:
-            return True
-        return {a.thing, b.thing} <= _PEOPLE_LIKE and "people" in {a.thing, b.thing}
-    if a.unit in ("km", "percent"):
-        return a.event is not None
-    return True
 
 
 def round_agrees(a: float, b: float) -> bool:

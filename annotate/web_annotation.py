@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .anchoring import Anchor, Resolution, make_anchor, resolve
-from .annotations import Annotation, Link, MentionEdit, Note, Unlink, Verdict, reanchor
+from .annotations import Annotation, Link, MentionEdit, MentionPair, Note, Verdict, reanchor
 from .model import Article, Evidence
 from .safe_text import escape_invisible, visible
 
@@ -100,7 +100,7 @@ def _annotation(
         if item.note:
             bodies.append(_text(item.note, "commenting"))
         targets = [_evidence_target(e, sources, texts, lost, item.id) for e in item.evidence]
-    elif isinstance(item, (Link, Unlink)):
+    elif isinstance(item, MentionPair):
         out["motivation"] = "linking"
         same = isinstance(item, Link)
         bodies.append(_text("same entity" if same else "not the same entity", "linking"))
@@ -147,11 +147,11 @@ def _target(r: Resolution, sources: Mapping[str, str]) -> dict:
 def _evidence_target(e: Evidence, sources: Mapping[str, str], texts: Mapping[str, str], lost: set[str], item_id: str) -> dict:
     """The judged evidence where it is now (the article may have been edited since the verdict)."""
     text = texts.get(e.article)
-    found = resolve(Anchor(e.article, "", e.start, e.end, e.text), text) if e.text else None
+    saved = Anchor(e.article, "", e.start, e.end, e.text)
+    found = resolve(saved, text) if e.text else None
     if found is None or not found.placed or text is None or found.start is None or found.end is None:
         lost.add(item_id)
-        anchor = Anchor(e.article, "", e.start, e.end, e.text)
-        return _target(Resolution(anchor, "orphaned"), sources)
+        return _target(Resolution(saved, "orphaned"), sources)
     fresh = make_anchor(e.article, text, found.start, found.end)
     return _target(Resolution(fresh, "anchored", fresh.start, fresh.end, fresh.exact), sources)
 

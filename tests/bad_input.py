@@ -239,16 +239,3 @@ if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "bad-corpus")
     built = build_bad_corpus(target)
     print(f"wrote {len(built.cases)} cases to {target}")
-
-
-def record_notifications(app, monkeypatch) -> list[str]:
-    """Every message the app notifies, kept even after its toast times out."""
-    messages: list[str] = []
-    notify = app.notify
-
-    def recording(message, *args, **kwargs):
-        messages.append(str(message))
-        return notify(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", recording)
-    return messages

@@ -2,55 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
-import yaml
 
 from annotate import annotation_file as af
 from tui.app import CorpusApp
 from tui.screens.annotation_list import AnnotationsScreen
 from tui.screens.annotation_note import NoteScreen
 from tui.screens.annotation_prompt import ChoicePrompt, TextPrompt
-from tests.pilot import wait_for_engine
+from tests.pilot import add_note_on_first_mention, saved, wait_for_engine
 
-SEEDS = Path(__file__).resolve().parent.parent / "corpus"
 SIZE = (160, 50)
-
-
-@pytest.fixture(scope="module")
-def engine_cache(tmp_path_factory):
-    return tmp_path_factory.mktemp("engine-cache")
-
-
-@pytest.fixture
-def corpus(tmp_path, engine_cache, monkeypatch):
-    """A private copy of the seed corpus; the engine cache is shared by this module's tests."""
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(engine_cache))
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
-    return folder
-
-
-
-
-async def add_note_on_first_mention(app, pilot, text: str) -> str:
-    await pilot.press("right_square_bracket")
-    await pilot.pause()
-    article = app.shown[app.current_column]
-    mention = app.cursors[article]
-    await pilot.press("a")
-    await pilot.pause()
-    assert isinstance(app.screen, NoteScreen)
-    await pilot.press(*text)
-    await pilot.press("ctrl+s")  # saves the note (the editor's key), not the file yet
-    await pilot.pause()
-    return mention.text
-
-
-def saved(folder: Path) -> dict:
-    return yaml.safe_load((folder / "annotations.yaml").read_text(encoding="utf-8"))
 
 
 async def test_note_saved_with_ctrl_s_and_shown_after_reopening(corpus):

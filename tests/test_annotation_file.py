@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import time
 
 import pytest
@@ -412,3 +413,94 @@ def test_temporary_files_of_a_killed_save_are_removed_by_the_next(tmp_path):
     af.save(path, sample_items(), expected=fp)
     assert not any(p.exists() for p in left)
     assert alive.exists() and mine.exists()
+
+
+# -- the typed format: every refusal names the file, the line and the field -------------
+
+
+def _edited(old: str, new: str) -> tuple[str, int]:
+    """A valid file with its first ``old`` replaced by ``new``, and the line of the edit."""
+    text = valid_text()
+    at = text.index(old)
+    return text[:at] + new + text[at + len(old) :], text.count("\n", 0, at) + 1
+
+
+@pytest.mark.parametrize(
+    "old, new, field",
+    [
+        ("start: ", "start: twelve #", "notes[0].targets[0].start"),  # wrong type
+        ("verdict: explained", "verdict: maybe", "verdicts.number:troops:1a2b.verdict"),  # unknown verdict kind
+        ("action: add", "action: move", "mentions[0].action"),
+        ("    a:\n", "    c:\n", "links[0].c"),  # a misspelt field
+        ("end: ", "end: 0 #", "notes[0].targets[0].end"),  # a bad anchor: not after its start
+        ("exact: The minister", "exact: ''", "notes[0].targets[0].exact"),  # a bad anchor: no words
+        ("label: EVENT", "label: ''", "mentions[0].label"),  # an added mention without a label
+    ],
+    ids=["wrong-type", "unknown-verdict", "unknown-action", "unknown-field", "end-before-start", "empty-span", "no-label"],
+)
+def test_a_bad_file_is_refused_naming_file_line_and_field(tmp_path, old, new, field):
+    text, line = _edited(old, new)
+    err = error_for(tmp_path, text)
+    assert (err.line, err.field) == (line, field)
+    assert str(err).startswith(f"{tmp_path / 'annotations.yaml'}, line {line}, field '{field}': ")
+
+
+def test_a_missing_field_is_named_on_the_line_of_what_lacks_it(tmp_path):
+    text = valid_text()
+    link = text.index("- id: link-1")
+    a_at, b_at = text.index("    a:\n", link), text.index("    b:\n", link)
+    err = error_for(tmp_path, text[:a_at] + text[b_at:])  # the link's first span is gone
+    assert err.field == "links[0].a" and err.line == text.count("\n", 0, link) + 1
+    assert "this field is required (a mention span)" in str(err)
+
+
+def test_a_span_that_is_not_a_mapping_is_refused(tmp_path):
+    text = valid_text()
+    a_at, b_at = text.index("    a:\n"), text.index("    b:\n")
+    err = error_for(tmp_path, text[:a_at] + "    a: the minister\n" + text[b_at:])
+    assert err.field == "links[0].a" and err.line == text.count("\n", 0, a_at) + 1
+    assert "expected a mapping of fields, found the text 'the minister'" in str(err)
+
+
+def test_the_first_problem_in_the_file_is_the_one_named(tmp_path):
+    text, line = _edited("start: ", "start: twelve #")
+    text = text.replace("verdict: explained", "verdict: maybe")
+    assert error_for(tmp_path, text).line == line
+
+
+def test_the_files_schema_in_docs_is_generated_from_the_format():
+    import json
+
+    import jsonschema
+
+    from annotate.annotation_format import json_schema
+
+    schema = json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    docs = Path(__file__).resolve().parent.parent / "docs" / "annotations.schema.json"
+    assert json.loads(docs.read_text(encoding="utf-8")) == schema, (
+        "regenerate: python -c 'import json; from annotate.annotation_format import json_schema; "
+        "print(json.dumps(json_schema(), indent=2, ensure_ascii=False))' > docs/annotations.schema.json"
+    )
+    jsonschema.validate(yaml.safe_load(valid_text()), schema, cls=jsonschema.Draft202012Validator)
+    broken = yaml.safe_load(valid_text().replace("verdict: explained", "verdict: maybe"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_the_file_and_the_records_have_the_same_fields():
+    """A field added to a record but not to the file's format would be lost on save."""
+    from dataclasses import fields
+
+    from annotate import annotation_format as fmt
+    from annotate.anchoring import Anchor
+
+    def names(cls) -> set[str]:
+        return {f.name for f in fields(cls)}
+
+    assert names(Anchor) == set(fmt.AnchorEntry.model_fields)
+    assert names(Evidence) == set(fmt.EvidenceEntry.model_fields)
+    assert names(Note) == set(fmt.NoteEntry.model_fields)
+    assert names(Link) == names(Unlink) == set(fmt.PairEntry.model_fields)
+    assert names(MentionEdit) == set(fmt.MentionEntry.model_fields)
+    assert names(Verdict) == {"discrepancy", *fmt.VerdictEntry.model_fields}

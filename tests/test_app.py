@@ -18,15 +18,9 @@ from tui.widgets.discrepancy_list import DiscrepancyList, with_labels
 from tui.widgets.reader_footer import ReaderFooter
 from tui.widgets.sidebar import Sidebar
 from tui.widgets.wrapping import wrap
-from tests.pilot import wait_for_engine
+from tests.pilot import record_notifications, wait_for_engine, wait_until
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-
-
-@pytest.fixture(autouse=True)
-def engine_cache(tmp_path_factory, monkeypatch):
-    """One engine cache for the test session, away from the user's own."""
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
 
 
 
@@ -279,23 +273,16 @@ def test_wrapped_lines_show_every_character_once_within_the_width(text, width):
             assert wrapped.offset_at(y, x) == offset
 
 
-def _notifications(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
-async def test_one_bad_file_is_named_in_one_toast_and_listed_under_p(tmp_path):
-    import shutil
-
+async def test_one_bad_file_is_named_in_one_toast_and_listed_under_p(corpus, monkeypatch):
     from tui.screens.problems import ProblemsScreen
 
-    folder = tmp_path / "corpus"
-    shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
-    bad = folder / "empty\x1b[2J.txt"  # a hostile name: the escape must show inert
+    bad = corpus / "empty\x1b[2J.txt"  # a hostile name: the escape must show inert
     bad.write_text("   \n", encoding="utf-8")
-    app = CorpusApp([folder], use_cache=False)
+    app = CorpusApp([corpus], use_cache=False)
+    notified = record_notifications(app, monkeypatch)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await wait_for_engine(pilot)
-        toasts = [m for m in _notifications(app) if "skipped" in m]
+        toasts = [m for m in notified if "skipped" in m]
         assert len(toasts) == 1 and "press p" in toasts[0]
         assert "empty␛[2J.txt" in toasts[0] and "\x1b" not in toasts[0]
         assert "p" in app.active_bindings  # shown in the footer only when there are problems
@@ -377,12 +364,7 @@ async def test_status_line_names_the_engine_phase_after_the_last_article(monkeyp
     app = CorpusApp([CORPUS], use_cache=False)
     async with app.run_test(size=(160, 50)) as pilot:
         try:
-            for _ in range(600):
-                if reached.is_set():
-                    break
-                await pilot.pause(0.1)
-            assert reached.is_set(), app.status.said
-            await pilot.pause()
+            await wait_until(pilot, reached.is_set, 60, "the story grouping")
             assert "grouping articles into stories" in app.status.said
         finally:
             proceed.set()
@@ -398,14 +380,12 @@ async def test_engine_failure_is_reported_with_control_codes_shown_inert(monkeyp
 
     monkeypatch.setattr(annotate.engine, "analyse", broken)
     app = CorpusApp([CORPUS], use_cache=False)
+    notified = record_notifications(app, monkeypatch)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        for _ in range(100):  # the engine starts once the text has been painted
-            if "engine failed" in app.status.said:
-                break
-            await pilot.pause(0.1)
-        await pilot.pause()
+        # the engine starts once the text has been painted
+        await wait_until(pilot, lambda: "engine failed" in app.status.said, 10, "the engine's failure")
         assert app.is_running
-        failures = [m for m in _notifications(app) if "engine failed" in m]
+        failures = [m for m in notified if "engine failed" in m]
         assert failures and "␛]0;pwned␇" in failures[0] and "\x1b" not in failures[0]
         assert "\x1b" not in app.status.said and "pwned" in app.status.said
         listing = app.query_one("#discrepancies")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from bad_input import BadCorpus, build_bad_corpus, is_root, record_notifications
+from bad_input import BadCorpus, build_bad_corpus, is_root
 
 from annotate.corpus import CorpusError, load_corpus
 from annotate.safe_text import visible
@@ -226,11 +226,10 @@ def test_report_fails_only_when_nothing_loads(small_bad, capsys):
 # --- the app on the bad corpus ------------------------------------------------------
 
 
-async def test_app_stays_up_and_names_every_skipped_file(small_bad, monkeypatch, tmp_path_factory):
-    from tests.pilot import wait_for_engine
+async def test_app_stays_up_and_names_every_skipped_file(small_bad, monkeypatch):
+    from tests.pilot import record_notifications, wait_for_engine
     from tui.app import CorpusApp
 
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
     app = CorpusApp([small_bad.root], use_cache=False)
     messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:

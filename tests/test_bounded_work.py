@@ -119,16 +119,13 @@ def test_a_long_article_annotated_apart_gives_the_same_mentions(news):
 async def test_the_app_annotates_a_long_article_apart_and_shows_its_findings(tmp_path, monkeypatch, news):
     """Inside the app, whose standard streams Textual has replaced: the child process starts."""
     from annotate.workers import LONG_ARTICLE_CHARS
+    from tests.pilot import wait_for_engine
     from tui.app import CorpusApp
 
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path / "cache"))  # annotated here, not from a cache
     (tmp_path / "long.txt").write_text("Long report\n\n" + news * (LONG_ARTICLE_CHARS // len(news) + 1), encoding="utf-8")
     (tmp_path / "short.txt").write_text((ROOT / "corpus" / "mali-turns-to-moscow.txt").read_text(encoding="utf-8"), encoding="utf-8")
     app = CorpusApp([tmp_path])
     async with app.run_test(size=(160, 50)) as pilot:
-        for _ in range(1800):
-            if app.analysis is not None or any(w.state.name == "ERROR" for w in app.workers):
-                break
-            await pilot.pause(0.1)
-        assert app.analysis is not None, [str(w.error) for w in app.workers if w.error]
+        await wait_for_engine(pilot, timeout=180)
         assert any(m.article == "long" for m in app.analysis.mentions)

@@ -293,9 +293,6 @@ def test_seed_gold_roles(nlp):
 def test_generated_corpus_names_and_roles_are_found(nlp, tmp_path):
     """On a generated multi-outlet corpus (made-up names, places and outlets), every planted
     spelling of a person's name is a PERSON span and every planted role is read as that role."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     import generate
 
     from annotate.corpus import load_corpus

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
+import generate
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import generate  # noqa: E402
-
-from annotate.corpus import load_corpus  # noqa: E402
+from annotate.corpus import load_corpus
 
 
 @pytest.fixture(scope="module")

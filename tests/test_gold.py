@@ -6,24 +6,12 @@ rules). Each test names what is missing, so a failure says what to fix.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from gold import score_gold
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_gold", ROOT / "scripts" / "score_gold.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_gold"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-score_gold = _scorer()
 
 
 @pytest.fixture(scope="module")

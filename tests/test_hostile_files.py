@@ -10,12 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
-from bad_input import PARAGRAPH, record_notifications
-from test_hostile_text import foreign_controls, terminal_frame
+from bad_input import PARAGRAPH
 
-from tests.pilot import wait_for_engine
+from tests.pilot import foreign_controls, record_notifications, terminal_frame, wait_for_engine, wait_until
 
 from annotate import annotation_file as af
 from annotate.anchoring import make_anchor
@@ -25,11 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 OSC_TITLE = "\x1b]2;pwned\x07"
 OSC_CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4=\x07"
 RAW = ("\u009b", "\u202e", "\u2066")  # CSI on its own, right-to-left override, isolate
-
-
-@pytest.fixture(scope="module")
-def engine_cache(tmp_path_factory):
-    return tmp_path_factory.mktemp("engine-cache")
 
 
 def _corpus(folder: Path) -> Path:
@@ -47,10 +40,9 @@ def _hostile_note(text: str) -> Note:
 # -- the app ---------------------------------------------------------------------
 
 
-async def test_strings_from_the_annotation_file_never_reach_the_terminal(tmp_path, monkeypatch, engine_cache):
+async def test_strings_from_the_annotation_file_never_reach_the_terminal(tmp_path, monkeypatch):
     from tui.app import CorpusApp
 
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(engine_cache))
     folder = _corpus(tmp_path / f"news{OSC_TITLE}")
     orphan = Note(id="note-2", targets=(make_anchor(f"gone{OSC_TITLE}", "abc", 0, 3),), text=f"orphan {OSC_TITLE}")
     af.save(folder / "annotations.yaml", [orphan], expected=None)
@@ -68,10 +60,9 @@ async def test_strings_from_the_annotation_file_never_reach_the_terminal(tmp_pat
     assert not any(foreign_controls(m) for m in messages), messages
 
 
-async def test_an_annotation_file_error_quoting_the_file_is_shown_inert(tmp_path, monkeypatch, engine_cache):
+async def test_an_annotation_file_error_quoting_the_file_is_shown_inert(tmp_path, monkeypatch):
     from tui.app import CorpusApp
 
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(engine_cache))
     folder = _corpus(tmp_path / "c")
     (folder / "annotations.yaml").write_text('version: 1\nnotes:\n  - id: x\n    "\\e]2;pwned\\a": 1\n', encoding="utf-8")
     app = CorpusApp([folder], use_cache=True)
@@ -83,7 +74,7 @@ async def test_an_annotation_file_error_quoting_the_file_is_shown_inert(tmp_path
     assert not any(foreign_controls(m) for m in messages), messages
 
 
-async def test_keys_toml_with_a_number_for_keys_is_reported_not_fatal(tmp_path, monkeypatch, engine_cache):
+async def test_keys_toml_with_a_number_for_keys_is_reported_not_fatal(tmp_path, monkeypatch):
     from tui.app import CorpusApp
     from tui.keymap import load_keymap
 
@@ -93,13 +84,11 @@ async def test_keys_toml_with_a_number_for_keys_is_reported_not_fatal(tmp_path, 
     keymap, problems = load_keymap(config / "corpus-tui" / "keys.toml")
     assert keymap == {} and "keys" in problems[0]
     monkeypatch.setenv("CORPUS_TUI_CONFIG_DIR", str(config / "corpus-tui"))
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(engine_cache))
     app = CorpusApp([_corpus(tmp_path / "c")], use_cache=True)
     messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: any("keys.toml" in m for m in messages), 10, "the keys.toml message")
         assert app.is_running
-        assert any("keys.toml" in m for m in messages)
 
 
 # -- the commands ----------------------------------------------------------------

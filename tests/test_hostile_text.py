@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
-from bad_input import HOSTILE, HOSTILE_LINES, PARAGRAPH, record_notifications
+from bad_input import HOSTILE, HOSTILE_LINES, PARAGRAPH
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
@@ -15,7 +14,7 @@ from rich.text import Text
 from annotate.corpus import load_corpus
 from annotate.model import Article
 from annotate.safe_text import visible
-from tests.pilot import wait_for_engine
+from tests.pilot import foreign_controls, record_notifications, terminal_frame, wait_for_engine
 
 TERMINAL_ACTORS = [chr(c) for c in range(0x20) if chr(c) not in "\n\t"] + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)]
 BIDI_CONTROLS = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
@@ -114,25 +113,6 @@ def test_engine_keeps_offsets_exact_on_hostile_text():
 
 # --- the app: literal on screen, nothing triggered -------------------------------
 
-# What Textual itself writes: colours/attributes (SGR) and cursor moves. Anything
-# else in a frame (OSC title/clipboard, clear screen, BEL) would come from text.
-_OWN_SEQUENCES = re.compile(r"\x1b\[[0-9;:]*[mHABCDK]|\x1b\[\?[0-9;]*[hl]")
-
-
-def terminal_frame(app) -> tuple[list[str], str]:
-    """(the screen's lines as plain text, the bytes a real terminal would receive)."""
-    update = app.screen._compositor.render_full_update()
-    lines = ["".join(strip.text for strip in line) for line in update.strips]
-    return lines, update.render_segments(app.console)
-
-
-def foreign_controls(raw: str) -> str:
-    rest = _OWN_SEQUENCES.sub("", raw)
-    return "".join(c for c in rest if (ord(c) < 32 and c not in "\n") or 0x7F <= ord(c) < 0xA0)
-
-
-
-
 @pytest.fixture
 def hostile_corpus(tmp_path):
     (tmp_path / "hostile.txt").write_bytes(HOSTILE.encode())
@@ -150,10 +130,9 @@ def hostile_names(tmp_path):
     return tmp_path
 
 
-async def test_app_shows_hostile_text_literally_and_nothing_is_triggered(hostile_corpus, monkeypatch, tmp_path_factory):
+async def test_app_shows_hostile_text_literally_and_nothing_is_triggered(hostile_corpus, monkeypatch):
     from tui.app import CorpusApp
 
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
     copied: list[str] = []
     app = CorpusApp([hostile_corpus], use_cache=False)
     opened: list[str] = []
@@ -178,10 +157,9 @@ async def test_app_shows_hostile_text_literally_and_nothing_is_triggered(hostile
         assert foreign_controls(terminal_frame(app)[1]) == ""
 
 
-async def test_app_names_bad_files_without_passing_their_control_codes_on(hostile_names, monkeypatch, tmp_path_factory):
+async def test_app_names_bad_files_without_passing_their_control_codes_on(hostile_names, monkeypatch):
     from tui.app import CorpusApp
 
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
     app = CorpusApp([hostile_names], use_cache=False)
     messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=(200, 50), notifications=True) as pilot:

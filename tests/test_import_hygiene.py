@@ -41,6 +41,7 @@ def test_first_screen_shows_text_before_spacy_is_imported(tmp_path):
         """
         import asyncio, sys
         from tui.app import CorpusApp
+        from tests.pilot import wait_for_engine
 
         async def main():
             app = CorpusApp(["corpus"])
@@ -51,9 +52,7 @@ def test_first_screen_shows_text_before_spacy_is_imported(tmp_path):
                 shown = "".join(pane.render_line(y).text for y in range(10))
                 assert pane.article.title.split()[0] in shown, shown
                 assert app.analysis is None, "the engine finished before the first screen"
-                while app.analysis is None:
-                    assert not any(w.state.name == "ERROR" for w in app.workers), app.status.said
-                    await pilot.pause(0.1)
+                await wait_for_engine(pilot)
             print("ok")
 
         asyncio.run(main())
@@ -71,6 +70,7 @@ def test_first_paint_waits_for_nothing_but_the_text(tmp_path):
         """
         import asyncio, sys
         from tui.app import CorpusApp
+        from tests.pilot import wait_for_engine
 
         LATER = ["spacy", "yaml", "rapidfuzz", "annotate.annotations", "annotate.annotation_file",
                  "textual.widgets._tabbed_content", "textual.widgets._data_table", "textual.widgets._text_area"]
@@ -89,10 +89,7 @@ def test_first_paint_waits_for_nothing_but_the_text(tmp_path):
         async def main():
             app = CorpusApp(["corpus"])
             async with app.run_test(size=(160, 50)) as pilot:
-                while app.analysis is None:
-                    assert not any(w.state.name == "ERROR" for w in app.workers), app.status.said
-                    await pilot.pause(0.1)
-                await pilot.pause()
+                await wait_for_engine(pilot)
                 assert seen["imported"] == [], seen["imported"]
                 assert seen["sidebar"] == ["Annotating…"], seen["sidebar"]
                 assert app.columns[0].pane.article.title.split()[0] in seen["text"], seen["text"]

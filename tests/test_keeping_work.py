@@ -3,21 +3,20 @@ start; two instances merge instead of overwriting; changed words are kept until 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
-from test_annotation_app import SIZE, add_note_on_first_mention, corpus, engine_cache, saved  # noqa: F401 (fixtures)
 
-from tests.pilot import wait_for_engine
+from tests.pilot import add_note_on_first_mention, saved, wait_for_engine
 
 from annotate import recovery
 from tui.app import CorpusApp
 from tui.screens.annotation_list import AnnotationsScreen
 from tui.screens.annotation_prompt import ChoicePrompt
 
+SIZE = (160, 50)
 
 
 def _dead_pid() -> int:

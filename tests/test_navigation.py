@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tui.app import CorpusApp
 from tui.widgets.coverage_table import CoverageTable
 from tui.widgets.discrepancy_list import DiscrepancyList
@@ -14,13 +12,6 @@ from tui.widgets.entity_list import EntityList
 from tests.pilot import wait_for_engine
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-
-
-@pytest.fixture(autouse=True)
-def engine_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
-
-
 
 
 def cursor(app: CorpusApp):

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
-
-import pytest
 
 from annotate import annotation_file as af
 from annotate.anchoring import make_anchor
@@ -14,17 +11,6 @@ from annotate.annotations import MentionEdit, Unlink
 from tests.pilot import wait_for_engine
 from tui.app import CorpusApp
 from tui.cli import main
-
-SEEDS = Path(__file__).resolve().parent.parent / "corpus"
-
-
-@pytest.fixture
-def corpus(tmp_path, monkeypatch):
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path / "cache"))
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
-    return folder
-
 
 def report(folder: Path, capsys) -> dict:
     capsys.readouterr()

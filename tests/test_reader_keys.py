@@ -4,10 +4,7 @@ a remembered theme, dialogs with hotkeys, a palette of the app's own commands.""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from tui.app import CorpusApp
 from tui.screens.annotation_note import NoteScreen
@@ -20,13 +17,6 @@ from tests.pilot import wait_for_engine
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SIZE = (160, 50)
-
-
-@pytest.fixture(autouse=True)
-def engine_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
-
-
 
 
 def prompts(listing) -> list[str]:
@@ -147,10 +137,8 @@ async def test_the_theme_is_remembered_between_launches():
         assert again.theme == "textual-light"
 
 
-async def test_the_unsaved_dialog_has_hotkeys_and_arrows_move_between_its_buttons(tmp_path):
-    folder = tmp_path / "corpus"
-    shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
-    app = CorpusApp([folder])
+async def test_the_unsaved_dialog_has_hotkeys_and_arrows_move_between_its_buttons(corpus):
+    app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
         await pilot.press("right_square_bracket", "a", *"note", "ctrl+s")
@@ -166,14 +154,12 @@ async def test_the_unsaved_dialog_has_hotkeys_and_arrows_move_between_its_button
         assert len(underlined) == len(buttons)
         await pilot.press("d")  # "Discard and quit"
         await pilot.pause()
-    assert not (folder / "annotations.yaml").exists()
+    assert not (corpus / "annotations.yaml").exists()
     assert app.return_code == 0
 
 
-async def test_enter_in_the_tags_box_does_not_close_the_note_editor(tmp_path):
-    folder = tmp_path / "corpus"
-    shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
-    app = CorpusApp([folder])
+async def test_enter_in_the_tags_box_does_not_close_the_note_editor(corpus):
+    app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
         await pilot.press("right_square_bracket", "a", *"text", "tab", *"tag1", "enter")
@@ -228,10 +214,8 @@ async def test_plus_and_minus_widen_and_narrow_the_sidebar():
         assert sidebar.size.width < width
 
 
-async def test_after_dismissing_a_finding_d_goes_on_from_there_not_back_to_the_first(tmp_path):
-    folder = tmp_path / "corpus"
-    shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("annotations.yaml*"))
-    app = CorpusApp([folder])
+async def test_after_dismissing_a_finding_d_goes_on_from_there_not_back_to_the_first(corpus):
+    app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
         ids = [d.id for d in app._story_discrepancies]
@@ -285,9 +269,6 @@ async def test_enter_in_the_discrepancy_list_keeps_the_focus_there_so_j_walks_on
 
 
 async def test_o_brings_another_storys_article_with_its_story(tmp_path):
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     import generate
 
     generate.generate(tmp_path, 30, seed=7, largest=6)

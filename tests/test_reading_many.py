@@ -5,26 +5,17 @@ the theme's colours on every line."""
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
+import generate
 import pytest
 from rich.style import Style
 
 from tui.app import CorpusApp
 from tui.widgets.article_pane import ArticlePane
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import generate  # noqa: E402
 from tests.pilot import wait_for_engine
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-
-
-@pytest.fixture(autouse=True)
-def engine_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "engine-cache"))
 
 
 @pytest.fixture(scope="module")

@@ -11,29 +11,14 @@ engine runs as a user runs it (story grouping included).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from gold import score_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "realistic"
 STORIES = sorted(p.name for p in DATA.iterdir() if (p / "gold.yaml").is_file())
-
-
-def _scorer():
-    """The seed gold's scorer (scripts/score_gold.py); its matching rules apply here too."""
-    if "score_gold" in sys.modules:
-        return sys.modules["score_gold"]
-    spec = importlib.util.spec_from_file_location("score_gold", ROOT / "scripts" / "score_gold.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_gold"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-score_gold = _scorer()
 
 
 def analyse_folder(folder: Path):

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import generate
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import generate  # noqa: E402
-
-from annotate.corpus import load_corpus  # noqa: E402
-from annotate.model import Article, Mention  # noqa: E402
-from annotate.stories import group_stories  # noqa: E402
+from annotate.corpus import load_corpus
+from annotate.model import Article, Mention
+from annotate.stories import group_stories
 from tests.pilot import wait_for_engine
 
 ROOT = Path(__file__).resolve().parents[1]

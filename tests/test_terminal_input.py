@@ -5,7 +5,6 @@ from __future__ import annotations
 import fcntl
 import os
 import select
-import shutil
 import struct
 import subprocess
 import sys
@@ -14,8 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
-SEEDS = Path(__file__).resolve().parent.parent / "corpus"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
@@ -36,9 +33,7 @@ def _read_for(fd: int, seconds: float) -> bytes:
     return out
 
 
-def test_an_invalid_byte_typed_or_pasted_does_not_end_the_app(tmp_path):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns("annotations.yaml*"))
+def test_an_invalid_byte_typed_or_pasted_does_not_end_the_app(tmp_path, corpus):
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "CORPUS_TUI_CACHE_DIR": str(tmp_path / "cache")}

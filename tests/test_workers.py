@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import io
-import sys
-from pathlib import Path
 
+import generate
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import generate  # noqa: E402
-
-from annotate.corpus import load_corpus  # noqa: E402
-from annotate.engine import annotate_articles  # noqa: E402
-from annotate.progress import terminal_progress  # noqa: E402
+from annotate.corpus import load_corpus
+from annotate.engine import annotate_articles
+from annotate.progress import terminal_progress
 
 
 @pytest.fixture(scope="module")
