@@ -9,7 +9,6 @@ widgets, so new features add an action and a widget, not a branch in a method.
 from __future__ import annotations
 
 import gc
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -102,6 +101,16 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self._sidebar_story: tuple[str, ...] | None = None
         self._story_discrepancies: list[Discrepancy] = []
         self._syncing = False
+        self.key_overrides: dict[str, str] = {}  # binding id -> keys, from keys.toml (see set_keymap)
+        self.keymap_problems: list[str] = []
+
+    def set_keymap(self, keymap: dict[str, str]) -> None:
+        super().set_keymap(keymap)
+        self.key_overrides = dict(keymap)  # Textual keeps its copy private: help and the legend read this one
+
+    def update_keymap(self, keymap: dict[str, str]) -> None:
+        super().update_keymap(keymap)
+        self.key_overrides = {**self.key_overrides, **keymap}
 
     def get_driver_class(self):
         from .terminal_input import tolerant
@@ -491,11 +500,10 @@ class CorpusApp(AnnotationsMixin, App[int]):
     def refresh_legend(self) -> None:
         pane = self.query(ArticlePane).first()
         styles = {layer: pane.layer_style(layer) for layer in (*LAYERS, "annotated")}
-        keymap = getattr(self, "_keymap", {})
         keys = {}
         for key in APP_KEYS:
             if key.id.startswith("layer."):
-                first = (keymap.get(key.id) or key.keys).split(",")[0]
+                first = (self.key_overrides.get(key.id) or key.keys).split(",")[0]
                 keys[key.id.removeprefix("layer.")] = self.get_key_display(Binding(first, ""))
         self.query_one(Legend).show_layers(self.layers, styles, keys)
 
@@ -961,13 +969,13 @@ class CorpusApp(AnnotationsMixin, App[int]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.key_overrides))
 
     # -- problems --------------------------------------------------------------
 
     def tell_problems(self, problems: list[Problem]) -> None:
         """One toast for all of them (30 bad files must not be 30 toasts); p lists them."""
-        keymap_problems = getattr(self, "keymap_problems", [])
+        keymap_problems = self.keymap_problems
         if problems:
             from .screens.problems import summary as problems_summary  # (not on the way to the first frame)
 
@@ -979,16 +987,16 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     def _key_for(self, binding_id: str) -> str:
         key = next(k for k in all_keys() if k.id == binding_id)
-        keys = getattr(self, "_keymap", {}).get(binding_id) or key.keys
+        keys = self.key_overrides.get(binding_id) or key.keys
         return self.get_key_display(Binding(keys.split(",")[0].strip(), ""))
 
     def action_problems(self) -> None:
         from .screens.problems import ProblemsScreen
 
-        if not (self.problems or getattr(self, "keymap_problems", None)):
+        if not (self.problems or self.keymap_problems):
             self.status.say("No problems: every file was read as it is")
             return
-        self.push_screen(ProblemsScreen(self.problems, getattr(self, "keymap_problems", [])))
+        self.push_screen(ProblemsScreen(self.problems, self.keymap_problems))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":  # a priority key: "/" typed into a text box or a dialog stays text
@@ -1000,7 +1008,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     def hidden_in_footer(self, binding: Binding) -> bool:
         """The footer shows "Problems" only when there are some (p still says so when there are none)."""
-        return binding.action == "problems" and not (self.problems or getattr(self, "keymap_problems", None))
+        return binding.action == "problems" and not (self.problems or self.keymap_problems)
 
     def get_system_commands(self, screen):
         """Textual's own palette commands, less those that are not about reading: its Keys panel
@@ -1011,7 +1019,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     # -- events --------------------------------------------------------------
 
-    def _on_key(self, event: Key) -> None:
+    def on_key(self, event: Key) -> None:
         """Keys typed right after one that opens a text box (``/``, ``o``, ``a``...) go into it.
 
         Textual hands every queued key to the widget focused when it arrived,
@@ -1023,7 +1031,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         focused = self.focused
         if event.is_printable and _takes_text(focused):
             focused.post_message(Key(event.key, event.character))
-            event.prevent_default()  # App._on_key (the bindings) runs after this handler otherwise
+            event.prevent_default()  # Textual's own key handler (the bindings) runs after this one otherwise
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         widget = event.widget
@@ -1070,11 +1078,6 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
 def _takes_text(widget) -> bool:
     """A text box has focus: printable keys are typing, not commands."""
-    from textual.widgets import Input
+    from .text_boxes import takes_text
 
-    if isinstance(widget, Input):
-        return True
-    # No TextArea exists before its module is imported (by the note editor): importing it
-    # here would put it on the path to the first screen.
-    text_area = sys.modules.get("textual.widgets._text_area")
-    return text_area is not None and isinstance(widget, text_area.TextArea)
+    return takes_text(widget)
