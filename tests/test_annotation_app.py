@@ -134,6 +134,22 @@ async def test_dismissed_discrepancy_is_hidden_saved_and_toggled(corpus):
     assert verdict["evidence"] and all(e["text"] for e in verdict["evidence"])
 
 
+async def test_a_verdict_stays_on_its_entry_while_the_list_is_filtered(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("d", "c")
+        await pilot.pause()
+        chosen = app.selected_discrepancy
+        listing = app.query_one("#discrepancies")
+        assert "confirmed" in str(listing.get_option(chosen).prompt)
+        word = app.discrepancy(chosen).kind.replace("_", " ").split()[0]
+        await pilot.press("f", *word)
+        await pilot.pause()
+        assert listing.filter_text == word
+        assert "confirmed" in str(listing.get_option(chosen).prompt)
+
+
 async def test_explain_asks_for_a_note(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
