@@ -18,6 +18,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import var
 from textual.events import DescendantFocus, Key, Resize
 from textual.worker import Worker, WorkerState
 
@@ -63,6 +64,12 @@ class CorpusApp(App[int]):
     BINDINGS = app_bindings() + annotation_bindings()
     COMMANDS = App.COMMANDS | {_reader_commands}  # a callable: the palette module is imported when opened
 
+    # Reactive: setting one redraws what shows it (the watchers below), no refresh calls needed.
+    layers: var[frozenset[str]] = var(frozenset(LAYERS), init=False)  # highlight layers on (1-5)
+    sync_scroll = var(False)  # panes scroll in step (s)
+    sidebar_cells: var[int | None] = var(None, init=False)  # the sidebar's width (+/-); None: a third of the screen
+    problems: var[list[Problem]] = var(list, init=False, bindings=True)  # the footer shows "Problems" when there are some
+
     def __init__(
         self,
         paths: Sequence[Path | str],
@@ -77,15 +84,11 @@ class CorpusApp(App[int]):
         self.use_cache = use_cache
         self.story_mode = stories  # auto | one | folders: how the engine groups articles into stories
         self.articles: list[Article] = []
-        self.problems: list = []
         self.load_error: str | None = None
         self._load()
         self.analysis: Analysis | None = None
         self.index = ReadingIndex.build(self.articles)
         self.labels = article_labels(a.id for a in self.articles)
-        self.layers: frozenset[str] = frozenset(LAYERS)
-        self.sync_scroll = False
-        self.sidebar_cells: int | None = None  # None: a third of the screen (36 to 60 cells)
         self.shown: list[str] = [a.id for a in self.articles[:MAX_COLUMNS]]  # article id per column
         self.column_count = min(2, len(self.articles))
         self.current_column = 0
@@ -135,7 +138,7 @@ class CorpusApp(App[int]):
             self.load_error = str(error)
             return
         self.articles = list(corpus.articles)
-        self.problems = list(corpus.problems)
+        self.set_reactive(CorpusApp.problems, list(corpus.problems))  # before the app runs: nothing to redraw yet
 
     # -- layout --------------------------------------------------------
 
@@ -257,10 +260,12 @@ class CorpusApp(App[int]):
             return
         current = self._sidebar_width(self.size.width)
         self.sidebar_cells = max(SIDEBAR_MIN, min(current + step * SIDEBAR_STEP, self.size.width - MIN_COLUMN_WIDTH))
+        self.status.say(f"Sidebar {self._sidebar_width(self.size.width)} columns wide")
+
+    def watch_sidebar_cells(self) -> None:
         self._layout_columns(self.size.width)
         self._sidebar_story = None
         self.call_after_refresh(self.refresh_sidebar)  # the coverage table sizes its columns to the new width
-        self.status.say(f"Sidebar {self._sidebar_width(self.size.width)} columns wide")
 
     def _show_in_column(self, column: int, article_id: str) -> None:
         self.shown[column] = article_id
@@ -310,7 +315,6 @@ class CorpusApp(App[int]):
         if analysis.problems:
             self.problems = [*self.problems, *analysis.problems]
             self.tell_problems(analysis.problems)
-            self.refresh_bindings()  # the footer shows "Problems" once there are some
         self._sidebar_story = None
         if self.shown[: self.column_count] == self._first_shown and not self.story_discrepancies(self.story_of(self.shown[0])):
             self._start_where_there_is_something()
@@ -891,10 +895,12 @@ class CorpusApp(App[int]):
 
     def action_layer(self, layer: str) -> None:
         self.layers = self.layers ^ {layer}
-        self.refresh_legend()
-        self.refresh_marks()
         state = "on" if layer in self.layers else "off"
         self.status.say(f"{LAYER_LABELS[layer].capitalize()} highlights {state}")
+
+    def watch_layers(self) -> None:
+        self.refresh_legend()
+        self.refresh_marks()
 
     def action_sync_scroll(self) -> None:
         self.sync_scroll = not self.sync_scroll
