@@ -32,10 +32,10 @@ async def test_note_saved_with_ctrl_s_and_shown_after_reopening(corpus):
     reopened = CorpusApp([corpus])
     async with reopened.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
-        notes = reopened.annotation_store.notes
+        notes = reopened.annotator.store.notes
         assert [n.text for n in notes] == ["Check the spelling"]
-        assert reopened.annotation_status[notes[0].id] == "anchored"
-        spans = reopened.annotation_spans(target["article"])
+        assert reopened.annotator.status_by_id[notes[0].id] == "anchored"
+        spans = reopened.annotator.spans(target["article"])
         assert [(s.start, s.end) for s in spans] == [(target["start"], target["end"])]
 
 
@@ -59,8 +59,8 @@ async def test_note_follows_its_words_after_the_article_is_edited(corpus):
     reopened = CorpusApp([corpus])
     async with reopened.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
-        note = reopened.annotation_store.notes[0]
-        assert reopened.annotation_status[note.id] == "moved"
+        note = reopened.annotator.store.notes[0]
+        assert reopened.annotator.status_by_id[note.id] == "moved"
         text = reopened.index.article(article_id).text
         span = note.targets[0]
         assert text[span.start : span.end] == mention.text
@@ -95,6 +95,22 @@ async def test_dismissed_discrepancy_is_hidden_saved_and_toggled(corpus):
     assert verdict["evidence"] and all(e["text"] for e in verdict["evidence"])
 
 
+async def test_a_verdict_stays_on_its_entry_while_the_list_is_filtered(corpus):
+    app = CorpusApp([corpus])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("d", "c")
+        await pilot.pause()
+        chosen = app.selected_discrepancy
+        listing = app.query_one("#discrepancies")
+        assert "confirmed" in str(listing.get_option(chosen).prompt)
+        word = app.discrepancy(chosen).kind.replace("_", " ").split()[0]
+        await pilot.press("f", *word)
+        await pilot.pause()
+        assert listing.filter_text == word
+        assert "confirmed" in str(listing.get_option(chosen).prompt)
+
+
 async def test_explain_asks_for_a_note(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
@@ -104,7 +120,7 @@ async def test_explain_asks_for_a_note(corpus):
         assert isinstance(app.screen, TextPrompt)
         await pilot.press(*"Different dates of reporting", "ctrl+s")
         await pilot.pause()
-        verdict = app.annotation_store.verdict(app.selected_discrepancy)
+        verdict = app.annotator.store.verdict(app.selected_discrepancy)
         assert (verdict.verdict, verdict.note) == ("explained", "Different dates of reporting")
 
 
@@ -113,13 +129,13 @@ async def test_undo_and_redo(corpus):
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
         await add_note_on_first_mention(app, pilot, "one")
-        assert len(app.annotation_store) == 1
+        assert len(app.annotator.store) == 1
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert len(app.annotation_store) == 0
+        assert len(app.annotator.store) == 0
         await pilot.press("ctrl+y")
         await pilot.pause()
-        assert [n.text for n in app.annotation_store.notes] == ["one"]
+        assert [n.text for n in app.annotator.store.notes] == ["one"]
 
 
 async def test_link_two_mentions(corpus):
@@ -169,7 +185,7 @@ async def test_malformed_file_gives_an_error_and_is_never_overwritten(corpus):
         await wait_for_engine(pilot)
         messages = [str(n.message) for n in app._notifications]
         assert any("annotations.yaml, line" in m and "read-only" in m for m in messages)
-        assert app.annotation_store.read_only
+        assert app.annotator.store.read_only
         await pilot.press("right_square_bracket", "a")
         await pilot.pause()
         assert not isinstance(app.screen, NoteScreen)
@@ -209,7 +225,7 @@ async def test_notes_list_shows_everything_and_jumps(corpus):
         # The status line names the articles by their column labels, not by file-name ids.
         assert app.status.said.startswith("✓ confirmed: ") and "(A)" in app.status.said
         assert not any(a.id in app.status.said for a in app.articles)
-        note = app.annotation_store.notes[0]
+        note = app.annotator.store.notes[0]
         app.focus_column(1 - app.shown.index(note.targets[0].article))  # look at the other article
         await pilot.press("A")
         await pilot.pause()
@@ -315,7 +331,7 @@ async def test_unlink_splits_the_mention_out(corpus):
         app.place_cursor(second)
         await pilot.press("l")
         await pilot.pause()
-        assert app.annotation_store.of_type(__import__("annotate.annotations").annotations.Unlink)
+        assert app.annotator.store.of_type(__import__("annotate.annotations").annotations.Unlink)
         assert not await _visits(app, pilot, first, second, len(mentions) + 1)
         left = app.index.mention_on(second.article, second.start, second.end, "entity")
         assert left is not None and app.index.entity_of(left) != entity
@@ -380,7 +396,7 @@ async def test_only_names_can_be_linked(corpus):
         app.place_cursor(number)
         await pilot.press("l")
         await pilot.pause()
-        assert app._link_from is None and "Only names can be linked" in app.status.said
+        assert app.annotator.link_from is None and "Only names can be linked" in app.status.said
 
 
 async def test_keys_typed_in_one_burst_after_a_go_into_the_note(corpus):

@@ -50,7 +50,7 @@ async def test_unsaved_work_is_in_a_recovery_file_and_offered_at_the_next_start(
         await pilot.click("#choice-restore")
         await pilot.pause()
         assert not left.exists()
-        assert again.annotation_store.dirty
+        assert again.annotator.store.dirty
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not list(corpus.glob("annotations.unsaved-*.yaml"))  # saved: nothing left to recover
@@ -131,15 +131,15 @@ async def test_a_note_on_changed_words_is_shown_changed_and_keeps_its_quote_unti
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
-        (item,) = list(app.annotation_store)
-        assert app.annotation_status[item.id] == "changed"
+        (item,) = list(app.annotator.store)
+        assert app.annotator.status_by_id[item.id] == "changed"
         await pilot.press("ctrl+s")  # saving before accepting keeps the saved words
         await pilot.pause()
         assert saved(corpus)["notes"][0]["targets"][0]["exact"] == old
         await pilot.press("A")
         await pilot.pause()
         assert isinstance(app.screen, AnnotationsScreen)
-        assert "changed" in str(app.annotation_rows()[0][1])
+        assert "changed" in str(app.annotator.rows()[0][1])
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("ctrl+s")

@@ -75,7 +75,7 @@ async def test_y_copies_the_finding_with_its_evidence_or_the_quote_under_the_cur
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
         await pilot.press("d", "y")
-        finding = app._discrepancy(app.selected_discrepancy)
+        finding = app.discrepancy(app.selected_discrepancy)
         assert "Copied the finding" in app.status.said
         for e in finding.evidence:
             assert " ".join(e.text.split()) in app.clipboard
@@ -229,7 +229,7 @@ async def test_resizing_after_d_keeps_the_marked_evidence_on_screen():
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
         await pilot.press("d", "d", "d")
-        finding = app._discrepancy(app.selected_discrepancy)
+        finding = app.discrepancy(app.selected_discrepancy)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()

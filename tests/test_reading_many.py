@@ -54,7 +54,7 @@ async def test_d_shows_one_article_of_each_side_when_the_first_ones_agree(genera
         seen: set[str] = set()
         for _ in range(len(app.index.discrepancies) + 1):
             await pilot.press("d")
-            d = app._discrepancy(app.selected_discrepancy)
+            d = app.discrepancy(app.selected_discrepancy)
             if d.id not in lopsided:
                 continue
             seen.add(d.id)

@@ -1,15 +1,13 @@
 """The reader's annotations in the app: keys, editors, saving, and what they show.
 
-``AnnotationsMixin`` goes before ``App`` in ``CorpusApp``'s bases. It uses
-what the reader already has: the focused column's article
-(``shown[current_column]``), the mention cursor (``cursors``), the current
-search match (``matches[match_index]``) and the selected discrepancy
-(``selected_discrepancy``). ``CorpusApp`` calls two hooks:
-
-- ``annotation_spans(article_id)`` in ``refresh_marks``: annotated spans;
-- ``without_dismissed(discrepancies)`` and ``decorate_verdicts()`` in
-  ``refresh_sidebar``: dismissed discrepancies hidden (``X`` shows them),
-  verdicts shown in the list.
+``Annotator`` is one object the app holds (``app.annotator``); it owns the
+annotation store, where each annotation sits in the text now, the pending
+link and whether dismissed findings are shown. It reads what the reader
+points at through the app's public methods (``focused_article``,
+``cursors``, ``search_match``, ``top_offset``, ``discrepancy_in_focus``) and
+tells the app about every change with an ``Annotator.Changed`` message; the
+app then redraws the marks (``spans``) and the sidebar (``without_dismissed``,
+``verdict_marks``).
 
 Nothing here writes the file except ``ctrl+s`` (or "save" when quitting),
 and never after a failed load.
@@ -19,23 +17,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
+from textual.message import Message
 
 from annotate.model import Discrepancy, Mention
 from annotate.safe_text import visible
 
 from .widgets.highlights import Span
+from .work_keeper import WorkKeeper
 
 # The annotation store, its file format (YAML) and the editors are imported where
 # they are used: none of them is needed to put the articles on screen.
 if TYPE_CHECKING:
-    from annotate.annotations import Annotation, Note
+    from annotate.annotations import Annotation, AnnotationStore, Note
+
+    from .app import CorpusApp
 
     from .screens.annotation_list import ListChoice
     from .screens.annotation_note import NoteResult, Target
@@ -93,45 +95,63 @@ def short(text: str, limit: int = 60) -> str:
     return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
-class AnnotationsMixin:
-    """Annotation keys and state for ``CorpusApp`` (see the module docstring)."""
+class Annotator:
+    """The reader's annotations: the store, where each annotation is placed in the text now,
+    and what the annotation keys do (see the module docstring)."""
+
+    class Changed(Message):
+        """The annotations changed: what the reader sees of them (marks, lists, links) is redrawn."""
+
+        def __init__(self, message: str | None = None) -> None:
+            super().__init__()
+            self.message = message  # for the status line, or None
+
+    def __init__(self, reader: CorpusApp, path: Path | None = None) -> None:
+        self.reader = reader
+        self._given_path = path
+        self.store: AnnotationStore | None = None  # None until read (just after the first paint)
+        self.status_by_id: dict[str, str] = {}  # annotation id -> anchored, moved, changed or orphaned
+        self.places: dict[str, tuple] = {}  # id -> where each span is now (Resolution)
+        self.was: dict[str, str] = {}  # annotation id -> the saved words, where the text now differs
+        self.fingerprint: str | None = None  # of the file as loaded: a save checks nobody changed it since
+        self.base: list[Annotation] = []  # the file as loaded: what a merge compares both copies with
+        self.dismissed_shown = False
+        self.link_from: Mention | None = None  # the first mention of a link being made (l, then l)
+        self.keeper = WorkKeeper(self)
+        self._digests: dict[tuple[str, int], str] = {}
 
     # -- loading -------------------------------------------------------------
 
-    def annotation_file_path(self) -> Path:
+    @cached_property
+    def path(self) -> Path:
+        """The annotation file: the one given, else the corpus's default (found when first needed)."""
         from annotate import annotation_file
 
-        given = getattr(self, "annotations_path", None)
-        return Path(given) if given else annotation_file.default_path(self.paths)
+        return Path(self._given_path) if self._given_path else annotation_file.default_path(self.reader.paths)
 
-    def ensure_annotations(self):
+    def ensure(self) -> AnnotationStore:
         """The store, read from the file the first time it is needed: just after the
         first paint, or earlier if an annotation key arrives before that."""
-        if getattr(self, "annotation_store", None) is None:
-            self.load_annotations()
-        return self.annotation_store
+        if self.store is None:
+            self.load()
+        assert self.store is not None
+        return self.store
 
-    def load_annotations(self) -> None:
+    def load(self) -> None:
         """Read the file and place every span in the current text; never writes."""
         from annotate import annotation_file
         from annotate.annotations import AnnotationStore, reanchor
 
-        from .work_keeper import WorkKeeper
-
-        self._dismissed_shown = False
-        self._link_from: Mention | None = None
-        self.annotation_path = self.annotation_file_path()
-        self.annotation_status: dict[str, str] = {}
-        self.annotation_places: dict[str, tuple] = {}  # id -> where each span is now (Resolution)
-        self.annotation_was: dict[str, str] = {}  # annotation id -> the saved words, where the text now differs
-        self.keeper = getattr(self, "keeper", None) or WorkKeeper(self)
+        self.dismissed_shown = False
+        self.link_from = None
+        self.status_by_id, self.places, self.was = {}, {}, {}
         try:
-            loaded = annotation_file.load(self.annotation_path)
+            loaded = annotation_file.load(self.path)
         except annotation_file.AnnotationFileError as error:
-            self.annotation_store = AnnotationStore(read_only_reason=visible(str(error)))
-            self._annotation_fingerprint = None
-            self._annotation_base = []
-            self.notify(
+            self.store = AnnotationStore(read_only_reason=visible(str(error)))
+            self.fingerprint = None
+            self.base = []
+            self.reader.notify(
                 f"{visible(str(error))}\nAnnotations are read-only; the file will not be changed.",
                 title="Cannot load annotations",
                 severity="error",
@@ -139,62 +159,35 @@ class AnnotationsMixin:
                 markup=False,
             )
             return
-        self._annotation_fingerprint = loaded.fingerprint
-        placed = reanchor(loaded.items, {a.id: a.text for a in self.articles})
-        self.annotation_store = AnnotationStore(placed.items)
-        self._annotation_base = list(placed.items)  # what a merge compares both copies with
-        self.annotation_status = {item.id: placed.status(item.id) for item in placed.items}
-        self.annotation_places = dict(placed.resolutions)
+        self.fingerprint = loaded.fingerprint
+        placed = reanchor(loaded.items, {a.id: a.text for a in self.reader.articles})
+        self.store = AnnotationStore(placed.items)
+        self.base = list(placed.items)
+        self.status_by_id = {item.id: placed.status(item.id) for item in placed.items}
+        self.places = dict(placed.resolutions)
         for item_id, resolutions in placed.resolutions.items():
             # Found again, but on other words ("5,000 soldiers" edited to "6,000 soldiers"): changed, not moved.
             changed = [r for r in resolutions if r.status == "changed"]
             if changed:
-                self.annotation_was[item_id] = changed[0].was
+                self.was[item_id] = changed[0].was
         if loaded.items:
             self._say_what_loaded(len(loaded.items))
-        self._after_annotation_change()
+        self.changed()
         self.keeper.offer_recovery()
 
     def _say_what_loaded(self, count: int) -> None:
-        statuses = list(self.annotation_status.values())
+        statuses = list(self.status_by_id.values())
         moved, changed, orphaned = statuses.count("moved"), statuses.count("changed"), statuses.count("orphaned")
-        message = f"{count} annotation{'s' if count != 1 else ''} loaded from {visible(str(self.annotation_path))}"
+        message = f"{count} annotation{'s' if count != 1 else ''} loaded from {visible(str(self.path))}"
         if moved:
             message += f"; {moved} followed text that moved"
         if changed:
             message += f"; {changed} now on words that changed (A lists them: “changed: was …”; a there accepts the new words)"
         if orphaned:
             message += f"; {orphaned} could not be placed (kept, listed as orphaned: press A)"
-        self.notify(message, severity="warning" if orphaned else "information", timeout=10, markup=False)
+        self.reader.notify(message, severity="warning" if orphaned else "information", timeout=10, markup=False)
 
     # -- what the reader points at ---------------------------------------------
-
-    def _focused_article(self):
-        if not getattr(self, "shown", None):
-            return None
-        return self.index.article(self.shown[self.current_column])
-
-    def _cursor(self, article_id: str) -> Mention | None:
-        return self.cursors.get(article_id)
-
-    def _search_match(self, article_id: str) -> tuple[int, int] | None:
-        if 0 <= self.match_index < len(self.matches):
-            match = self.matches[self.match_index]
-            if match.article == article_id and match.end > match.start:
-                return match.start, match.end
-        return None
-
-    def _top_offset(self) -> int | None:
-        pane = self.pane(self.current_column)
-        wrapped = pane.wrapped
-        if wrapped is None or not wrapped.lines:
-            return None
-        y = min(pane.visible_lines().start, len(wrapped.lines) - 1)
-        offset = wrapped.lines[y].start
-        text = wrapped.text
-        while offset < len(text) and text[offset].isspace():  # first words on screen
-            offset += 1
-        return offset if offset < len(text) else None
 
     def note_targets(self, article) -> list[Target]:
         """What a note can attach to, most specific first: the search match, the mention
@@ -203,15 +196,15 @@ class AnnotationsMixin:
 
         text = article.text
         targets: list[Target] = []
-        match = self._search_match(article.id)
-        cursor = self._cursor(article.id)
+        match = self.reader.search_match(article.id)
+        cursor = self.reader.cursors.get(article.id)
         if match:
             targets.append(Target("search match", *match, text[match[0] : match[1]]))
         if cursor is not None:
             targets.append(Target(f"{cursor.kind} under the cursor", cursor.start, cursor.end, cursor.text))
         around = match or ((cursor.start, cursor.end) if cursor else None)
         if around is None:
-            top = self._top_offset()
+            top = self.reader.top_offset()
             around = (top, top + 1) if top is not None else None
         if around:
             start, end = sentence_around(text, *around)
@@ -225,9 +218,9 @@ class AnnotationsMixin:
     # -- notes and tags --------------------------------------------------------
 
     def _writable(self) -> bool:
-        store = self.ensure_annotations()
+        store = self.ensure()
         if store.read_only:
-            self.notify(
+            self.reader.notify(
                 f"Annotations are read-only: {visible(store.read_only_reason or '')}", severity="error", timeout=10, markup=False
             )
             return False
@@ -237,7 +230,7 @@ class AnnotationsMixin:
         from annotate.annotations import Note
 
         for target in targets[:2]:  # the match or the mention, not the whole sentence
-            for item in self.annotation_store.at(article_id, target.start, target.end):
+            for item in self.store.at(article_id, target.start, target.end):
                 if isinstance(item, Note) and self._placed_here(item, article_id):
                     return item
         return None
@@ -247,28 +240,28 @@ class AnnotationsMixin:
 
         if article_id not in self._article_ids():
             return False
-        text = self.index.article(article_id).text
+        text = self.reader.index.article(article_id).text
         return any(a.article == article_id and text[a.start : a.end] == a.exact for a in anchors_of(item))
 
-    def action_note(self) -> None:
+    def note(self) -> None:
         from .screens.annotation_note import NoteScreen, Target
 
-        article = self._focused_article()
+        article = self.reader.focused_article()
         if article is None or not self._writable():
             return
         targets = self.note_targets(article)
         if not targets:
-            self.status.say("Nothing to annotate here: put the cursor on a mention (]) or search (/) for words")
+            self.reader.status.say("Nothing to annotate here: put the cursor on a mention (]) or search (/) for words")
             return
         existing = self._note_under(article.id, targets)
         if existing is not None:
             span = next(a for a in existing.targets if a.article == article.id)
             saved = Target("note on", span.start, span.end, span.exact)
             screen = NoteScreen([saved], existing.text, existing.tags, editing=True, title="Edit note")
-            self.push_screen(screen, lambda result: self._note_done(article, result, existing))
+            self.reader.push_screen(screen, lambda result: self._note_done(article, result, existing))
         else:
             screen = NoteScreen(targets, title="New note")
-            self.push_screen(screen, lambda result: self._note_done(article, result, None))
+            self.reader.push_screen(screen, lambda result: self._note_done(article, result, None))
 
     def _note_done(self, article, result: NoteResult | None, existing: Note | None) -> None:
         from annotate.anchoring import make_anchor
@@ -276,17 +269,17 @@ class AnnotationsMixin:
 
         if result is None:
             return
-        store = self.annotation_store
+        store = self.store
         if existing is not None and result.delete:
             store.remove(existing.id)
-            self._after_annotation_change("Note deleted (ctrl+z to undo)")
+            self.changed("Note deleted (ctrl+z to undo)")
             return
         if existing is not None:
             store.put(replace(existing, text=result.text, tags=result.tags, modified=now_iso()))
-            self._after_annotation_change("Note updated")
+            self.changed("Note updated")
             return
         if not result.text and not result.tags:
-            self.status.say("Empty note not added")
+            self.reader.status.say("Empty note not added")
             return
         target = result.target
         stamp = now_iso()
@@ -299,21 +292,21 @@ class AnnotationsMixin:
             modified=stamp,
         )
         store.put(note)
-        self.annotation_status[note.id] = "anchored"
-        self._after_annotation_change(f"Note added on “{short(target.text)}”")
+        self.status_by_id[note.id] = "anchored"
+        self.changed(f"Note added on “{short(target.text)}”")
 
-    def action_tags(self) -> None:
+    def tags(self) -> None:
         from annotate.annotations import now_iso
 
         from .screens.annotation_note import NoteResult, parse_tags
         from .screens.annotation_prompt import TextPrompt
 
-        article = self._focused_article()
+        article = self.reader.focused_article()
         if article is None or not self._writable():
             return
         targets = self.note_targets(article)
         if not targets:
-            self.status.say("Put the cursor on a mention (]) or search (/) for the words to tag")
+            self.reader.status.say("Put the cursor on a mention (]) or search (/) for the words to tag")
             return
         existing = self._note_under(article.id, targets)
         target = targets[0]
@@ -330,34 +323,26 @@ class AnnotationsMixin:
                 return
             tags = parse_tags(value)
             if existing is not None:
-                self.annotation_store.put(replace(existing, tags=tags, modified=now_iso()))
+                self.store.put(replace(existing, tags=tags, modified=now_iso()))
             elif tags:
                 self._note_done(article, NoteResult(target, "", tags), None)
                 return
-            self._after_annotation_change(f"Tags: {', '.join(tags) or 'none'}")
+            self.changed(f"Tags: {', '.join(tags) or 'none'}")
 
-        self.push_screen(prompt, done)
+        self.reader.push_screen(prompt, done)
 
     # -- verdicts --------------------------------------------------------------
 
-    def _discrepancy_in_focus(self) -> Discrepancy | None:
-        focused = self.focused
-        if isinstance(focused, OptionList) and focused.id == "discrepancies" and focused.highlighted is not None:
-            option = focused.get_option_at_index(focused.highlighted)
-            if option.id:
-                return self._discrepancy(option.id)
-        return self._discrepancy(self.selected_discrepancy)
-
-    def action_verdict(self, kind: str) -> None:
+    def verdict(self, kind: str) -> None:
         from .screens.annotation_prompt import TextPrompt
 
-        discrepancy = self._discrepancy_in_focus()
+        discrepancy = self.reader.discrepancy_in_focus()
         if discrepancy is None:
-            self.status.say("Select a discrepancy first (d, or enter in the sidebar)")
+            self.reader.status.say("Select a discrepancy first (d, or enter in the sidebar)")
             return
         if not self._writable():
             return
-        store = self.annotation_store
+        store = self.store
         current = store.verdict(discrepancy.id)
         if kind == "explained":
             prompt = TextPrompt(
@@ -366,11 +351,11 @@ class AnnotationsMixin:
                 current.note if current else "",
                 multiline=True,
             )
-            self.push_screen(prompt, lambda note: note is not None and self._set_verdict(discrepancy, kind, note))
+            self.reader.push_screen(prompt, lambda note: note is not None and self._set_verdict(discrepancy, kind, note))
             return
         if current is not None and current.verdict == kind:
             store.remove(current.id)
-            self._after_annotation_change(f"Verdict cleared: {short(discrepancy.summary or discrepancy.subject)}")
+            self.changed(f"Verdict cleared: {short(discrepancy.summary or discrepancy.subject)}")
             return
         self._set_verdict(discrepancy, kind, current.note if current else "")
 
@@ -378,79 +363,70 @@ class AnnotationsMixin:
         from annotate.annotations import verdict_for
 
         verdict = verdict_for(discrepancy, kind, note)  # type: ignore[arg-type]
-        current = self.annotation_store.verdict(discrepancy.id)
+        current = self.store.verdict(discrepancy.id)
         if current is not None:
             verdict = replace(verdict, created=current.created or verdict.created)
-        self.annotation_store.put(verdict)
+        self.store.put(verdict)
         from .widgets.discrepancy_list import with_labels
 
-        summary = with_labels(discrepancy.summary or discrepancy.subject, self.labels, discrepancy.values)
+        summary = with_labels(discrepancy.summary or discrepancy.subject, self.reader.labels, discrepancy.values)
         message = f"{VERDICT_MARKS[kind].capitalize()}: {short(summary)}"
-        if kind == "dismissed" and not self._dismissed_shown:
+        if kind == "dismissed" and not self.dismissed_shown:
             message += " (hidden; X shows dismissed)"
-        self._after_annotation_change(message)
+        self.changed(message)
 
     def without_dismissed(self, discrepancies: list[Discrepancy]) -> list[Discrepancy]:
-        """Hook for ``refresh_sidebar``: dismissed ones are hidden unless shown with X."""
-        store = getattr(self, "annotation_store", None)
-        if store is None or getattr(self, "_dismissed_shown", False):
+        """Dismissed discrepancies are hidden unless shown with X."""
+        if self.store is None or self.dismissed_shown:
             return discrepancies
-        verdicts = store.verdicts
-        return [d for d in discrepancies if getattr(verdicts.get(d.id), "verdict", None) != "dismissed"]
+        verdicts = self.store.verdicts
+        return [d for d in discrepancies if d.id not in verdicts or verdicts[d.id].verdict != "dismissed"]
 
-    def decorate_verdicts(self) -> None:
-        """Hook for ``refresh_sidebar``: put each verdict in front of its entry."""
-        from .widgets.discrepancy_list import DiscrepancyList, discrepancy_entry
+    def verdict_marks(self) -> dict[str, tuple[Text, Text | None]]:
+        """Discrepancy id -> the mark in front of its entry in the list, and the verdict's note."""
+        if self.store is None:
+            return {}
+        return {
+            discrepancy_id: (
+                Text(VERDICT_MARKS[verdict.verdict] + " ", style="bold italic"),
+                Text(short(verdict.note, 200), style="italic") if verdict.note else None,
+            )
+            for discrepancy_id, verdict in self.store.verdicts.items()
+        }
 
-        store = getattr(self, "annotation_store", None)
-        if store is None:
-            return
-        listing = self.query_one(DiscrepancyList)
-        for discrepancy_id, verdict in store.verdicts.items():
-            discrepancy = self._discrepancy(discrepancy_id)
-            if discrepancy is None:
-                continue
-            try:
-                listing.get_option(discrepancy_id)
-            except Exception:  # not in this story's list (or hidden)
-                continue
-            mark = Text(VERDICT_MARKS[verdict.verdict] + " ", style="bold italic")
-            note = Text(short(verdict.note, 200), style="italic") if verdict.note else None
-            listing.replace_option_prompt(discrepancy_id, discrepancy_entry(discrepancy, self.labels, mark, note))
-
-    def action_toggle_dismissed(self) -> None:
-        self.ensure_annotations()
-        self._dismissed_shown = not self._dismissed_shown
-        self._refresh_annotation_views()
-        self.status.say(f"Dismissed discrepancies {'shown' if self._dismissed_shown else 'hidden'}")
+    def toggle_dismissed(self) -> None:
+        self.ensure()
+        self.dismissed_shown = not self.dismissed_shown
+        self.reader.post_message(self.Changed())
+        self.reader.status.say(f"Dismissed discrepancies {'shown' if self.dismissed_shown else 'hidden'}")
 
     # -- links and mentions ----------------------------------------------------
 
-    def action_link(self) -> None:
+    def link(self) -> None:
         from annotate.annotations import Link, Unlink, new_id, now_iso
 
-        article = self._focused_article()
+        article = self.reader.focused_article()
         if article is None or not self._writable():
             return
-        mention = self._cursor(article.id)
+        mention = self.reader.cursors.get(article.id)
         if mention is None:
-            self.status.say("Put the cursor on a mention first (] or click), then press l; then on the other one")
+            self.reader.status.say("Put the cursor on a mention first (] or click), then press l; then on the other one")
             return
         if mention.kind != "entity":  # links join names into one entity; a number or date has none
-            self.status.say(f"Only names can be linked; “{short(mention.text)}” is a {mention.kind}: put the cursor on a name")
+            self.reader.status.say(f"Only names can be linked; “{short(mention.text)}” is a {mention.kind}: put the cursor on a name")
             return
-        first = self._link_from
+        first = self.link_from
         if first is mention:
-            self._link_from = None
-            self.status.say("Linking cancelled")
+            self.link_from = None
+            self.reader.status.say("Linking cancelled")
             return
         if first is None:
-            self._link_from = mention
-            self.status.say(f"Linking “{short(mention.text)}”: put the cursor on the other mention and press l")
+            self.link_from = mention
+            self.reader.status.say(f"Linking “{short(mention.text)}”: put the cursor on the other mention and press l")
             return
-        self._link_from = None
+        self.link_from = None
         same = (
-            self.index.entity_of(first) is not None and self.index.entity_of(first) == self.index.entity_of(mention)
+            self.reader.index.entity_of(first) is not None and self.reader.index.entity_of(first) == self.reader.index.entity_of(mention)
         )
         cls = Unlink if same else Link
         item = cls(
@@ -459,29 +435,29 @@ class AnnotationsMixin:
             b=self._mention_anchor(mention),
             created=now_iso(),
         )
-        self.annotation_store.put(item)
-        self.annotation_status[item.id] = "anchored"
+        self.store.put(item)
+        self.status_by_id[item.id] = "anchored"
         verb = "Unlinked" if same else "Linked"
-        self._after_annotation_change(f"{verb} “{short(first.text)}” and “{short(mention.text)}” (ctrl+z to undo)")
+        self.changed(f"{verb} “{short(first.text)}” and “{short(mention.text)}” (ctrl+z to undo)")
 
     def _mention_anchor(self, mention: Mention):
         from annotate.anchoring import make_anchor
 
-        article = self.index.article(mention.article)
+        article = self.reader.index.article(mention.article)
         return make_anchor(article.id, article.text, mention.start, mention.end, self._digest(article))
 
-    def action_add_mention(self) -> None:
+    def add_mention(self) -> None:
         from annotate.anchoring import make_anchor
         from annotate.annotations import MentionEdit, new_id, now_iso
 
         from .screens.annotation_prompt import TextPrompt
 
-        article = self._focused_article()
+        article = self.reader.focused_article()
         if article is None or not self._writable():
             return
-        match = self._search_match(article.id)
+        match = self.reader.search_match(article.id)
         if match is None:
-            self.status.say("Search (/) for the missing mention's words first, then press m")
+            self.reader.status.say("Search (/) for the missing mention's words first, then press m")
             return
         words = article.text[match[0] : match[1]]
         prompt = TextPrompt(
@@ -503,23 +479,23 @@ class AnnotationsMixin:
                 label=label,
                 created=now_iso(),
             )
-            self.annotation_store.put(item)
-            self.annotation_status[item.id] = "anchored"
+            self.store.put(item)
+            self.status_by_id[item.id] = "anchored"
             from .words import plain_label
 
-            self._after_annotation_change(f"Mention added: “{short(words)}” as {plain_label(label)}")
+            self.changed(f"Mention added: “{short(words)}” as {plain_label(label)}")
 
-        self.push_screen(prompt, done)
+        self.reader.push_screen(prompt, done)
 
-    def action_remove_mention(self) -> None:
+    def remove_mention(self) -> None:
         from annotate.annotations import MentionEdit, new_id, now_iso
 
-        article = self._focused_article()
+        article = self.reader.focused_article()
         if article is None or not self._writable():
             return
-        mention = self._cursor(article.id)
+        mention = self.reader.cursors.get(article.id)
         if mention is None:
-            self.status.say("Put the cursor on the wrong mention first (] or click), then press M")
+            self.reader.status.say("Put the cursor on the wrong mention first (] or click), then press M")
             return
         item = MentionEdit(
             id=new_id("mention"),
@@ -528,38 +504,38 @@ class AnnotationsMixin:
             label=mention.label,
             created=now_iso(),
         )
-        self.annotation_store.put(item)
-        self.annotation_status[item.id] = "anchored"
-        self._after_annotation_change(f"Marked as not a mention: “{short(mention.text)}” (ctrl+z to undo)")
+        self.store.put(item)
+        self.status_by_id[item.id] = "anchored"
+        self.changed(f"Marked as not a mention: “{short(mention.text)}” (ctrl+z to undo)")
 
     # -- undo, redo, list --------------------------------------------------------
 
-    def action_undo(self) -> None:
+    def undo(self) -> None:
         if self._writable():
-            done = self.annotation_store.undo()
-            self._after_annotation_change("Undone" if done else "Nothing to undo")
+            done = self.store.undo()
+            self.changed("Undone" if done else "Nothing to undo")
 
-    def action_redo(self) -> None:
+    def redo(self) -> None:
         if self._writable():
-            done = self.annotation_store.redo()
-            self._after_annotation_change("Redone" if done else "Nothing to redo")
+            done = self.store.redo()
+            self.changed("Redone" if done else "Nothing to redo")
 
-    def annotation_rows(self) -> list[tuple[str, Text]]:
+    def rows(self) -> list[tuple[str, Text]]:
         rows = []
-        for item in self.annotation_store:
+        for item in self.store:
             rows.append((item.id, self._describe_annotation(item)))
         return rows
 
     def _describe_annotation(self, item: Annotation) -> Text:
         from annotate.annotations import Link, MentionEdit, Note, Unlink, Verdict, anchors_of
 
-        status = self.annotation_status.get(item.id, "anchored")
+        status = self.status_by_id.get(item.id, "anchored")
         line = Text()
         if isinstance(item, Verdict):
             from .widgets.discrepancy_list import with_labels
 
             line.append(VERDICT_MARKS[item.verdict], style="bold")
-            summary = with_labels(item.summary or item.discrepancy, self.labels, {e.article for e in item.evidence})
+            summary = with_labels(item.summary or item.discrepancy, self.reader.labels, {e.article for e in item.evidence})
             line.append(f"  {short(summary, 80)}")
             if item.note:
                 line.append(f"\n    {short(item.note, 120)}", style="italic")
@@ -569,14 +545,14 @@ class AnnotationsMixin:
             kind = f"mention {'added' if item.action == 'add' else 'removed'}"
         line.append(f"{kind:<16}", style="bold")
         spans = anchors_of(item)
-        places = self.annotation_places.get(item.id, ()) if status == "changed" else ()
+        places = self.places.get(item.id, ()) if status == "changed" else ()
         for n, anchor in enumerate(spans):
             if n:
                 line.append(" ↔ ")
-            line.append(f"{self.labels.get(anchor.article, visible(anchor.article))}: ", style="dim")
+            line.append(f"{self.reader.labels.get(anchor.article, visible(anchor.article))}: ", style="dim")
             now = places[n].text if n < len(places) and places[n].status == "changed" else None
             line.append(f"“{short(now if now is not None else anchor.exact, 50)}”")  # the words in the article now
-        was = getattr(self, "annotation_was", {}).get(item.id)
+        was = self.was.get(item.id)
         if status == "changed" and was is not None:
             line.append(f"  [changed: was “{short(was, 50)}”; a accepts the new words]", style="bold")
         elif status != "anchored":
@@ -590,86 +566,86 @@ class AnnotationsMixin:
             line.append(f"  {visible(item.label)}", style="italic")
         return line
 
-    def action_annotations(self) -> None:
+    def show_list(self) -> None:
         from .screens.annotation_list import AnnotationsScreen
 
-        store = self.ensure_annotations()
-        self.push_screen(AnnotationsScreen(self.annotation_rows(), store.read_only), self._list_done)
+        store = self.ensure()
+        self.reader.push_screen(AnnotationsScreen(self.rows(), store.read_only), self._list_done)
 
     def _list_done(self, choice: ListChoice | None) -> None:
         from annotate.annotations import Verdict, anchors_of
 
         if choice is None:
             return
-        item = self.annotation_store.get(choice.annotation_id)
+        item = self.store.get(choice.annotation_id)
         if item is None:
             return
         if choice.action == "delete":
             if self._writable():
-                self.annotation_store.remove(item.id)
-                self._after_annotation_change("Annotation deleted (ctrl+z to undo)")
+                self.store.remove(item.id)
+                self.changed("Annotation deleted (ctrl+z to undo)")
             return
         if choice.action == "accept":
             self._accept_changed(item)
             return
         if isinstance(item, Verdict):
-            if self._discrepancy(item.discrepancy) is not None:
-                self.select_discrepancy(item.discrepancy)
+            if self.reader.discrepancy(item.discrepancy) is not None:
+                self.reader.select_discrepancy(item.discrepancy)
             else:
-                self.status.say("The engine no longer reports this discrepancy", short(item.summary, 80))
+                self.reader.status.say("The engine no longer reports this discrepancy", short(item.summary, 80))
             return
         for anchor in anchors_of(item):
             if self._placed_here(item, anchor.article):
-                self.go_to(anchor.article, anchor.start)
-                self.refresh_marks()
-                self.status.say(f"“{short(anchor.exact)}”", self.labels.get(anchor.article, visible(anchor.article)))
+                self.reader.go_to(anchor.article, anchor.start)
+                self.reader.refresh_marks()
+                self.reader.status.say(f"“{short(anchor.exact)}”", self.reader.labels.get(anchor.article, visible(anchor.article)))
                 return
-        for r in self.annotation_places.get(item.id, ()):
+        for r in self.places.get(item.id, ()):
             if r.status == "changed" and r.anchor.article in self._article_ids():
-                self.go_to(r.anchor.article, r.start)
-                self.refresh_marks()
-                self.status.say(f"changed: was “{short(r.was)}”, now “{short(r.text or '')}”", "A, then a: accept the new words")
+                self.reader.go_to(r.anchor.article, r.start)
+                self.reader.refresh_marks()
+                self.reader.status.say(f"changed: was “{short(r.was)}”, now “{short(r.text or '')}”", "A, then a: accept the new words")
                 return
-        self.status.say("This annotation's words are no longer in the articles (kept, orphaned)")
+        self.reader.status.say("This annotation's words are no longer in the articles (kept, orphaned)")
 
     def _accept_changed(self, item: Annotation) -> None:
         """The reader's say: a changed annotation takes the words now in the article."""
         from annotate.anchoring import accept
         from annotate.annotations import anchors_of, with_anchors
 
-        places = self.annotation_places.get(item.id, ())
+        places = self.places.get(item.id, ())
         if not any(r.status == "changed" for r in places) or not self._writable():
-            self.status.say("Only a changed annotation (its words were edited) has new words to accept")
+            self.reader.status.say("Only a changed annotation (its words were edited) has new words to accept")
             return
-        texts = {a.id: a.text for a in self.articles}
+        texts = {a.id: a.text for a in self.reader.articles}
         anchors = tuple(
             accept(r, texts[r.anchor.article]) if r.status == "changed" and r.anchor.article in texts else a
             for r, a in zip(places, anchors_of(item))
         )
-        self.annotation_store.put(with_anchors(item, anchors))
-        self.annotation_status[item.id] = "anchored"
-        self.annotation_places.pop(item.id, None)
-        self.annotation_was.pop(item.id, None)
-        self._after_annotation_change(f"Accepted the new words: “{short(anchors[0].exact)}” (ctrl+z to undo)")
+        self.store.put(with_anchors(item, anchors))
+        self.status_by_id[item.id] = "anchored"
+        self.places.pop(item.id, None)
+        self.was.pop(item.id, None)
+        self.changed(f"Accepted the new words: “{short(anchors[0].exact)}” (ctrl+z to undo)")
 
     # -- showing ------------------------------------------------------------------
 
-    def annotation_spans(self, article_id: str) -> list[Span]:
-        """Hook for ``refresh_marks``: every annotated span placed in this article."""
-        store = getattr(self, "annotation_store", None)
+    def spans(self, article_id: str) -> list[Span]:
+        """Every annotated span placed in this article (drawn by ``refresh_marks``)."""
+        store = self.store
         if store is None:
             return []
         from annotate.annotations import anchors_of
 
-        text = self.index.article(article_id).text
+        text = self.reader.index.article(article_id).text
         style = ANNOTATED_STYLE if self._pane_has_style(ANNOTATED_STYLE) else "linked"
         spans = []
         for item in store:
             for a in anchors_of(item):
                 if a.article == article_id and text[a.start : a.end] == a.exact:
                     spans.append(Span(a.start, a.end, style))
-        for item_id, places in getattr(self, "annotation_places", {}).items():
-            if store.get(item_id) is not None and self.annotation_status.get(item_id) == "changed":
+        for item_id, places in self.places.items():
+            if store.get(item_id) is not None and self.status_by_id.get(item_id) == "changed":
                 spans += [Span(r.start, r.end, style) for r in places if r.status == "changed" and r.anchor.article == article_id]
         return spans
 
@@ -679,26 +655,27 @@ class AnnotationsMixin:
 
         return f"article-pane--{name}" in ArticlePane.COMPONENT_CLASSES
 
-    def _refresh_annotation_views(self) -> None:
-        if getattr(self, "analysis", None) is not None:
-            self.rebuild_index()  # links and mention edits change what n / ] visit
-            self._sidebar_story = None  # force the discrepancy list to be rebuilt
-            self.refresh_sidebar()
-        self.refresh_marks()
+    def changed(self, message: str | None = None) -> None:
+        """After every change to the store: keep a recovery copy, tell the reader."""
+        assert self.store is not None
+        self.keeper.changed()
+        if message and self.store.dirty:
+            message += " · unsaved, ctrl+s saves"
+        self.reader.post_message(self.Changed(message))
 
-    def _after_annotation_change(self, message: str | None = None) -> None:
-        self.keeper.changed()  # the recovery file follows every change
-        self._refresh_annotation_views()
-        if message:
-            self.status.say(message + (" · unsaved, ctrl+s saves" if self.annotation_store.dirty else ""))
+    def mention_edits(self) -> list:
+        """The reader's links and mention edits, as the engine applies them."""
+        from annotate.reader_edits import mention_edits
+
+        return mention_edits(self.store) if self.store is not None else []
 
     def _article_ids(self) -> set[str]:
-        return {a.id for a in self.articles}
+        return {a.id for a in self.reader.articles}
 
     def _digest(self, article) -> str:
         from annotate.anchoring import text_hash
 
-        cache = self.__dict__.setdefault("_digests", {})
+        cache = self._digests
         key = (article.id, len(article.text))
         if key not in cache:
             cache[key] = text_hash(article.text)
@@ -706,17 +683,14 @@ class AnnotationsMixin:
 
     # -- saving and quitting ------------------------------------------------------
 
-    def action_save(self) -> None:
-        self.save_annotations()
-
-    def save_annotations(self, force: bool = False, then=None) -> bool:
+    def save(self, force: bool = False, then=None) -> bool:
         """Save; on a file changed on disk, ask. ``then`` runs after a successful save."""
         from annotate import annotation_file
         from annotate.annotations import ReadOnlyError
 
-        store = self.ensure_annotations()
+        store = self.ensure()
         if store.read_only:
-            self.notify(
+            self.reader.notify(
                 f"Not saved: annotations are read-only because the file could not be loaded.\n{visible(store.read_only_reason or '')}",
                 severity="error",
                 timeout=15,
@@ -724,44 +698,41 @@ class AnnotationsMixin:
             )
             return False
         try:
-            self._annotation_fingerprint = annotation_file.save(
-                self.annotation_path, list(store), self._annotation_fingerprint, force=force
-            )
+            self.fingerprint = annotation_file.save(self.path, list(store), self.fingerprint, force=force)
         except annotation_file.FileChangedError:
-            self._ask_about_changed_file(then)
+            self.keeper.ask_about_changed_file(then)
             return False
         except (annotation_file.AnnotationSaveError, ReadOnlyError) as error:
-            self.notify(visible(str(error)), title="Not saved", severity="error", timeout=20, markup=False)
+            self.reader.notify(visible(str(error)), title="Not saved", severity="error", timeout=20, markup=False)
             return False
         store.mark_saved()
-        self._annotation_base = list(store)
+        self.base = list(store)
         self.keeper.forget()
         count = len(store)
-        message = f"Saved {count} annotation{'s' if count != 1 else ''} to {visible(str(self.annotation_path))}"
-        self.notify(message, timeout=4, markup=False)
-        self.status.say(message)
+        message = f"Saved {count} annotation{'s' if count != 1 else ''} to {visible(str(self.path))}"
+        self.reader.notify(message, timeout=4, markup=False)
+        self.reader.status.say(message)
         if then is not None:
             then()
         return True
 
-    def _ask_about_changed_file(self, then) -> None:
-        self.keeper.ask_about_changed_file(then)
 
-    async def action_quit(self) -> None:
+    def quit(self) -> None:
+        """Quit, asking first when there are unsaved annotations."""
         from .screens.annotation_prompt import ChoicePrompt
 
-        store = getattr(self, "annotation_store", None)
+        store = self.store
         if store is None or store.read_only or not store.dirty:
-            self.exit()
+            self.reader.exit()
             return
-        question = Content(f"You have unsaved annotations. Save them to {visible(str(self.annotation_path))}?")
+        question = Content(f"You have unsaved annotations. Save them to {visible(str(self.path))}?")
         choices = [("save", "Save and quit"), ("discard", "Discard and quit"), ("cancel", "Cancel")]
 
         def chosen(key: str | None) -> None:
             if key == "save":
-                self.save_annotations(then=self.exit)
+                self.save(then=self.reader.exit)
             elif key == "discard":
                 self.keeper.forget()  # discarded on purpose: nothing to recover
-                self.exit()
+                self.reader.exit()
 
-        self.push_screen(ChoicePrompt("Unsaved annotations", question, choices), chosen)
+        self.reader.push_screen(ChoicePrompt("Unsaved annotations", question, choices), chosen)

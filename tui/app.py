@@ -9,7 +9,6 @@ widgets, so new features add an action and a widget, not a branch in a method.
 from __future__ import annotations
 
 import gc
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +18,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import var
 from textual.events import DescendantFocus, Key, Resize
 from textual.worker import Worker, WorkerState
 
@@ -26,7 +26,7 @@ from annotate.labels import article_labels
 from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS, Problem
 from annotate.safe_text import visible
 
-from .annotation_ui import AnnotationsMixin, annotation_bindings
+from .annotation_ui import Annotator, annotation_bindings
 from .jump_list import JumpList, Place
 from .keymap import APP_KEYS, all_keys, app_bindings, load_keymap
 from .widgets.article_column import ArticleColumn
@@ -58,11 +58,17 @@ def _reader_commands() -> type:
     return ReaderCommands
 
 
-class CorpusApp(AnnotationsMixin, App[int]):
+class CorpusApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "corpus-tui"
     BINDINGS = app_bindings() + annotation_bindings()
     COMMANDS = App.COMMANDS | {_reader_commands}  # a callable: the palette module is imported when opened
+
+    # Reactive: setting one redraws what shows it (the watchers below), no refresh calls needed.
+    layers: var[frozenset[str]] = var(frozenset(LAYERS), init=False)  # highlight layers on (1-5)
+    sync_scroll = var(False)  # panes scroll in step (s)
+    sidebar_cells: var[int | None] = var(None, init=False)  # the sidebar's width (+/-); None: a third of the screen
+    problems: var[list[Problem]] = var(list, init=False, bindings=True)  # the footer shows "Problems" when there are some
 
     def __init__(
         self,
@@ -75,19 +81,14 @@ class CorpusApp(AnnotationsMixin, App[int]):
         super().__init__()
         self.paths = [Path(p) for p in paths]
         self.model = model
-        self.annotations_path = annotations
         self.use_cache = use_cache
         self.story_mode = stories  # auto | one | folders: how the engine groups articles into stories
         self.articles: list[Article] = []
-        self.problems: list = []
         self.load_error: str | None = None
         self._load()
         self.analysis: Analysis | None = None
         self.index = ReadingIndex.build(self.articles)
         self.labels = article_labels(a.id for a in self.articles)
-        self.layers: frozenset[str] = frozenset(LAYERS)
-        self.sync_scroll = False
-        self.sidebar_cells: int | None = None  # None: a third of the screen (36 to 60 cells)
         self.shown: list[str] = [a.id for a in self.articles[:MAX_COLUMNS]]  # article id per column
         self.column_count = min(2, len(self.articles))
         self.current_column = 0
@@ -102,6 +103,26 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self._sidebar_story: tuple[str, ...] | None = None
         self._story_discrepancies: list[Discrepancy] = []
         self._syncing = False
+        # Filled in by the engine's results (apply_analysis, rebuild_index).
+        self._story_order: list[list[str]] = []
+        self._stories: dict[str, list[str]] = {}
+        self._all_ids = [a.id for a in self.articles]
+        self._by_article: dict[str, list[Discrepancy]] = {}
+        self._involving: dict[str, list[int]] = {}
+        self._corroborations: list = []
+        self._corroborating: dict[str, list[int]] = {}
+        self._edits_shown: list | None = None
+        self.annotator = Annotator(self, Path(annotations) if annotations else None)
+        self.key_overrides: dict[str, str] = {}  # binding id -> keys, from keys.toml (see set_keymap)
+        self.keymap_problems: list[str] = []
+
+    def set_keymap(self, keymap: dict[str, str]) -> None:
+        super().set_keymap(keymap)
+        self.key_overrides = dict(keymap)  # Textual keeps its copy private: help and the legend read this one
+
+    def update_keymap(self, keymap: dict[str, str]) -> None:
+        super().update_keymap(keymap)
+        self.key_overrides = {**self.key_overrides, **keymap}
 
     def get_driver_class(self):
         from .terminal_input import tolerant
@@ -117,7 +138,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
             self.load_error = str(error)
             return
         self.articles = list(corpus.articles)
-        self.problems = list(corpus.problems)
+        self.set_reactive(CorpusApp.problems, list(corpus.problems))  # before the app runs: nothing to redraw yet
 
     # -- layout --------------------------------------------------------
 
@@ -167,7 +188,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     async def _after_first_paint(self) -> None:
         """Read the reader's annotations, build the sidebar's tabs, start the engine."""
-        self.ensure_annotations()
+        self.annotator.ensure()
         await self.query_one(Sidebar).build()
         # After the sidebar's frame too: importing spaCy in the worker holds the GIL in long
         # stretches, which would hold up the thread that writes frames to the terminal.
@@ -239,10 +260,12 @@ class CorpusApp(AnnotationsMixin, App[int]):
             return
         current = self._sidebar_width(self.size.width)
         self.sidebar_cells = max(SIDEBAR_MIN, min(current + step * SIDEBAR_STEP, self.size.width - MIN_COLUMN_WIDTH))
+        self.status.say(f"Sidebar {self._sidebar_width(self.size.width)} columns wide")
+
+    def watch_sidebar_cells(self) -> None:
         self._layout_columns(self.size.width)
         self._sidebar_story = None
         self.call_after_refresh(self.refresh_sidebar)  # the coverage table sizes its columns to the new width
-        self.status.say(f"Sidebar {self._sidebar_width(self.size.width)} columns wide")
 
     def _show_in_column(self, column: int, article_id: str) -> None:
         self.shown[column] = article_id
@@ -292,7 +315,6 @@ class CorpusApp(AnnotationsMixin, App[int]):
         if analysis.problems:
             self.problems = [*self.problems, *analysis.problems]
             self.tell_problems(analysis.problems)
-            self.refresh_bindings()  # the footer shows "Problems" once there are some
         self._sidebar_story = None
         if self.shown[: self.column_count] == self._first_shown and not self.story_discrepancies(self.story_of(self.shown[0])):
             self._start_where_there_is_something()
@@ -310,11 +332,10 @@ class CorpusApp(AnnotationsMixin, App[int]):
         mention edits applied; only when those changed. Cursors follow their mentions."""
         if self.analysis is None:
             return False
-        from annotate.reader_edits import mention_edits, with_reader_edits
+        from annotate.reader_edits import with_reader_edits
 
-        store = getattr(self, "annotation_store", None)
-        edits = mention_edits(store) if store is not None else []
-        if edits == getattr(self, "_edits_shown", None):
+        edits = self.annotator.mention_edits()
+        if edits == self._edits_shown:
             return False
         self._edits_shown = edits
         edited = with_reader_edits(self.analysis, edits)
@@ -338,9 +359,9 @@ class CorpusApp(AnnotationsMixin, App[int]):
                 del self.cursors[article_id]
             else:
                 self.cursors[article_id] = same
-        pending = getattr(self, "_link_from", None)
+        pending = self.annotator.link_from
         if pending is not None:
-            self._link_from = self.index.mention_on(pending.article, pending.start, pending.end, pending.kind)
+            self.annotator.link_from = self.index.mention_on(pending.article, pending.start, pending.end, pending.kind)
         if self.selected_entity is not None and self.selected_entity not in self.index.entity_mentions:
             self.selected_entity = None
         return True
@@ -361,24 +382,18 @@ class CorpusApp(AnnotationsMixin, App[int]):
         """Every story (lists of article ids); one story of every article before the engine is done."""
         if not self.articles:
             return []
-        return getattr(self, "_story_order", None) or [self.story_of(self.articles[0].id)]
+        return self._story_order or [self.story_of(self.articles[0].id)]
 
     def story_of(self, article_id: str) -> list[str]:
         """The article ids of the story holding ``article_id`` (all articles before the engine is done)."""
-        story = getattr(self, "_stories", {}).get(article_id)
-        if story is not None:
-            return story
-        everything = getattr(self, "_all_ids", None)
-        if everything is None:
-            everything = self._all_ids = [a.id for a in self.articles]
-        return everything
+        return self._stories.get(article_id) or self._all_ids
 
     def story_discrepancies(self, story: list[str]) -> list[Discrepancy]:
         """The discrepancies between a story's articles, in reading order, dismissed ones hidden."""
         if self.analysis is None:
             return []
         found = sorted({n for a in story for n in self._involving.get(a, ())})
-        return self.without_dismissed([self.index.discrepancies[n] for n in found])
+        return self.annotator.without_dismissed([self.index.discrepancies[n] for n in found])
 
     def _keep_to_story(self) -> None:
         """Columns showing another story than the focused column's get articles of that story."""
@@ -428,8 +443,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         from .widgets.coverage_table import coverage_rows
 
         sidebar = self.query_one(Sidebar)
-        sidebar.discrepancies.fill(self._story_discrepancies, self.labels)
-        self.decorate_verdicts()
+        sidebar.discrepancies.fill(self._story_discrepancies, self.labels, self.annotator.verdict_marks())
         sidebar.entities.fill(self.index, ordered, self.labels)
         rows = coverage_rows(self._story_discrepancies, corroborations, ordered)
         width = sidebar.size.width or self.size.width
@@ -437,7 +451,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         on_screen = [a for a in self.shown[: self.column_count] if a in members]
         columns = on_screen + [a for a in ordered if a not in on_screen]  # a few on screen: a list is fine
         sidebar.coverage.fill(rows, columns, self.labels, self._coverage_styles(), width)
-        sidebar.set_counts(len(self._story_discrepancies), sidebar.entities.entity_count, len(rows))
+        sidebar.show_counts()
 
     def _coverage_styles(self) -> dict[str, str]:
         from .widgets.coverage_table import CONFLICTING, NOT_REPORTED, REPORTED
@@ -473,11 +487,11 @@ class CorpusApp(AnnotationsMixin, App[int]):
                 marks.current_match = (match.start, match.end)
             spans = article_spans(
                 self.index.mentions(article_id),
-                getattr(self, "_by_article", {}).get(article_id, []),
+                self._by_article.get(article_id, []),
                 article_id,
                 self.layers,
                 marks,
-                annotated=self.annotation_spans(article_id),
+                annotated=self.annotator.spans(article_id),
             )
             column.set_spans(spans)
 
@@ -491,11 +505,10 @@ class CorpusApp(AnnotationsMixin, App[int]):
     def refresh_legend(self) -> None:
         pane = self.query(ArticlePane).first()
         styles = {layer: pane.layer_style(layer) for layer in (*LAYERS, "annotated")}
-        keymap = getattr(self, "_keymap", {})
         keys = {}
         for key in APP_KEYS:
             if key.id.startswith("layer."):
-                first = (keymap.get(key.id) or key.keys).split(",")[0]
+                first = (self.key_overrides.get(key.id) or key.keys).split(",")[0]
                 keys[key.id.removeprefix("layer.")] = self.get_key_display(Binding(first, ""))
         self.query_one(Legend).show_layers(self.layers, styles, keys)
 
@@ -643,7 +656,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
             return
         ids = [d.id for d in self._story_discrepancies]
         current = self.story_of(self.shown[self.current_column])
-        selected = self._discrepancy(self.selected_discrepancy)
+        selected = self.discrepancy(self.selected_discrepancy)
         if self.selected_discrepancy in ids:
             i = ids.index(self.selected_discrepancy) + step
         elif selected is not None and any(e.article in current for e in selected.evidence):
@@ -671,12 +684,12 @@ class CorpusApp(AnnotationsMixin, App[int]):
             return
         self.status.say("No discrepancies in any story")
 
-    def _discrepancy(self, discrepancy_id: str | None) -> Discrepancy | None:
+    def discrepancy(self, discrepancy_id: str | None) -> Discrepancy | None:
         return next((d for d in self.index.discrepancies if d.id == discrepancy_id), None)
 
     def select_discrepancy(self, discrepancy_id: str, note: str = "") -> None:
         """Show every side of a discrepancy: one article of each side in the columns, scrolled to its evidence."""
-        discrepancy = self._discrepancy(discrepancy_id)
+        discrepancy = self.discrepancy(discrepancy_id)
         if discrepancy is None:
             return
         self.remember_place()
@@ -725,6 +738,92 @@ class CorpusApp(AnnotationsMixin, App[int]):
                 self.focus_column(focus)
         self.refresh_sidebar()
         self.refresh_marks()
+
+    # -- what the reader points at (annotations attach to it) ----------------
+
+    def focused_article(self) -> Article | None:
+        return self.index.article(self.shown[self.current_column]) if self.shown else None
+
+    def search_match(self, article_id: str) -> tuple[int, int] | None:
+        """The current search match's span, when it is in ``article_id``."""
+        if 0 <= self.match_index < len(self.matches):
+            match = self.matches[self.match_index]
+            if match.article == article_id and match.end > match.start:
+                return match.start, match.end
+        return None
+
+    def top_offset(self) -> int | None:
+        """The first words on screen in the focused column."""
+        pane = self.pane(self.current_column)
+        wrapped = pane.wrapped
+        if wrapped is None or not wrapped.lines:
+            return None
+        y = min(pane.visible_lines().start, len(wrapped.lines) - 1)
+        offset = wrapped.lines[y].start
+        text = wrapped.text
+        while offset < len(text) and text[offset].isspace():
+            offset += 1
+        return offset if offset < len(text) else None
+
+    def discrepancy_in_focus(self) -> Discrepancy | None:
+        """The discrepancy highlighted in the sidebar's list when it has focus, else the selected one."""
+        from textual.widgets import OptionList
+
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.id == "discrepancies" and focused.highlighted is not None:
+            option = focused.get_option_at_index(focused.highlighted)
+            if option.id:
+                return self.discrepancy(option.id)
+        return self.discrepancy(self.selected_discrepancy)
+
+    # -- annotation keys: the Annotator does the work --------------------------
+
+    def action_note(self) -> None:
+        self.annotator.note()
+
+    def action_tags(self) -> None:
+        self.annotator.tags()
+
+    def action_verdict(self, kind: str) -> None:
+        self.annotator.verdict(kind)
+
+    def action_toggle_dismissed(self) -> None:
+        self.annotator.toggle_dismissed()
+
+    def action_link(self) -> None:
+        self.annotator.link()
+
+    def action_add_mention(self) -> None:
+        self.annotator.add_mention()
+
+    def action_remove_mention(self) -> None:
+        self.annotator.remove_mention()
+
+    def action_undo(self) -> None:
+        self.annotator.undo()
+
+    def action_redo(self) -> None:
+        self.annotator.redo()
+
+    def action_annotations(self) -> None:
+        self.annotator.show_list()
+
+    def action_save(self) -> None:
+        self.annotator.save()
+
+    async def action_quit(self) -> None:
+        self.annotator.quit()
+
+    @on(Annotator.Changed)
+    def show_annotations(self, event: Annotator.Changed) -> None:
+        """Links and mention edits change what n / ] visit and the findings; notes change the marks."""
+        if self.analysis is not None:
+            self.rebuild_index()
+            self._sidebar_story = None  # the discrepancy list is rebuilt (verdicts, dismissed ones)
+            self.refresh_sidebar()
+        self.refresh_marks()
+        if event.message:
+            self.status.say(event.message)
 
     # -- the jump list ----------------------------------------------------
 
@@ -796,10 +895,12 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     def action_layer(self, layer: str) -> None:
         self.layers = self.layers ^ {layer}
-        self.refresh_legend()
-        self.refresh_marks()
         state = "on" if layer in self.layers else "off"
         self.status.say(f"{LAYER_LABELS[layer].capitalize()} highlights {state}")
+
+    def watch_layers(self) -> None:
+        self.refresh_legend()
+        self.refresh_marks()
 
     def action_sync_scroll(self) -> None:
         self.sync_scroll = not self.sync_scroll
@@ -846,18 +947,18 @@ class CorpusApp(AnnotationsMixin, App[int]):
         from .copying import finding_text, mention_text
 
         focused_list = self.focused if self.query_one(Sidebar).has_focus_within else None
-        discrepancy = self._discrepancy_in_focus() if focused_list is not None else None
+        discrepancy = self.discrepancy_in_focus() if focused_list is not None else None
         article_id = self.shown[self.current_column] if self.shown else None
         cursor = self.cursors.get(article_id) if article_id else None
-        match = self._search_match(article_id) if article_id else None
+        match = self.search_match(article_id) if article_id else None
         if discrepancy is not None:
             what, text = "the finding", finding_text(discrepancy, self.labels, self.index)
         elif cursor is not None:
             what, text = f"the {cursor.kind}", mention_text(cursor, self.index)
         elif match is not None:
             what, text = "the match", mention_text(None, self.index, article_id, *match)
-        elif self.selected_discrepancy is not None and self._discrepancy(self.selected_discrepancy) is not None:
-            what, text = "the finding", finding_text(self._discrepancy(self.selected_discrepancy), self.labels, self.index)
+        elif self.selected_discrepancy is not None and self.discrepancy(self.selected_discrepancy) is not None:
+            what, text = "the finding", finding_text(self.discrepancy(self.selected_discrepancy), self.labels, self.index)
         else:
             self.status.say("Nothing to copy: select a finding (d), put the cursor on a quote or name (]), or search (/)")
             return
@@ -922,15 +1023,6 @@ class CorpusApp(AnnotationsMixin, App[int]):
             sidebar.tabs.active = "tab-discrepancies"
         sidebar.query_one("#list-filter").open()
 
-    # By handler name, not @on: the filter's class is imported after the first paint.
-    def on_input_changed(self, event) -> None:
-        if event.input.id != "list-filter":
-            return
-        sidebar = self.query_one(Sidebar)
-        sidebar.discrepancies.set_filter(event.value)
-        sidebar.entities.set_filter(event.value)
-        sidebar.set_counts(len(self._story_discrepancies), sidebar.entities.entity_count, sidebar.coverage.row_count)
-
     def on_input_submitted(self, event) -> None:
         if event.input.id == "list-filter":
             event.stop()
@@ -940,7 +1032,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         self.selected_entity = None
         self.selected_discrepancy = None
         self.marked = []
-        self._link_from = None  # a pending link (annotation_ui) is cancelled too
+        self.annotator.link_from = None  # a pending link is cancelled too
         self.matches, self.match_index = [], -1
         self.cursors.pop(self.shown[self.current_column], None)
         self.refresh_marks()
@@ -961,13 +1053,13 @@ class CorpusApp(AnnotationsMixin, App[int]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.key_overrides))
 
     # -- problems --------------------------------------------------------------
 
     def tell_problems(self, problems: list[Problem]) -> None:
         """One toast for all of them (30 bad files must not be 30 toasts); p lists them."""
-        keymap_problems = getattr(self, "keymap_problems", [])
+        keymap_problems = self.keymap_problems
         if problems:
             from .screens.problems import summary as problems_summary  # (not on the way to the first frame)
 
@@ -979,16 +1071,16 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     def _key_for(self, binding_id: str) -> str:
         key = next(k for k in all_keys() if k.id == binding_id)
-        keys = getattr(self, "_keymap", {}).get(binding_id) or key.keys
+        keys = self.key_overrides.get(binding_id) or key.keys
         return self.get_key_display(Binding(keys.split(",")[0].strip(), ""))
 
     def action_problems(self) -> None:
         from .screens.problems import ProblemsScreen
 
-        if not (self.problems or getattr(self, "keymap_problems", None)):
+        if not (self.problems or self.keymap_problems):
             self.status.say("No problems: every file was read as it is")
             return
-        self.push_screen(ProblemsScreen(self.problems, getattr(self, "keymap_problems", [])))
+        self.push_screen(ProblemsScreen(self.problems, self.keymap_problems))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":  # a priority key: "/" typed into a text box or a dialog stays text
@@ -1000,7 +1092,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     def hidden_in_footer(self, binding: Binding) -> bool:
         """The footer shows "Problems" only when there are some (p still says so when there are none)."""
-        return binding.action == "problems" and not (self.problems or getattr(self, "keymap_problems", None))
+        return binding.action == "problems" and not (self.problems or self.keymap_problems)
 
     def get_system_commands(self, screen):
         """Textual's own palette commands, less those that are not about reading: its Keys panel
@@ -1011,7 +1103,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
     # -- events --------------------------------------------------------------
 
-    def _on_key(self, event: Key) -> None:
+    def on_key(self, event: Key) -> None:
         """Keys typed right after one that opens a text box (``/``, ``o``, ``a``...) go into it.
 
         Textual hands every queued key to the widget focused when it arrived,
@@ -1023,7 +1115,7 @@ class CorpusApp(AnnotationsMixin, App[int]):
         focused = self.focused
         if event.is_printable and _takes_text(focused):
             focused.post_message(Key(event.key, event.character))
-            event.prevent_default()  # App._on_key (the bindings) runs after this handler otherwise
+            event.prevent_default()  # Textual's own key handler (the bindings) runs after this one otherwise
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         widget = event.widget
@@ -1070,11 +1162,6 @@ class CorpusApp(AnnotationsMixin, App[int]):
 
 def _takes_text(widget) -> bool:
     """A text box has focus: printable keys are typing, not commands."""
-    from textual.widgets import Input
+    from .text_boxes import takes_text
 
-    if isinstance(widget, Input):
-        return True
-    # No TextArea exists before its module is imported (by the note editor): importing it
-    # here would put it on the path to the first screen.
-    text_area = sys.modules.get("textual.widgets._text_area")
-    return text_area is not None and isinstance(widget, text_area.TextArea)
+    return takes_text(widget)

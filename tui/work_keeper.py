@@ -1,6 +1,6 @@
 """Never lose the reader's annotations: the recovery file, its restore, and merging.
 
-``WorkKeeper`` belongs to the app. A moment after each change it writes the
+``WorkKeeper`` belongs to the ``Annotator``. A moment after each change it writes the
 whole unsaved state to the recovery file (``annotate.recovery``), in a
 thread so a large file never holds up a key; it deletes the file when the
 work is saved or discarded on purpose. At start it offers to restore what a
@@ -22,6 +22,8 @@ from annotate.safe_text import visible
 if TYPE_CHECKING:
     from annotate.annotations import Annotation
 
+    from .annotation_ui import Annotator
+
 RECOVERY_DELAY = 0.5  # seconds after the last change; a crash loses at most this much
 
 
@@ -35,8 +37,9 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 
 
 class WorkKeeper:
-    def __init__(self, app) -> None:
-        self.app = app
+    def __init__(self, notes: Annotator) -> None:
+        self.notes = notes
+        self.app = notes.reader
         self._timer = None
         self._warned = False
 
@@ -44,7 +47,7 @@ class WorkKeeper:
 
     def changed(self) -> None:
         """After any change to the store: keep the unsaved state, or drop the file when clean."""
-        store = self.app.annotation_store
+        store = self.notes.store
         if store.read_only:
             return
         if not store.dirty:
@@ -56,11 +59,11 @@ class WorkKeeper:
 
     def _write_soon(self) -> None:
         self._timer = None
-        store = self.app.annotation_store
+        store = self.notes.store
         if not store.dirty:
             return
         items = list(store)
-        path, base = self.app.annotation_path, self.app._annotation_fingerprint
+        path, base = self.notes.path, self.notes.fingerprint
         self.app.run_worker(lambda: self._write(path, items, base), thread=True, group="recovery", exclusive=True)
 
     def _write(self, path: Path, items: list[Annotation], base: str | None) -> None:
@@ -81,7 +84,7 @@ class WorkKeeper:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        recovery.forget(self.app.annotation_path)
+        recovery.forget(self.notes.path)
 
     # -- restoring ------------------------------------------------------------
 
@@ -89,10 +92,10 @@ class WorkKeeper:
         """At start: unsaved work left by an instance that did not exit cleanly?"""
         from annotate import annotation_file, recovery
 
-        store = self.app.annotation_store
+        store = self.notes.store
         if store.read_only:
             return
-        for path in recovery.left_behind(self.app.annotation_path):
+        for path in recovery.left_behind(self.notes.path):
             try:
                 found = recovery.read(path)
             except annotation_file.AnnotationFileError as error:
@@ -129,24 +132,24 @@ class WorkKeeper:
         from annotate.annotations import reanchor
         from annotate.merge import merge
 
-        store = self.app.annotation_store
+        store = self.notes.store
         current = list(store)
         placed = reanchor(found.items, {a.id: a.text for a in self.app.articles})
-        base = current if found.base == self.app._annotation_fingerprint else None
+        base = current if found.base == self.notes.fingerprint else None
         merged = merge(base, placed.items, current)
         changes = self._apply(merged.items)
         for item_id, rs in placed.resolutions.items():
-            self.app.annotation_status[item_id] = placed.status(item_id)
-            self.app.annotation_places[item_id] = rs
+            self.notes.status_by_id[item_id] = placed.status(item_id)
+            self.notes.places[item_id] = rs
             changed = [r for r in rs if r.status == "changed"]
             if changed:
-                self.app.annotation_was[item_id] = changed[0].was
+                self.notes.was[item_id] = changed[0].was
         found.path.unlink(missing_ok=True)
-        self.app._after_annotation_change(f"Restored {plural(changes, 'unsaved change')}")
+        self.notes.changed(f"Restored {plural(changes, 'unsaved change')}")
 
     def _apply(self, items: list[Annotation]) -> int:
         """Make the store hold ``items``, one undoable edit per annotation that differs."""
-        store = self.app.annotation_store
+        store = self.notes.store
         wanted = {i.id: i for i in items}
         changes = 0
         for item in list(store):
@@ -169,26 +172,26 @@ class WorkKeeper:
         from .screens.annotation_prompt import ChoicePrompt
 
         app = self.app
-        store = app.annotation_store
+        store = self.notes.store
         mine = list(store)
         try:
-            theirs = reanchor(annotation_file.load(app.annotation_path).items, {a.id: a.text for a in app.articles}).items
+            theirs = reanchor(annotation_file.load(self.notes.path).items, {a.id: a.text for a in app.articles}).items
         except annotation_file.AnnotationFileError as error:
             theirs = None
             reason = shown(error)
-        base = app._annotation_base
+        base = self.notes.base
         base_by = {b.id: b for b in base}
         unsaved = sum(1 for i in {*(x.id for x in mine), *base_by} if store.get(i) != base_by.get(i))
         if theirs is None:
             question = Content(
-                f"{shown(app.annotation_path)} was changed on disk and cannot be read now ({reason}), so it cannot be merged.\n"
+                f"{shown(self.notes.path)} was changed on disk and cannot be read now ({reason}), so it cannot be merged.\n"
                 "Overwrite it with your annotations (the file on disk is kept as .bak), or cancel and look at it first?"
             )
             choices = [("cancel", "Cancel"), ("overwrite", "Overwrite")]
         else:
             dropped = dropped_by_overwrite(base, mine, theirs)
             question = Content(
-                f"{shown(app.annotation_path)} was changed on disk since it was loaded "
+                f"{shown(self.notes.path)} was changed on disk since it was loaded "
                 f"(another corpus-tui, an editor, git).\n"
                 f"Merge: keep both, annotation by annotation (where both changed one, yours is kept).\n"
                 f"Overwrite: drop {plural(dropped, 'annotation')} added or changed on disk (kept in .bak).\n"
@@ -200,10 +203,10 @@ class WorkKeeper:
             if key == "merge" and theirs is not None:
                 self.merge_and_save(theirs, then)
             elif key == "overwrite":
-                app.save_annotations(force=True, then=then)
+                self.notes.save(force=True, then=then)
             elif key == "reload":
                 self.forget()
-                app.load_annotations()
+                self.notes.load()
                 app.notify("Reloaded annotations from disk", timeout=4)
 
         app.push_screen(ChoicePrompt("File changed on disk", question, choices), chosen)
@@ -212,9 +215,9 @@ class WorkKeeper:
         from annotate.merge import merge
 
         app = self.app
-        merged = merge(app._annotation_base, list(app.annotation_store), theirs)
+        merged = merge(self.notes.base, list(self.notes.store), theirs)
         self._apply(merged.items)
-        if app.save_annotations(force=True, then=then):
+        if self.notes.save(force=True, then=then):
             message = f"Merged: {plural(len(merged.from_theirs), 'annotation')} from the file on disk kept"
             if merged.conflicts:
                 message += f"; {plural(len(merged.conflicts), 'annotation')} changed on both sides: yours kept"

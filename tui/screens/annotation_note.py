@@ -13,6 +13,10 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static,
 
 from annotate.safe_text import visible
 
+from ..text_boxes import register
+
+register(TextArea)  # typed keys that arrive at the app while the note's text box has focus go into it
+
 
 @dataclass(frozen=True, slots=True)
 class Target:

@@ -9,6 +9,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
+from ..text_boxes import register
+
+register(TextArea)  # typed keys that arrive at the app while the prompt's text box has focus go into it
+
 
 class TextPrompt(ModalScreen[str | None]):
     """Ask for text (one line, or several with ``multiline``); None when cancelled."""

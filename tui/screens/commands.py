@@ -18,9 +18,7 @@ class ReaderCommands(Provider):
         for layer in LAYERS:
             commands.append((f"Toggle layer: {LAYER_LABELS[layer]}", partial(app.action_layer, layer)))
         commands.append(("Toggle: scroll panes in step", app.action_sync_scroll))
-        index = getattr(app, "index", None)
-        if index is None:
-            return commands
+        index = app.index
         labels = app.labels
         for article in index.articles:
             title = f"Jump to article {labels[article.id]}: {article.title or article.id}"

@@ -13,9 +13,9 @@ from textual.widgets import Static
 from ..keymap import WIDGET_KEYS, all_keys, keys_file
 
 
-def key_rows(app) -> dict[str, list[tuple[str, str, str]]]:
-    """Context -> [(keys as displayed, what they do, binding id)], using the keys in effect."""
-    keymap = getattr(app, "_keymap", {})
+def key_rows(app, keymap: dict[str, str]) -> dict[str, list[tuple[str, str, str]]]:
+    """Context -> [(keys as displayed, what they do, binding id)], using the keys in effect
+    (``keymap``: the user's binding id -> keys)."""
     rows: dict[str, list[tuple[str, str, str]]] = {}
     for key in all_keys():
         keys = keymap.get(key.id) or key.keys
@@ -38,13 +38,17 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
+    def __init__(self, keymap: dict[str, str]) -> None:
+        super().__init__()
+        self.keymap = keymap
+
     def compose(self) -> ComposeResult:
         body = Table.grid(padding=(0, 2))
         body.add_column(style="bold", no_wrap=True)
         body.add_column(style="dim", no_wrap=True)
         body.add_column(ratio=1)
         body.add_row(Text("Key", style="bold"), Text("Id (keys.toml)", style="bold"), Text("What it does", style="bold"))
-        for context, rows in key_rows(self.app).items():
+        for context, rows in key_rows(self.app, self.keymap).items():
             body.add_row(Text(context, style="bold underline"), "", "")
             for keys, description, binding_id in rows:
                 body.add_row(Text(keys), Text(binding_id), Text(description))

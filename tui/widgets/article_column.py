@@ -12,6 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from annotate.model import Article
@@ -70,26 +71,21 @@ def header_lines(article: Article, label: str, position: int, total: int, width:
 class ArticleHeader(Widget):
     """Fixed height, so showing another article repaints the header without re-laying out the screen."""
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.article: Article | None = None
-        self.where = ("", 0, 0)  # label, position, total
-        self.title_span: tuple[int, int] | None = None
-        self.spans: list[Span] = []
+    # Reactive (repaint only, never layout): setting any of them redraws the two lines.
+    article: reactive[Article | None] = reactive(None)
+    where = reactive(("", 0, 0))  # label, position, total
+    title_span: reactive[tuple[int, int] | None] = reactive(None)
+    spans: reactive[list[tuple[Span, object]]] = reactive(list)  # highlights in the title, with their style
 
     def show(self, article: Article, label: str, position: int, total: int, title_span: tuple[int, int] | None) -> None:
         self.article, self.where, self.title_span, self.spans = article, (label, position, total), title_span, []
-        self.refresh()
 
     def set_spans(self, spans: list[Span], style_of) -> None:
         """Highlights that fall in the title (it is drawn here, not in the text below)."""
         if self.title_span is None:
             return
         start, end = self.title_span
-        inside = [(s, style_of(s.style)) for s in spans if s.start < end and s.end > start]
-        if inside != self.spans:
-            self.spans = inside
-            self.refresh()
+        self.spans = [(s, style_of(s.style)) for s in spans if s.start < end and s.end > start]
 
     def render(self) -> Text:
         if self.article is None:

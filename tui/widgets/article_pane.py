@@ -136,8 +136,16 @@ class ArticlePane(ScrollView, can_focus=True):
             # there), so a new length needs only the scrollbar updated, not a layout of the
             # whole screen, which the reactive would ask for (~30 ms on n to another article).
             self.set_reactive(ArticlePane.virtual_size, size)
-            self._scroll_update(size)
+            self._update_scrollbar(size)
         self.refresh()
+
+    def _update_scrollbar(self, size: Size) -> None:
+        """The vertical scrollbar and the scroll range for a new text length (public API only:
+        overflow-y is always scroll, so the bar is always there and only its sizes change)."""
+        bar = self.vertical_scrollbar
+        bar.window_virtual_size = size.height
+        bar.window_size = self.scrollable_content_region.height
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def _bucket_spans(self) -> None:
         buckets: dict[int, list[Span]] = defaultdict(list)

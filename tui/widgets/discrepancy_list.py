@@ -9,6 +9,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -122,10 +123,12 @@ def matches_filter(d: Discrepancy, labels: dict[str, str], words: str) -> bool:
 class DiscrepancyList(OptionList):
     """Entries are discrepancies (option id = discrepancy id); group headers are disabled."""
 
-    filter_text = ""
+    filter_text = var("", init=False)  # set by the sidebar's filter box
     shown_count = 0
     _items: list[Discrepancy] = []
     _labels: dict[str, str] = {}
+    _verdicts: dict[str, tuple[Text, Text | None]] = {}
+    _filled = False
 
     def on_mount(self) -> None:
         if not self.option_count:  # until the engine is done: fill replaces it
@@ -136,13 +139,21 @@ class DiscrepancyList(OptionList):
         self.clear_options()
         self.add_option(Option(Text(message, style="dim"), disabled=True))
 
-    def fill(self, discrepancies: list[Discrepancy], labels: dict[str, str]) -> None:
-        self._items, self._labels = discrepancies, labels
+    def fill(
+        self, discrepancies: list[Discrepancy], labels: dict[str, str], verdicts: dict[str, tuple[Text, Text | None]] | None = None
+    ) -> None:
+        """List ``discrepancies``; ``verdicts``: discrepancy id -> the reader's verdict mark and note."""
+        self._items, self._labels, self._verdicts = discrepancies, labels, verdicts or {}
+        self._filled = True
         self._show()
 
-    def set_filter(self, text: str) -> None:
-        self.filter_text = text
-        self._show()
+    @property
+    def total(self) -> int:
+        return len(self._items)
+
+    def watch_filter_text(self) -> None:
+        if self._filled:
+            self._show()
 
     def _show(self) -> None:
         labels = self._labels
@@ -155,7 +166,7 @@ class DiscrepancyList(OptionList):
             if len(options) > 1:
                 options.append(None)
             options.append(Option(header, disabled=True))
-            options.extend(Option(discrepancy_entry(d, labels), id=d.id) for d in items)
+            options.extend(Option(discrepancy_entry(d, labels, *self._verdicts.get(d.id, (None, None))), id=d.id) for d in items)
         if not discrepancies:
             if self._items:
                 self.show_message(f"No discrepancy matches “{self.filter_text}” (f to change the filter, escape to clear it).")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -17,7 +18,8 @@ class EntityList(OptionList):
 
     entity_count = 0
     shown_count = 0
-    filter_text = ""
+    filter_text = var("", init=False)  # set by the sidebar's filter box
+    _filled = False
     _rows: list[tuple[str, str, Text]] = []  # (entity id, what the filter searches, prompt)
 
     def fill(self, index: ReadingIndex, article_ids: list[str], labels: dict[str, str]) -> None:
@@ -47,11 +49,12 @@ class EntityList(OptionList):
             prompt.append(counted, style="dim")
             self._rows.append((entity_id, f"{entity.name} {label} {entity.label}".casefold(), prompt))
         self.entity_count = len(rows)
+        self._filled = True
         self._show()
 
-    def set_filter(self, text: str) -> None:
-        self.filter_text = text
-        self._show()
+    def watch_filter_text(self) -> None:
+        if self._filled:
+            self._show()
 
     def _show(self) -> None:
         words = self.filter_text.casefold().split()

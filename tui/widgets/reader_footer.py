@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from rich.text import Text
 from textual import events
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -57,12 +58,14 @@ class ReaderFooter(Widget):
     }
     """
 
+    # Reactive: the line is redrawn when the keys it shows, or the one under the mouse, change.
+    keys: reactive[tuple[_Shown, ...]] = reactive(())
+    palette: reactive[_Shown | None] = reactive(None)
+    hover: reactive[_Shown | None] = reactive(None)
+
     def __init__(self) -> None:
         super().__init__()
-        self._keys: tuple[_Shown, ...] = ()
-        self._palette: _Shown | None = None
         self._regions: list[tuple[int, int, _Shown]] = []  # (first cell, end cell, key), as last drawn
-        self._hover: _Shown | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -77,16 +80,14 @@ class ReaderFooter(Widget):
         keys: list[_Shown] = []
         palette = None
         seen_actions: set[str] = set()
-        hidden = getattr(app, "hidden_in_footer", lambda binding: False)
+        hidden = getattr(app, "hidden_in_footer", lambda binding: False)  # the app's say, when it has one
         for key, (_node, binding, enabled, _tooltip) in screen.active_bindings.items():
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = _Shown(binding.key, app.get_key_display(binding), binding.description, enabled)
             elif binding.show and binding.action not in seen_actions and not hidden(binding):
                 seen_actions.add(binding.action)  # an action bound to two keys is shown once, as Footer does
                 keys.append(_Shown(binding.key, app.get_key_display(binding), binding.description, enabled))
-        if (tuple(keys), palette) != (self._keys, self._palette):
-            self._keys, self._palette = tuple(keys), palette
-            self.refresh()
+        self.keys, self.palette = tuple(keys), palette
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("reader-footer--key")
@@ -94,22 +95,22 @@ class ReaderFooter(Widget):
         hover_style = self.get_component_rich_style("reader-footer--hover", partial=True)
         width = self.size.width
         right = Text(no_wrap=True, end="")
-        if self._palette is not None:
+        if self.palette is not None:
             right.append("▏", self.get_component_rich_style("reader-footer--separator"))
-            right.append_text(self._item(self._palette, key_style, description_style, hover_style, lead=""))
+            right.append_text(self._item(self.palette, key_style, description_style, hover_style, lead=""))
         line = Text(no_wrap=True, overflow="crop", end="")
         regions: list[tuple[int, int, _Shown]] = []
         room = width - right.cell_len
-        for shown in self._keys:
+        for shown in self.keys:
             item = self._item(shown, key_style, description_style, hover_style)
             if line.cell_len + item.cell_len > room:
                 break  # what does not fit is left out whole, not cut in the middle
             regions.append((line.cell_len, line.cell_len + item.cell_len, shown))
             line.append_text(item)
-        if self._palette is not None:
+        if self.palette is not None:
             line.append(" " * max(0, room - line.cell_len))
             start = line.cell_len + 1  # after the separator
-            regions.append((start, start + right.cell_len - 1, self._palette))
+            regions.append((start, start + right.cell_len - 1, self.palette))
             line.append_text(right)
         self._regions = regions
         return line
@@ -117,7 +118,7 @@ class ReaderFooter(Widget):
     def _item(self, shown: _Shown, key_style, description_style, hover_style, lead: str = " ") -> Text:
         """" ^q Quit ": the key, then its description, as Textual's Footer draws them."""
         item = Text.assemble((f"{lead}{shown.display} ", key_style), (f"{shown.description} ", description_style))
-        if shown == self._hover:
+        if shown == self.hover:
             item.stylize(hover_style)
         if not shown.enabled:
             item.stylize("dim")
@@ -127,15 +128,10 @@ class ReaderFooter(Widget):
         return next((shown for start, end, shown in self._regions if start <= x < end), None)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._at(event.x)
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
+        self.hover = self._at(event.x)
 
     def on_leave(self, event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
+        self.hover = None
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         shown = self._at(event.x)

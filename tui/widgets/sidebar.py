@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.widgets import Static
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ TABS = ("tab-discrepancies", "tab-entities", "tab-coverage")
 
 class Sidebar(Vertical):
     built = False
+    filter_text = var("")  # the filter box's words, passed down to both lists
 
     def compose(self) -> ComposeResult:
         if not self.built:
@@ -93,11 +95,27 @@ class Sidebar(Vertical):
             current = self.tabs.active
             self.show_tab(current if current in TABS else TABS[0])
 
-    def set_counts(self, discrepancies: int, entities: int, facts: int) -> None:
+    def on_input_changed(self, event) -> None:
+        if event.input.id == "list-filter":
+            event.stop()
+            self.filter_text = event.value
+            self.show_counts()
+
+    def watch_filter_text(self, text: str) -> None:
+        if self.built:  # the lists filter themselves when their filter_text changes
+            self.discrepancies.filter_text = text
+            self.entities.filter_text = text
+
+    def show_counts(self) -> None:
+        """Each tab's label: how many entries it has (shown/all while filtering)."""
         shown = {"tab-discrepancies": self.discrepancies.shown_count, "tab-entities": self.entities.shown_count}
-        counts = {"tab-discrepancies": discrepancies, "tab-entities": entities, "tab-coverage": facts}
+        counts = {
+            "tab-discrepancies": self.discrepancies.total,
+            "tab-entities": self.entities.entity_count,
+            "tab-coverage": self.coverage.row_count,
+        }
         names = {"tab-discrepancies": "Discrepancies", "tab-entities": "Entities", "tab-coverage": "Coverage"}
-        filtering = bool(self.discrepancies.filter_text.strip())
+        filtering = bool(self.filter_text.strip())
         labels = {
             tab: f"{names[tab]} {shown[tab]}/{n}" if filtering and tab in shown else f"{names[tab]} {n}"
             for tab, n in counts.items()

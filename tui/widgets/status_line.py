@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widget import Widget
 
 
@@ -12,12 +13,11 @@ class StatusLine(Widget):
 
     DEFAULT_CSS = "StatusLine { height: 1; padding: 0 1; }"
 
-    said: str = ""
+    said = reactive("")  # repaints this line when set (layout=False: the line's size never changes)
 
     def say(self, *parts: str) -> None:
         """Show ``parts`` joined by dots. Parts may hold article text: they are never markup."""
         self.said = " · ".join(p for p in parts if p)
-        self.refresh()
 
     def render(self) -> Text:
         text = Text(self.said, no_wrap=True, end="")
