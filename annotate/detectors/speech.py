@@ -1,6 +1,6 @@
 """Statements attributed to someone: quotes, and reported speech without marks.
 
-Quotes come from the engine (``kind == "quote"`` with a speaker entity).
+Quotes come from the engine's quote finder (a ``QuoteMention`` whose speaker was linked).
 Reported speech is found here: a person's mention followed by a speech verb
 ("Anna Petrova said the ministry approached ..."), "according to X, ...", or the
 attribution at the end ("..., Petrova said." / "..., said Anna Petrova.");
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
+from ..model import Statement
 from .story import Story
 
 SPEECH_VERBS = (
@@ -28,16 +28,6 @@ SPEECH_VERBS = (
 _VERB = re.compile(r"^[\s,]*(?:(?:has|had|have|also|then|later|publicly|repeatedly)\s+)*(" + "|".join(SPEECH_VERBS) + r")\b")
 _THAT = re.compile(r"\s*(?:that\b|:|,)?\s*")
 _ACCORDING = re.compile(r"\baccording to\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Statement:
-    article: str
-    speaker: str  # Entity id
-    start: int
-    end: int
-    text: str
-    quoted: bool
 
 
 def statements(story: Story, article_id: str) -> list[Statement]:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ..model import Article, Corroboration, Discrepancy, Entity, Evidence, Mention
+from ..model import Article, ArticleValue, Corroboration, Discrepancy, Entity, Evidence, Mention
 from ..names import fold, place_of
 from ..outlets import outlet_list
 
@@ -107,6 +107,11 @@ def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
 
 def evidence(article: Article, start: int, end: int) -> Evidence:
     return Evidence(article=article.id, start=start, end=end, text=article.text[start:end])
+
+
+def article_values(texts: dict[str, str]) -> dict[str, ArticleValue]:
+    """A discrepancy's values from what each article says (article id -> its words)."""
+    return {article_id: ArticleValue(text) for article_id, text in texts.items()}
 
 
 def short(text: str, limit: int = 70) -> str:
