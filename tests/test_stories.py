@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import generate  # noqa: E402
 
 from annotate.corpus import load_corpus  # noqa: E402
-from annotate.model import Article, Mention  # noqa: E402
+from annotate.model import Article, EntityMention  # noqa: E402
 from annotate.stories import group_stories  # noqa: E402
 from tests.pilot import wait_for_engine
 
@@ -106,9 +106,9 @@ def test_shared_names_join_articles_whose_words_differ():
     b = _article("b", "Dock dispute: second round\n\nUnion and owners sat down once more.")
     c = _article("c", "Orchard harvest early\n\nGrowers picked apples two weeks ahead of schedule.")
 
-    def entity(article: str, name: str, n: int) -> Mention:
-        return Mention(id=f"{article}:e{n}", article=article, start=0, end=1, text=name[0],
-                       kind="entity", label="PERSON", value=name)
+    def entity(article: str, name: str, n: int) -> EntityMention:
+        return EntityMention(id=f"{article}:e{n}", article=article, start=0, end=1, text=name[0],
+                             label="PERSON", value=name)
 
     names = ["Ilse Varkonen", "Tobias Prenn", "Harbour Workers Federation"]
     mentions = [entity(x, name, i) for x in ("a", "b") for i, name in enumerate(names)]
