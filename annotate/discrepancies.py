@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from .detectors import claim, date, name_variant, number, omission, polarity, quote, role
 from .detectors.story import Story
-from .model import DISCREPANCY_KINDS, Article, ArticleValue, Corroboration, Discrepancy, Entity, Mention
+from .model import DISCREPANCY_KINDS, Article, ArticleValue, Corroboration, Discrepancy, Entity, Mention, Statement
 from .names import fold
 
 DETECTORS = (name_variant, role, number, date, quote, claim, polarity, omission)
@@ -42,12 +42,16 @@ def _norm(text: str) -> str:
 
 
 def detect(
-    articles: Sequence[Article], mentions: Sequence[Mention], entities: Sequence[Entity]
+    articles: Sequence[Article],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    statements: Sequence[Statement] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
-    """All discrepancies and corroborations among the articles of one story."""
+    """All discrepancies and corroborations among the articles of one story (``statements``:
+    the engine's, found again from the mentions when not given)."""
     if len(articles) < 2:
         return [], []
-    story = Story(list(articles), list(mentions), list(entities))
+    story = Story(list(articles), list(mentions), list(entities), said=None if statements is None else list(statements))
     found: dict[str, Discrepancy] = {}
     agreed: list[Corroboration] = []
     for detector in DETECTORS:

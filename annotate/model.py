@@ -171,6 +171,8 @@ class Statement:
     """Who said what: words an article attributes to a linked person, quoted (a ``QuoteMention``
     with a speaker) or reported without quotation marks ("Petrova said the ministry ...")."""
 
+    __pydantic_config__ = _DOCUMENTED
+
     article: str
     speaker: str
     """The Entity.id of who said it."""
@@ -277,6 +279,8 @@ class Analysis:
     """Files that could not be read, and why."""
     stories: list[list[str]] = field(default_factory=list)
     """The article ids of each story: articles are compared within their story."""
+    statements: list[Statement] = field(default_factory=list)
+    """Who said what in each article, quoted or reported, in article order."""
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -98,6 +98,7 @@ def with_reader_edits(analysis: Analysis, edits: list[Annotation]) -> Analysis:
 
 def _compared_again(analysis: Analysis, touched: set[str]) -> Analysis:
     """The discrepancies of the stories holding ``touched`` articles, found again."""
+    from .detectors.speech import find_statements
     from .engine import detect_by_story
 
     stories = [story for story in analysis.stories if touched & set(story)]
@@ -112,7 +113,9 @@ def _compared_again(analysis: Analysis, touched: set[str]) -> Analysis:
         if any(by_id[mid].article in inside for mid in e.mentions)
     ]
     articles = [a for a in analysis.articles if a.id in inside]
-    found, agreed = detect_by_story(articles, mentions, entities, stories)
+    said = find_statements(articles, mentions)  # a person linked or unlinked says it, or not
+    order = {a.id: n for n, a in enumerate(analysis.articles)}
+    found, agreed = detect_by_story(articles, mentions, entities, stories, said)
 
     def elsewhere(items):
         return [item for item in items if not {e.article for e in item.evidence} & inside]
@@ -121,6 +124,8 @@ def _compared_again(analysis: Analysis, touched: set[str]) -> Analysis:
         analysis,
         discrepancies=elsewhere(analysis.discrepancies) + found,
         corroborations=elsewhere(analysis.corroborations) + agreed,
+        statements=sorted([s for s in analysis.statements if s.article not in inside] + said,
+                          key=lambda s: order[s.article]),
     )
 
 

@@ -36,7 +36,8 @@ def seed_json():
 
 def test_json_follows_the_contract(seed_json):
     data = seed_json
-    assert set(data) >= {"articles", "mentions", "entities", "discrepancies", "engine", "corroborations", "problems"}
+    assert set(data) >= {"articles", "mentions", "entities", "discrepancies", "engine", "corroborations", "problems",
+                         "statements"}
     texts = {}
     for a in data["articles"]:
         assert set(a) >= {"id", "path", "title", "source", "published", "text"}
@@ -71,6 +72,13 @@ def test_json_follows_the_contract(seed_json):
             assert texts[e["article"]][e["start"]:e["end"]] == e["text"]
     assert any(not v["reported"] for d in data["discrepancies"] for v in d["values"].values())
     assert set(data["engine"]) == {"version", "pipeline"}
+    # who said what: every quote of a linked speaker, and reported speech
+    for s in data["statements"]:
+        assert texts[s["article"]][s["start"]:s["end"]] == s["text"] and s["speaker"] in entity_ids
+    assert {s["quoted"] for s in data["statements"]} == {True, False}
+    assert {(s["article"], s["start"], s["speaker"]) for s in data["statements"] if s["quoted"]} == {
+        (m["article"], m["start"], m["speaker"]) for m in data["mentions"] if m["kind"] == "quote" and m["speaker"]
+    }
 
 
 def test_yaml_says_the_same_as_json(capsys, seed_json):

@@ -33,7 +33,6 @@ from itertools import combinations
 from ..align import candidate_pairs, changes, local_alignment, word_diff, word_spans
 from ..model import Corroboration, Discrepancy, Mention, Statement
 from ..names import fold
-from .speech import statements
 from .story import (
     GENERIC,
     STOPWORDS,
@@ -329,7 +328,7 @@ def _paraphrases(story: Story) -> Findings:
     by_speaker: dict[str, dict[str, list[Statement]]] = {}
     told: set[tuple[str, str, str]] = set()  # a statement repeated in an article is compared once
     for a in story.articles:
-        for s in statements(story, a.id):
+        for s in story.statements(a.id):
             if (a.id, s.speaker, s.text) not in told:
                 told.add((a.id, s.speaker, s.text))
                 by_speaker.setdefault(s.speaker, {}).setdefault(a.id, []).append(s)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Statement
+from collections.abc import Sequence
+
+from ..model import Article, Mention, Statement
 from .story import Story
 
 SPEECH_VERBS = (
@@ -30,7 +32,15 @@ _THAT = re.compile(r"\s*(?:that\b|:|,)?\s*")
 _ACCORDING = re.compile(r"\baccording to\s*$", re.IGNORECASE)
 
 
+def find_statements(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Statement]:
+    """Every article's statements, in article order: the engine's stage after linking (the
+    speakers are entity ids), whose output the detectors then read (``Story.statements``)."""
+    story = Story(list(articles), list(mentions), [])
+    return [s for a in articles for s in statements(story, a.id)]
+
+
 def statements(story: Story, article_id: str) -> list[Statement]:
+    """The quotes of a linked speaker and the reported speech of a linked person in one article."""
     text = story.text(article_id)
     quotes = story.kind(article_id, "quote")
     out = [
