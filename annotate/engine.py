@@ -5,7 +5,7 @@ Each stage is a plain function in its own module and can be tested alone:
 - ``annotate.pipeline.build_pipeline(model)`` -> spaCy ``Language``
 - ``annotate.extract.extract_mentions(doc, article)`` -> ``list[Mention]``
 - ``annotate.linking.link_entities(articles, mentions)`` -> ``list[Entity]``
-  (also fills ``Mention.entity`` and quote speakers)
+  (also fills ``EntityMention.entity`` and ``QuoteMention.speaker``)
 - ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
   (or the stories the user gave: ``annotate.story_modes.given_stories``)
 - ``annotate.detectors.speech.find_statements(articles, mentions)`` -> ``list[Statement]``

@@ -131,12 +131,13 @@ def test_the_engine_compares_articles_only_within_their_story(tmp_path, monkeypa
     real = annotate.discrepancies.detect
     calls: list[list[str]] = []
 
-    def recording(story_articles, mentions, entities):
+    def recording(story_articles, mentions, entities, statements):
         ids = {a.id for a in story_articles}
         calls.append(sorted(ids))
         assert {m.article for m in mentions} <= ids
         assert all(mid.split(":")[0] in ids for e in entities for mid in e.mentions)
-        return real(story_articles, mentions, entities)
+        assert {s.article for s in statements} <= ids
+        return real(story_articles, mentions, entities, statements)
 
     monkeypatch.setattr(annotate.discrepancies, "detect", recording)
     analysis = analyse(articles)

@@ -17,18 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Discrepancy
-from .story import (
-    GENERIC,
-    STOPWORDS,
-    Findings,
-    Matches,
-    Story,
-    affirmed_vs_denied,
-    article_values,
-    content_words,
-    evidence,
-    stem,
-)
+from .story import GENERIC, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, article_values, content_words, evidence, stem
 
 KIND = "claim"
 

@@ -19,18 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Discrepancy
-from .story import (
-    GENERIC,
-    MONTHS,
-    STOPWORDS,
-    Findings,
-    Matches,
-    Story,
-    affirmed_vs_denied,
-    article_values,
-    evidence,
-    stem,
-)
+from .story import GENERIC, MONTHS, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, article_values, evidence, stem
 
 KIND = "claim"
 

@@ -33,18 +33,7 @@ from itertools import combinations
 from ..align import candidate_pairs, changes, local_alignment, word_diff, word_spans
 from ..model import Corroboration, Discrepancy, Mention, Statement
 from ..names import fold
-from .story import (
-    GENERIC,
-    STOPWORDS,
-    Findings,
-    Matches,
-    Story,
-    article_values,
-    content_words,
-    evidence,
-    short,
-    value_part,
-)
+from .story import GENERIC, STOPWORDS, Findings, Matches, Story, article_values, content_words, evidence, short, value_part
 
 KIND = "quote"
 MIN_WORDS = 3  # a quote of fewer words is a scare quote, not a statement

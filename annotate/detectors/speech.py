@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-
 from collections.abc import Sequence
 
 from ..model import Article, Mention, Statement
