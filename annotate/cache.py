@@ -41,11 +41,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .model import Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
+from .model import MENTION_TYPES, Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
 from .safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
-_FORMAT = 2  # bump when the layout or pickled classes change incompatibly
+_FORMAT = 3  # bump when the layout or pickled classes change incompatibly
 _KEEP_ENGINES = 3  # fingerprints kept side by side (e.g. two installed versions)
 _KEEP_CORPORA = 8  # whole-corpus results kept per engine, most recently used first
 MARKER = "corpus-tui-cache"  # in each engine folder the cache made; nothing else is ever deleted
@@ -111,12 +111,22 @@ def _names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-_MENTION, _ENTITY, _EVIDENCE = _names(Mention), _names(Entity), _names(Evidence)
+_ENTITY, _EVIDENCE = _names(Entity), _names(Evidence)
 _DISCREPANCY, _CORROBORATION = _names(Discrepancy), _names(Corroboration)
+# Each kind of mention has its own fields, ``kind`` last: a row names its class by its last item.
+_MENTION_FIELDS = {kind: _names(cls) for kind, cls in MENTION_TYPES.items()}
 
 
 def _rows(items: list, names: tuple[str, ...]) -> list[tuple]:
     return [tuple(getattr(item, name) for name in names) for item in items]
+
+
+def _mention_rows(mentions: list[Mention]) -> list[tuple]:
+    return [tuple(getattr(m, name) for name in _MENTION_FIELDS[m.kind]) for m in mentions]
+
+
+def _mentions_from_rows(rows: list[tuple]) -> list[Mention]:
+    return [MENTION_TYPES[row[-1]](*row) for row in rows]  # type: ignore[misc]
 
 
 def _with_evidence_rows(items: list, names: tuple[str, ...]) -> list[tuple]:
@@ -162,13 +172,13 @@ class EngineCache:
             return None
         rows, pipeline = entry
         try:
-            return CachedMentions([Mention(*row) for row in rows], pipeline)
-        except TypeError:  # written by another layout of Mention
+            return CachedMentions(_mentions_from_rows(rows), pipeline)
+        except (TypeError, KeyError, IndexError):  # written by another layout of Mention
             return None
 
     def store_mentions(self, article: Article, mentions: list[Mention], pipeline: str) -> None:
-        # Stored now, before linking fills in Mention.entity / speaker ids.
-        self._write(self._mentions_path(article_key(article)), (_rows(mentions, _MENTION), pipeline))
+        # Stored now, before linking fills in entity and speaker ids.
+        self._write(self._mentions_path(article_key(article)), (_mention_rows(mentions), pipeline))
 
     # -- per corpus ---------------------------------------------------------
 
@@ -180,11 +190,11 @@ class EngineCache:
             return None
         rest, mentions, entities, discrepancies, corroborations = entry
         _touch(path)  # recently used: kept by _prune_corpora
-        with suppress(TypeError):  # TypeError: another layout
+        with suppress(TypeError, KeyError, IndexError):  # another layout
             return replace(
                 rest,
                 articles=list(articles),
-                mentions=[Mention(*row) for row in mentions],
+                mentions=_mentions_from_rows(mentions),
                 entities=[Entity(*row) for row in entities],
                 discrepancies=_from_evidence_rows(Discrepancy, discrepancies),
                 corroborations=_from_evidence_rows(Corroboration, corroborations),
@@ -196,7 +206,7 @@ class EngineCache:
         rest = replace(analysis, articles=[], mentions=[], entities=[], discrepancies=[], corroborations=[])
         entry = (
             rest,
-            _rows(analysis.mentions, _MENTION),
+            _mention_rows(analysis.mentions),
             _rows(analysis.entities, _ENTITY),
             _with_evidence_rows(analysis.discrepancies, _DISCREPANCY),
             _with_evidence_rows(analysis.corroborations, _CORROBORATION),

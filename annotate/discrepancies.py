@@ -19,17 +19,21 @@ from collections.abc import Mapping, Sequence
 
 from .detectors import claim, date, name_variant, number, omission, polarity, quote, role
 from .detectors.story import Story
-from .model import DISCREPANCY_KINDS, Article, Corroboration, Discrepancy, Entity, Mention
+from .model import DISCREPANCY_KINDS, Article, ArticleValue, Corroboration, Discrepancy, Entity, Mention, Statement
 from .language import fold
 
 DETECTORS = (name_variant, role, number, date, quote, claim, polarity, omission)
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+# A silent article counts in the id as these words, as it did before values were typed:
+# the ids of saved verdicts stay the same.
+_SILENT_WORDING = "not reported"
 
 
-def fingerprint(kind: str, subject: str, values: Mapping[str, str]) -> str:
+def fingerprint(kind: str, subject: str, values: Mapping[str, ArticleValue]) -> str:
     """Stable id of a discrepancy: kind + normalised subject + the articles + the sorted normalised
     values (``values`` maps article ids to what each says)."""
-    parts = [kind, _norm(subject), *sorted(values), "\x1e", *sorted(_norm(v) for v in values.values())]
+    said = (_norm(v.text if v.reported else _SILENT_WORDING) for v in values.values())
+    parts = [kind, _norm(subject), *sorted(values), "\x1e", *sorted(said)]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
@@ -38,12 +42,16 @@ def _norm(text: str) -> str:
 
 
 def detect(
-    articles: Sequence[Article], mentions: Sequence[Mention], entities: Sequence[Entity]
+    articles: Sequence[Article],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    statements: Sequence[Statement] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
-    """All discrepancies and corroborations among the articles of one story."""
+    """All discrepancies and corroborations among the articles of one story (``statements``:
+    the engine's, found again from the mentions when not given)."""
     if len(articles) < 2:
         return [], []
-    story = Story(list(articles), list(mentions), list(entities))
+    story = Story(list(articles), list(mentions), list(entities), said=None if statements is None else list(statements))
     found: dict[str, Discrepancy] = {}
     agreed: list[Corroboration] = []
     for detector in DETECTORS:

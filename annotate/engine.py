@@ -5,10 +5,12 @@ Each stage is a plain function in its own module and can be tested alone:
 - ``annotate.pipeline.build_pipeline(model)`` -> spaCy ``Language``
 - ``annotate.extract.extract_mentions(doc, article)`` -> ``list[Mention]``
 - ``annotate.linking.link_entities(articles, mentions)`` -> ``list[Entity]``
-  (also fills ``Mention.entity`` and quote speakers)
+  (also fills ``EntityMention.entity`` and ``QuoteMention.speaker``)
 - ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
   (or the stories the user gave: ``annotate.story_modes.given_stories``)
-- ``annotate.discrepancies.detect(articles, mentions, entities)``
+- ``annotate.detectors.speech.find_statements(articles, mentions)`` -> ``list[Statement]``
+  (who said what, quoted or reported)
+- ``annotate.discrepancies.detect(articles, mentions, entities, statements)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
 With ``use_cache`` an unchanged corpus is answered from ``annotate.cache``
@@ -23,7 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention
+from .model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention, Statement
 from .story_modes import StoryMode, given_stories
 
 Progress = Callable[[int, int], None]  # (articles done, total)
@@ -130,7 +132,10 @@ def analyse(
     clock.lap("stories")
 
     stage("discrepancies")
-    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped)
+    from .detectors.speech import find_statements
+
+    statements = find_statements(articles, mentions)
+    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements)
     clock.lap("discrepancies")
 
     analysis = Analysis(
@@ -141,6 +146,7 @@ def analyse(
         corroborations=corroborations,
         engine=EngineInfo(version=__version__, pipeline=pipeline),
         stories=grouped,
+        statements=statements,
     )
     if cache:
         cache.store_analysis(analysis, given)
@@ -152,6 +158,7 @@ def detect_by_story(
     mentions: Sequence[Mention],
     entities: Sequence[Entity],
     stories: Sequence[Sequence[str]],
+    statements: Sequence[Statement] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """Run the detectors within each story of two or more articles, never across stories."""
     from .discrepancies import detect
@@ -173,12 +180,16 @@ def detect_by_story(
                 split[story_of_mention[mid]].append(mid)
         for n, inside in split.items():
             entities_in[n].append(Entity(id=e.id, name=e.name, label=e.label, mentions=inside))
+    said_in: dict[int, list[Statement]] = defaultdict(list)
+    for s in statements or ():
+        said_in[story_of[s.article]].append(s)
     discrepancies: list[Discrepancy] = []
     corroborations: list[Corroboration] = []
     for n, story in enumerate(stories):
         if len(story) < 2:
             continue
-        found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n])
+        found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n],
+                               None if statements is None else said_in[n])
         discrepancies.extend(found)
         corroborations.extend(agreed)
     return discrepancies, corroborations

@@ -2,18 +2,17 @@
 
 Follows the contract in ``annotate.components``:
 
-- ``doc.ents`` -> kind ``"entity"``: ``label`` is the NER label, ``role`` is
+- ``doc.ents`` -> ``EntityMention``: ``label`` is the NER label, ``role`` is
   ``span._.role``, ``value`` is the name without its role -- the fullest form
   of the name in the same article (``span._.canonical``) when the span is a
   short form ("Musa" -> "Bello Musa"), else the span's own text. The
   surface form is always in ``text``.
-- ``doc.spans["numbers"]`` -> kind ``"number"`` (value, counts, qualifier).
-- ``doc.spans["dates"]`` -> kind ``"date"`` (value, granularity).
-- ``doc.spans["quotes"]`` -> kind ``"quote"``: ``value`` is the quoted words.
-  ``speaker`` is set to the speaker's NAME string (the fullest form in the
-  article, i.e. the speaker span's ``_.canonical`` or its text), not an entity
-  id: ``annotate.linking`` replaces it with the ``Entity.id`` it links that
-  name to. None when no speaker was found.
+- ``doc.spans["numbers"]`` -> ``NumberMention`` (value, counts, qualifier).
+- ``doc.spans["dates"]`` -> ``DateMention`` (value, granularity).
+- ``doc.spans["quotes"]`` -> ``QuoteMention``: ``value`` is the quoted words,
+  ``speaker_name`` the speaker as the article names them (the speaker span's
+  ``_.canonical`` or its text), None when no speaker was found.
+  ``annotate.linking`` sets ``speaker`` to the ``Entity.id`` of that name.
 
 Where the components left their spans as rows (``doc._.rows``, see
 ``annotate.components``), they are read instead of ``doc.ents`` and the span
@@ -31,7 +30,7 @@ from operator import attrgetter
 from spacy.tokens import Doc, Span
 
 from .components import ENTS
-from .model import Article, Mention
+from .model import Article, DateMention, EntityMention, Mention, NumberMention, QuoteMention
 
 # Label used when a component leaves a span unlabelled.
 _DEFAULT_LABELS = {"number": "CARDINAL", "date": "DATE", "quote": "QUOTE"}
@@ -60,9 +59,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         mid = f"{aid}:e{start}-{end}"
         if mid not in mentions:
             # (All fields positional: keyword arguments and later assignments cost more.)
-            mentions[mid] = Mention(
-                mid, aid, start, end, surface, "entity", label,
-                canonical or surface, None, None, role,
+            mentions[mid] = EntityMention(
+                mid, aid, start, end, surface, label, canonical or surface, role,
             )  # fmt: skip
     spans = doc.spans
     for key, kind in _SPAN_KINDS:
@@ -85,15 +83,16 @@ def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention
             continue
         surface = text[start:end]
         # (All fields positional: keyword arguments and later assignments cost more.)
+        m: Mention
         if kind == "number":
             value, counts, qualifier = fields
-            m = Mention(mid, aid, start, end, surface, kind, label, value, None, None, None, counts, qualifier)
+            m = NumberMention(mid, aid, start, end, surface, label, value, counts, qualifier)
         elif kind == "date":
             value, granularity = fields
-            m = Mention(mid, aid, start, end, surface, kind, label, value, None, None, None, None, None, granularity)
+            m = DateMention(mid, aid, start, end, surface, label, value, granularity)
         else:
-            speaker = fields[0]  # the speaker's name (then where its entity is)
-            m = Mention(mid, aid, start, end, surface, kind, label, surface, None, speaker)  # type: ignore[arg-type]
+            speaker_name = fields[0]  # the speaker's name as the article gives it
+            m = QuoteMention(mid, aid, start, end, surface, label, surface, speaker_name)
         mentions[mid] = m
 
 

@@ -28,9 +28,9 @@ Rules, in order:
    anywhere with that surname; when nobody has it as a full name, the
    articles' lone surnames join each other.
 
-Also fills ``Mention.entity``, turns quote speakers (names) into entity ids,
+Also fills ``EntityMention.entity``, links quote speakers (``speaker_name``) to entity ids,
 moves a title left inside a person's span ("Justice Ana Ruiz" at a sentence
-start) into ``Mention.role``, and labels an organisation a "person" whose
+start) into ``EntityMention.role``, and labels an organisation a "person" whose
 name ends like one ("Ardmore Mining").
 """
 
@@ -42,7 +42,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .model import Article, Entity, Mention
+from .model import Article, Entity, EntityMention, Mention
 from .names import (
     ACRONYM_SKIP,
     CORPORATE_WORDS,
@@ -177,8 +177,8 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
             if place and not (at >= 0 and taken[at][1] > match.start(1)):
                 # "the North" in a story about North Korea (and no other northern country)
                 start, end = match.span(1)
-                found.append(Mention(f"{article.id}:e{start}-{end}", article.id, start, end, text[start:end],
-                                     "entity", "GPE", place))
+                found.append(EntityMention(f"{article.id}:e{start}-{end}", article.id, start, end, text[start:end],
+                                           "GPE", place))
         for match in _CAPITALISED_WORD.finditer(text):
             word = match.group()
             key = fold(strip_possessive(word))
@@ -194,8 +194,8 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
             if key in lowercase:
                 continue
             end = match.start() + len(strip_possessive(word))
-            found.append(Mention(f"{article.id}:e{match.start()}-{end}", article.id, match.start(), end,
-                                 text[match.start():end], "entity", "PERSON", text[match.start():end]))
+            found.append(EntityMention(f"{article.id}:e{match.start()}-{end}", article.id, match.start(), end,
+                                       text[match.start():end], "PERSON", text[match.start():end]))
         if found:
             own = sorted(own + found, key=lambda m: m.start)
         out.extend(own)
@@ -1080,8 +1080,7 @@ def _build_entities(names: list[_Name], uf: _UnionFind, rank: dict[int, int]) ->
 
 
 def _resolve_speakers(mentions: Sequence[Mention], names: list[_Name], entities: list[Entity]) -> None:
-    """Quote speakers arrive as names; replace them by the linked entity's id."""
-    ids = {e.id for e in entities}
+    """Quote speakers arrive as names (``speaker_name``); set ``speaker`` to the linked entity's id."""
     in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
     surname_in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
     for n in names:
@@ -1094,9 +1093,9 @@ def _resolve_speakers(mentions: Sequence[Mention], names: list[_Name], entities:
     for e in entities:
         by_name[fold(e.name)].add(e.id)
     for m in mentions:
-        if m.kind != "quote" or not m.speaker or m.speaker in ids:
+        if m.kind != "quote" or not m.speaker_name:
             continue
-        f = fold(strip_possessive(m.speaker))
+        f = fold(strip_possessive(m.speaker_name))
         for cands in (
             in_article.get((m.article, f)),
             surname_in_article.get((m.article, f.split()[-1])) if f else None,

@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-MentionKind = Literal["entity", "number", "quote", "date"]
 MENTION_KINDS: tuple[str, ...] = ("entity", "number", "quote", "date")
 
 DiscrepancyKind = Literal["name_variant", "role", "number", "date", "quote", "claim", "omission"]
@@ -28,15 +27,25 @@ DISCREPANCY_KINDS: tuple[str, ...] = (
 Severity = Literal["high", "medium", "low"]
 
 
+# Each class's attribute docstrings are the field descriptions of the report's JSON Schema
+# (``annotate.schema``): the contract is explained here, once.
+_DOCUMENTED = {"use_attribute_docstrings": True}
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One loaded file. ``text`` is the decoded content without front matter."""
+    """One loaded file."""
+
+    __pydantic_config__ = _DOCUMENTED
 
     id: str
+    """A slug of the file name, unique in the corpus."""
     path: str
     title: str
     text: str
+    """The decoded file without its front matter; every offset points into it."""
     source: str | None = None
+    """The outlet, from front matter or the file name."""
     published: dt.date | None = None
     url: str | None = None
     encoding: str = "utf-8"
@@ -46,6 +55,8 @@ class Article:
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something the loader or engine could not use, named so a user can fix it."""
+
+    __pydantic_config__ = _DOCUMENTED
 
     path: str
     message: str
@@ -59,60 +70,177 @@ class Problem:
 
 
 @dataclass(slots=True)
-class Mention:
-    """A span of an article the engine found: an entity, number, quote or date.
+class MentionBase:
+    """What every mention has: a span of an article and the label the engine gave it.
 
-    ``value`` depends on ``kind``: for numbers an int/float, a ``[low, high]``
-    list for ranges, or None for vague amounts ("thousands"); for dates an ISO
-    string (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, or ``YYYY-Www`` for weeks) or
-    None when it cannot be resolved; for quotes the quoted words without the
-    marks; for entities the name without the role.
+    Each kind adds its own fields and ``kind``, which tells them apart in the report
+    (the last field, so the four classes are built positionally without it).
     """
 
+    __pydantic_config__ = _DOCUMENTED
+
     id: str
+    """``article:`` + the kind's letter + ``start-end``: stable across runs."""
     article: str
+    """The Article.id."""
     start: int
     end: int
     text: str
-    kind: MentionKind
+    """The span's words: ``article.text[start:end]``."""
     label: str
-    value: int | float | str | list[int | float] | None = None
-    entity: str | None = None  # cross-article cluster id (Entity.id)
-    speaker: str | None = None  # quotes: Entity.id of who said it
-    role: str | None = None  # entities: title/role (before the name or in apposition)
-    counts: str | None = None  # numbers: what is counted ("ambulances")
-    qualifier: str | None = None  # numbers: "more than", "range", "vague", ...
-    granularity: str | None = None  # dates: day | week | month | year | unresolved
+    """The name's type (PERSON, ORG, GPE, ...), or CARDINAL, MONEY, PERCENT, DATE, QUOTE, ..."""
+
+
+@dataclass(slots=True)
+class EntityMention(MentionBase):
+    """A name of a person, place or organisation."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    value: str
+    """The name without its role: the fullest form of it in the same article when the span
+    is a short form ("Musa" -> "Bello Musa")."""
+    role: str | None = None
+    """The title or role given with the name, before it or in apposition
+    ("Interim Defence Minister")."""
+    entity: str | None = None
+    """The Entity.id of the cross-article cluster, once linked."""
+    kind: Literal["entity"] = "entity"
+    """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
+
+
+@dataclass(slots=True)
+class NumberMention(MentionBase):
+    """A figure."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    value: int | float | list[int | float] | None
+    """A number, ``[low, high]`` for a range, or null for a vague amount ("thousands")."""
+    counts: str | None = None
+    """What is counted ("helicopters")."""
+    qualifier: str | None = None
+    """``more than``, ``fewer than``, ``about``, ``range``, ``vague``, ..."""
+    kind: Literal["number"] = "number"
+    """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
+
+
+@dataclass(slots=True)
+class QuoteMention(MentionBase):
+    """Words in quotation marks."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    value: str
+    """The quoted words."""
+    speaker_name: str | None = None
+    """Who said them, as the article names them (its fullest form of the name), or null."""
+    speaker: str | None = None
+    """The Entity.id that ``speaker_name`` was linked to, or null."""
+    kind: Literal["quote"] = "quote"
+    """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
+
+
+@dataclass(slots=True)
+class DateMention(MentionBase):
+    """A date."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    value: str | None
+    """ISO ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-Www`` (a week), or null when it
+    cannot be resolved."""
+    granularity: str | None = None
+    """``day``, ``week``, ``month``, ``year`` or ``unresolved``."""
+    kind: Literal["date"] = "date"
+    """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
+
+
+# A mention of any kind; ``kind`` says which (and is the tag of the report's union).
+Mention = EntityMention | NumberMention | QuoteMention | DateMention
+MENTION_TYPES: dict[str, type[MentionBase]] = {
+    "entity": EntityMention,
+    "number": NumberMention,
+    "quote": QuoteMention,
+    "date": DateMention,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Who said what: words an article attributes to a linked person, quoted (a ``QuoteMention``
+    with a speaker) or reported without quotation marks ("Petrova said the ministry ...")."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    article: str
+    speaker: str
+    """The Entity.id of who said it."""
+    start: int
+    end: int
+    text: str
+    """The words said: ``article.text[start:end]`` (for a quote, the quoted words)."""
+    quoted: bool
+    """True for words in quotation marks, False for reported speech."""
 
 
 @dataclass(slots=True)
 class Entity:
     """A cluster of mentions of one real-world thing, across articles."""
 
+    __pydantic_config__ = _DOCUMENTED
+
     id: str
+    """The label and a slug of the name (``person:sergei-lavrov``)."""
     name: str
+    """The fullest common form of the name."""
     label: str
-    mentions: list[str] = field(default_factory=list)  # Mention ids
+    mentions: list[str] = field(default_factory=list)
+    """The ids of its mentions."""
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """Where an article says it: a span of its text."""
+
     article: str
     start: int
     end: int
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleValue:
+    """What one article says about a discrepancy's subject: its words, or nothing at all."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    text: str
+    """The article's words ("" when it does not report it)."""
+    reported: bool = True
+    """False when the article is silent on it (the other side of an omission)."""
+
+
+NOT_REPORTED = ArticleValue("", reported=False)
+
+
 @dataclass(slots=True)
 class Discrepancy:
     """Where articles disagree (or one is silent), with evidence in each article."""
 
-    id: str  # stable fingerprint of kind, subject and values
+    __pydantic_config__ = _DOCUMENTED
+
+    id: str
+    """The first 12 hex digits of sha1(kind, normalised subject, sorted article ids, sorted
+    normalised values): the same from one run to the next, so a verdict survives a re-run."""
     kind: DiscrepancyKind
     subject: str
+    """What it is about ("number of people killed")."""
     summary: str
+    """One line for a reader, naming the outlets on each side."""
     severity: Severity
-    values: dict[str, str]  # article id -> what that article says
+    values: dict[str, ArticleValue]
+    """What each article says, by article id."""
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -126,22 +254,33 @@ class Corroboration:
 
 @dataclass(frozen=True, slots=True)
 class EngineInfo:
+    __pydantic_config__ = _DOCUMENTED
+
     version: str
-    pipeline: str  # "blank:en+rules" or the trained pipeline's name
+    pipeline: str
+    """``blank:en+rules``, or the trained pipeline's name (``--model``)."""
 
 
 @dataclass(slots=True)
 class Analysis:
     """Everything the engine knows about one corpus."""
 
+    __pydantic_config__ = _DOCUMENTED
+
     articles: list[Article]
     mentions: list[Mention]
+    """Every mention the engine found; ``kind`` says which fields it has."""
     entities: list[Entity]
     discrepancies: list[Discrepancy]
+    """Most severe first."""
     engine: EngineInfo
     corroborations: list[Corroboration] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    stories: list[list[str]] = field(default_factory=list)  # article ids per story
+    """Files that could not be read, and why."""
+    stories: list[list[str]] = field(default_factory=list)
+    """The article ids of each story: articles are compared within their story."""
+    statements: list[Statement] = field(default_factory=list)
+    """Who said what in each article, quoted or reported, in article order."""
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

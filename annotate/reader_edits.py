@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from .anchoring import Anchor
 from .annotations import Annotation, Link, MentionEdit, Unlink, anchors_of
-from .model import MENTION_KINDS, Analysis, Entity, Mention
+from .model import MENTION_KINDS, Analysis, DateMention, Entity, EntityMention, Mention, NumberMention, QuoteMention
 
 USER_PREFIX = "user:"  # ids of entities and mentions the reader made
 
@@ -56,7 +56,7 @@ def with_reader_edits(analysis: Analysis, edits: list[Annotation]) -> Analysis:
         return min(found, key=lambda m: MENTION_KINDS.index(m.kind) if m.kind in MENTION_KINDS else 99, default=None)
 
     def current(mention: Mention) -> str:
-        entity = entity_of.get(mention.id, mention.entity)
+        entity = entity_of.get(mention.id, _linked(mention))
         if entity is None:  # a name the engine left alone: it becomes an entity of its own
             entity = USER_PREFIX + mention.id
             entities[entity] = Entity(entity, mention.value or mention.text, mention.label)
@@ -79,7 +79,7 @@ def with_reader_edits(analysis: Analysis, edits: list[Annotation]) -> Analysis:
             keep, merge = current(a), current(b)
             if keep != merge:
                 for m in mentions:
-                    if entity_of.get(m.id, m.entity) == merge:
+                    if entity_of.get(m.id, _linked(m)) == merge:
                         entity_of[m.id] = keep
         else:  # Unlink: the second mention leaves the entity
             entity = USER_PREFIX + b.id
@@ -98,6 +98,7 @@ def with_reader_edits(analysis: Analysis, edits: list[Annotation]) -> Analysis:
 
 def _compared_again(analysis: Analysis, touched: set[str]) -> Analysis:
     """The discrepancies of the stories holding ``touched`` articles, found again."""
+    from .detectors.speech import find_statements
     from .engine import detect_by_story
 
     stories = [story for story in analysis.stories if touched & set(story)]
@@ -112,7 +113,9 @@ def _compared_again(analysis: Analysis, touched: set[str]) -> Analysis:
         if any(by_id[mid].article in inside for mid in e.mentions)
     ]
     articles = [a for a in analysis.articles if a.id in inside]
-    found, agreed = detect_by_story(articles, mentions, entities, stories)
+    said = find_statements(articles, mentions)  # a person linked or unlinked says it, or not
+    order = {a.id: n for n, a in enumerate(analysis.articles)}
+    found, agreed = detect_by_story(articles, mentions, entities, stories, said)
 
     def elsewhere(items):
         return [item for item in items if not {e.article for e in item.evidence} & inside]
@@ -121,17 +124,26 @@ def _compared_again(analysis: Analysis, touched: set[str]) -> Analysis:
         analysis,
         discrepancies=elsewhere(analysis.discrepancies) + found,
         corroborations=elsewhere(analysis.corroborations) + agreed,
+        statements=sorted([s for s in analysis.statements if s.article not in inside] + said,
+                          key=lambda s: order[s.article]),
     )
+
+
+def _linked(mention: Mention) -> str | None:
+    """The entity the engine linked a name to (other kinds of mention have none)."""
+    return mention.entity if mention.kind == "entity" else None
 
 
 def _added(anchor: Anchor, label: str, item_id: str, entities: dict[str, Entity]) -> Mention:
     """A mention the reader added: a number, date or quote by that label, else a name."""
     kind = label.strip().lower()
-    mention_id = USER_PREFIX + item_id
-    if kind in ("number", "date", "quote"):
-        return Mention(mention_id, anchor.article, anchor.start, anchor.end, anchor.exact, kind, kind)  # type: ignore[arg-type]
+    span = (USER_PREFIX + item_id, anchor.article, anchor.start, anchor.end, anchor.exact)
+    if kind == "number":
+        return NumberMention(*span, kind, None)
+    if kind == "date":
+        return DateMention(*span, kind, None)
+    if kind == "quote":
+        return QuoteMention(*span, kind, anchor.exact)
     entity = USER_PREFIX + item_id
     entities[entity] = Entity(entity, anchor.exact, label.strip().upper())
-    return Mention(
-        mention_id, anchor.article, anchor.start, anchor.end, anchor.exact, "entity", label.strip().upper(), entity=entity
-    )
+    return EntityMention(*span, label.strip().upper(), anchor.exact, entity=entity)

@@ -14,9 +14,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .model import Analysis
+from .model import MENTION_TYPES, Analysis, MentionBase
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: one type per mention kind, typed per-article values
 SCHEMA_ID = f"urn:corpus-tui:report:{SCHEMA_VERSION}"
 
 # Added by `report` when the corpus has an annotation file (see README "Your annotations").
@@ -73,6 +73,8 @@ def report_schema() -> dict[str, Any]:
         if definition.get("type") == "object":  # the report always writes every field
             definition["required"] = list(definition.get("properties", {}))
     schema["$defs"]["Discrepancy"]["properties"]["verdict"] = _VERDICT
+    schema["properties"]["mentions"]["items"] = _tagged_by_kind()
+    _describe_inherited(schema["$defs"])
     properties = {"schema_version": {"const": SCHEMA_VERSION}, **schema["properties"], "annotations": _ANNOTATIONS}
     schema["required"] = ["schema_version", *schema.get("required", [])]
     return {
@@ -84,6 +86,28 @@ def report_schema() -> dict[str, Any]:
         **{key: value for key, value in schema.items() if key not in {"title", "description", "properties"}},
         "properties": properties,
     }
+
+
+def _tagged_by_kind() -> dict[str, Any]:
+    """The mention union as the report writes it: one type per ``kind``. (Said here rather than
+    with pydantic's ``Discriminator`` in ``model.py``, which would import pydantic on every start.)"""
+    refs = {kind: f"#/$defs/{cls.__name__}" for kind, cls in MENTION_TYPES.items()}
+    return {
+        "oneOf": [{"$ref": ref} for ref in refs.values()],
+        "discriminator": {"propertyName": "kind", "mapping": refs},
+    }
+
+
+def _describe_inherited(definitions: dict[str, Any]) -> None:
+    """Fields every mention inherits, described as in ``MentionBase`` (pydantic reads a class's
+    attribute docstrings from its own body only)."""
+    from pydantic import TypeAdapter
+
+    base = TypeAdapter(MentionBase).json_schema()["properties"]
+    for cls in MENTION_TYPES.values():
+        for name, prop in definitions[cls.__name__]["properties"].items():
+            if "description" in base.get(name, {}):
+                prop.setdefault("description", base[name]["description"])
 
 
 def _printable_path(path: str) -> str:

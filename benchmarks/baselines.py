@@ -47,7 +47,7 @@ def link(articles: list[dict]) -> tuple[list[dict], list[dict]]:
             last = match.group().split()[-1].strip(".'’-").lower()
             mention = {"id": f"{article['id']}:{match.start()}", "article": article["id"],
                        "start": match.start(), "end": match.end(), "text": match.group(),
-                       "kind": "entity", "label": "PERSON", "entity": f"e-{last}", "speaker": None}
+                       "kind": "entity", "label": "PERSON", "entity": f"e-{last}"}
             mentions.append(mention)
             members.setdefault(mention["entity"], []).append(mention["id"])
     entities = [{"id": key, "name": key[2:], "label": "PERSON", "mentions": ids}

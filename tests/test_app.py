@@ -14,7 +14,7 @@ from tui.keymap import all_keys, load_keymap
 from tui.screens.help import HelpScreen
 from tui.widgets.article_column import ArticleColumn
 from tui.widgets.article_pane import ArticlePane
-from tui.widgets.discrepancy_list import DiscrepancyList, with_labels
+from tui.widgets.discrepancy_list import DiscrepancyList, value_text, with_labels
 from tui.widgets.reader_footer import ReaderFooter
 from tui.widgets.sidebar import Sidebar
 from tui.widgets.wrapping import wrap
@@ -97,7 +97,7 @@ async def test_sidebar_groups_discrepancies_by_kind_with_counts():
         assert " ".join(with_labels(first.summary, app.labels, first.values).split()) in shown
         assert len(app.articles[0].id) < 4 or app.articles[0].id not in shown
         for article_id, value in first.values.items():
-            assert f"{app.labels[article_id]} {value}" in shown
+            assert f"{app.labels[article_id]} {value_text(value)}" in shown
 
 
 async def test_layer_toggles_hide_and_show_highlights():

@@ -111,7 +111,7 @@ from annotate.engine import analyse
 analysis = analyse(load_corpus([sys.argv[1]]).articles, use_cache=True)
 print(json.dumps({
     "spacy": "spacy" in sys.modules,
-    "mentions": [[m.id, m.entity, m.speaker] for m in analysis.mentions],
+    "mentions": [[m.id, getattr(m, "entity", None), getattr(m, "speaker", None)] for m in analysis.mentions],
     "discrepancies": [d.id for d in analysis.discrepancies],
     "stories": analysis.stories,
 }))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App
 
+from annotate.detectors.story import article_values
 from annotate.model import Discrepancy, Evidence
 from tui.widgets.coverage_table import MAX_ARTICLES, CoverageTable, coverage_rows
 
@@ -14,7 +15,7 @@ async def test_a_story_of_many_outlets_has_a_few_columns_and_one_for_the_rest():
     values = {a: "December 9" for a in ids}
     values["art30"] = values["art31"] = "December 7"
     d = Discrepancy(id="x", kind="date", subject="when", summary="Dated differently", severity="medium",
-                    values=values, evidence=[Evidence(article="art0", start=0, end=1, text="D")])
+                    values=article_values(values), evidence=[Evidence(article="art0", start=0, end=1, text="D")])
     rows = coverage_rows([d], [], ids)
 
     class Host(App):
@@ -35,7 +36,7 @@ async def test_long_fact_labels_wrap_whole_in_a_frozen_first_column():
     ids = ["a", "b", "c"]
     subject = "number of workers who joined the walkout in the capital on Thursday"
     d = Discrepancy(id="y", kind="number", subject=subject, summary="s", severity="low",
-                    values={"a": "517", "b": "571", "c": "517"}, evidence=[Evidence(article="a", start=0, end=1, text="5")])
+                    values=article_values({"a": "517", "b": "571", "c": "517"}), evidence=[Evidence(article="a", start=0, end=1, text="5")])
 
     class Host(App):
         def compose(self):

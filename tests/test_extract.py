@@ -67,13 +67,14 @@ def test_mentions_are_sorted_by_position():
     assert [(m.start, m.end) for m in mentions] == sorted((m.start, m.end) for m in mentions)
 
 
-def test_quote_speaker_is_the_speakers_full_name_string():
+def test_quote_speaker_name_is_the_speakers_full_name_and_no_entity_before_linking():
     quotes = [m for m in _mentions(TEXT) if m.kind == "quote"]
     if not quotes:
         pytest.skip("quote finder not installed")
     (quote,) = quotes
     assert quote.value.startswith("The contract was signed quickly")
-    assert quote.speaker == "Sadia Koroma"
+    assert quote.speaker_name == "Sadia Koroma"
+    assert quote.speaker is None
 
 
 def test_a_doc_made_from_other_text_is_refused():

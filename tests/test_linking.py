@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from annotate.linking import link_entities
-from annotate.model import Article, Mention
+from annotate.model import MENTION_TYPES, Article, Mention
 
 
 def art(aid: str, text: str) -> Article:
@@ -18,7 +18,8 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
     for _ in range(nth + 1):
         start = a.text.index(phrase, start + 1)
     end = start + len(phrase)
-    return Mention(id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, kind=kind, label=label, **kw)
+    kw.setdefault("value", phrase if kind in ("entity", "quote") else None)
+    return MENTION_TYPES[kind](id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, label=label, **kw)
 
 
 def entity_of(mentions: list[Mention], article: str, text: str) -> str | None:
@@ -123,8 +124,8 @@ def test_quote_speakers_become_entity_ids():
     ms = [
         ment(a, "Lena Ostrova"),
         ment(a, "Ostrova", nth=1),
-        ment(a, "we will stay", kind="quote", label="QUOTE", speaker="Lena Ostrova"),
-        ment(a, "more", kind="quote", label="QUOTE", speaker="Ostrova"),
+        ment(a, "we will stay", kind="quote", label="QUOTE", speaker_name="Lena Ostrova"),
+        ment(a, "more", kind="quote", label="QUOTE", speaker_name="Ostrova"),
     ]
     link_entities([a], ms)
     assert ms[2].speaker == ms[0].entity == ms[3].speaker

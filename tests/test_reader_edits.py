@@ -68,3 +68,16 @@ def test_a_removed_mention_stops_being_evidence(corpus, capsys):
     assert (piece["article"], piece["start"], piece["end"]) not in {
         (m["article"], m["start"], m["end"]) for m in after["mentions"] if m["kind"] == "number"
     }
+
+
+def test_a_removed_name_no_longer_says_what_the_article_reports(corpus, capsys):
+    before = report(corpus, capsys)
+    said = next(s for s in before["statements"] if not s["quoted"])
+    names = [m for m in before["mentions"]
+             if m["kind"] == "entity" and m["article"] == said["article"] and m["entity"] == said["speaker"]]
+    speaker = min(names, key=lambda m: min(abs(m["start"] - said["end"]), abs(m["end"] - said["start"])))
+    af.save(corpus / "annotations.yaml", [MentionEdit("mention-1", "remove", anchor(before, speaker))], expected=None)
+    after = report(corpus, capsys)
+    where = (said["article"], said["start"], said["end"])
+    assert where not in {(s["article"], s["start"], s["end"]) for s in after["statements"]}
+    assert len(after["statements"]) == len(before["statements"]) - 1

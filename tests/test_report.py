@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 import yaml
 
-from annotate.model import DISCREPANCY_KINDS, MENTION_KINDS
+from annotate.model import DISCREPANCY_KINDS, MENTION_KINDS, MENTION_TYPES
 from tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +36,8 @@ def seed_json():
 
 def test_json_follows_the_contract(seed_json):
     data = seed_json
-    assert set(data) >= {"articles", "mentions", "entities", "discrepancies", "engine", "corroborations", "problems"}
+    assert set(data) >= {"articles", "mentions", "entities", "discrepancies", "engine", "corroborations", "problems",
+                         "statements"}
     texts = {}
     for a in data["articles"]:
         assert set(a) >= {"id", "path", "title", "source", "published", "text"}
@@ -44,14 +46,17 @@ def test_json_follows_the_contract(seed_json):
     entity_ids = {e["id"] for e in data["entities"]}
     mention_ids = set()
     for m in data["mentions"]:
-        assert set(m) >= {"id", "article", "start", "end", "text", "kind", "label", "entity", "value", "speaker"}
         assert m["kind"] in MENTION_KINDS
+        # each kind has its own fields and no other kind's (a quote has no role, a name no speaker)
+        assert set(m) == {f.name for f in fields(MENTION_TYPES[m["kind"]])}
+        assert set(m) >= {"id", "article", "start", "end", "text", "kind", "label", "value"}
         assert texts[m["article"]][m["start"]:m["end"]] == m["text"]
         if m["kind"] == "entity":
             assert m["entity"] in entity_ids
-        if m["speaker"] is not None:
-            assert m["speaker"] in entity_ids
+        if m["kind"] == "quote" and m["speaker"] is not None:
+            assert m["speaker"] in entity_ids and m["speaker_name"]
         mention_ids.add(m["id"])
+    assert {m["kind"] for m in data["mentions"]} == set(MENTION_KINDS)
     for e in data["entities"]:
         assert set(e) == {"id", "name", "label", "mentions"} and set(e["mentions"]) <= mention_ids
     assert data["discrepancies"]
@@ -59,12 +64,21 @@ def test_json_follows_the_contract(seed_json):
         assert set(d) >= {"id", "kind", "summary", "severity", "evidence", "subject", "values"}
         assert re.fullmatch(r"[0-9a-f]{12}", d["id"])
         assert d["kind"] in DISCREPANCY_KINDS and d["severity"] in ("high", "medium", "low")
-        assert {e["article"] for e in d["evidence"]} >= set(d["values"]) - {
-            k for k, v in d["values"].items() if v == "not reported"
-        }
+        for value in d["values"].values():
+            assert set(value) == {"text", "reported"} and value["reported"] == bool(value["text"])
+        # every article that says something shows where; a silent one may have no evidence
+        assert {e["article"] for e in d["evidence"]} >= {k for k, v in d["values"].items() if v["reported"]}
         for e in d["evidence"]:
             assert texts[e["article"]][e["start"]:e["end"]] == e["text"]
+    assert any(not v["reported"] for d in data["discrepancies"] for v in d["values"].values())
     assert set(data["engine"]) == {"version", "pipeline"}
+    # who said what: every quote of a linked speaker, and reported speech
+    for s in data["statements"]:
+        assert texts[s["article"]][s["start"]:s["end"]] == s["text"] and s["speaker"] in entity_ids
+    assert {s["quoted"] for s in data["statements"]} == {True, False}
+    assert {(s["article"], s["start"], s["speaker"]) for s in data["statements"] if s["quoted"]} == {
+        (m["article"], m["start"], m["speaker"]) for m in data["mentions"] if m["kind"] == "quote" and m["speaker"]
+    }
 
 
 def test_yaml_says_the_same_as_json(capsys, seed_json):
@@ -87,12 +101,12 @@ def test_text_report_groups_discrepancies_and_has_no_colour_in_a_pipe(capsys, se
 
 def test_text_report_is_coloured_on_a_terminal():
     from annotate.corpus import load_corpus
-    from annotate.model import Analysis, Discrepancy, EngineInfo, Evidence
+    from annotate.model import Analysis, ArticleValue, Discrepancy, EngineInfo, Evidence
     from annotate.report import render_text
 
     articles = load_corpus([ROOT / "corpus"]).articles
     a = articles[0]
-    d = Discrepancy("0123456789ab", "number", "x", "summary", "high", {a.id: a.text[:4]}, [Evidence(a.id, 0, 4, a.text[:4])])
+    d = Discrepancy("0123456789ab", "number", "x", "summary", "high", {a.id: ArticleValue(a.text[:4])}, [Evidence(a.id, 0, 4, a.text[:4])])
     analysis = Analysis(articles, [], [], [d], EngineInfo("0", "p"))
     buf = io.StringIO()
     render_text(analysis, buf, color=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def test_schema_is_valid_and_is_the_one_in_docs(capsys):
     schema = printed(capsys, "--schema")
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema == json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
-    assert schema["properties"]["schema_version"] == {"const": 1}
+    assert schema["properties"]["schema_version"] == {"const": 2}
 
 
 @pytest.mark.parametrize("corpus", [ROOT / "corpus", REAL_STORY], ids=["bundled", "real-five-outlets"])
@@ -39,6 +40,17 @@ def test_reports_validate_against_the_schema(corpus, capsys, tmp_path, monkeypat
 def test_a_report_that_breaks_the_contract_does_not_validate(capsys):
     schema = printed(capsys, "--schema")
     report = printed(capsys, str(ROOT / "corpus"), "--format", "json", "--no-cache")
-    report["mentions"][0]["start"] = "twelve"
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(report, schema, cls=jsonschema.Draft202012Validator)
+
+    def broken(change) -> None:
+        bad = copy.deepcopy(report)
+        change(bad)
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)
+
+    broken(lambda r: r["mentions"][0].update(start="twelve"))
+    # each kind has its own fields: a quote relabelled a name lacks a name's role and entity
+    broken(lambda r: next(m for m in r["mentions"] if m["kind"] == "quote").update(kind="entity"))
+    # what an article says is typed: a silent article is {"text": "", "reported": false}, no magic words
+    omission = next(d for d in report["discrepancies"] if d["kind"] == "omission")
+    broken(lambda r: next(d for d in r["discrepancies"] if d["id"] == omission["id"])["values"].update(
+        {article: "not reported" for article, value in omission["values"].items() if not value["reported"]}))

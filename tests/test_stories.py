@@ -8,7 +8,7 @@ import generate
 import pytest
 
 from annotate.corpus import load_corpus
-from annotate.model import Article, Mention
+from annotate.model import Article, EntityMention
 from annotate.stories import group_stories
 from tests.pilot import wait_for_engine
 
@@ -102,9 +102,9 @@ def test_shared_names_join_articles_whose_words_differ():
     b = _article("b", "Dock dispute: second round\n\nUnion and owners sat down once more.")
     c = _article("c", "Orchard harvest early\n\nGrowers picked apples two weeks ahead of schedule.")
 
-    def entity(article: str, name: str, n: int) -> Mention:
-        return Mention(id=f"{article}:e{n}", article=article, start=0, end=1, text=name[0],
-                       kind="entity", label="PERSON", value=name)
+    def entity(article: str, name: str, n: int) -> EntityMention:
+        return EntityMention(id=f"{article}:e{n}", article=article, start=0, end=1, text=name[0],
+                             label="PERSON", value=name)
 
     names = ["Ilse Varkonen", "Tobias Prenn", "Harbour Workers Federation"]
     mentions = [entity(x, name, i) for x in ("a", "b") for i, name in enumerate(names)]
@@ -127,12 +127,13 @@ def test_the_engine_compares_articles_only_within_their_story(tmp_path, monkeypa
     real = annotate.discrepancies.detect
     calls: list[list[str]] = []
 
-    def recording(story_articles, mentions, entities):
+    def recording(story_articles, mentions, entities, statements):
         ids = {a.id for a in story_articles}
         calls.append(sorted(ids))
         assert {m.article for m in mentions} <= ids
         assert all(mid.split(":")[0] in ids for e in entities for mid in e.mentions)
-        return real(story_articles, mentions, entities)
+        assert {s.article for s in statements} <= ids
+        return real(story_articles, mentions, entities, statements)
 
     monkeypatch.setattr(annotate.discrepancies, "detect", recording)
     analysis = analyse(articles)

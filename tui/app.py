@@ -596,8 +596,8 @@ class CorpusApp(App[int]):
             position, total = self.index.position_in_entity(mention)
             name = self.index.entities[mention.entity].name
             return [name, f"{position} of {total}", title]
-        detail = {"number": mention.counts, "date": mention.value, "quote": None}.get(mention.kind)
-        speaker = self.index.entities.get(mention.speaker or "")
+        detail = mention.counts if mention.kind == "number" else mention.value if mention.kind == "date" else None
+        speaker = self.index.entities.get(mention.speaker or "") if mention.kind == "quote" else None
         words = mention.text if len(mention.text) < 60 else mention.text[:57] + "…"
         return [
             f"{mention.kind} “{words}”",

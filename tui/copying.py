@@ -20,12 +20,12 @@ def citation(index: ReadingIndex, article_id: str) -> str:
 
 
 def finding_text(d: Discrepancy, labels: dict[str, str], index: ReadingIndex) -> str:
-    from .widgets.discrepancy_list import with_labels
+    from .widgets.discrepancy_list import value_text, with_labels
 
     lines = [with_labels(d.summary or d.subject, labels, d.values)]
     by_value: dict[str, list[str]] = {}
     for article_id, value in d.values.items():
-        by_value.setdefault(value, []).append(labels.get(article_id, article_id))
+        by_value.setdefault(value_text(value), []).append(labels.get(article_id, article_id))
     lines += [f"  {outlet_list(names, most=12)}: {value}" for value, names in by_value.items()]
     for e in d.evidence:
         label = labels.get(e.article, e.article)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Discrepancy
-from .story import GENERIC, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, content_words, evidence, stem
+from .story import GENERIC, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, article_values, content_words, evidence, stem
 
 KIND = "claim"
 
@@ -244,7 +244,7 @@ def detect(story: Story) -> Findings:
                     subject=name,
                     summary=f"{name}: " + affirmed_vs_denied(text, {v.article: v.denies for v in versions}, story.labels),
                     severity="high",
-                    values=text,
+                    values=article_values(text),
                     evidence=[evidence(story.article_by_id[v.article], v.start, v.end) for v in versions],
                 )
             )

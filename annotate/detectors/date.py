@@ -31,7 +31,7 @@ from itertools import combinations
 from ..model import Corroboration, Discrepancy, Mention
 from ..outlets import outlet_list
 from .number import frame_of
-from .story import GENERIC, Findings, Matches, Story, content_words, evidence
+from .story import GENERIC, Findings, Matches, Story, article_values, content_words, evidence
 
 KIND = "date"
 MIN_SHARED_WORDS = 2
@@ -155,7 +155,7 @@ def _discrepancy(story: Story, dates: list[Mention], subject: str) -> Discrepanc
         subject=subject,
         summary="Dated " + " vs ".join(f"{value} by {outlet_list(names)}" for value, names in outlets.items()),
         severity="medium",
-        values={m.article: f"{m.text} ({m.value})" for m in dates},
+        values=article_values({m.article: f"{m.text} ({m.value})" for m in dates}),
         evidence=[evidence(story.article_by_id[m.article], m.start, m.end) for m in dates],
     )
 

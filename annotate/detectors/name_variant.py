@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from ..language import HONORIFICS, fold, strip_possessive
 from ..model import Discrepancy, Mention
 from ..outlets import outlet_list
-from .story import Findings, Story, evidence
+from .story import Findings, Story, article_values, evidence
 
 KIND = "name_variant"
 
@@ -71,7 +71,7 @@ def detect(story: Story) -> Findings:
                 subject=story.entity_name(entity_id),
                 summary="Name spelled " + " vs ".join(parts),
                 severity=_severity(shown),
-                values={aid: written_name(m) for aid, m in forms.items()},
+                values=article_values({aid: written_name(m) for aid, m in forms.items()}),
                 evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in forms.items()],
             )
         )
@@ -131,7 +131,7 @@ def _misspellings(story: Story) -> list[Discrepancy]:
                         summary=f'Name misspelled "{word}" ({story.labels[a.id]}) for "{right}", '
                         f"as the story writes it {everywhere[right]} times",
                         severity="medium",
-                        values={a.id: word, **{m.article: written_name(m) for m in others}},
+                        values=article_values({a.id: word, **{m.article: written_name(m) for m in others}}),
                         evidence=[evidence(a, at.start(), at.end())]
                         + [evidence(story.article_by_id[m.article], m.start, m.end) for m in others],
                     )

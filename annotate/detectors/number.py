@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..model import Corroboration, Discrepancy, Mention
 from ..quantities import KNOWN_THINGS, Frame, frame, round_agrees
-from .story import GENERIC, Findings, Story, content_words, evidence, stem, value_parts
+from .story import GENERIC, Findings, Story, article_values, content_words, evidence, stem, value_parts
 
 KIND = "number"
 
@@ -407,7 +407,7 @@ def _frame_findings(story: Story) -> Findings:
                 subject=subject,
                 summary=f"{subject[0].upper()}{subject[1:]}: " + " vs ".join(parts) + f" ({why})",
                 severity=severity,
-                values={f.article: f.mention.text for f in frames},
+                values=article_values({f.article: f.mention.text for f in frames}),
                 evidence=ev,
             )
         )
@@ -538,7 +538,7 @@ def detect(story: Story) -> Findings:
                 subject=subject,
                 summary=f"{subject.capitalize()}: " + " vs ".join(parts) + f" ({why})",
                 severity="medium" if same_base else "high",
-                values={aid: m.text for aid, m in figs.items()},
+                values=article_values({aid: m.text for aid, m in figs.items()}),
                 evidence=ev,
             )
         )

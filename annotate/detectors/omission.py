@@ -22,17 +22,17 @@ outlet chose to quote is not a fact it left out.
 
 Evidence: the fact in the article that reports it, plus (when there is one)
 the related figure in each article that lacks it, so a reader sees both
-sides; ``values`` says "not reported" for those articles.
+sides; their ``values`` are ``NOT_REPORTED``.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model import Discrepancy, Evidence, Mention
+from ..model import NOT_REPORTED, ArticleValue, Discrepancy, Evidence, Mention
 from ..outlets import outlet_list
 from .number import DURATIONS, SHARES, counted_key, counted_words, number_facts, story_frames, written_out
-from .story import STOPWORDS, Findings, Story, evidence, short, stem
+from .story import STOPWORDS, Findings, Story, article_values, evidence, short, stem
 
 KIND = "omission"
 _ITEM = re.compile(r"\s*(,\s*(?:and\s+)?|\s(?:and|as well as|plus)\s+)((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)")
@@ -76,7 +76,7 @@ def _material_figures(story: Story) -> list[Discrepancy]:
         )
         d.evidence = [evidence(story.article_by_id[aid], fs[0].mention.start, fs[0].mention.end)
                       for aid, fs in sorted(per_article.items(), key=lambda kv: story.order[kv[0]])]
-        d.values = {**{aid: fs[0].mention.text for aid, fs in per_article.items()}, **{m: "not reported" for m in missing}}
+        d.values = {**article_values({aid: fs[0].mention.text for aid, fs in per_article.items()}), **{m: NOT_REPORTED for m in missing}}
         out.append(d)
     return out
 
@@ -94,9 +94,9 @@ def _omission(story: Story, subject: str, summary: str, severity: str, where: Me
         article_id, start, end = where
     a = story.article_by_id[article_id]
     ev: list[Evidence] = [evidence(a, start, end)]
-    values = {article_id: a.text[start:end]}
+    values = {article_id: ArticleValue(a.text[start:end])}
     for other in missing:
-        values[other] = "not reported"
+        values[other] = NOT_REPORTED
         if other in context:
             c = context[other]
             ev.append(evidence(story.article_by_id[other], c.start, c.end))

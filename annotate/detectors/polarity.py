@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Discrepancy
-from .story import GENERIC, MONTHS, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, evidence, stem
+from .story import GENERIC, MONTHS, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, article_values, evidence, stem
 
 KIND = "claim"
 
@@ -222,7 +222,7 @@ def detect(story: Story) -> Findings:
                 summary="Affirmed and denied: "
                 + affirmed_vs_denied(text, {v.article: v.negated for v in versions}, story.labels),
                 severity="high",
-                values=text,
+                values=article_values(text),
                 evidence=[evidence(story.article_by_id[v.article], v.start, v.end) for v in versions],
             )
         )

@@ -31,10 +31,9 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..align import candidate_pairs, changes, local_alignment, word_diff, word_spans
-from ..model import Corroboration, Discrepancy, Mention
+from ..model import Corroboration, Discrepancy, Mention, Statement
 from ..language import fold
-from .speech import Statement, statements
-from .story import GENERIC, STOPWORDS, Findings, Matches, Story, content_words, evidence, short, value_part
+from .story import GENERIC, STOPWORDS, Findings, Matches, Story, article_values, content_words, evidence, short, value_part
 
 KIND = "quote"
 MIN_WORDS = 3  # a quote of fewer words is a scare quote, not a statement
@@ -194,7 +193,7 @@ def _versions(story: Story, quotes: list[_Quote]) -> Findings:
                 + " vs ".join(_parts(story, texts))
                 + (f" — {'; '.join(dict.fromkeys(diffs))}" if diffs else ""),
                 severity=severity,
-                values=texts,
+                values=article_values(texts),
                 evidence=ev,
             )
         )
@@ -301,7 +300,7 @@ def _different_speakers(story: Story, mentions: list[Mention]) -> Discrepancy | 
             subject=f'who said "{text}"',
             summary=f'"{text}" is attributed to {nx} ({story.labels[x.article]}) and to {ny} ({story.labels[y.article]})',
             severity="high",
-            values={x.article: nx, y.article: ny},
+            values=article_values({x.article: nx, y.article: ny}),
             evidence=[evidence(story.article_by_id[m.article], m.start, m.end) for m in (x, y)],
         )
     return None
@@ -318,7 +317,7 @@ def _paraphrases(story: Story) -> Findings:
     by_speaker: dict[str, dict[str, list[Statement]]] = {}
     told: set[tuple[str, str, str]] = set()  # a statement repeated in an article is compared once
     for a in story.articles:
-        for s in statements(story, a.id):
+        for s in story.statements(a.id):
             if (a.id, s.speaker, s.text) not in told:
                 told.add((a.id, s.speaker, s.text))
                 by_speaker.setdefault(s.speaker, {}).setdefault(a.id, []).append(s)
@@ -344,7 +343,7 @@ def _paraphrases(story: Story) -> Findings:
                     subject=f"what {name} said",
                     summary=f"{name} " + " vs ".join(_statement_parts(story, versions)),
                     severity="medium",
-                    values={s.article: s.text for s in versions},
+                    values=article_values({s.article: s.text for s in versions}),
                     evidence=[evidence(story.article_by_id[s.article], s.start, s.end) for s in versions],
                 )
             )

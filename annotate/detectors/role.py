@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Corroboration, Discrepancy, Mention
+from ..model import Corroboration, Discrepancy, EntityMention
 from ..language import COUNTRIES, fold, is_demonym_word, place_of
 from ..names import spelling_key
-from .story import Findings, Story, evidence, value_parts
+from .story import Findings, Story, article_values, evidence, value_parts
 
 KIND = "role"
 AGREE = "agree"
@@ -48,7 +48,7 @@ _ABBREVIATIONS = {
 
 
 def detect(story: Story) -> Findings:
-    roles: dict[str, dict[str, tuple[Mention, tuple[int, int]]]] = {}
+    roles: dict[str, dict[str, tuple[EntityMention, tuple[int, int]]]] = {}
     for a in story.articles:
         for m in story.kind(a.id, "entity"):
             if m.label != "PERSON" or not m.entity:
@@ -86,7 +86,7 @@ def detect(story: Story) -> Findings:
                 subject=subject,
                 summary=f"{subject} is " + " vs ".join(parts),
                 severity=severity,
-                values={aid: " ".join((m.role or "").split()) for aid, (m, _) in per_article.items()},
+                values=article_values({aid: " ".join((m.role or "").split()) for aid, (m, _) in per_article.items()}),
                 evidence=ev,
             )
         )
@@ -100,7 +100,7 @@ _POSSESSED = re.compile(r"['’]s?\b")
 _DANGLING = frozenset("for of to at by with from in on mr mrs ms dr the a an and".split())
 
 
-def _own_role(text: str, m: Mention) -> bool:
+def _own_role(text: str, m: EntityMention) -> bool:
     role = (m.role or "").strip()
     if not role:
         return False
@@ -123,16 +123,16 @@ _ROLE_BEFORE = re.compile(
 )
 
 
-def _with_role_before(text: str, m: Mention) -> Mention | None:
+def _with_role_before(text: str, m: EntityMention) -> EntityMention | None:
     before = text[max(0, m.start - 60):m.start]
     found = _ROLE_BEFORE.search(before)
     if not found or found.group("role").split()[0] in _DANGLING:
         return None
     role = found.group("role")
-    return Mention(m.id, m.article, m.start, m.end, m.text, m.kind, m.label, m.value, m.entity, m.speaker, role)
+    return EntityMention(m.id, m.article, m.start, m.end, m.text, m.label, m.value, role, m.entity)
 
 
-def _role_span(text: str, m: Mention) -> tuple[int, int] | None:
+def _role_span(text: str, m: EntityMention) -> tuple[int, int] | None:
     """The span covering the role and the name: "Defence Minister Ana Ferreyra" or
     "Marco Groje, the acting police chief" (an appositive after the name)."""
     role = m.role or ""

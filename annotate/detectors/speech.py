@@ -1,6 +1,6 @@
 """Statements attributed to someone: quotes, and reported speech without marks.
 
-Quotes come from the engine (``kind == "quote"`` with a speaker entity).
+Quotes come from the engine's quote finder (a ``QuoteMention`` whose speaker was linked).
 Reported speech is found here: a person's mention followed by a speech verb
 ("Anna Petrova said the ministry approached ..."), "according to X, ...", or the
 attribution at the end ("..., Petrova said." / "..., said Anna Petrova.");
@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from ..language import REPORTING_VERBS
+from ..model import Article, Mention, Statement
 from .story import Story
 
 SPEECH_VERBS = sorted(REPORTING_VERBS, key=lambda v: (-len(v), v))  # longest first, for the regexes
@@ -23,17 +24,15 @@ _THAT = re.compile(r"\s*(?:that\b|:|,)?\s*")
 _ACCORDING = re.compile(r"\baccording to\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
-    article: str
-    speaker: str  # Entity id
-    start: int
-    end: int
-    text: str
-    quoted: bool
+def find_statements(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Statement]:
+    """Every article's statements, in article order: the engine's stage after linking (the
+    speakers are entity ids), whose output the detectors then read (``Story.statements``)."""
+    story = Story(list(articles), list(mentions), [])
+    return [s for a in articles for s in statements(story, a.id)]
 
 
 def statements(story: Story, article_id: str) -> list[Statement]:
+    """The quotes of a linked speaker and the reported speech of a linked person in one article."""
     text = story.text(article_id)
     quotes = story.kind(article_id, "quote")
     out = [

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ..model import Article, Corroboration, Discrepancy, Entity, Evidence, Mention
+from ..model import Article, ArticleValue, Corroboration, Discrepancy, Entity, Evidence, Mention, Statement
 from ..language import ABBREVIATIONS, MONTH_ABBREVIATIONS, WEEKDAYS, fold, place_of
 from ..language import MONTHS as _MONTHS
 from ..outlets import outlet_list
@@ -107,6 +107,11 @@ def evidence(article: Article, start: int, end: int) -> Evidence:
     return Evidence(article=article.id, start=start, end=end, text=article.text[start:end])
 
 
+def article_values(texts: dict[str, str]) -> dict[str, ArticleValue]:
+    """A discrepancy's values from what each article says (article id -> its words)."""
+    return {article_id: ArticleValue(text) for article_id, text in texts.items()}
+
+
 def short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -191,6 +196,7 @@ class Story:
     entities: list[Entity]
     by_article: dict[str, list[Mention]] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict)  # results detectors share (number facts)
+    said: list[Statement] | None = None  # the engine's statements of these articles, if it found them
 
     def __post_init__(self) -> None:
         ids = {a.id for a in self.articles}
@@ -204,6 +210,12 @@ class Story:
         self._starts = {aid: [m.start for m in ms] for aid, ms in self.by_article.items()}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
         self._sentence_starts: dict[str, list[int]] = {}
+        self._statements: dict[str, list[Statement]] = {}
+        if self.said is not None:
+            self._statements = {aid: [] for aid in ids}
+            for s in self.said:
+                if s.article in ids:
+                    self._statements[s.article].append(s)
 
     @cached_property
     def article_by_id(self) -> dict[str, Article]:
@@ -243,6 +255,15 @@ class Story:
         sources = [a.source for a in self.articles]
         unique = all(sources) and len(set(sources)) == len(sources)
         return {a.id: (a.source if unique and a.source else a.id) for a in self.articles}
+
+    def statements(self, article_id: str) -> list[Statement]:
+        """Who said what in the article: the engine's statements, or found now for a story
+        made without them."""
+        if article_id not in self._statements:
+            from .speech import statements
+
+            self._statements[article_id] = statements(self, article_id)
+        return self._statements[article_id]
 
     def kind(self, article_id: str, kind: str) -> list[Mention]:
         return [m for m in self.by_article.get(article_id, []) if m.kind == kind]

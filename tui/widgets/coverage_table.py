@@ -18,7 +18,6 @@ KIND_PREFIX = {"name_variant": "name", "omission": "only some"}  # the other kin
 CELL_WIDTH = 9  # "✗ differs"
 SUBJECT_WIDTH = (22, 40)  # the fact's label wraps within these widths, never cut
 MAX_ARTICLES = 8  # columns of their own; the rest of a big story share one
-SILENT = {"", "not reported", "not mentioned"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +33,7 @@ def coverage_rows(
 ) -> list[CoverageRow]:
     rows = []
     for d in discrepancies:
-        # The articles that say something about it (the engine writes "not reported" for the silent side).
-        saying = {a for a, value in d.values.items() if value.strip().casefold() not in SILENT}
+        saying = {a for a, value in d.values.items() if value.reported}
         # An omission is one side reporting and the other silent; anything else is a conflict.
         said = REPORTED if d.kind == "omission" else CONFLICTING
         cells = {a: (said if a in saying else NOT_REPORTED) for a in article_ids}

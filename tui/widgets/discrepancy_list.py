@@ -13,7 +13,7 @@ from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from annotate.model import Discrepancy
+from annotate.model import ArticleValue, Discrepancy
 from annotate.outlets import outlet_list
 
 KIND_TITLES = {
@@ -42,6 +42,11 @@ def with_labels(summary: str, labels: dict[str, str], article_ids) -> str:
     return summary
 
 
+def value_text(value: ArticleValue) -> str:
+    """What a reader sees for one article's value: its words, or that it is silent."""
+    return value.text if value.reported else "not reported"
+
+
 def discrepancy_entry(
     d: Discrepancy, labels: dict[str, str], mark: Text | None = None, note: Text | None = None
 ) -> Entry:
@@ -57,7 +62,7 @@ def discrepancy_entry(
     # Articles that give the same value share a row: a story of many outlets is a few rows.
     by_value: dict[str, list[str]] = {}
     for article_id in sorted(d.values, key=lambda a: position.get(a, len(position))):
-        by_value.setdefault(d.values[article_id], []).append(labels.get(article_id, article_id))
+        by_value.setdefault(value_text(d.values[article_id]), []).append(labels.get(article_id, article_id))
     rows = [(Text(f"  {outlet_list(names, most=6)}", style="bold dim"), Text(value)) for value, names in by_value.items()]
     if note is not None:
         rows.append((Text("  note", style="dim"), note))
@@ -114,7 +119,7 @@ class Entry:
 def matches_filter(d: Discrepancy, labels: dict[str, str], words: str) -> bool:
     """Every word of the filter is in the finding: its summary, values, kind or severity."""
     haystack = " ".join(
-        [d.summary or d.subject, *d.values.values(), kind_title(d.kind), d.kind.replace("_", " "), d.severity,
+        [d.summary or d.subject, *map(value_text, d.values.values()), kind_title(d.kind), d.kind.replace("_", " "), d.severity,
          *(labels.get(a, a) for a in d.values)]
     ).casefold()
     return all(word in haystack for word in words.casefold().split())

@@ -40,7 +40,7 @@ class ReadingIndex:
         index.entities = {e.id: e for e in analysis.entities}
         linked: dict[str, list[Mention]] = defaultdict(list)
         for mention in analysis.mentions:
-            if mention.entity is not None and mention.kind == "entity":
+            if mention.kind == "entity" and mention.entity is not None:
                 linked[mention.entity].append(mention)
         for entity_id, mentions in linked.items():
             mentions.sort(key=lambda m: (index._order.get(m.article, len(index._order)), m.start))
@@ -105,7 +105,7 @@ class ReadingIndex:
         mentions = self.entity_mentions.get(entity_id, [])
         if not mentions:
             return None
-        if current is None or current.entity != entity_id:
+        if current is None or current.kind != "entity" or current.entity != entity_id:
             i = 0 if step > 0 else len(mentions) - 1
             if current is not None:
                 i = self._nearest(mentions, current, step)
