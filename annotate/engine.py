@@ -116,7 +116,8 @@ def analyse(
     mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
     clock.lap("annotate")
 
-    from .linking import link_entities, with_name_mentions
+    from .corpus_names import with_name_mentions
+    from .linking import link_entities
     from .stories import group_stories
 
     stage("link")
