@@ -7,9 +7,9 @@ Follows the contract in ``annotate.components``:
   of the name in the same article (``span._.canonical``) when the span is a
   short form ("Musa" -> "Bello Musa"), else the span's own text. The
   surface form is always in ``text``.
-- ``doc.user_data[(ROWS, "offices")]`` (``ct_offices``) -> kind ``"entity"`` too: an
-  office ("North Korean leader") nested over its holder's mention, with the holder's label
-  and the whole office as ``role`` and ``value``.
+- ``doc.user_data[(ROWS, "nested")]`` (``ct_nested``) -> kind ``"entity"`` too: names
+  inside longer names, such as an office ("North Korean leader") over its holder's mention,
+  with the holder's label and the whole office as ``role`` and ``value``.
 - ``doc.spans["numbers"]`` -> kind ``"number"`` (value, counts, qualifier).
 - ``doc.spans["dates"]`` -> kind ``"date"`` (value, granularity).
 - ``doc.spans["quotes"]`` -> kind ``"quote"``: ``value`` is the quoted words.
@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .components import ROWS
 from .components.entities import ENTS_KEY
-from .components.offices import OFFICES
+from .components.nested import NESTED
 from .model import Article, Mention
 
 # Label used when a component leaves a span unlabelled.
@@ -70,8 +70,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
                 get(("._.", "canonical", start, end)) or surface, None, None,
                 get(("._.", "role", start, end)),
             )  # fmt: skip
-    # Offices ("Apple CEO") nest over their holder's mention: entities of their own.
-    for start, end, label, role in get((ROWS, OFFICES)) or ():
+    # Names inside names ("Apple CEO" over "Apple", "Boeing" in "Boeing Commercial Airplanes").
+    for start, end, label, role in get((ROWS, NESTED)) or ():
         mid = f"{aid}:e{start}-{end}"
         if mid not in mentions:
             surface = text[start:end]

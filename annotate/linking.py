@@ -28,7 +28,7 @@ Rules, in order:
    anywhere with that surname; when nobody has it as a full name, the
    articles' lone surnames join each other.
 
-Also: an office ("the North Korean leader", found by ``ct_offices``) joins the
+Also: an office ("the North Korean leader", found by ``ct_nested``) joins the
 person the story gives it; a capital that acts ("Pyongyang said") and a leader's
 government ("the Trump administration") join the country; quote speakers
 (names) resolve to entity ids; an entity "person" whose name ends like an
@@ -48,7 +48,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .model import Article, Entity, Mention
-from .offices import FORMER, NOT_OFFICE, office_tail
+from .offices import FORMER, GENERIC_TOP_OFFICES, NOT_OFFICE, TOP_OFFICES, office_tail
 from .names import (
     ACRONYM_SKIP,
     CORPORATE_WORDS,
@@ -56,6 +56,7 @@ from .names import (
     COUNTRY_ALIASES,
     HONORIFIC_SEX,
     LEADER_HEADS,
+    NAME_SUFFIXES,
     OFFICE_HEADS,
     ORG_HEAD_WORDS,
     ORG_ORGANS,
@@ -217,8 +218,8 @@ _PLACE_AFTER = re.compile(
 def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[int, tuple[str, str]]:
     """"Pyongyang said", "talks between Washington and Tehran": a capital that acts stands for its
     country's government, so it joins the country, when the corpus names that country. A capital
-    where something happens ("in Moscow", "flew to Seoul") stays the city, and so, in an article that
-    writes it so, does every other mention of it: there the name is the city's.
+    where something happens ("in Moscow", "flew to Seoul") stays the city; each mention is read
+    in its own sentence ("Envoys flew to Moscow. Moscow has denied it": the city, then the state).
 
     Returns the name and label linking reads such a capital as, by ``id`` of the mention."""
     read_as: dict[int, tuple[str, str]] = {}
@@ -229,12 +230,10 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[i
             named[COUNTRY_ALIASES.get(fold(name), fold(name))][name] += 1
     capitals = [m for m in ents if m.label in _PLACE_LABELS and mention_name(m) == strip_possessive(m.text)
                 and named.get(country_of_capital(mention_name(m)) or "")]
-    cities = {(m.article, mention_name(m)) for m in capitals
-              if _PLACE_BEFORE.search(texts.get(m.article, "")[max(0, m.start - 12) : m.start])}
     for m in capitals:
         country = country_of_capital(mention_name(m)) or ""
         text = texts.get(m.article, "")
-        if (m.article, mention_name(m)) in cities or _PLACE_AFTER.match(text, m.end):
+        if _PLACE_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _PLACE_AFTER.match(text, m.end):
             continue
         if not (_ACTOR_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _ACTOR_AFTER.match(text, m.end)):
             continue
@@ -310,7 +309,7 @@ def _office_of_role(role: str) -> tuple[str, str, bool] | None:
 
 
 def is_office(m: Mention) -> bool:
-    """An office the pipeline found over its holder's name ("North Korean leader", ``ct_offices``)."""
+    """An office the pipeline found over its holder's name ("North Korean leader", ``ct_nested``)."""
     return m.kind == "entity" and m.role is not None and m.role == m.text and m.label != "PERSON"
 
 
@@ -329,7 +328,7 @@ def _office_mentions(ents: list[Mention]) -> list[tuple[Mention, tuple[str, str,
         office = None
         if holder is not None:
             key = _holder(mention_name(holder))
-            tail = office_tail(m.text[holder.end - m.start :].split())
+            tail = office_tail(m.text[holder.end - m.start :].lstrip("'’s").split())  # ("North Korea's leader")
             if key and tail:
                 office = (key, tail[0], tail[1] or holder.start > m.start)
         found.append((m, office))
@@ -393,6 +392,10 @@ def _holder_of(office: tuple[str, str, bool], holders: dict, local: dict, articl
     keys = [office]
     if head in LEADER_HEADS:
         keys += [(holder, other, former) for other in LEADER_HEADS if other != head]
+    # "the former FBI chief" is the "former FBI director": a generic name of the top office is
+    # any title of it, and a title of it answers to the generic names.
+    synonyms = TOP_OFFICES if head in GENERIC_TOP_OFFICES else GENERIC_TOP_OFFICES if head in TOP_OFFICES else ()
+    keys += [(holder, other, former) for other in synonyms if (holder, other, former) not in keys]
     for pool in ([local.get((article, k)) for k in keys], [holders.get(k) for k in keys]):
         counts: Counter[str] = Counter()
         for found in pool:
@@ -410,8 +413,13 @@ def _distinct_names(
     ``read_as`` gives the name and label to read some mentions as (a capital as its country)."""
     names: dict[tuple[str, str, str], _Name] = {}
     shared = _shared_surnames(ents)
+    standalone = {fold(mention_name(m)) for m in ents if m.label == "ORG" and mention_name(m) == strip_possessive(m.text)}
     for m in ents:
         raw, label = read_as.get(id(m)) or (mention_name(m), m.label)
+        if label == "ORG" and " " not in m.text.strip() and fold(strip_possessive(m.text)) in standalone:
+            # "Boeing" that its article reads as its "Boeing Commercial Airplanes": the corpus
+            # knows "Boeing" as an organisation by itself, so it is read as written.
+            raw = strip_possessive(m.text)
         if label == "PERSON":
             raw = _without_leading_title(raw)
         if label == "PERSON" and _unconfirmed_surname(m, raw, texts.get(m.article, ""), shared):
@@ -455,7 +463,10 @@ def _shared_surnames(ents: list[Mention]) -> set[str]:
     for m in ents:
         if m.label == "PERSON" and isinstance(m.value, str) and " " in m.value.strip():
             words = fold(strip_possessive(m.value)).split()
-            first_names[words[-1]].add(words[0])
+            if words[-1] in NAME_SUFFIXES:  # "Donald Trump Jr." is another Trump than "Donald Trump"
+                words = [words[0] + " " + words[-1], *words[1:-1]]
+            if len(words) >= 2:
+                first_names[words[-1]].add(words[0])
     shared = set()
     for surname, firsts in first_names.items():
         people: list[str] = []  # one given name per person (Sergei and Sergey are one)
@@ -486,9 +497,13 @@ def _make_name(m: Mention, raw: str, label: str) -> _Name:
         n.description = n.words[-1]  # "Spiro man": not a name, someone the article is about
         n.alias = True
     elif n.person and n.words:
-        given, surname = split_person(n.words)
+        words, suffix = n.words, ""
+        if len(words) >= 2 and words[-1] in NAME_SUFFIXES:
+            # "Donald Trump Jr." is not "Donald Trump": the suffix belongs to the surname's key.
+            words, suffix = words[:-1], " " + words[-1].replace("jnr", "jr").replace("snr", "sr")
+        given, surname = split_person(words)
         # Keyed by the surname's last word: "al-Assad" and "Assad" are one surname.
-        n.given, n.surname = given, translit_key(surname.split()[-1]) if surname else ""
+        n.given, n.surname = given, translit_key(surname.split()[-1]) + suffix if surname else ""
     return n
 
 

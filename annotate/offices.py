@@ -2,7 +2,7 @@
 "Apple's chief executive", "former FBI director", "Apple CEO" (before "Steve Jobs"); and a
 government named by the person who leads it ("the Trump administration").
 
-Plain functions over text, without spaCy: the ``ct_offices`` component finds the spans with
+Plain functions over text, without spaCy: the ``ct_nested`` component finds the spans with
 them, linking reads the office back from a span's words.
 """
 
@@ -16,8 +16,13 @@ from .names import OFFICE_HEADS, fold
 _HOLDER_LABELS = frozenset({"NORP", "GPE", "ORG"})
 # Up to three words after a country or organisation, ending a role: "'s supreme leader", " CEO".
 _ROLE_AFTER = re.compile(r"(?:['’]s)?((?:\s+[A-Za-z][A-Za-z.-]*){1,3})")
-_FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|ex-|then-)\s*$")
-FORMER = frozenset({"former", "ex", "then", "ex-", "then-"})
+_FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ff]ired|[Oo]usted|[Ss]acked|[Dd]eposed|ex-|then-)\s*$")
+# Words that make an office a past one: "former FBI director", "the fired FBI director".
+FORMER = frozenset({"former", "ex", "then", "ex-", "then-", "fired", "ousted", "sacked", "deposed"})
+# An organisation's top office under its generic names ("the FBI chief", "the agency's head")
+# and under the titles organisations give it ("director", "CEO", "chairman").
+GENERIC_TOP_OFFICES = frozenset({"chief", "head", "boss", "leader"})
+TOP_OFFICES = GENERIC_TOP_OFFICES | {"director", "ceo", "chairman", "chairwoman", "chair", "president"}
 NOT_OFFICE = frozenset({"the", "a", "an", "but", "and", "current", "new", "top", "its", "his", "her", "their"})
 
 
@@ -61,7 +66,7 @@ def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[in
             continue
         words = after.group(1).split()
         for n in range(len(words), 0, -1):  # the longest office: "prime minister", not "prime"
-            if office_tail(words[:n]):
+            if fold(words[n - 1]).strip(".,") not in NOT_OFFICE and office_tail(words[:n]):
                 office_end = _end_of_words(text, end, words[:n])
                 break
         else:

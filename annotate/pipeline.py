@@ -22,7 +22,7 @@ from .corpus import MAX_FILE_BYTES
 RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("sentences", "ct_sentences"),
     ("entities", "ct_entities"),
-    ("offices", "ct_offices"),
+    ("nested", "ct_nested"),
     ("numbers", "ct_numbers"),
     ("dates", "ct_dates"),
     ("quotes", "ct_quotes"),

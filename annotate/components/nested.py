@@ -1,0 +1,71 @@
+"""``ct_nested``: names inside longer names, as entity mentions of their own.
+
+- An office named by the country or organisation that holds it ("North Korean leader", "Apple's
+  chief executive", "former FBI director", "Apple CEO" before "Steve Jobs") names a person: a
+  mention over the holder's, which stays ("Apple" is still the company). Linking decides whose
+  office it is: the person named right after it, or the one the story names with that office.
+- A government named by its leader ("the Trump administration"): an ORG over the person's name.
+- An organisation's name opening a longer name ("Boeing" in "Boeing Commercial Airplanes",
+  "Airbus" in "Airbus A320", "Apple" in "Apple Worldwide Developers Conference"): the maker or
+  owner, a mention of its own inside the division, product or event.
+
+The spans are decided here, once, in the pipeline (see ``annotate.offices``); ``ct_entities``
+keeps ``doc.ents`` flat. Rows in ``doc.user_data[(ROWS, "nested")]``: ``(start_char, end_char,
+label, role)``; an office has the holder's label and the whole office as its role (an office is
+not a name the detectors compare); the others have no role.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..offices import offices_in
+from . import ROWS, Batched, doc_text
+from .entities import ENTS_KEY
+from .gazetteer import fold, lexicon
+
+NESTED = "nested"  # the rows' key: doc.user_data[(ROWS, NESTED)]
+_OUTER_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "FAC"})
+
+
+def organisations_inside(
+    text: str, entities: list[tuple[int, int, str]], known: dict[str, str]
+) -> list[tuple[int, int, str, None]]:
+    """"Boeing" in "Boeing Commercial Airplanes": the first word of a longer name when it is an
+    organisation by itself, in this article or in ``known`` (folded name -> label)."""
+    alone = {fold(text[s:e]) for s, e, label in entities if label == "ORG" and " " not in text[s:e]}
+    rows = []
+    for start, end, label in entities:
+        if label not in _OUTER_LABELS:
+            continue
+        space = text.find(" ", start, end)
+        if space < 0:
+            continue
+        first = text[start:space]
+        cut = len(first) - 2 if first.endswith(("'s", "’s")) else len(first)
+        key = fold(first[:cut])
+        if key and (key in alone or known.get(key) == "ORG"):
+            rows.append((start, start + cut, "ORG", None))
+    return rows
+
+
+@Language.factory("ct_nested")
+def make_nested_finder(nlp: Language, name: str) -> "NestedFinder":
+    return NestedFinder()
+
+
+class NestedFinder(Batched):
+    """The ``ct_nested`` component (see the module docstring); runs after ``ct_entities``."""
+
+    def __init__(self) -> None:
+        self.known = lexicon().labels
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = doc.user_data.get(ENTS_KEY)
+        if entities is None:
+            entities = [(span.start_char, span.end_char, span.label_) for span in doc.ents]
+        if entities:
+            text = doc_text(doc)
+            doc.user_data[(ROWS, NESTED)] = offices_in(text, entities) + organisations_inside(text, entities, self.known)
+        return doc
