@@ -2,7 +2,7 @@
 
 "Now that Lohan is back", in an article that never says "Lindsay Lohan": the word is a name
 because other articles of the corpus name that person in full. And "the North", in a story
-about North Korea. Found with the whole corpus in view, after the pipeline read each article
+about North Korea (with its office: "the North's leader"). Found with the whole corpus in view, after the pipeline read each article
 alone and before linking; new mentions, never changes to the pipeline's.
 """
 
@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from .linking import mention_name
 from .model import Article, Mention
 from .names import PERSON_NOUNS, fold, split_person, strip_possessive
+from .offices import offices_in
 
 _PLACE_LABELS = {"GPE", "LOC"}
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:['’][A-Za-z][a-z]+)?(?![\w'’])")
@@ -69,6 +70,9 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
                 start, end = match.span(1)
                 found.append(Mention(f"{article.id}:e{start}-{end}", article.id, start, end, text[start:end],
                                      "entity", "GPE", place))
+                for s, e, label, role in offices_in(text, [(start, end, "GPE")]):  # "the North's leader"
+                    found.append(Mention(f"{article.id}:e{s}-{e}", article.id, s, e, text[s:e], "entity", label,
+                                         text[s:e], None, None, role))
         for match in _CAPITALISED_WORD.finditer(text):
             word = match.group()
             key = fold(strip_possessive(word))

@@ -219,7 +219,8 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[i
     """"Pyongyang said", "talks between Washington and Tehran": a capital that acts stands for its
     country's government, so it joins the country, when the corpus names that country. A capital
     where something happens ("in Moscow", "flew to Seoul") stays the city; each mention is read
-    in its own sentence ("Envoys flew to Moscow. Moscow has denied it": the city, then the state).
+    in its own sentence ("Envoys flew to Moscow. Moscow has denied it": the city, then the state),
+    and one that tells neither as its article reads that name elsewhere, if only as the state.
 
     Returns the name and label linking reads such a capital as, by ``id`` of the mention."""
     read_as: dict[int, tuple[str, str]] = {}
@@ -230,13 +231,22 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[i
             named[COUNTRY_ALIASES.get(fold(name), fold(name))][name] += 1
     capitals = [m for m in ents if m.label in _PLACE_LABELS and mention_name(m) == strip_possessive(m.text)
                 and named.get(country_of_capital(mention_name(m)) or "")]
+    reading: dict[int, str] = {}  # id(mention) -> "place" or "state", where its words tell
+    told: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, name) -> the readings told
     for m in capitals:
-        country = country_of_capital(mention_name(m)) or ""
         text = texts.get(m.article, "")
         if _PLACE_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _PLACE_AFTER.match(text, m.end):
+            reading[id(m)] = "place"
+        elif _ACTOR_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _ACTOR_AFTER.match(text, m.end):
+            reading[id(m)] = "state"
+        if id(m) in reading:
+            told[(m.article, mention_name(m))].add(reading[id(m)])
+    for m in capitals:
+        # A mention whose words tell neither ("further restrain Tehran.") is read as its article
+        # reads the name elsewhere, when that is only ever the state.
+        if reading.get(id(m), "state" if told[(m.article, mention_name(m))] == {"state"} else "") != "state":
             continue
-        if not (_ACTOR_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _ACTOR_AFTER.match(text, m.end)):
-            continue
+        country = country_of_capital(mention_name(m)) or ""
         read_as[id(m)] = (named[country].most_common(1)[0][0], "GPE")
     return read_as
 
@@ -260,7 +270,9 @@ def _governments_of_people(ents: list[Mention], texts: dict[str, str]) -> dict[i
             people_at.setdefault((m.article, m.start), m)
     for _, name, (holder, office, former) in _offices_held(ents, texts):
         if office in LEADER_HEADS and not former:
-            led[fold(name).split()[-1]][holder] += 1
+            words = fold(name).split()
+            for word in {words[0], words[-1]}:  # "the Kim regime": Kim Jong Un, family name first
+                led[word][holder] += 1
     read_as: dict[int, tuple[str, str]] = {}
     for m in ents:
         person = people_at.get((m.article, m.start)) if m.label == "ORG" else None

@@ -326,6 +326,7 @@ COUNTRY_ALIASES = {
     "turkiye": "turkey", "drc": "democratic republic of the congo", "dr congo": "democratic republic of the congo",
     "uae": "united arab emirates", "emirates": "united arab emirates", "swaziland": "eswatini",
     "north macedonia": "macedonia", "persia": "iran", "the netherlands": "netherlands",
+    "dprk": "north korea", "rok": "south korea", "prc": "china",
 }
 
 

@@ -310,6 +310,10 @@ def test_a_capital_is_read_in_its_own_sentence():
     ms = [ment(a, "Norway", "GPE"), ment(a, "Sweden", "GPE"), ment(b, "Stockholm", "GPE"), ment(b, "Stockholm", "GPE", nth=1)]
     link_entities([a, b], ms)
     assert ms[2].entity != ms[1].entity == ms[3].entity  # the city, then the state that rejects
+    c = art("c", "Sanctions will constrain Stockholm's plans and restrain Stockholm.")
+    more = [ment(c, "Stockholm", "GPE"), ment(c, "Stockholm", "GPE", nth=1)]
+    link_entities([a, b, c], ms + more)
+    assert more[0].entity == more[1].entity == ms[1].entity  # the second tells nothing: as the first
 
 
 def test_a_nationality_s_office_before_a_name_is_the_person_s_and_a_company_stays_itself():
