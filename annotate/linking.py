@@ -424,7 +424,8 @@ def _distinct_names(
     """The names of ``ents`` (in order of first use), each with the mentions that write it;
     ``read_as`` gives the name and label to read some mentions as (a capital as its country)."""
     names: dict[tuple[str, str, str], _Name] = {}
-    shared = _shared_surnames(ents)
+    generations = _two_generations(ents)
+    shared = _shared_surnames(ents, generations)
     standalone = {fold(mention_name(m)) for m in ents if m.label == "ORG" and mention_name(m) == strip_possessive(m.text)}
     for m in ents:
         raw, label = read_as.get(id(m)) or (mention_name(m), m.label)
@@ -442,7 +443,7 @@ def _distinct_names(
         key = (m.article, "nominal" if nominal else "office:" + office if office else label, raw)
         found = names.get(key)
         if found is None:
-            names[key] = _make_name(m, raw, label) if not office else _Name(m, [m], raw, fold(raw), fold(raw).split(), False, label)
+            names[key] = _make_name(m, raw, label, generations) if not office else _Name(m, [m], raw, fold(raw), fold(raw).split(), False, label)
             names[key].nominal = names[key].alias = nominal or bool(office)
             names[key].office_of = office
         else:
@@ -468,15 +469,31 @@ def _nominal(m: Mention, text: str) -> bool:
     return bool(_BEFORE_NOMINAL.search(text[max(0, m.start - 40) : m.start]) and _AFTER_NOMINAL.match(text[m.end : m.end + 12]))
 
 
-def _shared_surnames(ents: list[Mention]) -> set[str]:
+def _two_generations(ents: list[Mention]) -> frozenset[str]:
+    """Full names (folded, without the suffix) that one article writes both with and without a
+    generational suffix: "Donald Trump Jr." and "Donald Trump" there are son and father. Elsewhere
+    a suffix is only how an outlet writes the name ("Arcade Joseph Comeaux Jr" / "... Comeaux")."""
+    plain: dict[str, set[str]] = defaultdict(set)
+    suffixed: dict[str, set[str]] = defaultdict(set)
+    for m in ents:
+        if m.label == "PERSON" and " " in mention_name(m).strip():
+            words = fold(mention_name(m)).split()
+            if words[-1] in NAME_SUFFIXES:
+                suffixed[" ".join(words[:-1])].add(m.article)
+            else:
+                plain[" ".join(words)].add(m.article)
+    return frozenset(name for name, articles in suffixed.items() if articles & plain.get(name, set()))
+
+
+def _shared_surnames(ents: list[Mention], generations: frozenset[str] = frozenset()) -> set[str]:
     """Surnames (folded) that people of different given names bear somewhere in the corpus
     ("Trump": Donald and Melania; not "Lavrov": Sergei and Sergey are one)."""
     first_names: dict[str, set[str]] = defaultdict(set)
     for m in ents:
         if m.label == "PERSON" and isinstance(m.value, str) and " " in m.value.strip():
             words = fold(strip_possessive(m.value)).split()
-            if words[-1] in NAME_SUFFIXES:  # "Donald Trump Jr." is another Trump than "Donald Trump"
-                words = [words[0] + " " + words[-1], *words[1:-1]]
+            if words[-1] in NAME_SUFFIXES and " ".join(words[:-1]) in generations:
+                words = [words[0] + " " + words[-1], *words[1:-1]]  # "Donald Trump Jr.": another Trump
             if len(words) >= 2:
                 first_names[words[-1]].add(words[0])
     shared = set()
@@ -502,7 +519,8 @@ def _unconfirmed_surname(m: Mention, name: str, text: str, shared: set[str]) -> 
     return not (wanted and given_name_gender(fold(name).split()[0]) == wanted)
 
 
-def _make_name(m: Mention, raw: str, label: str) -> _Name:
+def _make_name(m: Mention, raw: str, label: str, generations: frozenset[str] = frozenset()) -> _Name:
+    """``generations``: the names (folded) an article gives both with and without "Jr."."""
     folded = fold(raw)
     n = _Name(m, [m], raw, folded, folded.split(), person=label == "PERSON", label=label)
     if n.person and len(n.words) >= 2 and n.words[-1] in PERSON_NOUNS and raw.split()[-1].islower():
@@ -510,8 +528,8 @@ def _make_name(m: Mention, raw: str, label: str) -> _Name:
         n.alias = True
     elif n.person and n.words:
         words, suffix = n.words, ""
-        if len(words) >= 2 and words[-1] in NAME_SUFFIXES:
-            # "Donald Trump Jr." is not "Donald Trump": the suffix belongs to the surname's key.
+        if len(words) >= 2 and words[-1] in NAME_SUFFIXES and " ".join(words[:-1]) in generations:
+            # "Donald Trump Jr." beside "Donald Trump": the suffix belongs to the surname's key.
             words, suffix = words[:-1], " " + words[-1].replace("jnr", "jr").replace("snr", "sr")
         given, surname = split_person(words)
         # Keyed by the surname's last word: "al-Assad" and "Assad" are one surname.

@@ -403,3 +403,15 @@ def test_linking_changes_no_mention_and_writes_the_clusters_in_one_place():
     assign_links(ms, links)
     assert all(m.id == f"{m.article}:{m.kind[0]}{m.start}-{m.end}" for m in ms)
     assert ms[9].entity == ms[3].entity == ms[-1].speaker and ms[4].entity == ms[7].entity
+
+
+def test_a_son_named_with_jr_beside_his_father_is_another_person_but_a_jr_alone_is_the_same():
+    a = art("a", "Donald Trump Jr. met lawyers. Donald Trump denied it. Trump said so.")
+    b = art("b", "Donald Trump spoke.")
+    c = art("c", "Arcade Joseph Comeaux Jr escaped.")
+    d = art("d", "Arcade Joseph Comeaux was caught. Comeaux was armed.")
+    ms = [ment(a, "Donald Trump Jr."), ment(a, "Donald Trump", nth=1), ment(a, "Trump", nth=2), ment(b, "Donald Trump"),
+          ment(c, "Arcade Joseph Comeaux Jr"), ment(d, "Arcade Joseph Comeaux"), ment(d, "Comeaux", nth=1)]
+    link_entities([a, b, c, d], ms)
+    assert ms[0].entity != ms[1].entity == ms[2].entity == ms[3].entity
+    assert ms[4].entity == ms[5].entity == ms[6].entity
