@@ -4,8 +4,10 @@ Each stage is a plain function in its own module and can be tested alone:
 
 - ``annotate.pipeline.build_pipeline(model)`` -> spaCy ``Language``
 - ``annotate.extract.extract_mentions(doc, article)`` -> ``list[Mention]``
-- ``annotate.linking.link_entities(articles, mentions)`` -> ``list[Entity]``
-  (also fills ``Mention.entity`` and quote speakers)
+- ``annotate.corpus_names.with_name_mentions(articles, mentions)`` -> the mentions plus the
+  names an article writes alone that the corpus names in full elsewhere
+- ``annotate.linking.cluster_entities(articles, mentions)`` -> ``Links`` (entities and quote
+  speakers; no mention changed), written on the mentions in one place by ``assign_links``
 - ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
   (or the stories the user gave: ``annotate.story_modes.given_stories``)
 - ``annotate.discrepancies.detect(articles, mentions, entities)``
@@ -117,12 +119,14 @@ def analyse(
     clock.lap("annotate")
 
     from .corpus_names import with_name_mentions
-    from .linking import link_entities
+    from .linking import assign_links, cluster_entities
     from .stories import group_stories
 
     stage("link")
     mentions = with_name_mentions(articles, mentions)
-    entities = link_entities(articles, mentions)
+    links = cluster_entities(articles, mentions)
+    assign_links(mentions, links)
+    entities = links.entities
     clock.lap("link")
 
     # After linking, so the stories see one name where outlets spell it two ways.

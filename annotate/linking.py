@@ -218,9 +218,9 @@ _PLACE_AFTER = re.compile(
 def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[int, tuple[str, str]]:
     """"Pyongyang said", "talks between Washington and Tehran": a capital that acts stands for its
     country's government, so it joins the country, when the corpus names that country. A capital
-    where something happens ("in Moscow", "flew to Seoul") stays the city; each mention is read
-    in its own sentence ("Envoys flew to Moscow. Moscow has denied it": the city, then the state),
-    and one that tells neither as its article reads that name elsewhere, if only as the state.
+    where something happens ("in Moscow", "flew to Seoul") stays the city, and so, in an article that
+    writes it so, does every other mention of it: there the name is the city's. In an article that
+    only ever writes it as the state, a mention whose words tell neither is the state too.
 
     Returns the name and label linking reads such a capital as, by ``id`` of the mention."""
     read_as: dict[int, tuple[str, str]] = {}
@@ -242,9 +242,11 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[i
         if id(m) in reading:
             told[(m.article, mention_name(m))].add(reading[id(m)])
     for m in capitals:
-        # A mention whose words tell neither ("further restrain Tehran.") is read as its article
-        # reads the name elsewhere, when that is only ever the state.
-        if reading.get(id(m), "state" if told[(m.article, mention_name(m))] == {"state"} else "") != "state":
+        # An article that writes the name as a place anywhere means the city by it; one that only
+        # ever writes it as the state means the state by it, also where its words tell neither
+        # ("further restrain Tehran.").
+        told_here = told[(m.article, mention_name(m))]
+        if "place" in told_here or (reading.get(id(m)) != "state" and told_here != {"state"}):
             continue
         country = country_of_capital(mention_name(m)) or ""
         read_as[id(m)] = (named[country].most_common(1)[0][0], "GPE")
@@ -473,7 +475,7 @@ def _two_generations(ents: list[Mention]) -> frozenset[str]:
     """Full names (folded, without the suffix) that one article writes both with and without a
     generational suffix: "Donald Trump Jr." and "Donald Trump" there are son and father. Elsewhere
     a suffix is only how an outlet writes the name ("Arcade Joseph Comeaux Jr" / "... Comeaux")."""
-    plain: dict[str, set[str]] = defaultdict(set)
+    plain: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first name, surname) -> articles
     suffixed: dict[str, set[str]] = defaultdict(set)
     for m in ents:
         if m.label == "PERSON" and " " in mention_name(m).strip():
@@ -481,8 +483,9 @@ def _two_generations(ents: list[Mention]) -> frozenset[str]:
             if words[-1] in NAME_SUFFIXES:
                 suffixed[" ".join(words[:-1])].add(m.article)
             else:
-                plain[" ".join(words)].add(m.article)
-    return frozenset(name for name, articles in suffixed.items() if articles & plain.get(name, set()))
+                plain[(words[0], words[-1])].add(m.article)  # "Donald J. Trump" is "Donald Trump"
+    return frozenset(name for name, articles in suffixed.items()
+                     if articles & plain.get((name.split()[0], name.split()[-1]), set()))
 
 
 def _shared_surnames(ents: list[Mention], generations: frozenset[str] = frozenset()) -> set[str]:

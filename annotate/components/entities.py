@@ -965,6 +965,9 @@ class _DocEntities:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
             elif f.label == "PRODUCT" and len(words) >= 2 and words[-1].isalpha() and any(c.isdigit() for c in words[-2]):
                 org_heads.setdefault(words[-1], "PRODUCT")  # "Dreamliner" after "787 Dreamliner"
+        for f in found:
+            if f.weak and f.label == "GPE" and f.end - f.start == 1 and surnames.get(fold(self.w[f.start])) == "PERSON":
+                f.label, f.weak = "PERSON", False  # "a kiss from Macron": the person named in full above
         if surnames or org_heads:
             taken = bytearray(self.n)  # 1 for tokens in an entity
             for f in found:

@@ -7,7 +7,8 @@
 - A government named by its leader ("the Trump administration"): an ORG over the person's name.
 - An organisation's name opening a longer name ("Boeing" in "Boeing Commercial Airplanes",
   "Airbus" in "Airbus A320", "Apple" in "Apple Worldwide Developers Conference"): the maker or
-  owner, a mention of its own inside the division, product or event.
+  owner, a mention of its own inside the division, product or event; so is a person's possessive
+  ("Trump" in "Trump's National Economic Council").
 
 The spans are decided here, once, in the pipeline (see ``annotate.offices``); ``ct_entities``
 keeps ``doc.ents`` flat. Rows in ``doc.user_data[(ROWS, "nested")]``: ``(start_char, end_char,
@@ -33,9 +34,11 @@ def organisations_inside(
     text: str, entities: list[tuple[int, int, str]], known: dict[str, str]
 ) -> list[tuple[int, int, str, None]]:
     """"Boeing" in "Boeing Commercial Airplanes": the first word of a longer name when it is an
-    organisation by itself, in this article or in ``known`` (folded name -> label)."""
+    organisation by itself, in this article or in ``known`` (folded name -> label); and "Trump"
+    in "Trump's National Economic Council", the possessive of a person the article names in full."""
     alone = {fold(text[s:e]) for s, e, label in entities if label == "ORG" and " " not in text[s:e]}
-    rows = []
+    surnames = {fold(text[s:e].rsplit(" ", 1)[-1]) for s, e, label in entities if label == "PERSON" and " " in text[s:e]}
+    rows: list[tuple[int, int, str, None]] = []
     for start, end, label in entities:
         if label not in _OUTER_LABELS:
             continue
@@ -47,6 +50,8 @@ def organisations_inside(
         key = fold(first[:cut])
         if key and (key in alone or known.get(key) == "ORG"):
             rows.append((start, start + cut, "ORG", None))
+        elif cut < len(first) and key in surnames:
+            rows.append((start, start + cut, "PERSON", None))  # "Trump's National Economic Council"
     return rows
 
 
