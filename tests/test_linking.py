@@ -411,3 +411,32 @@ def test_a_son_named_with_jr_beside_his_father_is_another_person_but_a_jr_alone_
     link_entities([a, b, c, d], ms)
     assert ms[0].entity != ms[1].entity == ms[2].entity == ms[3].entity
     assert ms[4].entity == ms[5].entity == ms[6].entity
+
+
+def test_nested_names_from_the_pipeline_keep_the_company_and_give_the_office_to_the_person():
+    """"Apple CEO Steve Jobs": "Apple" stays the company, "Apple CEO" is Jobs; in another article
+    "the Apple chief executive" with no name is Jobs too, and "Boeing" inside "Boeing Commercial
+    Airplanes" is the company Boeing."""
+    from annotate.engine import analyse
+
+    a = art("a", "Apple CEO Steve Jobs unveiled the phone. Boeing Commercial Airplanes ordered it.")
+    b = art("b", "Apple's chief executive spoke in Cupertino. Apple shares rose. Boeing said so.")
+    analysis = analyse([a, b])
+    entity = {(m.article, m.text): m.entity for m in analysis.mentions if m.kind == "entity"}
+    assert entity[("a", "Apple")] == entity[("b", "Apple")] != entity[("a", "Steve Jobs")]
+    assert entity[("a", "Apple CEO")] == entity[("a", "Steve Jobs")] == entity[("b", "Apple's chief executive")]
+    assert entity[("a", "Boeing")] == entity[("b", "Boeing")]
+
+
+def test_the_finder_keeps_names_to_the_people_they_name():
+    """A Title Case common noun after a name, a capitalised word after a colon and quote mark, two
+    surnames joined by a hyphen, a surname after "from", and a maker's model after its possessive."""
+    from annotate.engine import analyse
+
+    a = art("a", "Donald Trump met Shinzo Abe and Emmanuel Macron. The memos were out. It is basically: "
+                 "‘Whatever Trump says goes.’ The Trump-Abe summit began. He got a kiss from Macron. "
+                 "\"James Comey Memos just out,\" a tweet said. Boeing sold Boeing's 747 to James Comey.")
+    found = {(m.text, m.label) for m in analyse([a]).mentions if m.kind == "entity"}
+    assert {("James Comey", "PERSON"), ("Trump", "PERSON"), ("Abe", "PERSON"), ("Macron", "PERSON"),
+            ("747", "PRODUCT")} <= found
+    assert not {t for t, _ in found} & {"James Comey Memos", "Whatever Trump", "Trump-Abe"}
