@@ -67,6 +67,7 @@ from .gazetteer import (
     given_name_gender,
     lexicon,
 )
+from ..names import ORG_HEAD_WORDS
 from .tokens import LINE_BREAK, LONG_ALPHA, tokens, word_flag
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
@@ -195,6 +196,9 @@ class _DocEntities:
                 self._classify(start, end, found, unresolved)
         found.extend(self._trained_entities())
         found = self._with_model_numbers(_without_overlaps(found))
+        for f in found:
+            if f.label == "PERSON" and f.end - f.start >= 2 and fold(self.w[f.end - 1]) in ORG_HEAD_WORDS:
+                f.label = "ORG"  # "Ardmore Mining", "Rivergate United": named like an organisation
         found = self._link_short_forms(found, unresolved)
         found = self._place_and_person_noun(found, unresolved)
         found = self._split_surname_pairs(found)
