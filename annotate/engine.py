@@ -4,8 +4,10 @@ Each stage is a plain function in its own module and can be tested alone:
 
 - ``annotate.pipeline.build_pipeline(model)`` -> spaCy ``Language``
 - ``annotate.extract.extract_mentions(doc, article)`` -> ``list[Mention]``
-- ``annotate.linking.link_entities(articles, mentions)`` -> ``list[Entity]``
-  (also fills ``EntityMention.entity`` and ``QuoteMention.speaker``)
+- ``annotate.corpus_names.with_name_mentions(articles, mentions)`` -> the mentions plus the
+  names an article writes alone that the corpus names in full elsewhere
+- ``annotate.linking.cluster_entities(articles, mentions)`` -> ``Links`` (entities and quote
+  speakers; no mention changed), written on the mentions in one place by ``assign_links``
 - ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
   (or the stories the user gave: ``annotate.story_modes.given_stories``)
 - ``annotate.detectors.speech.find_statements(articles, mentions)`` -> ``list[Statement]``
@@ -118,12 +120,15 @@ def analyse(
     mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
     clock.lap("annotate")
 
-    from .linking import link_entities, with_name_mentions
+    from .corpus_names import with_name_mentions
+    from .linking import assign_links, cluster_entities
     from .stories import group_stories
 
     stage("link")
     mentions = with_name_mentions(articles, mentions)
-    entities = link_entities(articles, mentions)
+    links = cluster_entities(articles, mentions)
+    assign_links(mentions, links)
+    entities = links.entities
     clock.lap("link")
 
     # After linking, so the stories see one name where outlets spell it two ways.

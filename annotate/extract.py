@@ -7,6 +7,9 @@ Follows the contract in ``annotate.components``:
   of the name in the same article (``span._.canonical``) when the span is a
   short form ("Musa" -> "Bello Musa"), else the span's own text. The
   surface form is always in ``text``.
+- ``doc._.rows`` group ``"nested"`` (``ct_nested``) -> ``EntityMention`` too: names
+  inside longer names, such as an office ("North Korean leader") over its holder's mention,
+  with the holder's label and the whole office as ``role`` and ``value``.
 - ``doc.spans["numbers"]`` -> ``NumberMention`` (value, counts, qualifier).
 - ``doc.spans["dates"]`` -> ``DateMention`` (value, granularity).
 - ``doc.spans["quotes"]`` -> ``QuoteMention``: ``value`` is the quoted words,
@@ -30,6 +33,7 @@ from operator import attrgetter
 from spacy.tokens import Doc, Span
 
 from .components import ENTS
+from .components.nested import NESTED
 from .model import Article, DateMention, EntityMention, Mention, NumberMention, QuoteMention
 
 # Label used when a component leaves a span unlabelled.
@@ -62,6 +66,15 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             mentions[mid] = EntityMention(
                 mid, aid, start, end, surface, label, canonical or surface, role,
             )  # fmt: skip
+    # Names inside names ("Apple CEO" over "Apple", "Boeing" in "Boeing Commercial Airplanes").
+    nested = get(NESTED)
+    if nested is None:
+        nested = [(span.start_char, span.end_char, span.label_, span._.role) for span in doc.spans.get(NESTED, ())]
+    for start, end, label, role in nested:
+        mid = f"{aid}:e{start}-{end}"
+        if mid not in mentions:
+            surface = text[start:end]
+            mentions[mid] = EntityMention(mid, aid, start, end, surface, label, surface, role)
     spans = doc.spans
     for key, kind in _SPAN_KINDS:
         group = spans.get(key)

@@ -409,6 +409,7 @@ _NEWS_ALIASES = {
     "turkiye": "turkey", "drc": "democratic republic of the congo", "dr congo": "democratic republic of the congo",
     "uae": "united arab emirates", "emirates": "united arab emirates", "swaziland": "eswatini",
     "north macedonia": "macedonia", "persia": "iran", "the netherlands": "netherlands",
+    "dprk": "north korea", "rok": "south korea", "prc": "china",
     "cabo verde": "cape verde", "brunei darussalam": "brunei", "federated states of micronesia": "micronesia",
     "state of palestine": "palestine", "holy see": "vatican",
 }

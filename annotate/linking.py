@@ -28,10 +28,15 @@ Rules, in order:
    anywhere with that surname; when nobody has it as a full name, the
    articles' lone surnames join each other.
 
-Also fills ``EntityMention.entity``, links quote speakers (``speaker_name``) to entity ids,
-moves a title left inside a person's span ("Justice Ana Ruiz" at a sentence
-start) into ``EntityMention.role``, and labels an organisation a "person" whose
-name ends like one ("Ardmore Mining").
+Also: an office ("the North Korean leader", found by ``ct_nested``) joins the
+person the story gives it; a capital that acts ("Pyongyang said") and a leader's
+government ("the Trump administration") join the country; quote speakers
+(names) resolve to entity ids; an entity "person" whose name ends like an
+organisation's ("Ardmore Mining") is labelled an organisation.
+
+``cluster_entities`` is a pure function: mentions in, ``Links`` out (entities
+and speakers); no mention is changed. ``assign_links`` writes them on the
+mentions, in one place.
 """
 
 from __future__ import annotations
@@ -42,7 +47,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .model import Article, Entity, EntityMention, Mention
+from .model import Article, Entity, Mention
+from .offices import FORMER, GENERIC_TOP_OFFICES, NOT_OFFICE, TOP_OFFICES, office_tail
 from .names import (
     ACRONYM_SKIP,
     CORPORATE_WORDS,
@@ -50,6 +56,7 @@ from .names import (
     COUNTRY_ALIASES,
     HONORIFIC_SEX,
     LEADER_HEADS,
+    NAME_SUFFIXES,
     OFFICE_HEADS,
     ORG_HEAD_WORDS,
     ORG_ORGANS,
@@ -109,12 +116,14 @@ class _Name:
     folded: str
     words: list[str]
     person: bool
+    label: str  # the mention's label, or the one linking reads it as (a capital as a country)
     given: list[str] = field(default_factory=list)  # people: given names ([] for a surname alone)
     surname: str = ""  # people: translit key of the surname
     alias: bool = False  # acronym, state form or organ: never the entity's display name
     nominal: bool = False  # a nationality standing for a person: "the American"
     description: str | None = None  # "Spiro man": the person noun that makes it a description
     office_of: str = ""  # "the North Korean leader": the folded name of the person holding the office
+    # ("?" and the office's own words when nobody is known to hold it)
 
     @property
     def full(self) -> bool:
@@ -128,112 +137,46 @@ def mention_name(m: Mention) -> str:
     return strip_possessive(name)
 
 
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:['’][A-Za-z][a-z]+)?(?![\w'’])")
+@dataclass(slots=True)
+class Links:
+    """What linking decides: the entities (clusters of mention ids) and, for each quote whose
+    speaker it could tell, the speaker's entity id (None when the name joins no one entity)."""
 
-
-def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` plus the surnames and given names of people named in full somewhere in the
-    corpus, where an article writes them alone and its own finder could not tell they were names
-    ("Now that Lohan is back" in an article that never says "Lindsay Lohan").
-
-    A word also used as another kind of name ("Jordan" the country), written in lowercase in the
-    article, or next to another capitalised word is left alone. One pass over each text.
-    """
-    name_words: set[str] = set()
-    other_names: set[str] = set()
-    by_direction: dict[str, set[str]] = defaultdict(set)  # "North" -> {"North Korea"}
-    for m in mentions:
-        if m.kind != "entity":
-            continue
-        name = mention_name(m)
-        words = name.split()
-        if m.label in _PLACE_LABELS and len(words) == 2 and words[0] in _DIRECTIONS:
-            by_direction[words[0]].add(name)
-        if m.label != "PERSON":
-            other_names.add(fold(name))
-        elif len(words) >= 2 and fold(words[-1]) not in PERSON_NOUNS:
-            given, surname = split_person(fold(name).split())
-            for word in (given[0] if given else "", surname.split()[-1] if surname else ""):
-                if len(word) >= 3:
-                    name_words.add(word)
-    name_words -= other_names
-    directions = {d: next(iter(places)) for d, places in by_direction.items() if len(places) == 1}
-    if not name_words and not directions:
-        return list(mentions)
-    by_article: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_article[m.article].append(m)
-    out: list[Mention] = []
-    for article in articles:
-        own = by_article.pop(article.id, [])
-        taken = sorted((m.start, m.end) for m in own if m.kind == "entity")
-        starts = [t[0] for t in taken]
-        text = article.text
-        lowercase: set[str] | None = None
-        found: list[Mention] = []
-        for match in _THE_DIRECTION.finditer(text) if directions else ():
-            place = directions.get(match.group(1))
-            at = bisect_right(starts, match.start(1)) - 1
-            if place and not (at >= 0 and taken[at][1] > match.start(1)):
-                # "the North" in a story about North Korea (and no other northern country)
-                start, end = match.span(1)
-                found.append(EntityMention(f"{article.id}:e{start}-{end}", article.id, start, end, text[start:end],
-                                           "GPE", place))
-        for match in _CAPITALISED_WORD.finditer(text):
-            word = match.group()
-            key = fold(strip_possessive(word))
-            if key not in name_words or _next_to_capitalised(text, match.start(), match.end()):
-                continue
-            at = bisect_right(starts, match.start()) - 1
-            if at >= 0 and taken[at][1] > match.start():
-                continue  # inside a mention already found
-            if any(m.start == match.start() for m in found):
-                continue  # "the North" read as a place just above
-            if lowercase is None:
-                lowercase = set(re.findall(r"\b[a-z]+\b", text))
-            if key in lowercase:
-                continue
-            end = match.start() + len(strip_possessive(word))
-            found.append(EntityMention(f"{article.id}:e{match.start()}-{end}", article.id, match.start(), end,
-                                       text[match.start():end], "PERSON", text[match.start():end]))
-        if found:
-            own = sorted(own + found, key=lambda m: m.start)
-        out.extend(own)
-    for rest in by_article.values():  # mentions of articles not in ``articles`` (none in practice)
-        out.extend(rest)
-    return out
-
-
-_DIRECTIONS = frozenset({"North", "South", "East", "West"})
-_THE_DIRECTION = re.compile(r"\b[Tt]he (North|South|East|West)\b(?!['’]?s? [A-Z]|-)")
-
-
-def _next_to_capitalised(text: str, start: int, end: int) -> bool:
-    """Is the word at ``start:end`` part of a longer run of capitalised words?"""
-    after = text[end : end + 2]
-    before = text[max(0, start - 2) : start]
-    return (after[:1] == " " and after[1:2].isupper()) or (before[1:2] == " " and before[:1].isalpha() and _word_before(text, start)[:1].isupper())
-
-
-def _word_before(text: str, start: int) -> str:
-    i = start - 1
-    while i > 0 and text[i - 1].isalpha():
-        i -= 1
-    return text[i : start - 1]
+    entities: list[Entity]
+    speakers: dict[str, str | None]  # quote mention id -> Entity.id
 
 
 def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Entity]:
-    """Cluster entity mentions across articles; fill ``Mention.entity`` and quote speakers."""
+    """``cluster_entities``, then its answer written on the mentions (``assign_links``)."""
+    links = cluster_entities(articles, mentions)
+    assign_links(mentions, links)
+    return links.entities
+
+
+def assign_links(mentions: Sequence[Mention], links: Links) -> None:
+    """The one place the clusters are written on the mentions: ``EntityMention.entity`` of each
+    entity mention, and ``QuoteMention.speaker``, the entity id of the speaker it names."""
+    entity_of = {mid: e.id for e in links.entities for mid in e.mentions}
+    for m in mentions:
+        if m.kind == "entity":
+            m.entity = entity_of.get(m.id)
+        elif m.id in links.speakers:
+            m.speaker = links.speakers[m.id]
+
+
+def cluster_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> Links:
+    """Which entity mentions name the same thing, across articles: a pure function of the
+    pipeline's mentions (none is changed)."""
     order = {a.id: i for i, a in enumerate(articles)}
     ents = [m for m in mentions if m.kind == "entity"]
     ents.sort(key=lambda m: (order.get(m.article, len(order)), m.start))
     texts = {a.id: a.text for a in articles}
-    _capitals_as_countries(ents, texts)
-    _governments_of_people(ents, texts)
+    read_as = _capitals_as_countries(ents, texts)
+    read_as.update(_governments_of_people(ents, texts))
     offices = _resolve_offices(ents, texts)
-    names = _distinct_names(ents, texts, offices)
+    names = _distinct_names(ents, texts, offices, read_as)
     uf = _UnionFind(len(names))
-    places = frozenset(n.folded for n in names if n.mention.label in _PLACE_LABELS and not country_core(n.raw))
+    places = frozenset(n.folded for n in names if n.label in _PLACE_LABELS and not country_core(n.raw))
 
     _link_same_name_in_article(names, uf)
     _link_surnames_in_article(names, uf)
@@ -250,9 +193,8 @@ def link_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     _link_descriptions(names, uf)
     _link_offices(names, uf)
 
-    entities = _build_entities(names, uf, {id(m): k for k, m in enumerate(ents)})
-    _resolve_speakers(mentions, names, entities)
-    return entities
+    entities, entity_of = _build_entities(names, uf, {id(m): k for k, m in enumerate(ents)})
+    return Links(entities, _resolve_speakers(mentions, names, entities, entity_of))
 
 
 # A capital acting: after "with", "between", "against", "on", "by" ("ties with Washington"), or before
@@ -273,11 +215,15 @@ _PLACE_AFTER = re.compile(
     r"metro|police|suburbs|downtown|centre|center|council)\b")
 
 
-def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> None:
+def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[int, tuple[str, str]]:
     """"Pyongyang said", "talks between Washington and Tehran": a capital that acts stands for its
     country's government, so it joins the country, when the corpus names that country. A capital
     where something happens ("in Moscow", "flew to Seoul") stays the city, and so, in an article that
-    writes it so, does every other mention of it: there the name is the city's."""
+    writes it so, does every other mention of it: there the name is the city's. In an article that
+    only ever writes it as the state, a mention whose words tell neither is the state too.
+
+    Returns the name and label linking reads such a capital as, by ``id`` of the mention."""
+    read_as: dict[int, tuple[str, str]] = {}
     named: dict[str, Counter[str]] = defaultdict(Counter)  # country (folded) -> how the corpus writes it
     for m in ents:
         if m.label in _PLACE_LABELS:
@@ -285,72 +231,60 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> None:
             named[COUNTRY_ALIASES.get(fold(name), fold(name))][name] += 1
     capitals = [m for m in ents if m.label in _PLACE_LABELS and mention_name(m) == strip_possessive(m.text)
                 and named.get(country_of_capital(mention_name(m)) or "")]
-    cities = {(m.article, mention_name(m)) for m in capitals
-              if _PLACE_BEFORE.search(texts.get(m.article, "")[max(0, m.start - 12) : m.start])}
+    reading: dict[int, str] = {}  # id(mention) -> "place" or "state", where its words tell
+    told: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, name) -> the readings told
     for m in capitals:
-        country = country_of_capital(mention_name(m)) or ""
         text = texts.get(m.article, "")
-        if (m.article, mention_name(m)) in cities or _PLACE_AFTER.match(text, m.end):
+        if _PLACE_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _PLACE_AFTER.match(text, m.end):
+            reading[id(m)] = "place"
+        elif _ACTOR_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _ACTOR_AFTER.match(text, m.end):
+            reading[id(m)] = "state"
+        if id(m) in reading:
+            told[(m.article, mention_name(m))].add(reading[id(m)])
+    for m in capitals:
+        # An article that writes the name as a place anywhere means the city by it; one that only
+        # ever writes it as the state means the state by it, also where its words tell neither
+        # ("further restrain Tehran.").
+        told_here = told[(m.article, mention_name(m))]
+        if "place" in told_here or (reading.get(id(m)) != "state" and told_here != {"state"}):
             continue
-        if not (_ACTOR_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _ACTOR_AFTER.match(text, m.end)):
-            continue
-        m.value = named[country].most_common(1)[0][0]
-        m.label = "GPE"
+        country = country_of_capital(mention_name(m)) or ""
+        read_as[id(m)] = (named[country].most_common(1)[0][0], "GPE")
+    return read_as
 
 
-_GOVERNMENT_AFTER = re.compile(r"\s+(administration|government|regime|cabinet)\b")
+_GOVERNMENT = re.compile(r"\s+(?:administration|government|regime|cabinet)$")
 
 
-def _governments_of_people(ents: list[Mention], texts: dict[str, str]) -> None:
-    """"The Trump administration", "the Kim regime": not the person but the government they lead,
-    so the country whose leader the corpus calls them ("U.S. President Donald Trump"), or else a
-    government of its own, never the person."""
+def _governments_of_people(ents: list[Mention], texts: dict[str, str]) -> dict[int, tuple[str, str]]:
+    """"The Trump administration", "the Kim regime" (a mention the pipeline nests over the person's
+    name): not the person but the government they lead, so the country whose leader the corpus
+    calls them ("U.S. President Donald Trump"), or else a government of its own, never the person.
+    Returns the name and label linking reads those that are a country's as, by ``id`` of the mention."""
     led: dict[str, Counter[str]] = defaultdict(Counter)  # surname (folded) -> countries led
     named: dict[str, Counter[str]] = defaultdict(Counter)  # country (folded) -> how the corpus writes it
+    people_at: dict[tuple[str, int], Mention] = {}
     for m in ents:
         if m.label in _PLACE_LABELS:
             name = mention_name(m)
             named[COUNTRY_ALIASES.get(fold(name), fold(name))][name] += 1
+        elif m.label == "PERSON":
+            people_at.setdefault((m.article, m.start), m)
     for _, name, (holder, office, former) in _offices_held(ents, texts):
         if office in LEADER_HEADS and not former:
-            led[fold(name).split()[-1]][holder] += 1
+            words = fold(name).split()
+            for word in {words[0], words[-1]}:  # "the Kim regime": Kim Jong Un, family name first
+                led[word][holder] += 1
+    read_as: dict[int, tuple[str, str]] = {}
     for m in ents:
-        if m.label != "PERSON":
+        person = people_at.get((m.article, m.start)) if m.label == "ORG" else None
+        if person is None or person.end >= m.end or not _GOVERNMENT.match(m.text[person.end - m.start :]):
             continue
-        text = texts.get(m.article, "")
-        after = _GOVERNMENT_AFTER.match(text, m.end)
-        if not after or m.text.endswith(("'s", "’s")):
-            continue
-        end = m.end + len(after.group(0))
-        countries = led.get(fold(mention_name(m)).split()[-1], Counter()).most_common(2)
+        countries = led.get(fold(mention_name(person)).split()[-1], Counter()).most_common(2)
         country = countries[0][0] if countries and (len(countries) == 1 or countries[0][1] > countries[1][1]) else None
-        m.end, m.text, m.id = end, text[m.start : end], f"{m.article}:e{m.start}-{end}"
         if country and named.get(country):
-            m.label, m.value = "GPE", named[country].most_common(1)[0][0]
-        else:
-            m.label, m.value = "ORG", m.text
-
-
-# Up to three words after a country or organisation, ending a role: "'s supreme leader", " CEO".
-_ROLE_AFTER = re.compile(r"(?:['’]s)?((?:\s+[A-Za-z][A-Za-z.-]*){1,3})")
-_FORMER = frozenset({"former", "ex", "then", "ex-", "then-"})
-_NOT_OFFICE = frozenset({"the", "a", "an", "but", "and", "current", "new", "top", "its", "his", "her", "their"})
-
-
-def _office_tail(words: list[str]) -> tuple[str, bool] | None:
-    """("prime-minister", False) for ["Prime", "Minister"]: the office a role's last words name,
-    and whether it is a former one; None unless they end on an office head."""
-    folded = [fold(w).strip(".,") for w in words]
-    former = any(w in _FORMER or w.startswith(("ex-", "then-")) for w in folded)
-    kept = [w.split("-", 1)[1] if w.startswith(("ex-", "then-")) else w for w in folded]
-    kept = [w for w in kept if w and w not in _FORMER and w not in _NOT_OFFICE]
-    if kept[-2:] == ["chief", "executive"] or kept[-3:] == ["chief", "executive", "officer"]:
-        kept = kept[: len(kept) - 1 - kept[::-1].index("chief")] + ["ceo"]
-    if len(kept) >= 2 and kept[-2:] == ["prime", "minister"]:
-        kept = kept[:-2] + ["prime-minister"]
-    if not kept or (kept[-1] not in OFFICE_HEADS and kept[-1] != "prime-minister"):
-        return None
-    return " ".join(kept), former
+            read_as[id(m)] = (named[country].most_common(1)[0][0], "GPE")
+    return read_as
 
 
 def _holder(name: str) -> str | None:
@@ -373,40 +307,58 @@ def _office_of_role(role: str) -> tuple[str, str, bool] | None:
     True); "chairman of the Democratic Party" -> ("democratic party", "chairman", False)."""
     before, of, after = role.rpartition(" of ")
     if of:
-        tail = _office_tail(before.split())
+        tail = office_tail(before.split())
         holder = _holder(after[4:] if after.lower().startswith("the ") else after)
         return (holder, *tail) if tail and holder else None
     words = role.split()
     lead = 0
-    while lead < len(words) and fold(words[lead]).strip(".,").split("-")[0] in _FORMER | _NOT_OFFICE:
+    while lead < len(words) and fold(words[lead]).strip(".,").split("-")[0] in FORMER | NOT_OFFICE:
         lead += 1
     cut = lead
     while cut < len(words) - 1 and words[cut][:1].isupper() and fold(words[cut]).strip(".,") not in OFFICE_HEADS | TITLE_WORDS:
         cut += 1
     holder = _holder(" ".join(words[lead:cut])) if cut > lead else None
-    tail = _office_tail(words[:lead] + words[cut:])
+    tail = office_tail(words[:lead] + words[cut:])
     return (holder, *tail) if tail and holder else None
 
 
-def _office_after(m: Mention, text: str) -> tuple[int, str, bool] | None:
-    """(end, office, former) of the office written right after a country or organisation
-    ("North Korean leader", "Apple's chief executive"); None when no office follows."""
-    after = _ROLE_AFTER.match(text, m.end)
-    if not after:
-        return None
-    words = after.group(1).split()
-    for n in range(len(words), 0, -1):  # the longest office: "prime minister", not "prime"
-        tail = _office_tail(words[:n])
-        if tail:
-            former = tail[1] or bool(re.search(r"\b(?:former|ex-|then-)\s*$", text[max(0, m.start - 10) : m.start], re.I))
-            return _end_of_words(text, m.end, words[:n]), tail[0], former
-    return None
+def is_office(m: Mention) -> bool:
+    """An office the pipeline found over its holder's name ("North Korean leader", ``ct_nested``)."""
+    return m.kind == "entity" and m.role is not None and m.role == m.text and m.label != "PERSON"
+
+
+def _office_mentions(ents: list[Mention]) -> list[tuple[Mention, tuple[str, str, bool] | None]]:
+    """Each office mention with (holder, office, former), read from the holder's own mention nested
+    in it ("British" in "former British Prime Minister"), so the holder is the name the pipeline found."""
+    found = []
+    inside: dict[tuple[str, int], Mention] = {}
+    for m in ents:
+        if not is_office(m):
+            inside.setdefault((m.article, m.start), m)
+    for m in ents:
+        if not is_office(m):
+            continue
+        holder = next((h for at in _word_starts(m) if (h := inside.get((m.article, at))) and h.end < m.end), None)
+        office = None
+        if holder is not None:
+            key = _holder(mention_name(holder))
+            tail = office_tail(m.text[holder.end - m.start :].lstrip("'’s").split())  # ("North Korea's leader")
+            if key and tail:
+                office = (key, tail[0], tail[1] or holder.start > m.start)
+        found.append((m, office))
+    return found
+
+
+def _word_starts(m: Mention) -> list[int]:
+    """Where the first two words of ``m`` start: an office's holder, after "former" or not."""
+    second = m.text.find(" ")
+    return [m.start] + ([m.start + second + 1] if second > 0 else [])
 
 
 def _offices_held(ents: list[Mention], texts: dict[str, str]) -> list[tuple[str, str, tuple[str, str, bool]]]:
     """(article, person's full name, (holder, office, former)) for every office the corpus gives a
-    named person: in the person's role ("former FBI director James Comey") or written just before
-    the name as a country's or organisation's office ("U.S." + "President" + "Donald Trump")."""
+    named person: in the person's role ("former FBI director James Comey") or as an office written
+    just before the name ("U.S. President" + "Donald Trump")."""
     held = []
     people_at: dict[tuple[str, int], str] = {}
     for m in ents:
@@ -415,69 +367,36 @@ def _offices_held(ents: list[Mention], texts: dict[str, str]) -> list[tuple[str,
             office = _office_of_role(m.role) if m.role else None
             if office:
                 held.append((m.article, mention_name(m), office))
-    for m in ents:
-        if m.label in {"NORP", "GPE", "ORG"}:
-            found = _office_after(m, texts.get(m.article, ""))
-            holder = _holder(mention_name(m)) if found else None
-            person = people_at.get((m.article, found[0] + 1)) if found else None
-            if holder and person:
-                held.append((m.article, person, (holder, found[1], found[2])))
+    for m, office in _office_mentions(ents):
+        if office:
+            person = people_at.get((m.article, m.end + 1))
+            if office and person:
+                held.append((m.article, person, office))
     return held
 
 
 def _resolve_offices(ents: list[Mention], texts: dict[str, str]) -> dict[int, str]:
-    """"The North Korean leader", "the former FBI director": a country or organisation followed by
-    an office and no name stands for the person the story names with that office ("North Korean
-    leader Kim Jong Un"). The mention grows over the office and joins that person; without a
-    known holder (or with two equally likely ones) it stays the country's or organisation's.
-    Right before a name ("French President Emmanuel Macron") a nationality's office is that person's."""
+    """Whose office each office mention is: the person named right after it ("Apple CEO Steve
+    Jobs"), else the person the story names with that office ("the North Korean leader" is the
+    "North Korean leader Kim Jong Un" of the story). Offices with no known holder (or two equally
+    likely ones) are left out: they stay apart, never joining the country or organisation."""
     holders: dict[tuple[str, str, bool], Counter[str]] = defaultdict(Counter)
     local: dict[tuple[str, tuple[str, str, bool]], Counter[str]] = defaultdict(Counter)
     for article, name, office in _offices_held(ents, texts):
         holders[office][name] += 1
         local[(article, office)][name] += 1
     offices: dict[int, str] = {}  # id(mention) -> the holder's name, folded
-    starts: dict[str, list[int]] = defaultdict(list)
     people_at: dict[tuple[str, int], str] = {}  # (article, start) -> a person's full name there
     for m in ents:
-        starts[m.article].append(m.start)
         if m.label == "PERSON" and " " in mention_name(m).strip():
             people_at[(m.article, m.start)] = mention_name(m)
-    for found in starts.values():
-        found.sort()
-    for m in ents:
-        if m.label not in {"NORP", "GPE", "ORG"}:
-            continue
-        text = texts.get(m.article, "")
-        office = _office_after(m, text)
-        if not office:
-            continue
-        end = office[0]
-        at = starts[m.article]
-        if bisect_right(at, end - 1) != bisect_right(at, m.start):
-            continue  # another name inside the office ("US and Korean leaders")
-        if re.match(r"\s+[A-Z]", text[end : end + 2]):
-            # "French President Emmanuel Macron": a nationality's office is part of the person's title.
-            # A company's stays the company's ("Apple" in "Apple CEO Steve Jobs" is Apple).
-            person = people_at.get((m.article, end + 1)) if m.label != "ORG" else None
-        else:
-            holder = _holder(mention_name(m))
-            person = _holder_of((holder, office[1], office[2]), holders, local, m.article) if holder else None
+    for m, office in _office_mentions(ents):
+        person = people_at.get((m.article, m.end + 1))
         if person is None:
-            continue
-        # The label stays: the words are an office, not a name the detectors should compare.
-        m.end, m.text, m.value = end, text[m.start : end], text[m.start : end]
-        m.id, m.role = f"{m.article}:e{m.start}-{end}", text[m.start : end]
-        offices[id(m)] = fold(person)
+            person = _holder_of(office, holders, local, m.article) if office else None
+        if person is not None:
+            offices[id(m)] = fold(person)
     return offices
-
-
-def _end_of_words(text: str, start: int, words: list[str]) -> int:
-    """The end in ``text`` of ``words``, found one after another from ``start``."""
-    at = start
-    for word in words:
-        at = text.index(word, at) + len(word)
-    return at
 
 
 def _holder_of(office: tuple[str, str, bool], holders: dict, local: dict, article: str) -> str | None:
@@ -487,6 +406,10 @@ def _holder_of(office: tuple[str, str, bool], holders: dict, local: dict, articl
     keys = [office]
     if head in LEADER_HEADS:
         keys += [(holder, other, former) for other in LEADER_HEADS if other != head]
+    # "the former FBI chief" is the "former FBI director": a generic name of the top office is
+    # any title of it, and a title of it answers to the generic names.
+    synonyms = TOP_OFFICES if head in GENERIC_TOP_OFFICES else GENERIC_TOP_OFFICES if head in TOP_OFFICES else ()
+    keys += [(holder, other, former) for other in synonyms if (holder, other, former) not in keys]
     for pool in ([local.get((article, k)) for k in keys], [holders.get(k) for k in keys]):
         counts: Counter[str] = Counter()
         for found in pool:
@@ -497,22 +420,32 @@ def _holder_of(office: tuple[str, str, bool], holders: dict, local: dict, articl
     return None
 
 
-def _distinct_names(ents: list[Mention], texts: dict[str, str], offices: dict[int, str]) -> list[_Name]:
-    """The names of ``ents`` (in order of first use), each with the mentions that write it."""
+def _distinct_names(
+    ents: list[Mention], texts: dict[str, str], offices: dict[int, str], read_as: dict[int, tuple[str, str]]
+) -> list[_Name]:
+    """The names of ``ents`` (in order of first use), each with the mentions that write it;
+    ``read_as`` gives the name and label to read some mentions as (a capital as its country)."""
     names: dict[tuple[str, str, str], _Name] = {}
-    shared = _shared_surnames(ents)
+    generations = _two_generations(ents)
+    shared = _shared_surnames(ents, generations)
+    standalone = {fold(mention_name(m)) for m in ents if m.label == "ORG" and mention_name(m) == strip_possessive(m.text)}
     for m in ents:
-        if m.label == "PERSON":
-            _split_leading_title(m)
-        raw = mention_name(m)
-        if m.label == "PERSON" and _unconfirmed_surname(m, raw, texts.get(m.article, ""), shared):
+        raw, label = read_as.get(id(m)) or (mention_name(m), m.label)
+        if label == "ORG" and " " not in m.text.strip() and fold(strip_possessive(m.text)) in standalone:
+            # "Boeing" that its article reads as its "Boeing Commercial Airplanes": the corpus
+            # knows "Boeing" as an organisation by itself, so it is read as written.
             raw = strip_possessive(m.text)
-        nominal = m.label == "NORP" and _nominal(m, texts.get(m.article, ""))
-        office = offices.get(id(m), "")
-        key = (m.article, "nominal" if nominal else "office:" + office if office else m.label, raw)
+        if label == "PERSON":
+            raw = _without_leading_title(raw)
+        if label == "PERSON" and _unconfirmed_surname(m, raw, texts.get(m.article, ""), shared):
+            raw = _without_leading_title(strip_possessive(m.text))
+        nominal = label == "NORP" and _nominal(m, texts.get(m.article, ""))
+        # An office with no known holder stays apart: not the country's, nobody's yet.
+        office = offices.get(id(m)) or ("?" + fold(raw) if is_office(m) else "")
+        key = (m.article, "nominal" if nominal else "office:" + office if office else label, raw)
         found = names.get(key)
         if found is None:
-            names[key] = _make_name(m, raw) if not office else _Name(m, [m], raw, fold(raw), fold(raw).split(), False)
+            names[key] = _make_name(m, raw, label, generations) if not office else _Name(m, [m], raw, fold(raw), fold(raw).split(), False, label)
             names[key].nominal = names[key].alias = nominal or bool(office)
             names[key].office_of = office
         else:
@@ -538,14 +471,34 @@ def _nominal(m: Mention, text: str) -> bool:
     return bool(_BEFORE_NOMINAL.search(text[max(0, m.start - 40) : m.start]) and _AFTER_NOMINAL.match(text[m.end : m.end + 12]))
 
 
-def _shared_surnames(ents: list[Mention]) -> set[str]:
+def _two_generations(ents: list[Mention]) -> frozenset[str]:
+    """Full names (folded, without the suffix) that one article writes both with and without a
+    generational suffix: "Donald Trump Jr." and "Donald Trump" there are son and father. Elsewhere
+    a suffix is only how an outlet writes the name ("Arcade Joseph Comeaux Jr" / "... Comeaux")."""
+    plain: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first name, surname) -> articles
+    suffixed: dict[str, set[str]] = defaultdict(set)
+    for m in ents:
+        if m.label == "PERSON" and " " in mention_name(m).strip():
+            words = fold(mention_name(m)).split()
+            if words[-1] in NAME_SUFFIXES:
+                suffixed[" ".join(words[:-1])].add(m.article)
+            else:
+                plain[(words[0], words[-1])].add(m.article)  # "Donald J. Trump" is "Donald Trump"
+    return frozenset(name for name, articles in suffixed.items()
+                     if articles & plain.get((name.split()[0], name.split()[-1]), set()))
+
+
+def _shared_surnames(ents: list[Mention], generations: frozenset[str] = frozenset()) -> set[str]:
     """Surnames (folded) that people of different given names bear somewhere in the corpus
     ("Trump": Donald and Melania; not "Lavrov": Sergei and Sergey are one)."""
     first_names: dict[str, set[str]] = defaultdict(set)
     for m in ents:
         if m.label == "PERSON" and isinstance(m.value, str) and " " in m.value.strip():
             words = fold(strip_possessive(m.value)).split()
-            first_names[words[-1]].add(words[0])
+            if words[-1] in NAME_SUFFIXES and " ".join(words[:-1]) in generations:
+                words = [words[0] + " " + words[-1], *words[1:-1]]  # "Donald Trump Jr.": another Trump
+            if len(words) >= 2:
+                first_names[words[-1]].add(words[0])
     shared = set()
     for surname, firsts in first_names.items():
         people: list[str] = []  # one given name per person (Sergei and Sergey are one)
@@ -569,41 +522,35 @@ def _unconfirmed_surname(m: Mention, name: str, text: str, shared: set[str]) -> 
     return not (wanted and given_name_gender(fold(name).split()[0]) == wanted)
 
 
-def _make_name(m: Mention, raw: str) -> _Name:
+def _make_name(m: Mention, raw: str, label: str, generations: frozenset[str] = frozenset()) -> _Name:
+    """``generations``: the names (folded) an article gives both with and without "Jr."."""
     folded = fold(raw)
-    n = _Name(m, [m], raw, folded, folded.split(), person=m.label == "PERSON")
+    n = _Name(m, [m], raw, folded, folded.split(), person=label == "PERSON", label=label)
     if n.person and len(n.words) >= 2 and n.words[-1] in PERSON_NOUNS and raw.split()[-1].islower():
         n.description = n.words[-1]  # "Spiro man": not a name, someone the article is about
         n.alias = True
     elif n.person and n.words:
-        given, surname = split_person(n.words)
+        words, suffix = n.words, ""
+        if len(words) >= 2 and words[-1] in NAME_SUFFIXES and " ".join(words[:-1]) in generations:
+            # "Donald Trump Jr." beside "Donald Trump": the suffix belongs to the surname's key.
+            words, suffix = words[:-1], " " + words[-1].replace("jnr", "jr").replace("snr", "sr")
+        given, surname = split_person(words)
         # Keyed by the surname's last word: "al-Assad" and "Assad" are one surname.
-        n.given, n.surname = given, translit_key(surname.split()[-1]) if surname else ""
+        n.given, n.surname = given, translit_key(surname.split()[-1]) + suffix if surname else ""
     return n
 
 
-def _split_leading_title(m: Mention) -> None:
-    """"Justice Helena Marchetti" at a sentence start: the title is the role, not the name.
-
-    Only when a two-word name or longer remains, so "King" in "Stephen King" and
-    "Prince Harry" stay as written.
-    """
-    name = mention_name(m)
+def _without_leading_title(name: str) -> str:
+    """"Justice Helena Marchetti" -> "Helena Marchetti": a title the finder left inside a person's
+    name (a trained recogniser's span) is not part of the name. Only when a two-word name or
+    longer remains, so "King" in "Stephen King" and "Prince Harry" stay as written."""
     words = name.split()
     cut = 0
     while len(words) - cut > 2 and fold(words[cut]) in TITLE_WORDS:
         cut += 1
     if not cut or not all(w[:1].isupper() for w in words[cut:]):
-        return
-    title = " ".join(words[:cut])
-    name = " ".join(words[cut:])
-    at = m.text.find(words[cut])
-    if m.text.startswith(words[0]) and at > 0:  # the span starts at the name, as elsewhere
-        m.start += at
-        m.text = m.text[at:]
-    m.value = name
-    if not m.role:
-        m.role = title
+        return name
+    return " ".join(words[cut:])
 
 
 def _groups(items: Iterable[tuple[object, int]]) -> dict[object, list[int]]:
@@ -700,16 +647,16 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
     keys: list[tuple[str, int]] = []
     known_places = places | frozenset(COUNTRY_ALIASES.values())  # once: it grows with the corpus
     surnames = {n.surname for n in names if n.full}
-    organisations = {n.folded for n in names if n.mention.label == "ORG"}
+    organisations = {n.folded for n in names if n.label == "ORG"}
     for i, n in enumerate(names):
         if n.person and len(n.words) == 1 and n.surname not in surnames and n.folded in organisations:
             keys.append(("org:" + n.folded, i))  # "Wikileaks said": no person, the organisation
-        if n.mention.label == "ORG":
+        if n.label == "ORG":
             keys.append(("org:" + n.folded, i))
         if n.person or n.nominal or n.office_of or not n.folded:
             continue
         key = COUNTRY_ALIASES.get(n.folded, n.folded)
-        if n.mention.label == "NORP":
+        if n.label == "NORP":
             key = country_of_demonym(n.folded) or key  # "Russian officials" speak for Russia
             for party in _party_names(n.folded):
                 keys.append((party, i))  # "Democrats" are the Democratic Party
@@ -721,11 +668,11 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
                 key = place
                 n.alias = True
         keys.append((key, i))
-        if n.mention.label in _PLACE_LABELS and len(n.words) == 1 and len(key) >= 4:
+        if n.label in _PLACE_LABELS and len(n.words) == 1 and len(key) >= 4:
             keys.append(("@" + translit_key(key), i))  # Kyiv / Kiev, Odesa / Odessa
-        if n.mention.label == "ORG" and not is_acronym(n.raw) and all(w in CORPORATE_WORDS for w in n.words[1:]):
+        if n.label == "ORG" and not is_acronym(n.raw) and all(w in CORPORATE_WORDS for w in n.words[1:]):
             keys.append(("^" + n.words[0], i))  # "Apple Inc." = "Apple Computer" = "Apple"
-        if n.mention.label == "PRODUCT":
+        if n.label == "PRODUCT":
             model = n.words[-1][:-1] if n.words[-1].endswith("s") and len(n.words[-1]) > 3 else n.words[-1]
             keys.append(("#" + " ".join(n.words[:-1] + [model]), i))  # "iPods" = "iPod"
             if any(ch.isdigit() for ch in model):
@@ -733,7 +680,7 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
             elif len(n.words) >= 2 and any(ch.isdigit() for ch in n.words[-2]):
                 keys.append(("#" + model, i))  # "787 Dreamliner" = "Dreamliner"
                 keys.append(("#" + n.words[-2], i))  # = "Boeing 787"
-        if len(n.words) >= 2 and n.mention.label not in _NOT_SHORT_FORMS:
+        if len(n.words) >= 2 and n.label not in _NOT_SHORT_FORMS:
             # "Ministry of Defence" = "Defence Ministry": the same words in another order.
             words = sorted(spelling_key(w) for w in n.words if w not in ACRONYM_SKIP)
             keys.append(("~" + " ".join(words), i))
@@ -802,7 +749,7 @@ def _link_short_forms(names: list[_Name], uf: _UnionFind) -> None:
     )
     named_people = _roots_with_full_names(names, uf)
     for i, n in enumerate(names):
-        if len(n.words) != 1 or is_acronym(n.raw) or n.mention.label in _NOT_SHORT_FORMS:
+        if len(n.words) != 1 or is_acronym(n.raw) or n.label in _NOT_SHORT_FORMS:
             continue
         if n.person and uf.find(i) in named_people:
             continue
@@ -821,7 +768,7 @@ def _link_organs(names: list[_Name], uf: _UnionFind) -> None:
     by_key: dict[str, set[int]] = defaultdict(set)
     first_of: dict[int, int] = {}
     for i, n in enumerate(names):
-        if n.mention.label != "ORG":  # "French Parliament" is not part of a nationality
+        if n.label != "ORG":  # "French Parliament" is not part of a nationality
             continue
         r = uf.find(i)
         first_of.setdefault(r, i)
@@ -862,7 +809,7 @@ def _link_national_bodies(names: list[_Name], uf: _UnionFind) -> None:
     joins the most prominent country's air force (named at least twice as often as any other)."""
     bodies: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))  # body -> country -> names
     for i, n in enumerate(names):
-        if n.mention.label == "ORG" and len(n.words) >= 2:
+        if n.label == "ORG" and len(n.words) >= 2:
             found = _country_and_body(n.words)
             if found:
                 bodies[found[1]][found[0]].append(i)
@@ -875,7 +822,7 @@ def _link_national_bodies(names: list[_Name], uf: _UnionFind) -> None:
     for i, n in enumerate(names):
         size[uf.find(i)] += len(n.mentions)
     for i, n in enumerate(names):
-        by_country = bodies.get(n.folded) if n.mention.label == "ORG" and not n.person else None
+        by_country = bodies.get(n.folded) if n.label == "ORG" and not n.person else None
         if not by_country:
             continue
         ranked = sorted((size[uf.find(idx[0])], idx[0]) for idx in by_country.values())[::-1]
@@ -952,7 +899,7 @@ def _link_nominal_nationalities(names: list[_Name], uf: _UnionFind, texts: dict[
         starts.sort()
     nationality: dict[int, set[str]] = defaultdict(set)  # person -> nationalities written before the name
     for n in names:
-        if n.mention.label != "NORP" or n.nominal:
+        if n.label != "NORP" or n.nominal:
             continue
         for m in n.mentions:
             starts = person_at.get(m.article, [])
@@ -1046,20 +993,24 @@ def _label(members: list[_Name], name: str) -> str:
     organisation's ("Ardmore Mining", "Brightwater Securities") is an organisation."""
     labels: Counter[str] = Counter()
     for n in [n for n in members if not n.alias] or members:  # "United States", not the "American"s
-        labels[n.mention.label] += len(n.mentions)
+        labels[n.label] += len(n.mentions)
     label = labels.most_common(1)[0][0]
+    if all(n.office_of for n in members):
+        return "PERSON"  # "the North Korean leader": someone the corpus does not name
     words = fold(name).split()
     if label == "PERSON" and len(words) >= 2 and words[-1] in ORG_HEAD_WORDS:
         return "ORG"
     return label
 
 
-def _build_entities(names: list[_Name], uf: _UnionFind, rank: dict[int, int]) -> list[Entity]:
-    """One entity per cluster; ``rank`` orders each entity's mentions as in the corpus."""
+def _build_entities(names: list[_Name], uf: _UnionFind, rank: dict[int, int]) -> tuple[list[Entity], dict[int, str]]:
+    """One entity per cluster, and each name's entity id by ``id`` of the name; ``rank`` orders
+    each entity's mentions as in the corpus."""
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(names)):
         clusters[uf.find(i)].append(i)
     entities: list[Entity] = []
+    entity_of: dict[int, str] = {}
     used: Counter[str] = Counter()
     for root in sorted(clusters):
         members = [names[i] for i in clusters[root]]
@@ -1071,38 +1022,39 @@ def _build_entities(names: list[_Name], uf: _UnionFind, rank: dict[int, int]) ->
         found = [m for n in members for m in n.mentions]
         if len(members) > 1:
             found.sort(key=lambda m: rank[id(m)])
-        for m in found:
-            if m.label == "PERSON" and label == "ORG":
-                m.label = label
-            m.entity = entity_id
+        for n in members:
+            entity_of[id(n)] = entity_id
         entities.append(Entity(id=entity_id, name=name, label=label, mentions=[m.id for m in found]))
-    return entities
+    return entities, entity_of
 
 
-def _resolve_speakers(mentions: Sequence[Mention], names: list[_Name], entities: list[Entity]) -> None:
-    """Quote speakers arrive as names (``speaker_name``); set ``speaker`` to the linked entity's id."""
+def _resolve_speakers(
+    mentions: Sequence[Mention], names: list[_Name], entities: list[Entity], entity_of: dict[int, str]
+) -> dict[str, str | None]:
+    """Quote speakers arrive as names (``speaker_name``): the linked entity's id for each (None when the name
+    joins no one entity), by quote mention id."""
     in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
     surname_in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
     for n in names:
-        m = n.mention  # (a name's mentions are all of one entity)
-        if m.entity:
-            in_article[(m.article, n.folded)].add(m.entity)
-            if n.words:
-                surname_in_article[(m.article, n.words[-1])].add(m.entity)
+        article, entity = n.mention.article, entity_of[id(n)]
+        in_article[(article, n.folded)].add(entity)
+        if n.words:
+            surname_in_article[(article, n.words[-1])].add(entity)
     by_name: dict[str, set[str]] = defaultdict(set)
     for e in entities:
         by_name[fold(e.name)].add(e.id)
+    speakers: dict[str, str | None] = {}
     for m in mentions:
         if m.kind != "quote" or not m.speaker_name:
             continue
         f = fold(strip_possessive(m.speaker_name))
+        speakers[m.id] = None
         for cands in (
             in_article.get((m.article, f)),
             surname_in_article.get((m.article, f.split()[-1])) if f else None,
             by_name.get(f),
         ):
             if cands and len(cands) == 1:
-                m.speaker = next(iter(cands))
+                speakers[m.id] = next(iter(cands))
                 break
-        else:
-            m.speaker = None
+    return speakers

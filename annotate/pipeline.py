@@ -23,6 +23,7 @@ from .language import TITLE_ABBREVIATIONS
 RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("sentences", "ct_sentences"),
     ("entities", "ct_entities"),
+    ("nested", "ct_nested"),
     ("numbers", "ct_numbers"),
     ("dates", "ct_dates"),
     ("quotes", "ct_quotes"),

@@ -9,7 +9,9 @@ dates and figures it gives (two earthquakes of one kind differ in place, date
 and toll). Stories are built by average linkage: the two stories whose
 articles are the most alike on average merge first, as long as
 
-- their articles are alike at all (mean cosine JOIN_SIMILARITY);
+- their articles are alike at all (mean cosine JOIN_SIMILARITY) and, when
+  both name things, name at least one in common (shared common words alone
+  make no event);
 - once both stories have several articles, they are nearly as alike across as
   within (COHESION_RATIO): two events of one kind share their topic's words,
   but each event's reports share more among themselves; and
@@ -147,6 +149,8 @@ class _Stories:
             order = numpy.argsort(terms)
             self.sums[i] = (terms[order], weights[order])
         self._scratch = numpy.zeros(len(ids))
+        # The names (entity terms) of each story: stories that share none never merge.
+        self.names: dict[int, set[int]] = {i: {ids[t] for t in vector if t[0] == "@"} for i, vector in enumerate(vectors)}
         self.squares = [1.0] * n  # |sum|², kept as stories grow: |a + b|² = |a|² + |b|² + 2 a·b
         self.days = {i: (d, d) for i, d in enumerate(days) if d is not None}  # first and last publication
         self.neighbours: dict[int, set[int]] = defaultdict(set)
@@ -201,6 +205,8 @@ class _Stories:
                         heapq.heappush(heap, (-similarity, x, y, version[x], version[y], dot))
 
     def may_merge(self, a: int, b: int, similarity: float) -> bool:
+        if self.names[a] and self.names[b] and self.names[a].isdisjoint(self.names[b]):
+            return False  # both name things, nothing in common: shared common words make no event
         if a in self.days and b in self.days:
             (first_a, last_a), (first_b, last_b) = self.days[a], self.days[b]
             if max(first_a, first_b) - min(last_a, last_b) > MAX_DAYS_APART:
@@ -218,6 +224,7 @@ class _Stories:
             a, b = b, a
         self._root[b] = a
         self.members[a].extend(self.members.pop(b))
+        self.names[a] |= self.names.pop(b)
         self.squares[a] += self.squares[b] + 2 * dot
         (terms_a, weights_a), (terms_b, weights_b) = self.sums[a], self.sums.pop(b)
         scratch = self._scratch

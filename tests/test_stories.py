@@ -167,6 +167,18 @@ def test_a_folder_of_five_outlets_on_one_event_is_one_story():
     assert group_stories(articles, mentions) == [[a.id for a in articles]]
 
 
+def test_short_unrelated_imported_pages_that_share_only_common_words_stay_apart(tmp_path, capsys):
+    """Five short pages from different outlets on five events (a bus fare vote, a mine
+    strike, a budget, a flood, a wildfire), imported as a user would: they share words
+    ("voted", "budget", "workers") and a month, but no name, so each is its own story."""
+    from annotate.importer import run_import
+
+    assert run_import([str(ROOT / "tests" / "data" / "pages"), "-o", str(tmp_path)]) == 0
+    articles, mentions = _linked([tmp_path])
+    assert len(articles) == 5
+    assert group_stories(articles, mentions) == [[a.id] for a in articles]
+
+
 def test_a_mixed_folder_of_clearly_different_events_still_splits(tmp_path):
     """One folder holding the ferry reports, the earthquake reports and the election
     reports: three stories, each whole."""

@@ -18,6 +18,9 @@ processed Doc into ``Mention`` objects):
 - quotes: ``doc.spans["quotes"]``, the span covering the quoted words without
   the quotation marks; ``span._.speaker`` is a PERSON/ORG span from
   ``doc.ents`` (the fullest form available in the article) or None.
+- nested names: ``doc.spans["nested"]`` (``ct_nested``), names inside longer
+  names (an office over its holder's name, a maker inside its product);
+  ``span._.role`` is an office's own words, None for the others.
 - rows: every component also lists what it found as plain tuples in the
   registered Doc extension ``doc._.rows`` (a ``Rows``), one list per group in
   text order: ``"ents"`` rows are ``(start_char, end_char, label, canonical,
@@ -40,13 +43,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-SPAN_KEYS = ("numbers", "dates", "quotes")
+SPAN_KEYS = ("numbers", "dates", "quotes", "nested")
 ENTS = "ents"  # the rows of ``doc.ents`` in ``Rows``
 
 # Span extension -> (row group, position of the value in its rows), first group first.
 _FIELDS: dict[str, tuple[tuple[str, int], ...]] = {
     "canonical": ((ENTS, 3),),
-    "role": ((ENTS, 4),),
+    "role": ((ENTS, 4), ("nested", 3)),
     "value": (("numbers", 3), ("dates", 3)),
     "counts": (("numbers", 4),),
     "qualifier": (("numbers", 5),),

@@ -72,6 +72,7 @@ from .gazetteer import (
     lexicon,
     spellings,
 )
+from ..names import ORG_HEAD_WORDS
 from .tokens import LINE_BREAK, LONG_ALPHA, tokens, word_flag
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
@@ -217,8 +218,12 @@ class _DocEntities:
                 taken[f.start : f.end] = b"\x01" * (f.end - f.start)
             found = [f for f in found if not any(taken[f.start : f.end])] + trained
         found = self._with_model_numbers(_without_overlaps(found))
+        for f in found:
+            if f.label == "PERSON" and f.end - f.start >= 2 and fold(self.w[f.end - 1]) in ORG_HEAD_WORDS:
+                f.label = "ORG"  # "Ardmore Mining", "Rivergate United": named like an organisation
         found = self._link_short_forms(found, unresolved)
         found = self._place_and_person_noun(found, unresolved)
+        found = self._split_surname_pairs(found)
         canonical = self._canonical_forms(found)
         canonical.update(self._acronym_forms(found))
         canonical.update(self._descriptions)
@@ -302,6 +307,22 @@ class _DocEntities:
             self._descriptions[f.start] = self.span_text(f.start, i) + " " + self.w[i].lower()
         return _without_overlaps(found) if added else found
 
+    def _split_surname_pairs(self, found: list[_Found]) -> list[_Found]:
+        """"the Trump-Abe summit": two surnames joined by a hyphen, each that of someone the article
+        names in full, are two people (not a double-barrelled name)."""
+        w = self.w
+        pairs = [f for f in found if f.label == "PERSON" and f.end - f.start == 3 and w[f.start + 1] == "-"]
+        if not pairs:
+            return found
+        surnames = {w[f.end - 1] for f in found if f.label == "PERSON" and f.end - f.start >= 2 and w[f.end - 2] != "-"}
+        out = []
+        for f in found:
+            if f in pairs and w[f.start] in surnames and w[f.end - 1] in surnames:
+                out += [_Found(f.start, f.start + 1, "PERSON"), _Found(f.end - 1, f.end, "PERSON")]
+            else:
+                out.append(f)
+        return out
+
     def _with_model_numbers(self, found: list[_Found]) -> list[_Found]:
         """"Boeing 737s", "Airbus A330-200": a maker's name and a model number are a product."""
         w, n = self.w, self.n
@@ -322,11 +343,15 @@ class _DocEntities:
             for f in found:
                 covered[f.start : f.end] = b"\x01" * (f.end - f.start)
             added = False
+            # "Boeing's 747": a model number after a maker's possessive is the maker's model
+            makers = {f.end for f in found if f.label == "ORG"}
             for i in numbers:
                 if covered[i] or (w[i].isdigit() and 1800 <= int(w[i]) <= 2100) or not self.ws[i]:
                     continue
                 end = self._model_name_after(i + 1)
-                if end > i + 1 and not any(covered[i:end]):
+                if end == i + 1 and not (w[i - 1] in _POSSESSIVE and i - 1 in makers):
+                    continue
+                if not any(covered[i:end]):
                     found.append(_Found(i, end, "PRODUCT"))
                     added = True
             if added:
@@ -452,15 +477,22 @@ class _DocEntities:
             # "Actress Tara Reid", "Charger Jamal Williams": the name starts at the given name
             if given > start:
                 self._segment(start, given, found, unresolved, known_only=True)
-            found.append(_Found(given, end, "PERSON"))
+            found.append(_Found(given, self._name_end(given, end), "PERSON"))
             return
         if n >= 2 and fold(self.w[start]) in self.lex.given_names and not self._has_known_part(start + 1, end):
-            found.append(_Found(start, end, "PERSON"))
+            found.append(_Found(start, self._name_end(start, end), "PERSON"))
             return
         if n >= 2 and self._has_known_part(start, end) and self._all_known_or_adjective_first(start, end):
             self._segment(start, end, found, unresolved)
             return
         self._unknown(start, end, found, unresolved)
+
+    def _name_end(self, start: int, end: int) -> int:
+        """"James Comey Memos" (a tweet in Title Case): a word after a given name and surname
+        that the article writes in lowercase is a common noun, not part of the name."""
+        while end - start > 2 and self.w[end - 1][:1].isupper() and self.written_in_lowercase(self.w[end - 1]):
+            end -= 1
+        return end
 
     def _unknown(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
         """A run no list knows: decide from its shape and its context."""
@@ -734,7 +766,7 @@ class _DocEntities:
         """Is token ``i`` the first word of a sentence, a line, a quote or a clause after a colon?"""
         w = self.w
         j = i - 1
-        while j >= 0 and w[j] in _OPENERS:
+        while j >= 0 and w[j] in _OPENERS and w[j] != ":":  # (a colon opens a clause: stop there)
             j -= 1
         # (a sentence starts in j+1..i: the same as ``self._sentence_of(i) > j``, without a bisect)
         return j < 0 or True in self.ss[j + 1 : i + 1] or self.space[j] or w[j] == ":"
@@ -974,6 +1006,9 @@ class _DocEntities:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
             elif f.label == "PRODUCT" and len(words) >= 2 and words[-1].isalpha() and any(c.isdigit() for c in words[-2]):
                 org_heads.setdefault(words[-1], "PRODUCT")  # "Dreamliner" after "787 Dreamliner"
+        for f in found:
+            if f.weak and f.label == "GPE" and f.end - f.start == 1 and surnames.get(fold(self.w[f.start])) == "PERSON":
+                f.label, f.weak = "PERSON", False  # "a kiss from Macron": the person named in full above
         if surnames or org_heads:
             taken = bytearray(self.n)  # 1 for tokens in an entity
             for f in found:
