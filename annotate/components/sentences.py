@@ -72,6 +72,15 @@ def sentence_starts(doc: Doc) -> list[int]:
     return [0, *(offsets[i] for i in marked if i > 0)]
 
 
+def sentence_starts_of(text: str) -> list[int]:
+    """``sentence_starts`` of a text the pipeline has not seen (a story built without the
+    engine's ``Analysis.sentences``): the same tokens and rules."""
+    from ..bounded_doc import make_doc
+    from ..pipeline import build_pipeline
+
+    return sentence_starts(make_doc(build_pipeline(None), text))
+
+
 def _starts(doc: Doc) -> list[int]:
     """Token indices that start a sentence by the rules of the module docstring, in order (0 is
     not always among them)."""
