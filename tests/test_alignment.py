@@ -316,3 +316,22 @@ def test_a_name_qualifying_a_group_is_not_the_subject_of_a_claim():
          "and WikiLeaks for the hacking.")
     b = "Officials told President Donald Trump on Monday that Trump is not the target of the inquiry into the hacking."
     assert not findings(a, b, kind="claim")
+
+
+def test_a_statement_runs_on_across_a_hard_wrapped_line():
+    """The detectors read the pipeline's sentences (``Analysis.sentences``): a line broken
+    mid-sentence does not cut what someone said."""
+    from annotate.engine import analyse
+
+    a = ("Floods hit the river town of Valdora on Monday, and the regional government\n"
+         "declared an emergency. Interior Minister Ana Ferreyra said the army would\n"
+         "rebuild the bridge before the winter and that every family would be home.\n")
+    b = ("Floods hit the river town of Valdora on Monday. Interior Minister Ana Ferreyra said the\n"
+         "army would not rebuild the bridge before the spring.\n")
+    analysis = analyse(story(a, b))
+    said = {s.article: " ".join(s.text.split()) for s in analysis.statements}
+    assert said == {
+        "a0": "the army would rebuild the bridge before the winter and that every family would be home",
+        "a1": "the army would not rebuild the bridge before the spring",
+    }
+    assert analysis.sentences == {"a0": [0, a.index("Interior")], "a1": [0, b.index("Interior")]}
