@@ -274,6 +274,12 @@ class Story:
             self._sentence_starts[article_id] = [s for s, _ in spans]
         return self._sentences[article_id]
 
+    def sentence_starts_within(self, article_id: str, start: int, end: int) -> list[int]:
+        """Where sentences start strictly inside ``start:end`` (a quote of several sentences)."""
+        self.sentences(article_id)
+        starts = self._sentence_starts[article_id]
+        return starts[bisect.bisect_right(starts, start) : bisect.bisect_left(starts, end)]
+
     def sentence_at(self, article_id: str, offset: int) -> tuple[int, int]:
         spans = self.sentences(article_id)
         i = bisect.bisect_right(self._sentence_starts[article_id], offset) - 1
