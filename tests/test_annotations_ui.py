@@ -45,3 +45,14 @@ def test_sentence_always_covers_the_span():
 def test_tags_are_trimmed_and_deduplicated_in_order():
     assert parse_tags(" check , sourcing,check,, numbers ") == ("check", "sourcing", "numbers")
     assert parse_tags("  ") == ()
+
+
+def test_a_headline_as_long_as_a_wrapped_line_is_a_sentence_of_its_own():
+    """A web page's headline has no stop and is as long as a hard-wrapped line, but the
+    paragraphs below it are one line each: the note on the first sentence leaves it out."""
+    headline = "Floods hit the river town of Valdora as the regional government meets"
+    first = "Interior Minister Ana Ferreyra said on Monday that the army would rebuild the bridge before the winter."
+    text = f"{headline}\n{first}\nEvery family would be home by then, she added, and the schools would reopen in a week.\n"
+    start = text.index("army")
+    s, e = sentence_around(text, start, start + 4, sentence_starts_of(text))
+    assert text[s:e] == first

@@ -1,4 +1,4 @@
-"""Discrepancy detectors over hand-built articles and mentions (no spaCy needed).
+"""Discrepancy detectors over hand-built articles and mentions (sentences split as the pipeline would).
 
 Each test builds two short reports of one invented story, the way the
 engine would annotate them, and checks what a reader would see in the
