@@ -251,7 +251,9 @@ def _parts(story: Story, texts: dict[str, str]) -> list[str]:
 
 def _speaker(story: Story, mentions: list[Mention]) -> str | None:
     names = [story.entity_name(m.speaker) for m in mentions if m.speaker]
-    return max(set(names), key=names.count) if names else None
+    # The most frequent; on a tie the first in story order (not a set's order, which changes
+    # from one process to the next and would change the finding's id with its subject).
+    return max(names, key=names.count) if names else None
 
 
 def _named_beside(story: Story, m: Mention) -> set[str]:
