@@ -4,6 +4,7 @@ Two levels, both keyed by the engine's fingerprint (version + a hash of the
 engine's own source + spaCy's version) and the pipeline asked for (``--model``):
 
 - per article: the mentions the pipeline found, before cross-article linking,
+  and where the article's sentences start,
   keyed by a hash of the article's id, text and publication date. A changed
   article alone is re-annotated.
 - per corpus: the whole ``Analysis``, keyed by the article keys in order and
@@ -45,7 +46,7 @@ from .model import MENTION_TYPES, Analysis, Article, Corroboration, Discrepancy,
 from .safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
-_FORMAT = 3  # bump when the layout or pickled classes change incompatibly
+_FORMAT = 4  # bump when the layout or pickled classes change incompatibly
 _KEEP_ENGINES = 3  # fingerprints kept side by side (e.g. two installed versions)
 _KEEP_CORPORA = 8  # whole-corpus results kept per engine, most recently used first
 MARKER = "corpus-tui-cache"  # in each engine folder the cache made; nothing else is ever deleted
@@ -101,6 +102,8 @@ def article_key(article: Article) -> str:
 @dataclass(frozen=True, slots=True)
 class CachedMentions:
     mentions: list[Mention]
+    sentences: list[int]
+    """Where the article's sentences start."""
     pipeline: str
 
 
@@ -168,17 +171,17 @@ class EngineCache:
 
     def load_mentions(self, article: Article) -> CachedMentions | None:
         entry = self._read(self._mentions_path(article_key(article)))
-        if not (isinstance(entry, tuple) and len(entry) == 2):
+        if not (isinstance(entry, tuple) and len(entry) == 3):
             return None
-        rows, pipeline = entry
+        rows, sentences, pipeline = entry
         try:
-            return CachedMentions(_mentions_from_rows(rows), pipeline)
+            return CachedMentions(_mentions_from_rows(rows), sentences, pipeline)
         except (TypeError, KeyError, IndexError):  # written by another layout of Mention
             return None
 
-    def store_mentions(self, article: Article, mentions: list[Mention], pipeline: str) -> None:
+    def store_mentions(self, article: Article, mentions: list[Mention], sentences: list[int], pipeline: str) -> None:
         # Stored now, before linking fills in entity and speaker ids.
-        self._write(self._mentions_path(article_key(article)), (_mention_rows(mentions), pipeline))
+        self._write(self._mentions_path(article_key(article)), (_mention_rows(mentions), sentences, pipeline))
 
     # -- per corpus ---------------------------------------------------------
 

@@ -46,12 +46,15 @@ def detect(
     mentions: Sequence[Mention],
     entities: Sequence[Entity],
     statements: Sequence[Statement] | None = None,
+    sentences: dict[str, list[int]] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """All discrepancies and corroborations among the articles of one story (``statements``:
-    the engine's, found again from the mentions when not given)."""
+    the engine's, found again from the mentions when not given; ``sentences``: where each
+    article's sentences start, ``Analysis.sentences``)."""
     if len(articles) < 2:
         return [], []
-    story = Story(list(articles), list(mentions), list(entities), said=None if statements is None else list(statements))
+    story = Story(list(articles), list(mentions), list(entities),
+                  said=None if statements is None else list(statements), sentence_starts=sentences)
     found: dict[str, Discrepancy] = {}
     agreed: list[Corroboration] = []
     for detector in DETECTORS:

@@ -3,16 +3,17 @@
 Each stage is a plain function in its own module and can be tested alone:
 
 - ``annotate.pipeline.build_pipeline(model)`` -> spaCy ``Language``
-- ``annotate.extract.extract_mentions(doc, article)`` -> ``list[Mention]``
+- ``annotate.extract.extract_mentions(doc, article)`` -> ``list[Mention]``, and
+  ``annotate.components.sentences.sentence_starts(doc)`` -> where its sentences start
 - ``annotate.corpus_names.with_name_mentions(articles, mentions)`` -> the mentions plus the
   names an article writes alone that the corpus names in full elsewhere
 - ``annotate.linking.cluster_entities(articles, mentions)`` -> ``Links`` (entities and quote
   speakers; no mention changed), written on the mentions in one place by ``assign_links``
 - ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
   (or the stories the user gave: ``annotate.story_modes.given_stories``)
-- ``annotate.detectors.speech.find_statements(articles, mentions)`` -> ``list[Statement]``
+- ``annotate.detectors.speech.find_statements(articles, mentions, sentences)`` -> ``list[Statement]``
   (who said what, quoted or reported)
-- ``annotate.discrepancies.detect(articles, mentions, entities, statements)``
+- ``annotate.discrepancies.detect(articles, mentions, entities, statements, sentences)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
 With ``use_cache`` an unchanged corpus is answered from ``annotate.cache``
@@ -43,8 +44,9 @@ def annotate_articles(
     cache=None,
     jobs: int = 1,
     isolate_long: bool = False,
-) -> tuple[list[Mention], str]:
-    """Run the spaCy pipeline over each article; return mentions and the pipeline's name.
+) -> tuple[list[Mention], dict[str, list[int]], str]:
+    """Run the spaCy pipeline over each article; return mentions, where each article's sentences
+    start (by article id) and the pipeline's name.
 
     ``cache`` (an ``annotate.cache.EngineCache``) supplies the mentions of
     articles annotated before and keeps the new ones; ``jobs`` > 1 annotates
@@ -54,6 +56,7 @@ def annotate_articles(
 
     total = len(articles)
     found: list[list[Mention] | None] = [None] * total
+    sentences: dict[str, list[int]] = {}
     pipeline: str | None = None
     todo: list[int] = []
     for i, article in enumerate(articles):
@@ -61,21 +64,21 @@ def annotate_articles(
         if hit is None:
             todo.append(i)
         else:
-            found[i], pipeline = hit.mentions, hit.pipeline
+            found[i], sentences[article.id], pipeline = hit.mentions, hit.sentences, hit.pipeline
     done = total - len(todo)
     if progress and done:
         progress(done, total)
     if todo:
         results = annotate_in_processes([articles[i] for i in todo], model, jobs, isolate_long)
-        for i, (mentions, pipeline) in zip(todo, results):
+        for i, (mentions, starts, pipeline) in zip(todo, results):
             if cache:
-                cache.store_mentions(articles[i], mentions, pipeline)
-            found[i] = mentions
+                cache.store_mentions(articles[i], mentions, starts, pipeline)
+            found[i], sentences[articles[i].id] = mentions, starts
             done += 1
             if progress:
                 progress(done, total)
     mentions = [m for per_article in found for m in per_article or ()]
-    return mentions, pipeline or _pipeline_label(model)
+    return mentions, {a.id: sentences[a.id] for a in articles}, pipeline or _pipeline_label(model)
 
 
 def analyse(
@@ -117,7 +120,7 @@ def analyse(
             return cached
 
     clock = _Clock(timings)
-    mentions, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
+    mentions, sentences, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
     clock.lap("annotate")
 
     from .corpus_names import with_name_mentions
@@ -139,8 +142,8 @@ def analyse(
     stage("discrepancies")
     from .detectors.speech import find_statements
 
-    statements = find_statements(articles, mentions)
-    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements)
+    statements = find_statements(articles, mentions, sentences)
+    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences)
     clock.lap("discrepancies")
 
     analysis = Analysis(
@@ -152,6 +155,7 @@ def analyse(
         engine=EngineInfo(version=__version__, pipeline=pipeline),
         stories=grouped,
         statements=statements,
+        sentences=sentences,
     )
     if cache:
         cache.store_analysis(analysis, given)
@@ -164,6 +168,7 @@ def detect_by_story(
     entities: Sequence[Entity],
     stories: Sequence[Sequence[str]],
     statements: Sequence[Statement] | None = None,
+    sentences: dict[str, list[int]] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """Run the detectors within each story of two or more articles, never across stories."""
     from .discrepancies import detect
@@ -194,7 +199,8 @@ def detect_by_story(
         if len(story) < 2:
             continue
         found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n],
-                               None if statements is None else said_in[n])
+                               None if statements is None else said_in[n],
+                               None if sentences is None else {a: sentences[a] for a in story if a in sentences})
         discrepancies.extend(found)
         corroborations.extend(agreed)
     return discrepancies, corroborations

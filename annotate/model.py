@@ -281,6 +281,10 @@ class Analysis:
     """The article ids of each story: articles are compared within their story."""
     statements: list[Statement] = field(default_factory=list)
     """Who said what in each article, quoted or reported, in article order."""
+    sentences: dict[str, list[int]] = field(default_factory=dict)
+    """Where each article's sentences start, by article id: offsets into its text, in order, the
+    first 0. A sentence runs to the next start (or the end of the text); every stage splits an
+    article this one way (the pipeline's ``ct_sentences``)."""
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 
 from .corpus import MAX_FILE_BYTES
-from .language import TITLE_ABBREVIATIONS
+from .language import ABBREVIATIONS
 
 # Our components, in run order: (module under annotate.components, factory name).
 # Quotes run last because they look up speakers among the entities.
@@ -89,12 +89,13 @@ _CAMEL_CASE_PERIOD = r"(?<=[a-z][A-Z])\.$"
 
 
 def _tune_tokenizer(nlp: Language) -> None:
-    """Add the title abbreviations (``annotate.language``) and the two splits above to the pipeline's own rules."""
+    """Add the abbreviations (``annotate.language``) and the two splits above to the pipeline's own rules."""
     tokenizer = nlp.tokenizer
-    for title in sorted(TITLE_ABBREVIATIONS):
-        # (one the stock rules split from its period would end a sentence inside "Col. Ahmed Diallo")
-        if f"{title}." not in tokenizer.rules:
-            tokenizer.add_special_case(f"{title}.", [{"ORTH": f"{title}."}])
+    for abbreviation in sorted(ABBREVIATIONS):
+        # (one the stock rules split from its period would end a sentence inside "Col. Ahmed
+        # Diallo" or "No. 5": ``ct_sentences`` ends one after a period that is a token of its own)
+        if f"{abbreviation}." not in tokenizer.rules:
+            tokenizer.add_special_case(f"{abbreviation}.", [{"ORTH": f"{abbreviation}."}])
     if tokenizer.infix_finditer is not None:
         pattern = tokenizer.infix_finditer.__self__.pattern
         if _GLUED_PERIOD not in pattern:

@@ -113,9 +113,9 @@ def _compared_again(analysis: Analysis, touched: set[str]) -> Analysis:
         if any(by_id[mid].article in inside for mid in e.mentions)
     ]
     articles = [a for a in analysis.articles if a.id in inside]
-    said = find_statements(articles, mentions)  # a person linked or unlinked says it, or not
+    said = find_statements(articles, mentions, analysis.sentences)  # a person linked or unlinked says it, or not
     order = {a.id: n for n, a in enumerate(analysis.articles)}
-    found, agreed = detect_by_story(articles, mentions, entities, stories, said)
+    found, agreed = detect_by_story(articles, mentions, entities, stories, said, analysis.sentences)
 
     def elsewhere(items):
         return [item for item in items if not {e.article for e in item.evidence} & inside]

@@ -18,11 +18,13 @@ from .model import Article, Mention
 _nlp = None  # the worker's pipeline, built once by _start_worker
 
 
-def annotate_serially(
-    articles: Sequence[Article], model: str | None
-) -> Iterator[tuple[list[Mention], str]]:
-    """(mentions, pipeline name) for each article, in order, in this process."""
-    from .extract import extract_mentions
+# What the pipeline found in one article: its mentions, where its sentences start
+# (``Analysis.sentences``), and the pipeline's name.
+Annotated = tuple[list[Mention], list[int], str]
+
+
+def annotate_serially(articles: Sequence[Article], model: str | None) -> Iterator[Annotated]:
+    """(mentions, sentence starts, pipeline name) for each article, in order, in this process."""
     from .pipeline import build_pipeline, pipeline_name
 
     nlp = build_pipeline(model)
@@ -30,7 +32,7 @@ def annotate_serially(
     for start in range(0, len(articles), _TOKENIZE_AHEAD):
         batch = articles[start : start + _TOKENIZE_AHEAD]
         for article, doc in zip(batch, nlp.pipe(_make_docs(nlp, batch), batch_size=16)):
-            yield extract_mentions(doc, article), name
+            yield _read_doc(doc, article, name)
 
 
 # Longer articles are annotated in a process of their own when ``isolate_long`` (the app):
@@ -41,7 +43,7 @@ LONG_ARTICLE_CHARS = 500_000
 
 def annotate_in_processes(
     articles: Sequence[Article], model: str | None, jobs: int, isolate_long: bool = False
-) -> Iterator[tuple[list[Mention], str]]:
+) -> Iterator[Annotated]:
     """Like ``annotate_serially`` but spread over ``jobs`` processes; with ``isolate_long``,
     articles over ``LONG_ARTICLE_CHARS`` go to a separate process even with one job."""
     if isolate_long and jobs <= 1 and any(len(a.text) > LONG_ARTICLE_CHARS for a in articles):
@@ -60,7 +62,7 @@ def annotate_in_processes(
             yield from results
 
 
-def _long_ones_apart(articles: Sequence[Article], model: str | None) -> Iterator[tuple[list[Mention], str]]:
+def _long_ones_apart(articles: Sequence[Article], model: str | None) -> Iterator[Annotated]:
     """In order: short articles here, each long one in a child process (``annotate.isolated``)."""
     from .isolated import annotate_apart
 
@@ -76,15 +78,16 @@ def _long_ones_apart(articles: Sequence[Article], model: str | None) -> Iterator
 _SLICE = 5_000  # mentions per pickled slice sent back
 
 
-def annotate_to_slices(article: Article, model: str | None) -> tuple[list[bytes], str]:
-    """In the child process: the article's mentions, pickled in slices, and the pipeline's name."""
+def annotate_to_slices(article: Article, model: str | None) -> tuple[list[bytes], list[int], str]:
+    """In the child process: the article's mentions, pickled in slices, its sentence starts, and
+    the pipeline's name."""
     global _nlp
     from .pipeline import build_pipeline
 
     _nlp = build_pipeline(model)
-    ((mentions, name),) = _annotate_chunk([article])
+    ((mentions, sentences, name),) = _annotate_chunk([article])
     slices = [pickle.dumps(mentions[i : i + _SLICE], pickle.HIGHEST_PROTOCOL) for i in range(0, len(mentions), _SLICE)]
-    return slices, name
+    return slices, sentences, name
 
 
 def _context():
@@ -105,15 +108,22 @@ def _start_worker(model: str | None) -> None:
     _nlp = build_pipeline(model)
 
 
-def _annotate_chunk(articles: list[Article]) -> list[tuple[list[Mention], str]]:
-    from .extract import extract_mentions
+def _annotate_chunk(articles: list[Article]) -> list[Annotated]:
     from .pipeline import pipeline_name
 
     name = pipeline_name(_nlp)
     return [
-        (extract_mentions(doc, article), name)
+        _read_doc(doc, article, name)
         for article, doc in zip(articles, _nlp.pipe(_make_docs(_nlp, articles), batch_size=16))
     ]
+
+
+def _read_doc(doc, article: Article, name: str) -> Annotated:
+    """The engine's output for one processed Doc: the last time its raw text is read."""
+    from .components.sentences import sentence_starts
+    from .extract import extract_mentions
+
+    return extract_mentions(doc, article), sentence_starts(doc), name
 
 
 # Articles tokenized in a row before the rules run over them: the tokenizer's tables and

@@ -18,8 +18,8 @@ def story(*texts: str) -> list[Article]:
 
 
 def compare(articles: list[Article]) -> list[Discrepancy]:
-    mentions, _ = annotate_articles(articles)
-    return detect(articles, mentions, link_entities(articles, mentions))[0]
+    mentions, sentences, _ = annotate_articles(articles)
+    return detect(articles, mentions, link_entities(articles, mentions), sentences=sentences)[0]
 
 
 def findings(*texts: str, kind: str | None = None) -> list[Discrepancy]:
@@ -117,10 +117,10 @@ def test_long_articles_of_repeated_sentences_are_compared_fast():
     b = ('"We will leave no one behind," Interior Minister Ana Ferreyra said as the death toll rose to 45 in '
          'Cusco. 14 people were detained, police said on Wednesday. ') * 200
     articles = story(a, b)
-    mentions, _ = annotate_articles(articles)
+    mentions, sentences, _ = annotate_articles(articles)
     entities = link_entities(articles, mentions)
     started = time.perf_counter()
-    found, _ = detect(articles, mentions, entities)
+    found, _ = detect(articles, mentions, entities, sentences=sentences)
     assert time.perf_counter() - started < 3.0
     assert [d for d in found if d.kind == "quote"]
 
@@ -164,8 +164,8 @@ def test_the_dead_and_the_injured_are_not_one_figure():
 
     a = Article("a", "a.md", "a", "The storm killed at least 41 people in Valdora.", published=dt.date(2024, 3, 7))
     b = Article("b", "b.md", "b", "About 180 people were injured by the storm in Valdora.", published=dt.date(2024, 3, 7))
-    mentions, _ = annotate_articles([a, b])
-    _, agreed = detect([a, b], mentions, link_entities([a, b], mentions))
+    mentions, sentences, _ = annotate_articles([a, b])
+    _, agreed = detect([a, b], mentions, link_entities([a, b], mentions), sentences=sentences)
     assert not [c for c in agreed if {e.text for e in c.evidence} >= {"at least 41 people", "About 180 people"}]
 
 
@@ -316,3 +316,22 @@ def test_a_name_qualifying_a_group_is_not_the_subject_of_a_claim():
          "and WikiLeaks for the hacking.")
     b = "Officials told President Donald Trump on Monday that Trump is not the target of the inquiry into the hacking."
     assert not findings(a, b, kind="claim")
+
+
+def test_a_statement_runs_on_across_a_hard_wrapped_line():
+    """The detectors read the pipeline's sentences (``Analysis.sentences``): a line broken
+    mid-sentence does not cut what someone said."""
+    from annotate.engine import analyse
+
+    a = ("Floods hit the river town of Valdora on Monday, and the regional government\n"
+         "declared an emergency. Interior Minister Ana Ferreyra said the army would\n"
+         "rebuild the bridge before the winter and that every family would be home.\n")
+    b = ("Floods hit the river town of Valdora on Monday. Interior Minister Ana Ferreyra said the\n"
+         "army would not rebuild the bridge before the spring.\n")
+    analysis = analyse(story(a, b))
+    said = {s.article: " ".join(s.text.split()) for s in analysis.statements}
+    assert said == {
+        "a0": "the army would rebuild the bridge before the winter and that every family would be home",
+        "a1": "the army would not rebuild the bridge before the spring",
+    }
+    assert analysis.sentences == {"a0": [0, a.index("Interior")], "a1": [0, b.index("Interior")]}

@@ -58,6 +58,7 @@ def test_second_run_reuses_everything_and_equals_a_fresh_run(cache_dir, seeds, a
     second = analyse(seeds, use_cache=True)
     assert annotated == []
     assert second == first == fresh
+    assert set(second.sentences) == {a.id for a in seeds}  # the pipeline's sentences, kept too
     assert cache_size(cache_dir) > 0
 
 

@@ -89,6 +89,23 @@ def test_single_line_breaks_end_short_lines_but_not_wrapped_ones(nlp):
     ]
 
 
+def test_a_headline_above_one_line_paragraphs_is_a_sentence_of_its_own(nlp):
+    """A web page's headline is as long as a wrapped line and has no stop, but its article is
+    not wrapped (each paragraph one long line): the line break ends it."""
+    headline = "Floods hit the river town of Valdora as the regional government meets"
+    first = ("Interior Minister Ana Ferreyra said on Monday that the army would rebuild the bridge "
+             "before the winter and that every family would be home.")
+    assert sentences(nlp, f"{headline}\n{first}\nSchools reopen next week.") == [headline, first, "Schools reopen next week."]
+
+
+def test_every_abbreviation_of_the_language_data_keeps_its_sentence(nlp):
+    from annotate.language import ABBREVIATIONS
+
+    for abbreviation in sorted(ABBREVIATIONS):
+        text = f"They saw {abbreviation}. 5 Smith and Sons. It was late."
+        assert len(sentences(nlp, text)) == 2, abbreviation
+
+
 def test_lowercase_after_a_period_does_not_start_a_sentence(nlp):
     assert len(sentences(nlp, "It cost approx. five dollars.")) == 1
 

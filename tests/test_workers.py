@@ -21,9 +21,12 @@ def articles(tmp_path_factory):
 
 def test_two_processes_find_the_same_mentions_in_the_same_order(articles):
     done: list[tuple[int, int]] = []
-    serial, name = annotate_articles(articles)
-    parallel, parallel_name = annotate_articles(articles, jobs=2, progress=lambda d, t: done.append((d, t)))
-    assert parallel == serial and parallel_name == name
+    serial, sentences, name = annotate_articles(articles)
+    parallel, parallel_sentences, parallel_name = annotate_articles(
+        articles, jobs=2, progress=lambda d, t: done.append((d, t))
+    )
+    assert parallel == serial and parallel_sentences == sentences and parallel_name == name
+    assert all(len(sentences[a.id]) > 1 for a in articles)
     assert done[-1] == (len(articles), len(articles))
     assert [d for d, _ in done] == sorted(d for d, _ in done)
 
@@ -54,16 +57,18 @@ def test_batches_of_articles_give_what_one_article_at_a_time_gives(tmp_path):
     from annotate.components import DOCS_PER_BATCH
     from annotate.extract import extract_mentions
     from annotate.pipeline import build_pipeline
+    from annotate.components.sentences import sentence_starts
     from annotate.workers import _make_doc, annotate_serially
 
     generate.generate(tmp_path, 40, seed=5)
     articles = load_corpus([tmp_path]).articles
     assert len(articles) > 2 * DOCS_PER_BATCH
     nlp = build_pipeline(None)
-    alone = [extract_mentions(nlp(_make_doc(nlp, a)), a) for a in articles]
-    batched = [mentions for mentions, _ in annotate_serially(articles, None)]
+    docs = [nlp(_make_doc(nlp, a)) for a in articles]
+    alone = [(extract_mentions(doc, a), sentence_starts(doc)) for doc, a in zip(docs, articles)]
+    batched = [(mentions, sentences) for mentions, sentences, _ in annotate_serially(articles, None)]
     assert batched == alone
-    assert sum(map(len, alone)) > 40 * 10
+    assert sum(len(mentions) for mentions, _ in alone) > 40 * 10
 
 
 def test_after_the_last_article_the_bar_names_the_phase_and_close_erases_it(monkeypatch):

@@ -15,7 +15,8 @@ and never after a failed load.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -65,7 +66,6 @@ ANNOTATION_KEYS: tuple[tuple[str, str, str, str, str, str], ...] = (
 
 ANNOTATED_STYLE = "annotated"  # ArticlePane component class for annotated spans
 VERDICT_MARKS = {"confirmed": "✓ confirmed", "dismissed": "✗ dismissed", "explained": "ℹ explained"}
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n")
 
 
 def annotation_bindings() -> list[Binding]:
@@ -75,14 +75,19 @@ def annotation_bindings() -> list[Binding]:
     ]
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) holding text[start:end], without surrounding spaces."""
-    before = text.rfind("\n", 0, start) + 1
-    for m in _SENTENCE_END.finditer(text, before, start):
-        before = m.end()
-    after = _SENTENCE_END.search(text, max(end, start + 1) - 1 if end > start else start)
-    stop = len(text) if after is None else (after.end() if after.group() != "\n" else after.start())
-    stop = max(stop, end)
+def sentence_around(text: str, start: int, end: int, starts: Sequence[int] | None) -> tuple[int, int]:
+    """The sentences holding text[start:end], without surrounding spaces. ``starts``: where the
+    article's sentences start (the engine's ``Analysis.sentences``); before the engine has
+    split the article, the line holding it."""
+    if starts:
+        before = starts[max(bisect_right(starts, start) - 1, 0)]
+        after = bisect_right(starts, max(end - 1, start))
+        stop = starts[after] if after < len(starts) else len(text)
+    else:
+        before = text.rfind("\n", 0, start) + 1
+        stop = text.find("\n", end)
+        stop = len(text) if stop < 0 else stop
+    before, stop = min(before, start), max(stop, end)
     while before < start and text[before].isspace():
         before += 1
     while stop > end and text[stop - 1].isspace():
@@ -207,7 +212,8 @@ class Annotator:
             top = self.reader.top_offset()
             around = (top, top + 1) if top is not None else None
         if around:
-            start, end = sentence_around(text, *around)
+            analysis = self.reader.analysis
+            start, end = sentence_around(text, *around, analysis.sentences.get(article.id) if analysis else None)
             if end > start:
                 targets.append(Target("sentence", start, end, text[start:end]))
         unique: dict[tuple[int, int], Target] = {}

@@ -5,7 +5,9 @@ lines, headlines and captions have no final period, and sentences are
 sometimes glued together ("security.Ghana"; the tokenizer splits those, see
 ``annotate.pipeline``). A paragraph break (a blank line) always ends a
 sentence; a single line break ends one unless the line looks hard-wrapped
-(long, and not ending in punctuation); otherwise a sentence ends after a
+(long, and not ending in punctuation, in an article whose lines are wrapped:
+a web page's headline runs as long as a wrapped line, but it is a line of its
+own above paragraphs of one line each); otherwise a sentence ends after a
 . ! ? or … token, and any closing quotes or brackets glued to it, when the
 next word does not start in lowercase.
 
@@ -28,8 +30,11 @@ from spacy.tokens import Doc
 from . import Batched
 from .tokens import FINAL, LINE_BREAK, tokens
 
-# A line at least this long that ends mid-sentence is taken to be hard-wrapped.
+# A line at least this long that ends mid-sentence is taken to be hard-wrapped...
 _WRAP_WIDTH = 60
+# ... when the article's lines are wrapped: no more than one in _UNWRAPPED_SHARE is longer than this.
+_WRAPPED_MAX = 100
+_UNWRAPPED_SHARE = 10
 _FINAL = frozenset(".!?…")
 _CLOSERS = frozenset("”’»)]")
 _STRAIGHT_QUOTES = frozenset("\"'")
@@ -72,6 +77,15 @@ def sentence_starts(doc: Doc) -> list[int]:
     return [0, *(offsets[i] for i in marked if i > 0)]
 
 
+def sentence_starts_of(text: str) -> list[int]:
+    """``sentence_starts`` of a text the pipeline has not seen (a story built without the
+    engine's ``Analysis.sentences``): the same tokens and rules."""
+    from ..bounded_doc import make_doc
+    from ..pipeline import build_pipeline
+
+    return sentence_starts(make_doc(build_pipeline(None), text))
+
+
 def _starts(doc: Doc) -> list[int]:
     """Token indices that start a sentence by the rules of the module docstring, in order (0 is
     not always among them)."""
@@ -92,11 +106,13 @@ def _starts(doc: Doc) -> list[int]:
             j += 1
         if j < n and not (first := words[j][0]).islower() and first not in _CLOSERS:
             starts.append(j)
-    line_start = 0
-    for k in numpy.flatnonzero(toks.where(LINE_BREAK)).tolist():
+    breaks = numpy.flatnonzero(toks.where(LINE_BREAK)).tolist()
+    line_ends = [toks.starts[k] for k in breaks] + [len(toks.text)]
+    line_starts = [0] + [toks.starts[k] + len(words[k]) for k in breaks]
+    lengths = [end - start for start, end in zip(line_starts, line_ends)]
+    wrapped = sum(length > _WRAPPED_MAX for length in lengths) * _UNWRAPPED_SHARE <= len(lengths)
+    for k, line_length in zip(breaks, lengths):
         word = words[k]
-        line_length = toks.starts[k] - line_start
-        line_start = toks.starts[k] + len(word)
         j = k + 1
         while j < n and space[j]:
             j += 1
@@ -108,7 +124,7 @@ def _starts(doc: Doc) -> list[int]:
                 p -= 1
             last = words[p]
             ended = last[-1] in _FINAL or last[0] in _CLOSERS or last[0] in _STRAIGHT_QUOTES or last == ":"
-            if line_length >= _WRAP_WIDTH and not ended:
+            if wrapped and line_length >= _WRAP_WIDTH and not ended:
                 continue
         starts.append(j)
     return sorted(set(starts))

@@ -25,8 +25,6 @@ Quotes of fewer than three words (scare quotes: "collusion") are not statements.
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -86,30 +84,13 @@ def _quotes(story: Story) -> list[_Quote]:
     out = []
     for a in story.articles:
         for m in story.kind(a.id, "quote"):
-            for s0, s1 in _quoted_sentences(a.text[m.start:m.end]):
-                spans = [(w, m.start + s0 + s, m.start + s0 + e) for w, s, e in word_spans(a.text[m.start + s0:m.start + s1])]
+            cuts = [m.start, *story.sentence_starts_within(a.id, m.start, m.end), m.end]
+            for s0, s1 in zip(cuts, cuts[1:]):
+                spans = [(w, s0 + s, s0 + e) for w, s, e in word_spans(a.text[s0:s1])]
                 if sum(w != "…" for w, _, _ in spans) < MIN_WORDS:
                     continue
                 out.append(_Quote(m, [w for w, _, _ in spans], [(s, e) for _, s, e in spans]))
     return out
-
-
-_QUOTED_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]*\s+(?=[\"'“‘]?[A-Z])")
-
-
-def _quoted_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentences of a quote: a stop and a capital after it ("events... the department"
-    is one sentence cut with an ellipsis)."""
-    out, start = [], 0
-    for m in _QUOTED_SENTENCE_END.finditer(text):
-        if not _ABBREVIATION.search(text, max(0, m.start() - 5), m.start()):
-            out.append((start, m.start()))
-            start = m.end()
-    out.append((start, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
-
-
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|U\.S)\.$")
 
 
 def _content(story: Story, words) -> int:
@@ -270,7 +251,9 @@ def _parts(story: Story, texts: dict[str, str]) -> list[str]:
 
 def _speaker(story: Story, mentions: list[Mention]) -> str | None:
     names = [story.entity_name(m.speaker) for m in mentions if m.speaker]
-    return max(set(names), key=names.count) if names else None
+    # The most frequent; on a tie the first in story order (not a set's order, which changes
+    # from one process to the next and would change the finding's id with its subject).
+    return max(names, key=names.count) if names else None
 
 
 def _named_beside(story: Story, m: Mention) -> set[str]:

@@ -24,10 +24,13 @@ _THAT = re.compile(r"\s*(?:that\b|:|,)?\s*")
 _ACCORDING = re.compile(r"\baccording to\s*$", re.IGNORECASE)
 
 
-def find_statements(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Statement]:
+def find_statements(
+    articles: Sequence[Article], mentions: Sequence[Mention], sentences: dict[str, list[int]] | None = None
+) -> list[Statement]:
     """Every article's statements, in article order: the engine's stage after linking (the
-    speakers are entity ids), whose output the detectors then read (``Story.statements``)."""
-    story = Story(list(articles), list(mentions), [])
+    speakers are entity ids), whose output the detectors then read (``Story.statements``).
+    ``sentences``: where each article's sentences start (``Analysis.sentences``)."""
+    story = Story(list(articles), list(mentions), [], sentence_starts=sentences)
     return [s for a in articles for s in statements(story, a.id)]
 
 

@@ -1,8 +1,9 @@
 """What every detector reads: one story's articles, mentions and entities, indexed.
 
-Built once per story by ``annotate.discrepancies.detect``. Sentences are
-found with a light rule (no spaCy here: a cached second launch runs the
-detectors without it).
+Built once per story by ``annotate.discrepancies.detect``. Sentences are the
+pipeline's (``Analysis.sentences``, kept in the engine cache: a cached second
+launch runs the detectors without spaCy); a story built without them splits
+its articles with the same component.
 """
 
 from __future__ import annotations
@@ -14,16 +15,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..model import Article, ArticleValue, Corroboration, Discrepancy, Entity, Evidence, Mention, Statement
-from ..language import ABBREVIATIONS, MONTH_ABBREVIATIONS, WEEKDAYS, fold, place_of
+from ..language import MONTH_ABBREVIATIONS, WEEKDAYS, fold, place_of
 from ..language import MONTHS as _MONTHS
 from ..outlets import outlet_list
 
 Findings = tuple[list[Discrepancy], list[Corroboration]]
-
-# Sentence ends: . ! ? (plus closing quotes/brackets) then space or a capital;
-# line breaks always end a sentence (headlines, captions, paragraphs).
-_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|[A-Z“\"]|$)|\n")
-_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:" + "|".join(sorted(ABBREVIATIONS)) + r"))\.$")
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as into onto over under about after before
@@ -80,17 +76,13 @@ def content_words(text: str, places: frozenset[str] = frozenset()) -> frozenset[
     return _content_words(text, places)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets, whitespace trimmed, never empty."""
+def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets from where sentences start (``Analysis.sentences``),
+    whitespace trimmed, never empty."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        if m.group() != "\n" and _ABBREV.search(text[max(start, m.start() - 6): m.start() + 1]):
-            continue
+    ends = [*starts[1:], len(text)]
+    for start, end in zip(starts, ends):
         _add_trimmed(text, start, end, spans)
-        start = end
-    _add_trimmed(text, start, len(text), spans)
     return spans
 
 
@@ -197,6 +189,7 @@ class Story:
     by_article: dict[str, list[Mention]] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict)  # results detectors share (number facts)
     said: list[Statement] | None = None  # the engine's statements of these articles, if it found them
+    sentence_starts: dict[str, list[int]] | None = None  # the engine's ``Analysis.sentences``, if given
 
     def __post_init__(self) -> None:
         ids = {a.id for a in self.articles}
@@ -270,10 +263,22 @@ class Story:
 
     def sentences(self, article_id: str) -> list[tuple[int, int]]:
         if article_id not in self._sentences:
-            spans = split_sentences(self.article_by_id[article_id].text)
+            text = self.article_by_id[article_id].text
+            starts = (self.sentence_starts or {}).get(article_id)
+            if starts is None:  # a story built without the engine's sentences
+                from ..components.sentences import sentence_starts_of
+
+                starts = sentence_starts_of(text)
+            spans = sentence_spans(text, starts)
             self._sentences[article_id] = spans
             self._sentence_starts[article_id] = [s for s, _ in spans]
         return self._sentences[article_id]
+
+    def sentence_starts_within(self, article_id: str, start: int, end: int) -> list[int]:
+        """Where sentences start strictly inside ``start:end`` (a quote of several sentences)."""
+        self.sentences(article_id)
+        starts = self._sentence_starts[article_id]
+        return starts[bisect.bisect_right(starts, start) : bisect.bisect_left(starts, end)]
 
     def sentence_at(self, article_id: str, offset: int) -> tuple[int, int]:
         spans = self.sentences(article_id)
