@@ -41,9 +41,9 @@ from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
-from .model import MENTION_TYPES, Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
-from .safe_text import visible
+from annotate import __version__
+from annotate.model import MENTION_TYPES, Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
+from annotate.corpus.safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
 _FORMAT = 4  # bump when the layout or pickled classes change incompatibly
@@ -81,7 +81,7 @@ def engine_fingerprint() -> str:
         about = Path(spec.origin).with_name("about.py")
         if about.is_file():
             h.update(about.read_bytes())
-    from .language import iso_countries_file
+    from annotate.nlp.language import iso_countries_file
 
     countries = iso_countries_file()  # the ISO country names the entity finder lists
     if countries is not None:

@@ -2,18 +2,18 @@
 
 Each stage is a plain function in its own module and can be tested alone:
 
-- ``annotate.pipeline.build_pipeline(model)`` -> spaCy ``Language``
-- ``annotate.extract.extract_mentions(doc, article)`` -> ``list[Mention]``, and
-  ``annotate.components.sentences.sentence_starts(doc)`` -> where its sentences start
-- ``annotate.corpus_names.with_name_mentions(articles, mentions)`` -> the mentions plus the
+- ``annotate.nlp.pipeline.build_pipeline(model)`` -> spaCy ``Language``
+- ``annotate.nlp.extract.extract_mentions(doc, article)`` -> ``list[Mention]``, and
+  ``annotate.nlp.components.sentences.sentence_starts(doc)`` -> where its sentences start
+- ``annotate.nlp.corpus_names.with_name_mentions(articles, mentions)`` -> the mentions plus the
   names an article writes alone that the corpus names in full elsewhere
-- ``annotate.linking.cluster_entities(articles, mentions)`` -> ``Links`` (entities and quote
+- ``annotate.compare.linking.cluster_entities(articles, mentions)`` -> ``Links`` (entities and quote
   speakers; no mention changed), written on the mentions in one place by ``assign_links``
-- ``annotate.stories.group_stories(articles, mentions)`` -> article ids per story
-  (or the stories the user gave: ``annotate.story_modes.given_stories``)
-- ``annotate.detectors.speech.find_statements(articles, mentions, sentences)`` -> ``list[Statement]``
+- ``annotate.compare.stories.group_stories(articles, mentions)`` -> article ids per story
+  (or the stories the user gave: ``annotate.compare.story_modes.given_stories``)
+- ``annotate.compare.detectors.speech.find_statements(articles, mentions, sentences)`` -> ``list[Statement]``
   (who said what, quoted or reported)
-- ``annotate.discrepancies.detect(articles, mentions, entities, statements, sentences)``
+- ``annotate.compare.discrepancies.detect(articles, mentions, entities, statements, sentences)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
 With ``use_cache`` an unchanged corpus is answered from ``annotate.cache``
@@ -27,9 +27,9 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
-from .model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention, Statement
-from .story_modes import StoryMode, given_stories
+from annotate import __version__
+from annotate.model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention, Statement
+from annotate.compare.story_modes import StoryMode, given_stories
 
 Progress = Callable[[int, int], None]  # (articles done, total)
 Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
@@ -52,7 +52,7 @@ def annotate_articles(
     articles annotated before and keeps the new ones; ``jobs`` > 1 annotates
     in that many processes.
     """
-    from .workers import annotate_in_processes
+    from annotate.workers import annotate_in_processes
 
     total = len(articles)
     found: list[list[Mention] | None] = [None] * total
@@ -101,7 +101,7 @@ def analyse(
     seconds spent in each of ``PHASES``; ``stage`` is told when linking,
     story grouping and detection start (at 1,000 articles they take seconds
     after the last article is annotated). ``stories`` says how articles are
-    grouped into stories (``annotate.story_modes.given_stories``); ``paths``, the
+    grouped into stories (``annotate.compare.story_modes.given_stories``); ``paths``, the
     files and folders the corpus was loaded from, give the ``folders`` stories;
     ``isolate_long`` annotates very long articles in a process of their own, so a
     caller's other threads (the app's screen) keep running.
@@ -110,7 +110,7 @@ def analyse(
     given = given_stories(stories, articles, paths)
     cache = None
     if use_cache:
-        from .cache import EngineCache
+        from annotate.cache import EngineCache
 
         cache = EngineCache(model)
         cached = cache.load_analysis(articles, given)
@@ -123,9 +123,9 @@ def analyse(
     mentions, sentences, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
     clock.lap("annotate")
 
-    from .corpus_names import with_name_mentions
-    from .linking import assign_links, cluster_entities
-    from .stories import group_stories
+    from annotate.nlp.corpus_names import with_name_mentions
+    from annotate.compare.linking import assign_links, cluster_entities
+    from annotate.compare.stories import group_stories
 
     stage("link")
     mentions = with_name_mentions(articles, mentions)
@@ -140,7 +140,7 @@ def analyse(
     clock.lap("stories")
 
     stage("discrepancies")
-    from .detectors.speech import find_statements
+    from annotate.compare.detectors.speech import find_statements
 
     statements = find_statements(articles, mentions, sentences)
     discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences)
@@ -171,7 +171,7 @@ def detect_by_story(
     sentences: dict[str, list[int]] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """Run the detectors within each story of two or more articles, never across stories."""
-    from .discrepancies import detect
+    from annotate.compare.discrepancies import detect
 
     by_id = {a.id: a for a in articles}
     story_of = {article: n for n, story in enumerate(stories) for article in story}

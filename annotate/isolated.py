@@ -14,7 +14,7 @@ import pickle
 import subprocess
 import sys
 
-from .model import Article, Mention
+from annotate.model import Article, Mention
 
 
 class IsolatedError(RuntimeError):
@@ -41,7 +41,7 @@ def annotate_apart(article: Article, model: str | None) -> tuple[list[Mention], 
 
 
 def main() -> None:
-    from .workers import annotate_to_slices
+    from annotate.workers import annotate_to_slices
 
     article, model = pickle.loads(sys.stdin.buffer.read())
     sys.stdout.buffer.write(pickle.dumps(annotate_to_slices(article, model), pickle.HIGHEST_PROTOCOL))

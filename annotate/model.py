@@ -64,7 +64,7 @@ class Problem:
 
     def __str__(self) -> str:
         # File names and messages may carry terminal control codes: show them inert.
-        from .safe_text import visible
+        from annotate.corpus.safe_text import visible
 
         return visible(f"{self.path}: {self.message}")
 

@@ -18,9 +18,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from .labels import article_labels
-from .model import DISCREPANCY_KINDS, Analysis, Discrepancy
-from .safe_text import escape_invisible, needs_escape, visible
+from annotate.corpus.labels import article_labels
+from annotate.model import DISCREPANCY_KINDS, Analysis, Discrepancy
+from annotate.corpus.safe_text import escape_invisible, needs_escape, visible
 
 KIND_TITLES = {
     "name_variant": "Names spelled differently",
@@ -35,11 +35,11 @@ SEVERITY_STYLES = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from .corpus import load_corpus_for_command
-    from .engine import analyse
+    from annotate.corpus.loading import load_corpus_for_command
+    from annotate.engine import analyse
 
     if getattr(args, "schema", False):
-        from .schema import report_schema
+        from annotate.schema import report_schema
 
         sys.stdout.write(json.dumps(report_schema(), ensure_ascii=False, indent=2) + "\n")
         return 0
@@ -112,7 +112,7 @@ def write_utf8(out: TextIO, text: str) -> None:
 
 def _progress():
     try:
-        from .progress import terminal_progress
+        from annotate.progress import terminal_progress
     except ImportError:
         return None
     return terminal_progress()
@@ -122,9 +122,9 @@ def _with_annotations(args: argparse.Namespace, analysis: Analysis) -> tuple[Ana
     """The analysis with the reader's links and mention edits applied (as the app shows it),
     and the annotation file as report data (None when there is none)."""
     try:
-        from .annotation_file import AnnotationFileError, default_path
-        from .annotations import annotations_for_report, load_placed
-        from .reader_edits import mention_edits, with_reader_edits
+        from annotate.notes.annotation_file import AnnotationFileError, default_path
+        from annotate.notes.annotations import annotations_for_report, load_placed
+        from annotate.notes.reader_edits import mention_edits, with_reader_edits
     except ImportError:
         return analysis, None
     explicit = getattr(args, "annotations", None)
@@ -151,7 +151,7 @@ def _attach_verdicts(data: dict, annotations: dict) -> None:
 # -- JSON / YAML ---------------------------------------------------------------------
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     """The report contract (``annotate.schema``): plain dicts, lists, strings and numbers only."""
-    from .schema import report_data
+    from annotate.schema import report_data
 
     return report_data(analysis)
 

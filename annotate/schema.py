@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .model import MENTION_TYPES, Analysis, MentionBase
+from annotate.model import MENTION_TYPES, Analysis, MentionBase
 
 SCHEMA_VERSION = 2  # 2: one type per mention kind, typed per-article values
 SCHEMA_ID = f"urn:corpus-tui:report:{SCHEMA_VERSION}"

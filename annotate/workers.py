@@ -13,7 +13,7 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 
-from .model import Article, Mention
+from annotate.model import Article, Mention
 
 _nlp = None  # the worker's pipeline, built once by _start_worker
 
@@ -25,7 +25,7 @@ Annotated = tuple[list[Mention], list[int], str]
 
 def annotate_serially(articles: Sequence[Article], model: str | None) -> Iterator[Annotated]:
     """(mentions, sentence starts, pipeline name) for each article, in order, in this process."""
-    from .pipeline import build_pipeline, pipeline_name
+    from annotate.nlp.pipeline import build_pipeline, pipeline_name
 
     nlp = build_pipeline(model)
     name = pipeline_name(nlp)
@@ -64,7 +64,7 @@ def annotate_in_processes(
 
 def _long_ones_apart(articles: Sequence[Article], model: str | None) -> Iterator[Annotated]:
     """In order: short articles here, each long one in a child process (``annotate.isolated``)."""
-    from .isolated import annotate_apart
+    from annotate.isolated import annotate_apart
 
     start = 0
     for i, article in enumerate(articles):
@@ -82,7 +82,7 @@ def annotate_to_slices(article: Article, model: str | None) -> tuple[list[bytes]
     """In the child process: the article's mentions, pickled in slices, its sentence starts, and
     the pipeline's name."""
     global _nlp
-    from .pipeline import build_pipeline
+    from annotate.nlp.pipeline import build_pipeline
 
     _nlp = build_pipeline(model)
     ((mentions, sentences, name),) = _annotate_chunk([article])
@@ -100,8 +100,8 @@ def _context():
 
 def _start_worker(model: str | None) -> None:
     global _nlp
-    from .collector import tune_for_batch_work
-    from .pipeline import build_pipeline
+    from annotate.collector import tune_for_batch_work
+    from annotate.nlp.pipeline import build_pipeline
 
     tune_for_batch_work()  # this process is ours
 
@@ -109,7 +109,7 @@ def _start_worker(model: str | None) -> None:
 
 
 def _annotate_chunk(articles: list[Article]) -> list[Annotated]:
-    from .pipeline import pipeline_name
+    from annotate.nlp.pipeline import pipeline_name
 
     name = pipeline_name(_nlp)
     return [
@@ -120,8 +120,8 @@ def _annotate_chunk(articles: list[Article]) -> list[Annotated]:
 
 def _read_doc(doc, article: Article, name: str) -> Annotated:
     """The engine's output for one processed Doc: the last time its raw text is read."""
-    from .components.sentences import sentence_starts
-    from .extract import extract_mentions
+    from annotate.nlp.components.sentences import sentence_starts
+    from annotate.nlp.extract import extract_mentions
 
     return extract_mentions(doc, article), sentence_starts(doc), name
 
@@ -137,7 +137,7 @@ def _make_docs(nlp, articles: Sequence[Article]) -> list:
 
 
 def _make_doc(nlp, article: Article):
-    from .bounded_doc import make_doc
+    from annotate.nlp.bounded_doc import make_doc
 
     doc = make_doc(nlp, article.text)  # bounded work per tokenizer call, whatever the text
     doc.user_data["published"] = article.published

@@ -127,7 +127,7 @@ def run_in_pty(argv: list[str], env: dict[str, str], needles: list[str] = (), re
 
 def _title_needles(folder: Path, count: int = 2) -> list[str]:
     """The start of the first articles' titles: what the app shows first."""
-    from annotate.corpus import load_corpus
+    from annotate.corpus.loading import load_corpus
 
     articles = load_corpus([folder]).articles[:count]
     return [a.title[:20] for a in articles]
@@ -151,7 +151,7 @@ def child_engine(folder: str) -> dict:
     import resource
 
     import generate
-    from annotate.corpus import load_corpus
+    from annotate.corpus.loading import load_corpus
     from annotate.engine import analyse
 
     started = time.perf_counter()
@@ -159,7 +159,7 @@ def child_engine(folder: str) -> dict:
     load = time.perf_counter() - started
     # spaCy's import and the pipeline's construction are paid once whatever the
     # size: timed apart, so the phases' growth with size is not flattered by them.
-    from annotate.pipeline import build_pipeline
+    from annotate.nlp.pipeline import build_pipeline
 
     started = time.perf_counter()
     build_pipeline(None)
@@ -188,8 +188,8 @@ def child_throughput(folder: str) -> dict:
     spell of this shared machine."""
     import spacy
 
-    from annotate.corpus import load_corpus
-    from annotate.pipeline import build_pipeline
+    from annotate.corpus.loading import load_corpus
+    from annotate.nlp.pipeline import build_pipeline
     from annotate.workers import annotate_serially
 
     articles = load_corpus([folder]).articles
@@ -434,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
         first = _title_needles(folder, 1)
         result["app_open"] = _median_run(max(1, repeats // 2), lambda: run_in_pty(_app_argv(folder), env, first))
         per_size[size] = result
-        note(f"{size} articles: load/spaCy/annotate/stories/link/detect (s)",
+        note(f"{size} articles: load/spaCy/annotate/compare/stories/link/detect (s)",
              " / ".join(f"{result.get(k, 0):.2f}"
                         for k in ("load", "pipeline", "annotate", "stories", "link", "discrepancies")))
         note(f"{size} articles: peak MiB, app open (s), recall",

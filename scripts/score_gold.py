@@ -35,9 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from annotate.detectors.number import counted_key, qualifier_class  # noqa: E402
+from annotate.compare.detectors.number import counted_key, qualifier_class  # noqa: E402
 from annotate.model import DISCREPANCY_KINDS, Analysis, Discrepancy, Mention  # noqa: E402
-from annotate.names import strip_possessive  # noqa: E402
+from annotate.nlp.names import strip_possessive  # noqa: E402
 
 
 def fold_ws(text: str) -> str:
@@ -293,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--gold", default=str(ROOT / "tests" / "data" / "seeds.yaml"))
     p.add_argument("--model", default=None)
     args = p.parse_args(argv)
-    from annotate.corpus import load_corpus
+    from annotate.corpus.loading import load_corpus
     from annotate.engine import analyse
 
     corpus = load_corpus([args.corpus])

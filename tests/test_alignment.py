@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import time
 
-from annotate.discrepancies import detect
+from annotate.compare.discrepancies import detect
 from annotate.engine import annotate_articles
-from annotate.linking import link_entities
+from annotate.compare.linking import link_entities
 from annotate.model import Article, Discrepancy
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from annotate.anchoring import CONTEXT_CHARS, accept, make_anchor, refresh, resolve, text_hash
+from annotate.notes.anchoring import CONTEXT_CHARS, accept, make_anchor, refresh, resolve, text_hash
 
 ARTICLE = (
     "Officials in the capital confirmed the delivery of four helicopters on Thursday.\n\n"

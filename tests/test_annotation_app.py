@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotate import annotation_file as af
+from annotate.notes import annotation_file as af
 from tui.app import CorpusApp
 from tui.screens.annotation_list import AnnotationsScreen
 from tui.screens.annotation_note import NoteScreen
@@ -331,7 +331,7 @@ async def test_unlink_splits_the_mention_out(corpus):
         app.place_cursor(second)
         await pilot.press("l")
         await pilot.pause()
-        assert app.annotator.store.of_type(__import__("annotate.annotations").annotations.Unlink)
+        assert app.annotator.store.of_type(__import__("annotate.notes.annotations", fromlist=["Unlink"]).Unlink)
         assert not await _visits(app, pilot, first, second, len(mentions) + 1)
         left = app.index.mention_on(second.article, second.start, second.end, "entity")
         assert left is not None and app.index.entity_of(left) != entity
@@ -415,9 +415,9 @@ async def test_keys_typed_in_one_burst_after_a_go_into_the_note(corpus):
 
 
 async def test_a_note_whose_words_were_edited_says_changed_and_what_they_were(corpus):
-    from annotate.anchoring import make_anchor
-    from annotate.annotations import Note
-    from annotate.corpus import load_corpus
+    from annotate.notes.anchoring import make_anchor
+    from annotate.notes.annotations import Note
+    from annotate.corpus.loading import load_corpus
 
     article = load_corpus([corpus]).articles[0]
     words = next(w for w in article.text.split() if len(w) >= 8 and w.isalpha())

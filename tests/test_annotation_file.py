@@ -11,9 +11,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotate import annotation_file as af
-from annotate.anchoring import make_anchor
-from annotate.annotations import Link, MentionEdit, Note, Unlink, Verdict
+from annotate.notes import annotation_file as af
+from annotate.notes.anchoring import make_anchor
+from annotate.notes.annotations import Link, MentionEdit, Note, Unlink, Verdict
 from annotate.model import Evidence
 
 TEXT = 'Intro line.\nThe minister said "we will decide" on Monday.\nSecond paragraph: 4,000 troops.\n'
@@ -320,7 +320,7 @@ def test_an_empty_span_is_refused_with_line_and_field(tmp_path):
 
 def test_report_and_export_explain_an_empty_span_instead_of_crashing(tmp_path, capsys):
     from annotate.report import run_report
-    from annotate.web_annotation import run_export
+    from annotate.notes.web_annotation import run_export
     import argparse
 
     corpus = tmp_path / "c"
@@ -473,13 +473,13 @@ def test_the_files_schema_in_docs_is_generated_from_the_format():
 
     import jsonschema
 
-    from annotate.annotation_format import json_schema
+    from annotate.notes.annotation_format import json_schema
 
     schema = json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     docs = Path(__file__).resolve().parent.parent / "docs" / "annotations.schema.json"
     assert json.loads(docs.read_text(encoding="utf-8")) == schema, (
-        "regenerate: python -c 'import json; from annotate.annotation_format import json_schema; "
+        "regenerate: python -c 'import json; from annotate.notes.annotation_format import json_schema; "
         "print(json.dumps(json_schema(), indent=2, ensure_ascii=False))' > docs/annotations.schema.json"
     )
     jsonschema.validate(yaml.safe_load(valid_text()), schema, cls=jsonschema.Draft202012Validator)
@@ -492,8 +492,8 @@ def test_the_file_and_the_records_have_the_same_fields():
     """A field added to a record but not to the file's format would be lost on save."""
     from dataclasses import fields
 
-    from annotate import annotation_format as fmt
-    from annotate.anchoring import Anchor
+    from annotate.notes import annotation_format as fmt
+    from annotate.notes.anchoring import Anchor
 
     def names(cls) -> set[str]:
         return {f.name for f in fields(cls)}

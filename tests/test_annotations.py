@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from annotate import annotation_file as af
-from annotate.anchoring import make_anchor
-from annotate.annotations import (
+from annotate.notes import annotation_file as af
+from annotate.notes.anchoring import make_anchor
+from annotate.notes.annotations import (
     AnnotationStore,
     Link,
     Note,
@@ -129,7 +129,7 @@ def test_reanchored_orphans_survive_a_save(tmp_path):
 
 
 def _corpus_note(folder, path: str, words: str) -> Note:
-    from annotate.corpus import load_corpus
+    from annotate.corpus.loading import load_corpus
 
     article = next(a for a in load_corpus([folder]).articles if a.path.endswith(path))
     start = article.text.index(words)
@@ -137,7 +137,7 @@ def _corpus_note(folder, path: str, words: str) -> Note:
 
 
 def test_a_note_stays_in_its_article_when_files_are_added_or_renamed(tmp_path):
-    from annotate.corpus import load_corpus
+    from annotate.corpus.loading import load_corpus
 
     story = "Story\n\nThe minister said 5,000 soldiers were deployed.\n"
     for outlet in ("bbc", "cnn"):
@@ -167,7 +167,7 @@ def test_a_note_whose_article_is_gone_never_lands_in_another_article(tmp_path):
 
 
 def test_merge_keeps_both_sides_work_and_never_loses_written_words():
-    from annotate.merge import dropped_by_overwrite, merge
+    from annotate.notes.merge import dropped_by_overwrite, merge
 
     base = [note("minister", "old", "n1"), note("army", "keep", "n2"), note("Critics", "gone?", "n3")]
     mine = [note("minister", "mine", "n1"), note("army", "keep", "n2"), note("four", "new mine", "n4")]  # n3 deleted
@@ -186,7 +186,7 @@ def test_the_recovery_file_is_an_annotation_file_found_only_when_its_process_is_
     import subprocess
     import sys
 
-    from annotate import recovery
+    from annotate.notes import recovery
 
     path = tmp_path / "annotations.yaml"
     items = [note("minister", "unsaved \udcff work")]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from annotate import annotation_file as af
-from annotate.anchoring import make_anchor
-from annotate.annotations import Link, MentionEdit, Note, annotations_for_report, verdict_for
-from annotate.corpus import load_corpus
+from annotate.notes import annotation_file as af
+from annotate.notes.anchoring import make_anchor
+from annotate.notes.annotations import Link, MentionEdit, Note, annotations_for_report, verdict_for
+from annotate.corpus.loading import load_corpus
 from annotate.model import Analysis, Discrepancy, EngineInfo, Evidence
-from annotate.web_annotation import run_export
+from annotate.notes.web_annotation import run_export
 from tui.cli import main
 
 FIRST = "Ministers meet\n\nThe defence minister confirmed four helicopters arrived on Monday.\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotate.components.sentences import sentence_starts_of
+from annotate.nlp.components.sentences import sentence_starts_of
 from tui.annotation_ui import sentence_around
 from tui.screens.annotation_note import parse_tags
 

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from bad_input import BadCorpus, build_bad_corpus, is_root
 
-from annotate.corpus import CorpusError, load_corpus
-from annotate.safe_text import visible
+from annotate.corpus.loading import CorpusError, load_corpus
+from annotate.corpus.safe_text import visible
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from annotate.bounded_doc import MAX_RUN, PIECE_CHARS, make_doc, pieces
+from annotate.nlp.bounded_doc import MAX_RUN, PIECE_CHARS, make_doc, pieces
 from annotate.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def nlp():
-    from annotate.pipeline import build_pipeline
+    from annotate.nlp.pipeline import build_pipeline
 
     return build_pipeline(None)
 

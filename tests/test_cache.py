@@ -14,7 +14,7 @@ import pytest
 
 import annotate.workers
 from annotate.cache import CACHE_DIR_ENV, cache_size, run_cache_command
-from annotate.corpus import load_corpus
+from annotate.corpus.loading import load_corpus
 from annotate.engine import analyse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,7 +107,7 @@ def test_cache_clear_and_info_commands(cache_dir, seeds, capsys):
 
 _LAUNCH = """
 import json, sys
-from annotate.corpus import load_corpus
+from annotate.corpus.loading import load_corpus
 from annotate.engine import analyse
 analysis = analyse(load_corpus([sys.argv[1]]).articles, use_cache=True)
 print(json.dumps({
@@ -227,11 +227,11 @@ def test_another_version_of_a_trained_pipeline_gets_its_own_entries(tmp_path):
 def test_another_version_of_the_country_names_gets_its_own_entries(tmp_path, monkeypatch):
     """The entity finder lists ISO's country names from pycountry's data: an upgrade of that data
     must not serve results read with the old names."""
-    import annotate.language
+    import annotate.nlp.language
     from annotate.cache import engine_fingerprint
 
     data = tmp_path / "iso3166-1.json"
-    monkeypatch.setattr(annotate.language, "iso_countries_file", lambda: data)
+    monkeypatch.setattr(annotate.nlp.language, "iso_countries_file", lambda: data)
     data.write_text('{"3166-1": [{"name": "Aruba"}]}', encoding="utf-8")
     engine_fingerprint.cache_clear()  # (computed once per process: a process sees one installation)
     before = engine_fingerprint()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotate.corpus import CorpusError, LoadedCorpus, load_corpus, slug
+from annotate.corpus.loading import CorpusError, LoadedCorpus, load_corpus, slug
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App
 
-from annotate.detectors.story import article_values
+from annotate.compare.detectors.story import article_values
 from annotate.model import Discrepancy, Evidence
 from tui.widgets.coverage_table import MAX_ARTICLES, CoverageTable, coverage_rows
 

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import annotate.components.dates  # noqa: F401  (registers ct_dates)
+import annotate.nlp.components.dates  # noqa: F401  (registers ct_dates)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = yaml.safe_load((ROOT / "tests/data/seeds.yaml").read_text(encoding="utf-8"))
@@ -142,7 +142,7 @@ def test_a_datetime_publication_date_is_accepted(nlp):
 @pytest.mark.parametrize("key", ["A", "B"])
 def test_every_seed_gold_date_is_found_as_the_reader_quotes_it(key):
     # The project pipeline: its tokenizer splits a glued period ("30.The").
-    from annotate.pipeline import build_pipeline
+    from annotate.nlp.pipeline import build_pipeline
 
     text = (ROOT / ARTICLES[key]).read_text(encoding="utf-8")
     found = [t for t, _, _ in dates(build_pipeline(), text, published=None)]

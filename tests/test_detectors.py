@@ -7,8 +7,8 @@ sidebar: which discrepancies, with evidence in every article involved.
 
 from __future__ import annotations
 
-from annotate.discrepancies import detect, fingerprint
-from annotate.linking import link_entities
+from annotate.compare.discrepancies import detect, fingerprint
+from annotate.compare.linking import link_entities
 from annotate.model import (
     MENTION_TYPES,
     NOT_REPORTED,
@@ -735,7 +735,7 @@ def test_a_speakerless_quote_is_not_given_to_someone_not_named_there():
 def test_things_matched_in_a_chain_are_one_group_however_they_were_joined():
     from collections import namedtuple
 
-    from annotate.detectors.story import Matches
+    from annotate.compare.detectors.story import Matches
 
     Thing = namedtuple("Thing", "article start end")
     things = [Thing(f"a{i}", 0, 1) for i in range(12)]
@@ -754,8 +754,8 @@ def test_things_matched_in_a_chain_are_one_group_however_they_were_joined():
 
 def test_a_word_of_a_country_name_is_not_a_nationality():
     """"Cape Town mayor" names no country: "Cape Verde" is one name, not the words "cape" and "verde"."""
-    from annotate.detectors.role import _role_key
-    from annotate.names import COUNTRIES
+    from annotate.compare.detectors.role import _role_key
+    from annotate.nlp.names import COUNTRIES
 
     assert "cape verde" in COUNTRIES and "cape" not in COUNTRIES and "el salvador" in COUNTRIES
     words, nations = _role_key("Cape Town mayor", frozenset())
@@ -764,8 +764,8 @@ def test_a_word_of_a_country_name_is_not_a_nationality():
 
 
 _TIED_SPEAKERS = '''
-from annotate.discrepancies import detect
-from annotate.linking import link_entities
+from annotate.compare.discrepancies import detect
+from annotate.compare.linking import link_entities
 from annotate.model import Article, EntityMention, QuoteMention
 
 said = {"a": ("Anna Petrova", "the old bridge will reopen in the spring"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from annotate.detectors.story import article_values
+from annotate.compare.detectors.story import article_values
 from annotate.model import Discrepancy
 from tui.widgets.discrepancy_list import discrepancy_entry
 

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotate.pipeline import build_pipeline
+from annotate.nlp.pipeline import build_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -295,7 +295,7 @@ def test_generated_corpus_names_and_roles_are_found(nlp, tmp_path):
     spelling of a person's name is a PERSON span and every planted role is read as that role."""
     import generate
 
-    from annotate.corpus import load_corpus
+    from annotate.corpus.loading import load_corpus
 
     manifest = generate.generate(tmp_path, 40, seed=5)
     texts = {Path(a.path).name: a.text for a in load_corpus([tmp_path]).articles}

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from annotate.extract import extract_mentions
+from annotate.nlp.extract import extract_mentions
 from annotate.model import Article
-from annotate.pipeline import build_pipeline
+from annotate.nlp.pipeline import build_pipeline
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -87,7 +87,7 @@ def test_rows_and_span_groups_give_the_same_mentions():
     # The components leave their spans as rows too (``doc._.rows``, which ``span._`` reads); a
     # Doc without them (another pipeline's, its values set through ``span._``) is read from
     # ``doc.ents`` and its span groups, with the same result.
-    from annotate.components import SPAN_KEYS
+    from annotate.nlp.components import SPAN_KEYS
 
     for path in sorted(CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

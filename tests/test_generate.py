@@ -9,7 +9,7 @@ from pathlib import Path
 import generate
 import pytest
 
-from annotate.corpus import load_corpus
+from annotate.corpus.loading import load_corpus
 
 
 @pytest.fixture(scope="module")

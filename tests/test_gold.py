@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def result():
-    from annotate.corpus import load_corpus
+    from annotate.corpus.loading import load_corpus
     from annotate.engine import analyse
 
     corpus = load_corpus([ROOT / "corpus"])
@@ -51,7 +51,7 @@ def test_every_number_has_its_value_and_what_it_counts(result):
 
 def test_scoring_catches_a_wrong_engine():
     """The scorer itself: an engine that finds nothing misses everything required."""
-    from annotate.corpus import load_corpus
+    from annotate.corpus.loading import load_corpus
     from annotate.model import Analysis, EngineInfo
 
     corpus = load_corpus([ROOT / "corpus"])

@@ -15,9 +15,9 @@ from bad_input import PARAGRAPH
 
 from tests.pilot import foreign_controls, record_notifications, terminal_frame, wait_for_engine, wait_until
 
-from annotate import annotation_file as af
-from annotate.anchoring import make_anchor
-from annotate.annotations import Note
+from annotate.notes import annotation_file as af
+from annotate.notes.anchoring import make_anchor
+from annotate.notes.annotations import Note
 
 ROOT = Path(__file__).resolve().parents[1]
 OSC_TITLE = "\x1b]2;pwned\x07"

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from annotate.corpus import load_corpus
+from annotate.corpus.loading import load_corpus
 from annotate.model import Article
-from annotate.safe_text import visible
+from annotate.corpus.safe_text import visible
 from tests.pilot import foreign_controls, record_notifications, terminal_frame, wait_for_engine
 
 TERMINAL_ACTORS = [chr(c) for c in range(0x20) if chr(c) not in "\n\t"] + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)]

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from annotate import web_page
-from annotate.corpus import load_corpus, read_article
-from annotate.fetch import FetchError, fetch_page
+from annotate.corpus import web_page
+from annotate.corpus.loading import load_corpus, read_article
+from annotate.corpus.fetch import FetchError, fetch_page
 from tui.cli import main
 
 PAGES = Path(__file__).resolve().parent / "data" / "pages"
@@ -129,7 +129,7 @@ def test_import_gives_the_article_with_its_metadata_and_without_page_furniture(n
 
 
 def web_page_stem(title: str) -> str:
-    from annotate.importer import file_stem
+    from annotate.corpus.importer import file_stem
 
     return file_stem(title)
 

@@ -72,7 +72,7 @@ def test_first_paint_waits_for_nothing_but_the_text(tmp_path):
         from tui.app import CorpusApp
         from tests.pilot import wait_for_engine
 
-        LATER = ["spacy", "yaml", "rapidfuzz", "annotate.annotations", "annotate.annotation_file",
+        LATER = ["spacy", "yaml", "rapidfuzz", "annotate.notes.annotations", "annotate.notes.annotation_file",
                  "textual.widgets._tabbed_content", "textual.widgets._data_table", "textual.widgets._text_area"]
         seen = {}
         first_paint = CorpusApp._after_first_paint
@@ -112,7 +112,7 @@ def test_the_engine_leaves_the_processs_collector_alone():
     code = textwrap.dedent(
         """
         import gc
-        from annotate.corpus import load_corpus
+        from annotate.corpus.loading import load_corpus
         from annotate.engine import analyse
 
         before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())

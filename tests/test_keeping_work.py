@@ -11,7 +11,7 @@ import yaml
 
 from tests.pilot import add_note_on_first_mention, saved, wait_for_engine
 
-from annotate import recovery
+from annotate.notes import recovery
 from tui.app import CorpusApp
 from tui.screens.annotation_list import AnnotationsScreen
 from tui.screens.annotation_prompt import ChoicePrompt

@@ -1,8 +1,8 @@
-"""The facts about the language live in ``annotate.language``, and the narrower lists agree with the wider."""
+"""The facts about the language live in ``annotate.nlp.language``, and the narrower lists agree with the wider."""
 
-from annotate import language
-from annotate.components import gazetteer
-from annotate.language import fold
+from annotate.nlp import language
+from annotate.nlp.components import gazetteer
+from annotate.nlp.language import fold
 
 
 def test_one_fold_for_the_finder_and_for_linking():

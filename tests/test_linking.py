@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from annotate.linking import link_entities
+from annotate.compare.linking import link_entities
 from annotate.model import MENTION_TYPES, Article, Mention
 
 
@@ -167,7 +167,7 @@ def test_linking_scales_without_comparing_all_pairs():
 def test_engine_stages_after_annotation_do_not_import_spacy():
     code = (
         "import sys\n"
-        "import annotate.linking, annotate.discrepancies, annotate.report\n"
+        "import annotate.compare.linking, annotate.compare.discrepancies, annotate.report\n"
         "print('spacy' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -365,7 +365,7 @@ def test_a_short_form_defined_in_brackets_is_the_name_but_a_ticker_is_not():
 def test_a_direction_read_as_a_place_is_not_also_a_name():
     """'the North' in a story about North Korea is the country, once, even when someone named
     in full has 'North' for a surname (no two mentions on one span: the report's ids are unique)."""
-    from annotate.corpus_names import with_name_mentions
+    from annotate.nlp.corpus_names import with_name_mentions
 
     first = art("a", "Envoys met in North Korea. Oliver North said the talks went well.")
     second = art("b", "The North said little. Officials in the North declined to comment.")
@@ -384,7 +384,7 @@ def test_linking_changes_no_mention_and_writes_the_clusters_in_one_place():
     as the pipeline found them (so every mention id still encodes its span)."""
     from dataclasses import astuple
 
-    from annotate.linking import assign_links, cluster_entities
+    from annotate.compare.linking import assign_links, cluster_entities
 
     a = art("a", "Justice Helena Marchetti met Zarovian President Ivo Brandt. Pyongyang has denied it.")
     b = art("b", "The Brandt administration and North Korea spoke. The Zarovian leader left.")

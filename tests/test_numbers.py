@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import annotate.components.numbers  # noqa: F401  (registers ct_numbers)
+import annotate.nlp.components.numbers  # noqa: F401  (registers ct_numbers)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = yaml.safe_load((ROOT / "tests/data/seeds.yaml").read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotate.pipeline import ModelNotFoundError, build_pipeline, pipeline_name
+from annotate.nlp.pipeline import ModelNotFoundError, build_pipeline, pipeline_name
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +99,7 @@ def test_a_headline_above_one_line_paragraphs_is_a_sentence_of_its_own(nlp):
 
 
 def test_every_abbreviation_of_the_language_data_keeps_its_sentence(nlp):
-    from annotate.language import ABBREVIATIONS
+    from annotate.nlp.language import ABBREVIATIONS
 
     for abbreviation in sorted(ABBREVIATIONS):
         text = f"They saw {abbreviation}. 5 Smith and Sons. It was late."
@@ -115,12 +115,12 @@ def test_empty_and_whitespace_text(nlp):
     assert sentences(nlp, "   \n\n  ") in ([], [""])
 
 
-# -- the shared token columns (annotate.components.tokens) ---------------------------------
+# -- the shared token columns (annotate.nlp.components.tokens) ---------------------------------
 
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from annotate.components.tokens import span_from_chars, tokens  # noqa: E402
+from annotate.nlp.components.tokens import span_from_chars, tokens  # noqa: E402
 
 _PIECES = ["The", "minister", "said", "4,000", "U.S.", "“", "”", "'s", ",", ".", "\n", "\n\n", "  ", "-", "Oslo", "é"]
 

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import annotate.components.quotes  # noqa: F401  (registers ct_quotes)
+import annotate.nlp.components.quotes  # noqa: F401  (registers ct_quotes)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = yaml.safe_load((ROOT / "tests/data/seeds.yaml").read_text(encoding="utf-8"))
@@ -241,7 +241,7 @@ def test_every_seed_gold_quote_is_found_with_its_speaker(nlp, key):
 @pytest.mark.parametrize("key", ["A", "B"])
 def test_the_project_pipeline_finds_every_seed_gold_quote_with_its_speaker(key):
     """End to end: the real sentence and entity components, then ct_quotes."""
-    from annotate.pipeline import build_pipeline
+    from annotate.nlp.pipeline import build_pipeline
 
     text = (ROOT / ARTICLES[key]).read_text(encoding="utf-8")
     doc = build_pipeline()(text)

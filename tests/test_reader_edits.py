@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotate import annotation_file as af
-from annotate.anchoring import make_anchor
-from annotate.annotations import MentionEdit, Unlink
+from annotate.notes import annotation_file as af
+from annotate.notes.anchoring import make_anchor
+from annotate.notes.annotations import MentionEdit, Unlink
 from tests.pilot import wait_for_engine
 from tui.app import CorpusApp
 from tui.cli import main

@@ -22,7 +22,7 @@ STORIES = sorted(p.name for p in DATA.iterdir() if (p / "gold.yaml").is_file())
 
 
 def analyse_folder(folder: Path):
-    from annotate.corpus import load_corpus
+    from annotate.corpus.loading import load_corpus
     from annotate.engine import analyse
 
     return analyse(load_corpus([folder]).articles)

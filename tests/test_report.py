@@ -100,7 +100,7 @@ def test_text_report_groups_discrepancies_and_has_no_colour_in_a_pipe(capsys, se
 
 
 def test_text_report_is_coloured_on_a_terminal():
-    from annotate.corpus import load_corpus
+    from annotate.corpus.loading import load_corpus
     from annotate.model import Analysis, ArticleValue, Discrepancy, EngineInfo, Evidence
     from annotate.report import render_text
 

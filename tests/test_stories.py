@@ -7,9 +7,9 @@ from pathlib import Path
 import generate
 import pytest
 
-from annotate.corpus import load_corpus
+from annotate.corpus.loading import load_corpus
 from annotate.model import Article, EntityMention
-from annotate.stories import group_stories
+from annotate.compare.stories import group_stories
 from tests.pilot import wait_for_engine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _linked(folders):
     from annotate.engine import annotate_articles
-    from annotate.linking import link_entities
+    from annotate.compare.linking import link_entities
 
     articles = load_corpus(folders).articles
     mentions, _, _ = annotate_articles(articles)
@@ -118,13 +118,13 @@ def test_no_articles_no_stories():
 
 def test_the_engine_compares_articles_only_within_their_story(tmp_path, monkeypatch):
     """Two unrelated events in one folder: the detectors never see both at once."""
-    import annotate.discrepancies
+    import annotate.compare.discrepancies
     from annotate.engine import analyse
 
     manifest = generate.generate(tmp_path, 10, seed=31)
     assert len(manifest.stories) >= 2
     articles = [*load_corpus([tmp_path]).articles, *load_corpus([ROOT / "corpus"]).articles]
-    real = annotate.discrepancies.detect
+    real = annotate.compare.discrepancies.detect
     calls: list[list[str]] = []
 
     def recording(story_articles, mentions, entities, statements, sentences):
@@ -136,7 +136,7 @@ def test_the_engine_compares_articles_only_within_their_story(tmp_path, monkeypa
         assert set(sentences) == ids
         return real(story_articles, mentions, entities, statements, sentences)
 
-    monkeypatch.setattr(annotate.discrepancies, "detect", recording)
+    monkeypatch.setattr(annotate.compare.discrepancies, "detect", recording)
     analysis = analyse(articles)
     assert sorted(calls) == sorted(sorted(s) for s in analysis.stories if len(s) > 1)
     assert len(analysis.stories) == len(manifest.stories) + 1
@@ -172,7 +172,7 @@ def test_short_unrelated_imported_pages_that_share_only_common_words_stay_apart(
     """Five short pages from different outlets on five events (a bus fare vote, a mine
     strike, a budget, a flood, a wildfire), imported as a user would: they share words
     ("voted", "budget", "workers") and a month, but no name, so each is its own story."""
-    from annotate.importer import run_import
+    from annotate.corpus.importer import run_import
 
     assert run_import([str(ROOT / "tests" / "data" / "pages"), "-o", str(tmp_path)]) == 0
     articles, mentions = _linked([tmp_path])
@@ -213,7 +213,7 @@ def test_two_events_of_one_kind_months_apart_are_two_stories(tmp_path):
 
 
 def test_the_stories_mode_one_puts_every_article_in_one_story(tmp_path):
-    from annotate.story_modes import given_stories
+    from annotate.compare.story_modes import given_stories
 
     articles = load_corpus(REALISTIC[:2]).articles
     assert given_stories("one", articles) == [[a.id for a in articles]]
@@ -221,7 +221,7 @@ def test_the_stories_mode_one_puts_every_article_in_one_story(tmp_path):
 
 
 def test_the_stories_mode_folders_makes_each_subfolder_a_story(tmp_path):
-    from annotate.story_modes import given_stories
+    from annotate.compare.story_modes import given_stories
 
     for folder in ("quake", "vote"):
         (tmp_path / folder / "deeper").mkdir(parents=True)

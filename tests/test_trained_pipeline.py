@@ -12,7 +12,7 @@ import pytest
 import spacy
 from spacy.training import Example
 
-from annotate.pipeline import ModelNotFoundError, build_pipeline, pipeline_name
+from annotate.nlp.pipeline import ModelNotFoundError, build_pipeline, pipeline_name
 
 # Made-up names the rules alone cannot know: one-word organisations.
 TRAIN = [

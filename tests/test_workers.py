@@ -7,7 +7,7 @@ import io
 import generate
 import pytest
 
-from annotate.corpus import load_corpus
+from annotate.corpus.loading import load_corpus
 from annotate.engine import annotate_articles
 from annotate.progress import terminal_progress
 
@@ -54,10 +54,10 @@ def test_progress_bar_draws_on_a_terminal_and_erases_itself(monkeypatch):
 def test_batches_of_articles_give_what_one_article_at_a_time_gives(tmp_path):
     """Each component runs over a batch of Docs in turn: across batch boundaries (here 40
     articles, batches of 16 and 64), every article's mentions are those it has alone."""
-    from annotate.components import DOCS_PER_BATCH
-    from annotate.extract import extract_mentions
-    from annotate.pipeline import build_pipeline
-    from annotate.components.sentences import sentence_starts
+    from annotate.nlp.components import DOCS_PER_BATCH
+    from annotate.nlp.extract import extract_mentions
+    from annotate.nlp.pipeline import build_pipeline
+    from annotate.nlp.components.sentences import sentence_starts
     from annotate.workers import _make_doc, annotate_serially
 
     generate.generate(tmp_path, 40, seed=5)

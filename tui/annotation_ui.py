@@ -28,7 +28,7 @@ from textual.content import Content
 from textual.message import Message
 
 from annotate.model import Discrepancy, Mention
-from annotate.safe_text import visible
+from annotate.corpus.safe_text import visible
 
 from .widgets.highlights import Span
 from .work_keeper import WorkKeeper
@@ -36,7 +36,7 @@ from .work_keeper import WorkKeeper
 # The annotation store, its file format (YAML) and the editors are imported where
 # they are used: none of them is needed to put the articles on screen.
 if TYPE_CHECKING:
-    from annotate.annotations import Annotation, AnnotationStore, Note
+    from annotate.notes.annotations import Annotation, AnnotationStore, Note
 
     from .app import CorpusApp
 
@@ -130,7 +130,7 @@ class Annotator:
     @cached_property
     def path(self) -> Path:
         """The annotation file: the one given, else the corpus's default (found when first needed)."""
-        from annotate import annotation_file
+        from annotate.notes import annotation_file
 
         return Path(self._given_path) if self._given_path else annotation_file.default_path(self.reader.paths)
 
@@ -144,8 +144,8 @@ class Annotator:
 
     def load(self) -> None:
         """Read the file and place every span in the current text; never writes."""
-        from annotate import annotation_file
-        from annotate.annotations import AnnotationStore, reanchor
+        from annotate.notes import annotation_file
+        from annotate.notes.annotations import AnnotationStore, reanchor
 
         self.dismissed_shown = False
         self.link_from = None
@@ -233,7 +233,7 @@ class Annotator:
         return True
 
     def _note_under(self, article_id: str, targets: list[Target]) -> Note | None:
-        from annotate.annotations import Note
+        from annotate.notes.annotations import Note
 
         for target in targets[:2]:  # the match or the mention, not the whole sentence
             for item in self.store.at(article_id, target.start, target.end):
@@ -242,7 +242,7 @@ class Annotator:
         return None
 
     def _placed_here(self, item: Annotation, article_id: str) -> bool:
-        from annotate.annotations import anchors_of
+        from annotate.notes.annotations import anchors_of
 
         if article_id not in self._article_ids():
             return False
@@ -270,8 +270,8 @@ class Annotator:
             self.reader.push_screen(screen, lambda result: self._note_done(article, result, None))
 
     def _note_done(self, article, result: NoteResult | None, existing: Note | None) -> None:
-        from annotate.anchoring import make_anchor
-        from annotate.annotations import Note, new_id, now_iso
+        from annotate.notes.anchoring import make_anchor
+        from annotate.notes.annotations import Note, new_id, now_iso
 
         if result is None:
             return
@@ -302,7 +302,7 @@ class Annotator:
         self.changed(f"Note added on “{short(target.text)}”")
 
     def tags(self) -> None:
-        from annotate.annotations import now_iso
+        from annotate.notes.annotations import now_iso
 
         from .screens.annotation_note import NoteResult, parse_tags
         from .screens.annotation_prompt import TextPrompt
@@ -366,7 +366,7 @@ class Annotator:
         self._set_verdict(discrepancy, kind, current.note if current else "")
 
     def _set_verdict(self, discrepancy: Discrepancy, kind: str, note: str) -> None:
-        from annotate.annotations import verdict_for
+        from annotate.notes.annotations import verdict_for
 
         verdict = verdict_for(discrepancy, kind, note)  # type: ignore[arg-type]
         current = self.store.verdict(discrepancy.id)
@@ -409,7 +409,7 @@ class Annotator:
     # -- links and mentions ----------------------------------------------------
 
     def link(self) -> None:
-        from annotate.annotations import Link, Unlink, new_id, now_iso
+        from annotate.notes.annotations import Link, Unlink, new_id, now_iso
 
         article = self.reader.focused_article()
         if article is None or not self._writable():
@@ -447,14 +447,14 @@ class Annotator:
         self.changed(f"{verb} “{short(first.text)}” and “{short(mention.text)}” (ctrl+z to undo)")
 
     def _mention_anchor(self, mention: Mention):
-        from annotate.anchoring import make_anchor
+        from annotate.notes.anchoring import make_anchor
 
         article = self.reader.index.article(mention.article)
         return make_anchor(article.id, article.text, mention.start, mention.end, self._digest(article))
 
     def add_mention(self) -> None:
-        from annotate.anchoring import make_anchor
-        from annotate.annotations import MentionEdit, new_id, now_iso
+        from annotate.notes.anchoring import make_anchor
+        from annotate.notes.annotations import MentionEdit, new_id, now_iso
 
         from .screens.annotation_prompt import TextPrompt
 
@@ -494,7 +494,7 @@ class Annotator:
         self.reader.push_screen(prompt, done)
 
     def remove_mention(self) -> None:
-        from annotate.annotations import MentionEdit, new_id, now_iso
+        from annotate.notes.annotations import MentionEdit, new_id, now_iso
 
         article = self.reader.focused_article()
         if article is None or not self._writable():
@@ -533,7 +533,7 @@ class Annotator:
         return rows
 
     def _describe_annotation(self, item: Annotation) -> Text:
-        from annotate.annotations import Link, MentionEdit, Note, Unlink, Verdict, anchors_of
+        from annotate.notes.annotations import Link, MentionEdit, Note, Unlink, Verdict, anchors_of
 
         status = self.status_by_id.get(item.id, "anchored")
         line = Text()
@@ -579,7 +579,7 @@ class Annotator:
         self.reader.push_screen(AnnotationsScreen(self.rows(), store.read_only), self._list_done)
 
     def _list_done(self, choice: ListChoice | None) -> None:
-        from annotate.annotations import Verdict, anchors_of
+        from annotate.notes.annotations import Verdict, anchors_of
 
         if choice is None:
             return
@@ -616,8 +616,8 @@ class Annotator:
 
     def _accept_changed(self, item: Annotation) -> None:
         """The reader's say: a changed annotation takes the words now in the article."""
-        from annotate.anchoring import accept
-        from annotate.annotations import anchors_of, with_anchors
+        from annotate.notes.anchoring import accept
+        from annotate.notes.annotations import anchors_of, with_anchors
 
         places = self.places.get(item.id, ())
         if not any(r.status == "changed" for r in places) or not self._writable():
@@ -641,7 +641,7 @@ class Annotator:
         store = self.store
         if store is None:
             return []
-        from annotate.annotations import anchors_of
+        from annotate.notes.annotations import anchors_of
 
         text = self.reader.index.article(article_id).text
         style = ANNOTATED_STYLE if self._pane_has_style(ANNOTATED_STYLE) else "linked"
@@ -671,7 +671,7 @@ class Annotator:
 
     def mention_edits(self) -> list:
         """The reader's links and mention edits, as the engine applies them."""
-        from annotate.reader_edits import mention_edits
+        from annotate.notes.reader_edits import mention_edits
 
         return mention_edits(self.store) if self.store is not None else []
 
@@ -679,7 +679,7 @@ class Annotator:
         return {a.id for a in self.reader.articles}
 
     def _digest(self, article) -> str:
-        from annotate.anchoring import text_hash
+        from annotate.notes.anchoring import text_hash
 
         cache = self._digests
         key = (article.id, len(article.text))
@@ -691,8 +691,8 @@ class Annotator:
 
     def save(self, force: bool = False, then=None) -> bool:
         """Save; on a file changed on disk, ask. ``then`` runs after a successful save."""
-        from annotate import annotation_file
-        from annotate.annotations import ReadOnlyError
+        from annotate.notes import annotation_file
+        from annotate.notes.annotations import ReadOnlyError
 
         store = self.ensure()
         if store.read_only:

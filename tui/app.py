@@ -22,9 +22,9 @@ from textual.reactive import var
 from textual.events import DescendantFocus, Key, Resize
 from textual.worker import Worker, WorkerState
 
-from annotate.labels import article_labels
+from annotate.corpus.labels import article_labels
 from annotate.model import Analysis, Article, Discrepancy, Evidence, Mention, MENTION_KINDS, Problem
-from annotate.safe_text import visible
+from annotate.corpus.safe_text import visible
 
 from .annotation_ui import Annotator, annotation_bindings
 from .jump_list import JumpList, Place
@@ -130,7 +130,7 @@ class CorpusApp(App[int]):
         return tolerant(super().get_driver_class())  # an invalid byte on the terminal is U+FFFD, not a crash
 
     def _load(self) -> None:
-        from annotate.corpus import CorpusError, load_corpus
+        from annotate.corpus.loading import CorpusError, load_corpus
 
         try:
             corpus = load_corpus(self.paths)
@@ -332,7 +332,7 @@ class CorpusApp(App[int]):
         mention edits applied; only when those changed. Cursors follow their mentions."""
         if self.analysis is None:
             return False
-        from annotate.reader_edits import with_reader_edits
+        from annotate.notes.reader_edits import with_reader_edits
 
         edits = self.annotator.mention_edits()
         if edits == self._edits_shown:

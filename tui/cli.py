@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from annotate import __version__
-from annotate.story_modes import STORY_MODES  # light: no spaCy, no numpy
+from annotate.compare.story_modes import STORY_MODES  # light: no spaCy, no numpy
 
 STORIES_HELP = (
     "how articles are grouped into stories, whose reports are compared: 'auto' (default) by what "
@@ -81,11 +81,11 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("give at least one PATH (or --schema)")
         return run_report(args)
     if argv and argv[0] == "export":
-        from annotate.web_annotation import run_export
+        from annotate.notes.web_annotation import run_export
 
         return run_export(argv[1:])
     if argv and argv[0] == "import":
-        from annotate.importer import run_import
+        from annotate.corpus.importer import run_import
 
         return run_import(argv[1:])
     if argv and argv[0] == "cache":

@@ -7,7 +7,7 @@ a quote or mention is its words with where they come from.
 from __future__ import annotations
 
 from annotate.model import Discrepancy, Mention
-from annotate.outlets import outlet_list
+from annotate.corpus.outlets import outlet_list
 
 from .widgets.reading_index import ReadingIndex
 

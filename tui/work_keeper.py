@@ -1,7 +1,7 @@
 """Never lose the reader's annotations: the recovery file, its restore, and merging.
 
 ``WorkKeeper`` belongs to the ``Annotator``. A moment after each change it writes the
-whole unsaved state to the recovery file (``annotate.recovery``), in a
+whole unsaved state to the recovery file (``annotate.notes.recovery``), in a
 thread so a large file never holds up a key; it deletes the file when the
 work is saved or discarded on purpose. At start it offers to restore what a
 corpus-tui that did not exit cleanly left behind. When a save finds the file
@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from annotate.safe_text import visible
+from annotate.corpus.safe_text import visible
 
 if TYPE_CHECKING:
-    from annotate.annotations import Annotation
+    from annotate.notes.annotations import Annotation
 
     from .annotation_ui import Annotator
 
@@ -67,7 +67,7 @@ class WorkKeeper:
         self.app.run_worker(lambda: self._write(path, items, base), thread=True, group="recovery", exclusive=True)
 
     def _write(self, path: Path, items: list[Annotation], base: str | None) -> None:
-        from annotate import recovery
+        from annotate.notes import recovery
 
         try:
             recovery.write(path, items, base)
@@ -79,7 +79,7 @@ class WorkKeeper:
 
     def forget(self) -> None:
         """The work is saved, or discarded on purpose: no recovery file."""
-        from annotate import recovery
+        from annotate.notes import recovery
 
         if self._timer is not None:
             self._timer.stop()
@@ -90,7 +90,7 @@ class WorkKeeper:
 
     def offer_recovery(self) -> None:
         """At start: unsaved work left by an instance that did not exit cleanly?"""
-        from annotate import annotation_file, recovery
+        from annotate.notes import annotation_file, recovery
 
         store = self.notes.store
         if store.read_only:
@@ -106,7 +106,7 @@ class WorkKeeper:
             return  # one question at a time; the next start offers the next file
 
     def _ask_to_restore(self, found) -> None:
-        from annotate import recovery
+        from annotate.notes import recovery
 
         from .screens.annotation_prompt import ChoicePrompt
 
@@ -129,8 +129,8 @@ class WorkKeeper:
         self.app.push_screen(ChoicePrompt("Unsaved annotations found", question, choices), chosen)
 
     def restore(self, found) -> None:
-        from annotate.annotations import reanchor
-        from annotate.merge import merge
+        from annotate.notes.annotations import reanchor
+        from annotate.notes.merge import merge
 
         store = self.notes.store
         current = list(store)
@@ -165,9 +165,9 @@ class WorkKeeper:
     # -- the file changed on disk ----------------------------------------------
 
     def ask_about_changed_file(self, then) -> None:
-        from annotate import annotation_file
-        from annotate.annotations import reanchor
-        from annotate.merge import dropped_by_overwrite
+        from annotate.notes import annotation_file
+        from annotate.notes.annotations import reanchor
+        from annotate.notes.merge import dropped_by_overwrite
 
         from .screens.annotation_prompt import ChoicePrompt
 
@@ -212,7 +212,7 @@ class WorkKeeper:
         app.push_screen(ChoicePrompt("File changed on disk", question, choices), chosen)
 
     def merge_and_save(self, theirs: list[Annotation], then) -> None:
-        from annotate.merge import merge
+        from annotate.notes.merge import merge
 
         app = self.app
         merged = merge(self.notes.base, list(self.notes.store), theirs)

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
 
-from annotate.safe_text import visible
+from annotate.corpus.safe_text import visible
 
 from ..text_boxes import register
 

@@ -17,7 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from annotate.model import Problem
-from annotate.safe_text import visible
+from annotate.corpus.safe_text import visible
 
 
 def skipped_and_repaired(problems: Sequence[Problem]) -> tuple[list[str], list[str]]:

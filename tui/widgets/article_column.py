@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from annotate.model import Article
-from annotate.safe_text import visible
+from annotate.corpus.safe_text import visible
 
 from .article_pane import ArticlePane
 from .highlights import Span

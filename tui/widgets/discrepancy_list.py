@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from annotate.model import ArticleValue, Discrepancy
-from annotate.outlets import outlet_list
+from annotate.corpus.outlets import outlet_list
 
 KIND_TITLES = {
     "name_variant": "Names spelled differently",

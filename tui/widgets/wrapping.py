@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 try:  # owned by the loader; same-length visible replacement of control characters
-    from annotate.safe_text import visible
-except ImportError:  # pragma: no cover - fallback until annotate.safe_text exists
+    from annotate.corpus.safe_text import visible
+except ImportError:  # pragma: no cover - fallback until annotate.corpus.safe_text exists
     _CONTROL = {c: "\N{REPLACEMENT CHARACTER}" for c in range(32) if c not in (9, 10)}
     _CONTROL.update({0x7F: "\N{REPLACEMENT CHARACTER}", 9: " "})
 

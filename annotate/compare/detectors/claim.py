@@ -1,0 +1,251 @@
+"""claim: one article denies what another affirms about the same entity.
+
+A negated statement about an entity ("the ministry was not involved",
+"X denied sending troops") in one article, and in another article an
+affirmative clause about the same entity whose predicate is the same word
+or in the same family (involved ~ assistance ~ support; killed ~ died; ...).
+Up to two lower-case words may sit between the entity and the negation
+("the Red Sea crisis had not affected", "the Pentagon itself was not").
+Conservative by design: without a shared predicate family nothing is
+flagged, however negative the sentence. The denials and affirmations of one
+subject are one finding listing each outlet's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotate.model import Discrepancy
+from annotate.compare.detectors.story import GENERIC, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, article_values, content_words, evidence, stem
+
+KIND = "claim"
+
+# Predicate families: words that affirm or deny the same thing. A general
+# word list, stems as produced by ``story.stem``.
+_FAMILIES: tuple[frozenset[str], ...] = tuple(
+    frozenset(stem(w) for w in words.split())
+    for words in (
+        "involved involvement involve assistance assist assisted help helped support supported backing backed aid "
+        "aided soliciting solicit solicited requested request contracted contract hired hire sponsored sponsor "
+        "cooperation cooperate cooperated participate participated participation role behind engaged engagement "
+        "sent send sending supplied supply supplying provided provide providing delivered deliver delivery",
+        "knew know known aware informed notified",
+        "responsible responsibility blamed blame caused cause orchestrated ordered order carried",
+        "present presence deployed deploy deployment stationed operating operate operations",
+        "killed kill died dead death deaths",
+        "attacked attack struck strike bombed bomb shelled shelling",
+        "paid pay payment paying funded fund funding financed finance",
+        "sold sell sale selling bought buy purchased purchase",
+        "agreed agree agreement signed sign accepted accept approved approve",
+        "met meet meeting talks talked",
+    )
+)
+# What news says an entity did not do for the reporter, not about the story:
+# "could not be reached", "did not respond to a request for comment".
+_BOILERPLATE = frozenset(
+    stem(w) for w in "reached reach respond responded return returned comment commented available clear known "
+    "specify specified elaborate elaborated disclose disclosed identify identified name named say".split()
+)
+# A negation and the predicate word it negates ("was not damaged", "denied sending").
+_NEG_CORE = (
+    r"(?:(?:was|were|is|are|has|have|had|did|does|do|will|would|could|can)\s*(?:not|never|n['’]t)"
+    r"|(?:wasn|weren|isn|aren|hasn|haven|hadn|didn|doesn|don|won|couldn|can)['’]t|never|denied|denies|deny|rejected|rejects)"
+    r"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+|[a-z]+ly\s+)*([^\W\d_][\w-]*)"
+)
+_NEG_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*" + _NEG_CORE)
+_NEGATION_WORDS = re.compile(r"\b(?:not|never|no|nor|neither|denied|denies|deny|without|n['’]t)\b|n['’]t\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
+_WINDOW = 60  # characters around a mention within which its predicate is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class _Denial:
+    subject: str  # an entity id, or "~" + a noun phrase ("~regional airport")
+    name: str  # how a summary names the subject
+    mention_start: int
+    family: frozenset[str]
+    start: int
+    end: int
+
+
+# An appositive between a name and its verb: ", the prime minister,".
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s+[^,.;:“”\"]{1,60},")
+# "the regional airport was not damaged": an unnamed thing, specific enough to be the
+# same thing in another article (two words, the last a noun-like word).
+_PHRASE_DENIAL = re.compile(r"\b[Tt]he\s+([a-z][a-z-]{2,}\s+[a-z][a-z-]{3,})(?=\s)")
+
+
+# Denying involvement denies every kind of it: paying, selling, agreeing, meeting.
+_ANY_INVOLVEMENT = frozenset().union(*(_FAMILIES[i] for i in (0, 6, 7, 8, 9)))
+
+
+def _family(word: str) -> frozenset[str] | None:
+    """The predicates that affirm what ``word`` denies: its family, or the word itself."""
+    s = stem(word)
+    for i, fam in enumerate(_FAMILIES):
+        if s in fam:
+            return _ANY_INVOLVEMENT if i == 0 else fam
+    if s in STOPWORDS or s in _BOILERPLATE or len(s) < 4:
+        return None
+    return frozenset({s})
+
+
+def _denials(story: Story, article_id: str) -> list[_Denial]:
+    text = story.text(article_id)
+    quotes = story.kind(article_id, "quote")
+    out = []
+    for m in story.kind(article_id, "entity"):
+        if not m.entity:
+            continue
+        after = m.end
+        appositive = _APPOSITIVE.match(text, after, min(len(text), after + 70))
+        if appositive:  # "X, the prime minister, has not conceded"
+            after = appositive.end()
+        neg = _NEG_AFTER.match(text, after, min(len(text), after + 60))
+        if not neg or any(q.start <= neg.start() < q.end for q in quotes):
+            continue  # words someone is quoted saying are their statement, not the outlet's claim
+        fam = _family(neg.group(1))
+        if fam is None:
+            continue
+        start = m.start
+        before = text[max(0, start - 4):start]
+        if before.lower().endswith("the "):
+            start -= 4
+        out.append(_Denial(m.entity, story.entity_name(m.entity), m.start, fam, start, neg.end()))
+    for p in _PHRASE_DENIAL.finditer(text):
+        words = p.group(1).split()
+        if any(w in STOPWORDS or w in GENERIC for w in words):
+            continue
+        neg = re.compile(r"\s+" + _NEG_CORE).match(text, p.end(), min(len(text), p.end() + 40))
+        if not neg:
+            continue
+        fam = _family(neg.group(1))
+        if fam is None:
+            continue
+        phrase = " ".join(words)
+        out.append(_Denial("~" + phrase, "the " + phrase, p.start(1), fam, p.start(), neg.end()))
+    return out
+
+
+def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): cut at commas, dashes and brackets within the sentence."""
+    left = s_start
+    for b in _CLAUSE_BREAK.finditer(text, s_start, start):
+        left = b.end()
+    right = s_end
+    b = _CLAUSE_BREAK.search(text, end, s_end)
+    if b:
+        right = b.start()
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1] in " .!?\n":
+        right -= 1
+    return left, right
+
+
+def _subject_spans(story: Story, article_id: str, subject: str) -> list[tuple[int, int]]:
+    """Where an article names the subject: the entity's mentions, or the noun phrase."""
+    if subject.startswith("~"):
+        pattern = r"\b" + r"\s+".join(re.escape(w) for w in subject[1:].split()) + r"\b"
+        return [(p.start(), p.end()) for p in re.finditer(pattern, story.text(article_id))]
+    return [(m.start, m.end) for m in story.kind(article_id, "entity") if m.entity == subject]
+
+
+# A name used to qualify a group ("the Trump campaign", "the Kremlin's allies") names the group.
+_MODIFIER_OF = re.compile(
+    r"(?:['’]s)?\s+(?:campaign|administration|team|organi[sz]ation|family|government|camp|aides|officials|"
+    r"associates|allies|supporters|lawyers|company|group)\b"
+)
+
+
+def _affirmation(story: Story, article_id: str, subject: str, family: frozenset[str]) -> tuple[int, int] | None:
+    """The closest clause in the article that affirms a predicate of ``family`` about ``subject``."""
+    text = story.text(article_id)
+    best = None
+    for m_start, m_end in _subject_spans(story, article_id, subject):
+        if _MODIFIER_OF.match(text, m_end):
+            continue  # "the Trump campaign": said of the campaign, not of Trump
+        s_start, s_end = story.sentence_at(article_id, m_start)
+        lo, hi = max(s_start, m_start - _WINDOW), min(s_end, m_end + _WINDOW)
+        for w in re.finditer(r"[^\W\d_][\w-]*", text[lo:hi]):
+            if stem(w.group()) not in family:
+                continue
+            w_start, w_end = lo + w.start(), lo + w.end()
+            c_start, c_end = _clause(text, s_start, s_end, min(m_start, w_start), max(m_end, w_end))
+            if _NEGATION_WORDS.search(text[c_start:c_end]):
+                continue
+            distance = abs(w_start - m_start)
+            if best is None or distance < best[0]:
+                best = (distance, c_start, c_end)
+    return (best[1], best[2]) if best else None
+
+
+def _same_object(story: Story, a_id: str, denial, b_id: str, aff: tuple[int, int], d: _Denial) -> bool:
+    """The two clauses share a content word besides the subject and the predicate
+    ("has not conceded defeat" / "conceded defeat")."""
+    subject = content_words(d.name, story.places)
+    words_a = content_words(story.text(a_id)[denial.start:denial.end], story.places)
+    words_b = content_words(story.text(b_id)[aff[0]:aff[1]], story.places)
+    return bool((words_a & words_b) - subject - d.family - GENERIC - story.places)
+
+
+def _says_it_does(story: Story, b_id: str, aff: tuple[int, int], d: _Denial) -> bool:
+    """The subject does it, in so many words: the predicate within three words after its
+    name ("Norvale is planning further reductions")."""
+    text = story.text(b_id)
+    for start, end in _subject_spans(story, b_id, d.subject):
+        if not (aff[0] <= start < aff[1]):
+            continue
+        after = re.findall(r"[^\W\d_][\w-]*", text[end:end + 40])[:3]
+        if any(stem(w) in d.family for w in after):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """One article's words on a subject: a denial or an affirmation of it."""
+
+    article: str
+    start: int
+    end: int
+    denies: bool
+
+
+def detect(story: Story) -> Findings:
+    # Per subject, every denial joined with every affirmation of it in another article: one
+    # finding per subject and predicate, listing each outlet, not one per pair of outlets.
+    claims: dict[tuple[str, frozenset[str]], tuple[str, Matches]] = {}
+    for a in story.articles:
+        for d in _denials(story, a.id):
+            s_start, s_end = story.sentence_at(a.id, d.mention_start)
+            denial = _Said(a.id, *_clause(a.text, s_start, s_end, d.start, d.end), True)
+            for b in story.articles:
+                if b.id == a.id:
+                    continue
+                aff = _affirmation(story, b.id, d.subject, d.family)
+                if aff is None:
+                    continue
+                if len(d.family) == 1 and not d.subject.startswith("~") and not (
+                    _same_object(story, a.id, denial, b.id, aff, d) or _says_it_does(story, b.id, aff, d)
+                ):
+                    continue  # a predicate of its own ("spoken", "part") needs what it is said of
+                _, said = claims.setdefault((d.subject, d.family), (d.name, Matches()))
+                said.join(denial, _Said(b.id, aff[0], aff[1], False), conflict=True)
+    found: list[Discrepancy] = []
+    for name, said in claims.values():
+        for versions, _ in said.groups(story.order):
+            text = {v.article: story.text(v.article)[v.start:v.end] for v in versions}
+            found.append(
+                Discrepancy(
+                    id="",
+                    kind=KIND,
+                    subject=name,
+                    summary=f"{name}: " + affirmed_vs_denied(text, {v.article: v.denies for v in versions}, story.labels),
+                    severity="high",
+                    values=article_values(text),
+                    evidence=[evidence(story.article_by_id[v.article], v.start, v.end) for v in versions],
+                )
+            )
+    return found, []

@@ -1,0 +1,316 @@
+"""What every detector reads: one story's articles, mentions and entities, indexed.
+
+Built once per story by ``annotate.compare.discrepancies.detect``. Sentences are the
+pipeline's (``Analysis.sentences``, kept in the engine cache: a cached second
+launch runs the detectors without spaCy); a story built without them splits
+its articles with the same component.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from annotate.model import Article, ArticleValue, Corroboration, Discrepancy, Entity, Evidence, Mention, Statement
+from annotate.nlp.language import MONTH_ABBREVIATIONS, WEEKDAYS, fold, place_of
+from annotate.nlp.language import MONTHS as _MONTHS
+from annotate.corpus.outlets import outlet_list
+
+Findings = tuple[list[Discrepancy], list[Corroboration]]
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about after before
+    than then that this these those there here it its it's he she they them his her their our we you your i me
+    my mine is are was were be been being am do does did done have has had having will would can could shall
+    should may might must not no nor so such too very just also only even still yet more most less least
+    some any all each every both either neither other another which who whom whose what when where why how
+    while though although because since until unless up down out off again further once own same s t
+    said says say told tell added adding according mr mrs ms much many really quite rather""".split()
+)
+MONTHS = frozenset(m for m in _MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)  # (whole names)
+# Words so common in news that sharing them says nothing about two statements.
+GENERIC = frozenset(
+    "country countri government people year time state official way part thing today week month day "
+    "report news group".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """A crude English stem, enough to meet "companies" with "company", "abandoning" with "abandonment"."""
+    w = fold(word).replace("'", "")
+    for suffix, repl in (("ies", "y"), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""), ("ied", "y"),
+                         ("ed", ""), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""),
+                         ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    # close / closes / closed / closing all end up "clos"
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
+@lru_cache(maxsize=50_000)
+def _content_words(text: str, places: frozenset[str]) -> frozenset[str]:
+    """Stems of a text's content words; demonyms become their place ("Peruvian" -> "peru")."""
+    out: set[str] = set()
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        w = fold(raw).replace("'", "")
+        if not w or w in STOPWORDS or w in MONTHS or len(w) < 3:
+            continue
+        if raw[:1].isupper() and places:
+            place = place_of(raw, places)
+            if place:
+                out.add(place)
+                continue
+        out.add(stem(w))
+    return frozenset(out)
+
+
+def content_words(text: str, places: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Stems of a text's content words; demonyms become their place ("Peruvian" -> "peru")."""
+    return _content_words(text, places)
+
+
+def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets from where sentences start (``Analysis.sentences``),
+    whitespace trimmed, never empty."""
+    spans: list[tuple[int, int]] = []
+    ends = [*starts[1:], len(text)]
+    for start, end in zip(starts, ends):
+        _add_trimmed(text, start, end, spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def evidence(article: Article, start: int, end: int) -> Evidence:
+    return Evidence(article=article.id, start=start, end=end, text=article.text[start:end])
+
+
+def article_values(texts: dict[str, str]) -> dict[str, ArticleValue]:
+    """A discrepancy's values from what each article says (article id -> its words)."""
+    return {article_id: ArticleValue(text) for article_id, text in texts.items()}
+
+
+def short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def value_parts(values: dict[str, str], labels: dict[str, str], limit: int = 70) -> list[str]:
+    """'"value" (A, B)' per distinct value, in order of first appearance: outlets that
+    agree are named together, not one part per outlet."""
+    outlets: dict[str, list[str]] = {}
+    for article_id, value in values.items():
+        outlets.setdefault(" ".join(value.split()), []).append(labels[article_id])
+    return [value_part(value, names, limit) for value, names in outlets.items()]
+
+
+def affirmed_vs_denied(text: dict[str, str], denies: dict[str, bool], labels: dict[str, str]) -> str:
+    """'"words" (A) vs "words" (B, C)': the first wording of the side that affirms, then of the
+    side that denies, each with the outlets on that side (``text`` and ``denies`` by article)."""
+    parts = []
+    for denial in (False, True):
+        side = [article for article in text if denies[article] == denial]
+        if side:
+            parts.append(value_part(text[side[0]], [labels[x] for x in side], 60))
+    return " vs ".join(parts)
+
+
+def value_part(value: str, outlets: list[str], limit: int = 70) -> str:
+    """'"value" (A, B)': what some outlets say, and who says it."""
+    return f'"{short(value, limit)}" ({outlet_list(outlets)})'
+
+
+class Matches:
+    """Things matched pair by pair across articles (dates of one event, wordings of one
+    statement), joined into groups. A group is one finding that lists every article's
+    version (a discrepancy if any two conflict, else a corroboration): one outlet
+    differing from four others is one finding, not four pairs, and a hundred outlets
+    agreeing is one corroboration, not thousands. Things have ``article``, ``start``
+    and ``end``, which tell them apart."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple, tuple] = {}
+        self.thing: dict[tuple, object] = {}
+        self.conflicts: dict[tuple, list] = {}  # group root -> what each conflicting pair said of itself
+
+    def _find(self, thing) -> tuple:
+        k = (thing.article, thing.start, thing.end)
+        self.thing.setdefault(k, thing)
+        root = self.parent.setdefault(k, k)
+        while root != self.parent[root]:
+            self.parent[root] = self.parent[self.parent[root]]  # path halving
+            root = self.parent[root]
+        return root
+
+    def join(self, a, b, conflict: object = None) -> None:
+        """``a`` and ``b`` are one thing told twice; ``conflict`` (not None) if told differently."""
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            if rb in self.conflicts:
+                self.conflicts.setdefault(ra, []).extend(self.conflicts.pop(rb))
+        if conflict is not None:
+            self.conflicts.setdefault(ra, []).append(conflict)
+
+    def groups(self, order: dict[str, int]) -> list[tuple[list, list]]:
+        """Each group: its things (the first in each article, articles in ``order``), and
+        its conflicts (none: the articles agree)."""
+        members: dict[tuple, list] = {}
+        for thing in self.thing.values():
+            members.setdefault(self._find(thing), []).append(thing)
+        out = []
+        for root, things in members.items():
+            first: dict = {}
+            for thing in sorted(things, key=lambda t: t.start):
+                first.setdefault(thing.article, thing)
+            out.append((sorted(first.values(), key=lambda t: order[t.article]), self.conflicts.get(root, [])))
+        return out
+
+
+@dataclass
+class Story:
+    articles: list[Article]
+    mentions: list[Mention]
+    entities: list[Entity]
+    by_article: dict[str, list[Mention]] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)  # results detectors share (number facts)
+    said: list[Statement] | None = None  # the engine's statements of these articles, if it found them
+    sentence_starts: dict[str, list[int]] | None = None  # the engine's ``Analysis.sentences``, if given
+
+    def __post_init__(self) -> None:
+        ids = {a.id for a in self.articles}
+        grouped: dict[str, list[Mention]] = defaultdict(list)
+        for m in self.mentions:
+            if m.article in ids:
+                grouped[m.article].append(m)
+        for ms in grouped.values():
+            ms.sort(key=lambda m: (m.start, m.end))
+        self.by_article = {a.id: grouped.get(a.id, []) for a in self.articles}
+        self._starts = {aid: [m.start for m in ms] for aid, ms in self.by_article.items()}
+        self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._sentence_starts: dict[str, list[int]] = {}
+        self._statements: dict[str, list[Statement]] = {}
+        if self.said is not None:
+            self._statements = {aid: [] for aid in ids}
+            for s in self.said:
+                if s.article in ids:
+                    self._statements[s.article].append(s)
+
+    @cached_property
+    def article_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def entity_by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self.articles)}
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """Folded names of the places the story mentions, for demonym resolution."""
+        return frozenset(
+            fold(m.value if isinstance(m.value, str) else m.text)
+            for ms in self.by_article.values()
+            for m in ms
+            if m.kind == "entity" and m.label in ("GPE", "LOC")
+        )
+
+    @cached_property
+    def place_entities(self) -> frozenset[str]:
+        """Entity ids of places and nationalities: the setting every sentence shares."""
+        return frozenset(
+            m.entity
+            for ms in self.by_article.values()
+            for m in ms
+            if m.kind == "entity" and m.entity and m.label in ("GPE", "LOC", "NORP")
+        )
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """How summaries name each article: its source when that is unique, else its id."""
+        sources = [a.source for a in self.articles]
+        unique = all(sources) and len(set(sources)) == len(sources)
+        return {a.id: (a.source if unique and a.source else a.id) for a in self.articles}
+
+    def statements(self, article_id: str) -> list[Statement]:
+        """Who said what in the article: the engine's statements, or found now for a story
+        made without them."""
+        if article_id not in self._statements:
+            from annotate.compare.detectors.speech import statements
+
+            self._statements[article_id] = statements(self, article_id)
+        return self._statements[article_id]
+
+    def kind(self, article_id: str, kind: str) -> list[Mention]:
+        return [m for m in self.by_article.get(article_id, []) if m.kind == kind]
+
+    def sentences(self, article_id: str) -> list[tuple[int, int]]:
+        if article_id not in self._sentences:
+            text = self.article_by_id[article_id].text
+            starts = (self.sentence_starts or {}).get(article_id)
+            if starts is None:  # a story built without the engine's sentences
+                from annotate.nlp.components.sentences import sentence_starts_of
+
+                starts = sentence_starts_of(text)
+            spans = sentence_spans(text, starts)
+            self._sentences[article_id] = spans
+            self._sentence_starts[article_id] = [s for s, _ in spans]
+        return self._sentences[article_id]
+
+    def sentence_starts_within(self, article_id: str, start: int, end: int) -> list[int]:
+        """Where sentences start strictly inside ``start:end`` (a quote of several sentences)."""
+        self.sentences(article_id)
+        starts = self._sentence_starts[article_id]
+        return starts[bisect.bisect_right(starts, start) : bisect.bisect_left(starts, end)]
+
+    def sentence_at(self, article_id: str, offset: int) -> tuple[int, int]:
+        spans = self.sentences(article_id)
+        i = bisect.bisect_right(self._sentence_starts[article_id], offset) - 1
+        if i >= 0 and spans[i][0] <= offset < max(spans[i][1], spans[i][0] + 1):
+            return spans[i]
+        text = self.article_by_id[article_id].text
+        return (offset, min(len(text), offset + 1))
+
+    def mentions_in(self, article_id: str, start: int, end: int, kind: str | None = None) -> list[Mention]:
+        ms = self.by_article.get(article_id, [])
+        lo = bisect.bisect_left(self._starts[article_id], start)
+        out = []
+        for k in range(lo, len(ms)):  # not ms[lo:]: a copy of the rest of the article per call
+            m = ms[k]
+            if m.start >= end:
+                break
+            if m.end <= end and (kind is None or m.kind == kind):
+                out.append(m)
+        return out
+
+    def sentence_entities(self, article_id: str, offset: int) -> set[str]:
+        s, e = self.sentence_at(article_id, offset)
+        return {m.entity for m in self.mentions_in(article_id, s, e, "entity") if m.entity}
+
+    def sentence_words(self, article_id: str, offset: int) -> set[str]:
+        s, e = self.sentence_at(article_id, offset)
+        return content_words(self.article_by_id[article_id].text[s:e], self.places)
+
+    def text(self, article_id: str) -> str:
+        return self.article_by_id[article_id].text
+
+    def entity_name(self, entity_id: str | None) -> str:
+        e = self.entity_by_id.get(entity_id or "")
+        return e.name if e else (entity_id or "?")

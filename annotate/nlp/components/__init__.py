@@ -1,0 +1,164 @@
+"""spaCy components: each finds one kind of thing and records it on the Doc.
+
+Contract between the components and ``annotate.nlp.extract`` (which turns a
+processed Doc into ``Mention`` objects):
+
+- entities: ``doc.ents`` (labels PERSON, ORG, GPE, LOC, NORP, EVENT, FAC,
+  PRODUCT); ``span._.role`` is the title/role text before a person's name
+  ("Deputy Health Minister"), or in an appositive around it ("X, the acting
+  police chief,"); courtesy titles (Mr, Dr) are not roles; None if there is
+  none. ``span._.canonical`` is the fullest form of the name within the
+  same article ("Okafor" -> "Amara Okafor"), or None when the span is itself
+  the fullest form.
+- numbers: ``doc.spans["numbers"]``; ``span._.value`` (int/float, [low, high]
+  for ranges, None for vague amounts), ``span._.counts``, ``span._.qualifier``.
+- dates: ``doc.spans["dates"]``; ``span._.value`` (ISO string or None),
+  ``span._.granularity``. The article's publication date, when known, is in
+  ``doc.user_data["published"]`` (a ``datetime.date``) before the pipeline runs.
+- quotes: ``doc.spans["quotes"]``, the span covering the quoted words without
+  the quotation marks; ``span._.speaker`` is a PERSON/ORG span from
+  ``doc.ents`` (the fullest form available in the article) or None.
+- nested names: ``doc.spans["nested"]`` (``ct_nested``), names inside longer
+  names (an office over its holder's name, a maker inside its product);
+  ``span._.role`` is an office's own words, None for the others.
+- rows: every component also lists what it found as plain tuples in the
+  registered Doc extension ``doc._.rows`` (a ``Rows``), one list per group in
+  text order: ``"ents"`` rows are ``(start_char, end_char, label, canonical,
+  role)``; the others ``(start_char, end_char, label, *fields)``, the fields
+  being those ``annotate.nlp.extract`` reads for that kind (numbers: value,
+  counts, qualifier; dates: value, granularity; quotes: the speaker's name
+  and where the speaker's entity is, ``(start_char, end_char, label)``, or
+  None twice). ``annotate.nlp.extract`` reads them instead of building a
+  ``Span`` and an ``Underscore`` per item; the ``span._.x`` extensions read
+  the same rows (their getters), so both views always agree. A Doc from
+  another pipeline has no rows: ``span._.x = value`` stores a value there
+  (the extensions' setters), and ``annotate.nlp.extract`` reads the span groups.
+- text: ``doc_text(doc)`` is the Doc's text. Whoever makes the Doc may put the
+  exact text it was made from in ``doc.user_data["text"]`` (the engine does);
+  otherwise it is built once from the tokens and kept there.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+SPAN_KEYS = ("numbers", "dates", "quotes", "nested")
+ENTS = "ents"  # the rows of ``doc.ents`` in ``Rows``
+
+# Span extension -> (row group, position of the value in its rows), first group first.
+_FIELDS: dict[str, tuple[tuple[str, int], ...]] = {
+    "canonical": ((ENTS, 3),),
+    "role": ((ENTS, 4), ("nested", 3)),
+    "value": (("numbers", 3), ("dates", 3)),
+    "counts": (("numbers", 4),),
+    "qualifier": (("numbers", 5),),
+    "granularity": (("dates", 4),),
+    "speaker": (("quotes", 4),),  # where the speaker's entity is: the getter makes its Span
+}
+
+
+class Rows:
+    """What the components found in one Doc (``doc._.rows``): row groups, and values set by hand.
+
+    A component puts a whole group at once (``put``); the ``span._.x`` getters find a span's
+    row by its character offsets, through an index made on first use.
+    """
+
+    __slots__ = ("groups", "values", "_index")
+
+    def __init__(self) -> None:
+        self.groups: dict[str, list[tuple]] = {}
+        self.values: dict[tuple[str, int, int], object] = {}  # (name, start_char, end_char) -> value
+        self._index: dict[str, dict[tuple[int, int], tuple]] = {}
+
+    def put(self, key: str, rows: list[tuple]) -> None:
+        self.groups[key] = rows
+        self._index.pop(key, None)
+
+    def get(self, key: str) -> list[tuple] | None:
+        return self.groups.get(key)
+
+    def row(self, key: str, start_char: int, end_char: int) -> tuple | None:
+        index = self._index.get(key)
+        if index is None:
+            index = self._index[key] = {(r[0], r[1]): r for r in self.groups.get(key, ())}
+        return index.get((start_char, end_char))
+
+
+def rows(doc: Doc) -> Rows:
+    """The Doc's ``doc._.rows``, made empty on first use."""
+    found = doc._.rows
+    if found is None:
+        found = Rows()
+        doc._.rows = found
+    return found
+
+
+def _getter(name: str):
+    def get(span: Span):
+        found: Rows | None = span.doc._.rows
+        if found is None:
+            return None
+        start, end = span.start_char, span.end_char
+        if (name, start, end) in found.values:
+            return found.values[(name, start, end)]
+        for key, field in _FIELDS[name]:
+            row = found.row(key, start, end)
+            if row is not None:
+                value = row[field]
+                if name == "speaker" and value is not None:
+                    return span.doc.char_span(value[0], value[1], label=value[2])
+                return value
+        return None
+
+    return get
+
+
+def _setter(name: str):
+    def set_(span: Span, value: object) -> None:
+        rows(span.doc).values[(name, span.start_char, span.end_char)] = value
+
+    return set_
+
+
+def register_extensions() -> None:
+    """Register ``doc._.rows`` and the ``span._.*`` attributes the components fill. Idempotent."""
+    if not Doc.has_extension("rows"):
+        Doc.set_extension("rows", default=None)
+    for name in _FIELDS:
+        if not Span.has_extension(name):
+            Span.set_extension(name, getter=_getter(name), setter=_setter(name))
+
+
+register_extensions()
+
+TEXT_KEY = "text"
+
+# Docs each component handles in a row under ``nlp.pipe`` before the next component runs:
+# its code and tables stay in the CPU's cache, where one Doc through every component in
+# turn evicted them (10-30% of the rules' time, measured on generated corpora). Caches
+# that components share per Doc (token columns, dates) hold at least two batches.
+DOCS_PER_BATCH = 16
+
+
+class Batched:
+    """``pipe`` for a component whose ``__call__`` handles one Doc (see ``DOCS_PER_BATCH``)."""
+
+    def pipe(self, docs, batch_size: int = DOCS_PER_BATCH):
+        for batch in minibatch(docs, min(batch_size, DOCS_PER_BATCH)):
+            yield from [self(doc) for doc in batch]
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text: ``doc.user_data["text"]`` when it matches the tokens, else ``doc.text`` (kept there).
+
+    ``Doc.text`` joins every token on each call, which costs about a third as
+    much as tokenizing; every component asking for it would multiply that.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return text
+    text = doc.text
+    doc.user_data[TEXT_KEY] = text
+    return text

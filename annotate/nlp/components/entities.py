@@ -1,0 +1,1171 @@
+"""``ct_entities``: a rule-based entity finder with titles split from names.
+
+How it works, in three passes over one Doc:
+
+1. Find runs of capitalised words (joined by name particles such as "de",
+   "bin", "al-", and by "of" after an organisation word: "Bank of England").
+   Capitalised words come from a per-word flag in the shared token columns
+   (``annotate.nlp.components.tokens``), so the Python work grows with the
+   number of capitalised words, not tokens.
+2. Classify each run: a known name (countries, demonyms, cities, regions,
+   international bodies); a last word that names a kind of thing ("... Group"
+   -> ORG, "... Desert" -> LOC, "... Airport" -> FAC, "... Summit" -> EVENT);
+   a title or role word inside it ("Defence Minister Bello Musa" -> PERSON
+   "Bello Musa"); a common given name; the context ("X said", "said X",
+   "news outlet X"); acronyms; model names ("Tx-40" -> PRODUCT). Words that
+   only open a sentence ("According", "The") are not names, and headlines
+   written in Title Case only yield names known from elsewhere.
+3. Link within the article: a lone capitalised word that is the surname of a
+   person named in full elsewhere ("Musa") is that person, the first word of
+   an organisation ("Atlas" for "Atlas Group") is that organisation, and
+   ``span._.canonical`` records the fullest form of the name in the article.
+
+Roles are read leftwards from a person's name over title words, role
+modifiers, capitalised words and a possessive ("Norway's Trade Minister"),
+or from an appositive ("Marco Groje, the acting police chief,"; "the defence
+minister, Bello Musa,"), and stored in ``span._.role``. Courtesy titles
+("Mr", "Dr") mark a person but are not roles. When a trained NER ran before this component,
+its PERSON/ORG/GPE/... spans are kept (titles trimmed off people), win over any rule guess they
+overlap, and the rules only fill the gaps.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from annotate.nlp.language import (
+    HONORIFIC_SEX,
+    HONORIFICS,
+    NAME_SUFFIXES,
+    PERSON_NOUNS,
+    ROLE_LINKERS,
+    ROLE_MODIFIERS,
+    TITLE_HEADS,
+    fold,
+    given_name_gender,
+)
+from annotate.nlp.language import PERSON_SPEECH_VERBS as SPEECH_VERBS
+from annotate.nlp.components import ENTS, Batched, register_extensions, rows
+from annotate.nlp.components.gazetteer import (
+    EVENT_SUFFIXES,
+    FAC_SUFFIXES,
+    GPE_SUFFIXES,
+    LOC_SUFFIXES,
+    MONTHS_AND_DAYS,
+    ORG_INTRODUCERS,
+    PLACE_NAME_WORDS,
+    ORG_PREFIXES,
+    ORG_SUFFIXES,
+    PARTICLES,
+    SENTENCE_OPENERS,
+    capitalised,
+    lexicon,
+    spellings,
+)
+from annotate.nlp.names import ORG_HEAD_WORDS
+from annotate.nlp.components.tokens import LINE_BREAK, LONG_ALPHA, tokens, word_flag
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
+# Pipelines trained on WikiNER-style labels ("PER", "LOC", "ORG", "MISC").
+_TRAINED_LABELS = {"PER": "PERSON"}
+
+_CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_I_PRODUCT = re.compile(r"^i[A-Z][a-z]+[A-Za-z]*$")  # "iPod", "iTunes", "iPhone"
+_MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,2}\d{3,4}[A-Za-z]{0,2}|\d{3,4}s)$")  # "737", "737s", "A320s"
+_MODEL_NUMBER_FLAG = word_flag(lambda w: bool(_MODEL_NUMBER.match(w)))
+_MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
+_SENTENCE_END = frozenset(".!?…\"'”’")
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_SURNAME_PREFIXED = re.compile(r"^(?:(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z][a-z]+|[A-Z][a-z]*['’][A-Za-z][a-z]+)$")  # "McDermott", "Ka'loni"
+_NAME_SHAPED = re.compile(r"^[A-Z][a-z]*['’][A-Za-z][a-z]+$")  # "Ka'Loni", "D'Andre"
+# "the film X", "starred in X": what names a work (films, shows, books are not people or places).
+_WORK_NOUNS = frozenset("film films movie movies sitcom album albums song songs novel documentary musical".split())
+_WORK_VERBS = frozenset("starred starring appeared appearing cameo".split())
+_CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
+_OPENERS = frozenset("\"'“‘«([:—–-")
+_LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
+_OF_WORDS = frozenset({"of", "for"})
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "around", "from"})
+_COMMON = STOP_WORDS | SENTENCE_OPENERS
+# A capitalised word alone that is not a name by itself: "The", "Monday", "Minister".
+_NOT_A_NAME_ALONE = _COMMON | MONTHS_AND_DAYS | TITLE_HEADS
+# What the lowercase words inside a name can start with ("Bank of ...", "al-", "Workers' ...").
+_GAP_OPENERS = frozenset(("-", "'", "’")) | _POSSESSIVE | PARTICLES | _OF_WORDS
+_CAPITALISED = word_flag(capitalised)
+_PERSON_NOUN = word_flag(lambda w: w.lower() in PERSON_NOUNS)
+# Runs of more capitalised words than this are not one name (headlines, lists).
+_MAX_RUN = 8
+# One token's (ENT_IOB, ENT_TYPE): outside any entity; inside one.
+_OUTSIDE = array("Q", (2, 0))
+_INSIDE = array("Q", (1,))
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int  # token index
+    end: int
+    label: str
+    weak: bool = False  # a guess from defaults only: dropped in headlines
+
+
+@Language.factory("ct_entities")
+def make_entity_finder(nlp: Language, name: str) -> "EntityFinder":
+    return EntityFinder(nlp)
+
+
+class EntityFinder(Batched):
+    """The ``ct_entities`` component (see the module docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        register_extensions()
+        # The gazetteer's names of several words (and "the" + a name) are the patterns of a
+        # PhraseMatcher, in every spelling ``fold`` counts as one; a single word is looked up
+        # by its folded form.
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_label: dict[str, list[str]] = {}
+        for name, label in lexicon().names.items():
+            by_label.setdefault(label, []).extend(spellings(name))
+        for label, names in by_label.items():
+            patterns: list[Doc] = []
+            for pattern in nlp.tokenizer.pipe(names):
+                if len(pattern) > 1:
+                    patterns.append(pattern)
+                patterns.append(Doc(nlp.vocab, words=["the", *(t.text for t in pattern)]))
+            self.matcher.add(label, patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        _DocEntities(doc, self.matcher).run()
+        return doc
+
+
+class _DocEntities:
+    """The state for finding the entities of one Doc."""
+
+    def __init__(self, doc: Doc, matcher: PhraseMatcher) -> None:
+        self.doc = doc
+        self.matcher = matcher
+        self._matched: dict[tuple[int, int], str] | None = None  # (start, end) -> label of a listed name
+        self.lex = lexicon()
+        # Token attributes as shared columns (creating Token objects for every token
+        # costs more than tokenizing).
+        toks = tokens(doc)
+        self.toks = toks
+        self.n = len(doc)
+        self.strings = doc.vocab.strings
+        self.w = toks.words
+        self.ws, self.punct, self.space = toks.ws, toks.punct, toks.space
+        # Sentence starts are not shared columns: a trained parser may have added some. Any
+        # ENT_IOB set means a trained NER ran (``Doc.has_annotation``); one call reads both.
+        table = doc.to_array([SENT_START, ENT_IOB])
+        ss = table[:, 0] == 1
+        ss[0] = True
+        self.ss = ss.tolist()
+        self.sentence_starts = numpy.flatnonzero(ss).tolist()
+        self.has_ents = bool(table[:, 1].any())
+        self._words: set[str] | None = None  # every word of the Doc
+        self._lowercase_questions = 0
+        self._headline: dict[int, bool] = {}
+        self._body_names: dict[str, str] = {}  # names found outside headlines -> label
+        self._line_breaks: list[int] | None = None  # token indices of line breaks, when asked
+        self._descriptions: dict[int, str] = {}  # start token -> "Spiro man" (the noun in lowercase)
+
+    # -- pass 1: runs of capitalised words -------------------------------------------------
+
+    def run(self) -> None:
+        doc = self.doc
+        found: list[_Found] = []
+        unresolved: list[tuple[int, int]] = []
+        labels, w = self.lex.labels, self.w
+        headlines: list[tuple[int, int]] = []
+        for start, end in self._runs():
+            if end - start == 1:  # the common cases: a known name ("France") or a common word ("The")
+                key = fold(w[start])
+                label = labels.get(key)
+                if label:
+                    found.append(_Found(start, end, label))
+                elif key not in _NOT_A_NAME_ALONE:
+                    self._unknown(start, end, found, unresolved)
+            elif self._in_headline(start):
+                headlines.append((start, end))
+            else:
+                self._classify(start, end, found, unresolved)
+        if headlines:
+            # A headline in Title Case is cut into the names the body uses ("Lindsay Lohan
+            # Checks Into Rehab": "Lindsay Lohan"), so it is read after the body.
+            self._body_names = {
+                fold(self.span_text(f.start, f.end)): f.label for f in found if not f.weak and f.label in ("PERSON", "ORG")
+            }
+            for start, end in headlines:
+                self._classify(start, end, found, unresolved)
+        trained = self._trained_entities()
+        if trained:
+            # The trained recogniser wins where it overlaps a rule's guess.
+            taken = bytearray(self.n)
+            for f in trained:
+                taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+            found = [f for f in found if not any(taken[f.start : f.end])] + trained
+        found = self._with_model_numbers(_without_overlaps(found))
+        for f in found:
+            if f.label == "PERSON" and f.end - f.start >= 2 and fold(self.w[f.end - 1]) in ORG_HEAD_WORDS:
+                f.label = "ORG"  # "Ardmore Mining", "Rivergate United": named like an organisation
+        found = self._link_short_forms(found, unresolved)
+        found = self._place_and_person_noun(found, unresolved)
+        found = self._split_surname_pairs(found)
+        canonical = self._canonical_forms(found)
+        canonical.update(self._acronym_forms(found))
+        canonical.update(self._descriptions)
+        people = {i for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
+        # Entities are written as one array, their roles and full forms as rows in
+        # ``doc._.rows`` (which ``span._.role`` and ``span._.canonical`` read): building a Span
+        # and an Underscore per entity costs more than finding it. The (ENT_IOB, ENT_TYPE) rows
+        # are one flat ``array("Q")``, made by repeating an "O, no label" row (C speed; numpy
+        # converts a list of Python ints several times slower).
+        table = _OUTSIDE * self.n
+        starts, words = self.toks.starts, self.w
+        label_ids = {label: self.strings.add(label) for label in {f.label for f in found}}
+        found_rows: list[tuple[int, int, str, str | None, str | None]] = []  # see ``annotate.nlp.components``
+        for f in found:
+            label = label_ids[f.label]
+            b = 2 * f.start
+            table[b] = 3  # B
+            table[b + 1] = label
+            if f.end - f.start > 1:
+                inside = f.end - f.start - 1
+                table[b + 2 : 2 * f.end : 2] = _INSIDE * inside  # I
+                table[b + 3 : 2 * f.end : 2] = array("Q", (label,)) * inside
+            start_char = starts[f.start]
+            end_char = starts[f.end - 1] + len(words[f.end - 1])
+            role = None
+            if f.label == "PERSON":
+                role_start = self._role_start(f.start, people)
+                if role_start is not None:
+                    role = self.span_text(role_start, f.start)
+                else:
+                    role = self._appositive_role(f.end) or self._role_before_comma(f.start, f.end, people)
+            found_rows.append((start_char, end_char, f.label, canonical.get(f.start), role))
+        doc.from_array([ENT_IOB, ENT_TYPE], numpy.frombuffer(table, dtype=numpy.uint64).reshape(self.n, 2))
+        rows(doc).put(ENTS, found_rows)
+
+    def _runs(self) -> list[tuple[int, int]]:
+        """Token ranges of capitalised words that may form one name."""
+        runs: list[tuple[int, int]] = []
+        ss, w = self.ss, self.w
+        start = end = -1
+        for nxt in numpy.flatnonzero(self.toks.where(_CAPITALISED)).tolist():
+            if nxt == end and not ss[nxt]:
+                end += 1
+                continue
+            if start >= 0:
+                # (the first tests of ``_joinable_gap`` inline: most gaps fail them)
+                if nxt - end <= 2 and not ss[nxt] and w[end].lower() in _GAP_OPENERS and self._joinable_gap(start, end, nxt):
+                    end = nxt + 1
+                    continue
+                runs.append(self._whole_run(start, end))
+            start, end = nxt, nxt + 1
+        if start >= 0:
+            runs.append(self._whole_run(start, end))
+        return runs
+
+    def _place_and_person_noun(self, found: list[_Found], unresolved: list[tuple[int, int]]) -> list[_Found]:
+        """"Spiro man", "Brooklyn mother": a place (or a capitalised word no list knows) and a noun
+        for a person describe someone; the whole is a PERSON mention, for linking to tell who."""
+        nouns = numpy.flatnonzero(self.toks.where(_PERSON_NOUN)).tolist()
+        if not nouns:
+            return found
+        ending = {f.end: f for f in found}
+        lone = {start for start, end in unresolved if end == start + 1}
+        added = False
+        for i in nouns:
+            if i == 0 or not self.ws[i - 1] or (self.w[i][0].isupper() and not self._in_headline(i)):
+                continue
+            f = ending.get(i)
+            whole = ending.get(i + 1)
+            if whole is not None and whole.start == i - 1 and whole.label == "PERSON" and self.w[i][0].isupper():
+                f = whole  # a headline's "Spiro Man", read as a given name and a surname
+            elif f is not None and f.label in ("GPE", "LOC") and f.end - f.start <= 2:
+                f.end, f.label = i + 1, "PERSON"
+            elif f is None and i - 1 in lone and self.w[i - 1].istitle() and fold(self.w[i - 1]) not in _NOT_A_NAME_ALONE:
+                f = _Found(i - 1, i + 1, "PERSON")
+                found.append(f)
+                added = True
+            else:
+                continue
+            # the value says it is a description, not a name: the noun in lowercase ("Spiro man")
+            self._descriptions[f.start] = self.span_text(f.start, i) + " " + self.w[i].lower()
+        return _without_overlaps(found) if added else found
+
+    def _split_surname_pairs(self, found: list[_Found]) -> list[_Found]:
+        """"the Trump-Abe summit": two surnames joined by a hyphen, each that of someone the article
+        names in full, are two people (not a double-barrelled name)."""
+        w = self.w
+        pairs = [f for f in found if f.label == "PERSON" and f.end - f.start == 3 and w[f.start + 1] == "-"]
+        if not pairs:
+            return found
+        surnames = {w[f.end - 1] for f in found if f.label == "PERSON" and f.end - f.start >= 2 and w[f.end - 2] != "-"}
+        out = []
+        for f in found:
+            if f in pairs and w[f.start] in surnames and w[f.end - 1] in surnames:
+                out += [_Found(f.start, f.start + 1, "PERSON"), _Found(f.end - 1, f.end, "PERSON")]
+            else:
+                out.append(f)
+        return out
+
+    def _with_model_numbers(self, found: list[_Found]) -> list[_Found]:
+        """"Boeing 737s", "Airbus A330-200": a maker's name and a model number are a product."""
+        w, n = self.w, self.n
+        taken = {f.start for f in found}
+        for f in found:
+            if f.label not in ("ORG", "PRODUCT") or f.end >= n or f.end in taken or not self.ws[f.end - 1]:
+                continue
+            if not _MODEL_NUMBER.match(w[f.end]) or (w[f.end].isdigit() and 1800 <= int(w[f.end]) <= 2100):
+                continue
+            end = f.end + 1
+            while end + 1 < n and w[end] == "-" and not self.ws[end - 1] and not self.ws[end] and w[end + 1].isalnum():
+                end += 2  # "737-800"
+            f.end, f.label = self._model_name_after(end), "PRODUCT"
+        # "the 787 Dreamliner": a model number and the model's name, without the maker
+        numbers = numpy.flatnonzero(self.toks.where(_MODEL_NUMBER_FLAG)).tolist()
+        if numbers:
+            covered = bytearray(n)
+            for f in found:
+                covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+            added = False
+            # "Boeing's 747": a model number after a maker's possessive is the maker's model
+            makers = {f.end for f in found if f.label == "ORG"}
+            for i in numbers:
+                if covered[i] or (w[i].isdigit() and 1800 <= int(w[i]) <= 2100) or not self.ws[i]:
+                    continue
+                end = self._model_name_after(i + 1)
+                if end == i + 1 and not (w[i - 1] in _POSSESSIVE and i - 1 in makers):
+                    continue
+                if not any(covered[i:end]):
+                    found.append(_Found(i, end, "PRODUCT"))
+                    added = True
+            if added:
+                found = _without_overlaps(found)
+        return found
+
+    def _model_name_after(self, i: int) -> int:
+        """The end of a model's name after its number: "Dreamliner" in '787 "Dreamliner"', or ``i``."""
+        w, n = self.w, self.n
+        j = i + 1 if i < n and w[i] in ('"', "“") else i
+        if i < n and j < n and w[j].istitle() and w[j].isalpha() and fold(w[j]) not in _NOT_A_NAME_ALONE:
+            if not self.lex.labels.get(fold(w[j])) and not self._opens_sentence(j):
+                return j + 1
+        return i
+
+    def _whole_run(self, start: int, end: int) -> tuple[int, int]:
+        """A run with a glued article before it ("al-" + "Qaeda") and, after a name of two words
+        or more, a short lowercase part glued by a hyphen ("Kim Jong-un", "Moon Jae-in")."""
+        if start >= 2 and self.w[start - 1] == "-":
+            start = self._particle_prefix(start)
+        if (
+            end - start >= 2
+            and end + 1 < self.n
+            and self.w[end] == "-"
+            and not self.ws[end - 1]
+            and not self.ws[end]
+            and self.w[end + 1].isalpha()
+            and self.w[end + 1].islower()
+            and len(self.w[end + 1]) <= 3
+            and len(self.w[end - 1]) <= 4
+        ):
+            end += 2
+        return start, end
+
+    def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
+        """Can the lowercase tokens between ``end`` and ``nxt`` sit inside one name?"""
+        if nxt - end > 2 or self.ss[nxt] or self.w[end].lower() not in _GAP_OPENERS:
+            return False
+        if any(self.space[i] for i in range(end, nxt)):
+            return False
+        words = [self.w[i].lower() for i in range(end, nxt)]
+        if len(words) == 1 and words[0] in ("-", "'", "’") and not self.ws[end - 1] and not self.ws[end]:
+            if words[0] == "-" and not self._known(end - 1, nxt + 1):
+                labels = self.lex.labels
+                if labels.get(fold(self.w[end - 1])) or labels.get(fold(self.w[nxt])):
+                    return False  # "Trump-Russia": two names, not one
+            return True  # "Jean-Yves", "Guinea-Bissau"
+        if words[0] in _POSSESSIVE and len(words) == 1 and not self.ws[end - 1] and self._org_name_follows(nxt):
+            return self._known(start, end) not in ("GPE", "NORP")  # "Cibrou Workers' Union", not "Kenya's Army"
+        if words[0] in PARTICLES and words[1:] == ["-"] and not self.ws[end] and not self.ws[end + 1]:
+            return True  # "Abdel Fattah al-Burhan"
+        if all(w in PARTICLES for w in words) and nxt - start < _MAX_RUN:
+            return True  # "Mohammed bin Salman", "Ludwig van Beethoven"
+        if words[0] in _OF_WORDS and words[1:] in ([], ["the"]):
+            if self._listed_across(end - 1, nxt):
+                return True  # "Horn of Africa": a listed name
+            last = fold(self.w[end - 1])
+            return last in ORG_SUFFIXES or last in LOC_SUFFIXES or last in GPE_SUFFIXES or last in TITLE_HEADS or last in FAC_SUFFIXES or last in EVENT_SUFFIXES
+        return False
+
+    def _org_name_follows(self, i: int) -> bool:
+        """Do the capitalised words from ``i`` on end in an organisation word ("... Party")?"""
+        n = self.n
+        while i + 1 < n and self.w[i + 1][:1].isupper() and not self.ss[i + 1]:
+            i += 1
+        return fold(self.w[i]) in ORG_SUFFIXES
+
+    def _particle_prefix(self, start: int) -> int:
+        """Extend a run left over a glued article: "al-" + "Qaeda"."""
+        if start >= 2 and self.w[start - 1] == "-" and not self.ws[start - 1]:
+            if self.w[start - 2].lower() in PARTICLES and not self.ws[start - 2]:
+                return start - 2
+        return start
+
+    # -- pass 1: what kind of name is a run ------------------------------------------------
+
+    def _classify(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
+        """A run of two or more words (single words are classified in ``run``)."""
+        start = self._skip_sentence_opener(start, end)
+        start, end = self._trim(start, end)
+        if start >= end:
+            return
+        if end - start > _MAX_RUN:
+            self._segment(start, end, found, unresolved)
+            return
+        headline = self._in_headline(start)
+        label = self._known(start, end)
+        if label:
+            found.append(_Found(start, end, label))
+            return
+        if _I_PRODUCT.match(self.w[start]):
+            found.append(_Found(start, end, "PRODUCT"))  # "iPod Nano"
+            return
+        n = end - start
+        last = fold(self.w[end - 1])
+        if n == 1 and self._is_month_or_day(start):
+            return
+        if headline and n > 3:
+            # a headline's run is many names and words: its last word says nothing of the first
+            self._segment(start, end, found, unresolved, by_given_name=True)
+            return
+        if n >= 3 and last in NAME_SUFFIXES and self._plain_words(start, end - 1):
+            found.append(_Found(start, end, "PERSON"))  # "Arcade Joseph Comeaux Jr."
+            return
+        if n >= 2:
+            suffix_label = self._suffix_label(start, end, last) or self._of_phrase_label(start, end)
+            if suffix_label:
+                found.append(_Found(start, end, suffix_label))
+                return
+        head = self._last_title(start, end)
+        if head is not None:
+            if not self._titled_person(start, head, end, found, unresolved):
+                # a title with no name after it ("NATO Secretary-General"): only its known names
+                self._segment(start, end, found, unresolved, known_only=True)
+            return
+        if headline:
+            self._segment(start, end, found, unresolved, by_given_name=True)
+            return
+        if self._names_a_work(start):
+            return  # "starred in Mean Girls": a film is not a person, nor a place
+        given = self._given_name_in(start, end)
+        if given is not None and self._plain_words(given, end):
+            # "Actress Tara Reid", "Charger Jamal Williams": the name starts at the given name
+            if given > start:
+                self._segment(start, given, found, unresolved, known_only=True)
+            found.append(_Found(given, self._name_end(given, end), "PERSON"))
+            return
+        if n >= 2 and fold(self.w[start]) in self.lex.given_names and not self._has_known_part(start + 1, end):
+            found.append(_Found(start, self._name_end(start, end), "PERSON"))
+            return
+        if n >= 2 and self._has_known_part(start, end) and self._all_known_or_adjective_first(start, end):
+            self._segment(start, end, found, unresolved)
+            return
+        self._unknown(start, end, found, unresolved)
+
+    def _name_end(self, start: int, end: int) -> int:
+        """"James Comey Memos" (a tweet in Title Case): a word after a given name and surname
+        that the article writes in lowercase is a common noun, not part of the name."""
+        while end - start > 2 and self.w[end - 1][:1].isupper() and self.written_in_lowercase(self.w[end - 1]):
+            end -= 1
+        return end
+
+    def _unknown(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
+        """A run no list knows: decide from its shape and its context."""
+        n = end - start
+        text = self.span_text(start, end)
+        nxt = self.w[end].lower() if end < self.n else None
+        prev = self.w[start - 1].lower() if start > 0 else None
+        if self._names_a_work(start):
+            return
+        if _I_PRODUCT.match(self.w[start]):
+            found.append(_Found(start, end, "PRODUCT"))  # "iPod", "iTunes"
+            return
+        last = self.w[end - 1]
+        if not last.isalpha() and _MODEL_NAME.match(last):
+            found.append(_Found(start, end, "PRODUCT"))  # "Tx-40", "Airbus A380"
+        elif n >= 2 and self.lex.labels.get(fold(self.w[start])) == "ORG":
+            found.append(_Found(start, end, "ORG"))  # "Apple Computer", "Boeing Commercial Airplanes"
+        elif n == 1 and _ACRONYM.match(text) and nxt in SPEECH_VERBS:
+            found.append(_Found(start, end, "ORG"))  # "SIA said": an acronym is not a person
+        elif n == 1 and self._opens_sentence(start) and nxt not in SPEECH_VERBS:
+            unresolved.append((start, end))  # pass 2 may still know it as a surname
+        elif n >= 2 and fold(self.w[start]) in ORG_PREFIXES:
+            found.append(_Found(start, end, "ORG"))  # "Radio Cheneik", "Bank of Tokyo"
+        elif prev in _PLACE_PREPOSITIONS and n <= 3 and not (nxt in _POSSESSIVE) and fold(self.w[start]) not in self.lex.given_names:
+            found.append(_Found(start, end, "GPE", weak=True))  # "tense in Drefal"
+        elif n <= 4 and nxt is not None and nxt in SPEECH_VERBS and not (n == 1 and prev == "the"):
+            found.append(_Found(start, end, "PERSON"))  # "Okafor said"
+        elif n <= 4 and prev in ("said", "says") and (nxt is None or self.punct[end]):
+            found.append(_Found(start, end, "PERSON"))  # "..., said Amara Okafor."
+        elif n <= 4 and prev is not None and fold(prev) in TITLE_HEADS:
+            found.append(_Found(start, end, "PERSON"))  # "policy chief Kaja Kallas"
+        elif prev in ORG_INTRODUCERS:
+            found.append(_Found(start, end, "ORG"))  # "news platform Hromadske"
+        elif nxt in _LOWERCASE_ORG_SUFFIXES:
+            found.append(_Found(start, end + 1, "ORG"))  # "the Atlas group"
+        elif n == 1 and _CAMEL_CASE.match(text):
+            found.append(_Found(start, end, "ORG", weak=True))  # "SpaceX", "YouTube"
+        elif n == 1 and _ACRONYM.match(text):
+            found.append(_Found(start, end, "ORG", weak=True))
+        elif 2 <= n <= 3 and self._plain_words(start, end):
+            keys = [fold(self.w[i]) for i in range(start, end)]
+            if any(k in PLACE_NAME_WORDS for k in keys) and not any(
+                k in self.lex.more_given_names for k in keys if k not in PLACE_NAME_WORDS
+            ):
+                found.append(_Found(start, end, "GPE", weak=True))  # "devastates Varenna Alta"
+            else:
+                found.append(_Found(start, end, "PERSON", weak=True))  # most such names are people
+        elif n >= 2:
+            found.append(_Found(start, end, "ORG", weak=True))
+        else:
+            unresolved.append((start, end))
+
+    def _plain_words(self, start: int, end: int) -> bool:
+        """Title-case words that are not kinds of things ("Ana Torres", "Kim Jong-un", not "Atlas Group")."""
+        for i in range(start, end):
+            key = fold(self.w[i])
+            glued = i > start and self.w[i - 1] == "-" and not self.ws[i - 1]  # "Jong-un"
+            if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
+                return False
+        return True
+
+    def _names_a_work(self, start: int) -> bool:
+        """Does the run at ``start`` name a film, show or book: "starred in Mean Girls and Van
+        Wilder", "the movie Van Wilder"?"""
+        floor = self._sentence_of(start)
+        i = start - 1
+        while i >= floor and self.w[i] in _OPENERS:
+            i -= 1
+        if i >= floor and self.w[i].lower() in _WORK_NOUNS:
+            return True
+        for j in range(start - 1, max(floor, start - 9) - 1, -1):
+            if self.w[j].lower() == "in" and j > floor and self.w[j - 1].lower() in _WORK_VERBS:
+                return True
+            if self.w[j] in (".", ";", ":") or self.w[j].lower() in SPEECH_VERBS:
+                break
+        return False
+
+    def _given_name_in(self, start: int, end: int) -> int | None:
+        """Where a person's name starts in a run: its first word when that is a given name, or the
+        first given name after words that are not names ("Actress Tara Reid": "Tara"). None when
+        no given name leaves room for a surname after it, or a known name follows it."""
+        names = self.lex.more_given_names
+        for i in range(start, end - 1):
+            key = fold(self.w[i])
+            if key in names and self.w[i].istitle():
+                if self._has_known_part(i + 1, end) or any(_NAME_SHAPED.match(self.w[k]) for k in range(start, i)):
+                    return None  # "Ka'Loni Marie Flynn": a given name no list knows is still a name
+                if i > start and not self._opens_sentence(start) and not all(self._not_a_name_word(k) for k in range(start, i)):
+                    return None  # "Emeka Mena Sashas" in a sentence: "Emeka" is a given name no list knows
+                return i
+        return None
+
+    def _not_a_name_word(self, i: int) -> bool:
+        """A word before a given name that cannot be part of the name: a title or another known
+        word, an acronym ("RB"), a word this article writes in lowercase, a participle ("Fired"),
+        a person noun ("Englishman")."""
+        word = self.w[i]
+        key = fold(word)
+        return bool(
+            self.punct[i]
+            or key in self.lex.titles
+            or key in ROLE_MODIFIERS
+            or key in _NOT_A_NAME_ALONE
+            or self.lex.labels.get(key)
+            or _ACRONYM.match(word)
+            or key.endswith(("man", "woman", "men", "women", "ed", "ing"))
+            or self.written_in_lowercase(word)
+        )
+
+    def _titled_person(self, start: int, head: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> bool:
+        """ "Nigerian Defence Minister Colonel Bello Musa": role words, then the name.
+
+        Returns False when no name follows the title words ("Prime Minister").
+        """
+        name = head + 1
+        complement = False  # "High Commissioner for Refugees"
+        while name < end and (
+            self.punct[name]
+            or self.w[name].lower() in ROLE_LINKERS
+            or fold(self.w[name]) in ROLE_MODIFIERS
+            or fold(self.w[name]) in TITLE_HEADS
+        ):
+            complement = complement or self.w[name].lower() in _OF_WORDS
+            name += 1
+        if name >= end or (complement and end - name == 1):
+            return False
+        self._segment(start, head + 1, found, unresolved, known_only=True)
+        label = self._known(name, end)
+        found.append(_Found(name, end, label or "PERSON"))
+        return True
+
+    def _segment(
+        self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]], known_only: bool = False,
+        by_given_name: bool = False,
+    ) -> None:
+        """Split a run into the longest known names it contains; the rest stays unresolved.
+
+        ``by_given_name`` (headlines in Title Case): a given name and the word after it are also a
+        name ("Lindsay Lohan Checks Into Rehab")."""
+        i = start
+        pending = start
+        longest = self.lex.longest
+        while i < end:
+            for j in range(min(end, i + longest), i, -1):
+                label = self._known(i, j)
+                if label:
+                    if not known_only and pending < i:
+                        unresolved.append((pending, i))
+                    found.append(_Found(i, j, label))
+                    i = pending = j
+                    break
+            else:
+                if by_given_name and self._given_and_surname(i, end):
+                    if pending < i:
+                        unresolved.append((pending, i))
+                    found.append(_Found(i, i + 2, "PERSON"))
+                    i = pending = i + 2
+                    continue
+                i += 1
+        if not known_only and pending < end:
+            for k in range(pending, end):  # leftover single words, for pass 2
+                if not self.punct[k]:
+                    unresolved.append((k, k + 1))
+
+    def _given_and_surname(self, i: int, end: int) -> bool:
+        """Are words ``i`` and ``i + 1`` a given name and a word that can only be a surname?"""
+        if i + 1 >= end or not (self.w[i].istitle() and self.w[i + 1].istitle() and self.w[i + 1].isalpha()):
+            return False
+        first, second = fold(self.w[i]), fold(self.w[i + 1])
+        return (
+            first in self.lex.more_given_names
+            and second not in self.lex.labels
+            and second not in _NOT_A_NAME_ALONE
+            and second not in self.lex.titles
+            and not self.written_in_lowercase(self.w[i + 1])
+        )
+
+    def _listed(self) -> dict[tuple[int, int], str]:
+        """(start, end) -> label of every listed name of several words in the Doc (matched on first use)."""
+        if self._matched is None:
+            strings = self.strings
+            self._matched = {(s, e): strings[label] for label, s, e in self.matcher(self.doc)}
+        return self._matched
+
+    def _listed_across(self, i: int, j: int) -> bool:
+        """Does a listed name hold both tokens ``i`` and ``j``?"""
+        return any(s <= i and j < e for s, e in self._listed())
+
+    def _known(self, start: int, end: int) -> str | None:
+        """The label of a listed name (or one the body named) on tokens ``start:end``."""
+        if end - start == 1:
+            key = fold(self.w[start])
+            return self.lex.labels.get(key) or self._body_names.get(key)
+        label = self._listed().get((start, end))
+        if label is None and self._body_names:
+            label = self._body_names.get(fold(self.span_text(start, end)))
+        return label
+
+    def _all_known_or_adjective_first(self, start: int, end: int) -> bool:
+        """Split "France Germany" or "Dutch Hromadske", but keep "Niger Delta Avengers" whole."""
+        if self._known(start, start + 1) == "NORP":
+            return True
+        known: list[_Found] = []
+        self._segment(start, end, known, [], known_only=True)
+        covered = sum(f.end - f.start for f in known)
+        dates = sum(1 for i in range(start, end) if self._is_month_or_day(i))
+        return covered + dates == sum(1 for i in range(start, end) if not self.punct[i])
+
+    def _has_known_part(self, start: int, end: int) -> bool:
+        labels, w = self.lex.labels, self.w
+        for i in range(start, end):
+            if w[i][:1].isupper() and labels.get(fold(w[i])):  # ("un" in "Jong-un" is not the UN)
+                return True
+        return False
+
+    def _suffix_label(self, start: int, end: int, last: str) -> str | None:
+        if last in GPE_SUFFIXES and self._known(start, end - 1) == "GPE":
+            return "GPE"  # "Czech Republic", "Dominican Republic"
+        if last in ORG_SUFFIXES:
+            return "ORG"
+        if last in LOC_SUFFIXES:
+            return "LOC"
+        if last in FAC_SUFFIXES:
+            return "FAC"
+        if last in EVENT_SUFFIXES:
+            return "EVENT"
+        return None
+
+    def _of_phrase_label(self, start: int, end: int) -> str | None:
+        """ "Gulf of Mexico", "University of Ghana": the word before "of" names the kind of thing."""
+        for i in range(start + 1, end - 1):
+            if self.w[i].lower() in _OF_WORDS:
+                head = fold(self.w[i - 1])
+                if head in TITLE_HEADS:
+                    return None  # "Secretary of State ...": a role
+                return self._suffix_label(start, i, head)
+        return None
+
+    def _last_title(self, start: int, end: int) -> int | None:
+        """Index of the last title word followed by a name ("Minister" in "... Minister Bello Musa")."""
+        for i in range(end - 1, start - 1, -1):
+            if fold(self.w[i]) in TITLE_HEADS and not (i > start and fold(self.w[i - 1]) in self.lex.more_given_names):
+                return i  # (not "King" in "Billy King")
+        return None
+
+    def _is_month_or_day(self, i: int) -> bool:
+        return fold(self.w[i]) in MONTHS_AND_DAYS
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """Drop joiners left dangling at either end of a run."""
+        while start < end and (self.punct[start] or self.w[start].lower() in ROLE_LINKERS):
+            start += 1
+        while end > start and (self.punct[end - 1] or self.w[end - 1].lower() in ROLE_LINKERS or self.w[end - 1].lower() in PARTICLES):
+            end -= 1
+        while end - start > 2 and self._is_month_or_day(end - 1):
+            end -= 1  # "Maurice Cheeks Saturday"
+        return start, end
+
+    # -- sentences, openers, headlines -----------------------------------------------------
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end`` (without trailing whitespace)."""
+        if end - start == 1:
+            return self.w[start]
+        return self.toks.span_text(start, end)
+
+    def _sentence_of(self, i: int) -> int:
+        return self.sentence_starts[bisect_right(self.sentence_starts, i) - 1]
+
+    def _opens_sentence(self, i: int) -> bool:
+        """Is token ``i`` the first word of a sentence, a line, a quote or a clause after a colon?"""
+        w = self.w
+        j = i - 1
+        while j >= 0 and w[j] in _OPENERS and w[j] != ":":  # (a colon opens a clause: stop there)
+            j -= 1
+        # (a sentence starts in j+1..i: the same as ``self._sentence_of(i) > j``, without a bisect)
+        return j < 0 or True in self.ss[j + 1 : i + 1] or self.space[j] or w[j] == ":"
+
+    def _skip_sentence_opener(self, start: int, end: int) -> int:
+        """Skip a capitalised common word that only opens the sentence ("The", "According")."""
+        if not self._opens_sentence(start):
+            return start
+        word = self.w[start]
+        key = fold(word)
+        if self.lex.labels.get(key) or key in TITLE_HEADS:
+            return start
+        if key in _COMMON:
+            return start + 1  # "Then Jane Doe", "Former President ..." (the role is read separately)
+        if key not in ROLE_MODIFIERS and self.written_in_lowercase(word):
+            return start + 1
+        return start
+
+    def written_in_lowercase(self, word: str) -> bool:
+        """Does the article also write ``word`` in lowercase? Capitalised, it then only opens a sentence."""
+        # A token equal to a lowercase string is a lowercase word: no need to pick those out first.
+        lower = word.lower()
+        if not lower.islower():
+            return False
+        # Most articles ask once or twice: scanning the words costs less than building a set
+        # of them, but many questions on a long text need the set.
+        self._lowercase_questions += 1
+        if self._lowercase_questions <= 3:
+            return lower in self.w
+        if self._words is None:
+            self._words = set(self.w)
+        return lower in self._words
+
+    def _in_headline(self, i: int) -> bool:
+        """Is token ``i`` in a headline: a sentence or line in Title Case with no final period?
+
+        (A title line without a period may run on into the first sentence.)"""
+        s = self._sentence_of(i)
+        k = bisect_right(self.sentence_starts, i)
+        e = self.sentence_starts[k] if k < len(self.sentence_starts) else self.n
+        if self._line_breaks is None:
+            self._line_breaks = numpy.flatnonzero(self.toks.where(LINE_BREAK)).tolist()
+        b = bisect_right(self._line_breaks, i)
+        if b and self._line_breaks[b - 1] >= s:
+            s = self._line_breaks[b - 1] + 1
+        if b < len(self._line_breaks) and self._line_breaks[b] < e:
+            e = self._line_breaks[b]
+        if s not in self._headline:
+            while e > s + 1 and self.space[e - 1]:
+                e -= 1
+            last = e - 1
+            while last > s and self.w[last] in _CLOSING_QUOTES:
+                last -= 1
+            headline = self.w[last][-1:] not in _SENTENCE_END or self.w[last] in ("...", "…")
+            if headline:
+                masks = self.toks.masks[s:e]
+                long_words = (masks & LONG_ALPHA) != 0
+                words = int(long_words.sum())
+                capitals = int((long_words & ((masks & _CAPITALISED) != 0)).sum())
+                headline = words >= 3 and capitals >= 0.8 * words
+            self._headline[s] = headline
+        return self._headline[s]
+
+    # -- roles -----------------------------------------------------------------------------
+
+    def _role_start(self, name_start: int, people: set[int]) -> int | None:
+        """Where the title/role before a person's name starts, or None if there is none.
+
+        ``people`` holds the token indices of other people's names, which a role never crosses
+        ("Labour leader Keir Starmer and Conservative MP Priti Patel").
+        """
+        floor = self._sentence_of(name_start)
+        start: int | None = None
+        seen_head = False
+        after_linker = False
+        nouns = 0
+        i = name_start - 1
+        while i >= floor and i not in people:
+            text, lower = self.w[i], self.w[i].lower()
+            key = fold(text)
+            # a title right before the name: "Actress Tara Reid", "Justice Helena Marchetti"
+            title = i == name_start - 1 and (key in self.lex.titles or key in ROLE_MODIFIERS) and key not in STOP_WORDS
+            role_word = key in TITLE_HEADS or key in ROLE_MODIFIERS or title
+            if self.space[i] or (after_linker and not role_word):
+                break
+            if role_word:
+                seen_head = seen_head or key in TITLE_HEADS or title
+                start = i
+                after_linker = False
+            elif text in _POSSESSIVE and start is not None and i > floor and self.w[i - 1][0].isupper():
+                if i - 1 in people:
+                    break  # "Lena Holm's spokesman Ivo Berg": the role is "spokesman"
+                j = i - 1
+                while j - 1 >= floor and self.w[j - 1][:1].isupper() and not self.punct[j - 1]:
+                    j -= 1
+                start = j
+                break
+            elif lower in ROLE_LINKERS:
+                after_linker = True
+            elif text == "-" and not self.ws[i]:
+                pass
+            elif text[0].isupper() and not self.punct[i]:
+                if self._opens_sentence(i) and key in _COMMON:
+                    break
+                start = i
+            elif (
+                seen_head
+                and not nouns
+                and fold(self.w[i + 1]) in TITLE_HEADS | ROLE_MODIFIERS
+                and not self.w[i + 1][0].isupper()
+                and self._may_be_role_noun(lower)
+                and self._role_continues_left(i, floor)
+                and i - 1 not in people
+            ):
+                nouns += 1  # "union" in "Deputy union leader", "police" in "the police chief"
+                start = i
+            else:
+                break
+            i -= 1
+        if not seen_head or start is None:
+            return None
+        while start < name_start and (self.w[start].lower() in ROLE_LINKERS or self.punct[start] or fold(self.w[start]) in HONORIFICS):
+            start += 1
+        if all(fold(self.w[i]) in HONORIFICS or self.punct[i] for i in range(start, name_start)):
+            return None  # "Mr", "Dr": a courtesy, not a role to compare
+        return start if start < name_start else None
+
+    @staticmethod
+    def _may_be_role_noun(word: str) -> bool:
+        """An unlisted lowercase word that can name a field ("union", "police"), not a verb."""
+        return word.isalpha() and word not in _COMMON and word not in SPEECH_VERBS and not word.endswith(("ed", "ing"))
+
+    def _role_continues_left(self, i: int, floor: int) -> bool:
+        """Is what precedes the unlisted word ``i`` the edge or another part of a role?"""
+        if i == floor:
+            return True
+        prev = self.w[i - 1]
+        key = fold(prev)
+        return (
+            self.punct[i - 1]
+            or key in ("the", "a", "an")
+            or key in ROLE_MODIFIERS
+            or key in TITLE_HEADS
+            or prev in _POSSESSIVE
+            or prev[0].isupper()
+        )
+
+    def _appositive_role(self, name_end: int) -> str | None:
+        """The role in an appositive after a name: "Marco Groje, the acting police chief"."""
+        doc = self.doc
+        n = len(doc)
+        i = name_end
+        if i + 1 >= n or self.w[i] != ",":
+            return None
+        i += 1
+        if self.w[i].lower() in ("the", "a", "an"):
+            i += 1
+        first, head, unknown = i, None, 0
+        while i < n and i - first < 7:
+            text, lower = self.w[i], self.w[i].lower()
+            key = fold(text)
+            if key in TITLE_HEADS or (head == i - 1 and key in ROLE_MODIFIERS and not text[0].isupper()):
+                head = i  # "the chief executive", "the army chief of staff"
+            elif head is not None and lower in _OF_WORDS and i + 1 < n and fold(self.w[i + 1]) in ROLE_MODIFIERS | TITLE_HEADS:
+                head = i + 1  # "chief of staff"
+                i += 1
+            elif head is not None:
+                break
+            elif key in ROLE_MODIFIERS or text in _POSSESSIVE or (text.isalpha() and text[0].isupper()):
+                pass
+            elif text.isalpha() and unknown < 2:
+                unknown += 1  # "police", "city"
+            else:
+                break
+            i += 1
+        if head is None or (head + 1 < n and self.w[head + 1].istitle() and fold(self.w[head + 1]) not in _COMMON):
+            return None  # no title, or a title that heads another name ("the wife of President X")
+        end = head + 1
+        if end < n and self.w[end].lower() in _OF_WORDS:  # "head of the council," (only when the appositive closes)
+            j = end + 1
+            while j < n and j - end <= 4 and self.w[j].isalpha() and self.w[j].lower() not in SPEECH_VERBS:
+                j += 1
+            if j < n and self.w[j] in (",", ".", ";") and j > end + 1:
+                end = j
+        return self.span_text(first, end)
+
+    def _role_before_comma(self, name_start: int, name_end: int, people: set[int]) -> str | None:
+        """ "Ghana's defence minister, Kwame Mensah, said": a role, a comma, then the name in apposition."""
+        if name_start < 2 or name_end >= self.n or self.w[name_start - 1] != "," or self.w[name_end] not in (",", "."):
+            return None
+        if fold(self.w[name_start - 2]) not in TITLE_HEADS:
+            return None
+        role_start = self._role_start(name_start - 1, people)
+        return self.span_text(role_start, name_start - 1) if role_start is not None else None
+
+    # -- a trained NER that ran before us --------------------------------------------------
+
+    def _trained_entities(self) -> list[_Found]:
+        """Entities a trained NER already set, titles trimmed off people's names."""
+        doc = self.doc
+        out: list[_Found] = []
+        if not self.has_ents:
+            return out
+        for ent in doc.ents:
+            label = _TRAINED_LABELS.get(ent.label_, ent.label_)
+            if label not in ENTITY_LABELS:
+                continue  # numbers, dates, MISC...: other components' business
+            start, end = ent.start, ent.end
+            while end > start and (self.w[end - 1] in _POSSESSIVE or self.punct[end - 1]):
+                end -= 1
+            if label == "PERSON":
+                while start < end - 1 and (fold(self.w[start]) in TITLE_HEADS or fold(self.w[start]) in ROLE_MODIFIERS):
+                    start += 1
+            if start < end:
+                out.append(_Found(start, end, label))
+        doc.ents = []
+        return out
+
+    # -- pass 2: short forms of names found in full ----------------------------------------
+
+    def _link_short_forms(self, found: list[_Found], unresolved: list[tuple[int, int]]) -> list[_Found]:
+        surnames: dict[str, str] = {}
+        org_heads: dict[str, str] = {}
+        for f in found:
+            if f.end - f.start < 2:
+                if f.label == "PERSON" and not f.weak:  # "Trump said", "President Trump"
+                    surnames.setdefault(fold(self.w[f.start]), "PERSON")
+                continue
+            words = [fold(self.w[i]) for i in range(f.start, f.end) if not self.punct[i]]
+            while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+                words.pop()
+            if f.label == "PERSON" and len(words) >= 2:
+                surnames.setdefault(words[-1], "PERSON")
+                if words[0] not in HONORIFICS:
+                    surnames.setdefault(words[0], "PERSON")  # "Lindsay", "Kim" (family name first)
+            elif f.label == "ORG" and len(words) >= 2 and words[-1] in ORG_SUFFIXES:
+                org_heads.setdefault(" ".join(words[:-1]), "ORG")
+            elif f.label == "PRODUCT" and len(words) >= 2 and words[-1].isalpha() and any(c.isdigit() for c in words[-2]):
+                org_heads.setdefault(words[-1], "PRODUCT")  # "Dreamliner" after "787 Dreamliner"
+        for f in found:
+            if f.weak and f.label == "GPE" and f.end - f.start == 1 and surnames.get(fold(self.w[f.start])) == "PERSON":
+                f.label, f.weak = "PERSON", False  # "a kiss from Macron": the person named in full above
+        if surnames or org_heads:
+            taken = bytearray(self.n)  # 1 for tokens in an entity
+            for f in found:
+                taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+            for start, end in unresolved:
+                key = fold(self.span_text(start, end))
+                label = surnames.get(key) or org_heads.get(key)
+                if label and not any(taken[start:end]):
+                    found.append(_Found(start, end, label))
+                    taken[start:end] = b"\x01" * (end - start)
+        # Weak guesses in headlines are dropped unless they match a name from the body.
+        dropped = [f for f in found if f.weak and self._in_headline(f.start)]
+        if dropped:
+            known = {fold(self.span_text(f.start, f.end)) for f in found if not f.weak}
+            dropped = [f for f in dropped if fold(self.span_text(f.start, f.end)) not in known]
+            if dropped:
+                gone = {id(f) for f in dropped}
+                found = [f for f in found if id(f) not in gone]
+        return sorted(found, key=_start)
+
+    # -- pass 3: the fullest form of each name ---------------------------------------------
+
+    def _acronym_forms(self, found: list[_Found]) -> dict[int, str]:
+        """Start token -> full name, for acronyms the article defines: "Rapid Support Forces (RSF)"."""
+        by_start = {f.start: f for f in found}
+        full_names: dict[str, _Found] = {}
+        for f in found:
+            acronym = by_start.get(f.end + 1)
+            if (
+                acronym is not None
+                and acronym.end < self.n
+                and self.w[f.end] == "("
+                and self.w[acronym.end] == ")"
+                and acronym.end - acronym.start == 1
+                and _ACRONYM.match(self.w[acronym.start])
+                and _abbreviates(self.w[acronym.start], [self.w[i] for i in range(f.start, f.end)])
+            ):
+                full_names[fold(self.w[acronym.start])] = f
+        out: dict[int, str] = {}
+        if full_names:
+            for f in found:
+                full = full_names.get(fold(self.w[f.start])) if f.end - f.start == 1 else None
+                if full is not None:
+                    f.label = full.label
+                    out[f.start] = self.span_text(full.start, full.end)
+        return out
+
+    def _canonical_forms(self, found: list[_Found]) -> dict[int, str]:
+        """Start token -> the fullest form of the same name in this article, where that differs."""
+        out: dict[int, str] = {}
+        w, punct = self.w, self.punct
+        by_label: dict[str, list[_Found]] = {"PERSON": [], "ORG": []}
+        for f in found:
+            if f.label in by_label:
+                by_label[f.label].append(f)
+        for label, named in by_label.items():
+            if not named:
+                continue
+            forms: dict[tuple[str, ...], list[tuple[int, str]]] = {}  # words -> (start, text) of each use
+            keys: list[tuple[int, tuple[str, ...], str]] = []
+            for f in named:
+                start, end = f.start, f.end
+                if end - start == 1:  # (most uses of a name)
+                    words = () if punct[start] else (fold(w[start]),)
+                else:
+                    words = tuple([fold(w[i]) for i in range(start, end) if not punct[i]])
+                text = self.span_text(start, end)
+                keys.append((start, words, text))
+                forms.setdefault(words, []).append((start, text))
+            best_text = {words: _preferred_text(uses) for words, uses in forms.items()}
+            person = label == "PERSON"
+            # A short form shares its last word with a person's full name, its first word with an
+            # organisation's: only forms sharing that word are compared (in the order of ``forms``).
+            edge = -1 if person else 0
+            sharing: dict[str, list[tuple[str, ...]]] = {}
+            for words in forms:
+                if words:
+                    sharing.setdefault(words[edge], []).append(words)
+            longer: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+            for words in forms:
+                candidates = sharing[words[edge]] if words else forms
+                longer[words] = [
+                    other for other in candidates if len(other) > len(words) and _is_short_form(words, other, person)
+                ] if len(candidates) > 1 else []  # fmt: skip
+            for start, words, text in keys:
+                gender = HONORIFIC_SEX.get(fold(w[start - 1])) if person and start else None
+                fullest = best_text[_fullest_form(start, words, longer[words], forms, person, gender)]
+                if fullest != text:
+                    out[start] = fullest
+        return out
+
+
+def _fullest_form(
+    start: int,
+    words: tuple[str, ...],
+    longer: list[tuple[str, ...]],
+    forms: dict[tuple[str, ...], list[tuple[int, str]]],
+    person: bool,
+    gender: str | None = None,
+) -> tuple[str, ...]:
+    """The longest form naming the same thing.
+
+    When the longer forms name several people ("Donald Trump", "Melania Trump"), "Mr." or "Mrs."
+    decides by the given names' gender; failing that the short form is left as written, for the
+    linking across articles to give it to the most prominent of them (never the nearest by default).
+    """
+    if not longer:
+        return words
+    if gender and person:
+        longer = [f for f in longer if given_name_gender(f[0]) == gender] or longer
+    before = [(max(s for s, _ in forms[f] if s < start), f) for f in longer if any(s < start for s, _ in forms[f])]
+    anchor = max(before)[1] if before else min((forms[f][0][0], f) for f in longer)[1]
+    compatible = [f for f in longer if f == anchor or _is_short_form(anchor, f, person)]
+    if person and len(compatible) < len(longer):
+        return words
+    return max(compatible, key=len)
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Do the initials of ``words`` spell ``acronym`` (small words may be skipped)?"""
+    letters = acronym.replace(".", "").lower()
+    initials = [w[0].lower() for w in words if w[:1].isalpha()]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    it = iter(initials)
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return all(c in it for c in letters) and len(letters) >= capitals - 1
+
+
+def _preferred_text(uses: list[tuple[int, str]]) -> str:
+    """How a form is best written: in Title Case when some use is ("Atlas Group", not "Atlas group")."""
+    titled = [text for _, text in uses if text.istitle()]
+    return titled[0] if titled else uses[0][1]
+
+
+def _is_short_form(words: tuple[str, ...], longer: tuple[str, ...], person: bool) -> bool:
+    """Is ``words`` a shorter way to write ``longer``?"""
+    if person:
+        # the surname must match; other words must appear in order
+        if not words or words[-1] != longer[-1]:
+            return False
+        it = iter(longer)
+        return all(w in it for w in words)
+    # organisations: a leading part, the rest being kind words ("Atlas" / "Atlas Group")
+    return longer[: len(words)] == words and all(w in ORG_SUFFIXES for w in longer[len(words) :])
+
+
+def _start(f: _Found) -> int:
+    return f.start
+
+
+def _without_overlaps(found: list[_Found]) -> list[_Found]:
+    """Keep the earliest, then longest, of overlapping entities."""
+    out: list[_Found] = []
+    last_end = -1
+    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if f.start >= last_end:
+            out.append(f)
+            last_end = f.end
+    return out

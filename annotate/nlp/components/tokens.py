@@ -1,0 +1,209 @@
+"""Token columns shared by the components, read once per Doc.
+
+Reading attributes through ``Token`` objects costs more than tokenizing, and
+every ``Doc.to_array`` column costs a few percent of tokenizing. So a Doc's
+words, offsets and whitespace are read with one ``to_array`` call, and every
+yes/no property of a word the components test (capitalised, punctuation, a
+number word...) is one bit of a per-word mask, computed once per distinct
+word and kept by word id. The columns are kept (in a small cache keyed by the
+Doc itself) for the components that run after. Only properties of the words
+themselves are here: they cannot change from one component to the next,
+unlike sentence starts or entities.
+
+Spans are made here too, from character offsets found by regexes: aligning
+them with ``Doc.char_span`` builds a ``Token`` per step, which costs more than
+finding the span; their values go to ``doc._.rows``, not through a ``span._``
+per span (see ``annotate.nlp.components``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import IDX, ORTH, SPACY
+from spacy.lang.lex_attrs import is_punct
+from spacy.tokens import Doc, Span, SpanGroup
+
+from annotate.nlp.components import DOCS_PER_BATCH, doc_text, rows
+
+_TESTS: list[Callable[[str], bool]] = []
+_MASKS: dict[int, int] = {}  # word id -> bits of the tests it passes
+_WORDS: dict[int, str] = {}  # word id -> text
+_RECENT: dict[int, "Tokens"] = {}  # id(doc) -> its columns
+_RECENT_SIZE = 2 * DOCS_PER_BATCH  # each component runs over a batch of Docs in turn
+# Word ids are hashes of the text, the same in every vocabulary, so one cache serves
+# all Docs. A long-running process meets new words forever: start over past this.
+_CACHE_LIMIT = 1 << 20
+
+
+def word_flag(test: Callable[[str], bool]) -> int:
+    """Register a yes/no test of a word's text; returns its bit in ``Tokens.masks``."""
+    _TESTS.append(test)
+    _MASKS.clear()  # masks computed before lack the new bit
+    _RECENT.clear()
+    return 1 << (len(_TESTS) - 1)
+
+
+PUNCT = word_flag(lambda w: _is_punct(w))  # the same as Token.is_punct
+SPACE = word_flag(str.isspace)
+LOWER = word_flag(str.islower)
+LONG_ALPHA = word_flag(lambda w: len(w) >= 4 and w.isalpha())
+FINAL = word_flag(lambda w: bool(w) and set(w) <= {".", "!", "?", "…"})  # ends a sentence
+LINE_BREAK = word_flag(lambda w: "\n" in w and w.isspace())
+
+
+@dataclass(slots=True, eq=False)
+class Tokens:
+    """The words of one Doc: offsets and whitespace as lists, word properties as bit masks."""
+
+    doc: Doc
+    text: str
+    words: list[str]  # token texts
+    starts: list[int]  # character offset of each token
+    ws: list[int]  # 1 when the token has trailing whitespace
+    masks: numpy.ndarray  # bits from ``word_flag`` tests, one per token
+    punct: list[bool]
+    space: list[bool]
+
+    def where(self, flag: int) -> numpy.ndarray:
+        """A boolean array: which tokens pass the test of ``flag``."""
+        return (self.masks & flag) != 0
+
+    def end_char(self, i: int) -> int:
+        return self.starts[i] + len(self.words[i])
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end``, without trailing whitespace."""
+        return self.text[self.starts[start] : self.starts[end - 1] + len(self.words[end - 1])]
+
+    def token_range(self, start_char: int, end_char: int, expand: bool = True) -> tuple[int, int] | None:
+        """Token range for a character range, like ``Doc.char_span``'s "expand" (or "contract") mode."""
+        # (Called for every span a component makes: the token ends are computed inline.)
+        starts, words = self.starts, self.words
+        if not words or start_char < 0 or end_char <= start_char or end_char > len(self.text):
+            return None
+        start = bisect_right(starts, start_char) - 1
+        last = bisect_right(starts, end_char - 1) - 1
+        if start < 0 or last < 0:
+            return None
+        if expand:
+            if start_char >= starts[start] + len(words[start]):
+                start += 1  # in the whitespace after a token: the span starts at the next one
+        else:
+            if starts[start] < start_char:
+                start += 1
+            if end_char < starts[last] + len(words[last]):
+                last -= 1
+        if last < start:
+            return None
+        return start, last + 1
+
+
+def tokens(doc: Doc) -> Tokens:
+    """The shared columns of ``doc``, read on first use."""
+    found = _RECENT.get(id(doc))
+    if found is not None and found.doc is doc and len(found.words) == len(doc):
+        return found
+    table = doc.to_array([ORTH, SPACY, IDX]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
+    orths = table[:, 0].tolist()
+    words = _words(orths, doc.vocab.strings)
+    masks = _masks(orths, doc.vocab.strings)
+    found = Tokens(
+        doc=doc,
+        text=doc_text(doc),
+        words=words,
+        starts=table[:, 2].tolist(),
+        ws=table[:, 1].tolist(),
+        masks=masks,
+        punct=((masks & PUNCT) != 0).tolist(),
+        space=((masks & SPACE) != 0).tolist(),
+    )
+    if len(_RECENT) >= _RECENT_SIZE:
+        _RECENT.clear()  # (one atomic step: safe when two threads annotate at once)
+    _RECENT[id(doc)] = found
+    return found
+
+
+def _words(orths: list[int], strings) -> list[str]:
+    if len(_WORDS) > _CACHE_LIMIT:
+        _WORDS.clear()
+    try:
+        return list(map(_WORDS.__getitem__, orths))  # the common case: every word seen before
+    except KeyError:
+        pass
+    # (A set difference looks each distinct word up once, in C, not each token in Python.)
+    for orth in set(orths).difference(_WORDS):
+        _WORDS[orth] = strings[orth]
+    return list(map(_WORDS.__getitem__, orths))
+
+
+def _masks(orths: list[int], strings) -> numpy.ndarray:
+    if len(_MASKS) > _CACHE_LIMIT:
+        _MASKS.clear()
+    try:
+        return numpy.fromiter(map(_MASKS.__getitem__, orths), dtype=numpy.int64, count=len(orths))
+    except KeyError:
+        pass
+    tests = [(1 << bit, test) for bit, test in enumerate(_TESTS)]
+    for orth in set(orths).difference(_MASKS):
+        word = strings[orth]
+        mask = 0
+        for flag, test in tests:
+            if test(word):
+                mask |= flag
+        _MASKS[orth] = mask
+    return numpy.fromiter(map(_MASKS.__getitem__, orths), dtype=numpy.int64, count=len(orths))
+
+
+def _is_punct(word: str) -> bool:
+    """spaCy's ``is_punct`` (every character in a P* category), skipping the common case fast."""
+    return not word[:1].isalnum() and is_punct(word)
+
+
+def span_from_chars(
+    doc: Doc, toks: Tokens, start_char: int, end_char: int, label: str, expand: bool = True
+) -> Span | None:
+    """A Span over the tokens that cover (expand) or fit inside (contract) the characters; None if none do."""
+    where = toks.token_range(start_char, end_char, expand)
+    if where is None:
+        return None
+    return Span(doc, where[0], where[1], label=label)
+
+
+class SpanWriter:
+    """Fills ``doc.spans[key]`` from token ranges without building a ``Span`` for each.
+
+    ``Span(doc, start, end)`` makes two ``Token`` objects to find its character
+    offsets, which the columns already hold; a ``SpanGroup`` copies the fields of
+    each span appended to it, so one ``Span`` is refilled for every range.
+    The component appends each span's row to ``rows``; ``close`` stores them beside the
+    group, in ``doc._.rows`` (see ``annotate.nlp.components``).
+    """
+
+    def __init__(self, doc: Doc, toks: Tokens, key: str) -> None:
+        self.doc, self.toks, self.key = doc, toks, key
+        self.group = SpanGroup(doc, name=key)
+        self.span = Span(doc, 0, 0)
+        self.labels: dict[str, int] = {}
+        self.end = -1  # token end of the last span added
+        self.rows: list[tuple] = []
+
+    def add(self, start: int, end: int, label: str) -> tuple[int, int]:
+        """Append tokens ``start:end``; returns the span's character offsets."""
+        toks, span = self.toks, self.span
+        start_char = toks.starts[start]
+        end_char = toks.starts[end - 1] + len(toks.words[end - 1])
+        label_id = self.labels.get(label)
+        if label_id is None:
+            label_id = self.labels[label] = self.doc.vocab.strings.add(label)
+        span.start, span.end, span.start_char, span.end_char, span.label = start, end, start_char, end_char, label_id
+        self.group.append(span)
+        self.end = end
+        return start_char, end_char
+
+    def close(self) -> None:
+        self.doc.spans[self.key] = self.group
+        rows(self.doc).put(self.key, self.rows)

@@ -1,0 +1,136 @@
+"""Turn a processed spaCy Doc into the engine's ``Mention`` objects.
+
+Follows the contract in ``annotate.nlp.components``:
+
+- ``doc.ents`` -> ``EntityMention``: ``label`` is the NER label, ``role`` is
+  ``span._.role``, ``value`` is the name without its role -- the fullest form
+  of the name in the same article (``span._.canonical``) when the span is a
+  short form ("Musa" -> "Bello Musa"), else the span's own text. The
+  surface form is always in ``text``.
+- ``doc._.rows`` group ``"nested"`` (``ct_nested``) -> ``EntityMention`` too: names
+  inside longer names, such as an office ("North Korean leader") over its holder's mention,
+  with the holder's label and the whole office as ``role`` and ``value``.
+- ``doc.spans["numbers"]`` -> ``NumberMention`` (value, counts, qualifier).
+- ``doc.spans["dates"]`` -> ``DateMention`` (value, granularity).
+- ``doc.spans["quotes"]`` -> ``QuoteMention``: ``value`` is the quoted words,
+  ``speaker_name`` the speaker as the article names them (the speaker span's
+  ``_.canonical`` or its text), None when no speaker was found.
+  ``annotate.compare.linking`` sets ``speaker`` to the ``Entity.id`` of that name.
+
+Where the components left their spans as rows (``doc._.rows``, see
+``annotate.nlp.components``), they are read instead of ``doc.ents`` and the span
+groups: the same fields, without a ``Span`` per item.
+
+Mention ids are ``f"{article.id}:{kind[0]}{start}-{end}"``, stable across
+runs. Offsets are character offsets into ``article.text`` (the Doc must have
+been made from exactly that text), so ``article.text[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+
+from spacy.tokens import Doc, Span
+
+from annotate.nlp.components import ENTS
+from annotate.nlp.components.nested import NESTED
+from annotate.model import Article, DateMention, EntityMention, Mention, NumberMention, QuoteMention
+
+# Label used when a component leaves a span unlabelled.
+_DEFAULT_LABELS = {"number": "CARDINAL", "date": "DATE", "quote": "QUOTE"}
+_SPAN_KINDS = (("numbers", "number"), ("dates", "date"), ("quotes", "quote"))
+_POSITION = attrgetter("start", "end", "kind")
+
+
+def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
+    """All mentions in ``doc``, sorted by position, with ids stable across runs."""
+    text = article.text
+    if len(doc) and doc[-1].idx + len(doc[-1]) + len(doc[-1].whitespace_) != len(text):
+        raise ValueError(f"{article.id}: the Doc was not made from this article's text")
+    # The components' rows (``doc._.rows``) hold what ``span._`` would give, without building
+    # a Span and an ``Underscore`` per item, which would cost more than the rest of extraction.
+    found = doc._.rows
+    get = found.get if found is not None else _none
+    aid = article.id
+    mentions: dict[str, Mention] = {}
+    # ``ct_entities`` lists the entities it wrote as (start_char, end_char, label, canonical,
+    # role): ``doc.ents`` without a Span per entity. A Doc from another pipeline has only ``doc.ents``.
+    ents = get(ENTS)
+    if ents is None:
+        ents = [(span.start_char, span.end_char, span.label_, span._.canonical, span._.role) for span in doc.ents]
+    for start, end, label, canonical, role in ents:
+        surface = text[start:end]
+        mid = f"{aid}:e{start}-{end}"
+        if mid not in mentions:
+            # (All fields positional: keyword arguments and later assignments cost more.)
+            mentions[mid] = EntityMention(
+                mid, aid, start, end, surface, label, canonical or surface, role,
+            )  # fmt: skip
+    # Names inside names ("Apple CEO" over "Apple", "Boeing" in "Boeing Commercial Airplanes").
+    nested = get(NESTED)
+    if nested is None:
+        nested = [(span.start_char, span.end_char, span.label_, span._.role) for span in doc.spans.get(NESTED, ())]
+    for start, end, label, role in nested:
+        mid = f"{aid}:e{start}-{end}"
+        if mid not in mentions:
+            surface = text[start:end]
+            mentions[mid] = EntityMention(mid, aid, start, end, surface, label, surface, role)
+    spans = doc.spans
+    for key, kind in _SPAN_KINDS:
+        group = spans.get(key)
+        if not group:
+            continue
+        rows = get(key)
+        if rows is None or len(rows) != len(group):
+            rows = _rows_of(group, kind)
+        _from_rows(rows, kind, aid, text, mentions)
+    return sorted(mentions.values(), key=_POSITION)
+
+
+def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention]) -> None:
+    """Mentions from rows ``(start, end, label, *fields)`` (see ``doc._.rows`` in ``annotate.nlp.components``)."""
+    letter = kind[0]
+    for start, end, label, *fields in rows:
+        mid = f"{aid}:{letter}{start}-{end}"
+        if mid in mentions:
+            continue
+        surface = text[start:end]
+        # (All fields positional: keyword arguments and later assignments cost more.)
+        m: Mention
+        if kind == "number":
+            value, counts, qualifier = fields
+            m = NumberMention(mid, aid, start, end, surface, label, value, counts, qualifier)
+        elif kind == "date":
+            value, granularity = fields
+            m = DateMention(mid, aid, start, end, surface, label, value, granularity)
+        else:
+            speaker_name = fields[0]  # the speaker's name as the article gives it
+            m = QuoteMention(mid, aid, start, end, surface, label, surface, speaker_name)
+        mentions[mid] = m
+
+
+def _none(key: str) -> None:
+    return None
+
+
+def _rows_of(group, kind: str):
+    """The rows of a span group that came without them, read through ``span._``."""
+    default_label = _DEFAULT_LABELS[kind]
+    for span in group:
+        start, end = span.start_char, span.end_char
+        label = span.label_ or default_label
+        if kind == "number":
+            fields = (span._.value, span._.counts, span._.qualifier)
+        elif kind == "date":
+            fields = (span._.value, span._.granularity)
+        else:
+            fields = (_speaker_name(span._.speaker),)
+        yield (start, end, label, *fields)
+
+
+def _speaker_name(speaker: object) -> str | None:
+    if isinstance(speaker, Span):
+        return speaker._.canonical or speaker.text
+    if isinstance(speaker, str):  # tolerate a component that stores the name
+        return speaker
+    return None

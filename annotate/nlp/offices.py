@@ -1,0 +1,87 @@
+"""Offices named by the country or organisation that holds them: "North Korean leader",
+"Apple's chief executive", "former FBI director", "Apple CEO" (before "Steve Jobs"); and a
+government named by the person who leads it ("the Trump administration").
+
+Plain functions over text, without spaCy: the ``ct_nested`` component finds the spans with
+them, linking reads the office back from a span's words.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from annotate.nlp.names import OFFICE_HEADS, fold
+
+_HOLDER_LABELS = frozenset({"NORP", "GPE", "ORG"})
+# Up to three words after a country or organisation, ending a role: "'s supreme leader", " CEO".
+_ROLE_AFTER = re.compile(r"(?:['’]s)?((?:\s+[A-Za-z][A-Za-z.-]*){1,3})")
+_FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ff]ired|[Oo]usted|[Ss]acked|[Dd]eposed|ex-|then-)\s*$")
+# Words that make an office a past one: "former FBI director", "the fired FBI director".
+FORMER = frozenset({"former", "ex", "then", "ex-", "then-", "fired", "ousted", "sacked", "deposed"})
+# An organisation's top office under its generic names ("the FBI chief", "the agency's head")
+# and under the titles organisations give it ("director", "CEO", "chairman").
+GENERIC_TOP_OFFICES = frozenset({"chief", "head", "boss", "leader"})
+TOP_OFFICES = GENERIC_TOP_OFFICES | {"director", "ceo", "chairman", "chairwoman", "chair", "president"}
+NOT_OFFICE = frozenset({"the", "a", "an", "but", "and", "current", "new", "top", "its", "his", "her", "their"})
+
+
+_GOVERNMENT_AFTER = re.compile(r"\s+(?:administration|government|regime|cabinet)\b")
+
+
+def office_tail(words: list[str]) -> tuple[str, bool] | None:
+    """("prime-minister", False) for ["Prime", "Minister"]: the office a role's last words name,
+    and whether it is a former one; None unless they end on an office head."""
+    folded = [fold(w).strip(".,") for w in words]
+    former = any(w in FORMER or w.startswith(("ex-", "then-")) for w in folded)
+    kept = [w.split("-", 1)[1] if w.startswith(("ex-", "then-")) else w for w in folded]
+    kept = [w for w in kept if w and w not in FORMER and w not in NOT_OFFICE]
+    if kept[-2:] == ["chief", "executive"] or kept[-3:] == ["chief", "executive", "officer"]:
+        kept = kept[: len(kept) - 1 - kept[::-1].index("chief")] + ["ceo"]
+    if len(kept) >= 2 and kept[-2:] == ["prime", "minister"]:
+        kept = kept[:-2] + ["prime-minister"]
+    if not kept or (kept[-1] not in OFFICE_HEADS and kept[-1] != "prime-minister"):
+        return None
+    return " ".join(kept), former
+
+
+def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str | None]]:
+    """The offices written right after a country's or organisation's name in ``text``, as rows
+    (start, end, the holder's label, the office as role), and the governments named by a person
+    (start, end, "ORG", None);
+    ``entities`` are the (start, end, label) of the article's entities, in text order. A former
+    office keeps "former" in its span; an office with another name inside ("US and Korean
+    leaders") is none."""
+    starts = [e[0] for e in entities]
+    rows = []
+    for start, end, label in entities:
+        government = _GOVERNMENT_AFTER.match(text, end) if label == "PERSON" else None
+        if government and text[end - 2 : end] not in ("'s", "’s"):
+            rows.append((start, government.end(), "ORG", None))  # "the Trump administration"
+            continue
+        if label not in _HOLDER_LABELS:
+            continue
+        after = _ROLE_AFTER.match(text, end)
+        if not after:
+            continue
+        words = after.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest office: "prime minister", not "prime"
+            if fold(words[n - 1]).strip(".,") not in NOT_OFFICE and office_tail(words[:n]):
+                office_end = _end_of_words(text, end, words[:n])
+                break
+        else:
+            continue
+        if bisect_left(starts, office_end) != bisect_left(starts, end):
+            continue  # another name inside the office
+        former = _FORMER_BEFORE.search(text, max(0, start - 10), start)
+        first = former.start() if former else start
+        rows.append((first, office_end, label, text[first:office_end]))
+    return rows
+
+
+def _end_of_words(text: str, start: int, words: list[str]) -> int:
+    """The end in ``text`` of ``words``, found one after another from ``start``."""
+    at = start
+    for word in words:
+        at = text.index(word, at) + len(word)
+    return at
