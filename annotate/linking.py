@@ -262,7 +262,7 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[i
     return read_as
 
 
-_GOVERNMENT = re.compile(r"\s+(?:administration|government|regime|cabinet)$")
+_GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?:administration|government|regime|cabinet)$")
 
 
 def _governments_of_people(ents: list[Mention], texts: dict[str, str]) -> dict[int, tuple[str, str]]:

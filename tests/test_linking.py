@@ -432,6 +432,18 @@ def test_nested_names_from_the_pipeline_keep_the_company_and_give_the_office_to_
     assert entity[("a", "Boeing")] == entity[("b", "Boeing")]
 
 
+def test_a_person_s_campaign_is_an_organisation_of_its_own_across_articles():
+    """"Trump campaign officials", "officials in Trump's campaign": the campaign, not the person."""
+    from annotate.engine import analyse
+
+    a = art("a", "Ivo Brandt won. Brandt campaign officials met on Monday.")
+    b = art("b", "Ivo Brandt spoke. Officials in Brandt's campaign denied it.")
+    mentions = [m for m in analyse([a, b]).mentions if m.kind == "entity"]
+    entity = {(m.article, m.text): m.entity for m in mentions}
+    assert entity[("a", "Brandt campaign")] == entity[("b", "Brandt's campaign")] != entity[("a", "Ivo Brandt")]
+    assert entity[("a", "Ivo Brandt")] == entity[("b", "Ivo Brandt")]
+
+
 def test_the_finder_keeps_names_to_the_people_they_name():
     """A Title Case common noun after a name, a capitalised word after a colon and quote mark, two
     surnames joined by a hyphen, a surname after "from", and a maker's model after its possessive."""
