@@ -131,6 +131,7 @@ def test_an_acronym_opening_a_sentence_or_a_headline_is_an_organisation(nlp):
     doc = nlp("ZPL files lawsuit over the vote.\nThe party met. ZPL is alleging fraud, ZPL said.")
     starts = [e.start_char for e in doc.ents if e.text == "ZPL" and e.label_ == "ORG"]
     assert starts == [0, 48, 71]
+    assert ents(nlp, 'The suit was filed. "\nVoteLeaks, and its lawyers, did not reply.').get("VoteLeaks") == "ORG"
 
 
 def test_an_acronym_in_a_role_before_a_name_is_the_organisation(nlp):

@@ -512,8 +512,10 @@ class _DocEntities:
             found.append(_Found(start, end, "ORG"))  # "Apple Computer", "Boeing Commercial Airplanes"
         elif n == 1 and _ACRONYM.match(text) and nxt in SPEECH_VERBS:
             found.append(_Found(start, end, "ORG"))  # "SIA said": an acronym is not a person
-        elif n == 1 and _ACRONYM.match(text) and self._opens_sentence(start) and end < self.n and self.w[end].isalpha() and self.w[end].islower():
-            # "DNC files lawsuit", "NATO is": capitals all through tell a name even where a sentence opens
+        elif n == 1 and self._opens_sentence(start) and (
+            _CAMEL_CASE.match(text) or (_ACRONYM.match(text) and end < self.n and self.w[end].isalpha() and self.w[end].islower())
+        ):
+            # "DNC files lawsuit", "WikiLeaks, and ...": capitals inside a word tell a name even where a sentence opens
             found.append(_Found(start, end, "ORG", weak=True))
         elif n == 1 and self._opens_sentence(start) and nxt not in SPEECH_VERBS:
             unresolved.append((start, end))  # pass 2 may still know it as a surname
