@@ -127,6 +127,18 @@ def test_sentence_openers_and_bare_titles_are_not_entities(nlp):
         assert word not in found, found
 
 
+def test_an_acronym_opening_a_sentence_or_a_headline_is_an_organisation(nlp):
+    doc = nlp("ZPL files lawsuit over the vote.\nThe party met. ZPL is alleging fraud, ZPL said.")
+    starts = [e.start_char for e in doc.ents if e.text == "ZPL" and e.label_ == "ORG"]
+    assert starts == [0, 48, 71]
+    assert ents(nlp, 'The suit was filed. "\nVoteLeaks, and its lawyers, did not reply.').get("VoteLeaks") == "ORG"
+
+
+def test_an_acronym_in_a_role_before_a_name_is_the_organisation(nlp):
+    found = ents(nlp, "The party sued. ZPL Chairman Tom Perez said the suit was just.")
+    assert found.get("ZPL") == "ORG" and found.get("Tom Perez") == "PERSON"
+
+
 def test_group_nouns_opening_a_sentence_are_not_people(nlp):
     found = ents(nlp, "Diplomats said the talks stalled. Investors said prices fell. Okonkwo said nothing.")
     assert "Diplomats" not in found and "Investors" not in found

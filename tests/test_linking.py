@@ -291,18 +291,21 @@ def test_an_office_two_people_hold_equally_or_nobody_holds_stays_apart():
 def test_a_capital_that_acts_is_its_country_and_a_capital_where_things_happen_is_the_city():
     a = art("a", "Norway said on Monday that talks with Sweden would resume.")
     b = art("b", "Stockholm has rejected the plan, and ties with Stockholm are cold.")
-    c = art("c", "Envoys met in Stockholm. Stockholm has rejected the plan.")  # the city's name here
+    c = art("c", "Envoys met in Stockholm. Ties with Stockholm are cold.")  # the city's name here
     d = art("d", "Flights go to Bergen, and Stockholm. Stockholm's new mayor spoke.")
+    # A capital that speaks or owns is the state even where the article also writes the city.
+    e = art("e", "Envoys met in Stockholm. Stockholm has rejected the plan and Stockholm's envoy left.")
     ms = [ment(a, "Norway", "GPE"), ment(a, "Sweden", "GPE"),
           ment(b, "Stockholm", "GPE"), ment(b, "Stockholm", "GPE", nth=1),
           ment(c, "Stockholm", "GPE"), ment(c, "Stockholm", "GPE", nth=1),
-          ment(d, "Stockholm", "GPE"), ment(d, "Stockholm", "GPE", nth=1)]
+          ment(d, "Stockholm", "GPE"), ment(d, "Stockholm", "GPE", nth=1),
+          ment(e, "Stockholm", "GPE"), ment(e, "Stockholm", "GPE", nth=1), ment(e, "Stockholm", "GPE", nth=2)]
     for m in ms:
         m.value = m.text
-    link_entities([a, b, c, d], ms)
+    link_entities([a, b, c, d, e], ms)
     sweden = ms[1].entity
-    assert [m.entity == sweden for m in ms[2:]] == [True, True, False, False, False, False]
-    assert len({m.entity for m in ms[4:]}) == 1  # the city, in both articles
+    assert [m.entity == sweden for m in ms[2:]] == [True, True, False, False, False, False, False, True, True]
+    assert len({m.entity for m in ms[4:9]}) == 1  # the city, in all three articles
 
 
 def test_a_capital_whose_words_tell_nothing_is_read_as_its_article_reads_it():
@@ -427,6 +430,18 @@ def test_nested_names_from_the_pipeline_keep_the_company_and_give_the_office_to_
     assert entity[("a", "Apple")] == entity[("b", "Apple")] != entity[("a", "Steve Jobs")]
     assert entity[("a", "Apple CEO")] == entity[("a", "Steve Jobs")] == entity[("b", "Apple's chief executive")]
     assert entity[("a", "Boeing")] == entity[("b", "Boeing")]
+
+
+def test_a_person_s_campaign_is_an_organisation_of_its_own_across_articles():
+    """"Trump campaign officials", "officials in Trump's campaign": the campaign, not the person."""
+    from annotate.engine import analyse
+
+    a = art("a", "Ivo Brandt won. Brandt campaign officials met on Monday.")
+    b = art("b", "Ivo Brandt spoke. Officials in Brandt's campaign denied it.")
+    mentions = [m for m in analyse([a, b]).mentions if m.kind == "entity"]
+    entity = {(m.article, m.text): m.entity for m in mentions}
+    assert entity[("a", "Brandt campaign")] == entity[("b", "Brandt's campaign")] != entity[("a", "Ivo Brandt")]
+    assert entity[("a", "Ivo Brandt")] == entity[("b", "Ivo Brandt")]
 
 
 def test_the_finder_keeps_names_to_the_people_they_name():

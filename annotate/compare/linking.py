@@ -47,6 +47,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from annotate.nlp.language import REPORTING_VERBS
 from annotate.model import Article, Entity, Mention
 from annotate.nlp.offices import FORMER, GENERIC_TOP_OFFICES, NOT_OFFICE, TOP_OFFICES, office_tail
 from annotate.nlp.names import (
@@ -204,6 +205,10 @@ _ACTOR_BEFORE = re.compile(r"\b(?:with|between|against|on|by)\s+$", re.IGNORECAS
 _ACTOR_AFTER = re.compile(
     r"['’]s\b|\s+(?:[a-z]+ed|has|have|had|is|was|will|would|could|can|may|might|must|should|did|does|also|"
     r"says|said|wants|denies|insists|claims|warns|accuses|rejects|responds)\b")
+# The strongest signs of the state: it owns something ("Pyongyang's nuclear program") or speaks
+# ("Moscow has denied", "Tehran said"); a city does neither.
+_STATE_AFTER = re.compile(
+    r"['’]s\b|\s+(?:(?:has|have|had|also)\s+)?(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
 # Before it: a place where something happens or someone goes ("in Moscow", "flew to Seoul").
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|to|from|into|near|outside|inside|around|across|via|through|visit|visits|visited|visiting|"
@@ -219,8 +224,9 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[i
     """"Pyongyang said", "talks between Washington and Tehran": a capital that acts stands for its
     country's government, so it joins the country, when the corpus names that country. A capital
     where something happens ("in Moscow", "flew to Seoul") stays the city, and so, in an article that
-    writes it so, does every other mention of it: there the name is the city's. In an article that
-    only ever writes it as the state, a mention whose words tell neither is the state too.
+    writes it so, does every other mention of it that does not speak or own ("Moscow said", "Pyongyang's
+    program" are the state anywhere): there the name is the city's. In an article that only ever
+    writes it as the state, a mention whose words tell neither is the state too.
 
     Returns the name and label linking reads such a capital as, by ``id`` of the mention."""
     read_as: dict[int, tuple[str, str]] = {}
@@ -232,6 +238,7 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[i
     capitals = [m for m in ents if m.label in _PLACE_LABELS and mention_name(m) == strip_possessive(m.text)
                 and named.get(country_of_capital(mention_name(m)) or "")]
     reading: dict[int, str] = {}  # id(mention) -> "place" or "state", where its words tell
+    speaks: set[int] = set()  # id(mention) of those that own or speak, the state wherever they stand
     told: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, name) -> the readings told
     for m in capitals:
         text = texts.get(m.article, "")
@@ -239,6 +246,8 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[i
             reading[id(m)] = "place"
         elif _ACTOR_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _ACTOR_AFTER.match(text, m.end):
             reading[id(m)] = "state"
+            if _STATE_AFTER.match(text, m.end):
+                speaks.add(id(m))
         if id(m) in reading:
             told[(m.article, mention_name(m))].add(reading[id(m)])
     for m in capitals:
@@ -246,14 +255,14 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[i
         # ever writes it as the state means the state by it, also where its words tell neither
         # ("further restrain Tehran.").
         told_here = told[(m.article, mention_name(m))]
-        if "place" in told_here or (reading.get(id(m)) != "state" and told_here != {"state"}):
+        if id(m) not in speaks and ("place" in told_here or (reading.get(id(m)) != "state" and told_here != {"state"})):
             continue
         country = country_of_capital(mention_name(m)) or ""
         read_as[id(m)] = (named[country].most_common(1)[0][0], "GPE")
     return read_as
 
 
-_GOVERNMENT = re.compile(r"\s+(?:administration|government|regime|cabinet)$")
+_GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?:administration|government|regime|cabinet)$")
 
 
 def _governments_of_people(ents: list[Mention], texts: dict[str, str]) -> dict[int, tuple[str, str]]:

@@ -1,6 +1,7 @@
 """Offices named by the country or organisation that holds them: "North Korean leader",
 "Apple's chief executive", "former FBI director", "Apple CEO" (before "Steve Jobs"); and a
-government named by the person who leads it ("the Trump administration").
+government or campaign named by the person who leads it ("the Trump administration", "Trump's
+campaign").
 
 Plain functions over text, without spaCy: the ``ct_nested`` component finds the spans with
 them, linking reads the office back from a span's words.
@@ -26,7 +27,9 @@ TOP_OFFICES = GENERIC_TOP_OFFICES | {"director", "ceo", "chairman", "chairwoman"
 NOT_OFFICE = frozenset({"the", "a", "an", "but", "and", "current", "new", "top", "its", "his", "her", "their"})
 
 
-_GOVERNMENT_AFTER = re.compile(r"\s+(?:administration|government|regime|cabinet)\b")
+# An organisation named by the person it serves: their government, or their campaign ("the Trump
+# campaign"): not the person.
+_GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|government|regime|cabinet|campaign)\b")
 
 
 def office_tail(words: list[str]) -> tuple[str, bool] | None:

@@ -512,6 +512,11 @@ class _DocEntities:
             found.append(_Found(start, end, "ORG"))  # "Apple Computer", "Boeing Commercial Airplanes"
         elif n == 1 and _ACRONYM.match(text) and nxt in SPEECH_VERBS:
             found.append(_Found(start, end, "ORG"))  # "SIA said": an acronym is not a person
+        elif n == 1 and self._opens_sentence(start) and (
+            _CAMEL_CASE.match(text) or (_ACRONYM.match(text) and end < self.n and self.w[end].isalpha() and self.w[end].islower())
+        ):
+            # "DNC files lawsuit", "WikiLeaks, and ...": capitals inside a word tell a name even where a sentence opens
+            found.append(_Found(start, end, "ORG", weak=True))
         elif n == 1 and self._opens_sentence(start) and nxt not in SPEECH_VERBS:
             unresolved.append((start, end))  # pass 2 may still know it as a surname
         elif n >= 2 and fold(self.w[start]) in ORG_PREFIXES:
@@ -620,9 +625,20 @@ class _DocEntities:
         if name >= end or (complement and end - name == 1):
             return False
         self._segment(start, head + 1, found, unresolved, known_only=True)
+        self._acronyms_in_role(start, head, found)
         label = self._known(name, end)
         found.append(_Found(name, end, label or "PERSON"))
         return True
+
+    def _acronyms_in_role(self, start: int, head: int, found: list[_Found]) -> None:
+        """"DNC Chairman Tom Perez": an acronym among the role words before the title is the
+        organisation the office belongs to, a name of its own even when no list knows it."""
+        taken = {i for f in found for i in range(f.start, f.end)}
+        for i in range(start, head):
+            key = fold(self.w[i])
+            if (i not in taken and _ACRONYM.match(self.w[i]) and key not in TITLE_HEADS and key not in ROLE_MODIFIERS
+                    and key not in self.lex.titles):
+                found.append(_Found(i, i + 1, "ORG", weak=True))
 
     def _segment(
         self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]], known_only: bool = False,

@@ -4,7 +4,8 @@
   chief executive", "former FBI director", "Apple CEO" before "Steve Jobs") names a person: a
   mention over the holder's, which stays ("Apple" is still the company). Linking decides whose
   office it is: the person named right after it, or the one the story names with that office.
-- A government named by its leader ("the Trump administration"): an ORG over the person's name.
+- A government or campaign named by its leader ("the Trump administration", "Trump's campaign"): an
+  ORG over the person's name.
 - An organisation's name opening a longer name ("Boeing" in "Boeing Commercial Airplanes",
   "Airbus" in "Airbus A320", "Apple" in "Apple Worldwide Developers Conference"): the maker or
   owner, a mention of its own inside the division, product or event; so is a person's possessive
