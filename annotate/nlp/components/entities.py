@@ -633,11 +633,19 @@ class _DocEntities:
     def _acronyms_in_role(self, start: int, head: int, found: list[_Found]) -> None:
         """"DNC Chairman Tom Perez": an acronym among the role words before the title is the
         organisation the office belongs to, a name of its own even when no list knows it."""
-        taken = {i for f in found for i in range(f.start, f.end)}
-        for i in range(start, head):
+        candidates = [i for i in range(start, head) if _ACRONYM.match(self.w[i])]
+        if not candidates:
+            return
+        # Runs are classified left to right, so only the newest entities can overlap this one:
+        # looking further back would make a long article's work grow with its square.
+        taken: set[int] = set()
+        for f in reversed(found):
+            if f.end <= start:
+                break
+            taken.update(range(f.start, f.end))
+        for i in candidates:
             key = fold(self.w[i])
-            if (i not in taken and _ACRONYM.match(self.w[i]) and key not in TITLE_HEADS and key not in ROLE_MODIFIERS
-                    and key not in self.lex.titles):
+            if i not in taken and key not in TITLE_HEADS and key not in ROLE_MODIFIERS and key not in self.lex.titles:
                 found.append(_Found(i, i + 1, "ORG", weak=True))
 
     def _segment(
