@@ -24,6 +24,7 @@ FORMER = frozenset({"former", "ex", "then", "ex-", "then-", "fired", "ousted", "
 # and under the titles organisations give it ("director", "CEO", "chairman").
 GENERIC_TOP_OFFICES = frozenset({"chief", "head", "boss", "leader"})
 TOP_OFFICES = GENERIC_TOP_OFFICES | {"director", "ceo", "chairman", "chairwoman", "chair", "president"}
+_COMPOUND_ENDS = frozenset({"executive", "officer", "minister"})  # "chief executive (officer)", "prime minister"
 NOT_OFFICE = frozenset({"the", "a", "an", "but", "and", "current", "new", "top", "its", "his", "her", "their"})
 
 
@@ -69,7 +70,13 @@ def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[in
             continue
         words = after.group(1).split()
         for n in range(len(words), 0, -1):  # the longest office: "prime minister", not "prime"
-            if fold(words[n - 1]).strip(".,") not in NOT_OFFICE and office_tail(words[:n]):
+            last = fold(words[n - 1]).strip(".,")
+            if last.startswith(("ex-", "then-")):
+                last = last.split("-", 1)[1]
+            # (an office ends on its head: most words after a name are not one, and cost no more)
+            if last not in OFFICE_HEADS and last not in _COMPOUND_ENDS:
+                continue
+            if office_tail(words[:n]):
                 office_end = _end_of_words(text, end, words[:n])
                 break
         else:
