@@ -75,11 +75,12 @@ class NestedFinder(Batched):
         if entities:
             text = doc_text(doc)
             found = offices_in(text, entities) + organisations_inside(text, entities, self.known)
-            group = SpanGroup(doc, name=NESTED)
-            for start, end, label, _role in found:
-                span = doc.char_span(start, end, label=label)
+            group, kept = SpanGroup(doc, name=NESTED), []
+            for row in found:  # (a name that does not fall on token boundaries is left out of both)
+                span = doc.char_span(row[0], row[1], label=row[2])
                 if span is not None:
                     group.append(span)
+                    kept.append(row)
             doc.spans[NESTED] = group
-            rows(doc).put(NESTED, [row for row in found if doc.char_span(row[0], row[1]) is not None])
+            rows(doc).put(NESTED, kept)
         return doc
