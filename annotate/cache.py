@@ -28,6 +28,7 @@ without blocking, so a named pipe or a link to ``/dev/zero`` is a miss.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.util
 import os
 import pickle
@@ -68,6 +69,18 @@ def _default_root() -> Path:
     return Path(platformdirs.user_cache_dir("corpus-tui", appauthor=False))
 
 
+# Libraries whose data or scores shape the engine's output: a new release may find or link
+# other names, so it must not be answered from results an older one made.
+_DATA_PACKAGES = ("nameparser", "gender-guesser", "pycountry", "rapidfuzz")
+
+
+def _version_of(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
     """Changes whenever the engine's code or spaCy changes, so stale results are never used."""
@@ -81,6 +94,8 @@ def engine_fingerprint() -> str:
         about = Path(spec.origin).with_name("about.py")
         if about.is_file():
             h.update(about.read_bytes())
+    for package in _DATA_PACKAGES:
+        h.update(f"{package}:{_version_of(package)}".encode())
     from annotate.nlp.language import iso_countries_file
 
     countries = iso_countries_file()  # the ISO country names the entity finder lists
