@@ -30,7 +30,7 @@ def generated(tmp_path_factory) -> Path:
 
 
 def on_screen(app: CorpusApp) -> list[str]:
-    return app.shown[: app.column_count]
+    return app.reading.shown[: app.column_count]
 
 
 def one_story(app: CorpusApp) -> bool:
@@ -54,7 +54,7 @@ async def test_d_shows_one_article_of_each_side_when_the_first_ones_agree(genera
         seen: set[str] = set()
         for _ in range(len(app.index.discrepancies) + 1):
             await pilot.press("d")
-            d = app.discrepancy(app.selected_discrepancy)
+            d = app.discrepancy(app.reading.discrepancy)
             if d.id not in lopsided:
                 continue
             seen.add(d.id)
@@ -71,22 +71,22 @@ async def test_d_goes_on_to_the_next_storys_findings_and_columns_never_mix_stori
     app = CorpusApp([generated])
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_for_engine(pilot)
-        first_story = app.story_of(app.shown[0])
+        first_story = app.story_of(app.reading.shown[0])
         count = len(app._story_discrepancies)
         assert count
         await pilot.press(*["d"] * count)
-        assert app.story_of(app.shown[0]) is first_story and one_story(app)
+        assert app.story_of(app.reading.shown[0]) is first_story and one_story(app)
         await pilot.press("d")
         assert "Next story" in app.status.said
-        assert app.story_of(app.shown[app.current_column]) is not first_story
+        assert app.story_of(app.reading.article) is not first_story
         assert one_story(app)
-        assert app.selected_discrepancy == app._story_discrepancies[0].id
+        assert app.reading.discrepancy == app._story_discrepancies[0].id
         await pilot.press("D")
-        assert "Previous story" in app.status.said and app.story_of(app.shown[0]) is first_story
+        assert "Previous story" in app.status.said and app.story_of(app.reading.shown[0]) is first_story
         for _ in range(3):
             await pilot.press("right_curly_bracket")
             assert one_story(app)
-            assert app.column_count <= len(app.story_of(app.shown[0]))
+            assert app.column_count <= len(app.story_of(app.reading.shown[0]))
 
 
 async def test_a_mixed_folder_opens_where_there_is_something_to_compare(generated, tmp_path):
@@ -105,7 +105,7 @@ async def test_a_mixed_folder_opens_where_there_is_something_to_compare(generate
         assert one_story(app)
         assert "0 discrepancies" not in app.status.said
         await pilot.press("d")
-        assert app.selected_discrepancy is not None
+        assert app.reading.discrepancy is not None
 
 
 def header_text(app: CorpusApp, column: int) -> list[str]:
