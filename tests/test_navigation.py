@@ -301,3 +301,55 @@ async def test_left_and_right_move_between_columns_and_the_sidebar():
         assert app.focused is app.columns[0].pane
         await pilot.press("left", "left")
         assert app.focused is app.columns[1].pane
+
+
+def drawn(pane, style: str) -> list[tuple[int, int]]:
+    """The spans drawn in ``style`` in a pane."""
+    return [(s.start, s.end) for s in pane._spans if s.style == style]
+
+
+async def test_the_cursor_is_drawn_in_the_focused_column_only():
+    """Left and right move the cursor's mark with the focus at once, as a click does."""
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        left, right = (c.pane for c in app.columns)
+        await pilot.press("right_square_bracket")
+        on_left = drawn(left, "cursor")
+        assert len(on_left) == 1
+        await pilot.press("right")
+        assert app.focused is right
+        assert drawn(left, "cursor") == [] and drawn(right, "cursor") == []
+        await pilot.press("right_square_bracket")
+        on_right = drawn(right, "cursor")
+        assert len(on_right) == 1
+        await pilot.press("left")  # each article keeps its cursor
+        assert drawn(left, "cursor") == on_left and drawn(right, "cursor") == []
+        await pilot.press("right")
+        assert drawn(left, "cursor") == [] and drawn(right, "cursor") == on_right
+
+
+async def test_each_key_draws_the_marks_once(monkeypatch):
+    """A key that moves the reader draws the marks once, however much it changes; a key that
+    changes nothing draws nothing."""
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        entity_id = cross_article_entity(app)
+        word = app.index.entities[entity_id].name.split()[-1]
+        draws: list[int] = []
+        draw = app.refresh_marks
+        monkeypatch.setattr(app, "refresh_marks", lambda: (draws.append(1), draw()))
+        app.select_entity(entity_id)
+        await pilot.pause()
+        assert len(draws) == 1
+        for keys in (["n"], ["n"], ["N"], ["right_square_bracket"], ["d"], ["d"], ["right"], ["left"],
+                     ["slash", *word, "enter"], ["full_stop"], ["comma"], ["1"], ["1"], ["escape"]):
+            draws.clear()
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert len(draws) == 1, keys
+        draws.clear()
+        await pilot.press("escape")  # nothing left to clear
+        await pilot.pause()
+        assert draws == []

@@ -184,3 +184,37 @@ async def test_annotated_words_numbers_matches_and_the_cursor_each_look_differen
         assert far_apart(number, match) and far_apart(number, cursor_on_number) and far_apart(match, cursor_on_number)
         # The legend's swatch for dates is visible against the legend's own background.
         assert far_apart(shade(layer("date"), base), shade(Style(), base))
+
+
+async def test_an_article_swapped_into_a_column_shows_the_selection(generated):
+    """> puts the story's next article in the focused column with the marks of what is selected:
+    the chosen name's mentions and the search's matches; the cursor stays with its article."""
+    app = CorpusApp([generated])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("slash", *"the", "enter")  # matches in every article
+        story = app.story_of(app.reading.article)
+        assert len(story) > app.column_count
+        in_story = {e: {m.article for m in ms} & set(story) for e, ms in app.index.entity_mentions.items()}
+        entity = max(in_story, key=lambda e: len(in_story[e]))
+        app.select_entity(entity)
+        await pilot.pause()
+        before = app.reading.article
+        cursor = app.reading.cursor(before)
+        await pilot.press("greater_than_sign")
+        swapped_in = app.reading.article
+        assert swapped_in != before and app.focused.article.id == swapped_in
+        for column in app.columns:
+            pane = column.pane
+            article_id = pane.article.id
+            assert set(drawn(pane, "linked")) == {(m.start, m.end) for m in app.index.entity_mentions[entity] if m.article == article_id}
+            assert set(drawn(pane, "match")) == {(m.start, m.end) for m in app.reading.matches if m.article == article_id}
+            assert drawn(pane, "match")
+        assert drawn(app.focused, "cursor") == []
+        await pilot.press("less_than_sign")
+        assert app.reading.article == before
+        assert drawn(app.focused, "cursor") == [(cursor.start, cursor.end)]
+
+
+def drawn(pane, style: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in pane._spans if s.style == style]

@@ -2,8 +2,10 @@
 
 Start-up shows the text at once (loading a corpus needs no spaCy); the engine
 runs in a thread worker and the highlights and sidebar fill in when it is done.
-Actions here are thin: positions live in ``ReadingIndex``, drawing in the
-widgets, so new features add an action and a widget, not a branch in a method.
+Actions here are thin: positions live in ``ReadingIndex``, what the reader
+looks at in one ``ReadingState`` (the ``reading`` reactive: set it, and the
+marks are drawn), drawing in the widgets, so new features add an action and a
+widget, not a branch in a method.
 """
 
 from __future__ import annotations
