@@ -239,6 +239,14 @@ REPORTING_VERBS = _speech_verbs("r", finite_only=True)
 # Verbs that make the name before them a person's ("Okafor said").
 PERSON_SPEECH_VERBS = _speech_verbs("p", finite_only=True)
 
+# Words that may stand between a name and its reporting verb ("Petrova has also said ...").
+SPEECH_VERB_LEADS = frozenset("has had have also then later publicly repeatedly".split())
+# Words after a reporting verb that lead into a date rather than into what was said ("said late on Thursday").
+SPEECH_DATE_LEADS = frozenset({"", "on", "late on", "in", "last"})
+# Words that, between a comma and a name, start another clause rather than a title
+# (", and Petrova said" is no attribution of what comes before the comma).
+CLAUSE_CONJUNCTIONS = frozenset("and but or while as when after before because so then who which".split())
+
 
 # -- calendar words ---------------------------------------------------------------------------
 
