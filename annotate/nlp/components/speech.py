@@ -26,14 +26,16 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+import numpy
+
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from annotate.model import Article, Mention, ReportedSpeech
-from annotate.nlp.components import ENTS, Batched, register_extensions, rows
+from annotate.nlp.components import ENTS, Batched, Rows, register_extensions, rows
 from annotate.nlp.components.nested import NESTED
 from annotate.nlp.components.sentences import sentence_starts
-from annotate.nlp.components.tokens import Tokens, tokens
+from annotate.nlp.components.tokens import Tokens, span_from_chars, tokens, word_flag
 from annotate.nlp.language import CLAUSE_CONJUNCTIONS, REPORTING_VERBS, SPEECH_DATE_LEADS, SPEECH_VERB_LEADS
 
 SPEECH = "speech"  # the span group and its rows' group in doc._.rows
@@ -49,6 +51,9 @@ _CLOSING = " ,\"”’"
 _AFTER_NAME = " .!?\"”’"  # all that may follow the name in "..., said X."
 _TITLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.’'-")
 
+# A word any of the forms needs ("said", "according"): a sentence without one reports no speech.
+CUE = word_flag(lambda w: w in REPORTING_VERBS or w.lower() == "according")
+
 Span_ = tuple[int, int]  # (start_char, end_char)
 Row = tuple[int, int, str, tuple[int, int, str]]
 
@@ -59,13 +64,17 @@ def reported_speech(
     speakers: Sequence[Span_],
     quotes: Sequence[Span_] = (),
     dates: Sequence[Span_] = (),
+    cues: Sequence[int] | None = None,
 ) -> list[Row]:
     """The rows of the reported speech in a text (``toks``, its token columns): what each of
     ``speakers`` (people's names, token-aligned, in text order) is said to have said.
 
     ``starts``: where the sentences start (``sentence_starts``); ``quotes`` the quoted words and
-    ``dates`` the dates, each in text order."""
-    reader = _Reader(toks, list(starts), list(quotes), list(dates))
+    ``dates`` the dates, each in text order; ``cues``: the tokens that are words of speech
+    (``CUE``), when known."""
+    if cues is None:
+        cues = numpy.flatnonzero(toks.masks & CUE).tolist()
+    reader = _Reader(toks, list(starts), list(quotes), list(dates), [toks.starts[k] for k in cues])
     found: list[Row] = []
     seen: set[Span_] = set()
     for speaker in speakers:
@@ -81,19 +90,23 @@ def reported_speech(
 class _Reader:
     """The rules of the module docstring over one text's tokens."""
 
-    def __init__(self, toks: Tokens, starts: list[int], quotes: list[Span_], dates: list[Span_]) -> None:
+    def __init__(self, toks: Tokens, starts: list[int], quotes: list[Span_], dates: list[Span_], cues: list[int]) -> None:
         self.toks, self.text = toks, toks.text
         self.starts = starts or [0]
         self.quote_starts = [q[0] for q in quotes]
         self.quote_ends = [q[1] for q in quotes]
         self.dates = dates
         self.date_starts = [d[0] for d in dates]
+        self.cues = cues  # where the words of speech start
 
     def said_by(self, start: int, end: int) -> Span_ | None:
         first, after = self._token_at(start), self._token_after(end)
         if first is None or after is None:
             return None  # not a name on token boundaries
         s_start, s_end = self._sentence(start)
+        k = bisect_left(self.cues, s_start)
+        if k == len(self.cues) or self.cues[k] >= s_end:
+            return None  # no word of speech in the sentence
         said = (
             self._reported_after(after, s_end)
             or self._according_to(first, end, s_start, s_end)
@@ -296,34 +309,34 @@ class SpeechFinder(Batched):
 
     def __call__(self, doc: Doc) -> Doc:
         found = rows(doc)
-        speakers = sorted(_speakers(doc))
+        speakers = sorted(_speakers(found, doc))
         group = SpanGroup(doc, name=SPEECH)
         said: list[Row] = []
-        if speakers:
-            toks = tokens(doc)
+        toks = tokens(doc) if speakers else None
+        cues = numpy.flatnonzero(toks.masks & CUE).tolist() if toks is not None else ()
+        if cues:  # (most articles name people; fewer say what they said)
             quotes = [(q[0], q[1]) for q in found.get("quotes") or ()] or [
                 (s.start_char, s.end_char) for s in doc.spans.get("quotes", ())
             ]
             dates = [(d[0], d[1]) for d in found.get("dates") or ()] or [
                 (s.start_char, s.end_char) for s in doc.spans.get("dates", ())
             ]
-            for row in reported_speech(toks, sentence_starts(doc), speakers, quotes, dates):
-                span = doc.char_span(row[0], row[1], label=LABEL, alignment_mode="expand")
+            for row in reported_speech(toks, sentence_starts(doc), speakers, quotes, dates, cues):
+                span = span_from_chars(doc, toks, row[0], row[1], LABEL)
                 if span is None:
                     continue
                 group.append(span)
                 said.append(row)
                 if (span.start_char, span.end_char) != row[:2]:  # ("a. m" of "a. m."): the row keeps the words
                     who = row[3]
-                    found.values[("speaker", span.start_char, span.end_char)] = doc.char_span(who[0], who[1], label=who[2])
+                    found.values[("speaker", span.start_char, span.end_char)] = span_from_chars(doc, toks, who[0], who[1], who[2])
         doc.spans[SPEECH] = group
         found.put(SPEECH, said)
         return doc
 
 
-def _speakers(doc: Doc) -> set[Span_]:
+def _speakers(found: Rows, doc: Doc) -> set[Span_]:
     """The people the article names: PERSON entities and the offices of ``ct_nested``."""
-    found = rows(doc)
     ents = found.get(ENTS)
     if ents is None:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
