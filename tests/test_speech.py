@@ -57,3 +57,18 @@ def test_statements_name_the_linked_speaker_and_only_a_linked_person():
     assert (s.speaker, s.text, s.quoted) == (speaker.entity, "the ministry approached the firm in May", False)
     # A mention the reader removed says nothing any more.
     assert find_statements([article], [m for m in mentions if m is not speaker], reported) == []
+
+
+def test_the_engine_compares_a_quote_with_the_speech_another_outlet_reports():
+    from annotate.engine import analyse
+
+    a = Article("a", "a.txt", "a", "Mayor Hana Sato said the mill “will close in March and move to Osaka”.", source="A")
+    b = Article("b", "b.txt", "b", "The mill will move to Kobe after it closes, said Mayor Hana Sato.", source="B")
+    analysis = analyse([a, b], stories="one")
+    (r,) = analysis.reported
+    assert (r.article, r.text) == ("b", "The mill will move to Kobe after it closes")
+    (reported,) = [s for s in analysis.statements if not s.quoted]
+    (quoted,) = [s for s in analysis.statements if s.quoted]
+    assert reported.speaker == quoted.speaker  # one person, linked across the two outlets
+    (d,) = [d for d in analysis.discrepancies if d.kind == "quote"]
+    assert d.values["b"].text == "The mill will move to Kobe after it closes"
