@@ -44,6 +44,9 @@ SPEAKER_LABEL = "PERSON"
 MIN_CHARS = 12  # fewer characters said are no statement
 _DATE_REACH = 40  # how far after the verb a date is looked for
 _TITLE_WORDS = 5  # words that may stand between "said" and the name (", said Foreign Minister X")
+# Tokens between a name and its word of speech in any form: the title words or the words
+# that lead to the verb ("has also later said"), with commas and line breaks.
+_CUE_REACH = 12
 _FINAL = frozenset(".!?")
 _TRAILING = ".!?\"'”’ "  # stripped from the end of what was said
 _OPENING = " \"“‘"
@@ -87,6 +90,19 @@ def reported_speech(
     return found
 
 
+def near_cues(toks: Tokens, speakers: Sequence[Span_], cues: Sequence[int]) -> list[Span_]:
+    """The speakers with a word of speech (token indices ``cues``, in order) within ``_CUE_REACH``
+    tokens of their name: the others have none in any of the three forms."""
+    near: list[Span_] = []
+    for speaker in speakers:
+        first = bisect_left(toks.starts, speaker[0])
+        last = bisect_left(toks.starts, speaker[1])
+        k = bisect_left(cues, first - _CUE_REACH)
+        if k < len(cues) and cues[k] <= last + _CUE_REACH:
+            near.append(speaker)
+    return near
+
+
 class _Reader:
     """The rules of the module docstring over one text's tokens."""
 
@@ -103,6 +119,8 @@ class _Reader:
         first, after = self._token_at(start), self._token_after(end)
         if first is None or after is None:
             return None  # not a name on token boundaries
+        if not self._could_say(first, after):
+            return None
         s_start, s_end = self._sentence(start)
         k = bisect_left(self.cues, s_start)
         if k == len(self.cues) or self.cues[k] >= s_end:
@@ -115,6 +133,25 @@ class _Reader:
         if said is None or self._overlaps_quote(*said):
             return None  # (quoted words: the quote already stands for them)
         return said
+
+    def _could_say(self, first: int, after: int) -> bool:
+        """A word of speech stands where one of the forms needs it: after the name (past commas
+        and the words that lead to a verb), or before it ("to" of "according to", or a verb
+        before the title words): most names are passed over here, before their sentence is read."""
+        words, space, n = self.toks.words, self.toks.space, len(self.toks.words)
+        i = after
+        while i < n and (space[i] or words[i] == "," or words[i] in SPEECH_VERB_LEADS):
+            i += 1
+        if i < n and words[i] in REPORTING_VERBS:
+            return True
+        k = self._word_before(first)
+        for _ in range(_TITLE_WORDS + 1):
+            if k is None:
+                return False
+            if words[k] in REPORTING_VERBS or words[k].lower() == "to":
+                return True
+            k = self._word_before(k)
+        return False
 
     # -- the three forms ----------------------------------------------------------------
 
@@ -314,7 +351,8 @@ class SpeechFinder(Batched):
         said: list[Row] = []
         toks = tokens(doc) if speakers else None
         cues = numpy.flatnonzero(toks.masks & CUE).tolist() if toks is not None else ()
-        if cues:  # (most articles name people; fewer say what they said)
+        speakers = near_cues(toks, speakers, cues) if cues else []
+        if speakers:  # (most articles name people; fewer say what they said)
             quotes = [(q[0], q[1]) for q in found.get("quotes") or ()] or [
                 (s.start_char, s.end_char) for s in doc.spans.get("quotes", ())
             ]
