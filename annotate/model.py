@@ -312,8 +312,8 @@ class Analysis:
     statements: list[Statement] = field(default_factory=list)
     """Who said what in each article, quoted or reported, in article order."""
     reported: list[ReportedSpeech] = field(default_factory=list)
-    """Reported speech as the pipeline found it, its speakers mentions (``statements`` holds
-    those of linked people, by entity), in article order."""
+    """Reported speech as the pipeline found it, in article order, each naming its speaker by
+    mention id (``statements`` holds that of linked people, by entity)."""
     sentences: dict[str, list[int]] = field(default_factory=dict)
     """Where each article's sentences start, by article id: offsets into its text, in order, the
     first 0. A sentence runs to the next start (or the end of the text); every stage splits an
