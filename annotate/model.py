@@ -121,6 +121,24 @@ class NumberMention(MentionBase):
     """What is counted ("helicopters")."""
     qualifier: str | None = None
     """``more than``, ``fewer than``, ``about``, ``range``, ``vague``, ..."""
+    unit: str | None = None
+    """What kind of quantity: ``count``, ``percent``, ``magnitude``, ``km`` (lengths converted) or a
+    currency; null when it is no comparable quantity (an age, a time, a bare figure whose noun is
+    guessed from afar)."""
+    thing: str | None = None
+    """What a count counts, as a class ("rescue workers" -> ``rescuer``; ``people`` is any person)."""
+    event: str | None = None
+    """What happened to it, as the words next to it say: ``killed``, ``injured``, ``detained``, ...;
+    ``increase`` or ``decrease`` for a share, ``depth`` or ``distance`` for a length, ``paid``,
+    ``offered``, ... for a sum."""
+    grew: bool = False
+    """The sentence says the figure rose ("has risen to 45"): a later total."""
+    near: list[str] = field(default_factory=list)
+    """Stems of the content words within 40 characters either side, in its sentence ("kill")."""
+    listed: list[str] = field(default_factory=list)
+    """Nouns listed with what it counts ("three trucks, tents and blankets" -> ``tents``, ``blankets``)."""
+    listed_end: int | None = None
+    """Where that list ends in the article's text."""
     kind: Literal["number"] = "number"
     """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
 
@@ -152,6 +170,9 @@ class DateMention(MentionBase):
     cannot be resolved."""
     granularity: str | None = None
     """``day``, ``week``, ``month``, ``year`` or ``unresolved``."""
+    near: list[str] = field(default_factory=list)
+    """Stems of the content words within 60 characters either side, in its sentence, and its
+    figures (``#12``): what happened then."""
     kind: Literal["date"] = "date"
     """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
 

@@ -21,6 +21,8 @@ from annotate.model import (
     NumberMention,
     QuoteMention,
 )
+from annotate.nlp.components.context import date_context, figure_context, sentence_around
+from annotate.nlp.components.sentences import sentence_starts_of
 
 
 def art(aid: str, text: str) -> Article:
@@ -38,6 +40,12 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
         start = a.text.index(phrase, start + 1)
     end = start + len(phrase)
     kw.setdefault("value", phrase if kind in ("entity", "quote") else None)
+    sentence = sentence_around(a.text, sentence_starts_of(a.text), start)
+    if kind == "number":  # what the pipeline's ct_context reads around a figure
+        context = figure_context(a.text, start, end, label, kw.get("counts"), sentence)
+        kw = dict(zip(("unit", "thing", "event", "grew", "near", "listed", "listed_end"), context)) | kw
+    elif kind == "date":
+        kw.setdefault("near", date_context(a.text, start, end, sentence))
     return MENTION_TYPES[kind](id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, label=label, **kw)
 
 

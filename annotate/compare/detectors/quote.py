@@ -86,7 +86,8 @@ def _quotes(story: Story) -> list[_Quote]:
         for m in story.kind(a.id, "quote"):
             cuts = [m.start, *story.sentence_starts_within(a.id, m.start, m.end), m.end]
             for s0, s1 in zip(cuts, cuts[1:]):
-                spans = [(w, s0 + s, s0 + e) for w, s, e in word_spans(a.text[s0:s1])]
+                # (the quote's own words, ``m.text``, cut where its sentences start)
+                spans = [(w, s0 + s, s0 + e) for w, s, e in word_spans(m.text[s0 - m.start : s1 - m.start])]
                 if sum(w != "…" for w, _, _ in spans) < MIN_WORDS:
                     continue
                 out.append(_Quote(m, [w for w, _, _ in spans], [(s, e) for _, s, e in spans]))

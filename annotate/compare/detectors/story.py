@@ -9,55 +9,29 @@ its articles with the same component.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from annotate.model import Article, ArticleValue, Corroboration, Discrepancy, Entity, Evidence, Mention, Statement
-from annotate.nlp.language import MONTH_ABBREVIATIONS, WEEKDAYS, fold, place_of
-from annotate.nlp.language import MONTHS as _MONTHS
+from annotate.nlp.language import CALENDAR_WORDS, STOPWORDS, WORD, fold, place_of, stem
 from annotate.corpus.outlets import outlet_list
 
 Findings = tuple[list[Discrepancy], list[Corroboration]]
 
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into onto over under about after before
-    than then that this these those there here it its it's he she they them his her their our we you your i me
-    my mine is are was were be been being am do does did done have has had having will would can could shall
-    should may might must not no nor so such too very just also only even still yet more most less least
-    some any all each every both either neither other another which who whom whose what when where why how
-    while though although because since until unless up down out off again further once own same s t
-    said says say told tell added adding according mr mrs ms much many really quite rather""".split()
-)
-MONTHS = frozenset(m for m in _MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)  # (whole names)
+MONTHS = CALENDAR_WORDS  # (whole names)
 # Words so common in news that sharing them says nothing about two statements.
 GENERIC = frozenset(
     "country countri government people year time state official way part thing today week month day "
     "report news group".split()
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-
-
-@lru_cache(maxsize=100_000)
-def stem(word: str) -> str:
-    """A crude English stem, enough to meet "companies" with "company", "abandoning" with "abandonment"."""
-    w = fold(word).replace("'", "")
-    for suffix, repl in (("ies", "y"), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""), ("ied", "y"),
-                         ("ed", ""), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""),
-                         ("ly", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: len(w) - len(suffix)] + repl
-            break
-    # close / closes / closed / closing all end up "clos"
-    return w[:-1] if w.endswith("e") and len(w) > 3 else w
 
 
 @lru_cache(maxsize=50_000)
 def _content_words(text: str, places: frozenset[str]) -> frozenset[str]:
     """Stems of a text's content words; demonyms become their place ("Peruvian" -> "peru")."""
     out: set[str] = set()
-    for m in _WORD.finditer(text):
+    for m in WORD.finditer(text):
         raw = m.group()
         w = fold(raw).replace("'", "")
         if not w or w in STOPWORDS or w in MONTHS or len(w) < 3:

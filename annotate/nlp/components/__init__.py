@@ -18,6 +18,10 @@ processed Doc into ``Mention`` objects):
 - quotes: ``doc.spans["quotes"]``, the span covering the quoted words without
   the quotation marks; ``span._.speaker`` is a PERSON/ORG span from
   ``doc.ents`` (the fullest form available in the article) or None.
+- context (``ct_context``, after the numbers and dates): what the words around
+  them say. ``span._.unit``, ``_.thing``, ``_.event``, ``_.grew`` (a figure's
+  frame), ``_.near`` (the stems of the content words around a figure or date),
+  ``_.listed`` and ``_.listed_end`` (nouns listed with what a figure counts).
 - nested names: ``doc.spans["nested"]`` (``ct_nested``), names inside longer
   names (an office over its holder's name, a maker inside its product);
   ``span._.role`` is an office's own words, None for the others.
@@ -28,7 +32,7 @@ processed Doc into ``Mention`` objects):
   being those ``annotate.nlp.extract`` reads for that kind (numbers: value,
   counts, qualifier; dates: value, granularity; quotes: the speaker's name
   and where the speaker's entity is, ``(start_char, end_char, label)``, or
-  None twice). ``annotate.nlp.extract`` reads them instead of building a
+  None twice; number and date context: see ``annotate.nlp.components.context``). ``annotate.nlp.extract`` reads them instead of building a
   ``Span`` and an ``Underscore`` per item; the ``span._.x`` extensions read
   the same rows (their getters), so both views always agree. A Doc from
   another pipeline has no rows: ``span._.x = value`` stores a value there
@@ -55,6 +59,13 @@ _FIELDS: dict[str, tuple[tuple[str, int], ...]] = {
     "qualifier": (("numbers", 5),),
     "granularity": (("dates", 4),),
     "speaker": (("quotes", 4),),  # where the speaker's entity is: the getter makes its Span
+    "unit": (("number_context", 2),),
+    "thing": (("number_context", 3),),
+    "event": (("number_context", 4),),
+    "grew": (("number_context", 5),),
+    "near": (("number_context", 6), ("date_context", 2)),
+    "listed": (("number_context", 7),),
+    "listed_end": (("number_context", 8),),
 }
 
 
