@@ -4,7 +4,7 @@ Two levels, both keyed by the engine's fingerprint (version + a hash of the
 engine's own source + spaCy's version) and the pipeline asked for (``--model``):
 
 - per article: the mentions the pipeline found, before cross-article linking,
-  and where the article's sentences start,
+  where the article's sentences start and its words (``ArticleWords``),
   keyed by a hash of the article's id, text and publication date. A changed
   article alone is re-annotated.
 - per corpus: the whole ``Analysis``, keyed by the article keys in order and
@@ -42,7 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from annotate import __version__
-from annotate.model import MENTION_TYPES, Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
+from annotate.model import MENTION_TYPES, Analysis, Article, ArticleWords, Corroboration, Discrepancy, Entity, Evidence, Mention
 from annotate.corpus.safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
@@ -104,6 +104,7 @@ class CachedMentions:
     mentions: list[Mention]
     sentences: list[int]
     """Where the article's sentences start."""
+    words: ArticleWords
     pipeline: str
 
 
@@ -171,17 +172,19 @@ class EngineCache:
 
     def load_mentions(self, article: Article) -> CachedMentions | None:
         entry = self._read(self._mentions_path(article_key(article)))
-        if not (isinstance(entry, tuple) and len(entry) == 3):
+        if not (isinstance(entry, tuple) and len(entry) == 4):
             return None
-        rows, sentences, pipeline = entry
+        rows, sentences, (stems, capitalised), pipeline = entry
         try:
-            return CachedMentions(_mentions_from_rows(rows), sentences, pipeline)
+            return CachedMentions(_mentions_from_rows(rows), sentences, ArticleWords(stems, capitalised), pipeline)
         except (TypeError, KeyError, IndexError):  # written by another layout of Mention
             return None
 
-    def store_mentions(self, article: Article, mentions: list[Mention], sentences: list[int], pipeline: str) -> None:
+    def store_mentions(self, article: Article, mentions: list[Mention], sentences: list[int], words: ArticleWords,
+                       pipeline: str) -> None:
         # Stored now, before linking fills in entity and speaker ids.
-        self._write(self._mentions_path(article_key(article)), (_mention_rows(mentions), sentences, pipeline))
+        entry = (_mention_rows(mentions), sentences, (words.stems, words.capitalised), pipeline)
+        self._write(self._mentions_path(article_key(article)), entry)
 
     # -- per corpus ---------------------------------------------------------
 

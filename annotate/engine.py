@@ -3,8 +3,9 @@
 Each stage is a plain function in its own module and can be tested alone:
 
 - ``annotate.nlp.pipeline.build_pipeline(model)`` -> spaCy ``Language``
-- ``annotate.nlp.extract.extract_mentions(doc, article)`` -> ``list[Mention]``, and
-  ``annotate.nlp.components.sentences.sentence_starts(doc)`` -> where its sentences start
+- ``annotate.nlp.extract.extract_mentions(doc, article)`` -> ``list[Mention]``,
+  ``annotate.nlp.components.sentences.sentence_starts(doc)`` -> where its sentences start, and
+  ``annotate.nlp.extract.extract_words(doc, article)`` -> ``ArticleWords`` (the words detectors compare)
 - ``annotate.nlp.corpus_names.with_name_mentions(articles, mentions)`` -> the mentions plus the
   names an article writes alone that the corpus names in full elsewhere
 - ``annotate.compare.linking.cluster_entities(articles, mentions)`` -> ``Links`` (entities and quote
@@ -13,7 +14,7 @@ Each stage is a plain function in its own module and can be tested alone:
   (or the stories the user gave: ``annotate.compare.story_modes.given_stories``)
 - ``annotate.compare.detectors.speech.find_statements(articles, mentions, sentences)`` -> ``list[Statement]``
   (who said what, quoted or reported)
-- ``annotate.compare.discrepancies.detect(articles, mentions, entities, statements, sentences)``
+- ``annotate.compare.discrepancies.detect(articles, mentions, entities, statements, sentences, words)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
 With ``use_cache`` an unchanged corpus is answered from ``annotate.cache``
@@ -28,7 +29,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotate import __version__
-from annotate.model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention, Statement
+from annotate.model import Analysis, Article, ArticleWords, Corroboration, Discrepancy, EngineInfo, Entity, Mention, Statement
 from annotate.compare.story_modes import StoryMode, given_stories
 
 Progress = Callable[[int, int], None]  # (articles done, total)
@@ -44,9 +45,9 @@ def annotate_articles(
     cache=None,
     jobs: int = 1,
     isolate_long: bool = False,
-) -> tuple[list[Mention], dict[str, list[int]], str]:
+) -> tuple[list[Mention], dict[str, list[int]], dict[str, ArticleWords], str]:
     """Run the spaCy pipeline over each article; return mentions, where each article's sentences
-    start (by article id) and the pipeline's name.
+    start and its words (both by article id), and the pipeline's name.
 
     ``cache`` (an ``annotate.cache.EngineCache``) supplies the mentions of
     articles annotated before and keeps the new ones; ``jobs`` > 1 annotates
@@ -57,6 +58,7 @@ def annotate_articles(
     total = len(articles)
     found: list[list[Mention] | None] = [None] * total
     sentences: dict[str, list[int]] = {}
+    words: dict[str, ArticleWords] = {}
     pipeline: str | None = None
     todo: list[int] = []
     for i, article in enumerate(articles):
@@ -64,21 +66,22 @@ def annotate_articles(
         if hit is None:
             todo.append(i)
         else:
-            found[i], sentences[article.id], pipeline = hit.mentions, hit.sentences, hit.pipeline
+            found[i], sentences[article.id], words[article.id], pipeline = hit.mentions, hit.sentences, hit.words, hit.pipeline
     done = total - len(todo)
     if progress and done:
         progress(done, total)
     if todo:
         results = annotate_in_processes([articles[i] for i in todo], model, jobs, isolate_long)
-        for i, (mentions, starts, pipeline) in zip(todo, results):
+        for i, (mentions, starts, article_words, pipeline) in zip(todo, results):
             if cache:
-                cache.store_mentions(articles[i], mentions, starts, pipeline)
-            found[i], sentences[articles[i].id] = mentions, starts
+                cache.store_mentions(articles[i], mentions, starts, article_words, pipeline)
+            found[i], sentences[articles[i].id], words[articles[i].id] = mentions, starts, article_words
             done += 1
             if progress:
                 progress(done, total)
     mentions = [m for per_article in found for m in per_article or ()]
-    return mentions, {a.id: sentences[a.id] for a in articles}, pipeline or _pipeline_label(model)
+    return (mentions, {a.id: sentences[a.id] for a in articles}, {a.id: words[a.id] for a in articles},
+            pipeline or _pipeline_label(model))
 
 
 def analyse(
@@ -120,7 +123,7 @@ def analyse(
             return cached
 
     clock = _Clock(timings)
-    mentions, sentences, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
+    mentions, sentences, words, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
     clock.lap("annotate")
 
     from annotate.nlp.corpus_names import with_name_mentions
@@ -143,7 +146,7 @@ def analyse(
     from annotate.compare.detectors.speech import find_statements
 
     statements = find_statements(articles, mentions, sentences)
-    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences)
+    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences, words)
     clock.lap("discrepancies")
 
     analysis = Analysis(
@@ -156,6 +159,7 @@ def analyse(
         stories=grouped,
         statements=statements,
         sentences=sentences,
+        words=words,
     )
     if cache:
         cache.store_analysis(analysis, given)
@@ -169,6 +173,7 @@ def detect_by_story(
     stories: Sequence[Sequence[str]],
     statements: Sequence[Statement] | None = None,
     sentences: dict[str, list[int]] | None = None,
+    words: dict[str, ArticleWords] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """Run the detectors within each story of two or more articles, never across stories."""
     from annotate.compare.discrepancies import detect
@@ -200,7 +205,8 @@ def detect_by_story(
             continue
         found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n],
                                None if statements is None else said_in[n],
-                               None if sentences is None else {a: sentences[a] for a in story if a in sentences})
+                               None if sentences is None else {a: sentences[a] for a in story if a in sentences},
+                               None if words is None else {a: words[a] for a in story if a in words})
         discrepancies.extend(found)
         corroborations.extend(agreed)
     return discrepancies, corroborations

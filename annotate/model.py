@@ -188,6 +188,22 @@ MENTION_TYPES: dict[str, type[MentionBase]] = {
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleWords:
+    """The words of one article that the detectors compare across a story, read by the pipeline
+    (``ct_words``), so that no later stage searches an article's text."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    stems: list[str] = field(default_factory=list)
+    """Its content words, distinct and sorted: stems ("blanket" for "blankets"), a nationality as its
+    country ("peru" for "Peruvian"); no stop words, months or weekdays."""
+    capitalised: dict[str, list[int]] = field(default_factory=dict)
+    """Each capitalised word of five letters or more (the shape of a surname) and where it is
+    written (offsets into the text), in order: a name written once with a letter changed is
+    told from one the story writes again and again."""
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """Who said what: words an article attributes to a linked person, quoted (a ``QuoteMention``
     with a speaker) or reported without quotation marks ("Petrova said the ministry ...")."""
@@ -306,6 +322,8 @@ class Analysis:
     """Where each article's sentences start, by article id: offsets into its text, in order, the
     first 0. A sentence runs to the next start (or the end of the text); every stage splits an
     article this one way (the pipeline's ``ct_sentences``)."""
+    words: dict[str, ArticleWords] = field(default_factory=dict)
+    """The words of each article the detectors compare, by article id (the pipeline's ``ct_words``)."""
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

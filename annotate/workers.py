@@ -13,18 +13,18 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 
-from annotate.model import Article, Mention
+from annotate.model import Article, ArticleWords, Mention
 
 _nlp = None  # the worker's pipeline, built once by _start_worker
 
 
 # What the pipeline found in one article: its mentions, where its sentences start
-# (``Analysis.sentences``), and the pipeline's name.
-Annotated = tuple[list[Mention], list[int], str]
+# (``Analysis.sentences``), its words (``Analysis.words``), and the pipeline's name.
+Annotated = tuple[list[Mention], list[int], ArticleWords, str]
 
 
 def annotate_serially(articles: Sequence[Article], model: str | None) -> Iterator[Annotated]:
-    """(mentions, sentence starts, pipeline name) for each article, in order, in this process."""
+    """(mentions, sentence starts, words, pipeline name) for each article, in order, in this process."""
     from annotate.nlp.pipeline import build_pipeline, pipeline_name
 
     nlp = build_pipeline(model)
@@ -78,16 +78,16 @@ def _long_ones_apart(articles: Sequence[Article], model: str | None) -> Iterator
 _SLICE = 5_000  # mentions per pickled slice sent back
 
 
-def annotate_to_slices(article: Article, model: str | None) -> tuple[list[bytes], list[int], str]:
-    """In the child process: the article's mentions, pickled in slices, its sentence starts, and
-    the pipeline's name."""
+def annotate_to_slices(article: Article, model: str | None) -> tuple[list[bytes], list[int], ArticleWords, str]:
+    """In the child process: the article's mentions, pickled in slices, its sentence starts, its
+    words, and the pipeline's name."""
     global _nlp
     from annotate.nlp.pipeline import build_pipeline
 
     _nlp = build_pipeline(model)
-    ((mentions, sentences, name),) = _annotate_chunk([article])
+    ((mentions, sentences, words, name),) = _annotate_chunk([article])
     slices = [pickle.dumps(mentions[i : i + _SLICE], pickle.HIGHEST_PROTOCOL) for i in range(0, len(mentions), _SLICE)]
-    return slices, sentences, name
+    return slices, sentences, words, name
 
 
 def _context():
@@ -121,9 +121,9 @@ def _annotate_chunk(articles: list[Article]) -> list[Annotated]:
 def _read_doc(doc, article: Article, name: str) -> Annotated:
     """The engine's output for one processed Doc: the last time its raw text is read."""
     from annotate.nlp.components.sentences import sentence_starts
-    from annotate.nlp.extract import extract_mentions
+    from annotate.nlp.extract import extract_mentions, extract_words
 
-    return extract_mentions(doc, article), sentence_starts(doc), name
+    return extract_mentions(doc, article), sentence_starts(doc), extract_words(doc, article), name
 
 
 # Articles tokenized in a row before the rules run over them: the tokenizer's tables and

@@ -20,7 +20,7 @@ def _linked(folders):
     from annotate.compare.linking import link_entities
 
     articles = load_corpus(folders).articles
-    mentions, _, _ = annotate_articles(articles)
+    mentions, _, _, _ = annotate_articles(articles)
     link_entities(articles, mentions)
     return articles, mentions
 

@@ -21,11 +21,12 @@ def articles(tmp_path_factory):
 
 def test_two_processes_find_the_same_mentions_in_the_same_order(articles):
     done: list[tuple[int, int]] = []
-    serial, sentences, name = annotate_articles(articles)
-    parallel, parallel_sentences, parallel_name = annotate_articles(
+    serial, sentences, words, name = annotate_articles(articles)
+    parallel, parallel_sentences, parallel_words, parallel_name = annotate_articles(
         articles, jobs=2, progress=lambda d, t: done.append((d, t))
     )
     assert parallel == serial and parallel_sentences == sentences and parallel_name == name
+    assert parallel_words == words and all(words[a.id].stems for a in articles)
     assert all(len(sentences[a.id]) > 1 for a in articles)
     assert done[-1] == (len(articles), len(articles))
     assert [d for d, _ in done] == sorted(d for d, _ in done)
@@ -66,7 +67,7 @@ def test_batches_of_articles_give_what_one_article_at_a_time_gives(tmp_path):
     nlp = build_pipeline(None)
     docs = [nlp(_make_doc(nlp, a)) for a in articles]
     alone = [(extract_mentions(doc, a), sentence_starts(doc)) for doc, a in zip(docs, articles)]
-    batched = [(mentions, sentences) for mentions, sentences, _ in annotate_serially(articles, None)]
+    batched = [(mentions, sentences) for mentions, sentences, _, _ in annotate_serially(articles, None)]
     assert batched == alone
     assert sum(len(mentions) for mentions, _ in alone) > 40 * 10
 

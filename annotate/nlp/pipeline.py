@@ -28,6 +28,7 @@ RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("dates", "ct_dates"),
     ("quotes", "ct_quotes"),
     ("context", "ct_context"),
+    ("words", "ct_words"),
 )
 
 _BLANK_PREFIX = "blank:"

@@ -27,8 +27,6 @@ sides; their ``values`` are ``NOT_REPORTED``.
 
 from __future__ import annotations
 
-import re
-
 from annotate.model import NOT_REPORTED, ArticleValue, Discrepancy, Evidence, Mention
 from annotate.corpus.outlets import outlet_list
 from annotate.compare.detectors.number import DURATIONS, SHARES, counted_key, counted_words, number_facts, story_frames, written_out
@@ -78,11 +76,6 @@ def _material_figures(story: Story) -> list[Discrepancy]:
         d.values = {**article_values({aid: fs[0].mention.text for aid, fs in per_article.items()}), **{m: NOT_REPORTED for m in missing}}
         out.append(d)
     return out
-
-
-def _mentions_word(story: Story, article_id: str, word_stem: str) -> bool:
-    text = story.text(article_id).lower()
-    return re.search(r"\b" + re.escape(word_stem), text) is not None
 
 
 def _omission(story: Story, subject: str, summary: str, severity: str, where: Mention | tuple[str, int, int],
@@ -181,9 +174,9 @@ def _lists(story: Story) -> list[Discrepancy]:
             if not items or list_end is None:
                 continue
             for other in story.articles:
-                if other.id == a.id or not _mentions_word(story, other.id, stem(head)):
+                if other.id == a.id or not story.mentions_stem(other.id, stem(head)):
                     continue
-                absent = [i for i in items if not _mentions_word(story, other.id, stem(i.split()[-1]))
+                absent = [i for i in items if not story.mentions_stem(other.id, stem(i.split()[-1]))
                           and _most_report(story, stem(i.split()[-1]))]
                 if not absent:
                     continue
@@ -210,7 +203,7 @@ def _lists(story: Story) -> list[Discrepancy]:
 def _most_report(story: Story, word_stem: str) -> bool:
     """Most articles of the story mention the word (always true of one of two)."""
     n = len(story.articles)
-    return n <= 2 or 2 * sum(_mentions_word(story, a.id, word_stem) for a in story.articles) > n
+    return n <= 2 or 2 * sum(story.mentions_stem(a.id, word_stem) for a in story.articles) > n
 
 
 # Distances, depths and weights: details of a figure told elsewhere, not facts a reader misses.

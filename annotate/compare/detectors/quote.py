@@ -348,7 +348,7 @@ def _count_topic_words(story: Story) -> frozenset[str]:
         return frozenset()
     counts: dict[str, int] = {}
     for a in story.articles:
-        for w in content_words(a.text, story.places):
+        for w in story.words(a.id).stems:
             counts[w] = counts.get(w, 0) + 1
     return frozenset(w for w, c in counts.items() if c >= 0.8 * n)
 

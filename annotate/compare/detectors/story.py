@@ -1,9 +1,9 @@
 """What every detector reads: one story's articles, mentions and entities, indexed.
 
-Built once per story by ``annotate.compare.discrepancies.detect``. Sentences are the
-pipeline's (``Analysis.sentences``, kept in the engine cache: a cached second
-launch runs the detectors without spaCy); a story built without them splits
-its articles with the same component.
+Built once per story by ``annotate.compare.discrepancies.detect``. Sentences and
+each article's words are the pipeline's (``Analysis.sentences``, ``Analysis.words``,
+kept in the engine cache: a cached second launch runs the detectors without spaCy);
+a story built without them reads its articles with the same rules.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from annotate.model import Article, ArticleValue, Corroboration, Discrepancy, Entity, Evidence, Mention, Statement
+from annotate.model import Article, ArticleValue, ArticleWords, Corroboration, Discrepancy, Entity, Evidence, Mention, Statement
 from annotate.nlp.language import CALENDAR_WORDS, STOPWORDS, WORD, fold, place_of, stem
 from annotate.corpus.outlets import outlet_list
 
@@ -164,6 +164,7 @@ class Story:
     memo: dict[str, object] = field(default_factory=dict)  # results detectors share (number facts)
     said: list[Statement] | None = None  # the engine's statements of these articles, if it found them
     sentence_starts: dict[str, list[int]] | None = None  # the engine's ``Analysis.sentences``, if given
+    article_words: dict[str, ArticleWords] | None = None  # the engine's ``Analysis.words``, if given
 
     def __post_init__(self) -> None:
         ids = {a.id for a in self.articles}
@@ -231,6 +232,23 @@ class Story:
 
             self._statements[article_id] = statements(self, article_id)
         return self._statements[article_id]
+
+    def words(self, article_id: str) -> ArticleWords:
+        """The article's words the detectors compare: the engine's, or read now for a story made
+        without them."""
+        words = self.article_words if self.article_words is not None else {}
+        if article_id not in words:
+            from annotate.nlp.extract import words_of_text
+
+            words[article_id] = words_of_text(self.article_by_id[article_id].text)
+            self.article_words = words
+        return words[article_id]
+
+    def mentions_stem(self, article_id: str, prefix: str) -> bool:
+        """The article writes a word whose stem starts with ``prefix`` (a stem: "blanket")."""
+        stems = self.words(article_id).stems
+        i = bisect.bisect_left(stems, prefix)
+        return i < len(stems) and stems[i].startswith(prefix)
 
     def kind(self, article_id: str, kind: str) -> list[Mention]:
         return [m for m in self.by_article.get(article_id, []) if m.kind == kind]
