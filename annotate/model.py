@@ -134,7 +134,8 @@ class NumberMention(MentionBase):
     grew: bool = False
     """The sentence says the figure rose ("has risen to 45"): a later total."""
     near: list[str] = field(default_factory=list)
-    """Stems of the content words within 40 characters either side, in its sentence ("kill")."""
+    """Stems of the content words within 40 characters either side, in its sentence ("kill");
+    empty for a figure without a value or that counts nothing (it is grouped with no other)."""
     listed: list[str] = field(default_factory=list)
     """Nouns listed with what it counts ("three trucks, tents and blankets" -> ``tents``, ``blankets``)."""
     listed_end: int | None = None
@@ -172,7 +173,8 @@ class DateMention(MentionBase):
     """``day``, ``week``, ``month``, ``year`` or ``unresolved``."""
     near: list[str] = field(default_factory=list)
     """Stems of the content words within 60 characters either side, in its sentence, and its
-    figures (``#12``): what happened then."""
+    figures (``#12``): what happened then; empty for a year or a date without a value (neither
+    dates one event)."""
     kind: Literal["date"] = "date"
     """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
 

@@ -123,7 +123,7 @@ def _read_doc(doc, article: Article, name: str) -> Annotated:
     from annotate.nlp.components.sentences import sentence_starts
     from annotate.nlp.extract import extract_mentions, extract_words
 
-    return extract_mentions(doc, article), sentence_starts(doc), extract_words(doc, article), name
+    return extract_mentions(doc, article), sentence_starts(doc), extract_words(doc), name
 
 
 # Articles tokenized in a row before the rules run over them: the tokenizer's tables and

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from annotate.nlp.components import ENTS
 from annotate.nlp.components.context import DATE_CONTEXT, NUMBER_CONTEXT
-from annotate.nlp.components.words import CAPITALISED, STEMS, capitalised_words, content_stems
+from annotate.nlp.components.words import CAPITALISED, STEMS, capitalised_words, content_stems, tokenized
 from annotate.nlp.components.nested import NESTED
 from annotate.model import Article, ArticleWords, DateMention, EntityMention, Mention, NumberMention, QuoteMention
 
@@ -140,20 +140,20 @@ def _context_of(group, kind: str):
                    *(default if v is None else v for v, default in zip(values, defaults.values())))
 
 
-def extract_words(doc: Doc, article: Article) -> ArticleWords:
+def extract_words(doc: Doc) -> ArticleWords:
     """The article's words the detectors compare (``ct_words``'s rows; read from the text by the
     same rules when the pipeline had no ``ct_words``)."""
     found = doc._.rows
     stems = found.get(STEMS) if found is not None else None
     capitalised = found.get(CAPITALISED) if found is not None else None
     if stems is None or capitalised is None:
-        return words_of_text(article.text)
-    return _words([row[0] for row in stems], capitalised)
+        return _words(content_stems(doc), capitalised_words(doc))
+    return _words(list(stems[0]) if stems else [], capitalised)
 
 
 def words_of_text(text: str) -> ArticleWords:
     """``ArticleWords`` of a text no pipeline has read, by ``ct_words``'s rules."""
-    return _words(content_stems(text), capitalised_words(text))
+    return extract_words(tokenized(text))
 
 
 def _words(stems: list[str], capitalised: list[tuple[int, int, str]]) -> ArticleWords:

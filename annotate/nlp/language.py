@@ -570,7 +570,10 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=100_000)
 def content_stem(word: str) -> str | None:
     """A word as the detectors compare it: its stem, a nationality as its country ("Peruvian"
-    -> "peru"); None for a stop word, a month or weekday, or a word under three letters."""
+    -> "peru"); None for a stop word, a month or weekday, a word under three letters, or one
+    that does not start with a letter."""
+    if not word[:1].isalpha():
+        return None  # a figure, a sign, a piece of a word ("'s", "n't")
     w = fold(word).replace("'", "")
     if not w or w in STOPWORDS or w in CALENDAR_WORDS or len(w) < 3:
         return None

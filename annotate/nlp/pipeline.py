@@ -27,8 +27,8 @@ RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("numbers", "ct_numbers"),
     ("dates", "ct_dates"),
     ("quotes", "ct_quotes"),
-    ("context", "ct_context"),
     ("words", "ct_words"),
+    ("context", "ct_context"),
 )
 
 _BLANK_PREFIX = "blank:"

@@ -21,19 +21,22 @@ around them is decided in the pipeline, so that no later stage reads article tex
 Rows in ``doc._.rows``: group ``"number_context"``, ``(start_char, end_char, unit,
 thing, event, grew, near, listed, listed_end)`` per figure of ``"numbers"``; group
 ``"date_context"``, ``(start_char, end_char, near)`` per date of ``"dates"``. Runs after
-``ct_numbers`` and ``ct_dates``; sentences are those of ``ct_sentences``.
+``ct_numbers``, ``ct_dates`` and ``ct_words`` (whose word index it reads); sentences are those
+of ``ct_sentences``.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from annotate.nlp.components import Batched, doc_text, rows
 from annotate.nlp.components.sentences import sentence_starts
+from annotate.nlp.components.words import WordIndex, word_index
 from annotate.nlp.language import (
     COUNTED_THINGS,
     CURRENCY_NAMES,
@@ -43,18 +46,40 @@ from annotate.nlp.language import (
     PREPOSITIONS,
     QUANTITY_EVENTS,
     STOPWORDS,
-    WORD,
-    content_stem,
 )
 
 NUMBER_CONTEXT, DATE_CONTEXT = "number_context", "date_context"
 
-_EVENT = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in QUANTITY_EVENTS]
-_MONEY_EVENT = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in MONEY_EVENTS]
+_NOUN_EVENT = [(name, re.compile(rf"(?:{words})", re.IGNORECASE)) for name, words in QUANTITY_EVENTS]
+
+
+class _Events:
+    """Words that say what happened, each event's pattern a group named by it: one scan finds
+    the nearest of all (a tie goes to the event listed first)."""
+
+    def __init__(self, events: tuple[tuple[str, str], ...]) -> None:
+        self.pattern = re.compile("|".join(rf"\b(?P<{name}>{words})\b" for name, words in events), re.IGNORECASE)
+        self.rank = {name: i for i, (name, _) in enumerate(events)}
+
+    def nearest(self, before: str, after: str) -> str | None:
+        """The event said closest to a figure between ``before`` and ``after``."""
+        best = None
+        last = None
+        for last in self.pattern.finditer(before):
+            pass
+        if last is not None:
+            best = (len(before) - last.end(), self.rank[last.lastgroup], 0, last.lastgroup)
+        first = self.pattern.search(after)
+        if first is not None:
+            found = (first.start(), self.rank[first.lastgroup], 1, first.lastgroup)
+            best = found if best is None else min(best, found)
+        return best[3] if best else None
+
+
+_EVENTS, _MONEY_EVENTS = _Events(QUANTITY_EVENTS), _Events(MONEY_EVENTS)
+_LENGTH_EVENTS = _Events((("depth", r"depth|deep|below|beneath|underground"), ("distance", r"from|away|north|south|east|west|off")))
 _INCREASE = re.compile(r"\b(?:increase\w*|rais\w*|rise|rises|rose|risen|hike\w*|gain\w*|grow\w*|grew|up)\b", re.I)
 _DECREASE = re.compile(r"\b(?:decreas\w*|cut\w*|drop\w*|fall|fell|fallen|declin\w*|down|reduc\w*|lower\w*)\b", re.I)
-_DEPTH = re.compile(r"\b(?:depth|deep|below|beneath|underground)\b", re.I)
-_DISTANCE = re.compile(r"\b(?:from|away|north|south|east|west|off)\b", re.I)
 _MAGNITUDE = re.compile(r"\b(?:magnitude|richter)\b", re.I)
 _GREW = re.compile(r"\b(?:ris(?:en|es|ing)|rose|climb\w*|increas\w*|grew|grow\w*|jump\w*|now\s+stands?|reached|updated?)\b", re.I)
 _COMPOUND = re.compile(r"^\S*\d[\d,.]*-[^\W\d]", re.UNICODE)  # "16-year-old", "200-student"
@@ -66,6 +91,7 @@ DATE_NEAR = 60  # characters either side of a date that tell its event
 _LIST_REACH = 60  # characters after a figure where its counted noun may be written
 
 
+@lru_cache(maxsize=10_000)
 def singular(word: str) -> str:
     """A counted word in the singular form ``COUNTED_THINGS`` knows ("rescuers" -> "rescuer")."""
     w = word.lower()
@@ -82,16 +108,32 @@ def frame_of_figure(text: str, start: int, end: int, label: str, counts: str | N
     """The figure ``text[start:end]``'s (unit, thing, event, grew), read from its sentence
     (``sentence``: its start and end); None when it is no comparable quantity."""
     s, e = sentence
-    text_start, text_end = start - s, end - s
-    said = text[s:e]
-    before, after = said[max(0, text_start - 40):text_start], said[text_end:text_end + 50]
-    counts = (counts or "").lower()
-    surface = text[start:end]
+    before, after = text[max(s, start - 40):start], text[end:min(e, end + 50)]
+    unit, thing, odd, written, noun_event = _own_words(text[start:end], (counts or "").lower(), label)
     if _MAGNITUDE.search(before[-15:]) or _MAGNITUDE.search(after[:15]):
         unit, thing = "magnitude", "earthquake"
-    elif label == "PERCENT" or counts in ("percent", "per cent", "%"):
+    if odd or (unit == "count" and thing in NOT_COUNTED_THINGS):
+        return None  # "a 16-year-old", "a 200-student school", "three years": an age or a time, not a count
+    event = noun_event if unit == "count" and noun_event else _event(unit, before, after)
+    grew = bool(_GREW.search(before))
+    if unit == "count" and event is None:
+        if not grew and not written:
+            return None  # a bare figure ("59") whose noun and event are guessed from afar, unless a total ("has risen to 118")
+        # Failing the words next to it, the clause before the figure ("the number of people
+        # killed ... has risen to 118").
+        event = _EVENTS.nearest(text[max(s, start - 160):start], "")
+    return unit, thing, event, grew
+
+
+@lru_cache(maxsize=50_000)
+def _own_words(surface: str, counts: str, label: str) -> tuple[str, str | None, bool, bool, str | None]:
+    """What a figure's own words say (``counts`` lower-case): its unit and thing unless the words
+    around make it a magnitude; whether it is an age or a time ("16-year-old", "0"); whether its
+    counted noun is written with it ("41 people"); what its noun says happened ("deaths")."""
+    last = counts.split()[-1:]
+    if label == "PERCENT" or counts in ("percent", "per cent", "%"):
         unit, thing = "percent", None
-    elif counts in LENGTHS or counts.split()[-1:] and counts.split()[-1] in LENGTHS:
+    elif counts in LENGTHS or last and last[0] in LENGTHS:
         unit, thing = "km", None
     elif label == "MONEY" or counts in CURRENCY_NAMES:
         unit, thing = counts or "money", None
@@ -99,67 +141,38 @@ def frame_of_figure(text: str, start: int, end: int, label: str, counts: str | N
         unit = "count"
         # What is counted as written after the figure ("rescue workers"), else as found.
         written = surface.lower().split()
-        words = written if counts and written and singular(written[-1]) == singular(counts.split()[-1]) else counts.split()
+        words = written if last and written and singular(written[-1]) == singular(last[0]) else counts.split()
         two = " ".join(singular(w) for w in words[-2:]) if len(words) >= 2 else ""
         thing = COUNTED_THINGS.get(two) or (COUNTED_THINGS.get(singular(words[-1])) if words else None)
         if thing is None and words:
             thing = singular(words[-1])
-    if _COMPOUND.match(surface) or surface.startswith("0") or (unit == "count" and thing in NOT_COUNTED_THINGS):
-        return None  # "a 16-year-old", "a 200-student school", "three years": an age or a time, not a count
-    event = _event(unit, counts, before, after, said[:text_start])
-    grew = bool(_GREW.search(before))
-    if unit == "count" and not _written(surface, counts) and _event(unit, counts, before, after, "") is None and not grew:
-        return None  # a bare figure ("59") whose noun and event are guessed from afar, unless a total ("has risen to 118")
-    return unit, thing, event, grew
+    odd = bool(_COMPOUND.match(surface)) or surface.startswith("0")
+    written_with = bool(last) and singular(last[0]) in {singular(w) for w in surface.lower().split()}
+    noun_event = next((name for name, pattern in _NOUN_EVENT if pattern.fullmatch(counts or "-")), None)
+    return unit, thing, odd, written_with, noun_event
 
 
-def _written(surface: str, counts: str) -> bool:
-    """The counted noun is written with the figure ("41 people")."""
-    head = counts.split()[-1:] if counts else []
-    return bool(head) and singular(head[0]) in {singular(w) for w in surface.lower().split()}
-
-
-def _event(unit: str, counts: str, before: str, after: str, head: str) -> str | None:
-    """What happened to what is counted; ``head``: the sentence up to the figure."""
+def _event(unit: str, before: str, after: str) -> str | None:
+    """What happened to what is counted, as the words next to the figure say."""
     if unit == "km":
-        return _nearest([("depth", _DEPTH), ("distance", _DISTANCE)], before[-30:], after[:25])
+        return _LENGTH_EVENTS.nearest(before[-30:], after[:25])
     if unit == "percent":
         near = before[-25:] + " " + after[:25]
         up, down = bool(_INCREASE.search(near)), bool(_DECREASE.search(near))
         return "increase" if up and not down else "decrease" if down and not up else None
     if unit not in ("count", "percent", "km", "magnitude"):  # a sum of money: what it is paid for
-        return _nearest(_MONEY_EVENT, before[-40:], after[:30])
+        return _MONEY_EVENTS.nearest(before[-40:], after[:30])
     if unit != "count":
         return None
-    # The counted noun itself may say it ("deaths"), else the words next to the figure.
-    for name, pattern in _EVENT:
-        if pattern.fullmatch(counts or "-"):
-            return name
-    # The nearest word that says it, "killing 112 people and injuring 900": 112 killed;
-    # failing that, the clause before the figure ("the number of people killed ... has risen to 118").
-    return _nearest(_EVENT, before[-30:], after[:40]) or _nearest(_EVENT, head[-160:], "")
+    # The nearest word that says it, "killing 112 people and injuring 900": 112 killed.
+    return _EVENTS.nearest(before[-30:], after[:40])
 
 
-def _nearest(patterns, before: str, after: str) -> str | None:
-    """The name of the pattern matching closest to the figure (between ``before`` and ``after``)."""
-    best: tuple[int, str] | None = None
-    for name, pattern in patterns:
-        for m in pattern.finditer(before):
-            d = len(before) - m.end()
-            if best is None or d < best[0]:
-                best = (d, name)
-        m = pattern.search(after)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), name)
-    return best[1] if best else None
-
-
-def near_words(text: str, start: int, end: int, sentence: tuple[int, int], reach: int) -> list[str]:
-    """The content words (``content_stem``) within ``reach`` characters of ``text[start:end]``,
-    in its sentence, sorted."""
+def near_words(words: WordIndex, start: int, end: int, sentence: tuple[int, int], reach: int) -> list[str]:
+    """The content words (``content_stem``) within ``reach`` characters of the span ``start:end``,
+    in its sentence, sorted (a word the reach cuts counts whole)."""
     s, e = sentence
-    around = text[max(s, start - reach):start] + " " + text[end:min(e, end + reach)]
-    return sorted({w for m in WORD.finditer(around) if (w := content_stem(m.group()))})
+    return words.near(max(s, start - reach), start, end, min(e, end + reach))
 
 
 def listed_items(text: str, start: int, end: int, counts: str | None, sentence_end: int) -> tuple[list[str], int | None]:
@@ -198,30 +211,60 @@ def sentence_around(text: str, starts: list[int], offset: int) -> tuple[int, int
     """The sentence holding ``offset`` as the detectors see it (``starts``: where the sentences
     start): (start, end), whitespace trimmed."""
     k = bisect.bisect_right(starts, offset) - 1
+    start, end = _trimmed(text, starts, k)
+    return (start, end) if start <= offset < end else (offset, min(len(text), offset + 1))
+
+
+def _trimmed(text: str, starts: list[int], k: int) -> tuple[int, int]:
     start = starts[k] if k >= 0 else 0
     end = starts[k + 1] if k + 1 < len(starts) else len(text)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return (start, end) if start <= offset < end else (offset, min(len(text), offset + 1))
+    return start, end
 
 
-def figure_context(text: str, start: int, end: int, label: str, counts: str | None,
-                   sentence: tuple[int, int]) -> tuple:
-    """A figure's row fields after its offsets: (unit, thing, event, grew, near, listed, listed_end)."""
-    frame = frame_of_figure(text, start, end, label, counts, sentence)
+class _Sentences:
+    """``sentence_around`` for the figures and dates of one Doc, each sentence trimmed once."""
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text, self.starts = text, starts
+        self.trimmed: dict[int, tuple[int, int]] = {}
+
+    def around(self, offset: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        span = self.trimmed.get(k)
+        if span is None:
+            span = self.trimmed[k] = _trimmed(self.text, self.starts, k)
+        start, end = span
+        return span if start <= offset < end else (offset, min(len(self.text), offset + 1))
+
+
+def figure_context(text: str, words: WordIndex, start: int, end: int, label: str, value: object,
+                   counts: str | None, qualifier: str | None, sentence: tuple[int, int]) -> tuple:
+    """A figure's row fields after its offsets: (unit, thing, event, grew, near, listed, listed_end)
+    (``words``: the text's ``WordIndex``). A figure without a value ("many") has no frame unless
+    vague ("thousands"); one that counts nothing, no near words and no list."""
+    frame = frame_of_figure(text, start, end, label, counts, sentence) if value is not None or qualifier == "vague" else None
     unit, thing, event, grew = frame if frame else (None, None, None, False)
+    if not counts or not counts.strip():
+        return unit, thing, event, grew, [], [], None
     listed, listed_end = listed_items(text, start, end, counts, sentence[1])
-    return unit, thing, event, grew, near_words(text, start, end, sentence, NUMBER_NEAR), listed, listed_end
+    near = near_words(words, start, end, sentence, NUMBER_NEAR) if value is not None else []
+    return unit, thing, event, grew, near, listed, listed_end
 
 
-def date_context(text: str, start: int, end: int, sentence: tuple[int, int]) -> list[str]:
-    """A date's near words and the figures around it (``#12``), sorted."""
+def date_context(text: str, words: WordIndex, start: int, end: int, value: str | None, granularity: str | None,
+                 sentence: tuple[int, int]) -> list[str]:
+    """A date's near words and the figures around it (``#12``), sorted; none for a date that
+    could not be resolved or a year (neither dates one event)."""
+    if value is None or granularity == "year":
+        return []
     s, e = sentence
     around = text[max(s, start - DATE_NEAR):start] + " " + text[end:min(e, end + DATE_NEAR)]
     figures = {"#" + n.replace(",", "") for n in _FIGURE.findall(around)}
-    return sorted({*near_words(text, start, end, sentence, DATE_NEAR), *figures})
+    return sorted({*near_words(words, start, end, sentence, DATE_NEAR), *figures})
 
 
 @Language.factory("ct_context")
@@ -236,20 +279,23 @@ class ContextReader(Batched):
         found = rows(doc)
         numbers = found.get("numbers")
         if numbers is None:
-            numbers = [(s.start_char, s.end_char, s.label_, s._.value, s._.counts) for s in doc.spans.get("numbers", ())]
+            numbers = [(s.start_char, s.end_char, s.label_, s._.value, s._.counts, s._.qualifier)
+                       for s in doc.spans.get("numbers", ())]
         dates = found.get("dates")
         if dates is None:
-            dates = [(s.start_char, s.end_char) for s in doc.spans.get("dates", ())]
+            dates = [(s.start_char, s.end_char, s.label_, s._.value, s._.granularity) for s in doc.spans.get("dates", ())]
         if not numbers and not dates:
             return doc
         text = doc_text(doc)
-        starts = sentence_starts(doc)
+        sentences = _Sentences(text, sentence_starts(doc))
+        words = word_index(doc)
         found.put(NUMBER_CONTEXT, [
-            (start, end, *figure_context(text, start, end, label, counts, sentence_around(text, starts, start)))
-            for start, end, label, _value, counts, *_ in numbers
+            (start, end, *figure_context(text, words, start, end, label, value, counts, qualifier,
+                                         sentences.around(start)))
+            for start, end, label, value, counts, qualifier in numbers
         ])
         found.put(DATE_CONTEXT, [
-            (start, end, date_context(text, start, end, sentence_around(text, starts, start)))
-            for start, end, *_ in dates
+            (start, end, date_context(text, words, start, end, value, granularity, sentences.around(start)))
+            for start, end, _label, value, granularity in dates
         ])
         return doc

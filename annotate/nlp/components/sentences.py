@@ -65,16 +65,27 @@ def sentence_starts(doc: Doc) -> list[int]:
     """Character offsets where the Doc's sentences start, in order (the first is 0).
 
     The boundaries the pipeline set (``ct_sentences``, or a trained parser); on a Doc that has
-    none, those the ``ct_sentences`` rules would set, so every stage splits text one way."""
+    none, those the ``ct_sentences`` rules would set, so every stage splits text one way.
+    Read once per Doc and kept in ``doc.user_data`` (the rule components and the engine all ask;
+    the first to ask runs after every component that sets boundaries): do not change the list."""
+    found = doc.user_data.get(_STARTS_KEY)
+    if found is not None:
+        return found
     if len(doc) == 0:
-        return [0]
-    toks = tokens(doc)
-    if doc.has_annotation("SENT_START"):
-        marked = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
+        found = [0]
     else:
-        marked = _starts(doc)
-    offsets = toks.starts
-    return [0, *(offsets[i] for i in marked if i > 0)]
+        toks = tokens(doc)
+        if doc.has_annotation("SENT_START"):
+            marked = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
+        else:
+            marked = _starts(doc)
+        offsets = toks.starts
+        found = [0, *(offsets[i] for i in marked if i > 0)]
+    doc.user_data[_STARTS_KEY] = found
+    return found
+
+
+_STARTS_KEY = "sentence_starts"
 
 
 def sentence_starts_of(text: str) -> list[int]:
