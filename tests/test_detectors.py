@@ -51,8 +51,9 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
     return MENTION_TYPES[kind](id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, label=label, **kw)
 
 
-def num(a: Article, phrase: str, value, counts: str, qualifier: str | None = None, label: str = "CARDINAL") -> Mention:
-    return ment(a, phrase, label, kind="number", value=value, counts=counts, qualifier=qualifier)
+def num(a: Article, phrase: str, value, counts: str, qualifier: str | None = None, label: str = "CARDINAL",
+        nth: int = 0) -> Mention:
+    return ment(a, phrase, label, nth, kind="number", value=value, counts=counts, qualifier=qualifier)
 
 
 def run(articles: list[Article], mentions: list[Mention]):
@@ -805,3 +806,14 @@ def test_a_finding_has_the_same_id_in_every_process_when_its_speakers_tie():
         for seed in range(6)
     }
     assert len(outputs) == 1 and "what" in outputs.pop()
+
+
+def test_a_sentence_repeated_in_an_article_tells_its_figure_once():
+    said = "The blast in Mosul killed 12 people, police said."
+    a = art("a", f"{said} Rescuers searched the rubble. {said}")
+    b = art("b", "The blast in Mosul killed 14 people, police said. Rescuers searched the rubble.")
+    ms = [ment(a, "Mosul", "GPE"), ment(a, "Mosul", "GPE", nth=1), ment(b, "Mosul", "GPE"),
+          num(a, "12 people", 12, "people"), num(a, "12 people", 12, "people", nth=1), num(b, "14 people", 14, "people")]
+    found, _ = run([a, b], ms)
+    (d,) = of_kind(found, "number")
+    assert sorted(words_of(d).values()) == ["12 people", "14 people"]

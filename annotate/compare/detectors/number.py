@@ -162,7 +162,7 @@ def _group(story: Story) -> list[Fact]:
             if iv is None or m.label == "MONEY":
                 continue  # sums of money are compared as frames (what they were paid for), never by currency alone
             s, e = story.sentence_at(m.article, m.start)
-            again = (a.id, key, _base(m), m.qualifier, a.text[s:e])
+            again = (a.id, key, _base(m), m.qualifier, story.sentence_key(a.id, m.start))
             if again in told:
                 continue
             told.add(again)
@@ -306,8 +306,8 @@ def story_frames(story: Story) -> dict[tuple, dict[str, list[Frame]]]:
         seen: set[tuple] = set()
         for a in story.articles:
             for m in story.kind(a.id, "number"):
-                s, e = story.sentence_at(a.id, m.start)
-                again = (a.id, m.text, m.start - s, a.text[s:e])
+                s, _ = story.sentence_at(a.id, m.start)
+                again = (a.id, m.text, m.start - s, story.sentence_key(a.id, m.start))
                 if again in seen:
                     continue  # a sentence repeated tells its figure once
                 seen.add(again)

@@ -296,6 +296,16 @@ class Story:
         s, e = self.sentence_at(article_id, offset)
         return {m.entity for m in self.mentions_in(article_id, s, e, "entity") if m.entity}
 
+    def sentence_key(self, article_id: str, offset: int) -> tuple:
+        """The same for a sentence told twice in an article (a repeated paragraph) and for no other
+        sentence of it: its length and its mentions, by place and words (model data, not its text)."""
+        s, e = self.sentence_at(article_id, offset)
+        keys = self.memo.setdefault("sentence_keys", {})
+        if (article_id, s) not in keys:
+            inside = tuple((m.start - s, m.end - s, m.text) for m in self.mentions_in(article_id, s, e))
+            keys[article_id, s] = (e - s, inside)
+        return keys[article_id, s]
+
     def sentence_words(self, article_id: str, offset: int) -> set[str]:
         s, e = self.sentence_at(article_id, offset)
         return content_words(self.article_by_id[article_id].text[s:e], self.places)
