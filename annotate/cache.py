@@ -174,16 +174,16 @@ class EngineCache:
         entry = self._read(self._mentions_path(article_key(article)))
         if not (isinstance(entry, tuple) and len(entry) == 4):
             return None
-        rows, sentences, (stems, capitalised), pipeline = entry
+        rows, sentences, (words, capitalised), pipeline = entry
         try:
-            return CachedMentions(_mentions_from_rows(rows), sentences, ArticleWords(stems, capitalised), pipeline)
+            return CachedMentions(_mentions_from_rows(rows), sentences, ArticleWords(words, capitalised), pipeline)
         except (TypeError, KeyError, IndexError):  # written by another layout of Mention
             return None
 
     def store_mentions(self, article: Article, mentions: list[Mention], sentences: list[int], words: ArticleWords,
                        pipeline: str) -> None:
         # Stored now, before linking fills in entity and speaker ids.
-        entry = (_mention_rows(mentions), sentences, (words.stems, words.capitalised), pipeline)
+        entry = (_mention_rows(mentions), sentences, (words.words, words.capitalised), pipeline)
         self._write(self._mentions_path(article_key(article)), entry)
 
     # -- per corpus ---------------------------------------------------------

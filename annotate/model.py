@@ -196,9 +196,9 @@ class ArticleWords:
 
     __pydantic_config__ = _DOCUMENTED
 
-    stems: list[str] = field(default_factory=list)
-    """Its content words, distinct and sorted: stems ("blanket" for "blankets"), a nationality as its
-    country ("peru" for "Peruvian"); no stop words, months or weekdays."""
+    words: list[str] = field(default_factory=list)
+    """Its content words as written, distinct and sorted: no stop words, months or weekdays, nothing
+    under three letters."""
     capitalised: dict[str, list[int]] = field(default_factory=dict)
     """Each capitalised word of five letters or more (the shape of a surname) and where it is
     written (offsets into the text), in order: a name written once with a letter changed is

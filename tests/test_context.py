@@ -69,9 +69,9 @@ def test_a_date_knows_the_words_and_figures_around_it():
 def test_an_article_lists_its_content_words_and_capitalised_words():
     text = "Minister Papadopoulos said the Peruvian tents arrived. Papadopoulos thanked them on Monday."
     _, words = _read(text)
-    assert words.stems == sorted(set(words.stems))
-    assert {"tent", "arriv", "minister", "peru"} <= set(words.stems)
-    assert not {"the", "said", "monday"} & set(words.stems)  # stop words and weekdays are left out
+    assert words.words == sorted(set(words.words))
+    assert {"tents", "arrived", "Minister", "Peruvian"} <= set(words.words)
+    assert not {"the", "said", "Monday"} & set(words.words)  # stop words and weekdays are left out
     assert words.capitalised["Papadopoulos"] == [text.index("Papadopoulos"), text.rindex("Papadopoulos")]
     assert "Monday" in words.capitalised and "On" not in words.capitalised
 
@@ -80,4 +80,4 @@ def test_an_article_lists_its_content_words_and_capitalised_words():
 def test_nothing_to_read_is_read_as_nothing(text):
     mentions, words = _read(text)
     assert [m for m in mentions if m.kind in ("number", "date")] == []
-    assert isinstance(words.stems, list) and isinstance(words.capitalised, dict)
+    assert isinstance(words.words, list) and isinstance(words.capitalised, dict)

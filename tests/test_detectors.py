@@ -23,7 +23,6 @@ from annotate.model import (
 )
 from annotate.nlp.components.context import date_context, figure_context, sentence_around
 from annotate.nlp.components.sentences import sentence_starts_of
-from annotate.nlp.components.words import index_words
 
 
 def art(aid: str, text: str) -> Article:
@@ -43,11 +42,11 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
     kw.setdefault("value", phrase if kind in ("entity", "quote") else None)
     sentence = sentence_around(a.text, sentence_starts_of(a.text), start)
     if kind == "number":  # what the pipeline's ct_context reads around a figure
-        context = figure_context(a.text, index_words(a.text), start, end, label, kw.get("value"), kw.get("counts"),
+        context = figure_context(a.text, start, end, label, kw.get("value"), kw.get("counts"),
                                  kw.get("qualifier"), sentence)
         kw = dict(zip(("unit", "thing", "event", "grew", "near", "listed", "listed_end"), context)) | kw
     elif kind == "date":
-        kw.setdefault("near", date_context(a.text, index_words(a.text), start, end, kw.get("value"), kw.get("granularity"), sentence))
+        kw.setdefault("near", date_context(a.text, start, end, kw.get("value"), kw.get("granularity"), sentence))
     return MENTION_TYPES[kind](id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, label=label, **kw)
 
 

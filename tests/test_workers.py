@@ -26,7 +26,7 @@ def test_two_processes_find_the_same_mentions_in_the_same_order(articles):
         articles, jobs=2, progress=lambda d, t: done.append((d, t))
     )
     assert parallel == serial and parallel_sentences == sentences and parallel_name == name
-    assert parallel_words == words and all(words[a.id].stems for a in articles)
+    assert parallel_words == words and all(words[a.id].words for a in articles)
     assert all(len(sentences[a.id]) > 1 for a in articles)
     assert done[-1] == (len(articles), len(articles))
     assert [d for d, _ in done] == sorted(d for d, _ in done)

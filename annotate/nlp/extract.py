@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from annotate.nlp.components import ENTS
 from annotate.nlp.components.context import DATE_CONTEXT, NUMBER_CONTEXT
-from annotate.nlp.components.words import CAPITALISED, STEMS, capitalised_words, content_stems, tokenized
+from annotate.nlp.components.words import CAPITALISED, CONTENT_WORDS, capitalised_words, content_words, tokenized
 from annotate.nlp.components.nested import NESTED
 from annotate.model import Article, ArticleWords, DateMention, EntityMention, Mention, NumberMention, QuoteMention
 
@@ -144,11 +144,11 @@ def extract_words(doc: Doc) -> ArticleWords:
     """The article's words the detectors compare (``ct_words``'s rows; read from the text by the
     same rules when the pipeline had no ``ct_words``)."""
     found = doc._.rows
-    stems = found.get(STEMS) if found is not None else None
+    words = found.get(CONTENT_WORDS) if found is not None else None
     capitalised = found.get(CAPITALISED) if found is not None else None
-    if stems is None or capitalised is None:
-        return _words(content_stems(doc), capitalised_words(doc))
-    return _words(list(stems[0]) if stems else [], capitalised)
+    if words is None or capitalised is None:
+        return _words(content_words(doc), capitalised_words(doc))
+    return _words(list(words[0]) if words else [], capitalised)
 
 
 def words_of_text(text: str) -> ArticleWords:
@@ -156,11 +156,11 @@ def words_of_text(text: str) -> ArticleWords:
     return extract_words(tokenized(text))
 
 
-def _words(stems: list[str], capitalised: list[tuple[int, int, str]]) -> ArticleWords:
+def _words(words: list[str], capitalised: list[tuple[int, int, str]]) -> ArticleWords:
     where: dict[str, list[int]] = {}
     for start, _end, word in capitalised:
         where.setdefault(word, []).append(start)
-    return ArticleWords(stems, where)
+    return ArticleWords(words, where)
 
 
 def _none(key: str) -> None:

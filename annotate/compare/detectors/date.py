@@ -174,7 +174,7 @@ def _frames_beside(story: Story, m: Mention) -> set:
 def _window_words(story: Story, m: DateMention) -> set[str]:
     """Content words and figures near a date, within its sentence (the pipeline's ``near``):
     what happened then, without the story's places and words every news story uses."""
-    return set(m.near) - story.places - GENERIC
+    return set(m.near) - story.place_stems - GENERIC
 
 
 def _event(story: Story, x: str, m1: Mention, y: str, m2: Mention) -> str:

@@ -275,7 +275,7 @@ _SAME_FIGURE = 10.0
 def _near_words(story: Story, m: NumberMention, key: str) -> frozenset[str]:
     """The words right around the figure, without its counted noun, the story's places and
     words every news story uses."""
-    return frozenset(m.near) - {key, stem(key)} - story.places - GENERIC
+    return frozenset(m.near) - {key, stem(key)} - story.place_stems - GENERIC
 
 
 def _dates_in(story: Story, article_id: str, start: int, end: int) -> set[str]:

@@ -174,9 +174,9 @@ def _lists(story: Story) -> list[Discrepancy]:
             if not items or list_end is None:
                 continue
             for other in story.articles:
-                if other.id == a.id or not story.mentions_stem(other.id, stem(head)):
+                if other.id == a.id or not story.writes_word_starting(other.id, stem(head)):
                     continue
-                absent = [i for i in items if not story.mentions_stem(other.id, stem(i.split()[-1]))
+                absent = [i for i in items if not story.writes_word_starting(other.id, stem(i.split()[-1]))
                           and _most_report(story, stem(i.split()[-1]))]
                 if not absent:
                     continue
@@ -203,7 +203,7 @@ def _lists(story: Story) -> list[Discrepancy]:
 def _most_report(story: Story, word_stem: str) -> bool:
     """Most articles of the story mention the word (always true of one of two)."""
     n = len(story.articles)
-    return n <= 2 or 2 * sum(story.mentions_stem(a.id, word_stem) for a in story.articles) > n
+    return n <= 2 or 2 * sum(story.writes_word_starting(a.id, word_stem) for a in story.articles) > n
 
 
 # Distances, depths and weights: details of a figure told elsewhere, not facts a reader misses.

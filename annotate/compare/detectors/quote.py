@@ -30,7 +30,7 @@ from itertools import combinations
 
 from annotate.compare.align import candidate_pairs, changes, local_alignment, word_diff, word_spans
 from annotate.model import Corroboration, Discrepancy, Mention, Statement
-from annotate.nlp.language import fold
+from annotate.nlp.language import content_stem, fold
 from annotate.compare.detectors.story import GENERIC, STOPWORDS, Findings, Matches, Story, article_values, content_words, evidence, short, value_part
 
 KIND = "quote"
@@ -348,7 +348,7 @@ def _count_topic_words(story: Story) -> frozenset[str]:
         return frozenset()
     counts: dict[str, int] = {}
     for a in story.articles:
-        for w in story.words(a.id).stems:
+        for w in {stem for stem in map(content_stem, story.words(a.id).words) if stem}:
             counts[w] = counts.get(w, 0) + 1
     return frozenset(w for w, c in counts.items() if c >= 0.8 * n)
 

@@ -208,6 +208,11 @@ class Story:
         )
 
     @cached_property
+    def place_stems(self) -> frozenset[str]:
+        """``places`` and their stems: the pipeline's near words stem a place's name ("texa")."""
+        return self.places | frozenset(stem(p) for p in self.places)
+
+    @cached_property
     def place_entities(self) -> frozenset[str]:
         """Entity ids of places and nationalities: the setting every sentence shares."""
         return frozenset(
@@ -244,11 +249,15 @@ class Story:
             self.article_words = words
         return words[article_id]
 
-    def mentions_stem(self, article_id: str, prefix: str) -> bool:
-        """The article writes a word whose stem starts with ``prefix`` (a stem: "blanket")."""
-        stems = self.words(article_id).stems
-        i = bisect.bisect_left(stems, prefix)
-        return i < len(stems) and stems[i].startswith(prefix)
+    def writes_word_starting(self, article_id: str, prefix: str) -> bool:
+        """The article writes a word that starts with ``prefix`` (lower case: "blanket" for
+        "blankets", "Blanket" or "blanketed")."""
+        lowered = self.memo.setdefault("lowered_words", {})
+        if article_id not in lowered:
+            lowered[article_id] = sorted({w.lower() for w in self.words(article_id).words})
+        words = lowered[article_id]
+        i = bisect.bisect_left(words, prefix)
+        return i < len(words) and words[i].startswith(prefix)
 
     def kind(self, article_id: str, kind: str) -> list[Mention]:
         return [m for m in self.by_article.get(article_id, []) if m.kind == kind]

@@ -21,8 +21,7 @@ around them is decided in the pipeline, so that no later stage reads article tex
 Rows in ``doc._.rows``: group ``"number_context"``, ``(start_char, end_char, unit,
 thing, event, grew, near, listed, listed_end)`` per figure of ``"numbers"``; group
 ``"date_context"``, ``(start_char, end_char, near)`` per date of ``"dates"``. Runs after
-``ct_numbers``, ``ct_dates`` and ``ct_words`` (whose word index it reads); sentences are those
-of ``ct_sentences``.
+``ct_numbers`` and ``ct_dates``; sentences are those of ``ct_sentences``.
 """
 
 from __future__ import annotations
@@ -36,7 +35,6 @@ from spacy.tokens import Doc
 
 from annotate.nlp.components import Batched, doc_text, rows
 from annotate.nlp.components.sentences import sentence_starts
-from annotate.nlp.components.words import WordIndex, word_index
 from annotate.nlp.language import (
     COUNTED_THINGS,
     CURRENCY_NAMES,
@@ -46,6 +44,8 @@ from annotate.nlp.language import (
     PREPOSITIONS,
     QUANTITY_EVENTS,
     STOPWORDS,
+    WORD,
+    content_stem,
 )
 
 NUMBER_CONTEXT, DATE_CONTEXT = "number_context", "date_context"
@@ -168,11 +168,12 @@ def _event(unit: str, before: str, after: str) -> str | None:
     return _EVENTS.nearest(before[-30:], after[:40])
 
 
-def near_words(words: WordIndex, start: int, end: int, sentence: tuple[int, int], reach: int) -> list[str]:
-    """The content words (``content_stem``) within ``reach`` characters of the span ``start:end``,
-    in its sentence, sorted (a word the reach cuts counts whole)."""
+def near_words(text: str, start: int, end: int, sentence: tuple[int, int], reach: int) -> list[str]:
+    """The content words (``content_stem``) within ``reach`` characters of ``text[start:end]``,
+    in its sentence, sorted."""
     s, e = sentence
-    return words.near(max(s, start - reach), start, end, min(e, end + reach))
+    around = text[max(s, start - reach):start] + " " + text[end:min(e, end + reach)]
+    return sorted({stem for stem in map(content_stem, WORD.findall(around)) if stem})
 
 
 def listed_items(text: str, start: int, end: int, counts: str | None, sentence_end: int) -> tuple[list[str], int | None]:
@@ -241,21 +242,21 @@ class _Sentences:
         return span if start <= offset < end else (offset, min(len(self.text), offset + 1))
 
 
-def figure_context(text: str, words: WordIndex, start: int, end: int, label: str, value: object,
+def figure_context(text: str, start: int, end: int, label: str, value: object,
                    counts: str | None, qualifier: str | None, sentence: tuple[int, int]) -> tuple:
-    """A figure's row fields after its offsets: (unit, thing, event, grew, near, listed, listed_end)
-    (``words``: the text's ``WordIndex``). A figure without a value ("many") has no frame unless
+    """A figure's row fields after its offsets: (unit, thing, event, grew, near, listed, listed_end).
+    A figure without a value ("many") has no frame unless
     vague ("thousands"); one that counts nothing, no near words and no list."""
     frame = frame_of_figure(text, start, end, label, counts, sentence) if value is not None or qualifier == "vague" else None
     unit, thing, event, grew = frame if frame else (None, None, None, False)
     if not counts or not counts.strip():
         return unit, thing, event, grew, [], [], None
     listed, listed_end = listed_items(text, start, end, counts, sentence[1])
-    near = near_words(words, start, end, sentence, NUMBER_NEAR) if value is not None else []
+    near = near_words(text, start, end, sentence, NUMBER_NEAR) if value is not None else []
     return unit, thing, event, grew, near, listed, listed_end
 
 
-def date_context(text: str, words: WordIndex, start: int, end: int, value: str | None, granularity: str | None,
+def date_context(text: str, start: int, end: int, value: str | None, granularity: str | None,
                  sentence: tuple[int, int]) -> list[str]:
     """A date's near words and the figures around it (``#12``), sorted; none for a date that
     could not be resolved or a year (neither dates one event)."""
@@ -264,7 +265,7 @@ def date_context(text: str, words: WordIndex, start: int, end: int, value: str |
     s, e = sentence
     around = text[max(s, start - DATE_NEAR):start] + " " + text[end:min(e, end + DATE_NEAR)]
     figures = {"#" + n.replace(",", "") for n in _FIGURE.findall(around)}
-    return sorted({*near_words(words, start, end, sentence, DATE_NEAR), *figures})
+    return sorted({*near_words(text, start, end, sentence, DATE_NEAR), *figures})
 
 
 @Language.factory("ct_context")
@@ -288,14 +289,13 @@ class ContextReader(Batched):
             return doc
         text = doc_text(doc)
         sentences = _Sentences(text, sentence_starts(doc))
-        words = word_index(doc)
         found.put(NUMBER_CONTEXT, [
-            (start, end, *figure_context(text, words, start, end, label, value, counts, qualifier,
+            (start, end, *figure_context(text, start, end, label, value, counts, qualifier,
                                          sentences.around(start)))
             for start, end, label, value, counts, qualifier in numbers
         ])
         found.put(DATE_CONTEXT, [
-            (start, end, date_context(text, words, start, end, value, granularity, sentences.around(start)))
+            (start, end, date_context(text, start, end, value, granularity, sentences.around(start)))
             for start, end, _label, value, granularity in dates
         ])
         return doc
