@@ -22,6 +22,9 @@ processed Doc into ``Mention`` objects):
   them say. ``span._.unit``, ``_.thing``, ``_.event``, ``_.grew`` (a figure's
   frame), ``_.near`` (the stems of the content words around a figure or date),
   ``_.listed`` and ``_.listed_end`` (nouns listed with what a figure counts).
+- words (``ct_words``): rows ``"content_words"`` (one row: the article's content words as
+  written, distinct, sorted) and ``"capitalised"`` (``(start_char, end_char, word)`` per
+  capitalised word of five letters or more); see ``annotate.nlp.components.words``.
 - nested names: ``doc.spans["nested"]`` (``ct_nested``), names inside longer
   names (an office over its holder's name, a maker inside its product);
   ``span._.role`` is an office's own words, None for the others.
