@@ -4,7 +4,7 @@ Two levels, both keyed by the engine's fingerprint (version + a hash of the
 engine's own source + spaCy's version) and the pipeline asked for (``--model``):
 
 - per article: what the pipeline read (``ArticleReading``): the mentions it found, before
-  cross-article linking, where the article's sentences start and its reported speech,
+  cross-article linking, where the article's sentences start, its reported speech and its words,
   keyed by a hash of the article's id, text and publication date. A changed
   article alone is re-annotated.
 - per corpus: the whole ``Analysis``, keyed by the article keys in order and
@@ -48,6 +48,7 @@ from annotate.model import (
     Analysis,
     Article,
     ArticleReading,
+    ArticleWords,
     Corroboration,
     Discrepancy,
     Entity,
@@ -58,7 +59,7 @@ from annotate.model import (
 from annotate.corpus.safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
-_FORMAT = 5  # bump when the layout or pickled classes change incompatibly
+_FORMAT = 6  # bump when the layout or pickled classes change incompatibly
 _KEEP_ENGINES = 3  # fingerprints kept side by side (e.g. two installed versions)
 _KEEP_CORPORA = 8  # whole-corpus results kept per engine, most recently used first
 MARKER = "corpus-tui-cache"  # in each engine folder the cache made; nothing else is ever deleted
@@ -189,19 +190,24 @@ class EngineCache:
 
     def load_mentions(self, article: Article) -> ArticleReading | None:
         entry = self._read(self._mentions_path(article_key(article)))
-        if not (isinstance(entry, tuple) and len(entry) == 4):
+        if not (isinstance(entry, tuple) and len(entry) == 5):
             return None
-        rows, sentences, reported, pipeline = entry
+        rows, sentences, reported, (words, capitalised), pipeline = entry
         try:
             return ArticleReading(
-                _mentions_from_rows(rows), sentences, [ReportedSpeech(*row) for row in reported], pipeline
+                _mentions_from_rows(rows),
+                sentences,
+                [ReportedSpeech(*row) for row in reported],
+                ArticleWords(words, capitalised),
+                pipeline,
             )
-        except (TypeError, KeyError, IndexError):  # written by another layout of Mention
+        except (TypeError, KeyError, IndexError, ValueError):  # written by another layout of Mention
             return None
 
     def store_mentions(self, article: Article, read: ArticleReading) -> None:
         # Stored now, before linking fills in entity and speaker ids.
-        entry = (_mention_rows(read.mentions), read.sentences, _rows(read.reported, _REPORTED), read.pipeline)
+        words = (read.words.words, read.words.capitalised)
+        entry = (_mention_rows(read.mentions), read.sentences, _rows(read.reported, _REPORTED), words, read.pipeline)
         self._write(self._mentions_path(article_key(article)), entry)
 
     # -- per corpus ---------------------------------------------------------

@@ -4,7 +4,8 @@ Each stage is a plain function in its own module and can be tested alone:
 
 - ``annotate.nlp.pipeline.build_pipeline(model)`` -> spaCy ``Language``
 - ``annotate.nlp.extract.extract_mentions(doc, article)`` -> ``list[Mention]``,
-  ``annotate.nlp.extract.extract_reported(doc, article)`` -> ``list[ReportedSpeech]``, and
+  ``annotate.nlp.extract.extract_reported(doc, article)`` -> ``list[ReportedSpeech]``,
+  ``annotate.nlp.extract.extract_words(doc)`` -> ``ArticleWords`` (the words detectors compare), and
   ``annotate.nlp.components.sentences.sentence_starts(doc)`` -> where its sentences start
 - ``annotate.nlp.corpus_names.with_name_mentions(articles, mentions)`` -> the mentions plus the
   names an article writes alone that the corpus names in full elsewhere
@@ -14,7 +15,7 @@ Each stage is a plain function in its own module and can be tested alone:
   (or the stories the user gave: ``annotate.compare.story_modes.given_stories``)
 - ``annotate.compare.detectors.speech.find_statements(articles, mentions, reported)`` -> ``list[Statement]``
   (who said what, quoted or reported: the pipeline's quotes and reported speech, by linked speaker)
-- ``annotate.compare.discrepancies.detect(articles, mentions, entities, statements, sentences)``
+- ``annotate.compare.discrepancies.detect(articles, mentions, entities, statements, sentences, words)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
 With ``use_cache`` an unchanged corpus is answered from ``annotate.cache``
@@ -34,6 +35,7 @@ from annotate.model import (
     Analysis,
     Article,
     ArticleReading,
+    ArticleWords,
     Corroboration,
     Discrepancy,
     EngineInfo,
@@ -54,7 +56,11 @@ class Annotations(NamedTuple):
     sentences: dict[str, list[int]]
     """Where each article's sentences start, by article id (``Analysis.sentences``)."""
     reported: list[ReportedSpeech]
+    words: dict[str, ArticleWords]
+    """Each article's words the detectors compare, by article id (``Analysis.words``)."""
     pipeline: str
+
+
 Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
 PHASES = ("annotate", "link", "stories", "discrepancies")
 
@@ -102,6 +108,7 @@ def annotate_articles(
         [m for read in found if read is not None for m in read.mentions],
         {a.id: read.sentences for a, read in zip(articles, found) if read is not None},
         [s for read in found if read is not None for s in read.reported],
+        {a.id: read.words for a, read in zip(articles, found) if read is not None},
         pipeline,
     )
 
@@ -146,7 +153,7 @@ def analyse(
 
     clock = _Clock(timings)
     read = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
-    mentions, sentences, reported, pipeline = read
+    mentions, sentences, reported, words, pipeline = read
     clock.lap("annotate")
 
     from annotate.nlp.corpus_names import with_name_mentions
@@ -169,7 +176,7 @@ def analyse(
     from annotate.compare.detectors.speech import find_statements
 
     statements = find_statements(articles, mentions, reported)
-    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences)
+    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences, words)
     clock.lap("discrepancies")
 
     analysis = Analysis(
@@ -183,6 +190,7 @@ def analyse(
         statements=statements,
         reported=reported,
         sentences=sentences,
+        words=words,
     )
     if cache:
         cache.store_analysis(analysis, given)
@@ -196,6 +204,7 @@ def detect_by_story(
     stories: Sequence[Sequence[str]],
     statements: Sequence[Statement] | None = None,
     sentences: dict[str, list[int]] | None = None,
+    words: dict[str, ArticleWords] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """Run the detectors within each story of two or more articles, never across stories."""
     from annotate.compare.discrepancies import detect
@@ -227,7 +236,8 @@ def detect_by_story(
             continue
         found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n],
                                None if statements is None else said_in[n],
-                               None if sentences is None else {a: sentences[a] for a in story if a in sentences})
+                               None if sentences is None else {a: sentences[a] for a in story if a in sentences},
+                               None if words is None else {a: words[a] for a in story if a in words})
         discrepancies.extend(found)
         corroborations.extend(agreed)
     return discrepancies, corroborations

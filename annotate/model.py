@@ -121,6 +121,25 @@ class NumberMention(MentionBase):
     """What is counted ("helicopters")."""
     qualifier: str | None = None
     """``more than``, ``fewer than``, ``about``, ``range``, ``vague``, ..."""
+    unit: str | None = None
+    """What kind of quantity: ``count``, ``percent``, ``magnitude``, ``km`` (lengths converted) or a
+    currency; null when it is no comparable quantity (an age, a time, a bare figure whose noun is
+    guessed from afar)."""
+    thing: str | None = None
+    """What a count counts, as a class ("rescue workers" -> ``rescuer``; ``people`` is any person)."""
+    event: str | None = None
+    """What happened to it, as the words next to it say: ``killed``, ``injured``, ``detained``, ...;
+    ``increase`` or ``decrease`` for a share, ``depth`` or ``distance`` for a length, ``paid``,
+    ``offered``, ... for a sum."""
+    grew: bool = False
+    """The sentence says the figure rose ("has risen to 45"): a later total."""
+    near: list[str] = field(default_factory=list)
+    """Stems of the content words within 40 characters either side, in its sentence ("kill");
+    empty for a figure without a value or that counts nothing (it is grouped with no other)."""
+    listed: list[str] = field(default_factory=list)
+    """Nouns listed with what it counts ("three trucks, tents and blankets" -> ``tents``, ``blankets``)."""
+    listed_end: int | None = None
+    """Where that list ends in the article's text."""
     kind: Literal["number"] = "number"
     """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
 
@@ -152,6 +171,10 @@ class DateMention(MentionBase):
     cannot be resolved."""
     granularity: str | None = None
     """``day``, ``week``, ``month``, ``year`` or ``unresolved``."""
+    near: list[str] = field(default_factory=list)
+    """Stems of the content words within 60 characters either side, in its sentence, and its
+    figures (``#12``): what happened then; empty for a year or a date without a value (neither
+    dates one event)."""
     kind: Literal["date"] = "date"
     """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
 
@@ -184,6 +207,22 @@ class ReportedSpeech:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleWords:
+    """The words of one article that the detectors compare across a story, read by the pipeline
+    (``ct_words``), so that no later stage searches an article's text."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    words: list[str] = field(default_factory=list)
+    """Its content words as written, distinct and sorted: no stop words, months or weekdays, nothing
+    under three letters."""
+    capitalised: dict[str, list[int]] = field(default_factory=dict)
+    """Each capitalised word of five letters or more (the shape of a surname) and where it is
+    written (offsets into the text), in order: a name written once with a letter changed is
+    told from one the story writes again and again."""
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """Who said what: words an article attributes to a linked person, quoted (a ``QuoteMention``
     with a speaker) or reported without quotation marks ("Petrova said the ministry ...")."""
@@ -210,6 +249,7 @@ class ArticleReading:
     sentences: list[int]
     """Where the article's sentences start."""
     reported: list[ReportedSpeech]
+    words: ArticleWords
     pipeline: str
     """The pipeline's name (``EngineInfo.pipeline``)."""
 
@@ -318,6 +358,8 @@ class Analysis:
     """Where each article's sentences start, by article id: offsets into its text, in order, the
     first 0. A sentence runs to the next start (or the end of the text); every stage splits an
     article this one way (the pipeline's ``ct_sentences``)."""
+    words: dict[str, ArticleWords] = field(default_factory=dict)
+    """The words of each article the detectors compare, by article id (the pipeline's ``ct_words``)."""
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -21,6 +21,8 @@ from annotate.model import (
     NumberMention,
     QuoteMention,
 )
+from annotate.nlp.components.context import date_context, figure_context, sentence_around
+from annotate.nlp.components.sentences import sentence_starts_of
 
 
 def art(aid: str, text: str) -> Article:
@@ -38,11 +40,19 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
         start = a.text.index(phrase, start + 1)
     end = start + len(phrase)
     kw.setdefault("value", phrase if kind in ("entity", "quote") else None)
+    sentence = sentence_around(a.text, sentence_starts_of(a.text), start)
+    if kind == "number":  # what the pipeline's ct_context reads around a figure
+        context = figure_context(a.text, start, end, label, kw.get("value"), kw.get("counts"),
+                                 kw.get("qualifier"), sentence)
+        kw = dict(zip(("unit", "thing", "event", "grew", "near", "listed", "listed_end"), context)) | kw
+    elif kind == "date":
+        kw.setdefault("near", date_context(a.text, start, end, kw.get("value"), kw.get("granularity"), sentence))
     return MENTION_TYPES[kind](id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, label=label, **kw)
 
 
-def num(a: Article, phrase: str, value, counts: str, qualifier: str | None = None, label: str = "CARDINAL") -> Mention:
-    return ment(a, phrase, label, kind="number", value=value, counts=counts, qualifier=qualifier)
+def num(a: Article, phrase: str, value, counts: str, qualifier: str | None = None, label: str = "CARDINAL",
+        nth: int = 0) -> Mention:
+    return ment(a, phrase, label, nth, kind="number", value=value, counts=counts, qualifier=qualifier)
 
 
 def run(articles: list[Article], mentions: list[Mention]):
@@ -795,3 +805,14 @@ def test_a_finding_has_the_same_id_in_every_process_when_its_speakers_tie():
         for seed in range(6)
     }
     assert len(outputs) == 1 and "what" in outputs.pop()
+
+
+def test_a_sentence_repeated_in_an_article_tells_its_figure_once():
+    said = "The blast in Mosul killed 12 people, police said."
+    a = art("a", f"{said} Rescuers searched the rubble. {said}")
+    b = art("b", "The blast in Mosul killed 14 people, police said. Rescuers searched the rubble.")
+    ms = [ment(a, "Mosul", "GPE"), ment(a, "Mosul", "GPE", nth=1), ment(b, "Mosul", "GPE"),
+          num(a, "12 people", 12, "people"), num(a, "12 people", 12, "people", nth=1), num(b, "14 people", 14, "people")]
+    found, _ = run([a, b], ms)
+    (d,) = of_kind(found, "number")
+    assert sorted(words_of(d).values()) == ["12 people", "14 people"]

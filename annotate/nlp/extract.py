@@ -10,8 +10,9 @@ Follows the contract in ``annotate.nlp.components``:
 - ``doc._.rows`` group ``"nested"`` (``ct_nested``) -> ``EntityMention`` too: names
   inside longer names, such as an office ("North Korean leader") over its holder's mention,
   with the holder's label and the whole office as ``role`` and ``value``.
-- ``doc.spans["numbers"]`` -> ``NumberMention`` (value, counts, qualifier).
-- ``doc.spans["dates"]`` -> ``DateMention`` (value, granularity).
+- ``doc.spans["numbers"]`` -> ``NumberMention`` (value, counts, qualifier), with what
+  ``ct_context`` read around it (unit, thing, event, grew, near, listed, listed_end).
+- ``doc.spans["dates"]`` -> ``DateMention`` (value, granularity, and ``ct_context``'s near).
 - ``doc.spans["quotes"]`` -> ``QuoteMention``: ``value`` is the quoted words,
   ``speaker_name`` the speaker as the article names them (the speaker span's
   ``_.canonical`` or its text), None when no speaker was found.
@@ -35,9 +36,11 @@ from operator import attrgetter
 from spacy.tokens import Doc, Span
 
 from annotate.nlp.components import ENTS
+from annotate.nlp.components.context import DATE_CONTEXT, NUMBER_CONTEXT
+from annotate.nlp.components.words import CAPITALISED, CONTENT_WORDS, capitalised_words, content_words, tokenized
 from annotate.nlp.components.nested import NESTED
 from annotate.nlp.components.speech import SPEECH
-from annotate.model import Article, DateMention, EntityMention, Mention, NumberMention, QuoteMention, ReportedSpeech
+from annotate.model import Article, ArticleWords, DateMention, EntityMention, Mention, NumberMention, QuoteMention, ReportedSpeech
 
 # Label used when a component leaves a span unlabelled.
 _DEFAULT_LABELS = {"number": "CARDINAL", "date": "DATE", "quote": "QUOTE"}
@@ -86,7 +89,10 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         rows = get(key)
         if rows is None or len(rows) != len(group):
             rows = _rows_of(group, kind)
-        _from_rows(rows, kind, aid, text, mentions)
+        context = get(_CONTEXT[kind]) if kind in _CONTEXT else None
+        if context is None and kind in _CONTEXT:
+            context = _context_of(group, kind)
+        _from_rows(rows, kind, aid, text, mentions, {(row[0], row[1]): row[2:] for row in context or ()})
     return sorted(mentions.values(), key=_POSITION)
 
 
@@ -106,8 +112,10 @@ def extract_reported(doc: Doc, article: Article) -> list[ReportedSpeech]:
             for start, end, _label, speaker in said]
 
 
-def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention]) -> None:
-    """Mentions from rows ``(start, end, label, *fields)`` (see ``doc._.rows`` in ``annotate.nlp.components``)."""
+def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention],
+               context: dict[tuple[int, int], tuple]) -> None:
+    """Mentions from rows ``(start, end, label, *fields)`` (see ``doc._.rows`` in ``annotate.nlp.components``),
+    with what ``ct_context`` read around each (``context``: by (start, end), its fields)."""
     letter = kind[0]
     for start, end, label, *fields in rows:
         mid = f"{aid}:{letter}{start}-{end}"
@@ -118,14 +126,60 @@ def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention
         m: Mention
         if kind == "number":
             value, counts, qualifier = fields
-            m = NumberMention(mid, aid, start, end, surface, label, value, counts, qualifier)
+            around = context.get((start, end), ())
+            m = NumberMention(mid, aid, start, end, surface, label, value, counts, qualifier, *around)
         elif kind == "date":
             value, granularity = fields
-            m = DateMention(mid, aid, start, end, surface, label, value, granularity)
+            around = context.get((start, end), ())
+            m = DateMention(mid, aid, start, end, surface, label, value, granularity, *around)
         else:
             speaker_name = fields[0]  # the speaker's name as the article gives it
             m = QuoteMention(mid, aid, start, end, surface, label, surface, speaker_name)
         mentions[mid] = m
+
+
+# The rows ``ct_context`` added to each kind (see ``annotate.nlp.components.context``).
+_CONTEXT = {"number": NUMBER_CONTEXT, "date": DATE_CONTEXT}
+
+
+# ``ct_context``'s fields of each kind, and what a mention has when it read nothing.
+_CONTEXT_DEFAULTS = {
+    "number": {"unit": None, "thing": None, "event": None, "grew": False, "near": [], "listed": [], "listed_end": None},
+    "date": {"near": []},
+}
+
+
+def _context_of(group, kind: str):
+    """The context rows of a span group that came without them, read through ``span._``."""
+    defaults = _CONTEXT_DEFAULTS[kind]
+    for span in group:
+        values = [getattr(span._, name) for name in defaults]
+        if any(v is not None for v in values):
+            yield (span.start_char, span.end_char,
+                   *(default if v is None else v for v, default in zip(values, defaults.values())))
+
+
+def extract_words(doc: Doc) -> ArticleWords:
+    """The article's words the detectors compare (``ct_words``'s rows; read from the text by the
+    same rules when the pipeline had no ``ct_words``)."""
+    found = doc._.rows
+    words = found.get(CONTENT_WORDS) if found is not None else None
+    capitalised = found.get(CAPITALISED) if found is not None else None
+    if words is None or capitalised is None:
+        return _words(content_words(doc), capitalised_words(doc))
+    return _words(list(words[0]) if words else [], capitalised)
+
+
+def words_of_text(text: str) -> ArticleWords:
+    """``ArticleWords`` of a text no pipeline has read, by ``ct_words``'s rules."""
+    return extract_words(tokenized(text))
+
+
+def _words(words: list[str], capitalised: list[tuple[int, int, str]]) -> ArticleWords:
+    where: dict[str, list[int]] = {}
+    for start, _end, word in capitalised:
+        where.setdefault(word, []).append(start)
+    return ArticleWords(words, where)
 
 
 def _none(key: str) -> None:

@@ -611,3 +611,89 @@ def is_demonym_word(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     return _country_table()[0] | frozenset(("europe", "africa", "asia"))
+
+
+# -- content words ----------------------------------------------------------------------------
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about after before
+    than then that this these those there here it its it's he she they them his her their our we you your i me
+    my mine is are was were be been being am do does did done have has had having will would can could shall
+    should may might must not no nor so such too very just also only even still yet more most less least
+    some any all each every both either neither other another which who whom whose what when where why how
+    while though although because since until unless up down out off again further once own same s t
+    said says say told tell added adding according mr mrs ms much many really quite rather""".split()
+)
+# Whole month and weekday names: dates, not what a sentence is about.
+CALENDAR_WORDS = frozenset(m for m in MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)
+WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """A crude English stem, enough to meet "companies" with "company", "abandoning" with "abandonment"."""
+    w = fold(word).replace("'", "")
+    for suffix, repl in (("ies", "y"), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""), ("ied", "y"),
+                         ("ed", ""), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""),
+                         ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    # close / closes / closed / closing all end up "clos"
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
+@lru_cache(maxsize=100_000)
+def content_stem(word: str) -> str | None:
+    """A word as the detectors compare it: its stem, a nationality as its country ("Peruvian"
+    -> "peru"); None for a stop word, a month or weekday, a word under three letters, or one
+    that does not start with a letter."""
+    if not word[:1].isalpha():
+        return None  # a figure, a sign, a piece of a word ("'s", "n't")
+    w = fold(word).replace("'", "")
+    if not w or w in STOPWORDS or w in CALENDAR_WORDS or len(w) < 3:
+        return None
+    if word[:1].isupper():
+        country = country_of_demonym(word)
+        if country:
+            return country
+    return stem(w)
+
+
+# -- quantities -------------------------------------------------------------------------------
+
+# What happened to what is counted, by the words that say it: name, pattern of words.
+QUANTITY_EVENTS = (
+    ("killed", r"kill\w*|dead|deaths?|died|dies|fatalit\w*|death\s+toll|lives|bodies|perished"),
+    ("injured", r"injur\w*|wounded|hurt|hospitali[sz]ed"),
+    ("detained", r"detain\w*|detention|arrest\w*|held|custody|jailed"),
+    ("displaced", r"displaced|homeless|fled|flee\w*|refugees"),
+    ("evacuated", r"evacuat\w*"),
+    ("missing", r"missing|unaccounted"),
+    ("rescued", r"rescued|saved|pulled\s+alive"),
+)
+# What a sum of money is: paid (a fee, a price, damages), only offered (a bid), earned, charged.
+MONEY_EVENTS = (
+    ("paid", r"fee|paid|pay|paying|price|cost|costs|damages|compensation|fine|fined|award\w*"),
+    ("offered", r"bids?|offer\w*|propos\w*"),
+    ("earned", r"revenue|sales|profit|earn\w*|income"),
+    ("charged", r"charges?|write-?downs?|loss\w*"),
+)
+# Ways of naming one counted thing -> the thing.
+COUNTED_THINGS = {
+    "rescuer": "rescuer", "rescue worker": "rescuer", "rescue team member": "rescuer", "firefighter": "firefighter",
+    "protester": "protester", "protestor": "protester", "demonstrator": "protester",
+    "people": "people", "person": "people", "individual": "people", "death": "people", "fatality": "people",
+    "dead": "people", "victim": "people", "casualty": "people", "injured": "people", "wounded": "people",
+    "soldier": "troop", "troop": "troop", "force": "troop", "personnel": "troop",
+    "home": "home", "house": "home", "building": "building", "worker": "worker", "employee": "worker",
+    "job": "job", "student": "student", "child": "child", "children": "child",
+}  # fmt: skip
+# Lengths in kilometres.
+LENGTHS = {"kilometres": 1.0, "kilometers": 1.0, "km": 1.0, "metres": 0.001, "meters": 0.001, "miles": 1.609}
+CURRENCY_NAMES = frozenset({"dollars", "euros", "pounds", "yen"})
+# Times, ages and "others" (a different group each time) are not things counted in a story.
+NOT_COUNTED_THINGS = frozenset("year month week day hour minute second decade century season game round other".split())
+# Words that end a listed item: "blankets from the depot".
+PREPOSITIONS = frozenset({"from", "to", "for", "with", "in", "on", "at", "by", "into", "over", "under", "of", "via",
+                          "across"})

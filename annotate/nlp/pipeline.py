@@ -28,6 +28,8 @@ RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("dates", "ct_dates"),
     ("quotes", "ct_quotes"),
     ("speech", "ct_speech"),
+    ("words", "ct_words"),
+    ("context", "ct_context"),
 )
 
 _BLANK_PREFIX = "blank:"

@@ -28,16 +28,15 @@ import datetime as dt
 import re
 from itertools import combinations
 
-from annotate.model import Corroboration, Discrepancy, Mention
+from annotate.model import Corroboration, DateMention, Discrepancy, Mention
 from annotate.corpus.outlets import outlet_list
 from annotate.compare.detectors.number import frame_of
-from annotate.compare.detectors.story import GENERIC, Findings, Matches, Story, article_values, content_words, evidence
+from annotate.compare.detectors.story import GENERIC, Findings, Matches, Story, article_values, evidence
 
 KIND = "date"
 MIN_SHARED_WORDS = 2
 MIN_WORDS_ALONE = 4  # shared words that tie two days to one event without a shared name
 MAX_GAP_DAYS = 366
-_WINDOW = 60  # characters either side of a date that tell its event
 
 
 def day_range(value: str) -> tuple[dt.date, dt.date] | None:
@@ -172,14 +171,10 @@ def _frames_beside(story: Story, m: Mention) -> set:
     return out
 
 
-def _window_words(story: Story, m: Mention) -> set[str]:
-    """Content words near a date, within its sentence: what happened then."""
-    s, e = story.sentence_at(m.article, m.start)
-    lo, hi = max(s, m.start - _WINDOW), min(e, m.end + _WINDOW)
-    text = story.text(m.article)
-    around = text[lo:m.start] + " " + text[m.end:hi]
-    figures = {"#" + n.replace(",", "") for n in re.findall(r"\d[\d,.]*\d|\d", around)}
-    return (content_words(around, story.places) - story.places - GENERIC) | figures
+def _window_words(story: Story, m: DateMention) -> set[str]:
+    """Content words and figures near a date, within its sentence (the pipeline's ``near``):
+    what happened then, without the story's places and words every news story uses."""
+    return set(m.near) - story.place_stems - GENERIC
 
 
 def _event(story: Story, x: str, m1: Mention, y: str, m2: Mention) -> str:

@@ -15,7 +15,6 @@ a misspelling, medium, even where the entity finder did not see it as a name.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 
@@ -86,7 +85,6 @@ def _core(name: str) -> tuple[str, ...]:
     return tuple(w for w in fold(name).split() if len(w) > 1 and w not in _SUFFIXES)
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{4,}\b")
 _MIN_TIMES = 3  # a spelling the story uses this often is the name's spelling
 
 
@@ -107,7 +105,8 @@ def _misspellings(story: Story) -> list[Discrepancy]:
     common = {w for w, c in counts.items() if c >= _MIN_TIMES}
     if not common:
         return []
-    words_in: dict[str, Counter] = {a.id: Counter(_CAPITALISED.findall(a.text)) for a in story.articles}
+    written = {a.id: story.words(a.id).capitalised for a in story.articles}  # word -> where
+    words_in = {aid: Counter({word: len(at) for word, at in where.items()}) for aid, where in written.items()}
     everywhere = Counter()
     for c in words_in.values():
         everywhere.update(c)
@@ -119,7 +118,7 @@ def _misspellings(story: Story) -> list[Discrepancy]:
             for right in common:
                 if right not in words_in[a.id] or not _near_miss(word, right):
                     continue
-                at = re.search(rf"\b{re.escape(word)}\b", a.text)
+                at = written[a.id][word][0]
                 entity_id, first = surnames[right]
                 others = [m for b in story.articles if b.id != a.id for m in _first_full(story, b.id, entity_id)]
                 name = story.entity_name(entity_id)
@@ -132,7 +131,7 @@ def _misspellings(story: Story) -> list[Discrepancy]:
                         f"as the story writes it {everywhere[right]} times",
                         severity="medium",
                         values=article_values({a.id: word, **{m.article: written_name(m) for m in others}}),
-                        evidence=[evidence(a, at.start(), at.end())]
+                        evidence=[evidence(a, at, at + len(word))]
                         + [evidence(story.article_by_id[m.article], m.start, m.end) for m in others],
                     )
                 )

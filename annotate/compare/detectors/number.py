@@ -25,9 +25,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from annotate.model import Corroboration, Discrepancy, Mention
+from annotate.model import Corroboration, Discrepancy, Mention, NumberMention
 from annotate.compare.quantities import KNOWN_THINGS, Frame, frame, round_agrees
-from annotate.compare.detectors.story import GENERIC, Findings, Story, article_values, content_words, evidence, stem, value_parts
+from annotate.compare.detectors.story import GENERIC, Findings, Story, article_values, evidence, stem, value_parts
 
 KIND = "number"
 
@@ -162,7 +162,7 @@ def _group(story: Story) -> list[Fact]:
             if iv is None or m.label == "MONEY":
                 continue  # sums of money are compared as frames (what they were paid for), never by currency alone
             s, e = story.sentence_at(m.article, m.start)
-            again = (a.id, key, _base(m), m.qualifier, a.text[s:e])
+            again = (a.id, key, _base(m), m.qualifier, story.sentence_key(a.id, m.start))
             if again in told:
                 continue
             told.add(again)
@@ -171,7 +171,7 @@ def _group(story: Story) -> list[Fact]:
                 _Figure(
                     m, iv, _base(m), written_out(m), entities, entities - story.place_entities,
                     story.sentence_words(m.article, m.start), _dates_in(story, m.article, s, e),
-                    _near_words(story, m, key, s, e),
+                    _near_words(story, m, key),
                     _what(story, m),
                 )
             )
@@ -201,8 +201,7 @@ def frame_of(story: Story, m: Mention) -> Frame | None:
     """The frame of a number mention, read once per story."""
     frames = story.memo.setdefault("frame_of", {})
     if m.id not in frames:
-        s, e = story.sentence_at(m.article, m.start)
-        frames[m.id] = frame(m, story.text(m.article)[s:e], s)
+        frames[m.id] = frame(m)
     return frames[m.id]
 
 
@@ -271,13 +270,12 @@ def _close(a: tuple, b: tuple) -> bool:
 
 
 _SAME_FIGURE = 10.0
-_NEAR = 40  # characters either side of a figure
 
 
-def _near_words(story: Story, m: Mention, key: str, s: int, e: int) -> frozenset[str]:
-    text = story.text(m.article)
-    around = text[max(s, m.start - _NEAR):m.start] + " " + text[m.end:min(e, m.end + _NEAR)]
-    return content_words(around, story.places) - {key, stem(key)} - story.places - GENERIC
+def _near_words(story: Story, m: NumberMention, key: str) -> frozenset[str]:
+    """The words right around the figure, without its counted noun, the story's places and
+    words every news story uses."""
+    return frozenset(m.near) - {key, stem(key)} - story.place_stems - GENERIC
 
 
 def _dates_in(story: Story, article_id: str, start: int, end: int) -> set[str]:
@@ -308,8 +306,8 @@ def story_frames(story: Story) -> dict[tuple, dict[str, list[Frame]]]:
         seen: set[tuple] = set()
         for a in story.articles:
             for m in story.kind(a.id, "number"):
-                s, e = story.sentence_at(a.id, m.start)
-                again = (a.id, m.text, m.start - s, a.text[s:e])
+                s, _ = story.sentence_at(a.id, m.start)
+                again = (a.id, m.text, m.start - s, story.sentence_key(a.id, m.start))
                 if again in seen:
                     continue  # a sentence repeated tells its figure once
                 seen.add(again)

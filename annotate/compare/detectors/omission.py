@@ -27,15 +27,12 @@ sides; their ``values`` are ``NOT_REPORTED``.
 
 from __future__ import annotations
 
-import re
-
 from annotate.model import NOT_REPORTED, ArticleValue, Discrepancy, Evidence, Mention
 from annotate.corpus.outlets import outlet_list
 from annotate.compare.detectors.number import DURATIONS, SHARES, counted_key, counted_words, number_facts, story_frames, written_out
-from annotate.compare.detectors.story import STOPWORDS, Findings, Story, article_values, evidence, short, stem
+from annotate.compare.detectors.story import Findings, Story, article_values, evidence, short, stem
 
 KIND = "omission"
-_ITEM = re.compile(r"\s*(,\s*(?:and\s+)?|\s(?:and|as well as|plus)\s+)((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)")
 
 
 def detect(story: Story) -> Findings:
@@ -79,11 +76,6 @@ def _material_figures(story: Story) -> list[Discrepancy]:
         d.values = {**article_values({aid: fs[0].mention.text for aid, fs in per_article.items()}), **{m: NOT_REPORTED for m in missing}}
         out.append(d)
     return out
-
-
-def _mentions_word(story: Story, article_id: str, word_stem: str) -> bool:
-    text = story.text(article_id).lower()
-    return re.search(r"\b" + re.escape(word_stem), text) is not None
 
 
 def _omission(story: Story, subject: str, summary: str, severity: str, where: Mention | tuple[str, int, int],
@@ -178,17 +170,13 @@ def _lists(story: Story) -> list[Discrepancy]:
             if not key or not m.counts:
                 continue
             head = m.counts.split()[-1]
-            at = a.text.find(head, m.start, m.start + len(m.text) + 60)
-            if at < 0:
-                continue
-            s_start, s_end = story.sentence_at(a.id, m.start)
-            items, list_end = _list_items(a.text, at + len(head), s_end)
-            if not items:
+            items, list_end = m.listed, m.listed_end
+            if not items or list_end is None:
                 continue
             for other in story.articles:
-                if other.id == a.id or not _mentions_word(story, other.id, stem(head)):
+                if other.id == a.id or not story.writes_word_starting(other.id, stem(head)):
                     continue
-                absent = [i for i in items if not _mentions_word(story, other.id, stem(i.split()[-1]))
+                absent = [i for i in items if not story.writes_word_starting(other.id, stem(i.split()[-1]))
                           and _most_report(story, stem(i.split()[-1]))]
                 if not absent:
                     continue
@@ -215,35 +203,9 @@ def _lists(story: Story) -> list[Discrepancy]:
 def _most_report(story: Story, word_stem: str) -> bool:
     """Most articles of the story mention the word (always true of one of two)."""
     n = len(story.articles)
-    return n <= 2 or 2 * sum(_mentions_word(story, a.id, word_stem) for a in story.articles) > n
-
-
-def _list_items(text: str, pos: int, end: int) -> tuple[list[str], int]:
-    """Nouns listed after a counted thing: ", tents and blankets" -> ["tents", "blankets"].
-
-    Only a list closed by "and"/"plus" counts; items are one or two lower-case
-    content words (a preposition ends the item: "blankets from the depot").
-    """
-    items: list[str] = []
-    closed = False
-    while not closed:
-        m = _ITEM.match(text, pos, end)
-        if not m:
-            break
-        words = []
-        for w in m.group(2).split():
-            if w in STOPWORDS or w in _PREPOSITIONS or w.endswith(("ing", "ed")):
-                break  # "killing 12 people and injuring 40": a second clause, not a listed thing
-            words.append(w)
-        if not words:
-            break
-        items.append(" ".join(words))
-        pos = m.start(2) + len(" ".join(words)) if len(words) == 1 else m.end(2)
-        closed = "and" in m.group(1) or "plus" in m.group(1) or "as well as" in m.group(1)
-    return (items, pos) if closed else ([], pos)
+    return n <= 2 or 2 * sum(story.writes_word_starting(a.id, word_stem) for a in story.articles) > n
 
 
 # Distances, depths and weights: details of a figure told elsewhere, not facts a reader misses.
 _MEASURES = {stem(w) for w in "kilometre kilometer km mile metre meter foot feet inch kilogram kg tonne ton "
              "degree hectare acre".split()}
-_PREPOSITIONS = {"from", "to", "for", "with", "in", "on", "at", "by", "into", "over", "under", "of", "via", "across"}

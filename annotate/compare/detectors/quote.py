@@ -30,7 +30,7 @@ from itertools import combinations
 
 from annotate.compare.align import candidate_pairs, changes, local_alignment, word_diff, word_spans
 from annotate.model import Corroboration, Discrepancy, Mention, Statement
-from annotate.nlp.language import fold
+from annotate.nlp.language import content_stem, fold
 from annotate.compare.detectors.story import GENERIC, STOPWORDS, Findings, Matches, Story, article_values, content_words, evidence, short, value_part
 
 KIND = "quote"
@@ -86,7 +86,8 @@ def _quotes(story: Story) -> list[_Quote]:
         for m in story.kind(a.id, "quote"):
             cuts = [m.start, *story.sentence_starts_within(a.id, m.start, m.end), m.end]
             for s0, s1 in zip(cuts, cuts[1:]):
-                spans = [(w, s0 + s, s0 + e) for w, s, e in word_spans(a.text[s0:s1])]
+                # (the quote's own words, ``m.text``, cut where its sentences start)
+                spans = [(w, s0 + s, s0 + e) for w, s, e in word_spans(m.text[s0 - m.start : s1 - m.start])]
                 if sum(w != "…" for w, _, _ in spans) < MIN_WORDS:
                     continue
                 out.append(_Quote(m, [w for w, _, _ in spans], [(s, e) for _, s, e in spans]))
@@ -347,7 +348,7 @@ def _count_topic_words(story: Story) -> frozenset[str]:
         return frozenset()
     counts: dict[str, int] = {}
     for a in story.articles:
-        for w in content_words(a.text, story.places):
+        for w in {stem for stem in map(content_stem, story.words(a.id).words) if stem}:
             counts[w] = counts.get(w, 0) + 1
     return frozenset(w for w, c in counts.items() if c >= 0.8 * n)
 

@@ -1,63 +1,37 @@
 """What every detector reads: one story's articles, mentions and entities, indexed.
 
-Built once per story by ``annotate.compare.discrepancies.detect``. Sentences are the
-pipeline's (``Analysis.sentences``, kept in the engine cache: a cached second
-launch runs the detectors without spaCy); a story built without them splits
-its articles with the same component.
+Built once per story by ``annotate.compare.discrepancies.detect``. Sentences and
+each article's words are the pipeline's (``Analysis.sentences``, ``Analysis.words``,
+kept in the engine cache: a cached second launch runs the detectors without spaCy);
+a story built without them reads its articles with the same rules.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from annotate.model import Article, ArticleValue, Corroboration, Discrepancy, Entity, Evidence, Mention, Statement
-from annotate.nlp.language import MONTH_ABBREVIATIONS, WEEKDAYS, fold, place_of
-from annotate.nlp.language import MONTHS as _MONTHS
+from annotate.model import Article, ArticleValue, ArticleWords, Corroboration, Discrepancy, Entity, Evidence, Mention, Statement
+from annotate.nlp.language import CALENDAR_WORDS, STOPWORDS, WORD, fold, place_of, stem
 from annotate.corpus.outlets import outlet_list
 
 Findings = tuple[list[Discrepancy], list[Corroboration]]
 
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into onto over under about after before
-    than then that this these those there here it its it's he she they them his her their our we you your i me
-    my mine is are was were be been being am do does did done have has had having will would can could shall
-    should may might must not no nor so such too very just also only even still yet more most less least
-    some any all each every both either neither other another which who whom whose what when where why how
-    while though although because since until unless up down out off again further once own same s t
-    said says say told tell added adding according mr mrs ms much many really quite rather""".split()
-)
-MONTHS = frozenset(m for m in _MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)  # (whole names)
+MONTHS = CALENDAR_WORDS  # (whole names)
 # Words so common in news that sharing them says nothing about two statements.
 GENERIC = frozenset(
     "country countri government people year time state official way part thing today week month day "
     "report news group".split()
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-
-
-@lru_cache(maxsize=100_000)
-def stem(word: str) -> str:
-    """A crude English stem, enough to meet "companies" with "company", "abandoning" with "abandonment"."""
-    w = fold(word).replace("'", "")
-    for suffix, repl in (("ies", "y"), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""), ("ied", "y"),
-                         ("ed", ""), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""),
-                         ("ly", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: len(w) - len(suffix)] + repl
-            break
-    # close / closes / closed / closing all end up "clos"
-    return w[:-1] if w.endswith("e") and len(w) > 3 else w
 
 
 @lru_cache(maxsize=50_000)
 def _content_words(text: str, places: frozenset[str]) -> frozenset[str]:
     """Stems of a text's content words; demonyms become their place ("Peruvian" -> "peru")."""
     out: set[str] = set()
-    for m in _WORD.finditer(text):
+    for m in WORD.finditer(text):
         raw = m.group()
         w = fold(raw).replace("'", "")
         if not w or w in STOPWORDS or w in MONTHS or len(w) < 3:
@@ -190,6 +164,7 @@ class Story:
     memo: dict[str, object] = field(default_factory=dict)  # results detectors share (number facts)
     said: list[Statement] | None = None  # the engine's statements of these articles, if it found them
     sentence_starts: dict[str, list[int]] | None = None  # the engine's ``Analysis.sentences``, if given
+    article_words: dict[str, ArticleWords] | None = None  # the engine's ``Analysis.words``, if given
 
     def __post_init__(self) -> None:
         ids = {a.id for a in self.articles}
@@ -233,6 +208,11 @@ class Story:
         )
 
     @cached_property
+    def place_stems(self) -> frozenset[str]:
+        """``places`` and their stems: the pipeline's near words stem a place's name ("texa")."""
+        return self.places | frozenset(stem(p) for p in self.places)
+
+    @cached_property
     def place_entities(self) -> frozenset[str]:
         """Entity ids of places and nationalities: the setting every sentence shares."""
         return frozenset(
@@ -261,6 +241,27 @@ class Story:
             reported = reported_speech_in(article, mentions, self._sentence_starts[article_id])
             self._statements[article_id] = find_statements([article], mentions, reported)
         return self._statements[article_id]
+
+    def words(self, article_id: str) -> ArticleWords:
+        """The article's words the detectors compare: the engine's, or read now for a story made
+        without them."""
+        words = self.article_words if self.article_words is not None else {}
+        if article_id not in words:
+            from annotate.nlp.extract import words_of_text
+
+            words[article_id] = words_of_text(self.article_by_id[article_id].text)
+            self.article_words = words
+        return words[article_id]
+
+    def writes_word_starting(self, article_id: str, prefix: str) -> bool:
+        """The article writes a word that starts with ``prefix`` (lower case: "blanket" for
+        "blankets", "Blanket" or "blanketed")."""
+        lowered = self.memo.setdefault("lowered_words", {})
+        if article_id not in lowered:
+            lowered[article_id] = sorted({w.lower() for w in self.words(article_id).words})
+        words = lowered[article_id]
+        i = bisect.bisect_left(words, prefix)
+        return i < len(words) and words[i].startswith(prefix)
 
     def kind(self, article_id: str, kind: str) -> list[Mention]:
         return [m for m in self.by_article.get(article_id, []) if m.kind == kind]
@@ -307,6 +308,16 @@ class Story:
     def sentence_entities(self, article_id: str, offset: int) -> set[str]:
         s, e = self.sentence_at(article_id, offset)
         return {m.entity for m in self.mentions_in(article_id, s, e, "entity") if m.entity}
+
+    def sentence_key(self, article_id: str, offset: int) -> tuple:
+        """The same for a sentence told twice in an article (a repeated paragraph) and for no other
+        sentence of it: its length and its mentions, by place and words (model data, not its text)."""
+        s, e = self.sentence_at(article_id, offset)
+        keys = self.memo.setdefault("sentence_keys", {})
+        if (article_id, s) not in keys:
+            inside = tuple((m.start - s, m.end - s, m.text) for m in self.mentions_in(article_id, s, e))
+            keys[article_id, s] = (e - s, inside)
+        return keys[article_id, s]
 
     def sentence_words(self, article_id: str, offset: int) -> set[str]:
         s, e = self.sentence_at(article_id, offset)

@@ -20,6 +20,13 @@ processed Doc into ``Mention`` objects):
   ``doc.ents`` (the fullest form available in the article) or None.
 - reported speech: ``doc.spans["speech"]`` (``ct_speech``), words said without quotation
   marks; ``span._.speaker`` is the PERSON span of who said them.
+- context (``ct_context``, after the numbers and dates): what the words around
+  them say. ``span._.unit``, ``_.thing``, ``_.event``, ``_.grew`` (a figure's
+  frame), ``_.near`` (the stems of the content words around a figure or date),
+  ``_.listed`` and ``_.listed_end`` (nouns listed with what a figure counts).
+- words (``ct_words``): rows ``"content_words"`` (one row: the article's content words as
+  written, distinct, sorted) and ``"capitalised"`` (``(start_char, end_char, word)`` per
+  capitalised word of five letters or more); see ``annotate.nlp.components.words``.
 - nested names: ``doc.spans["nested"]`` (``ct_nested``), names inside longer
   names (an office over its holder's name, a maker inside its product);
   ``span._.role`` is an office's own words, None for the others.
@@ -30,7 +37,7 @@ processed Doc into ``Mention`` objects):
   being those ``annotate.nlp.extract`` reads for that kind (numbers: value,
   counts, qualifier; dates: value, granularity; quotes: the speaker's name
   and where the speaker's entity is, ``(start_char, end_char, label)``, or
-  None twice; speech: where the speaker's entity is). ``annotate.nlp.extract`` reads them instead of building a
+  None twice; speech: where the speaker's entity is; number and date context: see ``annotate.nlp.components.context``). ``annotate.nlp.extract`` reads them instead of building a
   ``Span`` and an ``Underscore`` per item; the ``span._.x`` extensions read
   the same rows (their getters), so both views always agree. A Doc from
   another pipeline has no rows: ``span._.x = value`` stores a value there
@@ -57,6 +64,13 @@ _FIELDS: dict[str, tuple[tuple[str, int], ...]] = {
     "qualifier": (("numbers", 5),),
     "granularity": (("dates", 4),),
     "speaker": (("quotes", 4), ("speech", 3)),  # where the speaker's entity is: the getter makes its Span
+    "unit": (("number_context", 2),),
+    "thing": (("number_context", 3),),
+    "event": (("number_context", 4),),
+    "grew": (("number_context", 5),),
+    "near": (("number_context", 6), ("date_context", 2)),
+    "listed": (("number_context", 7),),
+    "listed_end": (("number_context", 8),),
 }
 
 
