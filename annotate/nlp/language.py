@@ -10,6 +10,9 @@
   to lie inside the wider ones (``tests/test_language.py``);
 - speech verbs: one table of verbs and their forms, with what each rule may
   use them for (attributing a quotation, reporting speech, marking a person);
+- how a name is used: the words around a capital that make it the city or
+  its country's government, and those after "the American" that make it a
+  person (``annotate.nlp.name_cues`` reads them);
 - countries, nationalities and capitals: one table each, keyed by whole
   folded names ("cape verde", never "cape");
 - sentence rules: the abbreviations whose period does not end a sentence.

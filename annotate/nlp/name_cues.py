@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from annotate.nlp.language import (
     ACTOR_BEFORE,
@@ -76,8 +77,8 @@ def name_cues(text: str, names: Sequence[tuple[int, int, str, bool]]) -> list[Cu
     they are no nationality), in text order."""
     rows: list[CueRow] = []
     adjective: tuple[int, str] | None = None  # (end, text) of the last nationality no person followed yet
+    brackets = "(" in text
     for start, end, label, office in names:
-        surface = text[start:end]
         honorific = nationality = use = None
         noun = False
         if label == "PERSON":
@@ -87,22 +88,40 @@ def name_cues(text: str, names: Sequence[tuple[int, int, str, bool]]) -> list[Cu
                 if _NOUNS_BETWEEN.match(text[adjective[0] : start]):
                     nationality = adjective[1]
                 adjective = None
-        elif label == "NORP" and not office:
+        elif office:
+            pass
+        elif label == "NORP":
             noun = is_nationality_noun(text, start, end)
             if not noun:
-                adjective = (end, surface)
-        elif label in _PLACE_LABELS and not office and country_of_capital(strip_possessive(surface)):
+                adjective = (end, text[start:end])
+        elif label in _PLACE_LABELS and _is_capital(text[start:end]):
             use = capital_use(text, start, end)
-        acronym = _DEFINED_ACRONYM.match(text, end)
+        acronym = _DEFINED_ACRONYM.match(text, end) if brackets else None
         if honorific or nationality or noun or acronym or use:
             rows.append((start, end, label, honorific, nationality, noun, acronym and acronym.group(1), use))
     return rows
 
 
+@lru_cache(maxsize=65536)
+def _is_capital(name: str) -> bool:
+    return country_of_capital(strip_possessive(name)) is not None
+
+
 def honorific_before(text: str, start: int) -> str | None:
     """The courtesy title right before ``start``, folded: "mrs" for "Mrs. Trump"."""
-    word = fold(text[max(0, start - 6) : start]).split(" ")[-1]
+    window = text[max(0, start - 6) : start]
+    if _PLAIN.fullmatch(window):
+        # What ``fold`` makes of such a window, without its cost (a name's window is new to its cache).
+        words = _MARKS.sub("", window).lower().split()
+        word = words[-1] if words else ""
+    else:
+        word = fold(window).split(" ")[-1]
     return word if word in HONORIFICS else None
+
+
+# Letters, digits, spaces and the marks ``fold`` deletes without changing anything else.
+_PLAIN = re.compile(r"[A-Za-z0-9 \n.,;:!?()\"]*")
+_MARKS = re.compile(r"[.,;:!?()\"]")
 
 
 def is_nationality_noun(text: str, start: int, end: int) -> bool:

@@ -32,17 +32,14 @@ class NameCueFinder(Batched):
         found = rows(doc)
         entities = found.get(ENTS)
         if entities is None:
-            names = [(s.start_char, s.end_char, s.label_, False) for s in doc.ents]
-        else:
-            names = [(row[0], row[1], row[2], False) for row in entities]
+            entities = [(s.start_char, s.end_char, s.label_) for s in doc.ents]
         nested = found.get(NESTED)
         if nested is None:
             nested = [(s.start_char, s.end_char, s.label_, bool(s._.office)) for s in doc.spans.get(NESTED, ())]
-        names += [row[:4] for row in nested]
-        names.sort(key=_position)
+        # (start, end, label, office) in text order: ``doc.ents`` hold no office
+        names = [(s, e, label, False) for s, e, label, *_ in entities]
+        if nested:
+            names += [row[:4] for row in nested]
+            names.sort()
         found.put(CUES, name_cues(doc_text(doc), names) if names else [])
         return doc
-
-
-def _position(name: tuple) -> tuple[int, int]:
-    return name[0], name[1]
