@@ -216,24 +216,17 @@ def _capitals_as_countries(ents: list[Mention]) -> dict[int, tuple[str, str]]:
             named[COUNTRY_ALIASES.get(fold(name), fold(name))][name] += 1
     capitals = [m for m in ents if m.label in _PLACE_LABELS and mention_name(m) == strip_possessive(m.text)
                 and named.get(country_of_capital(mention_name(m)) or "")]
-    reading: dict[int, str] = {}  # id(mention) -> "place" or "state", where its words tell
-    speaks: set[int] = set()  # id(mention) of those that own or speak, the state wherever they stand
-    told: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, name) -> the readings told
+    told: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, name) -> "city", "state": as its words tell
     for m in capitals:
-        if m.capital_use == "city":
-            reading[id(m)] = "place"
-        elif m.capital_use in ("state", "state_voice"):
-            reading[id(m)] = "state"
-            if m.capital_use == "state_voice":
-                speaks.add(id(m))
-        if id(m) in reading:
-            told[(m.article, mention_name(m))].add(reading[id(m)])
+        if m.capital_use:
+            told[(m.article, mention_name(m))].add("city" if m.capital_use == "city" else "state")
     for m in capitals:
-        # An article that writes the name as a place anywhere means the city by it; one that only
-        # ever writes it as the state means the state by it, also where its words tell neither
-        # ("further restrain Tehran.").
+        # One that owns or speaks is the state wherever it stands. Else, an article that writes the
+        # name as the city anywhere means the city by it; one that only ever writes it as the state
+        # means the state by it, also where its words tell neither ("further restrain Tehran.").
         told_here = told[(m.article, mention_name(m))]
-        if id(m) not in speaks and ("place" in told_here or (reading.get(id(m)) != "state" and told_here != {"state"})):
+        acts = m.capital_use in ("state", "state_voice")
+        if m.capital_use != "state_voice" and ("city" in told_here or (not acts and told_here != {"state"})):
             continue
         country = country_of_capital(mention_name(m)) or ""
         read_as[id(m)] = (named[country].most_common(1)[0][0], "GPE")
