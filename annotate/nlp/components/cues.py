@@ -37,7 +37,7 @@ class NameCueFinder(Batched):
         if nested is None:
             nested = [(s.start_char, s.end_char, s.label_, bool(s._.office)) for s in doc.spans.get(NESTED, ())]
         # (start, end, label, office) in text order: ``doc.ents`` hold no office
-        names = [(s, e, label, False) for s, e, label, *_ in entities]
+        names = [(row[0], row[1], row[2], False) for row in entities]
         if nested:
             names += [row[:4] for row in nested]
             names.sort()
