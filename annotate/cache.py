@@ -3,8 +3,8 @@
 Two levels, both keyed by the engine's fingerprint (version + a hash of the
 engine's own source + spaCy's version) and the pipeline asked for (``--model``):
 
-- per article: the mentions the pipeline found, before cross-article linking,
-  and where the article's sentences start,
+- per article: what the pipeline read (``ArticleReading``): the mentions it found, before
+  cross-article linking, where the article's sentences start and its reported speech,
   keyed by a hash of the article's id, text and publication date. A changed
   article alone is re-annotated.
 - per corpus: the whole ``Analysis``, keyed by the article keys in order and
@@ -28,6 +28,7 @@ without blocking, so a named pipe or a link to ``/dev/zero`` is a miss.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.util
 import os
 import pickle
@@ -42,11 +43,22 @@ from functools import lru_cache
 from pathlib import Path
 
 from annotate import __version__
-from annotate.model import MENTION_TYPES, Analysis, Article, Corroboration, Discrepancy, Entity, Evidence, Mention
+from annotate.model import (
+    MENTION_TYPES,
+    Analysis,
+    Article,
+    ArticleReading,
+    Corroboration,
+    Discrepancy,
+    Entity,
+    Evidence,
+    Mention,
+    ReportedSpeech,
+)
 from annotate.corpus.safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
-_FORMAT = 5  # bump when the layout or pickled classes change incompatibly (5: EntityMention's office and cues)
+_FORMAT = 6  # bump when the layout or pickled classes change incompatibly (6: EntityMention's office and cues)
 _KEEP_ENGINES = 3  # fingerprints kept side by side (e.g. two installed versions)
 _KEEP_CORPORA = 8  # whole-corpus results kept per engine, most recently used first
 MARKER = "corpus-tui-cache"  # in each engine folder the cache made; nothing else is ever deleted
@@ -68,6 +80,18 @@ def _default_root() -> Path:
     return Path(platformdirs.user_cache_dir("corpus-tui", appauthor=False))
 
 
+# Libraries whose data or scores shape the engine's output: a new release may find or link
+# other names, so it must not be answered from results an older one made.
+_DATA_PACKAGES = ("nameparser", "gender-guesser", "pycountry", "rapidfuzz")
+
+
+def _version_of(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
     """Changes whenever the engine's code or spaCy changes, so stale results are never used."""
@@ -81,6 +105,8 @@ def engine_fingerprint() -> str:
         about = Path(spec.origin).with_name("about.py")
         if about.is_file():
             h.update(about.read_bytes())
+    for package in _DATA_PACKAGES:
+        h.update(f"{package}:{_version_of(package)}".encode())
     from annotate.nlp.language import iso_countries_file
 
     countries = iso_countries_file()  # the ISO country names the entity finder lists
@@ -99,14 +125,6 @@ def article_key(article: Article) -> str:
     return h.hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class CachedMentions:
-    mentions: list[Mention]
-    sentences: list[int]
-    """Where the article's sentences start."""
-    pipeline: str
-
-
 # The model objects are stored as plain tuples: pickling tens of thousands of
 # slotted dataclasses one by one is several times slower both ways.
 # (The fingerprint hashes model.py, so the field order cannot drift.)
@@ -114,7 +132,7 @@ def _names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-_ENTITY, _EVIDENCE = _names(Entity), _names(Evidence)
+_ENTITY, _EVIDENCE, _REPORTED = _names(Entity), _names(Evidence), _names(ReportedSpeech)
 _DISCREPANCY, _CORROBORATION = _names(Discrepancy), _names(Corroboration)
 # Each kind of mention has its own fields, ``kind`` last: a row names its class by its last item.
 _MENTION_FIELDS = {kind: _names(cls) for kind, cls in MENTION_TYPES.items()}
@@ -169,19 +187,22 @@ class EngineCache:
 
     # -- per article -------------------------------------------------------
 
-    def load_mentions(self, article: Article) -> CachedMentions | None:
+    def load_mentions(self, article: Article) -> ArticleReading | None:
         entry = self._read(self._mentions_path(article_key(article)))
-        if not (isinstance(entry, tuple) and len(entry) == 3):
+        if not (isinstance(entry, tuple) and len(entry) == 4):
             return None
-        rows, sentences, pipeline = entry
+        rows, sentences, reported, pipeline = entry
         try:
-            return CachedMentions(_mentions_from_rows(rows), sentences, pipeline)
+            return ArticleReading(
+                _mentions_from_rows(rows), sentences, [ReportedSpeech(*row) for row in reported], pipeline
+            )
         except (TypeError, KeyError, IndexError):  # written by another layout of Mention
             return None
 
-    def store_mentions(self, article: Article, mentions: list[Mention], sentences: list[int], pipeline: str) -> None:
+    def store_mentions(self, article: Article, read: ArticleReading) -> None:
         # Stored now, before linking fills in entity and speaker ids.
-        self._write(self._mentions_path(article_key(article)), (_mention_rows(mentions), sentences, pipeline))
+        entry = (_mention_rows(read.mentions), read.sentences, _rows(read.reported, _REPORTED), read.pipeline)
+        self._write(self._mentions_path(article_key(article)), entry)
 
     # -- per corpus ---------------------------------------------------------
 

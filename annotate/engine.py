@@ -3,7 +3,8 @@
 Each stage is a plain function in its own module and can be tested alone:
 
 - ``annotate.nlp.pipeline.build_pipeline(model)`` -> spaCy ``Language``
-- ``annotate.nlp.extract.extract_mentions(doc, article)`` -> ``list[Mention]``, and
+- ``annotate.nlp.extract.extract_mentions(doc, article)`` -> ``list[Mention]``,
+  ``annotate.nlp.extract.extract_reported(doc, article)`` -> ``list[ReportedSpeech]``, and
   ``annotate.nlp.components.sentences.sentence_starts(doc)`` -> where its sentences start
 - ``annotate.nlp.corpus_names.with_name_mentions(articles, mentions)`` -> the mentions plus the
   names an article writes alone that the corpus names in full elsewhere
@@ -11,8 +12,8 @@ Each stage is a plain function in its own module and can be tested alone:
   speakers; no mention changed), written on the mentions in one place by ``assign_links``
 - ``annotate.compare.stories.group_stories(articles, mentions)`` -> article ids per story
   (or the stories the user gave: ``annotate.compare.story_modes.given_stories``)
-- ``annotate.compare.detectors.speech.find_statements(articles, mentions, sentences)`` -> ``list[Statement]``
-  (who said what, quoted or reported)
+- ``annotate.compare.detectors.speech.find_statements(articles, mentions, reported)`` -> ``list[Statement]``
+  (who said what, quoted or reported: the pipeline's quotes and reported speech, by linked speaker)
 - ``annotate.compare.discrepancies.detect(articles, mentions, entities, statements, sentences)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
@@ -26,12 +27,34 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from annotate import __version__
-from annotate.model import Analysis, Article, Corroboration, Discrepancy, EngineInfo, Entity, Mention, Statement
+from annotate.model import (
+    Analysis,
+    Article,
+    ArticleReading,
+    Corroboration,
+    Discrepancy,
+    EngineInfo,
+    Entity,
+    Mention,
+    ReportedSpeech,
+    Statement,
+)
 from annotate.compare.story_modes import StoryMode, given_stories
 
 Progress = Callable[[int, int], None]  # (articles done, total)
+
+
+class Annotations(NamedTuple):
+    """What the pipeline read in a corpus, in article order."""
+
+    mentions: list[Mention]
+    sentences: dict[str, list[int]]
+    """Where each article's sentences start, by article id (``Analysis.sentences``)."""
+    reported: list[ReportedSpeech]
+    pipeline: str
 Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
 PHASES = ("annotate", "link", "stories", "discrepancies")
 
@@ -44,41 +67,43 @@ def annotate_articles(
     cache=None,
     jobs: int = 1,
     isolate_long: bool = False,
-) -> tuple[list[Mention], dict[str, list[int]], str]:
-    """Run the spaCy pipeline over each article; return mentions, where each article's sentences
-    start (by article id) and the pipeline's name.
+) -> Annotations:
+    """Run the spaCy pipeline over each article; return what it read in all of them, in article
+    order.
 
-    ``cache`` (an ``annotate.cache.EngineCache``) supplies the mentions of
-    articles annotated before and keeps the new ones; ``jobs`` > 1 annotates
-    in that many processes.
+    ``cache`` (an ``annotate.cache.EngineCache``) supplies what it read in articles annotated
+    before and keeps the new ones; ``jobs`` > 1 annotates in that many processes.
     """
     from annotate.workers import annotate_in_processes
 
     total = len(articles)
-    found: list[list[Mention] | None] = [None] * total
-    sentences: dict[str, list[int]] = {}
-    pipeline: str | None = None
+    found: list[ArticleReading | None] = [None] * total
     todo: list[int] = []
     for i, article in enumerate(articles):
         hit = cache.load_mentions(article) if cache else None
         if hit is None:
             todo.append(i)
         else:
-            found[i], sentences[article.id], pipeline = hit.mentions, hit.sentences, hit.pipeline
+            found[i] = hit
     done = total - len(todo)
     if progress and done:
         progress(done, total)
     if todo:
         results = annotate_in_processes([articles[i] for i in todo], model, jobs, isolate_long)
-        for i, (mentions, starts, pipeline) in zip(todo, results):
+        for i, read in zip(todo, results):
             if cache:
-                cache.store_mentions(articles[i], mentions, starts, pipeline)
-            found[i], sentences[articles[i].id] = mentions, starts
+                cache.store_mentions(articles[i], read)
+            found[i] = read
             done += 1
             if progress:
                 progress(done, total)
-    mentions = [m for per_article in found for m in per_article or ()]
-    return mentions, {a.id: sentences[a.id] for a in articles}, pipeline or _pipeline_label(model)
+    pipeline = next((read.pipeline for read in found if read is not None), None) or _pipeline_label(model)
+    return Annotations(
+        [m for read in found if read is not None for m in read.mentions],
+        {a.id: read.sentences for a, read in zip(articles, found) if read is not None},
+        [s for read in found if read is not None for s in read.reported],
+        pipeline,
+    )
 
 
 def analyse(
@@ -120,7 +145,8 @@ def analyse(
             return cached
 
     clock = _Clock(timings)
-    mentions, sentences, pipeline = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
+    read = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
+    mentions, sentences, reported, pipeline = read
     clock.lap("annotate")
 
     from annotate.nlp.corpus_names import with_name_mentions
@@ -142,7 +168,7 @@ def analyse(
     stage("discrepancies")
     from annotate.compare.detectors.speech import find_statements
 
-    statements = find_statements(articles, mentions, sentences)
+    statements = find_statements(articles, mentions, reported)
     discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences)
     clock.lap("discrepancies")
 
@@ -155,6 +181,7 @@ def analyse(
         engine=EngineInfo(version=__version__, pipeline=pipeline),
         stories=grouped,
         statements=statements,
+        reported=reported,
         sentences=sentences,
     )
     if cache:

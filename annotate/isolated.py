@@ -14,15 +14,17 @@ import pickle
 import subprocess
 import sys
 
-from annotate.model import Article, Mention
+from dataclasses import replace
+
+from annotate.model import Article, ArticleReading, Mention
 
 
 class IsolatedError(RuntimeError):
     """The child failed; the message is its last line of error output."""
 
 
-def annotate_apart(article: Article, model: str | None) -> tuple[list[Mention], list[int], str]:
-    """The article's mentions, sentence starts and the pipeline's name, computed in a child process. Waiting
+def annotate_apart(article: Article, model: str | None) -> ArticleReading:
+    """What the pipeline read in the article, computed in a child process. Waiting
     holds nothing; the mentions come back in slices, each loaded apart (one load of a long
     article's mentions would hold the interpreter for a second)."""
     child = subprocess.run(
@@ -33,11 +35,11 @@ def annotate_apart(article: Article, model: str | None) -> tuple[list[Mention], 
     if child.returncode != 0:
         lines = child.stderr.decode("utf-8", "replace").strip().splitlines() or [f"exit status {child.returncode}"]
         raise IsolatedError(lines[-1])
-    slices, sentences, name = pickle.loads(child.stdout)
+    slices, read = pickle.loads(child.stdout)
     mentions: list[Mention] = []
     for piece in slices:
         mentions.extend(pickle.loads(piece))
-    return mentions, sentences, name
+    return replace(read, mentions=mentions)
 
 
 def main() -> None:

@@ -197,6 +197,23 @@ MENTION_TYPES: dict[str, type[MentionBase]] = {
 
 
 @dataclass(frozen=True, slots=True)
+class ReportedSpeech:
+    """Words an article says someone said without quotation marks, as the pipeline read them:
+    "Petrova said the ministry ...", "According to Petrova, ...", "..., Petrova said." The
+    speaker is a mention; who that is across articles is known after linking (``Statement``)."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    article: str
+    start: int
+    end: int
+    text: str
+    """The words said: ``article.text[start:end]``."""
+    speaker_mention: str
+    """The id of the EntityMention that names who said them."""
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """Who said what: words an article attributes to a linked person, quoted (a ``QuoteMention``
     with a speaker) or reported without quotation marks ("Petrova said the ministry ...")."""
@@ -212,6 +229,19 @@ class Statement:
     """The words said: ``article.text[start:end]`` (for a quote, the quoted words)."""
     quoted: bool
     """True for words in quotation marks, False for reported speech."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleReading:
+    """What the spaCy pipeline read in one article: the input of linking and of the detectors,
+    and what the engine cache keeps per article (not part of the report as such)."""
+
+    mentions: list[Mention]
+    sentences: list[int]
+    """Where the article's sentences start."""
+    reported: list[ReportedSpeech]
+    pipeline: str
+    """The pipeline's name (``EngineInfo.pipeline``)."""
 
 
 @dataclass(slots=True)
@@ -311,6 +341,9 @@ class Analysis:
     """The article ids of each story: articles are compared within their story."""
     statements: list[Statement] = field(default_factory=list)
     """Who said what in each article, quoted or reported, in article order."""
+    reported: list[ReportedSpeech] = field(default_factory=list)
+    """Reported speech as the pipeline found it, in article order, each naming its speaker by
+    mention id (``statements`` holds that of linked people, by entity)."""
     sentences: dict[str, list[int]] = field(default_factory=dict)
     """Where each article's sentences start, by article id: offsets into its text, in order, the
     first 0. A sentence runs to the next start (or the end of the text); every stage splits an

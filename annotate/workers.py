@@ -13,18 +13,15 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 
-from annotate.model import Article, Mention
+from annotate.model import Article, ArticleReading
 
 _nlp = None  # the worker's pipeline, built once by _start_worker
 
-
-# What the pipeline found in one article: its mentions, where its sentences start
-# (``Analysis.sentences``), and the pipeline's name.
-Annotated = tuple[list[Mention], list[int], str]
+Annotated = ArticleReading  # what the pipeline found in one article
 
 
 def annotate_serially(articles: Sequence[Article], model: str | None) -> Iterator[Annotated]:
-    """(mentions, sentence starts, pipeline name) for each article, in order, in this process."""
+    """What the pipeline read in each article, in order, in this process."""
     from annotate.nlp.pipeline import build_pipeline, pipeline_name
 
     nlp = build_pipeline(model)
@@ -78,16 +75,19 @@ def _long_ones_apart(articles: Sequence[Article], model: str | None) -> Iterator
 _SLICE = 5_000  # mentions per pickled slice sent back
 
 
-def annotate_to_slices(article: Article, model: str | None) -> tuple[list[bytes], list[int], str]:
-    """In the child process: the article's mentions, pickled in slices, its sentence starts, and
-    the pipeline's name."""
+def annotate_to_slices(article: Article, model: str | None) -> tuple[list[bytes], ArticleReading]:
+    """In the child process: the article's mentions, pickled in slices, and the rest of what the
+    pipeline read (its mentions left out)."""
     global _nlp
+    from dataclasses import replace
+
     from annotate.nlp.pipeline import build_pipeline
 
     _nlp = build_pipeline(model)
-    ((mentions, sentences, name),) = _annotate_chunk([article])
+    (read,) = _annotate_chunk([article])
+    mentions = read.mentions
     slices = [pickle.dumps(mentions[i : i + _SLICE], pickle.HIGHEST_PROTOCOL) for i in range(0, len(mentions), _SLICE)]
-    return slices, sentences, name
+    return slices, replace(read, mentions=[])
 
 
 def _context():
@@ -121,9 +121,9 @@ def _annotate_chunk(articles: list[Article]) -> list[Annotated]:
 def _read_doc(doc, article: Article, name: str) -> Annotated:
     """The engine's output for one processed Doc: the last time its raw text is read."""
     from annotate.nlp.components.sentences import sentence_starts
-    from annotate.nlp.extract import extract_mentions
+    from annotate.nlp.extract import extract_mentions, extract_reported
 
-    return extract_mentions(doc, article), sentence_starts(doc), name
+    return ArticleReading(extract_mentions(doc, article), sentence_starts(doc), extract_reported(doc, article), name)
 
 
 # Articles tokenized in a row before the rules run over them: the tokenizer's tables and

@@ -68,8 +68,8 @@ async def add_note_on_first_mention(app, pilot, text: str) -> str:
 
     await pilot.press("right_square_bracket")
     await pilot.pause()
-    article = app.shown[app.current_column]
-    mention = app.cursors[article]
+    article = app.reading.article
+    mention = app.reading.cursor(article)
     await pilot.press("a")
     await pilot.pause()
     assert isinstance(app.screen, NoteScreen)

@@ -44,8 +44,8 @@ async def test_note_follows_its_words_after_the_article_is_edited(corpus):
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
-        article_id = app.shown[app.current_column]
-        mention = app.cursors[article_id]
+        article_id = app.reading.article
+        mention = app.reading.cursor(article_id)
         await pilot.press("a", *"keep me", "ctrl+s", "ctrl+s")
         await pilot.pause()
     path = next(p for p in corpus.glob("*.txt") if article_id in p.stem)
@@ -76,7 +76,7 @@ async def test_dismissed_discrepancy_is_hidden_saved_and_toggled(corpus):
         await wait_for_engine(pilot)
         await pilot.press("d")
         await pilot.pause()
-        chosen = app.selected_discrepancy
+        chosen = app.reading.discrepancy
         assert chosen is not None
         listing = app.query_one("#discrepancies")
         listed = lambda: {o.id for o in listing.options if o.id}  # noqa: E731
@@ -101,7 +101,7 @@ async def test_a_verdict_stays_on_its_entry_while_the_list_is_filtered(corpus):
         await wait_for_engine(pilot)
         await pilot.press("d", "c")
         await pilot.pause()
-        chosen = app.selected_discrepancy
+        chosen = app.reading.discrepancy
         listing = app.query_one("#discrepancies")
         assert "confirmed" in str(listing.get_option(chosen).prompt)
         word = app.discrepancy(chosen).kind.replace("_", " ").split()[0]
@@ -120,7 +120,7 @@ async def test_explain_asks_for_a_note(corpus):
         assert isinstance(app.screen, TextPrompt)
         await pilot.press(*"Different dates of reporting", "ctrl+s")
         await pilot.pause()
-        verdict = app.annotator.store.verdict(app.selected_discrepancy)
+        verdict = app.annotator.store.verdict(app.reading.discrepancy)
         assert (verdict.verdict, verdict.note) == ("explained", "Different dates of reporting")
 
 
@@ -226,7 +226,7 @@ async def test_notes_list_shows_everything_and_jumps(corpus):
         assert app.status.said.startswith("✓ confirmed: ") and "(A)" in app.status.said
         assert not any(a.id in app.status.said for a in app.articles)
         note = app.annotator.store.notes[0]
-        app.focus_column(1 - app.shown.index(note.targets[0].article))  # look at the other article
+        app.focus_column(1 - app.reading.shown.index(note.targets[0].article))  # look at the other article
         await pilot.press("A")
         await pilot.pause()
         assert isinstance(app.screen, AnnotationsScreen)
@@ -236,7 +236,7 @@ async def test_notes_list_shows_everything_and_jumps(corpus):
         await pilot.press("enter")  # the first entry: the note
         await pilot.pause()
         assert not isinstance(app.screen, AnnotationsScreen)
-        assert app.shown[app.current_column] == note.targets[0].article
+        assert app.reading.article == note.targets[0].article
 
 
 async def test_annotations_option_picks_the_file(corpus, tmp_path):
@@ -257,7 +257,7 @@ async def test_tags_and_mention_edits_are_saved(corpus):
         await wait_for_engine(pilot)
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        wrong = app.cursors[app.shown[app.current_column]]
+        wrong = app.reading.cursor(app.reading.article)
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
@@ -281,7 +281,7 @@ async def test_tags_and_mention_edits_are_saved(corpus):
 
 def _two_names_of_different_entities(app):
     """The first name in the first article and the first name of another entity in the second."""
-    first_id, second_id = app.shown[0], app.shown[1]
+    first_id, second_id = app.reading.shown[0], app.reading.shown[1]
     one = next(m for m in app.index.mentions(first_id) if m.kind == "entity" and m.entity)
     other = next(m for m in app.index.mentions(second_id) if m.kind == "entity" and m.entity and m.entity != one.entity)
     return one, other
@@ -293,7 +293,7 @@ async def _visits(app, pilot, start, target, presses: int) -> bool:
     for _ in range(presses):
         await pilot.press("n")
         await pilot.pause()
-        cursor = app.cursors[app.shown[app.current_column]]
+        cursor = app.reading.cursor(app.reading.article)
         if (cursor.article, cursor.start, cursor.end) == (target.article, target.start, target.end):
             return True
     return False
@@ -343,28 +343,28 @@ async def test_removed_mention_is_skipped_by_brackets_and_undo_brings_it_back(co
         await wait_for_engine(pilot)
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        article = app.shown[app.current_column]
-        wrong = app.cursors[article]
+        article = app.reading.article
+        wrong = app.reading.cursor(article)
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        after = app.cursors[article]
+        after = app.reading.cursor(article)
         app.place_cursor(wrong)
         await pilot.press("M")
         await pilot.pause()
         assert app.index.mention_on(article, wrong.start, wrong.end, wrong.kind) is None
         assert (wrong.start, wrong.end) not in {(m.start, m.end) for m in app.index.mentions(article) if m.kind == wrong.kind}
         app.action_clear()
-        app.pane(app.current_column).scroll_home(animate=False, immediate=True)
+        app.pane(app.reading.column).scroll_home(animate=False, immediate=True)
         await pilot.pause()
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert (app.cursors[article].start, app.cursors[article].end) == (after.start, after.end)
+        assert (app.reading.cursor(article).start, app.reading.cursor(article).end) == (after.start, after.end)
         await pilot.press("ctrl+z")
         await pilot.pause()
         app.action_clear()
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert (app.cursors[article].start, app.cursors[article].end) == (wrong.start, wrong.end)
+        assert (app.reading.cursor(article).start, app.reading.cursor(article).end) == (wrong.start, wrong.end)
 
 
 async def test_added_mention_is_highlighted_and_visited(corpus):
@@ -373,7 +373,7 @@ async def test_added_mention_is_highlighted_and_visited(corpus):
         await wait_for_engine(pilot)
         await pilot.press("slash", *"cargo plane", "enter")
         await pilot.pause()
-        match = app.matches[app.match_index]
+        match = app.reading.match
         await pilot.press("m")
         await pilot.pause()
         await pilot.press(*"PRODUCT", "enter")
@@ -383,7 +383,7 @@ async def test_added_mention_is_highlighted_and_visited(corpus):
         app.place_cursor(added)
         await pilot.press("left_square_bracket", "right_square_bracket")
         await pilot.pause()
-        cursor = app.cursors[match.article]
+        cursor = app.reading.cursor(match.article)
         assert (cursor.start, cursor.end) == (match.start, match.end)
 
 
@@ -391,7 +391,7 @@ async def test_only_names_can_be_linked(corpus):
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
-        article = app.shown[0]
+        article = app.reading.shown[0]
         number = next(m for m in app.index.mentions(article) if m.kind == "number")
         app.place_cursor(number)
         await pilot.press("l")

@@ -104,7 +104,7 @@ def test_annotating_a_long_article_in_a_thread_does_not_hold_the_interpreter(new
     results: list = []
     pause = _longest_pause_of_this_thread_while(lambda: results.extend(annotate_in_processes(articles, None, 1, isolate_long=True)))
     assert pause < 0.5  # in this process: one spaCy step on the long text held it for 1-3 s
-    assert [len(m) > 0 and len(s) > 1 for m, s, _ in results] == [True, True]  # mentions and sentences
+    assert [len(read.mentions) > 0 and len(read.sentences) > 1 for read in results] == [True, True]
 
 
 def test_a_long_article_annotated_apart_gives_the_same_mentions(news):

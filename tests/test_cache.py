@@ -240,3 +240,21 @@ def test_another_version_of_the_country_names_gets_its_own_entries(tmp_path, mon
     after = engine_fingerprint()
     engine_fingerprint.cache_clear()
     assert after != before
+
+
+def test_another_release_of_the_name_data_gets_its_own_entries(monkeypatch):
+    """Titles come from nameparser and given names from gender-guesser: a new release of either
+    may read names differently, so results made with the old one must not be served."""
+    import annotate.cache
+    from annotate.cache import engine_fingerprint
+
+    engine_fingerprint.cache_clear()
+    before = engine_fingerprint()
+    real = annotate.cache._version_of
+    for package in ("nameparser", "gender-guesser"):
+        monkeypatch.setattr(annotate.cache, "_version_of", lambda p, package=package: "99.0" if p == package else real(p))
+        engine_fingerprint.cache_clear()
+        assert engine_fingerprint() != before, package
+    monkeypatch.setattr(annotate.cache, "_version_of", real)
+    engine_fingerprint.cache_clear()
+    assert engine_fingerprint() == before

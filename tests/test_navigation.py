@@ -15,7 +15,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def cursor(app: CorpusApp):
-    return app.cursors.get(app.shown[app.current_column])
+    return app.reading.cursor(app.reading.article)
 
 
 def focused_article(app: CorpusApp) -> str:
@@ -35,7 +35,7 @@ def cross_article_entity(app: CorpusApp) -> str:
 
 async def put_cursor_on(pilot, app: CorpusApp, target) -> None:
     """Walk the cursor with ] in the target's column until it sits on ``target``."""
-    app.focus_column(app.shown.index(target.article))
+    app.focus_column(app.reading.shown.index(target.article))
     for _ in range(len(app.index.mentions(target.article)) + 1):
         await pilot.press("right_square_bracket")
         if cursor(app) is target:
@@ -52,7 +52,7 @@ async def test_bracket_keys_walk_mentions_in_text_order():
             await pilot.press("right_square_bracket")
             starts.append(cursor(app).start)
         assert starts == sorted(starts) and len(set(starts)) == 6
-        assert focused_article(app) == app.shown[0]
+        assert focused_article(app) == app.reading.shown[0]
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert cursor(app).start == starts[3]
         pane = app.focused
@@ -84,7 +84,7 @@ async def test_n_visits_every_mention_of_an_entity_across_articles_and_comes_bac
                 linked = {(s.start, s.end) for s in column.pane._spans if s.style == "linked"}
                 assert linked == {(m.start, m.end) for m in mentions if m.article == column.pane.article.id}
         assert visited[:-1] == mentions and visited[-1] is mentions[0]
-        assert {m.article for m in visited} == set(app.shown[:2])
+        assert {m.article for m in visited} == set(app.reading.shown[:2])
         # N walks back the same way.
         await pilot.press("N")
         assert cursor(app) is mentions[-1]
@@ -104,7 +104,7 @@ async def test_selecting_a_discrepancy_scrolls_every_involved_pane_to_its_eviden
         sidebar.highlighted = sidebar.get_option_index(target.id)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.selected_discrepancy == target.id
+        assert app.reading.discrepancy == target.id
         for column in app.columns:
             pane = column.pane
             evidence = [e for e in target.evidence if e.article == pane.article.id]
@@ -124,12 +124,12 @@ async def test_d_steps_through_every_discrepancy_from_anywhere_and_wraps():
         seen = []
         for _ in ids:
             await pilot.press("d")
-            seen.append(app.selected_discrepancy)
+            seen.append(app.reading.discrepancy)
         assert seen == ids
         await pilot.press("d")
-        assert app.selected_discrepancy == ids[0]
+        assert app.reading.discrepancy == ids[0]
         await pilot.press("D")
-        assert app.selected_discrepancy == ids[-1]
+        assert app.reading.discrepancy == ids[-1]
         assert app.query_one(DiscrepancyList).highlighted == app.query_one(DiscrepancyList).get_option_index(ids[-1])
 
 
@@ -143,15 +143,15 @@ async def test_search_finds_matches_across_articles_with_next_and_previous():
         assert app.status.said.startswith(f"“{word}” · match 1 of {expected}")
         articles = set()
         for _ in range(expected):
-            match = app.matches[app.match_index]
+            match = app.reading.match
             articles.add(match.article)
             assert app.focused.article.id == match.article
             assert app.focused.is_visible_offset(match.start)
             assert app.articles[[a.id for a in app.articles].index(match.article)].text[match.start : match.end].lower() == word.lower()
             await pilot.press("full_stop")
-        assert app.match_index == 0 and articles == set(app.shown[:2])
+        assert app.reading.match_index == 0 and articles == set(app.reading.shown[:2])
         await pilot.press("comma")
-        assert app.match_index == expected - 1
+        assert app.reading.match_index == expected - 1
 
 
 async def test_typing_in_the_search_box_does_not_trigger_reader_keys():
@@ -160,7 +160,7 @@ async def test_typing_in_the_search_box_does_not_trigger_reader_keys():
         await wait_for_engine(pilot)
         await pilot.press("slash", "q", "n", "d", "1")
         assert app.query_one("#search").value == "qnd1"
-        assert app.selected_discrepancy is None and "entity" in app.layers
+        assert app.reading.discrepancy is None and "entity" in app.layers
         await pilot.press("escape")
         assert app.focused is app.columns[0].pane
 
@@ -178,7 +178,7 @@ async def test_keys_typed_in_one_burst_after_slash_go_to_the_search_box():
         await pilot.pause()
         assert app.is_running
         assert app.query_one("#search").value == "qn1d"
-        assert app.layers == layers and app.selected_discrepancy is None
+        assert app.layers == layers and app.reading.discrepancy is None
 
 
 async def test_keys_typed_in_one_burst_after_o_filter_the_articles_list():
@@ -225,7 +225,7 @@ async def test_coverage_row_jumps_to_the_evidence():
         row = [r for r in table.rows_by_key].index(f"d:{omission.id}")
         table.move_cursor(row=row)
         await pilot.press("enter")
-        assert app.selected_discrepancy == omission.id
+        assert app.reading.discrepancy == omission.id
         # An omission is reported by one side and missing from the other.
         cells = table.rows_by_key[f"d:{omission.id}"].cells
         assert sorted(cells.values()) == ["not reported", "reported"]
@@ -294,10 +294,62 @@ async def test_left_and_right_move_between_columns_and_the_sidebar():
         await wait_for_engine(pilot)
         assert app.focused is app.columns[0].pane
         await pilot.press("right")
-        assert app.focused is app.columns[1].pane and app.current_column == 1
+        assert app.focused is app.columns[1].pane and app.reading.column == 1
         await pilot.press("right")  # after the last column: the sidebar's list
         assert app.focused is app.query_one(DiscrepancyList)
         await pilot.press("right")  # wraps around
         assert app.focused is app.columns[0].pane
         await pilot.press("left", "left")
         assert app.focused is app.columns[1].pane
+
+
+def drawn(pane, style: str) -> list[tuple[int, int]]:
+    """The spans drawn in ``style`` in a pane."""
+    return [(s.start, s.end) for s in pane._spans if s.style == style]
+
+
+async def test_the_cursor_is_drawn_in_the_focused_column_only():
+    """Left and right move the cursor's mark with the focus at once, as a click does."""
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        left, right = (c.pane for c in app.columns)
+        await pilot.press("right_square_bracket")
+        on_left = drawn(left, "cursor")
+        assert len(on_left) == 1
+        await pilot.press("right")
+        assert app.focused is right
+        assert drawn(left, "cursor") == [] and drawn(right, "cursor") == []
+        await pilot.press("right_square_bracket")
+        on_right = drawn(right, "cursor")
+        assert len(on_right) == 1
+        await pilot.press("left")  # each article keeps its cursor
+        assert drawn(left, "cursor") == on_left and drawn(right, "cursor") == []
+        await pilot.press("right")
+        assert drawn(left, "cursor") == [] and drawn(right, "cursor") == on_right
+
+
+async def test_each_key_draws_the_marks_once(monkeypatch):
+    """A key that moves the reader draws the marks once, however much it changes; a key that
+    changes nothing draws nothing."""
+    app = CorpusApp([CORPUS])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        entity_id = cross_article_entity(app)
+        word = app.index.entities[entity_id].name.split()[-1]
+        draws: list[int] = []
+        draw = app.refresh_marks
+        monkeypatch.setattr(app, "refresh_marks", lambda: (draws.append(1), draw()))
+        app.select_entity(entity_id)
+        await pilot.pause()
+        assert len(draws) == 1
+        for keys in (["n"], ["n"], ["N"], ["right_square_bracket"], ["d"], ["d"], ["right"], ["left"],
+                     ["slash", *word, "enter"], ["full_stop"], ["comma"], ["1"], ["1"], ["escape"]):
+            draws.clear()
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert len(draws) == 1, keys
+        draws.clear()
+        await pilot.press("escape")  # nothing left to clear
+        await pilot.pause()
+        assert draws == []

@@ -49,7 +49,7 @@ async def test_j_k_g_G_and_half_pages_scroll_the_article_and_move_in_lists():
 
 
 def place(app: CorpusApp) -> tuple[str, int | None]:
-    return app.shown[app.current_column], app.pane(app.current_column).top_offset()
+    return app.reading.article, app.pane(app.reading.column).top_offset()
 
 
 async def test_ctrl_o_goes_back_to_before_a_jump_and_ctrl_i_forward_again():
@@ -75,11 +75,11 @@ async def test_y_copies_the_finding_with_its_evidence_or_the_quote_under_the_cur
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
         await pilot.press("d", "y")
-        finding = app.discrepancy(app.selected_discrepancy)
+        finding = app.discrepancy(app.reading.discrepancy)
         assert "Copied the finding" in app.status.said
         for e in finding.evidence:
             assert " ".join(e.text.split()) in app.clipboard
-        quote = next(m for m in app.index.mentions(app.shown[0]) if m.kind == "quote")
+        quote = next(m for m in app.index.mentions(app.reading.shown[0]) if m.kind == "quote")
         app.focus_column(0)
         app.place_cursor(quote)
         await pilot.press("y")
@@ -166,7 +166,7 @@ async def test_enter_in_the_tags_box_does_not_close_the_note_editor(corpus):
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
         await pilot.press("d")  # typed by a reader who thinks the editor is still open: not a command
-        assert isinstance(app.screen, NoteScreen) and app.selected_discrepancy is None
+        assert isinstance(app.screen, NoteScreen) and app.reading.discrepancy is None
         await pilot.press("enter")  # on Save
         await pilot.pause()
         assert not isinstance(app.screen, NoteScreen)
@@ -196,7 +196,7 @@ async def test_the_status_counts_articles_from_the_start_and_o_on_a_shown_articl
     async with app.run_test(size=SIZE) as pilot:
         assert "annotating 0 of 2…" in app.status.said or app.analysis is not None
         await wait_for_engine(pilot)
-        app.show_article(app.shown[1])
+        app.show_article(app.reading.shown[1])
         assert "already on screen" in app.status.said
 
 
@@ -221,7 +221,7 @@ async def test_after_dismissing_a_finding_d_goes_on_from_there_not_back_to_the_f
         ids = [d.id for d in app._story_discrepancies]
         assert len(ids) >= 3
         await pilot.press("d", "d", "x", "d")
-        assert app.selected_discrepancy == ids[2]
+        assert app.reading.discrepancy == ids[2]
 
 
 async def test_resizing_after_d_keeps_the_marked_evidence_on_screen():
@@ -229,11 +229,11 @@ async def test_resizing_after_d_keeps_the_marked_evidence_on_screen():
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
         await pilot.press("d", "d", "d")
-        finding = app.discrepancy(app.selected_discrepancy)
+        finding = app.discrepancy(app.reading.discrepancy)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()
-        for n, article_id in enumerate(app.shown[: app.column_count]):
+        for n, article_id in enumerate(app.reading.shown[: app.column_count]):
             starts = [e.start for e in finding.evidence if e.article == article_id]
             if starts:
                 assert app.pane(n).is_visible_offset(min(starts)), article_id
@@ -262,10 +262,10 @@ async def test_enter_in_the_discrepancy_list_keeps_the_focus_there_so_j_walks_on
         await wait_for_engine(pilot)
         await pilot.press("v", "j", "enter")
         listing = app.query_one(DiscrepancyList)
-        assert app.focused is listing and app.selected_discrepancy is not None
-        first = app.selected_discrepancy
+        assert app.focused is listing and app.reading.discrepancy is not None
+        first = app.reading.discrepancy
         await pilot.press("j", "j", "j", "enter")
-        assert app.focused is listing and app.selected_discrepancy != first
+        assert app.focused is listing and app.reading.discrepancy != first
 
 
 async def test_o_brings_another_storys_article_with_its_story(tmp_path):
@@ -275,7 +275,7 @@ async def test_o_brings_another_storys_article_with_its_story(tmp_path):
     app = CorpusApp([tmp_path])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
-        other = next(s for s in app.stories() if s is not app.story_of(app.shown[0]))
+        other = next(s for s in app.stories() if s is not app.story_of(app.reading.shown[0]))
         titles = [a.title for a in app.articles]
         chosen = next(a for a in reversed(other) if sum(app.index.article(a).title in t for t in titles) == 1)
         title = app.index.article(chosen).title
@@ -284,6 +284,6 @@ async def test_o_brings_another_storys_article_with_its_story(tmp_path):
         await pilot.press("down", "enter")  # at once, as a fast reader does
         await pilot.pause()
         assert app.screen is app.screen_stack[0]
-        assert chosen in app.shown[: app.column_count]
-        assert all(app.story_of(a) is other for a in app.shown[: app.column_count])
+        assert chosen in app.reading.shown[: app.column_count]
+        assert all(app.story_of(a) is other for a in app.reading.shown[: app.column_count])
         assert f"story {app.stories().index(other) + 1} of" in app.status.said

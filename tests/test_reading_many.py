@@ -30,7 +30,7 @@ def generated(tmp_path_factory) -> Path:
 
 
 def on_screen(app: CorpusApp) -> list[str]:
-    return app.shown[: app.column_count]
+    return app.reading.shown[: app.column_count]
 
 
 def one_story(app: CorpusApp) -> bool:
@@ -54,7 +54,7 @@ async def test_d_shows_one_article_of_each_side_when_the_first_ones_agree(genera
         seen: set[str] = set()
         for _ in range(len(app.index.discrepancies) + 1):
             await pilot.press("d")
-            d = app.discrepancy(app.selected_discrepancy)
+            d = app.discrepancy(app.reading.discrepancy)
             if d.id not in lopsided:
                 continue
             seen.add(d.id)
@@ -71,22 +71,22 @@ async def test_d_goes_on_to_the_next_storys_findings_and_columns_never_mix_stori
     app = CorpusApp([generated])
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_for_engine(pilot)
-        first_story = app.story_of(app.shown[0])
+        first_story = app.story_of(app.reading.shown[0])
         count = len(app._story_discrepancies)
         assert count
         await pilot.press(*["d"] * count)
-        assert app.story_of(app.shown[0]) is first_story and one_story(app)
+        assert app.story_of(app.reading.shown[0]) is first_story and one_story(app)
         await pilot.press("d")
         assert "Next story" in app.status.said
-        assert app.story_of(app.shown[app.current_column]) is not first_story
+        assert app.story_of(app.reading.article) is not first_story
         assert one_story(app)
-        assert app.selected_discrepancy == app._story_discrepancies[0].id
+        assert app.reading.discrepancy == app._story_discrepancies[0].id
         await pilot.press("D")
-        assert "Previous story" in app.status.said and app.story_of(app.shown[0]) is first_story
+        assert "Previous story" in app.status.said and app.story_of(app.reading.shown[0]) is first_story
         for _ in range(3):
             await pilot.press("right_curly_bracket")
             assert one_story(app)
-            assert app.column_count <= len(app.story_of(app.shown[0]))
+            assert app.column_count <= len(app.story_of(app.reading.shown[0]))
 
 
 async def test_a_mixed_folder_opens_where_there_is_something_to_compare(generated, tmp_path):
@@ -105,7 +105,7 @@ async def test_a_mixed_folder_opens_where_there_is_something_to_compare(generate
         assert one_story(app)
         assert "0 discrepancies" not in app.status.said
         await pilot.press("d")
-        assert app.selected_discrepancy is not None
+        assert app.reading.discrepancy is not None
 
 
 def header_text(app: CorpusApp, column: int) -> list[str]:
@@ -184,3 +184,37 @@ async def test_annotated_words_numbers_matches_and_the_cursor_each_look_differen
         assert far_apart(number, match) and far_apart(number, cursor_on_number) and far_apart(match, cursor_on_number)
         # The legend's swatch for dates is visible against the legend's own background.
         assert far_apart(shade(layer("date"), base), shade(Style(), base))
+
+
+async def test_an_article_swapped_into_a_column_shows_the_selection(generated):
+    """> puts the story's next article in the focused column with the marks of what is selected:
+    the chosen name's mentions and the search's matches; the cursor stays with its article."""
+    app = CorpusApp([generated])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("slash", *"the", "enter")  # matches in every article
+        story = app.story_of(app.reading.article)
+        assert len(story) > app.column_count
+        in_story = {e: {m.article for m in ms} & set(story) for e, ms in app.index.entity_mentions.items()}
+        entity = max(in_story, key=lambda e: len(in_story[e]))
+        app.select_entity(entity)
+        await pilot.pause()
+        before = app.reading.article
+        cursor = app.reading.cursor(before)
+        await pilot.press("greater_than_sign")
+        swapped_in = app.reading.article
+        assert swapped_in != before and app.focused.article.id == swapped_in
+        for column in app.columns:
+            pane = column.pane
+            article_id = pane.article.id
+            assert set(drawn(pane, "linked")) == {(m.start, m.end) for m in app.index.entity_mentions[entity] if m.article == article_id}
+            assert set(drawn(pane, "match")) == {(m.start, m.end) for m in app.reading.matches if m.article == article_id}
+            assert drawn(pane, "match")
+        assert drawn(app.focused, "cursor") == []
+        await pilot.press("less_than_sign")
+        assert app.reading.article == before
+        assert drawn(app.focused, "cursor") == [(cursor.start, cursor.end)]
+
+
+def drawn(pane, style: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in pane._spans if s.style == style]

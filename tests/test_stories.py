@@ -20,7 +20,7 @@ def _linked(folders):
     from annotate.compare.linking import link_entities
 
     articles = load_corpus(folders).articles
-    mentions, _, _ = annotate_articles(articles)
+    mentions, _, _, _ = annotate_articles(articles)
     link_entities(articles, mentions)
     return articles, mentions
 
@@ -302,7 +302,7 @@ async def test_the_app_groups_by_the_stories_option(tmp_path, monkeypatch, mode,
             assert app.status.said == "All articles are one story"
         else:
             assert "story 1 of 2" in app.status.said
-            first = set(app.shown[: app.column_count])
+            first = set(app.reading.shown[: app.column_count])
             await pilot.press("}")
             assert "story 2 of 2" in app.status.said
-            assert first.isdisjoint(app.shown[: app.column_count])
+            assert first.isdisjoint(app.reading.shown[: app.column_count])

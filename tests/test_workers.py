@@ -21,11 +21,10 @@ def articles(tmp_path_factory):
 
 def test_two_processes_find_the_same_mentions_in_the_same_order(articles):
     done: list[tuple[int, int]] = []
-    serial, sentences, name = annotate_articles(articles)
-    parallel, parallel_sentences, parallel_name = annotate_articles(
-        articles, jobs=2, progress=lambda d, t: done.append((d, t))
-    )
-    assert parallel == serial and parallel_sentences == sentences and parallel_name == name
+    serial = annotate_articles(articles)
+    parallel = annotate_articles(articles, jobs=2, progress=lambda d, t: done.append((d, t)))
+    assert parallel == serial  # mentions, sentences, reported speech and the pipeline's name
+    sentences = serial.sentences
     assert all(len(sentences[a.id]) > 1 for a in articles)
     assert done[-1] == (len(articles), len(articles))
     assert [d for d, _ in done] == sorted(d for d, _ in done)
@@ -55,7 +54,7 @@ def test_batches_of_articles_give_what_one_article_at_a_time_gives(tmp_path):
     """Each component runs over a batch of Docs in turn: across batch boundaries (here 40
     articles, batches of 16 and 64), every article's mentions are those it has alone."""
     from annotate.nlp.components import DOCS_PER_BATCH
-    from annotate.nlp.extract import extract_mentions
+    from annotate.nlp.extract import extract_mentions, extract_reported
     from annotate.nlp.pipeline import build_pipeline
     from annotate.nlp.components.sentences import sentence_starts
     from annotate.workers import _make_doc, annotate_serially
@@ -65,10 +64,10 @@ def test_batches_of_articles_give_what_one_article_at_a_time_gives(tmp_path):
     assert len(articles) > 2 * DOCS_PER_BATCH
     nlp = build_pipeline(None)
     docs = [nlp(_make_doc(nlp, a)) for a in articles]
-    alone = [(extract_mentions(doc, a), sentence_starts(doc)) for doc, a in zip(docs, articles)]
-    batched = [(mentions, sentences) for mentions, sentences, _ in annotate_serially(articles, None)]
+    alone = [(extract_mentions(doc, a), sentence_starts(doc), extract_reported(doc, a)) for doc, a in zip(docs, articles)]
+    batched = [(read.mentions, read.sentences, read.reported) for read in annotate_serially(articles, None)]
     assert batched == alone
-    assert sum(len(mentions) for mentions, _ in alone) > 40 * 10
+    assert sum(len(mentions) for mentions, _, _ in alone) > 40 * 10
 
 
 def test_after_the_last_article_the_bar_names_the_phase_and_close_erases_it(monkeypatch):

@@ -3,8 +3,8 @@
 ``Annotator`` is one object the app holds (``app.annotator``); it owns the
 annotation store, where each annotation sits in the text now, the pending
 link and whether dismissed findings are shown. It reads what the reader
-points at through the app's public methods (``focused_article``,
-``cursors``, ``search_match``, ``top_offset``, ``discrepancy_in_focus``) and
+points at through the app's public methods and state (``focused_article``,
+``reading.cursor``, ``search_match``, ``top_offset``, ``discrepancy_in_focus``) and
 tells the app about every change with an ``Annotator.Changed`` message; the
 app then redraws the marks (``spans``) and the sidebar (``without_dismissed``,
 ``verdict_marks``).
@@ -202,7 +202,7 @@ class Annotator:
         text = article.text
         targets: list[Target] = []
         match = self.reader.search_match(article.id)
-        cursor = self.reader.cursors.get(article.id)
+        cursor = self.reader.reading.cursor(article.id)
         if match:
             targets.append(Target("search match", *match, text[match[0] : match[1]]))
         if cursor is not None:
@@ -414,7 +414,7 @@ class Annotator:
         article = self.reader.focused_article()
         if article is None or not self._writable():
             return
-        mention = self.reader.cursors.get(article.id)
+        mention = self.reader.reading.cursor(article.id)
         if mention is None:
             self.reader.status.say("Put the cursor on a mention first (] or click), then press l; then on the other one")
             return
@@ -499,7 +499,7 @@ class Annotator:
         article = self.reader.focused_article()
         if article is None or not self._writable():
             return
-        mention = self.reader.cursors.get(article.id)
+        mention = self.reader.reading.cursor(article.id)
         if mention is None:
             self.reader.status.say("Put the cursor on the wrong mention first (] or click), then press M")
             return
@@ -603,13 +603,11 @@ class Annotator:
         for anchor in anchors_of(item):
             if self._placed_here(item, anchor.article):
                 self.reader.go_to(anchor.article, anchor.start)
-                self.reader.refresh_marks()
                 self.reader.status.say(f"“{short(anchor.exact)}”", self.reader.labels.get(anchor.article, visible(anchor.article)))
                 return
         for r in self.places.get(item.id, ()):
             if r.status == "changed" and r.anchor.article in self._article_ids():
                 self.reader.go_to(r.anchor.article, r.start)
-                self.reader.refresh_marks()
                 self.reader.status.say(f"changed: was “{short(r.was)}”, now “{short(r.text or '')}”", "A, then a: accept the new words")
                 return
         self.reader.status.say("This annotation's words are no longer in the articles (kept, orphaned)")

@@ -2,8 +2,10 @@
 
 Start-up shows the text at once (loading a corpus needs no spaCy); the engine
 runs in a thread worker and the highlights and sidebar fill in when it is done.
-Actions here are thin: positions live in ``ReadingIndex``, drawing in the
-widgets, so new features add an action and a widget, not a branch in a method.
+Actions here are thin: positions live in ``ReadingIndex``, what the reader
+looks at in one ``ReadingState`` (the ``reading`` reactive: set it, and the
+marks are drawn), drawing in the widgets, so new features add an action and a
+widget, not a branch in a method.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
@@ -29,13 +32,14 @@ from annotate.corpus.safe_text import visible
 from .annotation_ui import Annotator, annotation_bindings
 from .jump_list import JumpList, Place
 from .keymap import APP_KEYS, all_keys, app_bindings, load_keymap
+from .reading_state import ReadingState
 from .widgets.article_column import ArticleColumn
 from .widgets.article_pane import ArticlePane
 from .widgets.highlights import LAYER_LABELS, LAYERS, Marks, article_spans
 from .widgets.legend import Legend
 from .widgets.reader_footer import ReaderFooter
 from .widgets.reading_index import ReadingIndex
-from .widgets.search_bar import Match, SearchBar, find_all
+from .widgets.search_bar import SearchBar, find_all
 from .widgets.sidebar import Sidebar
 from .widgets.status_line import StatusLine
 from .words import plural
@@ -69,6 +73,9 @@ class CorpusApp(App[int]):
     sync_scroll = var(False)  # panes scroll in step (s)
     sidebar_cells: var[int | None] = var(None, init=False)  # the sidebar's width (+/-); None: a third of the screen
     problems: var[list[Problem]] = var(list, init=False, bindings=True)  # the footer shows "Problems" when there are some
+    # What the reader looks at (columns, cursors, selection, search): one value, replaced on each
+    # change; its watcher shows the columns' articles and draws the marks once.
+    reading: var[ReadingState] = var(ReadingState(), init=False)
 
     def __init__(
         self,
@@ -89,17 +96,11 @@ class CorpusApp(App[int]):
         self.analysis: Analysis | None = None
         self.index = ReadingIndex.build(self.articles)
         self.labels = article_labels(a.id for a in self.articles)
-        self.shown: list[str] = [a.id for a in self.articles[:MAX_COLUMNS]]  # article id per column
+        # Before the app runs: nothing to draw yet.
+        self.set_reactive(CorpusApp.reading, ReadingState(shown=tuple(a.id for a in self.articles[:MAX_COLUMNS])))
         self.column_count = min(2, len(self.articles))
-        self.current_column = 0
-        self.cursors: dict[str, Mention] = {}  # article id -> mention under the cursor
-        self.selected_entity: str | None = None
-        self.selected_discrepancy: str | None = None
         self._discrepancy_position = 0  # where the selected one was in its story's list (it may be dismissed since)
-        self.marked: list[Evidence] = []  # the evidence marked in the articles (a discrepancy or a coverage row)
-        self.matches: list[Match] = []
         self.jumps = JumpList()
-        self.match_index = -1
         self._sidebar_story: tuple[str, ...] | None = None
         self._story_discrepancies: list[Discrepancy] = []
         self._syncing = False
@@ -148,7 +149,8 @@ class CorpusApp(App[int]):
             with Horizontal(id="columns"):
                 # Kept as references: navigation reaches them on every key press, a DOM query each time was slow.
                 # Only those that fit now: _layout_columns adds more if the terminal widens.
-                self._all_columns = [ArticleColumn(n) for n in range(self._columns_that_fit(self.size.width, beside=self.size.width >= NARROW_WIDTH))]
+                fit = self._columns_that_fit(self.size.width, self.size.width >= NARROW_WIDTH, self.reading.article)
+                self._all_columns = [ArticleColumn(n) for n in range(fit)]
                 yield from self._all_columns
             yield Sidebar(id="sidebar")
         self._status = StatusLine(id="status")
@@ -172,7 +174,7 @@ class CorpusApp(App[int]):
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._layout_columns(self.size.width)
-        self._first_shown = self.shown[: self.column_count]
+        self._first_shown = self.reading.shown[: self.column_count]
         self.refresh_legend()
         # The counter from the start: a small corpus is annotated between two frames once spaCy is loaded.
         self.status.say(plural(len(self.articles), "article"), f"annotating 0 of {len(self.articles)}…")
@@ -208,13 +210,17 @@ class CorpusApp(App[int]):
     def on_resize(self, event: Resize) -> None:
         self._layout_columns(event.size.width)
 
-    def _layout_columns(self, width: int) -> None:
+    def _layout_columns(self, width: int, reading: ReadingState | None = None) -> None:
+        """As many columns as fit ``width`` and the story, showing ``reading`` (by default
+        the current one; a new one is set here, once the number of columns is known)."""
         if not self.articles:
             return
+        reading = reading or self.reading
         narrow = width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
         self._apply_sidebar_width(narrow)
-        count = self._columns_that_fit(width, beside=not (narrow or self.query_one(Sidebar).has_class("-hidden")))
+        beside = not (narrow or self.query_one(Sidebar).has_class("-hidden"))
+        count = self._columns_that_fit(width, beside, reading.article)
         all_columns = self._all_columns
         if count > len(all_columns):
             added = [ArticleColumn(n) for n in range(len(all_columns), count)]
@@ -224,19 +230,21 @@ class CorpusApp(App[int]):
         self.column_count = count
         for n, column in enumerate(all_columns):
             column.display = n < count
+        reading = self._kept_to_story(reading)
+        reading = replace(reading, column=min(reading.column, count - 1))
         if changed:
-            self._keep_to_story()
-            for n in range(count):
-                self._show_in_column(n, self.shown[n])
-            self.current_column = min(self.current_column, count - 1)
-            self.refresh_marks()
+            for n in range(count):  # another number of columns: each shows its article from its top
+                self._show_in_column(n, reading.shown[n])
+            if reading == self.reading:
+                self.refresh_marks()  # the same reading on another number of columns: its watcher does not run
+        self.reading = reading
 
-    def _columns_that_fit(self, width: int, beside: bool) -> int:
+    def _columns_that_fit(self, width: int, beside: bool, article_id: str | None = None) -> int:
         """Article columns for a terminal ``width``, with the sidebar ``beside`` them or not;
-        never more than the articles of the story on screen (columns never mix stories)."""
+        never more than the articles of the story of ``article_id`` (columns never mix stories)."""
         reading_width = width - (self._sidebar_width(width) if beside else 0)
         fits = max(2, reading_width // MIN_COLUMN_WIDTH)
-        story = self.story_of(self.shown[self.current_column]) if self.shown else []
+        story = self.story_of(article_id) if article_id is not None else []
         return max(1, min(MAX_COLUMNS, len(story), fits))
 
     def _sidebar_width(self, width: int) -> int:
@@ -267,8 +275,16 @@ class CorpusApp(App[int]):
         self._sidebar_story = None
         self.call_after_refresh(self.refresh_sidebar)  # the coverage table sizes its columns to the new width
 
+    def watch_reading(self) -> None:
+        """A new reading: the columns show their articles (those not already shown), then the marks."""
+        shown = self.reading.shown
+        for n, column in enumerate(self.columns):
+            article = column.pane.article
+            if article is None or article.id != shown[n]:
+                self._show_in_column(n, shown[n])
+        self.refresh_marks()
+
     def _show_in_column(self, column: int, article_id: str) -> None:
-        self.shown[column] = article_id
         article = self.index.article(article_id)
         position = self.index.article_position(article_id)
         self._all_columns[column].show(article, self.labels[article_id], position + 1, len(self.articles))
@@ -316,12 +332,12 @@ class CorpusApp(App[int]):
             self.problems = [*self.problems, *analysis.problems]
             self.tell_problems(analysis.problems)
         self._sidebar_story = None
-        if self.shown[: self.column_count] == self._first_shown and not self.story_discrepancies(self.story_of(self.shown[0])):
+        shown = self.reading.shown
+        if shown[: self.column_count] == self._first_shown and not self.story_discrepancies(self.story_of(shown[0])):
             self._start_where_there_is_something()
         self._layout_columns(self.size.width)  # as many columns as the story has articles, at most
-        self._keep_to_story()
         self.refresh_sidebar()
-        self.refresh_marks()
+        self.refresh_marks()  # the highlights come with the analysis: not part of the reading
         self.status.say(*self._summary(), "] next mention · n same entity · d next discrepancy · ? help")
         # The analysis and its index live as long as the app: freeze them, or every full
         # collection rescans them all (100-200 ms at 1,000 articles, felt as a stutter on keys).
@@ -353,24 +369,22 @@ class CorpusApp(App[int]):
         for n, c in enumerate(edited.corroborations):
             for article_id in {e.article for e in c.evidence}:
                 self._corroborating.setdefault(article_id, []).append(n)
-        for article_id, cursor in list(self.cursors.items()):
-            same = self.index.mention_on(article_id, cursor.start, cursor.end, cursor.kind)
-            if same is None:
-                del self.cursors[article_id]
-            else:
-                self.cursors[article_id] = same
+        reading = self.reading
+        followed = (self.index.mention_on(c.article, c.start, c.end, c.kind) for c in reading.cursors)
+        entity = reading.entity if reading.entity in self.index.entity_mentions else None
+        # Set without its watcher: the caller draws the marks for the new index anyway, and an
+        # equal reading would keep the old index's mentions (the index finds a mention by identity).
+        self.set_reactive(CorpusApp.reading, replace(reading, cursors=tuple(m for m in followed if m is not None), entity=entity))
         pending = self.annotator.link_from
         if pending is not None:
             self.annotator.link_from = self.index.mention_on(pending.article, pending.start, pending.end, pending.kind)
-        if self.selected_entity is not None and self.selected_entity not in self.index.entity_mentions:
-            self.selected_entity = None
         return True
 
     def _summary(self) -> list[str]:
         parts = [plural(len(self.articles), "article")]
         stories = self.stories()
         if len(stories) > 1:
-            story = self.story_of(self.shown[self.current_column])
+            story = self.story_of(self.reading.article)
             number = stories.index(story) + 1 if story in stories else "?"
             parts.append(f"story {number} of {len(stories)} ({plural(len(story), 'article')})")
         parts.append(plural(len(self._story_discrepancies), "discrepancy", "discrepancies"))
@@ -395,27 +409,27 @@ class CorpusApp(App[int]):
         found = sorted({n for a in story for n in self._involving.get(a, ())})
         return self.annotator.without_dismissed([self.index.discrepancies[n] for n in found])
 
-    def _keep_to_story(self) -> None:
-        """Columns showing another story than the focused column's get articles of that story."""
-        story = self.story_of(self.shown[self.current_column])
+    def _kept_to_story(self, reading: ReadingState) -> ReadingState:
+        """``reading`` with the columns showing another story than the focused column's given articles of that story."""
+        story = self.story_of(reading.article)
         members = set(story)
-        visible = self.shown[: self.column_count]
+        visible = reading.shown[: self.column_count]
         if all(a in members for a in visible):
-            return
+            return reading
         mates = iter([a for a in story if a not in visible])
         for column in range(self.column_count):
-            if self.shown[column] not in members:
+            if reading.shown[column] not in members:
                 mate = next(mates, None)
                 if mate is None:
                     break
-                self._put(column, mate)
+                reading = reading.showing(column, mate)
+        return reading
 
-    def _switch_story(self, story: list[str], first: str | None = None) -> None:
-        """Show ``story`` (``first`` in the first column), with as many columns as it has articles."""
-        self.current_column = 0
-        self._put(0, first or story[0])
-        self._layout_columns(self.size.width)
-        self._keep_to_story()
+    def _switch_story(self, story: list[str], first: str | None = None, reading: ReadingState | None = None) -> None:
+        """Show ``story`` (``first`` in the first column), with as many columns as it has articles;
+        ``reading``: what else changes with it (drawn at once)."""
+        reading = (reading or self.reading).showing(0, first or story[0])
+        self._layout_columns(self.size.width, replace(reading, column=0))
         self.refresh_sidebar()
 
     def _start_where_there_is_something(self) -> None:
@@ -423,14 +437,14 @@ class CorpusApp(App[int]):
         stories = self.stories()
         story = next((s for s in stories if self.story_discrepancies(s)), None)
         story = story or next((s for s in stories if len(s) > 1), None)
-        if story is not None and story is not self.story_of(self.shown[0]):
+        if story is not None and story is not self.story_of(self.reading.shown[0]):
             self._switch_story(story)
 
     def refresh_sidebar(self) -> None:
         """Fill the sidebar for the story of the focused article (only when it changed)."""
         if self.analysis is None:
             return
-        story = self.story_of(self.shown[self.current_column])
+        story = self.story_of(self.reading.article)
         key = tuple(story)
         if key == self._sidebar_story:
             return
@@ -448,7 +462,7 @@ class CorpusApp(App[int]):
         rows = coverage_rows(self._story_discrepancies, corroborations, ordered)
         width = sidebar.size.width or self.size.width
         # The articles on screen get the first coverage columns (a big story's rest share one).
-        on_screen = [a for a in self.shown[: self.column_count] if a in members]
+        on_screen = [a for a in self.reading.shown[: self.column_count] if a in members]
         columns = on_screen + [a for a in ordered if a not in on_screen]  # a few on screen: a list is fine
         sidebar.coverage.fill(rows, columns, self.labels, self._coverage_styles(), width)
         sidebar.show_counts()
@@ -466,24 +480,29 @@ class CorpusApp(App[int]):
     # -- highlights ----------------------------------------------------
 
     def refresh_marks(self) -> None:
-        """Recompute every visible pane's highlight spans from the layers and the selection."""
-        current = self.shown[self.current_column] if self.shown else None
+        """Recompute every visible pane's highlight spans from the layers and the reading.
+
+        Called by ``watch_reading`` and ``watch_layers``; elsewhere only where what the marks
+        are drawn from changes outside those (the index, the annotations, the theme, the
+        number of columns)."""
+        reading = self.reading
+        current = reading.article
+        match = reading.match
         for n, column in enumerate(self.columns):
-            article_id = self.shown[n]
+            article_id = reading.shown[n]
             marks = Marks()
-            cursor = self.cursors.get(article_id)
-            if cursor is not None and article_id == current:
+            cursor = reading.cursor(article_id) if article_id == current else None
+            if cursor is not None:
                 marks.cursor = (cursor.start, cursor.end)
-            if self.selected_entity:
+            if reading.entity:
                 marks.linked = [
                     (m.start, m.end)
-                    for m in self.index.entity_mentions.get(self.selected_entity, [])
+                    for m in self.index.entity_mentions.get(reading.entity, [])
                     if m.article == article_id
                 ]
-            marks.evidence = [(e.start, e.end) for e in self.marked if e.article == article_id]
-            marks.matches = [(m.start, m.end) for m in self.matches if m.article == article_id]
-            if 0 <= self.match_index < len(self.matches) and self.matches[self.match_index].article == article_id:
-                match = self.matches[self.match_index]
+            marks.evidence = [(e.start, e.end) for e in reading.evidence if e.article == article_id]
+            marks.matches = [(m.start, m.end) for m in reading.matches if m.article == article_id]
+            if match is not None and match.article == article_id:
                 marks.current_match = (match.start, match.end)
             spans = article_spans(
                 self.index.mentions(article_id),
@@ -500,7 +519,7 @@ class CorpusApp(App[int]):
         self._sidebar_story = None
         self.refresh_sidebar()
         self.refresh_legend()
-        self.refresh_marks()
+        self.refresh_marks()  # the marks' colours: a theme is not part of the reading
 
     def refresh_legend(self) -> None:
         pane = self.query(ArticlePane).first()
@@ -514,64 +533,55 @@ class CorpusApp(App[int]):
 
     # -- moving around ---------------------------------------------------
 
-    def focus_column(self, column: int) -> None:
-        self.current_column = column
+    def focus_column(self, column: int, reading: ReadingState | None = None) -> None:
+        """Focus ``column``; ``reading``: what else changes with it (drawn at once)."""
+        self.reading = replace(reading or self.reading, column=column)
         self.pane(column).focus()
 
     def action_focus_reader(self) -> None:
-        self.focus_column(self.current_column)
+        self.focus_column(self.reading.column)
 
-    def ensure_shown(self, article_id: str, avoid: set[int] | None = None) -> int:
-        """The column showing ``article_id``, putting it in one first if needed.
+    def placed(self, article_id: str, reading: ReadingState, avoid: set[int] | None = None) -> tuple[int, ReadingState]:
+        """The column for ``article_id`` and ``reading`` with it shown there.
 
         It goes in the column after the focused one, so what the reader was
-        comparing with stays on screen.
+        comparing with stays on screen. Another story's article brings its
+        story at once (the number of columns follows the story).
         """
-        visible = self.shown[: self.column_count]
+        visible = reading.shown[: self.column_count]
         if article_id in visible:
-            return visible.index(article_id)
+            return visible.index(article_id), reading
         story = self.story_of(article_id)
-        if story is not self.story_of(self.shown[self.current_column]):
-            self._switch_story(story, first=article_id)  # columns never mix stories
-            return self.shown.index(article_id)
+        if story is not self.story_of(reading.article):
+            self._switch_story(story, first=article_id, reading=reading)  # columns never mix stories
+            return self.reading.shown.index(article_id), self.reading
         avoid = avoid or set()
-        order = [(self.current_column + k) % self.column_count for k in range(1, self.column_count + 1)]
+        order = [(reading.column + k) % self.column_count for k in range(1, self.column_count + 1)]
         column = next((c for c in order if c not in avoid), order[0])
-        self._put(column, article_id)
-        return column
-
-    def _put(self, column: int, article_id: str) -> None:
-        """Show ``article_id`` in ``column``; a column already showing it gets this column's article."""
-        if self.shown[column] == article_id:
-            return
-        if article_id in self.shown:
-            other = self.shown.index(article_id)
-            self.shown[other] = self.shown[column]
-            if other < self.column_count:
-                self._show_in_column(other, self.shown[other])
-        self._show_in_column(column, article_id)
+        return column, reading.showing(column, article_id)
 
     def show_article(self, article_id: str) -> None:
         """Put an article in the focused column (or focus it where it is)."""
-        visible = self.shown[: self.column_count]
+        reading = self.reading
+        visible = reading.shown[: self.column_count]
         if article_id in visible:
             self.focus_column(visible.index(article_id))
             label = self.labels[article_id]
             self.status.say(f"{label} is already on screen, in column {visible.index(article_id) + 1}")
-        elif self.story_of(article_id) is not self.story_of(self.shown[self.current_column]):
+        elif self.story_of(article_id) is not self.story_of(reading.article):
             self.remember_place()
             self._switch_story(self.story_of(article_id), first=article_id)
             self.focus_column(0)
             self.status.say(*self._summary())
         else:
-            self._put(self.current_column, article_id)
-            self.focus_column(self.current_column)
+            self.focus_column(reading.column, reading.showing(reading.column, article_id))
         self.refresh_sidebar()
-        self.refresh_marks()
 
-    def go_to(self, article_id: str, start: int, *, avoid: set[int] | None = None) -> ArticlePane:
-        column = self.ensure_shown(article_id, avoid)
-        self.focus_column(column)
+    def go_to(self, article_id: str, start: int, *, reading: ReadingState | None = None) -> ArticlePane:
+        """Show and focus ``article_id`` scrolled to ``start``; ``reading``: what else changes
+        with the move (a cursor, a match), drawn with it once."""
+        column, reading = self.placed(article_id, reading or self.reading)
+        self.focus_column(column, reading)
         pane = self.pane(column)
         pane.scroll_to_offset(start)
         return pane
@@ -580,13 +590,12 @@ class CorpusApp(App[int]):
         kinds = self.layers & set(MENTION_KINDS)
         return kinds or frozenset(MENTION_KINDS)
 
-    def place_cursor(self, mention: Mention) -> None:
-        self.cursors[mention.article] = mention
+    def place_cursor(self, mention: Mention, reading: ReadingState | None = None) -> None:
+        reading = (reading or self.reading).with_cursor(mention)
         entity = self.index.entity_of(mention)
         if entity is not None:
-            self.selected_entity = entity
-        self.go_to(mention.article, mention.start)
-        self.refresh_marks()
+            reading = replace(reading, entity=entity)
+        self.go_to(mention.article, mention.start, reading=reading)
         self.status.say(*self._describe(mention))
 
     def _describe(self, mention: Mention) -> list[str]:
@@ -607,9 +616,9 @@ class CorpusApp(App[int]):
         ]
 
     def action_mention(self, step: int) -> None:
-        pane = self.pane(self.current_column)
-        article_id = self.shown[self.current_column]
-        cursor = self.cursors.get(article_id)
+        pane = self.pane(self.reading.column)
+        article_id = self.reading.article
+        cursor = self.reading.cursor(article_id)
         if cursor is not None and not pane.is_visible_offset(cursor.start):
             cursor = None  # the reader scrolled away: start from what is on screen
         offset = 0
@@ -627,10 +636,10 @@ class CorpusApp(App[int]):
         self.place_cursor(mention)
 
     def action_entity(self, step: int) -> None:
-        article_id = self.shown[self.current_column]
-        cursor = self.cursors.get(article_id)
+        article_id = self.reading.article
+        cursor = self.reading.cursor(article_id)
         entity = self.index.entity_of(cursor) if cursor is not None else None
-        entity = entity or self.selected_entity
+        entity = entity or self.reading.entity
         if entity is None:
             self.status.say("Put the cursor on a name first (] or click it), or pick one in the Entities tab")
             return
@@ -644,10 +653,12 @@ class CorpusApp(App[int]):
 
     def select_entity(self, entity_id: str) -> None:
         self.remember_place()
-        self.selected_entity = entity_id
+        reading = replace(self.reading, entity=entity_id)
         found = self.index.step_entity(entity_id, None, 1)
         if found is not None:
-            self.place_cursor(found[0])
+            self.place_cursor(found[0], reading)
+        else:
+            self.reading = reading
 
     def action_discrepancy(self, step: int) -> None:
         """The next (previous) discrepancy of this story; past its last, the next story's first."""
@@ -655,10 +666,10 @@ class CorpusApp(App[int]):
             self.status.say("Still annotating…")
             return
         ids = [d.id for d in self._story_discrepancies]
-        current = self.story_of(self.shown[self.current_column])
-        selected = self.discrepancy(self.selected_discrepancy)
-        if self.selected_discrepancy in ids:
-            i = ids.index(self.selected_discrepancy) + step
+        current = self.story_of(self.reading.article)
+        selected = self.discrepancy(self.reading.discrepancy)
+        if self.reading.discrepancy in ids:
+            i = ids.index(self.reading.discrepancy) + step
         elif selected is not None and any(e.article in current for e in selected.evidence):
             # Dismissed (hidden) since it was selected: carry on from its place, not from the top.
             i = self._discrepancy_position if step > 0 else self._discrepancy_position - 1
@@ -693,10 +704,9 @@ class CorpusApp(App[int]):
         if discrepancy is None:
             return
         self.remember_place()
-        self.selected_discrepancy = discrepancy_id
-        self.selected_entity = None
+        reading = replace(self.reading, discrepancy=discrepancy_id, entity=None)
         involved = list(dict.fromkeys([*(e.article for e in discrepancy.evidence), *discrepancy.values]))
-        self.show_evidence(discrepancy.evidence, involved, discrepancy)
+        self.show_evidence(discrepancy.evidence, involved, discrepancy, reading)
         from .widgets.discrepancy_list import kind_title, with_labels
 
         self.query_one(Sidebar).discrepancies.select_discrepancy(discrepancy_id)
@@ -707,54 +717,58 @@ class CorpusApp(App[int]):
         summary = with_labels(discrepancy.summary or discrepancy.subject, self.labels, discrepancy.values)
         self.status.say(note, "Discrepancy " + position, kind_title(discrepancy.kind), summary)
 
-    def show_evidence(self, evidence: list[Evidence], involved: list[str], discrepancy: Discrepancy | None = None) -> None:
-        """Put the involved articles in columns (one of each side first) and scroll each to its first evidence span."""
+    def show_evidence(
+        self, evidence: list[Evidence], involved: list[str], discrepancy: Discrepancy | None = None, reading: ReadingState | None = None
+    ) -> None:
+        """Put the involved articles in columns (one of each side first) and scroll each to its
+        first evidence span; ``reading``: what else changes with it (drawn at once)."""
         from .sides import sides_first
 
-        on_screen = self.shown[: self.column_count]
+        reading = replace(reading or self.reading, evidence=tuple(evidence))
+        on_screen = reading.shown[: self.column_count]
         if discrepancy is not None:
             involved = sides_first(discrepancy, involved, on_screen, self.index.article_position)
         else:
             involved = sorted(involved, key=lambda a: (a not in on_screen, self.index.article_position(a)))
-        self.marked = list(evidence)
         if not involved:
+            self.reading = reading
             return
-        self.ensure_shown(involved[0])  # first, so the columns follow its story (and their number)
+        _, reading = self.placed(involved[0], reading)  # first, so the columns follow its story (and their number)
         used: set[int] = set()
         focus = None
         for article_id in involved[: self.column_count]:
-            column = self.ensure_shown(article_id, avoid=used)
+            column, reading = self.placed(article_id, reading, avoid=used)
             used.add(column)
             focus = column if focus is None else focus
-        self._keep_to_story()
+        reading = self._kept_to_story(reading)
+        if focus is None:
+            self.reading = reading
+        elif self.query_one(Sidebar).has_focus_within:
+            self.reading = replace(reading, column=focus)  # enter in the list: the list keeps the focus
+        else:
+            self.focus_column(focus, reading)
         for column in used:
-            spans = [e for e in evidence if e.article == self.shown[column]]
+            spans = [e for e in evidence if e.article == reading.shown[column]]
             if spans:
                 self.pane(column).scroll_to_offset(min(e.start for e in spans), always=True)
-        if focus is not None:
-            if self.query_one(Sidebar).has_focus_within:
-                self.current_column = focus  # enter in the list: the list keeps the focus
-            else:
-                self.focus_column(focus)
         self.refresh_sidebar()
-        self.refresh_marks()
 
     # -- what the reader points at (annotations attach to it) ----------------
 
     def focused_article(self) -> Article | None:
-        return self.index.article(self.shown[self.current_column]) if self.shown else None
+        article_id = self.reading.article
+        return self.index.article(article_id) if article_id is not None else None
 
     def search_match(self, article_id: str) -> tuple[int, int] | None:
         """The current search match's span, when it is in ``article_id``."""
-        if 0 <= self.match_index < len(self.matches):
-            match = self.matches[self.match_index]
-            if match.article == article_id and match.end > match.start:
-                return match.start, match.end
+        match = self.reading.match
+        if match is not None and match.article == article_id and match.end > match.start:
+            return match.start, match.end
         return None
 
     def top_offset(self) -> int | None:
         """The first words on screen in the focused column."""
-        pane = self.pane(self.current_column)
+        pane = self.pane(self.reading.column)
         wrapped = pane.wrapped
         if wrapped is None or not wrapped.lines:
             return None
@@ -774,7 +788,7 @@ class CorpusApp(App[int]):
             option = focused.get_option_at_index(focused.highlighted)
             if option.id:
                 return self.discrepancy(option.id)
-        return self.discrepancy(self.selected_discrepancy)
+        return self.discrepancy(self.reading.discrepancy)
 
     # -- annotation keys: the Annotator does the work --------------------------
 
@@ -821,18 +835,18 @@ class CorpusApp(App[int]):
             self.rebuild_index()
             self._sidebar_story = None  # the discrepancy list is rebuilt (verdicts, dismissed ones)
             self.refresh_sidebar()
-        self.refresh_marks()
+        self.refresh_marks()  # the reader's annotations are marked too: not part of the reading
         if event.message:
             self.status.say(event.message)
 
     # -- the jump list ----------------------------------------------------
 
     def _here(self) -> Place | None:
-        if not self.shown or self.pane(self.current_column).article is None:
+        article_id = self.reading.article
+        if article_id is None or self.pane(self.reading.column).article is None:
             return None
-        pane = self.pane(self.current_column)
-        top = pane.top_offset()
-        return Place(self.shown[self.current_column], top or 0)
+        top = self.pane(self.reading.column).top_offset()
+        return Place(article_id, top or 0)
 
     def remember_place(self) -> None:
         """Called before a jump, so ctrl+o comes back here."""
@@ -846,10 +860,9 @@ class CorpusApp(App[int]):
         if place is None:
             self.status.say("No earlier place to go back to" if step < 0 else "No later place to go forward to")
             return
-        column = self.ensure_shown(place.article)
-        self.focus_column(column)
+        column, reading = self.placed(place.article, self.reading)
+        self.focus_column(column, reading)
         self.pane(column).scroll_to_top_offset(place.offset)
-        self.refresh_marks()
         self.status.say("Back" if step < 0 else "Forward", f"{self.labels[place.article]}: {self.index.article(place.article).title}")
 
     # -- search ----------------------------------------------------------
@@ -860,34 +873,35 @@ class CorpusApp(App[int]):
     @on(SearchBar.Submitted, "#search")
     def run_search(self, event: SearchBar.Submitted) -> None:
         query = event.value
-        self.matches = find_all(self.articles, query)
-        self.match_index = -1
+        reading = replace(self.reading, matches=tuple(find_all(self.articles, query)), match_index=-1)
         self.query_one(SearchBar).remove_class("-open")
-        if not self.matches:
+        if not reading.matches:
             self.status.say(f"No match for “{query}”")
-            self.refresh_marks()
-            self.action_focus_reader()
+            self.focus_column(reading.column, reading)
             return
-        self.action_match(1)
+        self._to_match(reading, 1)
 
     def action_match(self, step: int) -> None:
-        if not self.matches:
+        self._to_match(self.reading, step)
+
+    def _to_match(self, reading: ReadingState, step: int) -> None:
+        """The next (previous) match of ``reading``'s search."""
+        if not reading.matches:
             self.status.say("No search yet: press / to search")
             return
-        self.match_index = (self.match_index + step) % len(self.matches)
-        match = self.matches[self.match_index]
-        if match.article != self.shown[self.current_column]:
+        reading = replace(reading, match_index=(reading.match_index + step) % len(reading.matches))
+        match = reading.matches[reading.match_index]
+        if match.article != reading.article:
             self.remember_place()
-        self.go_to(match.article, match.start)
         # A match inside a mention puts the cursor there, so n / N can follow it at once.
         mention = self.index.mention_at(match.article, match.start, self._kinds())
         if mention is not None:
-            self.cursors[match.article] = mention
-        self.refresh_marks()
+            reading = reading.with_cursor(mention)
+        self.go_to(match.article, match.start, reading=reading)
         article = self.index.article(match.article)
         self.status.say(
             f"“{self.query_one(SearchBar).value}”",
-            f"match {self.match_index + 1} of {len(self.matches)}",
+            f"match {reading.match_index + 1} of {len(reading.matches)}",
             f"{self.labels[article.id]}: {article.title}",
         )
 
@@ -900,7 +914,7 @@ class CorpusApp(App[int]):
 
     def watch_layers(self) -> None:
         self.refresh_legend()
-        self.refresh_marks()
+        self.refresh_marks()  # which highlights are on is not part of the reading
 
     def action_sync_scroll(self) -> None:
         self.sync_scroll = not self.sync_scroll
@@ -924,7 +938,7 @@ class CorpusApp(App[int]):
         """The next column left or right; past the last column, the sidebar (when it is shown)."""
         sidebar = self.query_one(Sidebar)
         stops = self.column_count + (1 if sidebar.built and not sidebar.has_class("-hidden") else 0)
-        here = self.column_count if sidebar.has_focus_within else self.current_column
+        here = self.column_count if sidebar.has_focus_within else self.reading.column
         target = (here + step) % stops
         if target == self.column_count:
             sidebar.focus_list()
@@ -948,8 +962,8 @@ class CorpusApp(App[int]):
 
         focused_list = self.focused if self.query_one(Sidebar).has_focus_within else None
         discrepancy = self.discrepancy_in_focus() if focused_list is not None else None
-        article_id = self.shown[self.current_column] if self.shown else None
-        cursor = self.cursors.get(article_id) if article_id else None
+        article_id = self.reading.article
+        cursor = self.reading.cursor(article_id)
         match = self.search_match(article_id) if article_id else None
         if discrepancy is not None:
             what, text = "the finding", finding_text(discrepancy, self.labels, self.index)
@@ -957,8 +971,8 @@ class CorpusApp(App[int]):
             what, text = f"the {cursor.kind}", mention_text(cursor, self.index)
         elif match is not None:
             what, text = "the match", mention_text(None, self.index, article_id, *match)
-        elif self.selected_discrepancy is not None and self.discrepancy(self.selected_discrepancy) is not None:
-            what, text = "the finding", finding_text(self.discrepancy(self.selected_discrepancy), self.labels, self.index)
+        elif self.discrepancy(self.reading.discrepancy) is not None:
+            what, text = "the finding", finding_text(self.discrepancy(self.reading.discrepancy), self.labels, self.index)
         else:
             self.status.say("Nothing to copy: select a finding (d), put the cursor on a quote or name (]), or search (/)")
             return
@@ -967,9 +981,10 @@ class CorpusApp(App[int]):
 
     def action_swap_article(self, step: int) -> None:
         """Show the next/previous article of this story not already on screen in the focused column."""
-        ids = self.story_of(self.shown[self.current_column])
-        visible = set(self.shown[: self.column_count])
-        i = ids.index(self.shown[self.current_column])
+        reading = self.reading
+        ids = self.story_of(reading.article)
+        visible = set(reading.shown[: self.column_count])
+        i = ids.index(reading.article)
         for k in range(1, len(ids)):
             candidate = ids[(i + k * step) % len(ids)]
             if candidate not in visible:
@@ -984,21 +999,19 @@ class CorpusApp(App[int]):
         if len(stories) < 2:
             self.status.say("All articles are one story" if self.analysis else "Still annotating…")
             return
-        current = self.story_of(self.shown[self.current_column])
+        current = self.story_of(self.reading.article)
         i = next((n for n, s in enumerate(stories) if s is current), -1)
         self.remember_place()
-        self._switch_story(stories[(i + step) % len(stories)])
-        self.selected_discrepancy = None
-        self.marked = []
+        self._switch_story(stories[(i + step) % len(stories)], reading=replace(self.reading, discrepancy=None, evidence=()))
         self.focus_column(0)
-        self.refresh_marks()
         self.status.say(*self._summary())
 
     def action_articles(self) -> None:
         from .screens.articles import ArticlesScreen
 
         stories = self.analysis.stories if self.analysis else []
-        screen = ArticlesScreen(self.articles, self.labels, self.shown[: self.column_count], stories, self.shown[self.current_column])
+        reading = self.reading
+        screen = ArticlesScreen(self.articles, self.labels, list(reading.shown[: self.column_count]), stories, reading.article)
         self.push_screen(screen, lambda article_id: article_id and self.show_article(article_id))
 
     def action_toggle_sidebar(self) -> None:
@@ -1029,20 +1042,16 @@ class CorpusApp(App[int]):
             self.query_one(Sidebar).focus_list()
 
     def action_clear(self) -> None:
-        self.selected_entity = None
-        self.selected_discrepancy = None
-        self.marked = []
         self.annotator.link_from = None  # a pending link is cancelled too
-        self.matches, self.match_index = [], -1
-        self.cursors.pop(self.shown[self.current_column], None)
-        self.refresh_marks()
+        reading = self.reading.without_cursor(self.reading.article)
+        self.reading = replace(reading, entity=None, discrepancy=None, evidence=(), matches=(), match_index=-1)
         self.status.say("Selection cleared")
         self.action_focus_reader()
 
     def action_copy_url(self) -> None:
         """The focused article's ``url`` to the clipboard, and on the status line to select by hand
         where the terminal does not pass the clipboard on."""
-        article = self.index.article(self.shown[self.current_column])
+        article = self.index.article(self.reading.article)
         label = self.labels[article.id]
         if not article.url:
             self.status.say(f"{label}: no web address (no url in the file)")
@@ -1121,10 +1130,9 @@ class CorpusApp(App[int]):
         widget = event.widget
         if isinstance(widget, ArticlePane):
             for n, column in enumerate(self.columns):
-                if column.pane is widget and n != self.current_column:
-                    self.current_column = n
+                if column.pane is widget and n != self.reading.column:
+                    self.reading = replace(self.reading, column=n)
                     self.refresh_sidebar()
-                    self.refresh_marks()
 
     @on(ArticlePane.Clicked)
     def click_mention(self, event: ArticlePane.Clicked) -> None:
@@ -1155,8 +1163,7 @@ class CorpusApp(App[int]):
         row = self.query_one(Sidebar).coverage.rows_by_key.get(key)
         if row is not None:
             self.remember_place()
-            self.selected_discrepancy = None
-            self.show_evidence(row.evidence, [e.article for e in row.evidence])
+            self.show_evidence(row.evidence, [e.article for e in row.evidence], reading=replace(self.reading, discrepancy=None))
             self.status.say("Reported alike", row.subject, f"marked in {plural(len({e.article for e in row.evidence}), 'article')}")
 
 

@@ -19,6 +19,8 @@ Follows the contract in ``annotate.nlp.components``:
   ``speaker_name`` the speaker as the article names them (the speaker span's
   ``_.canonical`` or its text), None when no speaker was found.
   ``annotate.compare.linking`` sets ``speaker`` to the ``Entity.id`` of that name.
+- ``doc.spans["speech"]`` (``ct_speech``) -> ``ReportedSpeech`` (``extract_reported``): the
+  words said and the id of the speaker's mention.
 
 Where the components left their spans as rows (``doc._.rows``, see
 ``annotate.nlp.components``), they are read instead of ``doc.ents`` and the span
@@ -37,7 +39,8 @@ from spacy.tokens import Doc, Span
 
 from annotate.nlp.components import CUES, ENTS
 from annotate.nlp.components.nested import NESTED
-from annotate.model import Article, DateMention, EntityMention, Mention, NumberMention, QuoteMention
+from annotate.nlp.components.speech import SPEECH
+from annotate.model import Article, DateMention, EntityMention, Mention, NumberMention, QuoteMention, ReportedSpeech
 
 # Label used when a component leaves a span unlabelled.
 _DEFAULT_LABELS = {"number": "CARDINAL", "date": "DATE", "quote": "QUOTE"}
@@ -99,6 +102,22 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             rows = _rows_of(group, kind)
         _from_rows(rows, kind, aid, text, mentions)
     return sorted(mentions.values(), key=_POSITION)
+
+
+def extract_reported(doc: Doc, article: Article) -> list[ReportedSpeech]:
+    """The reported speech ``ct_speech`` found in ``doc``, in the order of the speakers' mentions;
+    each speaker is the id of the entity mention ``extract_mentions`` makes of its span."""
+    found = doc._.rows
+    said = found.get(SPEECH) if found is not None else None
+    if said is None:
+        said = []
+        for span in doc.spans.get(SPEECH, ()):
+            speaker = span._.speaker
+            if isinstance(speaker, Span):
+                said.append((span.start_char, span.end_char, span.label_, (speaker.start_char, speaker.end_char)))
+    aid, text = article.id, article.text
+    return [ReportedSpeech(aid, start, end, text[start:end], f"{aid}:e{speaker[0]}-{speaker[1]}")
+            for start, end, _label, speaker in said]
 
 
 def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention]) -> None:

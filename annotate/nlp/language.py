@@ -10,6 +10,8 @@
   to lie inside the wider ones (``tests/test_language.py``);
 - speech verbs: one table of verbs and their forms, with what each rule may
   use them for (attributing a quotation, reporting speech, marking a person);
+- negation: the words that deny, hedge or sit between a negation and its predicate, and the
+  families of predicates that affirm or deny the same act;
 - how a name is used: the words around a capital that make it the city or
   its country's government, and those after "the American" that make it a
   person (``annotate.nlp.name_cues`` reads them);
@@ -241,6 +243,80 @@ QUOTE_VERBS = _speech_verbs("q", finite_only=False)
 REPORTING_VERBS = _speech_verbs("r", finite_only=True)
 # Verbs that make the name before them a person's ("Okafor said").
 PERSON_SPEECH_VERBS = _speech_verbs("p", finite_only=True)
+
+# Words that may stand between a name and its reporting verb ("Petrova has also said ...").
+SPEECH_VERB_LEADS = frozenset("has had have also then later publicly repeatedly".split())
+# Words after a reporting verb that lead into a date rather than into what was said ("said late on Thursday").
+SPEECH_DATE_LEADS = frozenset({"", "on", "late on", "in", "last"})
+# Words that, between a comma and a name, start another clause rather than a title
+# (", and Petrova said" is no attribution of what comes before the comma).
+CLAUSE_CONJUNCTIONS = frozenset("and but or while as when after before because so then who which".split())
+
+
+# -- negation and the predicates it denies -----------------------------------------------
+
+# Words that deny what follows them ("did not hire", "denied hiring", "is unlikely to meet").
+NEGATION_WORDS = frozenset(
+    """not never denied deny denies denying refused refuses refuse unlikely cannot can't won't didn't doesn't
+    don't isn't aren't wasn't weren't hasn't haven't hadn't wouldn't couldn't shouldn't""".split()
+)
+# Words that negate a noun ("no meeting") or an act ("without"): near a predicate, they keep a
+# clause from affirming it, though they deny no act themselves.
+NEGATING_WORDS = NEGATION_WORDS | {"no", "without"}
+# Words that make a clause a possibility, a condition or a question, not a statement of fact.
+HEDGE_WORDS = frozenset("might may could would should if whether can".split())
+# Words between a negation and what it negates ("denied that it had hired").
+NEGATION_GAP_WORDS = frozenset(
+    """that it he she they we i you had has have been be being was were is are to any the a an yet ever also
+    even so personally directly himself herself itself themselves""".split()
+)
+# Auxiliaries a "not" follows ("was not", "did not") and verbs that deny ("denied sending").
+NEGATED_AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "did", "does", "do", "will", "would", "could", "can")
+NEGATED_CONTRACTIONS = ("wasn", "weren", "isn", "aren", "hasn", "haven", "hadn", "didn", "doesn", "don", "won", "couldn", "can")
+DENYING_VERBS = ("denied", "denies", "deny", "rejected", "rejects")
+# Words whose presence makes a clause a negative one, whatever they negate (with "n't").
+CLAUSE_NEGATIONS = ("not", "never", "no", "nor", "neither", "denied", "denies", "deny", "without")
+# Acts affirmed or denied in the same words: each line one family (the detectors stem them).
+ACT_FAMILIES = (
+    "hire hired hiring employ employed recruit recruited brought bring bringing",
+    "name named naming include included includes list listed",
+    "meet met meeting see visit visited",
+    "confirm confirmed acknowledge acknowledged admit admitted",
+    "attend attended join joined participate participated",
+    "sign signed agree agreed approve approved accept accepted",
+    "kill killed die died",
+    "resign resigned quit step stepped",
+)
+# What an entity is affirmed or denied to have done, broader: being involved covers helping,
+# supplying, paying (the first family, which the others of involvement join: see ``claim``).
+INVOLVEMENT_FAMILIES = (
+    "involved involvement involve assistance assist assisted help helped support supported backing backed aid "
+    "aided soliciting solicit solicited requested request contracted contract hired hire sponsored sponsor "
+    "cooperation cooperate cooperated participate participated participation role behind engaged engagement "
+    "sent send sending supplied supply supplying provided provide providing delivered deliver delivery",
+    "knew know known aware informed notified",
+    "responsible responsibility blamed blame caused cause orchestrated ordered order carried",
+    "present presence deployed deploy deployment stationed operating operate operations",
+    "killed kill died dead death deaths",
+    "attacked attack struck strike bombed bomb shelled shelling",
+    "paid pay payment paying funded fund funding financed finance",
+    "sold sell sale selling bought buy purchased purchase",
+    "agreed agree agreement signed sign accepted accept approved approve",
+    "met meet meeting talks talked",
+)
+# What news says a source did not do for the reporter, not about the story ("could not be
+# reached", "did not respond to a request for comment"): never a denial of the story's facts.
+REPORTER_BOILERPLATE = frozenset(
+    """reached reach respond responded return returned comment commented available specify specified elaborate
+    elaborated disclose disclosed identify identified say said immediately""".split()
+)
+# ... and the words an entity's denial of an involvement may also leave open ("not clear", "not named").
+UNSTATED_WORDS = frozenset("clear known name named".split())
+# Nouns a name before them qualifies ("the Trump campaign"): what is said is of the group.
+GROUP_NOUNS = (
+    "campaign administration team organisation organization family government camp aides officials "
+    "associates allies supporters lawyers company group"
+).split()
 
 
 # -- how a name is used: the words around it --------------------------------------------------

@@ -113,7 +113,8 @@ def _compared_again(analysis: Analysis, touched: set[str]) -> Analysis:
         if any(by_id[mid].article in inside for mid in e.mentions)
     ]
     articles = [a for a in analysis.articles if a.id in inside]
-    said = find_statements(articles, mentions, analysis.sentences)  # a person linked or unlinked says it, or not
+    reported = [r for r in analysis.reported if r.article in inside]
+    said = find_statements(articles, mentions, reported)  # a person linked or unlinked says it, or not
     order = {a.id: n for n, a in enumerate(analysis.articles)}
     found, agreed = detect_by_story(articles, mentions, entities, stories, said, analysis.sentences)
 

@@ -17,44 +17,33 @@ import re
 from dataclasses import dataclass
 
 from annotate.model import Discrepancy
+from annotate.nlp.language import (
+    CLAUSE_NEGATIONS,
+    DENYING_VERBS,
+    GROUP_NOUNS,
+    INVOLVEMENT_FAMILIES,
+    NEGATED_AUXILIARIES,
+    NEGATED_CONTRACTIONS,
+    REPORTER_BOILERPLATE,
+    UNSTATED_WORDS,
+)
 from annotate.compare.detectors.story import GENERIC, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, article_values, content_words, evidence, stem
 
 KIND = "claim"
 
-# Predicate families: words that affirm or deny the same thing. A general
-# word list, stems as produced by ``story.stem``.
-_FAMILIES: tuple[frozenset[str], ...] = tuple(
-    frozenset(stem(w) for w in words.split())
-    for words in (
-        "involved involvement involve assistance assist assisted help helped support supported backing backed aid "
-        "aided soliciting solicit solicited requested request contracted contract hired hire sponsored sponsor "
-        "cooperation cooperate cooperated participate participated participation role behind engaged engagement "
-        "sent send sending supplied supply supplying provided provide providing delivered deliver delivery",
-        "knew know known aware informed notified",
-        "responsible responsibility blamed blame caused cause orchestrated ordered order carried",
-        "present presence deployed deploy deployment stationed operating operate operations",
-        "killed kill died dead death deaths",
-        "attacked attack struck strike bombed bomb shelled shelling",
-        "paid pay payment paying funded fund funding financed finance",
-        "sold sell sale selling bought buy purchased purchase",
-        "agreed agree agreement signed sign accepted accept approved approve",
-        "met meet meeting talks talked",
-    )
-)
+# Predicate families: words that affirm or deny the same thing, stems as produced by ``story.stem``.
+_FAMILIES: tuple[frozenset[str], ...] = tuple(frozenset(stem(w) for w in words.split()) for words in INVOLVEMENT_FAMILIES)
 # What news says an entity did not do for the reporter, not about the story:
 # "could not be reached", "did not respond to a request for comment".
-_BOILERPLATE = frozenset(
-    stem(w) for w in "reached reach respond responded return returned comment commented available clear known "
-    "specify specified elaborate elaborated disclose disclosed identify identified name named say".split()
-)
+_BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE | UNSTATED_WORDS)
 # A negation and the predicate word it negates ("was not damaged", "denied sending").
 _NEG_CORE = (
-    r"(?:(?:was|were|is|are|has|have|had|did|does|do|will|would|could|can)\s*(?:not|never|n['’]t)"
-    r"|(?:wasn|weren|isn|aren|hasn|haven|hadn|didn|doesn|don|won|couldn|can)['’]t|never|denied|denies|deny|rejected|rejects)"
+    rf"(?:(?:{'|'.join(NEGATED_AUXILIARIES)})\s*(?:not|never|n['’]t)"
+    rf"|(?:{'|'.join(NEGATED_CONTRACTIONS)})['’]t|never|{'|'.join(DENYING_VERBS)})"
     r"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+|[a-z]+ly\s+)*([^\W\d_][\w-]*)"
 )
 _NEG_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*" + _NEG_CORE)
-_NEGATION_WORDS = re.compile(r"\b(?:not|never|no|nor|neither|denied|denies|deny|without|n['’]t)\b|n['’]t\b", re.IGNORECASE)
+_NEGATION_WORDS = re.compile(rf"\b(?:{'|'.join(CLAUSE_NEGATIONS)}|n['’]t)\b|n['’]t\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
 _WINDOW = 60  # characters around a mention within which its predicate is looked for
 
@@ -153,10 +142,7 @@ def _subject_spans(story: Story, article_id: str, subject: str) -> list[tuple[in
 
 
 # A name used to qualify a group ("the Trump campaign", "the Kremlin's allies") names the group.
-_MODIFIER_OF = re.compile(
-    r"(?:['’]s)?\s+(?:campaign|administration|team|organi[sz]ation|family|government|camp|aides|officials|"
-    r"associates|allies|supporters|lawyers|company|group)\b"
-)
+_MODIFIER_OF = re.compile(rf"(?:['’]s)?\s+(?:{'|'.join(GROUP_NOUNS)})\b")
 
 
 def _affirmation(story: Story, article_id: str, subject: str, family: frozenset[str]) -> tuple[int, int] | None:

@@ -19,40 +19,28 @@ import re
 from dataclasses import dataclass
 
 from annotate.model import Discrepancy
+from annotate.nlp.language import (
+    ACT_FAMILIES,
+    HEDGE_WORDS,
+    NEGATING_WORDS,
+    NEGATION_GAP_WORDS,
+    NEGATION_WORDS,
+    REPORTER_BOILERPLATE,
+)
 from annotate.compare.detectors.story import GENERIC, MONTHS, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, article_values, evidence, stem
 
 KIND = "claim"
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
 # "no" negates a noun ("no meeting", "no site"), whose existence is another matter.
-NEGATIONS = frozenset(
-    "not never denied deny denies denying refused refuses refuse unlikely "
-    "cannot can't won't didn't doesn't don't isn't aren't wasn't weren't hasn't haven't hadn't wouldn't "
-    "couldn't shouldn't".split()
-)
-_NEGATED_NEAR = NEGATIONS | {"no", "without"}
-# Words that make a clause a possibility, a condition or a question, not a statement of fact.
-_HEDGES = frozenset("might may could would should if whether can".split())
-# Words between a negation and what it negates ("denied that it had hired").
-_SKIP = frozenset("that it he she they we i you had has have been be being was were is are to any the a an "
-                  "yet ever also even so personally directly himself herself itself themselves".split())
+NEGATIONS = NEGATION_WORDS
+_NEGATED_NEAR = NEGATING_WORDS
+_HEDGES = HEDGE_WORDS
+_SKIP = NEGATION_GAP_WORDS
 # Predicates that deny or affirm the same act.
-_FAMILIES = tuple(
-    frozenset(stem(w) for w in words.split())
-    for words in (
-        "hire hired hiring employ employed recruit recruited brought bring bringing",
-        "name named naming include included includes list listed",
-        "meet met meeting see visit visited",
-        "confirm confirmed acknowledge acknowledged admit admitted",
-        "attend attended join joined participate participated",
-        "sign signed agree agreed approve approved accept accepted",
-        "kill killed die died",
-        "resign resigned quit step stepped",
-    )
-)
+_FAMILIES = tuple(frozenset(stem(w) for w in words.split()) for words in ACT_FAMILIES)
 # What news says a source did not do for the reporter, not about the story.
-_BOILERPLATE = frozenset(stem(w) for w in "respond responded comment commented return returned reach reached "
-                         "immediately available specify elaborate disclose identify say said".split())
+_BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE)
 _WINDOW_BEFORE = 6
 _WINDOW_AFTER = 10
 MIN_SHARED = 2

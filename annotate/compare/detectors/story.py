@@ -253,9 +253,13 @@ class Story:
         """Who said what in the article: the engine's statements, or found now for a story
         made without them."""
         if article_id not in self._statements:
-            from annotate.compare.detectors.speech import statements
+            from annotate.compare.detectors.speech import find_statements
+            from annotate.nlp.components.speech import reported_speech_in
 
-            self._statements[article_id] = statements(self, article_id)
+            self.sentences(article_id)
+            article, mentions = self.article_by_id[article_id], self.by_article[article_id]
+            reported = reported_speech_in(article, mentions, self._sentence_starts[article_id])
+            self._statements[article_id] = find_statements([article], mentions, reported)
         return self._statements[article_id]
 
     def kind(self, article_id: str, kind: str) -> list[Mention]:

@@ -18,6 +18,8 @@ processed Doc into ``Mention`` objects):
 - quotes: ``doc.spans["quotes"]``, the span covering the quoted words without
   the quotation marks; ``span._.speaker`` is a PERSON/ORG span from
   ``doc.ents`` (the fullest form available in the article) or None.
+- reported speech: ``doc.spans["speech"]`` (``ct_speech``), words said without quotation
+  marks; ``span._.speaker`` is the PERSON span of who said them.
 - nested names: ``doc.spans["nested"]`` (``ct_nested``), names inside longer
   names (an office over its holder's name, a maker inside its product);
   ``span._.office`` is True for an office ("North Korean leader"), which stands
@@ -38,7 +40,7 @@ processed Doc into ``Mention`` objects):
   being those ``annotate.nlp.extract`` reads for that kind (numbers: value,
   counts, qualifier; dates: value, granularity; quotes: the speaker's name
   and where the speaker's entity is, ``(start_char, end_char, label)``, or
-  None twice). ``annotate.nlp.extract`` reads them instead of building a
+  None twice; speech: where the speaker's entity is). ``annotate.nlp.extract`` reads them instead of building a
   ``Span`` and an ``Underscore`` per item; the ``span._.x`` extensions read
   the same rows (their getters), so both views always agree. A Doc from
   another pipeline has no rows: ``span._.x = value`` stores a value there
@@ -53,7 +55,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-SPAN_KEYS = ("numbers", "dates", "quotes", "nested")
+SPAN_KEYS = ("numbers", "dates", "quotes", "nested", "speech")
 ENTS = "ents"  # the rows of ``doc.ents`` in ``Rows``
 CUES = "cues"  # the rows of ``ct_name_cues`` in ``Rows``
 
@@ -71,7 +73,7 @@ _FIELDS: dict[str, tuple[tuple[str, int], ...]] = {
     "counts": (("numbers", 4),),
     "qualifier": (("numbers", 5),),
     "granularity": (("dates", 4),),
-    "speaker": (("quotes", 4),),  # where the speaker's entity is: the getter makes its Span
+    "speaker": (("quotes", 4), ("speech", 3)),  # where the speaker's entity is: the getter makes its Span
 }
 
 

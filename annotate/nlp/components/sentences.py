@@ -38,6 +38,7 @@ _UNWRAPPED_SHARE = 10
 _FINAL = frozenset(".!?…")
 _CLOSERS = frozenset("”’»)]")
 _STRAIGHT_QUOTES = frozenset("\"'")
+STARTS_KEY = "sentence_starts"  # doc.user_data: (tokens, starts) read by ``sentence_starts``
 
 
 @Language.factory("ct_sentences")
@@ -58,6 +59,7 @@ class SentenceSplitter(Batched):
         values[_starts(doc)] = 1
         values[0] = 1
         doc.from_array([SENT_START], values.astype("uint64"))
+        doc.user_data.pop(STARTS_KEY, None)  # (boundaries read before these are stale)
         return doc
 
 
@@ -65,16 +67,23 @@ def sentence_starts(doc: Doc) -> list[int]:
     """Character offsets where the Doc's sentences start, in order (the first is 0).
 
     The boundaries the pipeline set (``ct_sentences``, or a trained parser); on a Doc that has
-    none, those the ``ct_sentences`` rules would set, so every stage splits text one way."""
+    none, those the ``ct_sentences`` rules would set, so every stage splits text one way.
+    Read once per Doc and kept in ``doc.user_data`` (the components after ``ct_sentences`` and a
+    trained parser set no boundaries; the quote and speech finders and the engine all ask)."""
     if len(doc) == 0:
         return [0]
+    kept = doc.user_data.get(STARTS_KEY)
+    if kept is not None and kept[0] == len(doc):
+        return list(kept[1])
     toks = tokens(doc)
     if doc.has_annotation("SENT_START"):
         marked = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
     else:
         marked = _starts(doc)
     offsets = toks.starts
-    return [0, *(offsets[i] for i in marked if i > 0)]
+    starts = [0, *(offsets[i] for i in marked if i > 0)]
+    doc.user_data[STARTS_KEY] = (len(doc), tuple(starts))
+    return starts
 
 
 def sentence_starts_of(text: str) -> list[int]:

@@ -1,0 +1,384 @@
+"""``ct_speech``: reported speech, words an article says a person said without quotation marks.
+
+Three forms, first that applies, for each person the article names (a PERSON entity of
+``ct_entities`` or ``ct_nested``), within the person's sentence (``ct_sentences``):
+
+1. the name, then a reporting verb ("Anna Petrova said the ministry ...", "Petrova has also
+   warned that ..."): what was said is the rest of the sentence after the verb, without "that",
+   a colon or a comma, and without a date right after the verb ("said on Thursday ...");
+2. "according to" before the name and a comma after it ("According to Petrova, the ministry
+   ..."): the rest of the sentence after the comma;
+3. the attribution at the end ("..., Petrova said." or "..., said Foreign Minister Anna
+   Petrova."): the sentence before the comma.
+
+Words inside a quotation are left to ``ct_quotes``: its quote stands for them. The verbs and
+the words around them are ``annotate.nlp.language``'s; the rules read the shared token
+columns (``annotate.nlp.components.tokens``), never the text with patterns of their own.
+
+Results: ``doc.spans["speech"]``, the words said, and their rows in ``doc._.rows`` (group
+``"speech"``): ``(start_char, end_char, "SPEECH", (speaker_start, speaker_end, "PERSON"))``;
+``span._.speaker`` is the speaker's Span. Who the speaker is across articles is decided after
+linking (``annotate.compare.detectors.speech``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+import numpy
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from annotate.model import Article, Mention, ReportedSpeech
+from annotate.nlp.components import ENTS, Batched, Rows, register_extensions, rows
+from annotate.nlp.components.nested import NESTED
+from annotate.nlp.components.sentences import sentence_starts
+from annotate.nlp.components.tokens import Tokens, span_from_chars, tokens, word_flag
+from annotate.nlp.language import CLAUSE_CONJUNCTIONS, REPORTING_VERBS, SPEECH_DATE_LEADS, SPEECH_VERB_LEADS
+
+SPEECH = "speech"  # the span group and its rows' group in doc._.rows
+LABEL = "SPEECH"
+SPEAKER_LABEL = "PERSON"
+MIN_CHARS = 12  # fewer characters said are no statement
+_DATE_REACH = 40  # how far after the verb a date is looked for
+_TITLE_WORDS = 5  # words that may stand between "said" and the name (", said Foreign Minister X")
+# Tokens between a name and its word of speech in any form: the title words or the words
+# that lead to the verb ("has also later said"), with commas and line breaks.
+_CUE_REACH = 12
+_FINAL = frozenset(".!?")
+_TRAILING = ".!?\"'”’ "  # stripped from the end of what was said
+_OPENING = " \"“‘"
+_CLOSING = " ,\"”’"
+_AFTER_NAME = " .!?\"”’"  # all that may follow the name in "..., said X."
+_TITLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.’'-")
+
+# A word any of the forms needs ("said", "according"): a sentence without one reports no speech.
+CUE = word_flag(lambda w: w in REPORTING_VERBS or w.lower() == "according")
+
+Span_ = tuple[int, int]  # (start_char, end_char)
+Row = tuple[int, int, str, tuple[int, int, str]]
+
+
+def reported_speech(
+    toks: Tokens,
+    starts: Sequence[int],
+    speakers: Sequence[Span_],
+    quotes: Sequence[Span_] = (),
+    dates: Sequence[Span_] = (),
+    cues: Sequence[int] | None = None,
+) -> list[Row]:
+    """The rows of the reported speech in a text (``toks``, its token columns): what each of
+    ``speakers`` (people's names, token-aligned, in text order) is said to have said.
+
+    ``starts``: where the sentences start (``sentence_starts``); ``quotes`` the quoted words and
+    ``dates`` the dates, each in text order; ``cues``: the tokens that are words of speech
+    (``CUE``), when known."""
+    if cues is None:
+        cues = numpy.flatnonzero(toks.masks & CUE).tolist()
+    reader = _Reader(toks, list(starts), list(quotes), list(dates), [toks.starts[k] for k in cues])
+    found: list[Row] = []
+    seen: set[Span_] = set()
+    for speaker in speakers:
+        if speaker in seen:
+            continue
+        seen.add(speaker)
+        said = reader.said_by(*speaker)
+        if said is not None:
+            found.append((said[0], said[1], LABEL, (speaker[0], speaker[1], SPEAKER_LABEL)))
+    return found
+
+
+def near_cues(toks: Tokens, speakers: Sequence[Span_], cues: Sequence[int]) -> list[Span_]:
+    """The speakers with a word of speech (token indices ``cues``, in order) within ``_CUE_REACH``
+    tokens of their name: the others have none in any of the three forms."""
+    near: list[Span_] = []
+    for speaker in speakers:
+        first = bisect_left(toks.starts, speaker[0])
+        last = bisect_left(toks.starts, speaker[1])
+        k = bisect_left(cues, first - _CUE_REACH)
+        if k < len(cues) and cues[k] <= last + _CUE_REACH:
+            near.append(speaker)
+    return near
+
+
+class _Reader:
+    """The rules of the module docstring over one text's tokens."""
+
+    def __init__(self, toks: Tokens, starts: list[int], quotes: list[Span_], dates: list[Span_], cues: list[int]) -> None:
+        self.toks, self.text = toks, toks.text
+        self.starts = starts or [0]
+        self.quote_starts = [q[0] for q in quotes]
+        self.quote_ends = [q[1] for q in quotes]
+        self.dates = dates
+        self.date_starts = [d[0] for d in dates]
+        self.cues = cues  # where the words of speech start
+
+    def said_by(self, start: int, end: int) -> Span_ | None:
+        first, after = self._token_at(start), self._token_after(end)
+        if first is None or after is None:
+            return None  # not a name on token boundaries
+        if not self._could_say(first, after):
+            return None
+        s_start, s_end = self._sentence(start)
+        k = bisect_left(self.cues, s_start)
+        if k == len(self.cues) or self.cues[k] >= s_end:
+            return None  # no word of speech in the sentence
+        said = (
+            self._reported_after(after, s_end)
+            or self._according_to(first, end, s_start, s_end)
+            or self._attributed_at_end(first, after, start, end, s_start, s_end)
+        )
+        if said is None or self._overlaps_quote(*said):
+            return None  # (quoted words: the quote already stands for them)
+        return said
+
+    def _could_say(self, first: int, after: int) -> bool:
+        """A word of speech stands where one of the forms needs it: after the name (past commas
+        and the words that lead to a verb), or before it ("to" of "according to", or a verb
+        before the title words): most names are passed over here, before their sentence is read."""
+        words, space, n = self.toks.words, self.toks.space, len(self.toks.words)
+        i = after
+        while i < n and (space[i] or words[i] == "," or words[i] in SPEECH_VERB_LEADS):
+            i += 1
+        if i < n and words[i] in REPORTING_VERBS:
+            return True
+        k = self._word_before(first)
+        for _ in range(_TITLE_WORDS + 1):
+            if k is None:
+                return False
+            if words[k] in REPORTING_VERBS or words[k].lower() == "to":
+                return True
+            k = self._word_before(k)
+        return False
+
+    # -- the three forms ----------------------------------------------------------------
+
+    def _reported_after(self, i: int, s_end: int) -> Span_ | None:
+        """"Petrova (has also) said (on Thursday) (that) <statement>"."""
+        words, n = self.toks.words, len(self.toks.words)
+        while i < n and (words[i] == "," or self.toks.space[i]):
+            i += 1
+        while i < n and words[i] in SPEECH_VERB_LEADS and self._spaced(i):
+            i = self._skip_space(i + 1)
+        if i >= n or words[i] not in REPORTING_VERBS or self.toks.starts[i] >= s_end:
+            return None
+        pos = self._after_date(self.toks.end_char(i), s_end)
+        pos = self._after_that(pos)
+        end = _trim_end(self.text, pos, s_end, _TRAILING)
+        return (pos, end) if end - pos >= MIN_CHARS else None
+
+    def _according_to(self, first: int, name_end: int, s_start: int, s_end: int) -> Span_ | None:
+        """"According to Petrova, <statement>"."""
+        to = self._word_before(first)
+        according = self._word_before(to) if to is not None else None
+        if according is None or self.toks.starts[according] < s_start:
+            return None
+        if self.toks.words[to].lower() != "to" or self.toks.words[according].lower() != "according":
+            return None
+        text = self.text
+        comma = text.find(",", name_end, s_end)
+        if comma < 0 or text[name_end:comma].strip(" ’'s"):
+            return None
+        start = comma + 1
+        while start < s_end and text[start].isspace():
+            start += 1
+        end = _trim_end(text, start, s_end, _TRAILING)
+        return (start, end) if end - start >= MIN_CHARS else None
+
+    def _attributed_at_end(
+        self, first: int, after: int, name_start: int, name_end: int, s_start: int, s_end: int
+    ) -> Span_ | None:
+        """"<statement>, Petrova said." or "<statement>, said Foreign Minister Anna Petrova."."""
+        text = self.text
+        if self._verb_ends_sentence(after, s_end):
+            comma = text.rfind(",", s_start, name_start)
+            between = text[comma + 1 : name_start].split() if comma >= 0 else []
+            # Only a title may sit between the comma and the name (", the minister Petrova said").
+            if comma < 0 or len(between) > _TITLE_WORDS or CLAUSE_CONJUNCTIONS & {w.lower() for w in between}:
+                return None
+            end = comma
+        else:
+            comma = self._said_before(first, s_start)
+            if comma is None or text[name_end:s_end].strip(_AFTER_NAME):
+                return None
+            end = comma
+        start = s_start
+        end = _trim_end(text, start, end, _CLOSING)
+        while start < end and text[start] in _OPENING:
+            start += 1
+        return (start, end) if end - start >= MIN_CHARS else None
+
+    def _verb_ends_sentence(self, i: int, s_end: int) -> bool:
+        """The name is followed by a reporting verb, maybe a final mark, and the sentence's end."""
+        words, n = self.toks.words, len(self.toks.words)
+        i = self._skip_space(i)
+        if i >= n or words[i] not in REPORTING_VERBS:
+            return False
+        i = self._skip_space(i + 1)
+        if i < n and words[i] in _FINAL and self.toks.starts[i] < s_end:
+            i = self._skip_space(i + 1)
+        return i >= n or self.toks.starts[i] >= s_end
+
+    def _said_before(self, first: int, s_start: int) -> int | None:
+        """Where the comma of ", said <up to five title words> <name>" is, if that is what stands
+        before the name's first token."""
+        toks = self.toks
+        k, titles = self._word_before(first), 0
+        while k is not None and toks.words[k] not in REPORTING_VERBS:
+            if titles == _TITLE_WORDS or not set(toks.words[k]) <= _TITLE_CHARS or not self._spaced(k):
+                return None
+            titles += 1
+            k = self._word_before(k)
+        if k is None or not self._spaced(k):
+            return None
+        comma = self._word_before(k)
+        if comma is None or toks.words[comma] != "," or toks.starts[comma] < s_start:
+            return None
+        return toks.starts[comma]
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _after_date(self, pos: int, s_end: int) -> int:
+        """Past a date right after the verb ("said late on Thursday ...")."""
+        limit = min(s_end, pos + _DATE_REACH)
+        for k in range(bisect_left(self.date_starts, pos), len(self.dates)):
+            d_start, d_end = self.dates[k]
+            if d_start >= limit:
+                break
+            if d_end <= limit and self.text[pos:d_start].strip().lower() in SPEECH_DATE_LEADS:
+                return d_end
+        return pos
+
+    def _after_that(self, pos: int) -> int:
+        """Past "that", a colon or a comma that leads into what was said, and the spaces around it."""
+        text = self.text
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if text.startswith("that", pos) and not (pos + 4 < len(text) and (text[pos + 4].isalnum() or text[pos + 4] == "_")):
+            pos += 4
+        elif pos < len(text) and text[pos] in ":,":
+            pos += 1
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        return pos
+
+    def _sentence(self, pos: int) -> Span_:
+        """The sentence holding ``pos``, without the whitespace around it."""
+        k = max(bisect_right(self.starts, pos) - 1, 0)
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+        start = self.starts[k]
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def _token_at(self, start: int) -> int | None:
+        k = bisect_left(self.toks.starts, start)
+        return k if k < len(self.toks.starts) and self.toks.starts[k] == start else None
+
+    def _token_after(self, end: int) -> int | None:
+        """The first token after a name ending at ``end`` (len(words) at the text's end)."""
+        k = bisect_left(self.toks.starts, end)
+        return k if k == 0 or self.toks.end_char(k - 1) <= end else None
+
+    def _word_before(self, k: int) -> int | None:
+        """The last token before token ``k`` that is not whitespace."""
+        k -= 1
+        while k >= 0 and self.toks.space[k]:
+            k -= 1
+        return k if k >= 0 else None
+
+    def _skip_space(self, i: int) -> int:
+        while i < len(self.toks.words) and self.toks.space[i]:
+            i += 1
+        return i
+
+    def _spaced(self, i: int) -> bool:
+        """Whitespace follows token ``i``."""
+        return bool(self.toks.ws[i]) or (i + 1 < len(self.toks.words) and self.toks.space[i + 1])
+
+    def _overlaps_quote(self, start: int, end: int) -> bool:
+        """Some quote overlaps [start, end): the last quote starting before ``end`` ends after
+        ``start`` (quotes are sorted and disjoint)."""
+        i = bisect_left(self.quote_starts, end) - 1
+        return i >= 0 and self.quote_ends[i] > start
+
+
+def reported_speech_in(article: Article, mentions: Sequence[Mention], starts: Sequence[int]) -> list[ReportedSpeech]:
+    """The reported speech of an article the pipeline has not read (a story built without the
+    engine's ``Analysis.reported``), its people, quotes and dates given as ``mentions``: the
+    same tokens and rules as ``ct_speech``."""
+    from annotate.nlp.bounded_doc import make_doc
+    from annotate.nlp.pipeline import build_pipeline
+
+    doc = make_doc(build_pipeline(None), article.text)
+    doc.user_data["text"] = article.text
+    by_kind: dict[str, list[Span_]] = {"quote": [], "date": [], "speaker": []}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if m.kind == "entity" and m.label == SPEAKER_LABEL:
+            by_kind["speaker"].append((m.start, m.end))
+        elif m.kind in by_kind:
+            by_kind[m.kind].append((m.start, m.end))
+    found = reported_speech(tokens(doc), starts, by_kind["speaker"], by_kind["quote"], by_kind["date"])
+    aid, text = article.id, article.text
+    return [ReportedSpeech(aid, start, end, text[start:end], f"{aid}:e{who[0]}-{who[1]}") for start, end, _, who in found]
+
+
+def _trim_end(text: str, start: int, end: int, chars: str) -> int:
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return end
+
+
+@Language.factory("ct_speech")
+def make_speech_finder(nlp: Language, name: str) -> "SpeechFinder":
+    return SpeechFinder()
+
+
+class SpeechFinder(Batched):
+    """The ``ct_speech`` component (see the module docstring); runs after ``ct_quotes``."""
+
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = rows(doc)
+        speakers = sorted(_speakers(found, doc))
+        group = SpanGroup(doc, name=SPEECH)
+        said: list[Row] = []
+        toks = tokens(doc) if speakers else None
+        cues = numpy.flatnonzero(toks.masks & CUE).tolist() if toks is not None else ()
+        speakers = near_cues(toks, speakers, cues) if cues else []
+        if speakers:  # (most articles name people; fewer say what they said)
+            quotes = [(q[0], q[1]) for q in found.get("quotes") or ()] or [
+                (s.start_char, s.end_char) for s in doc.spans.get("quotes", ())
+            ]
+            dates = [(d[0], d[1]) for d in found.get("dates") or ()] or [
+                (s.start_char, s.end_char) for s in doc.spans.get("dates", ())
+            ]
+            for row in reported_speech(toks, sentence_starts(doc), speakers, quotes, dates, cues):
+                span = span_from_chars(doc, toks, row[0], row[1], LABEL)
+                if span is None:
+                    continue
+                group.append(span)
+                said.append(row)
+                if (span.start_char, span.end_char) != row[:2]:  # ("a. m" of "a. m."): the row keeps the words
+                    who = row[3]
+                    found.values[("speaker", span.start_char, span.end_char)] = span_from_chars(doc, toks, who[0], who[1], who[2])
+        doc.spans[SPEECH] = group
+        found.put(SPEECH, said)
+        return doc
+
+
+def _speakers(found: Rows, doc: Doc) -> set[Span_]:
+    """The people the article names: PERSON entities and the offices of ``ct_nested``."""
+    ents = found.get(ENTS)
+    if ents is None:
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    nested = found.get(NESTED)
+    if nested is None:
+        nested = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(NESTED, ())]
+    return {(r[0], r[1]) for group in (ents, nested) for r in group if r[2] == SPEAKER_LABEL}

@@ -1,0 +1,74 @@
+"""ct_speech: words reported as someone's without quotation marks, and the mention of who said them."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.compare.detectors.speech import find_statements
+from annotate.compare.linking import assign_links, cluster_entities
+from annotate.model import Article
+from annotate.nlp.extract import extract_mentions, extract_reported
+from annotate.nlp.pipeline import build_pipeline
+
+
+def read(text: str, aid: str = "a"):
+    """What the pipeline reads in one article: its mentions and reported speech."""
+    article = Article(aid, f"{aid}.txt", aid, text)
+    doc = build_pipeline(None)(text)
+    return article, extract_mentions(doc, article), extract_reported(doc, article)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("Anna Petrova said the ministry approached the firm in May.",
+         "the ministry approached the firm in May", "Anna Petrova"),
+        ("Anna Petrova has also said on Thursday that the ministry approached the firm.",
+         "the ministry approached the firm", "Anna Petrova"),
+        ("According to Anna Petrova, the ministry approached the firm in May.",
+         "the ministry approached the firm in May", "Anna Petrova"),
+        ("The ministry approached the firm in May, Anna Petrova said.",
+         "The ministry approached the firm in May", "Anna Petrova"),
+        ("The mill will move to Kobe after it closes, said Mayor Hana Sato.",
+         "The mill will move to Kobe after it closes", "Hana Sato"),
+    ],
+)
+def test_reported_speech_is_found_with_the_mention_of_its_speaker(text, said, speaker):
+    article, mentions, reported = read(text)
+    (r,) = reported
+    assert r.text == said == text[r.start:r.end]
+    (who,) = [m for m in mentions if m.id == r.speaker_mention]
+    assert who.text == speaker and who.label == "PERSON"
+
+
+def test_quoted_words_and_other_clauses_are_not_reported_speech():
+    for text in ("Anna Petrova said “the ministry approached the firm in May”.",
+                 "The ministry approached the firm, and Anna Petrova said.",
+                 "Anna Petrova visited the ministry in May with the firm."):
+        assert read(text)[2] == []
+
+
+def test_statements_name_the_linked_speaker_and_only_a_linked_person():
+    article, mentions, reported = read("Anna Petrova said the ministry approached the firm in May.")
+    assert find_statements([article], mentions, reported) == []  # not linked yet: nobody to name
+    assign_links(mentions, cluster_entities([article], mentions))
+    (s,) = find_statements([article], mentions, reported)
+    speaker = next(m for m in mentions if m.id == reported[0].speaker_mention)
+    assert (s.speaker, s.text, s.quoted) == (speaker.entity, "the ministry approached the firm in May", False)
+    # A mention the reader removed says nothing any more.
+    assert find_statements([article], [m for m in mentions if m is not speaker], reported) == []
+
+
+def test_the_engine_compares_a_quote_with_the_speech_another_outlet_reports():
+    from annotate.engine import analyse
+
+    a = Article("a", "a.txt", "a", "Mayor Hana Sato said the mill “will close in March and move to Osaka”.", source="A")
+    b = Article("b", "b.txt", "b", "The mill will move to Kobe after it closes, said Mayor Hana Sato.", source="B")
+    analysis = analyse([a, b], stories="one")
+    (r,) = analysis.reported
+    assert (r.article, r.text) == ("b", "The mill will move to Kobe after it closes")
+    (reported,) = [s for s in analysis.statements if not s.quoted]
+    (quoted,) = [s for s in analysis.statements if s.quoted]
+    assert reported.speaker == quoted.speaker  # one person, linked across the two outlets
+    (d,) = [d for d in analysis.discrepancies if d.kind == "quote"]
+    assert d.values["b"].text == "The mill will move to Kobe after it closes"
