@@ -91,9 +91,16 @@ class MentionBase:
     """The name's type (PERSON, ORG, GPE, ...), or CARDINAL, MONEY, PERCENT, DATE, QUOTE, ..."""
 
 
+CapitalUse = Literal["city", "state", "state_voice"]
+
+
 @dataclass(slots=True)
 class EntityMention(MentionBase):
-    """A name of a person, place or organisation."""
+    """A name of a person, place or organisation, or an office that stands for a person.
+
+    Besides the name, the pipeline records what the words around it say about how it is used
+    (``honorific`` to ``capital_use``): linking reads them here and never the article's text.
+    """
 
     __pydantic_config__ = _DOCUMENTED
 
@@ -105,6 +112,29 @@ class EntityMention(MentionBase):
     ("Interim Defence Minister")."""
     entity: str | None = None
     """The Entity.id of the cross-article cluster, once linked."""
+    office: bool = False
+    """True for an office named by the country or organisation that holds it ("the North Korean
+    leader", "Apple's chief executive", "former FBI director"): it stands for whoever holds the
+    office, and linking gives it to the person the story says holds it. Its span covers the
+    holder's name, which is a mention of its own; its label is the holder's."""
+    honorific: str | None = None
+    """The courtesy title written right before a person's name, folded (``mr``, ``mrs``, ``ms``,
+    ``dr``, ...): "Mrs. Trump" tells which Trump. Null when there is none."""
+    nationality: str | None = None
+    """A nationality written before a person's name, at most two lowercase words away, as the
+    article writes it: "American" in "American challenger Tony Thompson". Null when there is none."""
+    nationality_noun: bool = False
+    """True for a nationality word that stands for a person ("the 40-year-old American was ..."),
+    not one that qualifies a noun ("the American troops")."""
+    defined_acronym: str | None = None
+    """The short form the article defines in brackets right after the name: "SIA" in "Singapore
+    Airlines (SIA)". Null when there is none."""
+    capital_use: CapitalUse | None = None
+    """For a capital's name, what the words around it make of it: ``city``, the place where
+    something happens ("in Moscow", "flew to Seoul", "Moscow's mayor"); ``state``, its country's
+    government acting ("ties with Moscow", "Moscow has ..."); ``state_voice``, the government
+    speaking or owning ("Moscow said", "Pyongyang's program"). Null when they tell neither, and
+    for other names."""
     kind: Literal["entity"] = "entity"
     """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
 

@@ -16,7 +16,9 @@ from typing import Any
 
 from annotate.model import MENTION_TYPES, Analysis, MentionBase
 
-SCHEMA_VERSION = 2  # 2: one type per mention kind, typed per-article values
+# 2: one type per mention kind, typed per-article values; 3: an office is marked by ``office`` (its
+# ``role`` is null), and an entity mention has the cues of its words (``honorific`` ... ``capital_use``)
+SCHEMA_VERSION = 3
 SCHEMA_ID = f"urn:corpus-tui:report:{SCHEMA_VERSION}"
 
 # Added by `report` when the corpus has an annotation file (see README "Your annotations").

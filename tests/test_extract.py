@@ -95,7 +95,8 @@ def test_rows_and_span_groups_give_the_same_mentions():
         doc = build_pipeline(None)(text)
         assert doc._.rows.get("numbers") and doc._.rows.get("dates") and doc._.rows.get("ents")
         from_rows = extract_mentions(doc, article)
-        names = ("value", "counts", "qualifier", "granularity", "speaker", "canonical", "role",
+        names = ("value", "counts", "qualifier", "granularity", "speaker", "canonical", "role", "office",
+                 "honorific", "nationality", "nationality_noun", "defined_acronym", "capital_use",
                  "unit", "thing", "event", "grew", "near", "listed", "listed_end")
         spans = [*doc.ents, *(span for key in SPAN_KEYS for span in doc.spans.get(key, []))]
         values = [(span, {name: getattr(span._, name) for name in names}) for span in spans]

@@ -7,6 +7,7 @@ import sys
 
 from annotate.compare.linking import link_entities
 from annotate.model import MENTION_TYPES, Article, Mention
+from annotate.nlp.name_cues import name_cues
 
 
 def art(aid: str, text: str) -> Article:
@@ -14,17 +15,22 @@ def art(aid: str, text: str) -> Article:
 
 
 def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str = "entity", **kw) -> Mention:
+    """A mention of ``phrase``; a name with the cues the pipeline reads around it alone (its
+    honorific, use as a capital or nationality noun, short form in brackets)."""
     start = -1
     for _ in range(nth + 1):
         start = a.text.index(phrase, start + 1)
     end = start + len(phrase)
     kw.setdefault("value", phrase if kind in ("entity", "quote") else None)
+    if kind == "entity":
+        for *_, honorific, _nationality, noun, acronym, use in name_cues(a.text, [(start, end, label, kw.get("office", False))]):
+            kw = {"honorific": honorific, "nationality_noun": noun, "defined_acronym": acronym, "capital_use": use, **kw}
     return MENTION_TYPES[kind](id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, label=label, **kw)
 
 
 def office(a: Article, phrase: str, label: str, nth: int = 0) -> Mention:
-    """An office over its holder's name, as ``ct_nested`` finds it: its own words are its role."""
-    return ment(a, phrase, label, nth, role=phrase, value=phrase)
+    """An office over its holder's name, as ``ct_nested`` finds it."""
+    return ment(a, phrase, label, nth, office=True, value=phrase)
 
 
 def entity_of(mentions: list[Mention], article: str, text: str) -> str | None:

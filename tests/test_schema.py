@@ -25,7 +25,7 @@ def test_schema_is_valid_and_is_the_one_in_docs(capsys):
     schema = printed(capsys, "--schema")
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema == json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
-    assert schema["properties"]["schema_version"] == {"const": 2}
+    assert schema["properties"]["schema_version"] == {"const": 3}
 
 
 @pytest.mark.parametrize("corpus", [ROOT / "corpus", REAL_STORY], ids=["bundled", "real-five-outlets"])

@@ -36,18 +36,18 @@ organisation's ("Ardmore Mining") is labelled an organisation.
 
 ``cluster_entities`` is a pure function: mentions in, ``Links`` out (entities
 and speakers); no mention is changed. ``assign_links`` writes them on the
-mentions, in one place.
+mentions, in one place. It never reads an article's text: what the words around
+a name say (the honorific before it, a capital's use, a short form defined in
+brackets after it, ...) the pipeline recorded on the mention (``annotate.nlp.name_cues``).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from annotate.nlp.language import REPORTING_VERBS
 from annotate.model import Article, Entity, Mention
 from annotate.nlp.offices import FORMER, GENERIC_TOP_OFFICES, NOT_OFFICE, TOP_OFFICES, office_tail
 from annotate.nlp.names import (
@@ -167,15 +167,15 @@ def assign_links(mentions: Sequence[Mention], links: Links) -> None:
 
 def cluster_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> Links:
     """Which entity mentions name the same thing, across articles: a pure function of the
-    pipeline's mentions (none is changed)."""
+    pipeline's mentions (none is changed). ``articles`` give the corpus's order, in which each
+    entity lists its mentions; their text is never read."""
     order = {a.id: i for i, a in enumerate(articles)}
     ents = [m for m in mentions if m.kind == "entity"]
     ents.sort(key=lambda m: (order.get(m.article, len(order)), m.start))
-    texts = {a.id: a.text for a in articles}
-    read_as = _capitals_as_countries(ents, texts)
-    read_as.update(_governments_of_people(ents, texts))
-    offices = _resolve_offices(ents, texts)
-    names = _distinct_names(ents, texts, offices, read_as)
+    read_as = _capitals_as_countries(ents)
+    read_as.update(_governments_of_people(ents))
+    offices = _resolve_offices(ents)
+    names = _distinct_names(ents, offices, read_as)
     uf = _UnionFind(len(names))
     places = frozenset(n.folded for n in names if n.label in _PLACE_LABELS and not country_core(n.raw))
 
@@ -185,12 +185,12 @@ def cluster_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -
     _link_misspelt_surnames(names, uf)
     _link_by_name(names, uf, places)
     _link_acronyms(names, uf)
-    _link_defined_acronyms(names, uf, texts)
+    _link_defined_acronyms(names, uf)
     _link_short_forms(names, uf)
     _link_organs(names, uf)
     _link_national_bodies(names, uf)
     _link_lone_surnames(names, uf)
-    _link_nominal_nationalities(names, uf, texts)
+    _link_nominal_nationalities(names, uf)
     _link_descriptions(names, uf)
     _link_offices(names, uf)
 
@@ -198,35 +198,14 @@ def cluster_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -
     return Links(entities, _resolve_speakers(mentions, names, entities, entity_of))
 
 
-# A capital acting: after "with", "between", "against", "on", "by" ("ties with Washington"), or before
-# a possessive, an auxiliary or a verb in the past ("Pyongyang's program", "Moscow has denied",
-# "Pyongyang signaled").
-_ACTOR_BEFORE = re.compile(r"\b(?:with|between|against|on|by)\s+$", re.IGNORECASE)
-_ACTOR_AFTER = re.compile(
-    r"['’]s\b|\s+(?:[a-z]+ed|has|have|had|is|was|will|would|could|can|may|might|must|should|did|does|also|"
-    r"says|said|wants|denies|insists|claims|warns|accuses|rejects|responds)\b")
-# The strongest signs of the state: it owns something ("Pyongyang's nuclear program") or speaks
-# ("Moscow has denied", "Tehran said"); a city does neither.
-_STATE_AFTER = re.compile(
-    r"['’]s\b|\s+(?:(?:has|have|had|also)\s+)?(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
-# Before it: a place where something happens or someone goes ("in Moscow", "flew to Seoul").
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|to|from|into|near|outside|inside|around|across|via|through|visit|visits|visited|visiting|"
-    r"capital,)\s+$", re.IGNORECASE)
-# After it: a longer name ("Washington Post", "Washington-based"), a dateline ("SEOUL, South Korea")
-# or the city's own things ("Moscow's mayor").
-_PLACE_AFTER = re.compile(
-    r"-|\s+[A-Z]|,\s*(?:D\.C|[A-Z])|['’]s\s+(?:[a-z]+\s+)?(?:mayor|city|streets|residents|airports?|subway|"
-    r"metro|police|suburbs|downtown|centre|center|council)\b")
-
-
-def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[int, tuple[str, str]]:
+def _capitals_as_countries(ents: list[Mention]) -> dict[int, tuple[str, str]]:
     """"Pyongyang said", "talks between Washington and Tehran": a capital that acts stands for its
     country's government, so it joins the country, when the corpus names that country. A capital
     where something happens ("in Moscow", "flew to Seoul") stays the city, and so, in an article that
     writes it so, does every other mention of it that does not speak or own ("Moscow said", "Pyongyang's
     program" are the state anywhere): there the name is the city's. In an article that only ever
-    writes it as the state, a mention whose words tell neither is the state too.
+    writes it as the state, a mention whose words tell neither is the state too. (What its words
+    tell is the mention's ``capital_use``, found by the pipeline.)
 
     Returns the name and label linking reads such a capital as, by ``id`` of the mention."""
     read_as: dict[int, tuple[str, str]] = {}
@@ -237,25 +216,17 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[i
             named[COUNTRY_ALIASES.get(fold(name), fold(name))][name] += 1
     capitals = [m for m in ents if m.label in _PLACE_LABELS and mention_name(m) == strip_possessive(m.text)
                 and named.get(country_of_capital(mention_name(m)) or "")]
-    reading: dict[int, str] = {}  # id(mention) -> "place" or "state", where its words tell
-    speaks: set[int] = set()  # id(mention) of those that own or speak, the state wherever they stand
-    told: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, name) -> the readings told
+    told: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, name) -> "city", "state": as its words tell
     for m in capitals:
-        text = texts.get(m.article, "")
-        if _PLACE_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _PLACE_AFTER.match(text, m.end):
-            reading[id(m)] = "place"
-        elif _ACTOR_BEFORE.search(text[max(0, m.start - 12) : m.start]) or _ACTOR_AFTER.match(text, m.end):
-            reading[id(m)] = "state"
-            if _STATE_AFTER.match(text, m.end):
-                speaks.add(id(m))
-        if id(m) in reading:
-            told[(m.article, mention_name(m))].add(reading[id(m)])
+        if m.capital_use:
+            told[(m.article, mention_name(m))].add("city" if m.capital_use == "city" else "state")
     for m in capitals:
-        # An article that writes the name as a place anywhere means the city by it; one that only
-        # ever writes it as the state means the state by it, also where its words tell neither
-        # ("further restrain Tehran.").
+        # One that owns or speaks is the state wherever it stands. Else, an article that writes the
+        # name as the city anywhere means the city by it; one that only ever writes it as the state
+        # means the state by it, also where its words tell neither ("further restrain Tehran.").
         told_here = told[(m.article, mention_name(m))]
-        if id(m) not in speaks and ("place" in told_here or (reading.get(id(m)) != "state" and told_here != {"state"})):
+        acts = m.capital_use in ("state", "state_voice")
+        if m.capital_use != "state_voice" and ("city" in told_here or (not acts and told_here != {"state"})):
             continue
         country = country_of_capital(mention_name(m)) or ""
         read_as[id(m)] = (named[country].most_common(1)[0][0], "GPE")
@@ -265,7 +236,7 @@ def _capitals_as_countries(ents: list[Mention], texts: dict[str, str]) -> dict[i
 _GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?:administration|government|regime|cabinet)$")
 
 
-def _governments_of_people(ents: list[Mention], texts: dict[str, str]) -> dict[int, tuple[str, str]]:
+def _governments_of_people(ents: list[Mention]) -> dict[int, tuple[str, str]]:
     """"The Trump administration", "the Kim regime" (a mention the pipeline nests over the person's
     name): not the person but the government they lead, so the country whose leader the corpus
     calls them ("U.S. President Donald Trump"), or else a government of its own, never the person.
@@ -279,7 +250,7 @@ def _governments_of_people(ents: list[Mention], texts: dict[str, str]) -> dict[i
             named[COUNTRY_ALIASES.get(fold(name), fold(name))][name] += 1
         elif m.label == "PERSON":
             people_at.setdefault((m.article, m.start), m)
-    for _, name, (holder, office, former) in _offices_held(ents, texts):
+    for _, name, (holder, office, former) in _offices_held(ents):
         if office in LEADER_HEADS and not former:
             words = fold(name).split()
             for word in {words[0], words[-1]}:  # "the Kim regime": Kim Jong Un, family name first
@@ -333,7 +304,7 @@ def _office_of_role(role: str) -> tuple[str, str, bool] | None:
 
 def is_office(m: Mention) -> bool:
     """An office the pipeline found over its holder's name ("North Korean leader", ``ct_nested``)."""
-    return m.kind == "entity" and m.role is not None and m.role == m.text and m.label != "PERSON"
+    return m.kind == "entity" and m.office
 
 
 def _office_mentions(ents: list[Mention]) -> list[tuple[Mention, tuple[str, str, bool] | None]]:
@@ -364,7 +335,7 @@ def _word_starts(m: Mention) -> list[int]:
     return [m.start] + ([m.start + second + 1] if second > 0 else [])
 
 
-def _offices_held(ents: list[Mention], texts: dict[str, str]) -> list[tuple[str, str, tuple[str, str, bool]]]:
+def _offices_held(ents: list[Mention]) -> list[tuple[str, str, tuple[str, str, bool]]]:
     """(article, person's full name, (holder, office, former)) for every office the corpus gives a
     named person: in the person's role ("former FBI director James Comey") or as an office written
     just before the name ("U.S. President" + "Donald Trump")."""
@@ -384,14 +355,14 @@ def _offices_held(ents: list[Mention], texts: dict[str, str]) -> list[tuple[str,
     return held
 
 
-def _resolve_offices(ents: list[Mention], texts: dict[str, str]) -> dict[int, str]:
+def _resolve_offices(ents: list[Mention]) -> dict[int, str]:
     """Whose office each office mention is: the person named right after it ("Apple CEO Steve
     Jobs"), else the person the story names with that office ("the North Korean leader" is the
     "North Korean leader Kim Jong Un" of the story). Offices with no known holder (or two equally
     likely ones) are left out: they stay apart, never joining the country or organisation."""
     holders: dict[tuple[str, str, bool], Counter[str]] = defaultdict(Counter)
     local: dict[tuple[str, tuple[str, str, bool]], Counter[str]] = defaultdict(Counter)
-    for article, name, office in _offices_held(ents, texts):
+    for article, name, office in _offices_held(ents):
         holders[office][name] += 1
         local[(article, office)][name] += 1
     offices: dict[int, str] = {}  # id(mention) -> the holder's name, folded
@@ -429,9 +400,7 @@ def _holder_of(office: tuple[str, str, bool], holders: dict, local: dict, articl
     return None
 
 
-def _distinct_names(
-    ents: list[Mention], texts: dict[str, str], offices: dict[int, str], read_as: dict[int, tuple[str, str]]
-) -> list[_Name]:
+def _distinct_names(ents: list[Mention], offices: dict[int, str], read_as: dict[int, tuple[str, str]]) -> list[_Name]:
     """The names of ``ents`` (in order of first use), each with the mentions that write it;
     ``read_as`` gives the name and label to read some mentions as (a capital as its country)."""
     names: dict[tuple[str, str, str], _Name] = {}
@@ -446,9 +415,9 @@ def _distinct_names(
             raw = strip_possessive(m.text)
         if label == "PERSON":
             raw = _without_leading_title(raw)
-        if label == "PERSON" and _unconfirmed_surname(m, raw, texts.get(m.article, ""), shared):
+        if label == "PERSON" and _unconfirmed_surname(m, raw, shared):
             raw = _without_leading_title(strip_possessive(m.text))
-        nominal = label == "NORP" and _nominal(m, texts.get(m.article, ""))
+        nominal = label == "NORP" and m.nationality_noun
         # An office with no known holder stays apart: not the country's, nobody's yet.
         office = offices.get(id(m)) or ("?" + fold(raw) if is_office(m) else "")
         key = (m.article, "nominal" if nominal else "office:" + office if office else label, raw)
@@ -460,24 +429,6 @@ def _distinct_names(
         else:
             found.mentions.append(m)
     return list(names.values())
-
-
-_BEFORE_NOMINAL = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_AFTER_NOMINAL = re.compile(
-    r"^\s*(?:[,.;:!?)\"”’]|'s\b|’s\b|(?:was|is|had|has|who|would|will|could|did|in|on|at|after|before|to|from|"
-    r"with|and|but|as|for|by|said|says|then|again)\b)"
-)
-
-
-_NOUNS_BETWEEN = re.compile(r"^ (?:[a-z][\w-]* ){0,2}$")
-
-
-def _nominal(m: Mention, text: str) -> bool:
-    """"the 40-year-old American was ...": a nationality that stands for a person, not "the American
-    troops" (a word of the table of demonyms, after "the", before a verb, a preposition or a stop)."""
-    if " " in m.text or country_of_demonym(m.text) is None or m.text.endswith("s"):
-        return False
-    return bool(_BEFORE_NOMINAL.search(text[max(0, m.start - 40) : m.start]) and _AFTER_NOMINAL.match(text[m.end : m.end + 12]))
 
 
 def _two_generations(ents: list[Mention]) -> frozenset[str]:
@@ -519,7 +470,7 @@ def _shared_surnames(ents: list[Mention], generations: frozenset[str] = frozense
     return shared
 
 
-def _unconfirmed_surname(m: Mention, name: str, text: str, shared: set[str]) -> bool:
+def _unconfirmed_surname(m: Mention, name: str, shared: set[str]) -> bool:
     """A surname alone that its article's one full name with that surname was given
     ("Melania Trump ... Trump said"), when others bear that surname in the corpus: linking decides
     who it is, with the whole corpus in view, unless "Mr."/"Mrs." before it agrees with the full
@@ -527,7 +478,7 @@ def _unconfirmed_surname(m: Mention, name: str, text: str, shared: set[str]) -> 
     surface = strip_possessive(m.text)
     if " " in surface.strip() or " " not in name.strip() or fold(surface) not in shared:
         return False
-    wanted = HONORIFIC_SEX.get(fold(text[max(0, m.start - 6) : m.start]).split(" ")[-1]) if text else None
+    wanted = HONORIFIC_SEX.get(m.honorific) if m.honorific else None
     return not (wanted and given_name_gender(fold(name).split()[0]) == wanted)
 
 
@@ -720,13 +671,10 @@ def _link_acronyms(names: list[_Name], uf: _UnionFind) -> None:
             uf.union(cands[0], i)
 
 
-_DEFINED_ACRONYM = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z.&]{1,9})\s*\)")
-
-
-def _link_defined_acronyms(names: list[_Name], uf: _UnionFind, texts: dict[str, str]) -> None:
-    """"Singapore Airlines (SIA)": the short form an article defines in brackets after a name is that
-    name wherever the corpus uses it, when its letters come from the name in order (not a ticker:
-    "Boeing (BA)")."""
+def _link_defined_acronyms(names: list[_Name], uf: _UnionFind) -> None:
+    """"Singapore Airlines (SIA)": the short form an article defines in brackets after a name (the
+    mention's ``defined_acronym``) is that name wherever the corpus uses it, when its letters come
+    from the name in order (not a ticker: "Boeing (BA)")."""
     by_raw = _groups((n.raw, i) for i, n in enumerate(names) if is_acronym(n.raw))
     if not by_raw:
         return
@@ -734,9 +682,9 @@ def _link_defined_acronyms(names: list[_Name], uf: _UnionFind, texts: dict[str, 
         if n.person or is_acronym(n.raw):
             continue
         for m in n.mentions:
-            found = _DEFINED_ACRONYM.match(texts.get(m.article, ""), m.end)
-            if found and found.group(1) in by_raw and _abbreviates(found.group(1), n.folded):
-                _union_all(uf, [i] + by_raw[found.group(1)])
+            short = m.defined_acronym
+            if short and short in by_raw and _abbreviates(short, n.folded):
+                _union_all(uf, [i] + by_raw[short])
                 break
 
 
@@ -888,33 +836,24 @@ def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
             uf.union(best, i)
 
 
-def _link_nominal_nationalities(names: list[_Name], uf: _UnionFind, texts: dict[str, str]) -> None:
+def _link_nominal_nationalities(names: list[_Name], uf: _UnionFind) -> None:
     """"the American" joins the person its article calls "American Tony Thompson" (a nationality
-    written right before a person's name, in any article, is that person's); the most prominent
-    such person of the article when there are several; nobody when there is none."""
+    written right before a person's name, in any article, is that person's: the mention's
+    ``nationality``); the most prominent such person of the article when there are several;
+    nobody when there is none."""
     nominal = [i for i, n in enumerate(names) if n.nominal]
     if not nominal:
         return
-    person_at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (start, name) of people
     in_article: dict[str, set[int]] = defaultdict(set)
     size: Counter[int] = Counter()
+    nationality: dict[int, set[str]] = defaultdict(set)  # person -> nationalities written before the name
     for i, n in enumerate(names):
         size[uf.find(i)] += len(n.mentions)
         if n.person:
             for m in n.mentions:
-                person_at[m.article].append((m.start, i))
                 in_article[m.article].add(uf.find(i))
-    for starts in person_at.values():
-        starts.sort()
-    nationality: dict[int, set[str]] = defaultdict(set)  # person -> nationalities written before the name
-    for n in names:
-        if n.label != "NORP" or n.nominal:
-            continue
-        for m in n.mentions:
-            starts = person_at.get(m.article, [])
-            k = bisect_right(starts, (m.end, -1))
-            if k < len(starts) and _NOUNS_BETWEEN.match(texts.get(m.article, "")[m.end : starts[k][0]]):
-                nationality[uf.find(starts[k][1])].add(n.folded)  # "American challenger Tony Thompson"
+                if m.nationality:  # "American challenger Tony Thompson"
+                    nationality[uf.find(i)].add(fold(strip_possessive(m.nationality)))
     for i in nominal:
         n = names[i]
         people = {r for r in in_article.get(n.mention.article, ()) if n.folded in nationality.get(r, ())}

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from annotate.compare.linking import mention_name
 from annotate.model import Article, EntityMention, Mention
 from annotate.nlp.names import PERSON_NOUNS, fold, split_person, strip_possessive
+from annotate.nlp.name_cues import name_cues
 from annotate.nlp.offices import offices_in
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -70,9 +71,9 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
                 start, end = match.span(1)
                 found.append(EntityMention(f"{article.id}:e{start}-{end}", article.id, start, end, text[start:end],
                                            "GPE", place))
-                for s, e, label, role in offices_in(text, [(start, end, "GPE")]):  # "the North's leader"
+                for s, e, label, office in offices_in(text, [(start, end, "GPE")]):  # "the North's leader"
                     found.append(EntityMention(f"{article.id}:e{s}-{e}", article.id, s, e, text[s:e], label,
-                                               text[s:e], role))
+                                               text[s:e], None, None, office))
         for match in _CAPITALISED_WORD.finditer(text):
             word = match.group()
             key = fold(strip_possessive(word))
@@ -91,11 +92,23 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
             found.append(EntityMention(f"{article.id}:e{match.start()}-{end}", article.id, match.start(), end,
                                        text[match.start():end], "PERSON", text[match.start():end]))
         if found:
+            _add_cues(text, own, found)
             own = sorted(own + found, key=lambda m: m.start)
         out.extend(own)
     for rest in by_article.values():  # mentions of articles not in ``articles`` (none in practice)
         out.extend(rest)
     return out
+
+
+def _add_cues(text: str, own: list[Mention], found: list[Mention]) -> None:
+    """The cues of the new names (``annotate.nlp.name_cues``), read among all the article's names
+    as the pipeline reads them among its own ("American challenger Lohan")."""
+    names = sorted((m.start, m.end, m.label, m.office) for m in own + found if m.kind == "entity")
+    new = {(m.start, m.end): m for m in found}
+    for start, end, _label, *cue in name_cues(text, names):
+        m = new.get((start, end))
+        if m is not None:
+            m.honorific, m.nationality, m.nationality_noun, m.defined_acronym, m.capital_use = cue
 
 
 _DIRECTIONS = frozenset({"North", "South", "East", "West"})

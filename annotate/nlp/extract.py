@@ -9,7 +9,10 @@ Follows the contract in ``annotate.nlp.components``:
   surface form is always in ``text``.
 - ``doc._.rows`` group ``"nested"`` (``ct_nested``) -> ``EntityMention`` too: names
   inside longer names, such as an office ("North Korean leader") over its holder's mention,
-  with the holder's label and the whole office as ``role`` and ``value``.
+  with the holder's label and ``office`` True.
+- ``doc._.rows`` group ``"cues"`` (``ct_name_cues``) -> the ``EntityMention`` fields
+  ``honorific``, ``nationality``, ``nationality_noun``, ``defined_acronym`` and
+  ``capital_use`` of the names they are about (read through ``span._`` for a Doc without rows).
 - ``doc.spans["numbers"]`` -> ``NumberMention`` (value, counts, qualifier), with what
   ``ct_context`` read around it (unit, thing, event, grew, near, listed, listed_end).
 - ``doc.spans["dates"]`` -> ``DateMention`` (value, granularity, and ``ct_context``'s near).
@@ -35,7 +38,7 @@ from operator import attrgetter
 
 from spacy.tokens import Doc, Span
 
-from annotate.nlp.components import ENTS
+from annotate.nlp.components import CUES, ENTS
 from annotate.nlp.components.context import DATE_CONTEXT, NUMBER_CONTEXT
 from annotate.nlp.components.words import CAPITALISED, CONTENT_WORDS, capitalised_words, content_words, tokenized
 from annotate.nlp.components.nested import NESTED
@@ -64,23 +67,34 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     ents = get(ENTS)
     if ents is None:
         ents = [(span.start_char, span.end_char, span.label_, span._.canonical, span._.role) for span in doc.ents]
+    # Names inside names ("Apple CEO" over "Apple", "Boeing" in "Boeing Commercial Airplanes").
+    nested = get(NESTED)
+    if nested is None:
+        nested = [(span.start_char, span.end_char, span.label_, bool(span._.office)) for span in doc.spans.get(NESTED, ())]
+    # How each name is used (``ct_name_cues``): (honorific, nationality, nationality_noun,
+    # defined_acronym, capital_use) by its span, for the few names that have a cue.
+    cue_rows = get(CUES)
+    if cue_rows is None:
+        cue_rows = _cue_rows_of([*doc.ents, *doc.spans.get(NESTED, ())])
+    cues = {(row[0], row[1]): row[3:] for row in cue_rows}
     for start, end, label, canonical, role in ents:
         surface = text[start:end]
         mid = f"{aid}:e{start}-{end}"
         if mid not in mentions:
+            cue = cues.get((start, end))
             # (All fields positional: keyword arguments and later assignments cost more.)
-            mentions[mid] = EntityMention(
-                mid, aid, start, end, surface, label, canonical or surface, role,
-            )  # fmt: skip
-    # Names inside names ("Apple CEO" over "Apple", "Boeing" in "Boeing Commercial Airplanes").
-    nested = get(NESTED)
-    if nested is None:
-        nested = [(span.start_char, span.end_char, span.label_, span._.role) for span in doc.spans.get(NESTED, ())]
-    for start, end, label, role in nested:
+            if cue is None:
+                mentions[mid] = EntityMention(mid, aid, start, end, surface, label, canonical or surface, role)
+            else:
+                mentions[mid] = EntityMention(
+                    mid, aid, start, end, surface, label, canonical or surface, role, None, False, *cue,
+                )  # fmt: skip
+    for start, end, label, office in nested:
         mid = f"{aid}:e{start}-{end}"
         if mid not in mentions:
             surface = text[start:end]
-            mentions[mid] = EntityMention(mid, aid, start, end, surface, label, surface, role)
+            cue = cues.get((start, end), ())
+            mentions[mid] = EntityMention(mid, aid, start, end, surface, label, surface, None, None, office, *cue)
     spans = doc.spans
     for key, kind in _SPAN_KINDS:
         group = spans.get(key)
@@ -199,6 +213,17 @@ def _rows_of(group, kind: str):
         else:
             fields = (_speaker_name(span._.speaker),)
         yield (start, end, label, *fields)
+
+
+def _cue_rows_of(spans) -> list[tuple]:
+    """The cue rows of names whose cues were set through ``span._`` (a Doc without rows)."""
+    found = []
+    for span in spans:
+        x = span._
+        cue = (x.honorific, x.nationality, bool(x.nationality_noun), x.defined_acronym, x.capital_use)
+        if any(cue):
+            found.append((span.start_char, span.end_char, span.label_, *cue))
+    return found
 
 
 def _speaker_name(speaker: object) -> str | None:

@@ -12,6 +12,9 @@
   use them for (attributing a quotation, reporting speech, marking a person);
 - negation: the words that deny, hedge or sit between a negation and its predicate, and the
   families of predicates that affirm or deny the same act;
+- how a name is used: the words around a capital that make it the city or
+  its country's government, and those after "the American" that make it a
+  person (``annotate.nlp.name_cues`` reads them);
 - countries, nationalities and capitals: one table each, keyed by whole
   folded names ("cape verde", never "cape");
 - sentence rules: the abbreviations whose period does not end a sentence.
@@ -80,7 +83,7 @@ NAME_PARTICLES = frozenset(
     ould ag""".split()
 )
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof mx".split())
-# What "Mr." or "Mrs." before a surname says of the person.
+# What "Mr." or "Mrs." before a surname says of the person (HONORIFICS has them all).
 HONORIFIC_SEX = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 # Nouns for a person that a place before them makes a description of someone the story is
 # about ("Spiro man", "Brooklyn mother"), with the sex they tell when they tell one.
@@ -314,6 +317,37 @@ GROUP_NOUNS = (
     "campaign administration team organisation organization family government camp aides officials "
     "associates allies supporters lawyers company group"
 ).split()
+
+
+# -- how a name is used: the words around it --------------------------------------------------
+# (``annotate.nlp.name_cues`` makes its patterns of these words.)
+
+# A capital where something happens or someone goes, by the word before it ("in Moscow", "flew to
+# Seoul", "the capital, Seoul") ...
+CITY_BEFORE = frozenset(
+    "in at to from into near outside inside around across via through visit visits visited visiting capital,".split()
+)
+# ... or by the city's own things after its possessive ("Moscow's mayor", "Seoul's subway").
+CITY_NOUNS = frozenset(
+    "mayor city streets residents airport airports subway metro police suburbs downtown centre center council".split()
+)
+# A capital acting as its country's government, by the word before it ("ties with Washington",
+# "talks between Seoul and ...") ...
+ACTOR_BEFORE = frozenset("with between against on by".split())
+# ... or by a verb after it (besides any verb in "-ed": "Pyongyang signaled"): "Moscow has denied".
+ACTOR_VERBS = frozenset(
+    """has have had is was will would could can may might must should did does also says said wants denies
+    insists claims warns accuses rejects responds""".split()
+)
+# Auxiliaries between a capital and its verb of speech, the strongest sign of the state: "Moscow has
+# denied", "Tehran also said" (the verbs are REPORTING_VERBS).
+SPEECH_AUXILIARIES = frozenset("has have had also".split())
+# Words after "the American" that make it a person, not an adjective ("the American was", "the
+# American, who"); besides punctuation and a possessive.
+AFTER_A_PERSON = frozenset(
+    """was is had has who would will could did in on at after before to from with and but as for by said says
+    then again""".split()
+)
 
 
 # -- calendar words ---------------------------------------------------------------------------

@@ -49,10 +49,10 @@ def office_tail(words: list[str]) -> tuple[str, bool] | None:
     return " ".join(kept), former
 
 
-def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str | None]]:
+def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str, bool]]:
     """The offices written right after a country's or organisation's name in ``text``, as rows
-    (start, end, the holder's label, the office as role), and the governments named by a person
-    (start, end, "ORG", None);
+    (start, end, the holder's label, True), and the governments named by a person
+    (start, end, "ORG", False);
     ``entities`` are the (start, end, label) of the article's entities, in text order. A former
     office keeps "former" in its span; an office with another name inside ("US and Korean
     leaders") is none."""
@@ -61,7 +61,7 @@ def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[in
     for start, end, label in entities:
         government = _GOVERNMENT_AFTER.match(text, end) if label == "PERSON" else None
         if government and text[end - 2 : end] not in ("'s", "’s"):
-            rows.append((start, government.end(), "ORG", None))  # "the Trump administration"
+            rows.append((start, government.end(), "ORG", False))  # "the Trump administration"
             continue
         if label not in _HOLDER_LABELS:
             continue
@@ -85,7 +85,7 @@ def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[in
             continue  # another name inside the office
         former = _FORMER_BEFORE.search(text, max(0, start - 10), start)
         first = former.start() if former else start
-        rows.append((first, office_end, label, text[first:office_end]))
+        rows.append((first, office_end, label, True))
     return rows
 
 

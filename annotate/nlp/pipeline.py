@@ -24,6 +24,7 @@ RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("sentences", "ct_sentences"),
     ("entities", "ct_entities"),
     ("nested", "ct_nested"),
+    ("cues", "ct_name_cues"),
     ("numbers", "ct_numbers"),
     ("dates", "ct_dates"),
     ("quotes", "ct_quotes"),

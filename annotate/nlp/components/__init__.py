@@ -29,11 +29,21 @@ processed Doc into ``Mention`` objects):
   capitalised word of five letters or more); see ``annotate.nlp.components.words``.
 - nested names: ``doc.spans["nested"]`` (``ct_nested``), names inside longer
   names (an office over its holder's name, a maker inside its product);
-  ``span._.role`` is an office's own words, None for the others.
+  ``span._.office`` is True for an office ("North Korean leader"), which stands
+  for whoever holds it, False for the others.
+- name cues (``ct_name_cues``, after the two above): how each name is used, read
+  from the words around it: ``span._.honorific`` ("mrs" before "Trump"),
+  ``_.nationality`` ("American" before "challenger Tony Thompson"),
+  ``_.nationality_noun`` ("the American was ..."), ``_.defined_acronym`` ("SIA"
+  after "Singapore Airlines (SIA)"), ``_.capital_use`` ("city", "state" or
+  "state_voice"); the fields of ``EntityMention`` of the same names.
 - rows: every component also lists what it found as plain tuples in the
   registered Doc extension ``doc._.rows`` (a ``Rows``), one list per group in
   text order: ``"ents"`` rows are ``(start_char, end_char, label, canonical,
-  role)``; the others ``(start_char, end_char, label, *fields)``, the fields
+  role)``; ``"nested"`` rows ``(start_char, end_char, label, office)``;
+  ``"cues"`` rows ``(start_char, end_char, label, honorific, nationality,
+  nationality_noun, defined_acronym, capital_use)``, only for names that have a
+  cue; the others ``(start_char, end_char, label, *fields)``, the fields
   being those ``annotate.nlp.extract`` reads for that kind (numbers: value,
   counts, qualifier; dates: value, granularity; quotes: the speaker's name
   and where the speaker's entity is, ``(start_char, end_char, label)``, or
@@ -54,11 +64,18 @@ from spacy.util import minibatch
 
 SPAN_KEYS = ("numbers", "dates", "quotes", "nested", "speech")
 ENTS = "ents"  # the rows of ``doc.ents`` in ``Rows``
+CUES = "cues"  # the rows of ``ct_name_cues`` in ``Rows``
 
 # Span extension -> (row group, position of the value in its rows), first group first.
 _FIELDS: dict[str, tuple[tuple[str, int], ...]] = {
     "canonical": ((ENTS, 3),),
-    "role": ((ENTS, 4), ("nested", 3)),
+    "role": ((ENTS, 4),),
+    "office": (("nested", 3),),
+    "honorific": ((CUES, 3),),
+    "nationality": ((CUES, 4),),
+    "nationality_noun": ((CUES, 5),),
+    "defined_acronym": ((CUES, 6),),
+    "capital_use": ((CUES, 7),),
     "value": (("numbers", 3), ("dates", 3)),
     "counts": (("numbers", 4),),
     "qualifier": (("numbers", 5),),

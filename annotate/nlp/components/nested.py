@@ -12,9 +12,10 @@
   ("Trump" in "Trump's National Economic Council").
 
 The spans are decided here, once, in the pipeline (see ``annotate.nlp.offices``); ``ct_entities``
-keeps ``doc.ents`` flat. The spans are ``doc.spans["nested"]``, their rows in ``doc._.rows`` (group ``"nested"``): ``(start_char, end_char,
-label, role)``; an office has the holder's label and the whole office as its role (an office is
-not a name the detectors compare); the others have no role.
+keeps ``doc.ents`` flat. The spans are ``doc.spans["nested"]``, their rows in ``doc._.rows`` (group
+``"nested"``): ``(start_char, end_char, label, office)``; an office has the holder's label and
+``office`` True (``span._.office``: it stands for whoever holds it, and is not a name the
+detectors compare); the others have ``office`` False.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ _OUTER_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "FAC"})
 
 def organisations_inside(
     text: str, entities: list[tuple[int, int, str]], known: dict[str, str]
-) -> list[tuple[int, int, str, None]]:
+) -> list[tuple[int, int, str, bool]]:
     """"Boeing" in "Boeing Commercial Airplanes": the first word of a longer name when it is an
     organisation by itself, in this article or in ``known`` (folded name -> label); and "Trump"
     in "Trump's National Economic Council", the possessive of a person the article names in full."""
     alone = {fold(text[s:e]) for s, e, label in entities if label == "ORG" and " " not in text[s:e]}
     surnames = {fold(text[s:e].rsplit(" ", 1)[-1]) for s, e, label in entities if label == "PERSON" and " " in text[s:e]}
-    rows: list[tuple[int, int, str, None]] = []
+    rows: list[tuple[int, int, str, bool]] = []
     for start, end, label in entities:
         if label not in _OUTER_LABELS:
             continue
@@ -49,9 +50,9 @@ def organisations_inside(
         cut = len(first) - 2 if first.endswith(("'s", "’s")) else len(first)
         key = fold(first[:cut])
         if key and (key in alone or known.get(key) == "ORG"):
-            rows.append((start, start + cut, "ORG", None))
+            rows.append((start, start + cut, "ORG", False))
         elif cut < len(first) and key in surnames:
-            rows.append((start, start + cut, "PERSON", None))  # "Trump's National Economic Council"
+            rows.append((start, start + cut, "PERSON", False))  # "Trump's National Economic Council"
     return rows
 
 
