@@ -135,6 +135,21 @@ class EntityMention(MentionBase):
     government acting ("ties with Moscow", "Moscow has ..."); ``state_voice``, the government
     speaking or owning ("Moscow said", "Pyongyang's program"). Null when they tell neither, and
     for other names."""
+    role_start: int | None = None
+    """Where ``role`` is written (a character offset into the article): at the start of the
+    mention's span ("Defence Minister Ana Ferreyra"), right before it, or in the appositive after it
+    ("Marco Groje, the acting police chief"). Null when there is no role or it is not near."""
+    role_end: int | None = None
+    """Where ``role`` ends; null when ``role_start`` is."""
+    role_possessed: bool = False
+    """True when a possessive follows the role, so it names someone else's office ("Flynn, the
+    president's first national security adviser": "president" is not Flynn's role)."""
+    role_before: str | None = None
+    """When the person has no role of their own (none, someone else's, or one cut short such as
+    "spokesman for"), a title written right before the name: "former campaign manager" in
+    "Trump's former campaign manager Paul Manafort". Null otherwise."""
+    role_before_start: int | None = None
+    """Where ``role_before`` is written; null when it is."""
     kind: Literal["entity"] = "entity"
     """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
 

@@ -23,6 +23,9 @@ from annotate.model import (
 )
 from annotate.nlp.components.context import date_context, figure_context, sentence_around
 from annotate.nlp.components.sentences import sentence_starts_of
+from annotate.nlp.name_cues import role_cues
+
+_ROLE_CUES = ("role_start", "role_end", "role_possessed", "role_before", "role_before_start")
 
 
 def art(aid: str, text: str) -> Article:
@@ -47,6 +50,8 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
         kw = dict(zip(("unit", "thing", "event", "grew", "near", "listed", "listed_end"), context)) | kw
     elif kind == "date":
         kw.setdefault("near", date_context(a.text, start, end, kw.get("value"), kw.get("granularity"), sentence))
+    elif kind == "entity" and label == "PERSON":  # what ct_name_cues reads around a person's role
+        kw = dict(zip(_ROLE_CUES, role_cues(a.text, start, end, kw.get("role")))) | kw
     return MENTION_TYPES[kind](id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, label=label, **kw)
 
 
@@ -816,3 +821,21 @@ def test_a_sentence_repeated_in_an_article_tells_its_figure_once():
     found, _ = run([a, b], ms)
     (d,) = of_kind(found, "number")
     assert sorted(words_of(d).values()) == ["12 people", "14 people"]
+
+
+def test_a_role_that_is_someone_elses_is_not_compared_and_a_title_before_the_name_is():
+    a = art("a", "Michael Flynn, the president's first national security adviser, resigned. "
+                 "Trump's former campaign manager Paul Manafort was charged.")
+    b = art("b", "Michael Flynn, the national security adviser, resigned. "
+                 "Paul Manafort, the campaign chairman, was charged.")
+    found, agreed = run([a, b], [
+        ment(a, "Michael Flynn", role="president"), ment(a, "Paul Manafort"),
+        ment(b, "Michael Flynn", role="the national security adviser"), ment(b, "Paul Manafort", role="the campaign chairman"),
+    ])
+    # "president" is not Flynn's role: nothing to compare for him; Manafort's title before his
+    # name ("former campaign manager") is compared with "the campaign chairman".
+    assert not [d for d in of_kind(found, "role") if d.subject == "Michael Flynn"]
+    assert not any(c.subject == "Michael Flynn's role" for c in agreed)
+    (d,) = of_kind(found, "role")
+    assert words_of(d) == {"a": "former campaign manager", "b": "the campaign chairman"}
+    assert {e.text for e in d.evidence} == {"former campaign manager Paul Manafort", "Paul Manafort, the campaign chairman"}

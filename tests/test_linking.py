@@ -23,7 +23,8 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
     end = start + len(phrase)
     kw.setdefault("value", phrase if kind in ("entity", "quote") else None)
     if kind == "entity":
-        for *_, honorific, _nationality, noun, acronym, use in name_cues(a.text, [(start, end, label, kw.get("office", False))]):
+        for row in name_cues(a.text, [(start, end, label, kw.get("office", False), kw.get("role"))]):
+            honorific, _nationality, noun, acronym, use = row[3:8]
             kw = {"honorific": honorific, "nationality_noun": noun, "defined_acronym": acronym, "capital_use": use, **kw}
     return MENTION_TYPES[kind](id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, label=label, **kw)
 

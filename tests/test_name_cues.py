@@ -9,6 +9,7 @@ from annotate.compare.linking import cluster_entities, is_office
 from annotate.engine import analyse
 from annotate.model import Article, EntityMention
 from annotate.nlp.extract import extract_mentions
+from annotate.nlp.name_cues import role_cues
 from annotate.nlp.pipeline import build_pipeline
 
 
@@ -113,3 +114,40 @@ def test_a_name_the_corpus_finds_has_its_cues_too():
     _, analysis = _analysis()
     lohan = next(m for m in analysis.mentions if m.article == "a4" and m.text == "Lohan")
     assert lohan.nationality == "American"
+
+
+# -- where a person's role is written (the role detector compares these, never the text) --------
+def test_a_role_written_before_the_name_is_placed_on_the_mention():
+    text = "Acting Health Minister Ana Ruiz said the clinics would reopen."
+    m = next(m for m in names(text) if m.label == "PERSON")
+    assert m.role == "Acting Health Minister"
+    assert text[m.role_start:m.role_end] == "Acting Health Minister"
+    assert not m.role_possessed and m.role_before is None
+
+
+def test_a_role_in_an_appositive_after_the_name_is_placed_on_the_mention():
+    text = "Marco Groje, the acting police chief, said the road was closed."
+    m = found(text, "Marco Groje")
+    assert m.role_start is not None and m.role_start > m.end
+    assert text[m.role_start:m.role_end] == m.role
+    assert "police chief" in m.role and not m.role_possessed
+
+
+def test_a_title_after_someones_possessive_is_the_persons_role_or_the_role_read_before_the_name():
+    text = "Trump's former campaign manager Paul Manafort was charged on Monday."
+    m = found(text, "Paul Manafort")
+    assert text[m.role_start:m.role_end] == m.role and m.role.endswith("former campaign manager")
+    assert not m.role_possessed and m.role_before is None
+    # When the finder gives the person no role, the title right before the name is read instead.
+    start = text.index("Paul Manafort")
+    role_start, role_end, possessed, before, before_start = role_cues(text, start, start + 13, None)
+    assert (role_start, role_end, possessed) == (None, None, False)
+    assert before == "former campaign manager" and text[before_start:].startswith(before)
+
+
+def test_a_role_followed_by_a_possessive_is_someone_elses():
+    text = "Michael Flynn, the president's first national security adviser, resigned on Monday."
+    m = found(text, "Michael Flynn")
+    assert m.role == "president" and m.role_possessed  # the president's office, not Flynn's
+    assert text[m.role_start:m.role_end] == "president"
+    assert role_cues(text, 0, 13, "first national security adviser")[2] is False

@@ -103,12 +103,14 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
 def _add_cues(text: str, own: list[Mention], found: list[Mention]) -> None:
     """The cues of the new names (``annotate.nlp.name_cues``), read among all the article's names
     as the pipeline reads them among its own ("American challenger Lohan")."""
-    names = sorted((m.start, m.end, m.label, m.office) for m in own + found if m.kind == "entity")
+    names = sorted(((m.start, m.end, m.label, m.office, m.role) for m in own + found if m.kind == "entity"),
+                   key=lambda name: name[:4])
     new = {(m.start, m.end): m for m in found}
     for start, end, _label, *cue in name_cues(text, names):
         m = new.get((start, end))
         if m is not None:
-            m.honorific, m.nationality, m.nationality_noun, m.defined_acronym, m.capital_use = cue
+            (m.honorific, m.nationality, m.nationality_noun, m.defined_acronym, m.capital_use, m.role_start, m.role_end,
+             m.role_possessed, m.role_before, m.role_before_start) = cue
 
 
 _DIRECTIONS = frozenset({"North", "South", "East", "West"})

@@ -11,8 +11,9 @@ Follows the contract in ``annotate.nlp.components``:
   inside longer names, such as an office ("North Korean leader") over its holder's mention,
   with the holder's label and ``office`` True.
 - ``doc._.rows`` group ``"cues"`` (``ct_name_cues``) -> the ``EntityMention`` fields
-  ``honorific``, ``nationality``, ``nationality_noun``, ``defined_acronym`` and
-  ``capital_use`` of the names they are about (read through ``span._`` for a Doc without rows).
+  ``honorific``, ``nationality``, ``nationality_noun``, ``defined_acronym``,
+  ``capital_use`` and the role cues (``role_start`` to ``role_before_start``) of the names they
+  are about (read through ``span._`` for a Doc without rows).
 - ``doc.spans["numbers"]`` -> ``NumberMention`` (value, counts, qualifier), with what
   ``ct_context`` read around it (unit, thing, event, grew, near, listed, listed_end).
 - ``doc.spans["dates"]`` -> ``DateMention`` (value, granularity, and ``ct_context``'s near).
@@ -44,6 +45,7 @@ from annotate.nlp.components.words import CAPITALISED, CONTENT_WORDS, capitalise
 from annotate.nlp.components.nested import NESTED
 from annotate.nlp.components.speech import SPEECH
 from annotate.model import Article, ArticleWords, DateMention, EntityMention, Mention, NumberMention, QuoteMention, ReportedSpeech
+from annotate.nlp.name_cues import NO_ROLE_CUES, role_cues
 
 # Label used when a component leaves a span unlabelled.
 _DEFAULT_LABELS = {"number": "CARDINAL", "date": "DATE", "quote": "QUOTE"}
@@ -72,7 +74,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     if nested is None:
         nested = [(span.start_char, span.end_char, span.label_, bool(span._.office)) for span in doc.spans.get(NESTED, ())]
     # How each name is used (``ct_name_cues``): (honorific, nationality, nationality_noun,
-    # defined_acronym, capital_use) by its span, for the few names that have a cue.
+    # defined_acronym, capital_use, role cues...) by its span, for the few names that have a cue.
     cue_rows = get(CUES)
     if cue_rows is None:
         cue_rows = _cue_rows_of([*doc.ents, *doc.spans.get(NESTED, ())])
@@ -221,8 +223,9 @@ def _cue_rows_of(spans) -> list[tuple]:
     for span in spans:
         x = span._
         cue = (x.honorific, x.nationality, bool(x.nationality_noun), x.defined_acronym, x.capital_use)
-        if any(cue):
-            found.append((span.start_char, span.end_char, span.label_, *cue))
+        roles = role_cues(span.doc.text, span.start_char, span.end_char, x.role) if span.label_ == "PERSON" else NO_ROLE_CUES
+        if any(cue) or roles is not NO_ROLE_CUES:
+            found.append((span.start_char, span.end_char, span.label_, *cue, *roles))
     return found
 
 

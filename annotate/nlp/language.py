@@ -13,8 +13,8 @@
 - negation: the words that deny, hedge or sit between a negation and its predicate, and the
   families of predicates that affirm or deny the same act;
 - how a name is used: the words around a capital that make it the city or
-  its country's government, and those after "the American" that make it a
-  person (``annotate.nlp.name_cues`` reads them);
+  its country's government, those after "the American" that make it a
+  person, and the offices a title before a name ends with (``annotate.nlp.name_cues`` reads them);
 - countries, nationalities and capitals: one table each, keyed by whole
   folded names ("cape verde", never "cape");
 - sentence rules: the abbreviations whose period does not end a sentence.
@@ -347,6 +347,20 @@ SPEECH_AUXILIARIES = frozenset("has have had also".split())
 AFTER_A_PERSON = frozenset(
     """was is had has who would will could did in on at after before to from with and but as for by said says
     then again""".split()
+)
+# A person's role near their name (``annotate.nlp.name_cues.role_cues``). A role that ends in one
+# of these words is cut short ("spokesman for Mr. Moon"), not an office; a title read before a name
+# never starts with one.
+ROLE_DANGLING = frozenset("for of to at by with from in on mr mrs ms dr the a an and".split())
+# "Trump's former campaign manager Paul Manafort": the offices a title written right before a name
+# may end with, and the words that may qualify them, in the order they are tried.
+ROLE_BEFORE_OFFICES = tuple(
+    """manager chairman chairwoman chair chairperson adviser advisor director secretary spokesman spokeswoman
+    spokesperson minister aide attorney counsel lawyer deputy strategist treasurer ambassador governor
+    mayor""".split()
+)
+ROLE_BEFORE_QUALIFIERS = tuple(
+    "former then- acting interim deputy senior chief top campaign personal political national security economic foreign policy".split()
 )
 
 

@@ -9,7 +9,11 @@ found here, once, and recorded on the name's mention (``EntityMention``):
 - ``nationality_noun``: "the 40-year-old American was ..." stands for a person, "the American
   troops" does not;
 - ``defined_acronym``: "SIA" in "Singapore Airlines (SIA)";
-- ``capital_use``: "Moscow said" is the state, "in Moscow" the city.
+- ``capital_use``: "Moscow said" is the state, "in Moscow" the city;
+- ``role_start``/``role_end``, ``role_possessed``, ``role_before``/``role_before_start``: where a
+  person's role is written, whether it is someone else's ("Flynn, the president's first national
+  security adviser"), and the title written before the name when the finder gave the person none
+  of their own ("Trump's former campaign manager Paul Manafort"): the role detector compares these.
 
 Plain functions over text, without spaCy: the ``ct_name_cues`` component finds the cues of the
 pipeline's names with them, and ``annotate.nlp.corpus_names`` those of the names it adds. The
@@ -30,6 +34,9 @@ from annotate.nlp.language import (
     CITY_NOUNS,
     HONORIFICS,
     REPORTING_VERBS,
+    ROLE_BEFORE_OFFICES,
+    ROLE_BEFORE_QUALIFIERS,
+    ROLE_DANGLING,
     SPEECH_AUXILIARIES,
     country_of_capital,
     country_of_demonym,
@@ -38,8 +45,12 @@ from annotate.nlp.language import (
 )
 
 # A cue row: (start, end, label, honorific, nationality, nationality_noun, defined_acronym,
-# capital_use), the fields of ``EntityMention`` of the same names.
-CueRow = tuple[int, int, str, "str | None", "str | None", bool, "str | None", "str | None"]
+# capital_use, role_start, role_end, role_possessed, role_before, role_before_start), the fields of
+# ``EntityMention`` of the same names.
+CueRow = tuple[int, int, str, "str | None", "str | None", bool, "str | None", "str | None", *tuple["int | None", ...]]
+# (role_start, role_end, role_possessed, role_before, role_before_start): see ``role_cues``.
+RoleCues = tuple["int | None", "int | None", bool, "str | None", "int | None"]
+NO_ROLE_CUES: RoleCues = (None, None, False, None, None)
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
@@ -70,19 +81,21 @@ _NOUNS_BETWEEN = re.compile(r"^ (?:[a-z][\w-]* ){0,2}$")
 _DEFINED_ACRONYM = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z.&]{1,9})\s*\)")
 
 
-def name_cues(text: str, names: Sequence[tuple[int, int, str, bool]]) -> list[CueRow]:
+def name_cues(text: str, names: Sequence[tuple[int, int, str, bool, "str | None"]]) -> list[CueRow]:
     """The cues of the names of one article, as rows, for the names that have any.
 
-    ``names`` are (start, end, label, office) of every name the article has (offices included:
-    they are no nationality), in text order."""
+    ``names`` are (start, end, label, office, role) of every name the article has (offices
+    included: they are no nationality), in text order."""
     rows: list[CueRow] = []
     adjective: tuple[int, str] | None = None  # (end, text) of the last nationality no person followed yet
     brackets = "(" in text
-    for start, end, label, office in names:
+    for start, end, label, office, role in names:
         honorific = nationality = use = None
         noun = False
+        roles = NO_ROLE_CUES
         if label == "PERSON":
             honorific = honorific_before(text, start)
+            roles = role_cues(text, start, end, role)
             if adjective is not None and adjective[0] <= start:
                 # The first person after a nationality is the one it may describe.
                 if _NOUNS_BETWEEN.match(text[adjective[0] : start]):
@@ -97,9 +110,70 @@ def name_cues(text: str, names: Sequence[tuple[int, int, str, bool]]) -> list[Cu
         elif label in _PLACE_LABELS and _is_capital(text[start:end]):
             use = capital_use(text, start, end)
         acronym = _DEFINED_ACRONYM.match(text, end) if brackets else None
-        if honorific or nationality or noun or acronym or use:
-            rows.append((start, end, label, honorific, nationality, noun, acronym and acronym.group(1), use))
+        if honorific or nationality or noun or acronym or use or roles is not NO_ROLE_CUES:
+            rows.append((start, end, label, honorific, nationality, noun, acronym and acronym.group(1), use, *roles))
     return rows
+
+
+# Right after a role: a possessive makes it someone else's ("the president's ... adviser").
+_POSSESSED = re.compile(r"['’]s?\b")
+# "Trump's former campaign manager Paul Manafort": a title right before the name.
+_ROLE_BEFORE = re.compile(
+    rf"(?:^|[\s(])(?P<role>(?:(?:{'|'.join(map(re.escape, ROLE_BEFORE_QUALIFIERS))})\s+){{0,3}}"
+    rf"(?:{'|'.join(map(re.escape, ROLE_BEFORE_OFFICES))}))\s+$"
+)
+
+
+def role_dangles(role: str) -> bool:
+    """Does ``role`` end in a preposition or a courtesy ("spokesman for Mr."): cut short, no office."""
+    return fold(role.split()[-1]).rstrip(".") in ROLE_DANGLING
+
+
+def role_cues(text: str, start: int, end: int, role: str | None) -> RoleCues:
+    """Where the role of the person named at ``start:end`` is written, and what is around it:
+    (role_start, role_end, role_possessed, role_before, role_before_start).
+
+    ``role_start``/``role_end``: where ``role`` is written, inside the name's span, right before it
+    or in the appositive after it; None when it is not near. ``role_possessed``: a possessive follows
+    it, so it names someone else's office. ``role_before``: when the person has no role of their own
+    (none, someone else's, or cut short), a title written right before the name
+    ("Trump's former campaign manager Paul Manafort"), at ``role_before_start``."""
+    role_start = role_end = before = before_start = None
+    possessed = False
+    own = role.strip() if role else ""
+    if own:
+        at = text.find(own, max(0, start - len(own) - 80), end + len(own) + 80)
+        possessed = at >= 0 and _POSSESSED.match(text, at + len(own)) is not None
+        role_start = _written_at(text, start, end, role)  # type: ignore[arg-type]
+        if role_start is not None:
+            role_end = role_start + len(role)  # type: ignore[arg-type]
+        if possessed or role_dangles(own):
+            own = ""
+    if not own:
+        window = text[max(0, start - 60) : start]
+        if window.rstrip().endswith(ROLE_BEFORE_OFFICES):  # most names: no office word right before
+            found = _ROLE_BEFORE.search(window)
+            if found and found.group("role").split()[0] not in ROLE_DANGLING:
+                before = found.group("role")
+                before_start = _written_at(text, start, end, before)
+                if before_start is None:
+                    before = None
+    if role_start is None and not possessed and before is None:
+        return NO_ROLE_CUES
+    return role_start, role_end, possessed, before, before_start
+
+
+def _written_at(text: str, start: int, end: int, role: str) -> int | None:
+    """Where ``role`` is written for the name at ``start:end``: at the start of the name's span
+    ("Defence Minister Ana Ferreyra"), right before it, or in an appositive after it ("Marco Groje,
+    the acting police chief")."""
+    if text.startswith(role, start):
+        return start
+    at = text.rfind(role, max(0, start - len(role) - 4), start)
+    if at >= 0:
+        return at
+    after = text.find(role, end, end + len(role) + 12)
+    return after if after >= 0 else None
 
 
 @lru_cache(maxsize=65536)

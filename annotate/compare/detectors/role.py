@@ -23,6 +23,7 @@ import re
 
 from annotate.model import Corroboration, Discrepancy, EntityMention
 from annotate.nlp.language import COUNTRIES, fold, is_demonym_word, place_of
+from annotate.nlp.name_cues import role_dangles
 from annotate.nlp.names import spelling_key
 from annotate.compare.detectors.story import Findings, Story, article_values, evidence, value_parts
 
@@ -48,29 +49,26 @@ _ABBREVIATIONS = {
 
 
 def detect(story: Story) -> Findings:
-    roles: dict[str, dict[str, tuple[EntityMention, tuple[int, int]]]] = {}
+    roles: dict[str, dict[str, tuple[str, tuple[int, int]]]] = {}  # entity -> article -> (role, span)
     for a in story.articles:
         for m in story.kind(a.id, "entity"):
             if m.label != "PERSON" or not m.entity:
                 continue
-            if not _own_role(a.text, m):
-                m = _with_role_before(a.text, m)
-                if m is None:
-                    continue
-            span = _role_span(a.text, m)
-            if span is None:
+            written = _role_of(m)
+            if written is None:
                 continue
+            role, span = written
             current = roles.setdefault(m.entity, {}).get(a.id)
-            if current is None or len(m.role) > len(current[0].role or ""):
-                roles[m.entity][a.id] = (m, span)
+            if current is None or len(role) > len(current[0]):
+                roles[m.entity][a.id] = written
     found: list[Discrepancy] = []
     agreed: list[Corroboration] = []
     for entity_id, per_article in roles.items():
         if len(per_article) < 2:
             continue
-        acronyms = frozenset(w for m, _ in per_article.values() for w in re.findall(r"\b[A-Z]{2,}\b", _undotted(m.role or "")))
-        keys = {aid: _role_key(m.role or "", story.places, acronyms) for aid, (m, _) in per_article.items()}
-        ev = [evidence(story.article_by_id[aid], *span) for aid, (m, span) in per_article.items()]
+        acronyms = frozenset(w for role, _ in per_article.values() for w in re.findall(r"\b[A-Z]{2,}\b", _undotted(role)))
+        keys = {aid: _role_key(role, story.places, acronyms) for aid, (role, _) in per_article.items()}
+        ev = [evidence(story.article_by_id[aid], *span) for aid, (_, span) in per_article.items()]
         subject = story.entity_name(entity_id)
         severity = _compare(list(keys.values()))
         if severity == AGREE:
@@ -78,7 +76,7 @@ def detect(story: Story) -> Findings:
             continue
         if severity is None:
             continue
-        parts = value_parts({aid: m.role or "" for aid, (m, _) in per_article.items()}, story.labels, 50)
+        parts = value_parts({aid: role for aid, (role, _) in per_article.items()}, story.labels, 50)
         found.append(
             Discrepancy(
                 id="",
@@ -86,66 +84,30 @@ def detect(story: Story) -> Findings:
                 subject=subject,
                 summary=f"{subject} is " + " vs ".join(parts),
                 severity=severity,
-                values=article_values({aid: " ".join((m.role or "").split()) for aid, (m, _) in per_article.items()}),
+                values=article_values({aid: " ".join(role.split()) for aid, (role, _) in per_article.items()}),
                 evidence=ev,
             )
         )
     return found, agreed
 
 
-# A role must name the person's office, not someone else's ("Flynn, the president's
-# first national security adviser": "president" is not Flynn's role) nor end in a
-# preposition or a courtesy title ("spokesman for Mr. Moon").
-_POSSESSED = re.compile(r"['’]s?\b")
-_DANGLING = frozenset("for of to at by with from in on mr mrs ms dr the a an and".split())
-
-
-def _own_role(text: str, m: EntityMention) -> bool:
-    role = (m.role or "").strip()
-    if not role:
-        return False
-    last = fold(role.split()[-1]).rstrip(".")
-    if last in _DANGLING:
-        return False
-    at = text.find(role, max(0, m.start - len(role) - 80), m.end + len(role) + 80)
-    return not (at >= 0 and _POSSESSED.match(text, at + len(role)))
-
-
-_OFFICES = (
-    "manager|chairman|chairwoman|chair|chairperson|adviser|advisor|director|secretary|spokesman|spokeswoman|"
-    "spokesperson|minister|aide|attorney|counsel|lawyer|deputy|strategist|treasurer|ambassador|governor|mayor"
-)
-# "Trump's former campaign manager Paul Manafort": a title written before the name,
-# after someone's possessive, that the entity finder did not give the person.
-_ROLE_BEFORE = re.compile(
-    rf"(?:^|[\s(])(?P<role>(?:(?:former|then-|acting|interim|deputy|senior|chief|top|campaign|personal|political|national|security|economic|foreign|policy)\s+){{0,3}}"
-    rf"(?:{_OFFICES}))\s+$"
-)
-
-
-def _with_role_before(text: str, m: EntityMention) -> EntityMention | None:
-    before = text[max(0, m.start - 60):m.start]
-    found = _ROLE_BEFORE.search(before)
-    if not found or found.group("role").split()[0] in _DANGLING:
+def _role_of(m: EntityMention) -> tuple[str, tuple[int, int]] | None:
+    """The person's role in this mention and the span of the role with the name, from what the
+    pipeline read (``annotate.nlp.name_cues.role_cues``): their own role, not someone else's
+    ("Flynn, the president's first national security adviser") nor one cut short ("spokesman
+    for Mr. Moon"); else the title written before the name ("Trump's former campaign manager
+    Paul Manafort"). None when there is neither, or it is not written near the name."""
+    role = m.role
+    if role and role.strip() and not m.role_possessed and not role_dangles(role.strip()):
+        start, end = m.role_start, m.role_end
+    elif m.role_before:
+        role, start = m.role_before, m.role_before_start
+        end = None if start is None else start + len(role)
+    else:
         return None
-    role = found.group("role")
-    return EntityMention(m.id, m.article, m.start, m.end, m.text, m.label, m.value, role, m.entity)
-
-
-def _role_span(text: str, m: EntityMention) -> tuple[int, int] | None:
-    """The span covering the role and the name: "Defence Minister Ana Ferreyra" or
-    "Marco Groje, the acting police chief" (an appositive after the name)."""
-    role = m.role or ""
-    if text.startswith(role, m.start):
-        return m.start, m.end  # the mention's span already includes its role
-    window_start = max(0, m.start - len(role) - 4)
-    at = text.rfind(role, window_start, m.start)
-    if at >= 0:
-        return at, m.end
-    after = text.find(role, m.end, m.end + len(role) + 12)
-    if after >= 0:
-        return m.start, after + len(role)
-    return None
+    if start is None or end is None:
+        return None
+    return role, (min(start, m.start), max(end, m.end))
 
 
 def _undotted(role: str) -> str:

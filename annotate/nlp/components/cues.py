@@ -2,11 +2,13 @@
 
 The honorific before a person's name, the nationality written before it, a nationality word
 standing for a person, a short form defined in brackets after a name, and whether a capital is the
-city or its country's government (see ``annotate.nlp.name_cues``, which finds them). Runs after
-``ct_entities`` and ``ct_nested``, over both their names.
+city or its country's government, and where a person's role is written and whether it is theirs
+(see ``annotate.nlp.name_cues``, which finds them). Runs after ``ct_entities`` and ``ct_nested``,
+over both their names.
 
 The cues are rows in ``doc._.rows`` (group ``"cues"``): ``(start_char, end_char, label, honorific,
-nationality, nationality_noun, defined_acronym, capital_use)``, one for each name that has any;
+nationality, nationality_noun, defined_acronym, capital_use, role_start, role_end, role_possessed,
+role_before, role_before_start)``, one for each name that has any;
 ``span._.honorific``, ``span._.capital_use``... read them.
 """
 
@@ -36,10 +38,15 @@ class NameCueFinder(Batched):
         nested = found.get(NESTED)
         if nested is None:
             nested = [(s.start_char, s.end_char, s.label_, bool(s._.office)) for s in doc.spans.get(NESTED, ())]
-        # (start, end, label, office) in text order: ``doc.ents`` hold no office
-        names = [(row[0], row[1], row[2], False) for row in entities]
+        # (start, end, label, office, role) in text order: ``doc.ents`` hold no office, nested
+        # names no role
+        names = [(row[0], row[1], row[2], False, row[4] if len(row) > 4 else None) for row in entities]
         if nested:
-            names += [row[:4] for row in nested]
-            names.sort()
+            names += [(*row[:4], None) for row in nested]
+            names.sort(key=_position)
         found.put(CUES, name_cues(doc_text(doc), names) if names else [])
         return doc
+
+
+def _position(name: tuple) -> tuple:
+    return name[:4]
