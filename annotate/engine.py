@@ -39,6 +39,7 @@ from annotate.model import (
     EngineInfo,
     Entity,
     Mention,
+    Negation,
     ReportedSpeech,
     Statement,
 )
@@ -55,6 +56,7 @@ class Annotations(NamedTuple):
     """Where each article's sentences start, by article id (``Analysis.sentences``)."""
     reported: list[ReportedSpeech]
     pipeline: str
+    negations: list[Negation]
 Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
 PHASES = ("annotate", "link", "stories", "discrepancies")
 
@@ -103,6 +105,7 @@ def annotate_articles(
         {a.id: read.sentences for a, read in zip(articles, found) if read is not None},
         [s for read in found if read is not None for s in read.reported],
         pipeline,
+        [n for read in found if read is not None for n in read.negations],
     )
 
 
@@ -146,7 +149,7 @@ def analyse(
 
     clock = _Clock(timings)
     read = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
-    mentions, sentences, reported, pipeline = read
+    mentions, sentences, reported, pipeline, negations = read
     clock.lap("annotate")
 
     from annotate.nlp.corpus_names import with_name_mentions
@@ -169,7 +172,8 @@ def analyse(
     from annotate.compare.detectors.speech import find_statements
 
     statements = find_statements(articles, mentions, reported)
-    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences)
+    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences,
+                                                    negations)
     clock.lap("discrepancies")
 
     analysis = Analysis(
@@ -182,6 +186,7 @@ def analyse(
         stories=grouped,
         statements=statements,
         reported=reported,
+        negations=negations,
         sentences=sentences,
     )
     if cache:
@@ -196,6 +201,7 @@ def detect_by_story(
     stories: Sequence[Sequence[str]],
     statements: Sequence[Statement] | None = None,
     sentences: dict[str, list[int]] | None = None,
+    negations: Sequence[Negation] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """Run the detectors within each story of two or more articles, never across stories."""
     from annotate.compare.discrepancies import detect
@@ -220,6 +226,10 @@ def detect_by_story(
     said_in: dict[int, list[Statement]] = defaultdict(list)
     for s in statements or ():
         said_in[story_of[s.article]].append(s)
+    negated_in: dict[int, list[Negation]] = defaultdict(list)
+    for x in negations or ():
+        if x.article in story_of:
+            negated_in[story_of[x.article]].append(x)
     discrepancies: list[Discrepancy] = []
     corroborations: list[Corroboration] = []
     for n, story in enumerate(stories):
@@ -227,7 +237,8 @@ def detect_by_story(
             continue
         found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n],
                                None if statements is None else said_in[n],
-                               None if sentences is None else {a: sentences[a] for a in story if a in sentences})
+                               None if sentences is None else {a: sentences[a] for a in story if a in sentences},
+                               None if negations is None else negated_in[n])
         discrepancies.extend(found)
         corroborations.extend(agreed)
     return discrepancies, corroborations

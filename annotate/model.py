@@ -184,6 +184,27 @@ class ReportedSpeech:
 
 
 @dataclass(frozen=True, slots=True)
+class Negation:
+    """An act an article's own words say did not, will not or is unlikely to happen ("does not
+    name Trump as a defendant", "denied that it had hired replacement crews"), as the pipeline
+    read it (``ct_negation``): outside quotes, with a name among the words after the predicate."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    article: str
+    start: int
+    end: int
+    """The words around it, ``article.text[start:end]``: from two words before the negation to
+    ten words after the predicate."""
+    predicate: str
+    """The stem of the negated word ("hir" of "hired")."""
+    context: tuple[str, ...]
+    """Stems of the content words after the predicate, up to ten words on, sorted."""
+    names: tuple[str, ...]
+    """The stems among ``context`` of words written as names (capitalised inside the sentence)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """Who said what: words an article attributes to a linked person, quoted (a ``QuoteMention``
     with a speaker) or reported without quotation marks ("Petrova said the ministry ...")."""
@@ -212,6 +233,7 @@ class ArticleReading:
     reported: list[ReportedSpeech]
     pipeline: str
     """The pipeline's name (``EngineInfo.pipeline``)."""
+    negations: list[Negation] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -314,6 +336,8 @@ class Analysis:
     reported: list[ReportedSpeech] = field(default_factory=list)
     """Reported speech as the pipeline found it, in article order, each naming its speaker by
     mention id (``statements`` holds that of linked people, by entity)."""
+    negations: list[Negation] = field(default_factory=list)
+    """The acts each article's own words negate, as the pipeline found them, in article order."""
     sentences: dict[str, list[int]] = field(default_factory=dict)
     """Where each article's sentences start, by article id: offsets into its text, in order, the
     first 0. A sentence runs to the next start (or the end of the text); every stage splits an

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from annotate.compare.detectors import claim, date, name_variant, number, omission, polarity, quote, role
 from annotate.compare.detectors.story import Story
-from annotate.model import DISCREPANCY_KINDS, Article, ArticleValue, Corroboration, Discrepancy, Entity, Mention, Statement
+from annotate.model import DISCREPANCY_KINDS, Article, ArticleValue, Corroboration, Discrepancy, Entity, Mention, Negation, Statement
 from annotate.nlp.language import fold
 
 DETECTORS = (name_variant, role, number, date, quote, claim, polarity, omission)
@@ -47,14 +47,17 @@ def detect(
     entities: Sequence[Entity],
     statements: Sequence[Statement] | None = None,
     sentences: dict[str, list[int]] | None = None,
+    negations: Sequence[Negation] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """All discrepancies and corroborations among the articles of one story (``statements``:
     the engine's, found again from the mentions when not given; ``sentences``: where each
-    article's sentences start, ``Analysis.sentences``)."""
+    article's sentences start, ``Analysis.sentences``; ``negations``: the acts each article
+    negates, ``Analysis.negations``, found again from the text when not given)."""
     if len(articles) < 2:
         return [], []
     story = Story(list(articles), list(mentions), list(entities),
-                  said=None if statements is None else list(statements), sentence_starts=sentences)
+                  said=None if statements is None else list(statements), sentence_starts=sentences,
+                  negated=None if negations is None else list(negations))
     found: dict[str, Discrepancy] = {}
     agreed: list[Corroboration] = []
     for detector in DETECTORS:

@@ -18,6 +18,7 @@ Follows the contract in ``annotate.nlp.components``:
   ``annotate.compare.linking`` sets ``speaker`` to the ``Entity.id`` of that name.
 - ``doc.spans["speech"]`` (``ct_speech``) -> ``ReportedSpeech`` (``extract_reported``): the
   words said and the id of the speaker's mention.
+- ``doc._.rows`` group ``"negations"`` (``ct_negation``) -> ``Negation`` (``extract_negations``).
 
 Where the components left their spans as rows (``doc._.rows``, see
 ``annotate.nlp.components``), they are read instead of ``doc.ents`` and the span
@@ -36,8 +37,9 @@ from spacy.tokens import Doc, Span
 
 from annotate.nlp.components import ENTS
 from annotate.nlp.components.nested import NESTED
+from annotate.nlp.components.negation import NEGATIONS
 from annotate.nlp.components.speech import SPEECH
-from annotate.model import Article, DateMention, EntityMention, Mention, NumberMention, QuoteMention, ReportedSpeech
+from annotate.model import Article, DateMention, EntityMention, Mention, Negation, NumberMention, QuoteMention, ReportedSpeech
 
 # Label used when a component leaves a span unlabelled.
 _DEFAULT_LABELS = {"number": "CARDINAL", "date": "DATE", "quote": "QUOTE"}
@@ -104,6 +106,15 @@ def extract_reported(doc: Doc, article: Article) -> list[ReportedSpeech]:
     aid, text = article.id, article.text
     return [ReportedSpeech(aid, start, end, text[start:end], f"{aid}:e{speaker[0]}-{speaker[1]}")
             for start, end, _label, speaker in said]
+
+
+def extract_negations(doc: Doc, article: Article) -> list[Negation]:
+    """The negated acts ``ct_negation`` found in ``doc``, in text order."""
+    found = doc._.rows
+    negated = (found.get(NEGATIONS) if found is not None else None) or ()
+    aid = article.id
+    return [Negation(aid, start, end, predicate, context, names)
+            for start, end, _label, predicate, context, names in negated]
 
 
 def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention]) -> None:

@@ -611,3 +611,57 @@ def is_demonym_word(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     return _country_table()[0] | frozenset(("europe", "africa", "asia"))
+
+
+# -- words the detectors compare statements on ----------------------------------------------
+
+# Words that carry no content of their own in a statement.
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about after before
+    than then that this these those there here it its it's he she they them his her their our we you your i me
+    my mine is are was were be been being am do does did done have has had having will would can could shall
+    should may might must not no nor so such too very just also only even still yet more most less least
+    some any all each every both either neither other another which who whom whose what when where why how
+    while though although because since until unless up down out off again further once own same s t
+    said says say told tell added adding according mr mrs ms much many really quite rather""".split()
+)
+# Whole month and weekday names (not "may", "mar": words of their own too).
+CALENDAR_WORDS = frozenset(m for m in MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)
+# Words so common in news that sharing them says nothing about two statements.
+GENERIC = frozenset(
+    "country countri government people year time state official way part thing today week month day "
+    "report news group".split()
+)
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """A crude English stem, enough to meet "companies" with "company", "abandoning" with "abandonment"."""
+    w = fold(word).replace("'", "")
+    for suffix, repl in (("ies", "y"), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""), ("ied", "y"),
+                         ("ed", ""), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""),
+                         ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    # close / closes / closed / closing all end up "clos"
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
+def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets from where sentences start (``Analysis.sentences``),
+    whitespace trimmed, never empty."""
+    spans: list[tuple[int, int]] = []
+    ends = [*starts[1:], len(text)]
+    for start, end in zip(starts, ends):
+        _add_trimmed(text, start, end, spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

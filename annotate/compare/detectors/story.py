@@ -14,43 +14,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from annotate.model import Article, ArticleValue, Corroboration, Discrepancy, Entity, Evidence, Mention, Statement
-from annotate.nlp.language import MONTH_ABBREVIATIONS, WEEKDAYS, fold, place_of
-from annotate.nlp.language import MONTHS as _MONTHS
+from annotate.model import Article, ArticleValue, Corroboration, Discrepancy, Entity, Evidence, Mention, Negation, Statement
+from annotate.nlp.language import CALENDAR_WORDS as MONTHS  # (whole month and weekday names)
+from annotate.nlp.language import GENERIC, STOPWORDS, fold, place_of, sentence_spans, stem
 from annotate.corpus.outlets import outlet_list
 
 Findings = tuple[list[Discrepancy], list[Corroboration]]
-
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into onto over under about after before
-    than then that this these those there here it its it's he she they them his her their our we you your i me
-    my mine is are was were be been being am do does did done have has had having will would can could shall
-    should may might must not no nor so such too very just also only even still yet more most less least
-    some any all each every both either neither other another which who whom whose what when where why how
-    while though although because since until unless up down out off again further once own same s t
-    said says say told tell added adding according mr mrs ms much many really quite rather""".split()
-)
-MONTHS = frozenset(m for m in _MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)  # (whole names)
-# Words so common in news that sharing them says nothing about two statements.
-GENERIC = frozenset(
-    "country countri government people year time state official way part thing today week month day "
-    "report news group".split()
-)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-
-
-@lru_cache(maxsize=100_000)
-def stem(word: str) -> str:
-    """A crude English stem, enough to meet "companies" with "company", "abandoning" with "abandonment"."""
-    w = fold(word).replace("'", "")
-    for suffix, repl in (("ies", "y"), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""), ("ied", "y"),
-                         ("ed", ""), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""),
-                         ("ly", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: len(w) - len(suffix)] + repl
-            break
-    # close / closes / closed / closing all end up "clos"
-    return w[:-1] if w.endswith("e") and len(w) > 3 else w
 
 
 @lru_cache(maxsize=50_000)
@@ -74,25 +44,6 @@ def _content_words(text: str, places: frozenset[str]) -> frozenset[str]:
 def content_words(text: str, places: frozenset[str] = frozenset()) -> frozenset[str]:
     """Stems of a text's content words; demonyms become their place ("Peruvian" -> "peru")."""
     return _content_words(text, places)
-
-
-def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets from where sentences start (``Analysis.sentences``),
-    whitespace trimmed, never empty."""
-    spans: list[tuple[int, int]] = []
-    ends = [*starts[1:], len(text)]
-    for start, end in zip(starts, ends):
-        _add_trimmed(text, start, end, spans)
-    return spans
-
-
-def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 def evidence(article: Article, start: int, end: int) -> Evidence:
@@ -190,6 +141,7 @@ class Story:
     memo: dict[str, object] = field(default_factory=dict)  # results detectors share (number facts)
     said: list[Statement] | None = None  # the engine's statements of these articles, if it found them
     sentence_starts: dict[str, list[int]] | None = None  # the engine's ``Analysis.sentences``, if given
+    negated: list[Negation] | None = None  # the engine's ``Analysis.negations`` of these articles, if given
 
     def __post_init__(self) -> None:
         ids = {a.id for a in self.articles}
@@ -204,6 +156,12 @@ class Story:
         self._sentences: dict[str, list[tuple[int, int]]] = {}
         self._sentence_starts: dict[str, list[int]] = {}
         self._statements: dict[str, list[Statement]] = {}
+        self._negations: dict[str, list[Negation]] = {}
+        if self.negated is not None:
+            self._negations = {aid: [] for aid in ids}
+            for x in self.negated:
+                if x.article in ids:
+                    self._negations[x.article].append(x)
         if self.said is not None:
             self._statements = {aid: [] for aid in ids}
             for s in self.said:
@@ -261,6 +219,18 @@ class Story:
             reported = reported_speech_in(article, mentions, self._sentence_starts[article_id])
             self._statements[article_id] = find_statements([article], mentions, reported)
         return self._statements[article_id]
+
+    def negations(self, article_id: str) -> list[Negation]:
+        """The acts the article's own words negate: the engine's, or found now for a story made
+        without them."""
+        if article_id not in self._negations:
+            from annotate.nlp.negation import negations_in
+
+            self.sentences(article_id)
+            quotes = [(m.start, m.end) for m in self.kind(article_id, "quote")]
+            text = self.article_by_id[article_id].text
+            self._negations[article_id] = negations_in(article_id, text, self._sentence_starts[article_id], quotes)
+        return self._negations[article_id]
 
     def kind(self, article_id: str, kind: str) -> list[Mention]:
         return [m for m in self.by_article.get(article_id, []) if m.kind == kind]

@@ -1,0 +1,134 @@
+"""The acts an article's own words negate ("does not name Trump as a defendant", "denied that
+it had hired replacement crews", "is unlikely to meet the Queen"): the rules of the
+``ct_negation`` component, without spaCy, so that a story built without the engine's
+``Analysis.negations`` finds them the same way.
+
+In each sentence (``ct_sentences``; a sentence repeated word for word is read once), a word
+of ``NEGATION_WORDS`` outside a quotation (``ct_quotes``), not after a hedge or "or" ("would
+not have placed", "whether or not") and not "wouldn't" or "couldn't", negates the first word
+after it past up to four of ``NEGATION_GAP_WORDS`` ("denied that it had hired"). That word is
+the predicate unless it is written as a name ("wasn't Sam Mitchell": who, not an act), is no
+content word, or is reporters' boilerplate ("did not respond"). What is negated are the
+content words up to ten words after the predicate; a negation is kept when there are two of
+them or more and a name among them, so that another article's clause can be told to be about
+the same thing (``annotate.compare.detectors.polarity``).
+
+Words are the sentence's letters-and-apostrophes runs, lower-cased, as in every detector's
+windows; a sentence with no negation word at all is passed over before it is split.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from annotate.model import Negation
+from annotate.nlp.language import (
+    CALENDAR_WORDS,
+    GENERIC,
+    HEDGE_WORDS,
+    NEGATION_GAP_WORDS,
+    NEGATION_WORDS,
+    REPORTER_BOILERPLATE,
+    STOPWORDS,
+    sentence_spans,
+    stem,
+)
+
+LABEL = "NEGATION"  # the label of the rows
+WINDOW_BEFORE = 6  # content words before a predicate that tell what it is said of
+WINDOW_AFTER = 10  # ... and after it
+MIN_SHARED = 2  # content words a negation needs (and another clause must share)
+_GAP = 4  # words that may stand between the negation and its predicate
+
+Span_ = tuple[int, int]
+Row = tuple[int, int, str, str, tuple[str, ...], tuple[str, ...]]
+Token = tuple[str, int, int, bool]  # (lower-cased word, start, end, written as a name)
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
+# Any negation word ending where a word ends: a sentence without one is not split into words.
+_CUE = re.compile(
+    "(?:" + "|".join(re.escape(w).replace("'", "['’]") for w in sorted(NEGATION_WORDS, key=len, reverse=True)) + r")(?![\w'’-])",
+    re.IGNORECASE,
+)
+_BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE)
+
+
+def words(text: str) -> list[Token]:
+    """Lower-cased words with their offsets, and whether each is a name (capitalised, not the
+    first word of the text)."""
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end(), m.group()[0].isupper() and k > 0)
+            for k, m in enumerate(_TOKEN.finditer(text))]
+
+
+def content(word: str) -> str | None:
+    """The stem of a word that says something of its own, or None ("the", "May", "not", "12")."""
+    w = word.replace("'s", "").replace("'", "")
+    if w in STOPWORDS or w in CALENDAR_WORDS or w in NEGATION_WORDS or len(w) < 3 or w[0].isdigit():
+        return None
+    s = stem(w)
+    return None if s in GENERIC else s
+
+
+def negations(text: str, starts: Sequence[int], quotes: Sequence[Span_] = ()) -> list[Row]:
+    """The rows of the negated acts in ``text`` (sentences starting at ``starts``), outside
+    ``quotes`` (sorted, disjoint)."""
+    cues = [m.start() for m in _CUE.finditer(text)]
+    if not cues:
+        return []
+    quote_starts = [q[0] for q in quotes]
+    found: list[Row] = []
+    seen: set[str] = set()
+    k = 0
+    for s0, s1 in sentence_spans(text, list(starts)):
+        while k < len(cues) and cues[k] < s0:
+            k += 1
+        if k == len(cues):
+            break
+        sentence = text[s0:s1]
+        if cues[k] >= s1 or sentence in seen:
+            continue  # no negation word in it, or a sentence repeated in the article denies once
+        seen.add(sentence)
+        found.extend(_in_sentence(s0, words(sentence), quotes, quote_starts))
+    return found
+
+
+def _in_sentence(s0: int, toks: list[Token], quotes: Sequence[Span_], quote_starts: list[int]) -> list[Row]:
+    found: list[Row] = []
+    for i, (w, ts, _, _) in enumerate(toks):
+        if w not in NEGATION_WORDS or _quoted(quotes, quote_starts, s0 + ts):
+            continue
+        if i and (toks[i - 1][0] in HEDGE_WORDS or toks[i - 1][0] == "or") or w in ("wouldn't", "couldn't"):
+            continue  # "would not have placed" (what did not happen), "whether or not"
+        j = i + 1
+        while j < len(toks) and j <= i + _GAP and (toks[j][0] in NEGATION_GAP_WORDS or toks[j][0] in NEGATION_WORDS):
+            j += 1
+        if j >= len(toks) or j > i + _GAP or toks[j][3]:
+            continue  # "wasn't Sam Mitchell", "not Patch Tuesday": who or what, not an act
+        predicate = content(toks[j][0])
+        if predicate is None or predicate in _BOILERPLATE:
+            continue
+        # What is negated: the words after the predicate ("name Trump as a defendant"), a
+        # name among them, so that another article's clause is about the same thing.
+        after = range(j + 1, min(len(toks), j + WINDOW_AFTER + 1))
+        context = {c for k in after if (c := content(toks[k][0]))}
+        names = {c for k in after if toks[k][3] and (c := content(toks[k][0]))}
+        if len(context) < MIN_SHARED or not names:
+            continue
+        start = s0 + toks[max(0, i - 2)][1]
+        end = s0 + toks[min(len(toks) - 1, j + WINDOW_AFTER)][2]
+        found.append((start, end, LABEL, predicate, tuple(sorted(context)), tuple(sorted(names))))
+    return found
+
+
+def _quoted(quotes: Sequence[Span_], quote_starts: list[int], pos: int) -> bool:
+    """``pos`` is inside a quote (the first that starts after it cannot hold it)."""
+    return any(s <= pos < e for s, e in quotes[: bisect_right(quote_starts, pos)])
+
+
+def negations_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_]) -> list[Negation]:
+    """The negations of an article the pipeline has not read (a story built without the
+    engine's ``Analysis.negations``): the same rules as ``ct_negation``."""
+    return [Negation(article_id, start, end, predicate, context, names)
+            for start, end, _label, predicate, context, names in negations(text, starts, sorted(quotes))]
