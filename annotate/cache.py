@@ -5,7 +5,7 @@ engine's own source + spaCy's version) and the pipeline asked for (``--model``):
 
 - per article: what the pipeline read (``ArticleReading``): the mentions it found, before
   cross-article linking, where the article's sentences start, its reported speech and the
-  acts it negates, keyed by a hash of the article's id, text and publication date. A changed
+  acts and denials it negates, keyed by a hash of the article's id, text and publication date. A changed
   article alone is re-annotated.
 - per corpus: the whole ``Analysis``, keyed by the article keys in order and
   the stories the user gave (``--stories one|folders``), if any. An
@@ -53,6 +53,7 @@ from annotate.model import (
     Entity,
     Evidence,
     Mention,
+    Denial,
     Negation,
     ReportedSpeech,
 )
@@ -134,7 +135,7 @@ def _names(cls: type) -> tuple[str, ...]:
 
 
 _ENTITY, _EVIDENCE, _REPORTED = _names(Entity), _names(Evidence), _names(ReportedSpeech)
-_NEGATION = _names(Negation)
+_NEGATION, _DENIAL = _names(Negation), _names(Denial)
 _DISCREPANCY, _CORROBORATION = _names(Discrepancy), _names(Corroboration)
 # Each kind of mention has its own fields, ``kind`` last: a row names its class by its last item.
 _MENTION_FIELDS = {kind: _names(cls) for kind, cls in MENTION_TYPES.items()}
@@ -191,13 +192,13 @@ class EngineCache:
 
     def load_mentions(self, article: Article) -> ArticleReading | None:
         entry = self._read(self._mentions_path(article_key(article)))
-        if not (isinstance(entry, tuple) and len(entry) == 5):
+        if not (isinstance(entry, tuple) and len(entry) == 6):
             return None
-        rows, sentences, reported, pipeline, negations = entry
+        rows, sentences, reported, pipeline, negations, denials = entry
         try:
             return ArticleReading(
                 _mentions_from_rows(rows), sentences, [ReportedSpeech(*row) for row in reported], pipeline,
-                [Negation(*row) for row in negations],
+                [Negation(*row) for row in negations], [Denial(*row) for row in denials],
             )
         except (TypeError, KeyError, IndexError):  # written by another layout of Mention
             return None
@@ -205,7 +206,7 @@ class EngineCache:
     def store_mentions(self, article: Article, read: ArticleReading) -> None:
         # Stored now, before linking fills in entity and speaker ids.
         entry = (_mention_rows(read.mentions), read.sentences, _rows(read.reported, _REPORTED), read.pipeline,
-                 _rows(read.negations, _NEGATION))
+                 _rows(read.negations, _NEGATION), _rows(read.denials, _DENIAL))
         self._write(self._mentions_path(article_key(article)), entry)
 
     # -- per corpus ---------------------------------------------------------

@@ -35,6 +35,7 @@ from annotate.model import (
     Article,
     ArticleReading,
     Corroboration,
+    Denial,
     Discrepancy,
     EngineInfo,
     Entity,
@@ -57,6 +58,7 @@ class Annotations(NamedTuple):
     reported: list[ReportedSpeech]
     pipeline: str
     negations: list[Negation]
+    denials: list[Denial]
 Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
 PHASES = ("annotate", "link", "stories", "discrepancies")
 
@@ -106,6 +108,7 @@ def annotate_articles(
         [s for read in found if read is not None for s in read.reported],
         pipeline,
         [n for read in found if read is not None for n in read.negations],
+        [d for read in found if read is not None for d in read.denials],
     )
 
 
@@ -149,7 +152,7 @@ def analyse(
 
     clock = _Clock(timings)
     read = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
-    mentions, sentences, reported, pipeline, negations = read
+    mentions, sentences, reported, pipeline, negations, denials = read
     clock.lap("annotate")
 
     from annotate.nlp.corpus_names import with_name_mentions
@@ -173,7 +176,7 @@ def analyse(
 
     statements = find_statements(articles, mentions, reported)
     discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences,
-                                                    negations)
+                                                    negations, denials)
     clock.lap("discrepancies")
 
     analysis = Analysis(
@@ -187,6 +190,7 @@ def analyse(
         statements=statements,
         reported=reported,
         negations=negations,
+        denials=denials,
         sentences=sentences,
     )
     if cache:
@@ -202,6 +206,7 @@ def detect_by_story(
     statements: Sequence[Statement] | None = None,
     sentences: dict[str, list[int]] | None = None,
     negations: Sequence[Negation] | None = None,
+    denials: Sequence[Denial] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """Run the detectors within each story of two or more articles, never across stories."""
     from annotate.compare.discrepancies import detect
@@ -230,6 +235,10 @@ def detect_by_story(
     for x in negations or ():
         if x.article in story_of:
             negated_in[story_of[x.article]].append(x)
+    denied_in: dict[int, list[Denial]] = defaultdict(list)
+    for d in denials or ():
+        if d.article in story_of:
+            denied_in[story_of[d.article]].append(d)
     discrepancies: list[Discrepancy] = []
     corroborations: list[Corroboration] = []
     for n, story in enumerate(stories):
@@ -238,7 +247,8 @@ def detect_by_story(
         found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n],
                                None if statements is None else said_in[n],
                                None if sentences is None else {a: sentences[a] for a in story if a in sentences},
-                               None if negations is None else negated_in[n])
+                               None if negations is None else negated_in[n],
+                               None if denials is None else denied_in[n])
         discrepancies.extend(found)
         corroborations.extend(agreed)
     return discrepancies, corroborations

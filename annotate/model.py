@@ -205,6 +205,32 @@ class Negation:
 
 
 @dataclass(frozen=True, slots=True)
+class Denial:
+    """A negation right after what it is said of, as the pipeline read it (``ct_negation``):
+    "the ministry was not involved", "Norvale, the operator, has not conceded defeat", "the
+    regional airport was not damaged"; outside quotes."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    article: str
+    subject_end: int
+    """Where the name of what is denied ends: the entity mention ending here is the subject."""
+    phrase: str
+    """An unnamed subject's two words ("regional airport", after "the"), else ""."""
+    predicate: str
+    """The stem of the negated word ("involv" of "was not involved")."""
+    end: int
+    """Where the negated words end."""
+    clause_starts: tuple[int, ...]
+    """Where the sentence's clauses start up to the subject (the sentence's start, then after
+    each comma, dash or bracket): the denial's clause starts at the last one before the subject."""
+    clause_end: int
+    """Where the denial's clause ends."""
+    words: tuple[tuple[int, str], ...]
+    """The words from the first clause start to ``clause_end``: (offset, word)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """Who said what: words an article attributes to a linked person, quoted (a ``QuoteMention``
     with a speaker) or reported without quotation marks ("Petrova said the ministry ...")."""
@@ -234,6 +260,7 @@ class ArticleReading:
     pipeline: str
     """The pipeline's name (``EngineInfo.pipeline``)."""
     negations: list[Negation] = field(default_factory=list)
+    denials: list[Denial] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -338,6 +365,8 @@ class Analysis:
     mention id (``statements`` holds that of linked people, by entity)."""
     negations: list[Negation] = field(default_factory=list)
     """The acts each article's own words negate, as the pipeline found them, in article order."""
+    denials: list[Denial] = field(default_factory=list)
+    """What each article's own words deny of a named or unnamed subject, in article order."""
     sentences: dict[str, list[int]] = field(default_factory=dict)
     """Where each article's sentences start, by article id: offsets into its text, in order, the
     first 0. A sentence runs to the next start (or the end of the text); every stage splits an

@@ -121,10 +121,10 @@ def _annotate_chunk(articles: list[Article]) -> list[Annotated]:
 def _read_doc(doc, article: Article, name: str) -> Annotated:
     """The engine's output for one processed Doc: the last time its raw text is read."""
     from annotate.nlp.components.sentences import sentence_starts
-    from annotate.nlp.extract import extract_mentions, extract_negations, extract_reported
+    from annotate.nlp.extract import extract_denials, extract_mentions, extract_negations, extract_reported
 
     return ArticleReading(extract_mentions(doc, article), sentence_starts(doc), extract_reported(doc, article), name,
-                          extract_negations(doc, article))
+                          extract_negations(doc, article), extract_denials(doc, article))
 
 
 # Articles tokenized in a row before the rules run over them: the tokenizer's tables and

@@ -8,7 +8,7 @@ import pytest
 from annotate.compare.discrepancies import detect
 from annotate.compare.linking import link_entities
 from annotate.model import Article
-from annotate.nlp.extract import extract_mentions, extract_negations
+from annotate.nlp.extract import extract_denials, extract_mentions, extract_negations
 from annotate.nlp.negation import negations_in
 from annotate.nlp.pipeline import build_pipeline
 from annotate.nlp.components.sentences import sentence_starts
@@ -77,3 +77,46 @@ def test_the_detector_compares_the_pipelines_negations_not_the_text():
     assert [e.article for e in d.evidence] == ["a", "b"]
     # Given no negations, the detectors find none in the words themselves.
     assert _claims([a, b], mentions, []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "phrase", "predicate", "clause"),
+    [
+        ("Officials said the Vantor Foundation was not involved.", "Vantor Foundation", "", "involv",
+         "Officials said the Vantor Foundation was not involved"),
+        ("Norvale, the operator, has not conceded defeat in the vote.", "Norvale", "", "conced",
+         "Norvale, the operator, has not conceded defeat in the vote"),
+        ("In the storm, the regional airport was not damaged at all.", "regional airport", "regional airport",
+         "damag", "the regional airport was not damaged at all"),
+    ],
+)
+def test_a_denial_is_found_after_what_it_is_said_of(text, subject, phrase, predicate, clause):
+    article = Article("a", "a.txt", "a", text)
+    doc = build_pipeline(None)(text)
+    end = text.index(subject) + len(subject)
+    (d,) = [d for d in extract_denials(doc, article) if (d.subject_end, d.phrase) == (end, phrase)]
+    assert (d.phrase, d.predicate) == (phrase, predicate)
+    start = max(c for c in d.clause_starts if c <= text.index(subject))  # as the detector takes it
+    assert text[start:d.clause_end] == clause
+    assert " ".join(w for at, w in d.words if at >= start) == " ".join(clause.replace(",", "").split())
+
+
+def test_a_quoted_or_affirmed_statement_is_no_denial():
+    for text in ("Officials said the Vantor Foundation was involved.",
+                 "“The Vantor Foundation was not involved,” officials said."):
+        doc = build_pipeline(None)(text)
+        assert extract_denials(doc, Article("a", "a.txt", "a", text)) == []
+
+
+def test_the_claim_detector_compares_the_pipelines_denials_not_the_text():
+    a = Article("a", "a.txt", "a", "Officials said the Vantor Foundation was not involved.")
+    b = Article("b", "b.txt", "b", "The club sought funding from the Vantor Foundation itself.")
+    docs = {x.id: build_pipeline(None)(x.text) for x in (a, b)}
+    mentions = [m for x in (a, b) for m in extract_mentions(docs[x.id], x)]
+    denials = [d for x in (a, b) for d in extract_denials(docs[x.id], x)]
+    entities = link_entities([a, b], mentions)
+    found, _ = detect([a, b], mentions, entities, denials=denials, negations=[])
+    (d,) = [f for f in found if f.kind == "claim"]
+    assert "was not involved" in d.values["a"].text and "funding from the Vantor Foundation" in d.values["b"].text
+    found, _ = detect([a, b], mentions, entities, denials=[], negations=[])
+    assert [f for f in found if f.kind == "claim"] == []  # given none, none is read in the words

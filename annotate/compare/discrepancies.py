@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from annotate.compare.detectors import claim, date, name_variant, number, omission, polarity, quote, role
 from annotate.compare.detectors.story import Story
-from annotate.model import DISCREPANCY_KINDS, Article, ArticleValue, Corroboration, Discrepancy, Entity, Mention, Negation, Statement
+from annotate.model import DISCREPANCY_KINDS, Article, ArticleValue, Corroboration, Denial, Discrepancy, Entity, Mention, Negation, Statement
 from annotate.nlp.language import fold
 
 DETECTORS = (name_variant, role, number, date, quote, claim, polarity, omission)
@@ -48,16 +48,19 @@ def detect(
     statements: Sequence[Statement] | None = None,
     sentences: dict[str, list[int]] | None = None,
     negations: Sequence[Negation] | None = None,
+    denials: Sequence[Denial] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """All discrepancies and corroborations among the articles of one story (``statements``:
     the engine's, found again from the mentions when not given; ``sentences``: where each
     article's sentences start, ``Analysis.sentences``; ``negations``: the acts each article
-    negates, ``Analysis.negations``, found again from the text when not given)."""
+    negates, ``Analysis.negations``, and what it denies, ``Analysis.denials``, each found again
+    from the text when not given)."""
     if len(articles) < 2:
         return [], []
     story = Story(list(articles), list(mentions), list(entities),
                   said=None if statements is None else list(statements), sentence_starts=sentences,
-                  negated=None if negations is None else list(negations))
+                  negated=None if negations is None else list(negations),
+                  denied=None if denials is None else list(denials))
     found: dict[str, Discrepancy] = {}
     agreed: list[Corroboration] = []
     for detector in DETECTORS:

@@ -18,7 +18,8 @@ Follows the contract in ``annotate.nlp.components``:
   ``annotate.compare.linking`` sets ``speaker`` to the ``Entity.id`` of that name.
 - ``doc.spans["speech"]`` (``ct_speech``) -> ``ReportedSpeech`` (``extract_reported``): the
   words said and the id of the speaker's mention.
-- ``doc._.rows`` group ``"negations"`` (``ct_negation``) -> ``Negation`` (``extract_negations``).
+- ``doc._.rows`` groups ``"negations"`` and ``"denials"`` (``ct_negation``) -> ``Negation`` and
+  ``Denial`` (``extract_negations``, ``extract_denials``).
 
 Where the components left their spans as rows (``doc._.rows``, see
 ``annotate.nlp.components``), they are read instead of ``doc.ents`` and the span
@@ -37,9 +38,9 @@ from spacy.tokens import Doc, Span
 
 from annotate.nlp.components import ENTS
 from annotate.nlp.components.nested import NESTED
-from annotate.nlp.components.negation import NEGATIONS
+from annotate.nlp.components.negation import DENIALS, NEGATIONS
 from annotate.nlp.components.speech import SPEECH
-from annotate.model import Article, DateMention, EntityMention, Mention, Negation, NumberMention, QuoteMention, ReportedSpeech
+from annotate.model import Article, DateMention, Denial, EntityMention, Mention, Negation, NumberMention, QuoteMention, ReportedSpeech
 
 # Label used when a component leaves a span unlabelled.
 _DEFAULT_LABELS = {"number": "CARDINAL", "date": "DATE", "quote": "QUOTE"}
@@ -115,6 +116,15 @@ def extract_negations(doc: Doc, article: Article) -> list[Negation]:
     aid = article.id
     return [Negation(aid, start, end, predicate, context, names)
             for start, end, _label, predicate, context, names in negated]
+
+
+def extract_denials(doc: Doc, article: Article) -> list[Denial]:
+    """The denials ``ct_negation`` found in ``doc``."""
+    found = doc._.rows
+    denied = (found.get(DENIALS) if found is not None else None) or ()
+    aid = article.id
+    return [Denial(aid, subject_end, phrase, predicate, end, clause_starts, clause_end, words)
+            for subject_end, end, _label, phrase, predicate, clause_starts, clause_end, words in denied]
 
 
 def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention]) -> None:

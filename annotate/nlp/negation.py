@@ -23,11 +23,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from annotate.model import Negation
+from annotate.model import Denial, Negation
 from annotate.nlp.language import (
     CALENDAR_WORDS,
+    DENYING_VERBS,
     GENERIC,
     HEDGE_WORDS,
+    NEGATED_AUXILIARIES,
+    NEGATED_CONTRACTIONS,
     NEGATION_GAP_WORDS,
     NEGATION_WORDS,
     REPORTER_BOILERPLATE,
@@ -132,3 +135,99 @@ def negations_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequ
     engine's ``Analysis.negations``): the same rules as ``ct_negation``."""
     return [Negation(article_id, start, end, predicate, context, names)
             for start, end, _label, predicate, context, names in negations(text, starts, sorted(quotes))]
+
+
+# -- denials: a negation right after what it is said of ---------------------------------------
+
+# A negation and the predicate word it negates ("was not damaged", "denied sending").
+NEG_CORE = (
+    rf"(?:(?:{'|'.join(NEGATED_AUXILIARIES)})\s*(?:not|never|n['’]t)"
+    rf"|(?:{'|'.join(NEGATED_CONTRACTIONS)})['’]t|never|{'|'.join(DENYING_VERBS)})"
+    r"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+|[a-z]+ly\s+)*([^\W\d_][\w-]*)"
+)
+_CORE = re.compile(NEG_CORE)
+# Up to two lower-case words between the subject and the negation ("the Pentagon itself was not").
+_NEG_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*" + NEG_CORE)
+_NEG_RIGHT_AFTER = re.compile(r"\s+" + NEG_CORE)
+_NEG_REACH = 60  # characters from the subject's end within which its negation is looked for
+_PHRASE_NEG_REACH = 40
+# An appositive between a name and its verb: ", the prime minister,".
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s+[^,.;:“”\"]{1,60},")
+_APPOSITIVE_REACH = 70
+# "the regional airport was not damaged": an unnamed thing, specific enough to be the
+# same thing in another article (two words, the last a noun-like word).
+_PHRASE_DENIAL = re.compile(r"\b[Tt]he\s+([a-z][a-z-]{2,}\s+[a-z][a-z-]{3,})(?=\s)")
+CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+# Where a subject may end: before a space or a comma (an appositive), or where a name ends.
+_SUBJECT_END = re.compile(r"(?<=\S)(?=[\s,])")
+
+
+def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_] = (),
+               names: Sequence[Span_] = ()) -> list[Denial]:
+    """The denials in ``text`` (sentences starting at ``starts``) outside ``quotes``: after any
+    word that may end a subject (before a space or a comma, or where one of ``names`` ends), and
+    after "the" and two lower-case words."""
+    cores = [(m.start(), m.end()) for m in _CORE.finditer(text)]
+    if not cores:
+        return []
+    spans = sentence_spans(text, list(starts))
+    span_starts = [s for s, _ in spans]
+    found: list[Denial] = []
+    # A negation starts at most an appositive and its reach after the subject's end.
+    reach = _APPOSITIVE_REACH + _NEG_REACH + 10
+    ends = {m.start() for c0, c1 in cores for m in _SUBJECT_END.finditer(text, max(0, c0 - reach), c1)}
+    ends.update(e for _, e in names if any(c0 - reach <= e <= c1 for c0, c1 in cores))
+    for after in sorted(ends):
+        subject_end = after
+        appositive = _APPOSITIVE.match(text, after, min(len(text), after + _APPOSITIVE_REACH))
+        if appositive:  # "X, the prime minister, has not conceded"
+            after = appositive.end()
+        neg = _NEG_AFTER.match(text, after, min(len(text), after + _NEG_REACH))
+        if not neg or any(q0 <= neg.start() < q1 for q0, q1 in quotes):
+            continue  # words someone is quoted saying are their statement, not the outlet's claim
+        sentence = _sentence_at(spans, span_starts, max(subject_end - 1, 0))
+        found.append(_denial(article_id, text, sentence, subject_end, "", neg, None))
+    for p in _PHRASE_DENIAL.finditer(text):
+        words = p.group(1).split()
+        if any(w in STOPWORDS or w in GENERIC for w in words):
+            continue
+        neg = _NEG_RIGHT_AFTER.match(text, p.end(), min(len(text), p.end() + _PHRASE_NEG_REACH))
+        if not neg:
+            continue
+        sentence = _sentence_at(spans, span_starts, p.start(1))
+        found.append(_denial(article_id, text, sentence, p.end(), " ".join(words), neg, p.start()))
+    return found
+
+
+def _denial(article_id: str, text: str, sentence: Span_, subject_end: int, phrase: str, neg: re.Match,
+            subject_start: int | None) -> Denial:
+    """The record of a negation ``neg`` of what ends at ``subject_end``; its clause starts are
+    those up to ``subject_start`` when that is known (an unnamed subject), else up to its end."""
+    s_start, s_end = sentence
+    limit = subject_end if subject_start is None else subject_start
+    clause_starts = [s_start]
+    for b in CLAUSE_BREAK.finditer(text, s_start, limit):
+        left = b.end()
+        while left < len(text) and text[left].isspace():
+            left += 1
+        clause_starts.append(left)
+    if subject_start is not None:
+        clause_starts = clause_starts[-1:]
+    right = s_end
+    b = CLAUSE_BREAK.search(text, neg.end(), s_end)
+    if b:
+        right = b.start()
+    while right > s_start and text[right - 1] in " .!?\n":
+        right -= 1
+    first = clause_starts[0]
+    words = tuple((first + w.start(), w.group()) for w in _WORD.finditer(text[first:right]))
+    return Denial(article_id, subject_end, phrase, stem(neg.group(1)), neg.end(), tuple(clause_starts), right, words)
+
+
+def _sentence_at(spans: list[Span_], span_starts: list[int], offset: int) -> Span_:
+    """The sentence holding ``offset`` (as ``Story.sentence_at``)."""
+    i = bisect_right(span_starts, offset) - 1
+    if i >= 0 and spans[i][0] <= offset < max(spans[i][1], spans[i][0] + 1):
+        return spans[i]
+    return (offset, offset + 1)

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from annotate.model import Article, ArticleValue, Corroboration, Discrepancy, Entity, Evidence, Mention, Negation, Statement
+from annotate.model import Article, ArticleValue, Corroboration, Discrepancy, Entity, Evidence, Denial, Mention, Negation, Statement
 from annotate.nlp.language import CALENDAR_WORDS as MONTHS  # (whole month and weekday names)
 from annotate.nlp.language import GENERIC, STOPWORDS, fold, place_of, sentence_spans, stem
 from annotate.corpus.outlets import outlet_list
@@ -26,9 +26,13 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 @lru_cache(maxsize=50_000)
 def _content_words(text: str, places: frozenset[str]) -> frozenset[str]:
     """Stems of a text's content words; demonyms become their place ("Peruvian" -> "peru")."""
+    return content_of_words([m.group() for m in _WORD.finditer(text)], places)
+
+
+def content_of_words(words, places: frozenset[str] = frozenset()) -> frozenset[str]:
+    """``content_words`` of words the pipeline already split (``Denial.words``)."""
     out: set[str] = set()
-    for m in _WORD.finditer(text):
-        raw = m.group()
+    for raw in words:
         w = fold(raw).replace("'", "")
         if not w or w in STOPWORDS or w in MONTHS or len(w) < 3:
             continue
@@ -142,6 +146,7 @@ class Story:
     said: list[Statement] | None = None  # the engine's statements of these articles, if it found them
     sentence_starts: dict[str, list[int]] | None = None  # the engine's ``Analysis.sentences``, if given
     negated: list[Negation] | None = None  # the engine's ``Analysis.negations`` of these articles, if given
+    denied: list[Denial] | None = None  # the engine's ``Analysis.denials`` of these articles, if given
 
     def __post_init__(self) -> None:
         ids = {a.id for a in self.articles}
@@ -162,6 +167,12 @@ class Story:
             for x in self.negated:
                 if x.article in ids:
                     self._negations[x.article].append(x)
+        self._denials: dict[str, list[Denial]] = {}
+        if self.denied is not None:
+            self._denials = {aid: [] for aid in ids}
+            for d in self.denied:
+                if d.article in ids:
+                    self._denials[d.article].append(d)
         if self.said is not None:
             self._statements = {aid: [] for aid in ids}
             for s in self.said:
@@ -231,6 +242,19 @@ class Story:
             text = self.article_by_id[article_id].text
             self._negations[article_id] = negations_in(article_id, text, self._sentence_starts[article_id], quotes)
         return self._negations[article_id]
+
+    def denials(self, article_id: str) -> list[Denial]:
+        """What the article's own words deny of a subject: the engine's, or found now for a story
+        made without them."""
+        if article_id not in self._denials:
+            from annotate.nlp.negation import denials_in
+
+            self.sentences(article_id)
+            quotes = [(m.start, m.end) for m in self.kind(article_id, "quote")]
+            names = [(m.start, m.end) for m in self.kind(article_id, "entity")]
+            text = self.article_by_id[article_id].text
+            self._denials[article_id] = denials_in(article_id, text, self._sentence_starts[article_id], quotes, names)
+        return self._denials[article_id]
 
     def kind(self, article_id: str, kind: str) -> list[Mention]:
         return [m for m in self.by_article.get(article_id, []) if m.kind == kind]

@@ -17,6 +17,12 @@ windows; a sentence with no negation word at all is passed over before it is spl
 The rules are ``annotate.nlp.negation``'s. Results: ``doc.spans["negations"]`` (the words
 around each negation, token-aligned) and their rows in ``doc._.rows`` (group ``"negations"``): ``(start_char, end_char, "NEGATION",
 predicate, context, names)``, the stems as ``annotate.model.Negation`` has them.
+
+Denials too (``annotate.model.Denial``): a negation right after what it is said of, a name
+("the ministry was not involved", "X, the prime minister, has not conceded") or "the" and two
+lower-case words ("the regional airport was not damaged"), outside quotes:
+``doc.spans["denials"]`` from the subject's end to the negated word, rows ``(subject_end, end,
+"DENIAL", phrase, predicate, clause_starts, clause_end, words)``.
 """
 
 from __future__ import annotations
@@ -27,9 +33,14 @@ from spacy.tokens import Doc, SpanGroup
 from annotate.nlp.components import Batched, doc_text, register_extensions, rows
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import span_from_chars, tokens
-from annotate.nlp.negation import LABEL, negations
+from annotate.model import Denial
+from annotate.nlp.components import ENTS
+from annotate.nlp.components.nested import NESTED
+from annotate.nlp.negation import LABEL, denials_in, negations
 
 NEGATIONS = "negations"  # the span group and its rows' group in doc._.rows
+DENIALS = "denials"  # ... of the denials
+DENIAL_LABEL = "DENIAL"
 
 
 @Language.factory("ct_negation")
@@ -59,4 +70,22 @@ class NegationFinder(Batched):
                     group.append(span)
         doc.spans[NEGATIONS] = group
         found.put(NEGATIONS, negated)
+        names = [(e[0], e[1]) for key in (ENTS, NESTED) for e in (found.get(key) or ())] or [
+            (e.start_char, e.end_char) for e in doc.ents
+        ]
+        denied = denials_in("", doc_text(doc), sentence_starts(doc), quoted, names)
+        group = SpanGroup(doc, name=DENIALS)
+        if denied:
+            toks = tokens(doc)
+            for d in denied:
+                span = span_from_chars(doc, toks, d.subject_end, d.end, DENIAL_LABEL)
+                if span is not None:
+                    group.append(span)
+        doc.spans[DENIALS] = group
+        found.put(DENIALS, [_row(d) for d in denied])
         return doc
+
+
+def _row(d: Denial) -> tuple:
+    """A denial's row in ``doc._.rows``: its fields after ``article``, the span first."""
+    return (d.subject_end, d.end, DENIAL_LABEL, d.phrase, d.predicate, d.clause_starts, d.clause_end, d.words)
