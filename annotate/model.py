@@ -213,8 +213,9 @@ class Denial:
     __pydantic_config__ = _DOCUMENTED
 
     article: str
-    subject_end: int
-    """Where the name of what is denied ends: the entity mention ending here is the subject."""
+    subject_ends: tuple[int, ...]
+    """Where the name of what is denied may end: an entity mention ending at one of them is the
+    subject (up to two lower-case words or an appositive may follow it before the negation)."""
     phrase: str
     """An unnamed subject's two words ("regional airport", after "the"), else ""."""
     predicate: str
@@ -223,7 +224,8 @@ class Denial:
     """Where the negated words end."""
     clause_starts: tuple[int, ...]
     """Where the sentence's clauses start up to the subject (the sentence's start, then after
-    each comma, dash or bracket): the denial's clause starts at the last one before the subject."""
+    each comma, dash or bracket): the denial's clause starts at the last one before the subject's
+    name."""
     clause_end: int
     """Where the denial's clause ends."""
     words: tuple[tuple[int, str], ...]

@@ -123,8 +123,8 @@ def extract_denials(doc: Doc, article: Article) -> list[Denial]:
     found = doc._.rows
     denied = (found.get(DENIALS) if found is not None else None) or ()
     aid = article.id
-    return [Denial(aid, subject_end, phrase, predicate, end, clause_starts, clause_end, words)
-            for subject_end, end, _label, phrase, predicate, clause_starts, clause_end, words in denied]
+    return [Denial(aid, subject_ends, phrase, predicate, end, clause_starts, clause_end, words)
+            for _start, end, _label, subject_ends, phrase, predicate, clause_starts, clause_end, words in denied]
 
 
 def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention]) -> None:

@@ -29,12 +29,14 @@ from annotate.nlp.language import (
     DENYING_VERBS,
     GENERIC,
     HEDGE_WORDS,
+    INVOLVEMENT_FAMILIES,
     NEGATED_AUXILIARIES,
     NEGATED_CONTRACTIONS,
     NEGATION_GAP_WORDS,
     NEGATION_WORDS,
     REPORTER_BOILERPLATE,
     STOPWORDS,
+    UNSTATED_WORDS,
     sentence_spans,
     stem,
 )
@@ -178,34 +180,53 @@ def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequen
     reach = _APPOSITIVE_REACH + _NEG_REACH + 10
     ends = {m.start() for c0, c1 in cores for m in _SUBJECT_END.finditer(text, max(0, c0 - reach), c1)}
     ends.update(e for _, e in names if any(c0 - reach <= e <= c1 for c0, c1 in cores))
+    # The subjects' ends that lead to one negation in one sentence: one denial.
+    subjects: dict[tuple[int, str, Span_], tuple[re.Match, list[int]]] = {}
     for after in sorted(ends):
         subject_end = after
         appositive = _APPOSITIVE.match(text, after, min(len(text), after + _APPOSITIVE_REACH))
         if appositive:  # "X, the prime minister, has not conceded"
             after = appositive.end()
         neg = _NEG_AFTER.match(text, after, min(len(text), after + _NEG_REACH))
-        if not neg or any(q0 <= neg.start() < q1 for q0, q1 in quotes):
+        if not neg or not deniable(stem(neg.group(1))) or any(q0 <= neg.start() < q1 for q0, q1 in quotes):
             continue  # words someone is quoted saying are their statement, not the outlet's claim
         sentence = _sentence_at(spans, span_starts, max(subject_end - 1, 0))
-        found.append(_denial(article_id, text, sentence, subject_end, "", neg, None))
+        subjects.setdefault((neg.end(), neg.group(1), sentence), (neg, []))[1].append(subject_end)
+    for (_, _, sentence), (neg, subject_ends) in subjects.items():
+        found.append(_denial(article_id, text, sentence, tuple(subject_ends), "", neg, None))
     for p in _PHRASE_DENIAL.finditer(text):
         words = p.group(1).split()
         if any(w in STOPWORDS or w in GENERIC for w in words):
             continue
         neg = _NEG_RIGHT_AFTER.match(text, p.end(), min(len(text), p.end() + _PHRASE_NEG_REACH))
-        if not neg:
+        if not neg or not deniable(stem(neg.group(1))):
             continue
         sentence = _sentence_at(spans, span_starts, p.start(1))
-        found.append(_denial(article_id, text, sentence, p.end(), " ".join(words), neg, p.start()))
+        found.append(_denial(article_id, text, sentence, (p.end(),), " ".join(words), neg, p.start()))
     return found
 
 
-def _denial(article_id: str, text: str, sentence: Span_, subject_end: int, phrase: str, neg: re.Match,
-            subject_start: int | None) -> Denial:
-    """The record of a negation ``neg`` of what ends at ``subject_end``; its clause starts are
-    those up to ``subject_start`` when that is known (an unnamed subject), else up to its end."""
+# Predicate families whose words affirm or deny the same thing (``claim`` compares them).
+INVOLVEMENT_STEMS = tuple(frozenset(stem(w) for w in line.split()) for line in INVOLVEMENT_FAMILIES)
+_IN_A_FAMILY = frozenset().union(*INVOLVEMENT_STEMS)
+# What news says an entity did not do for the reporter ("could not be reached", "did not
+# respond") and what a denial may leave open ("not clear"): never a denial of the story's facts.
+DENIAL_BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE | UNSTATED_WORDS)
+
+
+def deniable(s: str) -> bool:
+    """A negated word of stem ``s`` denies something another article could affirm: a word of a
+    predicate family, or a content word of four letters or more that is no boilerplate."""
+    return s in _IN_A_FAMILY or not (s in STOPWORDS or s in DENIAL_BOILERPLATE or len(s) < 4)
+
+
+def _denial(article_id: str, text: str, sentence: Span_, subject_ends: tuple[int, ...], phrase: str,
+            neg: re.Match, subject_start: int | None) -> Denial:
+    """The record of a negation ``neg`` of what ends at one of ``subject_ends``; its clause starts
+    are those up to ``subject_start`` when that is known (an unnamed subject), else up to the
+    last end."""
     s_start, s_end = sentence
-    limit = subject_end if subject_start is None else subject_start
+    limit = subject_ends[-1] if subject_start is None else subject_start
     clause_starts = [s_start]
     for b in CLAUSE_BREAK.finditer(text, s_start, limit):
         left = b.end()
@@ -222,7 +243,7 @@ def _denial(article_id: str, text: str, sentence: Span_, subject_end: int, phras
         right -= 1
     first = clause_starts[0]
     words = tuple((first + w.start(), w.group()) for w in _WORD.finditer(text[first:right]))
-    return Denial(article_id, subject_end, phrase, stem(neg.group(1)), neg.end(), tuple(clause_starts), right, words)
+    return Denial(article_id, subject_ends, phrase, stem(neg.group(1)), neg.end(), tuple(clause_starts), right, words)
 
 
 def _sentence_at(spans: list[Span_], span_starts: list[int], offset: int) -> Span_:

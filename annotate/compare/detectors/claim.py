@@ -20,17 +20,14 @@ import re
 from dataclasses import dataclass
 
 from annotate.model import Discrepancy
-from annotate.nlp.language import CLAUSE_NEGATIONS, GROUP_NOUNS, INVOLVEMENT_FAMILIES, REPORTER_BOILERPLATE, UNSTATED_WORDS
-from annotate.nlp.negation import CLAUSE_BREAK
-from annotate.compare.detectors.story import GENERIC, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, article_values, content_of_words, content_words, evidence, stem
+from annotate.nlp.language import CLAUSE_NEGATIONS, GROUP_NOUNS
+from annotate.nlp.negation import CLAUSE_BREAK, INVOLVEMENT_STEMS, deniable
+from annotate.compare.detectors.story import GENERIC, Findings, Matches, Story, affirmed_vs_denied, article_values, content_of_words, content_words, evidence, stem
 
 KIND = "claim"
 
-# Predicate families: words that affirm or deny the same thing, stems as produced by ``story.stem``.
-_FAMILIES: tuple[frozenset[str], ...] = tuple(frozenset(stem(w) for w in words.split()) for words in INVOLVEMENT_FAMILIES)
-# What news says an entity did not do for the reporter, not about the story:
-# "could not be reached", "did not respond to a request for comment".
-_BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE | UNSTATED_WORDS)
+# Predicate families: words that affirm or deny the same thing, as stems.
+_FAMILIES: tuple[frozenset[str], ...] = INVOLVEMENT_STEMS
 _NEGATION_WORDS = re.compile(rf"\b(?:{'|'.join(CLAUSE_NEGATIONS)}|n['’]t)\b|n['’]t\b", re.IGNORECASE)
 _WINDOW = 60  # characters around a mention within which its predicate is looked for
 
@@ -54,9 +51,7 @@ def _family(s: str) -> frozenset[str] | None:
     for i, fam in enumerate(_FAMILIES):
         if s in fam:
             return _ANY_INVOLVEMENT if i == 0 else fam
-    if s in STOPWORDS or s in _BOILERPLATE or len(s) < 4:
-        return None
-    return frozenset({s})
+    return frozenset({s}) if deniable(s) else None
 
 
 def _denials(story: Story, article_id: str) -> list[_Denial]:
@@ -70,7 +65,8 @@ def _denials(story: Story, article_id: str) -> list[_Denial]:
         if d.phrase:
             phrases.append(d)
         else:
-            by_end.setdefault(d.subject_end, []).append(d)
+            for end in d.subject_ends:
+                by_end.setdefault(end, []).append(d)
     out = []
     for m in story.kind(article_id, "entity"):
         if m.entity and m.end in by_end:

@@ -20,6 +20,9 @@ processed Doc into ``Mention`` objects):
   ``doc.ents`` (the fullest form available in the article) or None.
 - reported speech: ``doc.spans["speech"]`` (``ct_speech``), words said without quotation
   marks; ``span._.speaker`` is the PERSON span of who said them.
+- negation: ``doc.spans["negations"]`` and ``doc.spans["denials"]`` (``ct_negation``), the
+  acts the article's own words negate and the denials that follow what they are said of; their
+  fields are in the rows only (``annotate.model.Negation``, ``annotate.model.Denial``).
 - nested names: ``doc.spans["nested"]`` (``ct_nested``), names inside longer
   names (an office over its holder's name, a maker inside its product);
   ``span._.role`` is an office's own words, None for the others.

@@ -21,8 +21,8 @@ predicate, context, names)``, the stems as ``annotate.model.Negation`` has them.
 Denials too (``annotate.model.Denial``): a negation right after what it is said of, a name
 ("the ministry was not involved", "X, the prime minister, has not conceded") or "the" and two
 lower-case words ("the regional airport was not damaged"), outside quotes:
-``doc.spans["denials"]`` from the subject's end to the negated word, rows ``(subject_end, end,
-"DENIAL", phrase, predicate, clause_starts, clause_end, words)``.
+``doc.spans["denials"]`` from the last subject's end to the negated word, rows ``(start_char,
+end_char, "DENIAL", subject_ends, phrase, predicate, clause_starts, clause_end, words)``.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ class NegationFinder(Batched):
         if denied:
             toks = tokens(doc)
             for d in denied:
-                span = span_from_chars(doc, toks, d.subject_end, d.end, DENIAL_LABEL)
+                span = span_from_chars(doc, toks, d.subject_ends[-1], d.end, DENIAL_LABEL)
                 if span is not None:
                     group.append(span)
         doc.spans[DENIALS] = group
@@ -88,4 +88,4 @@ class NegationFinder(Batched):
 
 def _row(d: Denial) -> tuple:
     """A denial's row in ``doc._.rows``: its fields after ``article``, the span first."""
-    return (d.subject_end, d.end, DENIAL_LABEL, d.phrase, d.predicate, d.clause_starts, d.clause_end, d.words)
+    return (d.subject_ends[-1], d.end, DENIAL_LABEL, d.subject_ends, d.phrase, d.predicate, d.clause_starts, d.clause_end, d.words)
