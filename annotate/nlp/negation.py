@@ -52,11 +52,11 @@ Row = tuple[int, int, str, str, tuple[str, ...], tuple[str, ...]]
 Token = tuple[str, int, int, bool]  # (lower-cased word, start, end, written as a name)
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
-# Any negation word ending where a word ends: a sentence without one is not split into words.
-_CUE = re.compile(
-    "(?:" + "|".join(re.escape(w).replace("'", "['’]") for w in sorted(NEGATION_WORDS, key=len, reverse=True)) + r")(?![\w'’-])",
-    re.IGNORECASE,
-)
+# Every negation word holds one of these (lower-cased): a sentence without any is not split into
+# words. (Looking for the words themselves with one pattern costs ten times more.)
+_CUE_PARTS = ("not", "never", "deni", "deny", "refus", "unlikely", "n't")
+_CUE_WORDS = tuple(NEGATION_WORDS)
+_CUE_LENGTHS = sorted({len(w) for w in NEGATION_WORDS})
 _BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE)
 
 
@@ -79,24 +79,52 @@ def content(word: str) -> str | None:
 def negations(text: str, starts: Sequence[int], quotes: Sequence[Span_] = ()) -> list[Row]:
     """The rows of the negated acts in ``text`` (sentences starting at ``starts``), outside
     ``quotes`` (sorted, disjoint)."""
-    cues = [m.start() for m in _CUE.finditer(text)]
-    if not cues:
-        return []
+    starts = list(starts)
     quote_starts = [q[0] for q in quotes]
     found: list[Row] = []
     seen: set[str] = set()
-    k = 0
-    for s0, s1 in sentence_spans(text, list(starts)):
-        while k < len(cues) and cues[k] < s0:
-            k += 1
-        if k == len(cues):
-            break
+    for s0, s1 in _sentences_with_cues(text, starts):
         sentence = text[s0:s1]
-        if cues[k] >= s1 or sentence in seen:
-            continue  # no negation word in it, or a sentence repeated in the article denies once
+        if sentence in seen:
+            continue  # a sentence repeated in the article denies once
         seen.add(sentence)
         found.extend(_in_sentence(s0, words(sentence), quotes, quote_starts))
     return found
+
+
+def _sentences_with_cues(text: str, starts: list[int]) -> list[Span_]:
+    """The sentences (``sentence_spans``) holding a word that ends like a negation word, in order:
+    the others negate nothing."""
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):  # (a letter whose lower case is longer: offsets would not match)
+        return [(s0, s1) for s0, s1 in sentence_spans(text, starts) if _ends_a_cue(text[s0:s1].lower().replace("’", "'"))]
+    hits: set[int] = set()
+    for part in _CUE_PARTS:
+        h = low.find(part)
+        while h >= 0:
+            end = h + len(part)
+            while end < len(low) and (low[end].isalnum() or low[end] in "_'-"):
+                end += 1
+            if any(low[end - n : end] in NEGATION_WORDS for n in _CUE_LENGTHS):
+                hits.add(max(bisect_right(starts, h) - 1, 0))
+            h = low.find(part, h + 1)
+    spans: list[Span_] = []
+    for i in sorted(hits):
+        ends = starts[i + 1] if i + 1 < len(starts) else len(text)
+        spans.extend(_trimmed(text, starts[i], ends))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Span_]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if end > start else []
+
+
+def _ends_a_cue(low: str) -> bool:
+    return any(w in low for w in _CUE_WORDS)
 
 
 def _in_sentence(s0: int, toks: list[Token], quotes: Sequence[Span_], quote_starts: list[int]) -> list[Row]:
@@ -161,25 +189,15 @@ _APPOSITIVE_REACH = 70
 _PHRASE_DENIAL = re.compile(r"\b[Tt]he\s+([a-z][a-z-]{2,}\s+[a-z][a-z-]{3,})(?=\s)")
 CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-# Where a subject may end: before a space or a comma (an appositive), or where a name ends.
-_SUBJECT_END = re.compile(r"(?<=\S)(?=[\s,])")
-
-
-def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_] = (),
-               names: Sequence[Span_] = ()) -> list[Denial]:
+def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_] = ()) -> list[Denial]:
     """The denials in ``text`` (sentences starting at ``starts``) outside ``quotes``: after any
-    word that may end a subject (before a space or a comma, or where one of ``names`` ends), and
-    after "the" and two lower-case words."""
-    cores = [(m.start(), m.end()) for m in _CORE.finditer(text)]
+    word that may end a subject, and after "the" and two lower-case words."""
+    cores = _cores(text)
     if not cores:
         return []
-    spans = sentence_spans(text, list(starts))
-    span_starts = [s for s, _ in spans]
+    starts = list(starts)
     found: list[Denial] = []
-    # A negation starts at most an appositive and its reach after the subject's end.
-    reach = _APPOSITIVE_REACH + _NEG_REACH + 10
-    ends = {m.start() for c0, c1 in cores for m in _SUBJECT_END.finditer(text, max(0, c0 - reach), c1)}
-    ends.update(e for _, e in names if any(c0 - reach <= e <= c1 for c0, c1 in cores))
+    ends, phrase_ends = _subject_ends(text, cores)
     # The subjects' ends that lead to one negation in one sentence: one denial.
     subjects: dict[tuple[int, str, Span_], tuple[re.Match, list[int]]] = {}
     for after in sorted(ends):
@@ -190,18 +208,18 @@ def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequen
         neg = _NEG_AFTER.match(text, after, min(len(text), after + _NEG_REACH))
         if not neg or not deniable(stem(neg.group(1))) or any(q0 <= neg.start() < q1 for q0, q1 in quotes):
             continue  # words someone is quoted saying are their statement, not the outlet's claim
-        sentence = _sentence_at(spans, span_starts, max(subject_end - 1, 0))
+        sentence = _sentence_at(text, starts, max(subject_end - 1, 0))
         subjects.setdefault((neg.end(), neg.group(1), sentence), (neg, []))[1].append(subject_end)
     for (_, _, sentence), (neg, subject_ends) in subjects.items():
         found.append(_denial(article_id, text, sentence, tuple(subject_ends), "", neg, None))
-    for p in _PHRASE_DENIAL.finditer(text):
+    for p in _phrases_before(text, phrase_ends):
         words = p.group(1).split()
         if any(w in STOPWORDS or w in GENERIC for w in words):
             continue
         neg = _NEG_RIGHT_AFTER.match(text, p.end(), min(len(text), p.end() + _PHRASE_NEG_REACH))
         if not neg or not deniable(stem(neg.group(1))):
             continue
-        sentence = _sentence_at(spans, span_starts, p.start(1))
+        sentence = _sentence_at(text, starts, p.start(1))
         found.append(_denial(article_id, text, sentence, (p.end(),), " ".join(words), neg, p.start()))
     return found
 
@@ -218,6 +236,90 @@ def deniable(s: str) -> bool:
     """A negated word of stem ``s`` denies something another article could affirm: a word of a
     predicate family, or a content word of four letters or more that is no boilerplate."""
     return s in _IN_A_FAMILY or not (s in STOPWORDS or s in DENIAL_BOILERPLATE or len(s) < 4)
+
+
+# What every negation of ``NEG_CORE`` holds, where it stands in it: after an auxiliary and
+# spaces ("not", "never", "n't"), after a contraction's stem ("n't", "n’t"), or first.
+_CORE_PARTS = ("not", "never", "n't", "n’t", "deni", "deny", "reject")
+_AUXILIARY_LENGTHS = sorted({len(a) for a in NEGATED_AUXILIARIES})
+_CONTRACTION_LENGTHS = sorted({len(c) for c in NEGATED_CONTRACTIONS})
+
+
+def _subject_ends(text: str, cores: list[Span_]) -> tuple[set[int], set[int]]:
+    """Where a subject may end for one of the negations at ``cores`` to follow it (the rules'
+    own patterns then decide): right at the negation, or at the end of one of the three runs of
+    non-space characters before it (up to two words may stand between), or at a comma within an
+    appositive's reach before those (", the prime minister,"). And where an unnamed subject may end:
+    before the spaces that precede a negation."""
+    ends: set[int] = set()
+    phrase_ends: set[int] = set()
+    for c0, _ in cores:
+        ends.add(c0)
+        p = c0
+        for k in range(3):
+            while p > 0 and text[p - 1].isspace():
+                p -= 1
+            if k == 0 and p < c0:
+                phrase_ends.add(p)
+            ends.add(p)
+            comma = text.find(",", max(0, p - _APPOSITIVE_REACH), p + 1)
+            while comma >= 0:
+                ends.add(comma)
+                comma = text.find(",", comma + 1, p + 1)
+            while p > 0 and not text[p - 1].isspace():
+                p -= 1
+    return ends, phrase_ends
+
+
+def _phrases_before(text: str, ends: set[int]) -> list[re.Match]:
+    """The matches of ``_PHRASE_DENIAL`` that end at one of ``ends``, as ``finditer`` over the
+    whole text finds them (a match hides one that starts inside it: "the the ...")."""
+    found: dict[int, re.Match] = {}
+    for end in ends:
+        lo = max(0, end - 120)
+        for head in ("the", "The"):
+            t = text.find(head, lo, end)
+            while t >= 0:
+                m = _PHRASE_DENIAL.match(text, t)
+                if m and m.end() == end and not _inside_a_phrase(text, t):
+                    found[t] = m
+                t = text.find(head, t + 1, end)
+    return [found[t] for t in sorted(found)]
+
+
+def _inside_a_phrase(text: str, t: int) -> bool:
+    """A match of ``_PHRASE_DENIAL`` that starts before ``t`` runs past it."""
+    for head in ("the", "The"):
+        s = text.rfind(head, max(0, t - 120), t)
+        while s >= 0:
+            m = _PHRASE_DENIAL.match(text, s)
+            if m and m.end() > t and not _inside_a_phrase(text, s):
+                return True
+            s = text.rfind(head, max(0, t - 120), s)
+    return False
+
+
+def _cores(text: str) -> list[Span_]:
+    """Every (start, end) where a negation of ``NEG_CORE`` matches, found from the words each
+    holds (one pattern tried at every position of a text costs ten times more)."""
+    starts: set[int] = set()
+    for part in _CORE_PARTS:
+        h = text.find(part)
+        while h >= 0:
+            starts.add(h)
+            j = h
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            starts.update(j - n for n in _AUXILIARY_LENGTHS if j >= n)
+            if part[0] == "n" and part != "not" and part != "never":
+                starts.update(h + 1 - n for n in _CONTRACTION_LENGTHS if h + 1 >= n)
+            h = text.find(part, h + 1)
+    found = []
+    for s in sorted(starts):
+        m = _CORE.match(text, s)
+        if m:
+            found.append((s, m.end()))
+    return found
 
 
 def _denial(article_id: str, text: str, sentence: Span_, subject_ends: tuple[int, ...], phrase: str,
@@ -246,9 +348,12 @@ def _denial(article_id: str, text: str, sentence: Span_, subject_ends: tuple[int
     return Denial(article_id, subject_ends, phrase, stem(neg.group(1)), neg.end(), tuple(clause_starts), right, words)
 
 
-def _sentence_at(spans: list[Span_], span_starts: list[int], offset: int) -> Span_:
-    """The sentence holding ``offset`` (as ``Story.sentence_at``)."""
-    i = bisect_right(span_starts, offset) - 1
-    if i >= 0 and spans[i][0] <= offset < max(spans[i][1], spans[i][0] + 1):
-        return spans[i]
+def _sentence_at(text: str, starts: list[int], offset: int) -> Span_:
+    """The sentence holding ``offset``, without the spaces around it (as ``Story.sentence_at``:
+    an offset in those spaces has a sentence of one character)."""
+    i = bisect_right(starts, offset) - 1
+    if i >= 0:
+        for s0, s1 in _trimmed(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
+            if s0 <= offset < s1:
+                return s0, s1
     return (offset, offset + 1)

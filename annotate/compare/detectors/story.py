@@ -251,9 +251,8 @@ class Story:
 
             self.sentences(article_id)
             quotes = [(m.start, m.end) for m in self.kind(article_id, "quote")]
-            names = [(m.start, m.end) for m in self.kind(article_id, "entity")]
             text = self.article_by_id[article_id].text
-            self._denials[article_id] = denials_in(article_id, text, self._sentence_starts[article_id], quotes, names)
+            self._denials[article_id] = denials_in(article_id, text, self._sentence_starts[article_id], quotes)
         return self._denials[article_id]
 
     def kind(self, article_id: str, kind: str) -> list[Mention]:

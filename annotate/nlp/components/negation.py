@@ -34,8 +34,6 @@ from annotate.nlp.components import Batched, doc_text, register_extensions, rows
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import span_from_chars, tokens
 from annotate.model import Denial
-from annotate.nlp.components import ENTS
-from annotate.nlp.components.nested import NESTED
 from annotate.nlp.negation import LABEL, denials_in, negations
 
 NEGATIONS = "negations"  # the span group and its rows' group in doc._.rows
@@ -70,10 +68,7 @@ class NegationFinder(Batched):
                     group.append(span)
         doc.spans[NEGATIONS] = group
         found.put(NEGATIONS, negated)
-        names = [(e[0], e[1]) for key in (ENTS, NESTED) for e in (found.get(key) or ())] or [
-            (e.start_char, e.end_char) for e in doc.ents
-        ]
-        denied = denials_in("", doc_text(doc), sentence_starts(doc), quoted, names)
+        denied = denials_in("", doc_text(doc), sentence_starts(doc), sorted(quoted))
         group = SpanGroup(doc, name=DENIALS)
         if denied:
             toks = tokens(doc)
