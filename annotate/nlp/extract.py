@@ -23,6 +23,8 @@ Follows the contract in ``annotate.nlp.components``:
   ``annotate.compare.linking`` sets ``speaker`` to the ``Entity.id`` of that name.
 - ``doc.spans["speech"]`` (``ct_speech``) -> ``ReportedSpeech`` (``extract_reported``): the
   words said and the id of the speaker's mention.
+- ``doc._.rows`` groups ``"negations"`` and ``"denials"`` (``ct_negation``) -> ``Negation`` and
+  ``Denial`` (``extract_negations``, ``extract_denials``).
 
 Where the components left their spans as rows (``doc._.rows``, see
 ``annotate.nlp.components``), they are read instead of ``doc.ents`` and the span
@@ -43,8 +45,20 @@ from annotate.nlp.components import CUES, ENTS
 from annotate.nlp.components.context import DATE_CONTEXT, NUMBER_CONTEXT
 from annotate.nlp.components.words import CAPITALISED, CONTENT_WORDS, capitalised_words, content_words, tokenized
 from annotate.nlp.components.nested import NESTED
+from annotate.nlp.components.negation import DENIALS, NEGATIONS
 from annotate.nlp.components.speech import SPEECH
-from annotate.model import Article, ArticleWords, DateMention, EntityMention, Mention, NumberMention, QuoteMention, ReportedSpeech
+from annotate.model import (
+    Article,
+    ArticleWords,
+    DateMention,
+    Denial,
+    EntityMention,
+    Mention,
+    Negation,
+    NumberMention,
+    QuoteMention,
+    ReportedSpeech,
+)
 from annotate.nlp.name_cues import NO_ROLE_CUES, role_cues
 
 # Label used when a component leaves a span unlabelled.
@@ -126,6 +140,24 @@ def extract_reported(doc: Doc, article: Article) -> list[ReportedSpeech]:
     aid, text = article.id, article.text
     return [ReportedSpeech(aid, start, end, text[start:end], f"{aid}:e{speaker[0]}-{speaker[1]}")
             for start, end, _label, speaker in said]
+
+
+def extract_negations(doc: Doc, article: Article) -> list[Negation]:
+    """The negated acts ``ct_negation`` found in ``doc``, in text order."""
+    found = doc._.rows
+    negated = (found.get(NEGATIONS) if found is not None else None) or ()
+    aid = article.id
+    return [Negation(aid, start, end, predicate, context, names)
+            for start, end, _label, predicate, context, names in negated]
+
+
+def extract_denials(doc: Doc, article: Article) -> list[Denial]:
+    """The denials ``ct_negation`` found in ``doc``."""
+    found = doc._.rows
+    denied = (found.get(DENIALS) if found is not None else None) or ()
+    aid = article.id
+    return [Denial(aid, subject_ends, phrase, predicate, end, clause_starts, clause_end, words)
+            for _start, end, _label, subject_ends, phrase, predicate, clause_starts, clause_end, words in denied]
 
 
 def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention],
