@@ -59,7 +59,7 @@ from annotate.model import (
 from annotate.corpus.safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
-_FORMAT = 7  # bump when the layout or pickled classes change incompatibly (7: EntityMention's office and cues)
+_FORMAT = 8  # bump when the layout or pickled classes change incompatibly (8: ArticleWords.counts)
 _KEEP_ENGINES = 3  # fingerprints kept side by side (e.g. two installed versions)
 _KEEP_CORPORA = 8  # whole-corpus results kept per engine, most recently used first
 MARKER = "corpus-tui-cache"  # in each engine folder the cache made; nothing else is ever deleted
@@ -192,13 +192,13 @@ class EngineCache:
         entry = self._read(self._mentions_path(article_key(article)))
         if not (isinstance(entry, tuple) and len(entry) == 5):
             return None
-        rows, sentences, reported, (words, capitalised), pipeline = entry
+        rows, sentences, reported, (words, capitalised, counts), pipeline = entry
         try:
             return ArticleReading(
                 _mentions_from_rows(rows),
                 sentences,
                 [ReportedSpeech(*row) for row in reported],
-                ArticleWords(words, capitalised),
+                ArticleWords(words, capitalised, counts),
                 pipeline,
             )
         except (TypeError, KeyError, IndexError, ValueError):  # written by another layout of Mention
@@ -206,7 +206,7 @@ class EngineCache:
 
     def store_mentions(self, article: Article, read: ArticleReading) -> None:
         # Stored now, before linking fills in entity and speaker ids.
-        words = (read.words.words, read.words.capitalised)
+        words = (read.words.words, read.words.capitalised, read.words.counts)
         entry = (_mention_rows(read.mentions), read.sentences, _rows(read.reported, _REPORTED), words, read.pipeline)
         self._write(self._mentions_path(article_key(article)), entry)
 
