@@ -89,7 +89,7 @@ def group_stories(articles: Sequence[Article], mentions: Sequence[Mention],
     """Article ids grouped by story, stories in corpus order, articles in corpus order.
 
     ``words`` are the pipeline's ``ArticleWords`` by article id (``Analysis.words``); an
-    article without them (built by hand, never read by the pipeline) has its counts read
+    article without their ``counts`` (built by hand, never read by the pipeline) has them read
     from its text by the same rule (``story_word_counts``)."""
     if not articles:
         return []
@@ -264,7 +264,9 @@ def _vectors(articles: Sequence[Article], mentions: Sequence[Mention],
     counts: list[Counter[str]] = []
     for article in articles:
         found = read.get(article.id)
-        words = Counter(found.counts if found is not None else story_word_counts(article.text))
+        # (No counts: not read by the pipeline, or read before it counted; a text without
+        # words gives none either way.)
+        words = Counter(found.counts if found is not None and found.counts else story_word_counts(article.text))
         for name, c in names.get(article.id, {}).items():
             words[name] += c
         counts.append(words)
