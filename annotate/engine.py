@@ -15,7 +15,7 @@ Each stage is a plain function in its own module and can be tested alone:
   (or the stories the user gave: ``annotate.compare.story_modes.given_stories``)
 - ``annotate.compare.detectors.speech.find_statements(articles, mentions, reported)`` -> ``list[Statement]``
   (who said what, quoted or reported: the pipeline's quotes and reported speech, by linked speaker)
-- ``annotate.compare.discrepancies.detect(articles, mentions, entities, statements, sentences, words)``
+- ``annotate.compare.discrepancies.detect(articles, mentions, entities, statements, sentences, words, negations, denials)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
 With ``use_cache`` an unchanged corpus is answered from ``annotate.cache``
@@ -37,10 +37,12 @@ from annotate.model import (
     ArticleReading,
     ArticleWords,
     Corroboration,
+    Denial,
     Discrepancy,
     EngineInfo,
     Entity,
     Mention,
+    Negation,
     ReportedSpeech,
     Statement,
 )
@@ -59,6 +61,8 @@ class Annotations(NamedTuple):
     words: dict[str, ArticleWords]
     """Each article's words the detectors compare, by article id (``Analysis.words``)."""
     pipeline: str
+    negations: list[Negation]
+    denials: list[Denial]
 
 
 Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
@@ -110,6 +114,8 @@ def annotate_articles(
         [s for read in found if read is not None for s in read.reported],
         {a.id: read.words for a, read in zip(articles, found) if read is not None},
         pipeline,
+        [n for read in found if read is not None for n in read.negations],
+        [d for read in found if read is not None for d in read.denials],
     )
 
 
@@ -153,7 +159,7 @@ def analyse(
 
     clock = _Clock(timings)
     read = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
-    mentions, sentences, reported, words, pipeline = read
+    mentions, sentences, reported, words, pipeline, negations, denials = read
     clock.lap("annotate")
 
     from annotate.nlp.corpus_names import with_name_mentions
@@ -176,7 +182,8 @@ def analyse(
     from annotate.compare.detectors.speech import find_statements
 
     statements = find_statements(articles, mentions, reported)
-    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences, words)
+    discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences,
+                                                    words, negations, denials)
     clock.lap("discrepancies")
 
     analysis = Analysis(
@@ -189,6 +196,8 @@ def analyse(
         stories=grouped,
         statements=statements,
         reported=reported,
+        negations=negations,
+        denials=denials,
         sentences=sentences,
         words=words,
     )
@@ -205,6 +214,8 @@ def detect_by_story(
     statements: Sequence[Statement] | None = None,
     sentences: dict[str, list[int]] | None = None,
     words: dict[str, ArticleWords] | None = None,
+    negations: Sequence[Negation] | None = None,
+    denials: Sequence[Denial] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """Run the detectors within each story of two or more articles, never across stories."""
     from annotate.compare.discrepancies import detect
@@ -229,6 +240,14 @@ def detect_by_story(
     said_in: dict[int, list[Statement]] = defaultdict(list)
     for s in statements or ():
         said_in[story_of[s.article]].append(s)
+    negated_in: dict[int, list[Negation]] = defaultdict(list)
+    for x in negations or ():
+        if x.article in story_of:
+            negated_in[story_of[x.article]].append(x)
+    denied_in: dict[int, list[Denial]] = defaultdict(list)
+    for d in denials or ():
+        if d.article in story_of:
+            denied_in[story_of[d.article]].append(d)
     discrepancies: list[Discrepancy] = []
     corroborations: list[Corroboration] = []
     for n, story in enumerate(stories):
@@ -237,7 +256,9 @@ def detect_by_story(
         found, agreed = detect([by_id[a] for a in story], mentions_in[n], entities_in[n],
                                None if statements is None else said_in[n],
                                None if sentences is None else {a: sentences[a] for a in story if a in sentences},
-                               None if words is None else {a: words[a] for a in story if a in words})
+                               None if words is None else {a: words[a] for a in story if a in words},
+                               None if negations is None else negated_in[n],
+                               None if denials is None else denied_in[n])
         discrepancies.extend(found)
         corroborations.extend(agreed)
     return discrepancies, corroborations

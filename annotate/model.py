@@ -256,6 +256,55 @@ class ArticleWords:
 
 
 @dataclass(frozen=True, slots=True)
+class Negation:
+    """An act an article's own words say did not, will not or is unlikely to happen ("does not
+    name Trump as a defendant", "denied that it had hired replacement crews"), as the pipeline
+    read it (``ct_negation``): outside quotes, with a name among the words after the predicate."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    article: str
+    start: int
+    end: int
+    """The words around it, ``article.text[start:end]``: from two words before the negation to
+    ten words after the predicate."""
+    predicate: str
+    """The stem of the negated word ("hir" of "hired")."""
+    context: tuple[str, ...]
+    """Stems of the content words after the predicate, up to ten words on, sorted."""
+    names: tuple[str, ...]
+    """The stems among ``context`` of words written as names (capitalised inside the sentence)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Denial:
+    """A negation right after what it is said of, as the pipeline read it (``ct_negation``):
+    "the ministry was not involved", "Norvale, the operator, has not conceded defeat", "the
+    regional airport was not damaged"; outside quotes."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    article: str
+    subject_ends: tuple[int, ...]
+    """Where the name of what is denied may end: an entity mention ending at one of them is the
+    subject (up to two lower-case words or an appositive may follow it before the negation)."""
+    phrase: str
+    """An unnamed subject's two words ("regional airport", after "the"), else ""."""
+    predicate: str
+    """The stem of the negated word ("involv" of "was not involved")."""
+    end: int
+    """Where the negated words end."""
+    clause_starts: tuple[int, ...]
+    """Where the sentence's clauses start up to the subject (the sentence's start, then after
+    each comma, dash or bracket): the denial's clause starts at the last one before the subject's
+    name."""
+    clause_end: int
+    """Where the denial's clause ends."""
+    words: tuple[tuple[int, str], ...]
+    """The words from the first clause start to ``clause_end``: (offset, word)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """Who said what: words an article attributes to a linked person, quoted (a ``QuoteMention``
     with a speaker) or reported without quotation marks ("Petrova said the ministry ...")."""
@@ -285,6 +334,8 @@ class ArticleReading:
     words: ArticleWords
     pipeline: str
     """The pipeline's name (``EngineInfo.pipeline``)."""
+    negations: list[Negation] = field(default_factory=list)
+    denials: list[Denial] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -387,6 +438,10 @@ class Analysis:
     reported: list[ReportedSpeech] = field(default_factory=list)
     """Reported speech as the pipeline found it, in article order, each naming its speaker by
     mention id (``statements`` holds that of linked people, by entity)."""
+    negations: list[Negation] = field(default_factory=list)
+    """The acts each article's own words negate, as the pipeline found them, in article order."""
+    denials: list[Denial] = field(default_factory=list)
+    """What each article's own words deny of a named or unnamed subject, in article order."""
     sentences: dict[str, list[int]] = field(default_factory=dict)
     """Where each article's sentences start, by article id: offsets into its text, in order, the
     first 0. A sentence runs to the next start (or the end of the text); every stage splits an

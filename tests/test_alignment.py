@@ -18,7 +18,8 @@ def story(*texts: str) -> list[Article]:
 
 
 def compare(articles: list[Article]) -> list[Discrepancy]:
-    mentions, sentences, *_ = annotate_articles(articles)
+    read = annotate_articles(articles)
+    mentions, sentences = read.mentions, read.sentences
     return detect(articles, mentions, link_entities(articles, mentions), sentences=sentences)[0]
 
 
@@ -117,7 +118,8 @@ def test_long_articles_of_repeated_sentences_are_compared_fast():
     b = ('"We will leave no one behind," Interior Minister Ana Ferreyra said as the death toll rose to 45 in '
          'Cusco. 14 people were detained, police said on Wednesday. ') * 200
     articles = story(a, b)
-    mentions, sentences, *_ = annotate_articles(articles)
+    read = annotate_articles(articles)
+    mentions, sentences = read.mentions, read.sentences
     entities = link_entities(articles, mentions)
     started = time.perf_counter()
     found, _ = detect(articles, mentions, entities, sentences=sentences)
@@ -164,7 +166,8 @@ def test_the_dead_and_the_injured_are_not_one_figure():
 
     a = Article("a", "a.md", "a", "The storm killed at least 41 people in Valdora.", published=dt.date(2024, 3, 7))
     b = Article("b", "b.md", "b", "About 180 people were injured by the storm in Valdora.", published=dt.date(2024, 3, 7))
-    mentions, sentences, *_ = annotate_articles([a, b])
+    read = annotate_articles([a, b])
+    mentions, sentences = read.mentions, read.sentences
     _, agreed = detect([a, b], mentions, link_entities([a, b], mentions), sentences=sentences)
     assert not [c for c in agreed if {e.text for e in c.evidence} >= {"at least 41 people", "About 180 people"}]
 

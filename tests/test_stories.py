@@ -20,7 +20,7 @@ def _linked(folders):
     from annotate.compare.linking import link_entities
 
     articles = load_corpus(folders).articles
-    mentions, *_ = annotate_articles(articles)
+    mentions = annotate_articles(articles).mentions
     link_entities(articles, mentions)
     return articles, mentions
 
@@ -127,14 +127,15 @@ def test_the_engine_compares_articles_only_within_their_story(tmp_path, monkeypa
     real = annotate.compare.discrepancies.detect
     calls: list[list[str]] = []
 
-    def recording(story_articles, mentions, entities, statements, sentences, words):
+    def recording(story_articles, mentions, entities, statements, sentences, words, negations, denials):
         ids = {a.id for a in story_articles}
         calls.append(sorted(ids))
         assert {m.article for m in mentions} <= ids
         assert all(mid.split(":")[0] in ids for e in entities for mid in e.mentions)
         assert {s.article for s in statements} <= ids
         assert set(sentences) == ids and set(words) == ids
-        return real(story_articles, mentions, entities, statements, sentences, words)
+        assert {x.article for x in [*negations, *denials]} <= ids
+        return real(story_articles, mentions, entities, statements, sentences, words, negations, denials)
 
     monkeypatch.setattr(annotate.compare.discrepancies, "detect", recording)
     analysis = analyse(articles)

@@ -19,7 +19,19 @@ from collections.abc import Mapping, Sequence
 
 from annotate.compare.detectors import claim, date, name_variant, number, omission, polarity, quote, role
 from annotate.compare.detectors.story import Story
-from annotate.model import DISCREPANCY_KINDS, Article, ArticleValue, ArticleWords, Corroboration, Discrepancy, Entity, Mention, Statement
+from annotate.model import (
+    DISCREPANCY_KINDS,
+    Article,
+    ArticleValue,
+    ArticleWords,
+    Corroboration,
+    Denial,
+    Discrepancy,
+    Entity,
+    Mention,
+    Negation,
+    Statement,
+)
 from annotate.nlp.language import fold
 
 DETECTORS = (name_variant, role, number, date, quote, claim, polarity, omission)
@@ -48,15 +60,21 @@ def detect(
     statements: Sequence[Statement] | None = None,
     sentences: dict[str, list[int]] | None = None,
     words: dict[str, ArticleWords] | None = None,
+    negations: Sequence[Negation] | None = None,
+    denials: Sequence[Denial] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """All discrepancies and corroborations among the articles of one story (``statements``:
     the engine's, found again from the mentions when not given; ``sentences``: where each
-    article's sentences start, ``Analysis.sentences``; ``words``: ``Analysis.words``)."""
+    article's sentences start, ``Analysis.sentences``; ``words``: ``Analysis.words``;
+    ``negations``: the acts each article negates, ``Analysis.negations``, and what it denies,
+    ``Analysis.denials``; each found again from the text when not given)."""
     if len(articles) < 2:
         return [], []
     story = Story(list(articles), list(mentions), list(entities),
                   said=None if statements is None else list(statements), sentence_starts=sentences,
-                  article_words=words)
+                  article_words=words,
+                  negated=None if negations is None else list(negations),
+                  denied=None if denials is None else list(denials))
     found: dict[str, Discrepancy] = {}
     agreed: list[Corroboration] = []
     for detector in DETECTORS:

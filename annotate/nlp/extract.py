@@ -22,6 +22,8 @@ Follows the contract in ``annotate.nlp.components``:
   ``annotate.compare.linking`` sets ``speaker`` to the ``Entity.id`` of that name.
 - ``doc.spans["speech"]`` (``ct_speech``) -> ``ReportedSpeech`` (``extract_reported``): the
   words said and the id of the speaker's mention.
+- ``doc._.rows`` groups ``"negations"`` and ``"denials"`` (``ct_negation``) -> ``Negation`` and
+  ``Denial`` (``extract_negations``, ``extract_denials``).
 
 Where the components left their spans as rows (``doc._.rows``, see
 ``annotate.nlp.components``), they are read instead of ``doc.ents`` and the span
@@ -44,9 +46,21 @@ from annotate.nlp.components.words import (
     CAPITALISED, CONTENT_WORDS, STORY_WORDS, capitalised_words, content_words, tokenized,
 )
 from annotate.nlp.components.nested import NESTED
+from annotate.nlp.components.negation import DENIALS, NEGATIONS
 from annotate.nlp.components.speech import SPEECH
 from annotate.nlp.language import story_word_counts
-from annotate.model import Article, ArticleWords, DateMention, EntityMention, Mention, NumberMention, QuoteMention, ReportedSpeech
+from annotate.model import (
+    Article,
+    ArticleWords,
+    DateMention,
+    Denial,
+    EntityMention,
+    Mention,
+    Negation,
+    NumberMention,
+    QuoteMention,
+    ReportedSpeech,
+)
 
 # Label used when a component leaves a span unlabelled.
 _DEFAULT_LABELS = {"number": "CARDINAL", "date": "DATE", "quote": "QUOTE"}
@@ -127,6 +141,24 @@ def extract_reported(doc: Doc, article: Article) -> list[ReportedSpeech]:
     aid, text = article.id, article.text
     return [ReportedSpeech(aid, start, end, text[start:end], f"{aid}:e{speaker[0]}-{speaker[1]}")
             for start, end, _label, speaker in said]
+
+
+def extract_negations(doc: Doc, article: Article) -> list[Negation]:
+    """The negated acts ``ct_negation`` found in ``doc``, in text order."""
+    found = doc._.rows
+    negated = (found.get(NEGATIONS) if found is not None else None) or ()
+    aid = article.id
+    return [Negation(aid, start, end, predicate, context, names)
+            for start, end, _label, predicate, context, names in negated]
+
+
+def extract_denials(doc: Doc, article: Article) -> list[Denial]:
+    """The denials ``ct_negation`` found in ``doc``."""
+    found = doc._.rows
+    denied = (found.get(DENIALS) if found is not None else None) or ()
+    aid = article.id
+    return [Denial(aid, subject_ends, phrase, predicate, end, clause_starts, clause_end, words)
+            for _start, end, _label, subject_ends, phrase, predicate, clause_starts, clause_end, words in denied]
 
 
 def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention],

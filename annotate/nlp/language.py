@@ -649,8 +649,9 @@ def _countries() -> frozenset[str]:
     return _country_table()[0] | frozenset(("europe", "africa", "asia"))
 
 
-# -- content words ----------------------------------------------------------------------------
+# -- content words: what the detectors compare ------------------------------------------------
 
+# Words that carry no content of their own in a statement.
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as into onto over under about after before
     than then that this these those there here it its it's he she they them his her their our we you your i me
@@ -660,9 +661,15 @@ STOPWORDS = frozenset(
     while though although because since until unless up down out off again further once own same s t
     said says say told tell added adding according mr mrs ms much many really quite rather""".split()
 )
-# Whole month and weekday names: dates, not what a sentence is about.
+# Whole month and weekday names (not "may", "mar": words of their own too): dates, not what a
+# sentence is about.
 CALENDAR_WORDS = frozenset(m for m in MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+# Words so common in news that sharing them says nothing about two statements.
+GENERIC = frozenset(
+    "country countri government people year time state official way part thing today week month day "
+    "report news group".split()
+)
 
 
 @lru_cache(maxsize=100_000)
@@ -774,3 +781,20 @@ def story_word_counts(text: str) -> dict[str, int]:
     for stopword in STORY_STOPWORDS.intersection(counts):
         del counts[stopword]
     return dict(counts)
+def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets from where sentences start (``Analysis.sentences``),
+    whitespace trimmed, never empty."""
+    spans: list[tuple[int, int]] = []
+    ends = [*starts[1:], len(text)]
+    for start, end in zip(starts, ends):
+        _add_trimmed(text, start, end, spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

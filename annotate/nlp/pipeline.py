@@ -19,7 +19,8 @@ from annotate.corpus.loading import MAX_FILE_BYTES
 from annotate.nlp.language import ABBREVIATIONS
 
 # Our components, in run order: (module under annotate.nlp.components, factory name).
-# Quotes and reported speech run last because they look up speakers among the entities.
+# Quotes and reported speech run late because they look up speakers among the entities;
+# negations after them, outside quotes.
 RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("sentences", "ct_sentences"),
     ("entities", "ct_entities"),
@@ -31,6 +32,7 @@ RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("speech", "ct_speech"),
     ("words", "ct_words"),
     ("context", "ct_context"),
+    ("negation", "ct_negation"),
 )
 
 _BLANK_PREFIX = "blank:"

@@ -9,6 +9,9 @@ Up to two lower-case words may sit between the entity and the negation
 Conservative by design: without a shared predicate family nothing is
 flagged, however negative the sentence. The denials and affirmations of one
 subject are one finding listing each outlet's words.
+
+The denials are the pipeline's (``Analysis.denials``, ``ct_negation``); the affirming
+clauses are still looked for in the other article's words here.
 """
 
 from __future__ import annotations
@@ -17,34 +20,15 @@ import re
 from dataclasses import dataclass
 
 from annotate.model import Discrepancy
-from annotate.nlp.language import (
-    CLAUSE_NEGATIONS,
-    DENYING_VERBS,
-    GROUP_NOUNS,
-    INVOLVEMENT_FAMILIES,
-    NEGATED_AUXILIARIES,
-    NEGATED_CONTRACTIONS,
-    REPORTER_BOILERPLATE,
-    UNSTATED_WORDS,
-)
-from annotate.compare.detectors.story import GENERIC, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, article_values, content_words, evidence, stem
+from annotate.nlp.language import CLAUSE_NEGATIONS, GROUP_NOUNS
+from annotate.nlp.negation import CLAUSE_BREAK, INVOLVEMENT_STEMS, deniable
+from annotate.compare.detectors.story import GENERIC, Findings, Matches, Story, affirmed_vs_denied, article_values, content_of_words, content_words, evidence, stem
 
 KIND = "claim"
 
-# Predicate families: words that affirm or deny the same thing, stems as produced by ``story.stem``.
-_FAMILIES: tuple[frozenset[str], ...] = tuple(frozenset(stem(w) for w in words.split()) for words in INVOLVEMENT_FAMILIES)
-# What news says an entity did not do for the reporter, not about the story:
-# "could not be reached", "did not respond to a request for comment".
-_BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE | UNSTATED_WORDS)
-# A negation and the predicate word it negates ("was not damaged", "denied sending").
-_NEG_CORE = (
-    rf"(?:(?:{'|'.join(NEGATED_AUXILIARIES)})\s*(?:not|never|n['’]t)"
-    rf"|(?:{'|'.join(NEGATED_CONTRACTIONS)})['’]t|never|{'|'.join(DENYING_VERBS)})"
-    r"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+|[a-z]+ly\s+)*([^\W\d_][\w-]*)"
-)
-_NEG_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*" + _NEG_CORE)
+# Predicate families: words that affirm or deny the same thing, as stems.
+_FAMILIES: tuple[frozenset[str], ...] = INVOLVEMENT_STEMS
 _NEGATION_WORDS = re.compile(rf"\b(?:{'|'.join(CLAUSE_NEGATIONS)}|n['’]t)\b|n['’]t\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
 _WINDOW = 60  # characters around a mention within which its predicate is looked for
 
 
@@ -52,78 +36,62 @@ _WINDOW = 60  # characters around a mention within which its predicate is looked
 class _Denial:
     subject: str  # an entity id, or "~" + a noun phrase ("~regional airport")
     name: str  # how a summary names the subject
-    mention_start: int
     family: frozenset[str]
-    start: int
+    start: int  # the denial's clause
     end: int
-
-
-# An appositive between a name and its verb: ", the prime minister,".
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s+[^,.;:“”\"]{1,60},")
-# "the regional airport was not damaged": an unnamed thing, specific enough to be the
-# same thing in another article (two words, the last a noun-like word).
-_PHRASE_DENIAL = re.compile(r"\b[Tt]he\s+([a-z][a-z-]{2,}\s+[a-z][a-z-]{3,})(?=\s)")
+    words: tuple[str, ...]  # the clause's words
 
 
 # Denying involvement denies every kind of it: paying, selling, agreeing, meeting.
 _ANY_INVOLVEMENT = frozenset().union(*(_FAMILIES[i] for i in (0, 6, 7, 8, 9)))
 
 
-def _family(word: str) -> frozenset[str] | None:
-    """The predicates that affirm what ``word`` denies: its family, or the word itself."""
-    s = stem(word)
+def _family(s: str) -> frozenset[str] | None:
+    """The predicates that affirm what a word of stem ``s`` denies: its family, or the stem itself."""
     for i, fam in enumerate(_FAMILIES):
         if s in fam:
             return _ANY_INVOLVEMENT if i == 0 else fam
-    if s in STOPWORDS or s in _BOILERPLATE or len(s) < 4:
-        return None
-    return frozenset({s})
+    return frozenset({s}) if deniable(s) else None
 
 
 def _denials(story: Story, article_id: str) -> list[_Denial]:
-    text = story.text(article_id)
-    quotes = story.kind(article_id, "quote")
+    """The pipeline's denials (``Analysis.denials``) of the article, each about a linked entity
+    whose mention ends where the denial's subject does, or about an unnamed thing."""
+    by_end: dict[int, list] = {}
+    phrases = []
+    for d in story.denials(article_id):
+        if _family(d.predicate) is None:
+            continue
+        if d.phrase:
+            phrases.append(d)
+        else:
+            for end in d.subject_ends:
+                by_end.setdefault(end, []).append(d)
     out = []
     for m in story.kind(article_id, "entity"):
-        if not m.entity:
-            continue
-        after = m.end
-        appositive = _APPOSITIVE.match(text, after, min(len(text), after + 70))
-        if appositive:  # "X, the prime minister, has not conceded"
-            after = appositive.end()
-        neg = _NEG_AFTER.match(text, after, min(len(text), after + 60))
-        if not neg or any(q.start <= neg.start() < q.end for q in quotes):
-            continue  # words someone is quoted saying are their statement, not the outlet's claim
-        fam = _family(neg.group(1))
-        if fam is None:
-            continue
-        start = m.start
-        before = text[max(0, start - 4):start]
-        if before.lower().endswith("the "):
-            start -= 4
-        out.append(_Denial(m.entity, story.entity_name(m.entity), m.start, fam, start, neg.end()))
-    for p in _PHRASE_DENIAL.finditer(text):
-        words = p.group(1).split()
-        if any(w in STOPWORDS or w in GENERIC for w in words):
-            continue
-        neg = re.compile(r"\s+" + _NEG_CORE).match(text, p.end(), min(len(text), p.end() + 40))
-        if not neg:
-            continue
-        fam = _family(neg.group(1))
-        if fam is None:
-            continue
-        phrase = " ".join(words)
-        out.append(_Denial("~" + phrase, "the " + phrase, p.start(1), fam, p.start(), neg.end()))
+        if m.entity and m.end in by_end:
+            for d in by_end[m.end]:
+                out.append(_said(d, m.entity, story.entity_name(m.entity), m.start))
+    for d in phrases:
+        out.append(_said(d, "~" + d.phrase, "the " + d.phrase, None))
     return out
+
+
+def _said(d, subject: str, name: str, start: int | None) -> _Denial:
+    """The denial ``d`` of ``subject``, its clause from the last clause start before the
+    subject's name (``start``; an unnamed subject's clause start is known already)."""
+    left = d.clause_starts[-1] if start is None else max((c for c in d.clause_starts if c <= start), default=d.clause_starts[0])
+    words = tuple(w for at, w in d.words if at >= left)
+    return _Denial(subject, name, _family(d.predicate), left, d.clause_end, words)
 
 
 def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): cut at commas, dashes and brackets within the sentence."""
     left = s_start
-    for b in _CLAUSE_BREAK.finditer(text, s_start, start):
+    for b in CLAUSE_BREAK.finditer(text, s_start, start):
         left = b.end()
     right = s_end
-    b = _CLAUSE_BREAK.search(text, end, s_end)
+    b = CLAUSE_BREAK.search(text, end, s_end)
     if b:
         right = b.start()
     while left < right and text[left].isspace():
@@ -167,11 +135,11 @@ def _affirmation(story: Story, article_id: str, subject: str, family: frozenset[
     return (best[1], best[2]) if best else None
 
 
-def _same_object(story: Story, a_id: str, denial, b_id: str, aff: tuple[int, int], d: _Denial) -> bool:
+def _same_object(story: Story, b_id: str, aff: tuple[int, int], d: _Denial) -> bool:
     """The two clauses share a content word besides the subject and the predicate
     ("has not conceded defeat" / "conceded defeat")."""
     subject = content_words(d.name, story.places)
-    words_a = content_words(story.text(a_id)[denial.start:denial.end], story.places)
+    words_a = content_of_words(d.words, story.places)
     words_b = content_words(story.text(b_id)[aff[0]:aff[1]], story.places)
     return bool((words_a & words_b) - subject - d.family - GENERIC - story.places)
 
@@ -205,8 +173,7 @@ def detect(story: Story) -> Findings:
     claims: dict[tuple[str, frozenset[str]], tuple[str, Matches]] = {}
     for a in story.articles:
         for d in _denials(story, a.id):
-            s_start, s_end = story.sentence_at(a.id, d.mention_start)
-            denial = _Said(a.id, *_clause(a.text, s_start, s_end, d.start, d.end), True)
+            denial = _Said(a.id, d.start, d.end, True)
             for b in story.articles:
                 if b.id == a.id:
                     continue
@@ -214,7 +181,7 @@ def detect(story: Story) -> Findings:
                 if aff is None:
                     continue
                 if len(d.family) == 1 and not d.subject.startswith("~") and not (
-                    _same_object(story, a.id, denial, b.id, aff, d) or _says_it_does(story, b.id, aff, d)
+                    _same_object(story, b.id, aff, d) or _says_it_does(story, b.id, aff, d)
                 ):
                     continue  # a predicate of its own ("spoken", "part") needs what it is said of
                 _, said = claims.setdefault((d.subject, d.family), (d.name, Matches()))

@@ -11,39 +11,28 @@ no, denied, refused, ruled out, unlikely, without. Words quoted from someone on 
 sides are their statements, not the outlets' claims, and are left out.
 
 Each contradiction is one finding, high severity, with each side's clause as evidence.
+The negated predicates are the pipeline's (``Analysis.negations``, ``ct_negation``); the
+affirming clauses are still looked for in the article's words here.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from annotate.model import Discrepancy
-from annotate.nlp.language import (
-    ACT_FAMILIES,
-    HEDGE_WORDS,
-    NEGATING_WORDS,
-    NEGATION_GAP_WORDS,
-    NEGATION_WORDS,
-    REPORTER_BOILERPLATE,
-)
-from annotate.compare.detectors.story import GENERIC, MONTHS, STOPWORDS, Findings, Matches, Story, affirmed_vs_denied, article_values, evidence, stem
+from annotate.nlp.language import ACT_FAMILIES, HEDGE_WORDS, NEGATING_WORDS, stem
+from annotate.nlp.negation import MIN_SHARED, WINDOW_AFTER, WINDOW_BEFORE, content, words
+from annotate.compare.detectors.story import Findings, Matches, Story, affirmed_vs_denied, article_values, evidence
 
 KIND = "claim"
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
 # "no" negates a noun ("no meeting", "no site"), whose existence is another matter.
-NEGATIONS = NEGATION_WORDS
 _NEGATED_NEAR = NEGATING_WORDS
 _HEDGES = HEDGE_WORDS
-_SKIP = NEGATION_GAP_WORDS
 # Predicates that deny or affirm the same act.
-_FAMILIES = tuple(frozenset(stem(w) for w in words.split()) for words in ACT_FAMILIES)
-# What news says a source did not do for the reporter, not about the story.
-_BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE)
-_WINDOW_BEFORE = 6
-_WINDOW_AFTER = 10
-MIN_SHARED = 2
+_FAMILIES = tuple(frozenset(stem(w) for w in line.split()) for line in ACT_FAMILIES)
+_WINDOW_BEFORE = WINDOW_BEFORE
+_WINDOW_AFTER = WINDOW_AFTER
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,16 +48,7 @@ class _Clause:
 def _tokens(text: str) -> list[tuple[str, int, int, bool]]:
     """Lower-cased words with their offsets, and whether each is a name (capitalised, not
     the first word of the sentence)."""
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end(), m.group()[0].isupper() and k > 0)
-            for k, m in enumerate(_TOKEN.finditer(text))]
-
-
-def _content(word: str) -> str | None:
-    w = word.replace("'s", "").replace("'", "")
-    if w in STOPWORDS or w in MONTHS or w in NEGATIONS or len(w) < 3 or w[0].isdigit():
-        return None
-    s = stem(w)
-    return None if s in GENERIC else s
+    return words(text)
 
 
 def _family(s: str) -> frozenset[str]:
@@ -86,47 +66,9 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _negated_predicates(story: Story, article_id: str):
-    """(predicate stem, its family, context stems, clause start, clause end) of each
-    negated act in the article, outside quotes."""
-    text = story.text(article_id)
-    quoted = _quoted(story, article_id)
-    out = []
-    seen: set[str] = set()
-    for s0, s1 in story.sentences(article_id):
-        if text[s0:s1] in seen:
-            continue  # a sentence repeated in the article denies once
-        seen.add(text[s0:s1])
-        toks = _tokens(text[s0:s1])
-        for i, (w, ts, _, _) in enumerate(toks):
-            if w not in NEGATIONS or _inside(quoted, s0 + ts):
-                continue
-            if i and (toks[i - 1][0] in _HEDGES or toks[i - 1][0] == "or") or w in ("wouldn't", "couldn't"):
-                continue  # "would not have placed" (what did not happen), "whether or not"
-            j = i + 1
-            while j < len(toks) and j <= i + 4 and (toks[j][0] in _SKIP or toks[j][0] in NEGATIONS):
-                j += 1
-            if j >= len(toks) or j > i + 4 or toks[j][3]:
-                continue  # "wasn't Sam Mitchell", "not Patch Tuesday": who or what, not an act
-            pred = _content(toks[j][0])
-            if pred is None or pred in _BOILERPLATE:
-                continue
-            # What is negated: the words after the predicate ("name Trump as a defendant"),
-            # a name among them, so that the other clause is about the same thing.
-            context = _context(toks, j, before=0)
-            names = frozenset(c for k in range(j + 1, min(len(toks), j + _WINDOW_AFTER + 1))
-                              if toks[k][3] and (c := _content(toks[k][0])))
-            if len(context) < MIN_SHARED or not names:
-                continue
-            start = s0 + toks[max(0, i - 2)][1]
-            end = s0 + toks[min(len(toks) - 1, j + _WINDOW_AFTER)][2]
-            out.append((pred, _family(pred), context, names, start, end))
-    return out
-
-
 def _context(toks: list[tuple[str, int, int, bool]], j: int, before: int = _WINDOW_BEFORE) -> frozenset[str]:
     lo, hi = max(0, j - before), min(len(toks), j + _WINDOW_AFTER + 1)
-    return frozenset(c for k in range(lo, hi) if k != j and (c := _content(toks[k][0])))
+    return frozenset(c for k in range(lo, hi) if k != j and (c := content(toks[k][0])))
 
 
 def _predicates(story: Story, article_id: str) -> dict[str, list[tuple[int, list, int]]]:
@@ -144,7 +86,7 @@ def _predicates(story: Story, article_id: str) -> dict[str, list[tuple[int, list
             seen.add(text[s0:s1])
             toks = _tokens(text[s0:s1])
             for j, (w, ts, _, _) in enumerate(toks):
-                s = _content(w)
+                s = content(w)
                 if s is not None and not _inside(quoted, s0 + ts):
                     where.setdefault(s, []).append((s0, toks, j))
         index[article_id] = where
@@ -175,7 +117,8 @@ def detect(story: Story) -> Findings:
     said = Matches()
     subjects: dict[tuple[str, int, int], str] = {}
     for a in story.articles:
-        for pred, family, context, names, start, end in _negated_predicates(story, a.id):
+        for x in story.negations(a.id):
+            family, context, names, start, end = _family(x.predicate), frozenset(x.context), frozenset(x.names), x.start, x.end
             denial = _Clause(a.id, start, end, True)
             for b in story.articles:
                 if b.id == a.id:
@@ -184,7 +127,7 @@ def detect(story: Story) -> Findings:
                 if aff is None:
                     continue
                 said.join(denial, _Clause(b.id, aff[0], aff[1], False), conflict=True)
-                subjects.setdefault((a.id, start, end), pred)
+                subjects.setdefault((a.id, start, end), x.predicate)
     found: list[Discrepancy] = []
     for versions, conflicts in said.groups(story.order):
         if not conflicts:

@@ -13,26 +13,36 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from annotate.model import Article, ArticleValue, ArticleWords, Corroboration, Discrepancy, Entity, Evidence, Mention, Statement
-from annotate.nlp.language import CALENDAR_WORDS, STOPWORDS, WORD, fold, place_of, stem
+from annotate.model import (
+    Article,
+    ArticleValue,
+    ArticleWords,
+    Corroboration,
+    Denial,
+    Discrepancy,
+    Entity,
+    Evidence,
+    Mention,
+    Negation,
+    Statement,
+)
+from annotate.nlp.language import CALENDAR_WORDS as MONTHS  # (whole month and weekday names)
+from annotate.nlp.language import GENERIC, STOPWORDS, WORD, fold, place_of, sentence_spans, stem
 from annotate.corpus.outlets import outlet_list
 
 Findings = tuple[list[Discrepancy], list[Corroboration]]
-
-MONTHS = CALENDAR_WORDS  # (whole names)
-# Words so common in news that sharing them says nothing about two statements.
-GENERIC = frozenset(
-    "country countri government people year time state official way part thing today week month day "
-    "report news group".split()
-)
 
 
 @lru_cache(maxsize=50_000)
 def _content_words(text: str, places: frozenset[str]) -> frozenset[str]:
     """Stems of a text's content words; demonyms become their place ("Peruvian" -> "peru")."""
+    return content_of_words([m.group() for m in WORD.finditer(text)], places)
+
+
+def content_of_words(words, places: frozenset[str] = frozenset()) -> frozenset[str]:
+    """``content_words`` of words the pipeline already split (``Denial.words``)."""
     out: set[str] = set()
-    for m in WORD.finditer(text):
-        raw = m.group()
+    for raw in words:
         w = fold(raw).replace("'", "")
         if not w or w in STOPWORDS or w in MONTHS or len(w) < 3:
             continue
@@ -48,25 +58,6 @@ def _content_words(text: str, places: frozenset[str]) -> frozenset[str]:
 def content_words(text: str, places: frozenset[str] = frozenset()) -> frozenset[str]:
     """Stems of a text's content words; demonyms become their place ("Peruvian" -> "peru")."""
     return _content_words(text, places)
-
-
-def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets from where sentences start (``Analysis.sentences``),
-    whitespace trimmed, never empty."""
-    spans: list[tuple[int, int]] = []
-    ends = [*starts[1:], len(text)]
-    for start, end in zip(starts, ends):
-        _add_trimmed(text, start, end, spans)
-    return spans
-
-
-def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 def evidence(article: Article, start: int, end: int) -> Evidence:
@@ -165,6 +156,8 @@ class Story:
     said: list[Statement] | None = None  # the engine's statements of these articles, if it found them
     sentence_starts: dict[str, list[int]] | None = None  # the engine's ``Analysis.sentences``, if given
     article_words: dict[str, ArticleWords] | None = None  # the engine's ``Analysis.words``, if given
+    negated: list[Negation] | None = None  # the engine's ``Analysis.negations`` of these articles, if given
+    denied: list[Denial] | None = None  # the engine's ``Analysis.denials`` of these articles, if given
 
     def __post_init__(self) -> None:
         ids = {a.id for a in self.articles}
@@ -179,6 +172,18 @@ class Story:
         self._sentences: dict[str, list[tuple[int, int]]] = {}
         self._sentence_starts: dict[str, list[int]] = {}
         self._statements: dict[str, list[Statement]] = {}
+        self._negations: dict[str, list[Negation]] = {}
+        if self.negated is not None:
+            self._negations = {aid: [] for aid in ids}
+            for x in self.negated:
+                if x.article in ids:
+                    self._negations[x.article].append(x)
+        self._denials: dict[str, list[Denial]] = {}
+        if self.denied is not None:
+            self._denials = {aid: [] for aid in ids}
+            for d in self.denied:
+                if d.article in ids:
+                    self._denials[d.article].append(d)
         if self.said is not None:
             self._statements = {aid: [] for aid in ids}
             for s in self.said:
@@ -262,6 +267,29 @@ class Story:
         words = lowered[article_id]
         i = bisect.bisect_left(words, prefix)
         return i < len(words) and words[i].startswith(prefix)
+    def negations(self, article_id: str) -> list[Negation]:
+        """The acts the article's own words negate: the engine's, or found now for a story made
+        without them."""
+        if article_id not in self._negations:
+            from annotate.nlp.negation import negations_in
+
+            self.sentences(article_id)
+            quotes = [(m.start, m.end) for m in self.kind(article_id, "quote")]
+            text = self.article_by_id[article_id].text
+            self._negations[article_id] = negations_in(article_id, text, self._sentence_starts[article_id], quotes)
+        return self._negations[article_id]
+
+    def denials(self, article_id: str) -> list[Denial]:
+        """What the article's own words deny of a subject: the engine's, or found now for a story
+        made without them."""
+        if article_id not in self._denials:
+            from annotate.nlp.negation import denials_in
+
+            self.sentences(article_id)
+            quotes = [(m.start, m.end) for m in self.kind(article_id, "quote")]
+            text = self.article_by_id[article_id].text
+            self._denials[article_id] = denials_in(article_id, text, self._sentence_starts[article_id], quotes)
+        return self._denials[article_id]
 
     def kind(self, article_id: str, kind: str) -> list[Mention]:
         return [m for m in self.by_article.get(article_id, []) if m.kind == kind]

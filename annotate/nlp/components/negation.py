@@ -1,0 +1,86 @@
+"""``ct_negation``: the acts an article's own words negate ("does not name Trump as a
+defendant", "denied that it had hired replacement crews", "is unlikely to meet the Queen").
+
+In each sentence (``ct_sentences``; a sentence repeated word for word is read once), a word
+of ``NEGATION_WORDS`` outside a quotation (``ct_quotes``), not after a hedge or "or" ("would
+not have placed", "whether or not") and not "wouldn't" or "couldn't", negates the first word
+after it past up to four of ``NEGATION_GAP_WORDS`` ("denied that it had hired"). That word is
+the predicate unless it is written as a name ("wasn't Sam Mitchell": who, not an act), is no
+content word, or is reporters' boilerplate ("did not respond"). What is negated are the
+content words up to ten words after the predicate; a negation is kept when there are two of
+them or more and a name among them, so that another article's clause can be told to be about
+the same thing (``annotate.compare.detectors.polarity``).
+
+Words are the sentence's letters-and-apostrophes runs, lower-cased, as in every detector's
+windows; a sentence with no negation word at all is passed over before it is split.
+
+The rules are ``annotate.nlp.negation``'s. Results: ``doc.spans["negations"]`` (the words
+around each negation, token-aligned) and their rows in ``doc._.rows`` (group ``"negations"``): ``(start_char, end_char, "NEGATION",
+predicate, context, names)``, the stems as ``annotate.model.Negation`` has them.
+
+Denials too (``annotate.model.Denial``): a negation right after what it is said of, a name
+("the ministry was not involved", "X, the prime minister, has not conceded") or "the" and two
+lower-case words ("the regional airport was not damaged"), outside quotes:
+``doc.spans["denials"]`` from the last subject's end to the negated word, rows ``(start_char,
+end_char, "DENIAL", subject_ends, phrase, predicate, clause_starts, clause_end, words)``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from annotate.nlp.components import Batched, doc_text, register_extensions, rows
+from annotate.nlp.components.sentences import sentence_starts
+from annotate.nlp.components.tokens import span_from_chars, tokens
+from annotate.model import Denial
+from annotate.nlp.negation import LABEL, denials_in, negations
+
+NEGATIONS = "negations"  # the span group and its rows' group in doc._.rows
+DENIALS = "denials"  # ... of the denials
+DENIAL_LABEL = "DENIAL"
+
+
+@Language.factory("ct_negation")
+def make_negation_finder(nlp: Language, name: str) -> "NegationFinder":
+    return NegationFinder()
+
+
+class NegationFinder(Batched):
+    """The ``ct_negation`` component (see the module docstring); runs after ``ct_quotes``."""
+
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = rows(doc)
+        group = SpanGroup(doc, name=NEGATIONS)
+        quotes = found.get("quotes")
+        quoted = [(q[0], q[1]) for q in quotes] if quotes is not None else [
+            (s.start_char, s.end_char) for s in doc.spans.get("quotes", ())
+        ]
+        negated = negations(doc_text(doc), sentence_starts(doc), sorted(quoted))
+        if negated:
+            toks = tokens(doc)
+            for row in negated:
+                span = span_from_chars(doc, toks, row[0], row[1], LABEL)
+                if span is not None:
+                    group.append(span)
+        doc.spans[NEGATIONS] = group
+        found.put(NEGATIONS, negated)
+        denied = denials_in("", doc_text(doc), sentence_starts(doc), sorted(quoted))
+        group = SpanGroup(doc, name=DENIALS)
+        if denied:
+            toks = tokens(doc)
+            for d in denied:
+                span = span_from_chars(doc, toks, d.subject_ends[-1], d.end, DENIAL_LABEL)
+                if span is not None:
+                    group.append(span)
+        doc.spans[DENIALS] = group
+        found.put(DENIALS, [_row(d) for d in denied])
+        return doc
+
+
+def _row(d: Denial) -> tuple:
+    """A denial's row in ``doc._.rows``: its fields after ``article``, the span first."""
+    return (d.subject_ends[-1], d.end, DENIAL_LABEL, d.subject_ends, d.phrase, d.predicate, d.clause_starts, d.clause_end, d.words)

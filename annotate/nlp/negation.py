@@ -1,0 +1,359 @@
+"""The acts an article's own words negate ("does not name Trump as a defendant", "denied that
+it had hired replacement crews", "is unlikely to meet the Queen"): the rules of the
+``ct_negation`` component, without spaCy, so that a story built without the engine's
+``Analysis.negations`` finds them the same way.
+
+In each sentence (``ct_sentences``; a sentence repeated word for word is read once), a word
+of ``NEGATION_WORDS`` outside a quotation (``ct_quotes``), not after a hedge or "or" ("would
+not have placed", "whether or not") and not "wouldn't" or "couldn't", negates the first word
+after it past up to four of ``NEGATION_GAP_WORDS`` ("denied that it had hired"). That word is
+the predicate unless it is written as a name ("wasn't Sam Mitchell": who, not an act), is no
+content word, or is reporters' boilerplate ("did not respond"). What is negated are the
+content words up to ten words after the predicate; a negation is kept when there are two of
+them or more and a name among them, so that another article's clause can be told to be about
+the same thing (``annotate.compare.detectors.polarity``).
+
+Words are the sentence's letters-and-apostrophes runs, lower-cased, as in every detector's
+windows; a sentence with no negation word at all is passed over before it is split.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from annotate.model import Denial, Negation
+from annotate.nlp.language import (
+    CALENDAR_WORDS,
+    DENYING_VERBS,
+    GENERIC,
+    HEDGE_WORDS,
+    INVOLVEMENT_FAMILIES,
+    NEGATED_AUXILIARIES,
+    NEGATED_CONTRACTIONS,
+    NEGATION_GAP_WORDS,
+    NEGATION_WORDS,
+    REPORTER_BOILERPLATE,
+    STOPWORDS,
+    UNSTATED_WORDS,
+    sentence_spans,
+    stem,
+)
+
+LABEL = "NEGATION"  # the label of the rows
+WINDOW_BEFORE = 6  # content words before a predicate that tell what it is said of
+WINDOW_AFTER = 10  # ... and after it
+MIN_SHARED = 2  # content words a negation needs (and another clause must share)
+_GAP = 4  # words that may stand between the negation and its predicate
+
+Span_ = tuple[int, int]
+Row = tuple[int, int, str, str, tuple[str, ...], tuple[str, ...]]
+Token = tuple[str, int, int, bool]  # (lower-cased word, start, end, written as a name)
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
+# Every negation word holds one of these (lower-cased): a sentence without any is not split into
+# words. (Looking for the words themselves with one pattern costs ten times more.)
+_CUE_PARTS = ("not", "never", "deni", "deny", "refus", "unlikely", "n't")
+_CUE_WORDS = tuple(NEGATION_WORDS)
+_CUE_LENGTHS = sorted({len(w) for w in NEGATION_WORDS})
+_BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE)
+
+
+def words(text: str) -> list[Token]:
+    """Lower-cased words with their offsets, and whether each is a name (capitalised, not the
+    first word of the text)."""
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end(), m.group()[0].isupper() and k > 0)
+            for k, m in enumerate(_TOKEN.finditer(text))]
+
+
+def content(word: str) -> str | None:
+    """The stem of a word that says something of its own, or None ("the", "May", "not", "12")."""
+    w = word.replace("'s", "").replace("'", "")
+    if w in STOPWORDS or w in CALENDAR_WORDS or w in NEGATION_WORDS or len(w) < 3 or w[0].isdigit():
+        return None
+    s = stem(w)
+    return None if s in GENERIC else s
+
+
+def negations(text: str, starts: Sequence[int], quotes: Sequence[Span_] = ()) -> list[Row]:
+    """The rows of the negated acts in ``text`` (sentences starting at ``starts``), outside
+    ``quotes`` (sorted, disjoint)."""
+    starts = list(starts)
+    quote_starts = [q[0] for q in quotes]
+    found: list[Row] = []
+    seen: set[str] = set()
+    for s0, s1 in _sentences_with_cues(text, starts):
+        sentence = text[s0:s1]
+        if sentence in seen:
+            continue  # a sentence repeated in the article denies once
+        seen.add(sentence)
+        found.extend(_in_sentence(s0, words(sentence), quotes, quote_starts))
+    return found
+
+
+def _sentences_with_cues(text: str, starts: list[int]) -> list[Span_]:
+    """The sentences (``sentence_spans``) holding a word that ends like a negation word, in order:
+    the others negate nothing."""
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):  # (a letter whose lower case is longer: offsets would not match)
+        return [(s0, s1) for s0, s1 in sentence_spans(text, starts) if _ends_a_cue(text[s0:s1].lower().replace("’", "'"))]
+    hits: set[int] = set()
+    for part in _CUE_PARTS:
+        h = low.find(part)
+        while h >= 0:
+            end = h + len(part)
+            while end < len(low) and (low[end].isalnum() or low[end] in "_'-"):
+                end += 1
+            if any(low[end - n : end] in NEGATION_WORDS for n in _CUE_LENGTHS):
+                hits.add(max(bisect_right(starts, h) - 1, 0))
+            h = low.find(part, h + 1)
+    spans: list[Span_] = []
+    for i in sorted(hits):
+        ends = starts[i + 1] if i + 1 < len(starts) else len(text)
+        spans.extend(_trimmed(text, starts[i], ends))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Span_]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if end > start else []
+
+
+def _ends_a_cue(low: str) -> bool:
+    return any(w in low for w in _CUE_WORDS)
+
+
+def _in_sentence(s0: int, toks: list[Token], quotes: Sequence[Span_], quote_starts: list[int]) -> list[Row]:
+    found: list[Row] = []
+    for i, (w, ts, _, _) in enumerate(toks):
+        if w not in NEGATION_WORDS or _quoted(quotes, quote_starts, s0 + ts):
+            continue
+        if i and (toks[i - 1][0] in HEDGE_WORDS or toks[i - 1][0] == "or") or w in ("wouldn't", "couldn't"):
+            continue  # "would not have placed" (what did not happen), "whether or not"
+        j = i + 1
+        while j < len(toks) and j <= i + _GAP and (toks[j][0] in NEGATION_GAP_WORDS or toks[j][0] in NEGATION_WORDS):
+            j += 1
+        if j >= len(toks) or j > i + _GAP or toks[j][3]:
+            continue  # "wasn't Sam Mitchell", "not Patch Tuesday": who or what, not an act
+        predicate = content(toks[j][0])
+        if predicate is None or predicate in _BOILERPLATE:
+            continue
+        # What is negated: the words after the predicate ("name Trump as a defendant"), a
+        # name among them, so that another article's clause is about the same thing.
+        after = range(j + 1, min(len(toks), j + WINDOW_AFTER + 1))
+        context = {c for k in after if (c := content(toks[k][0]))}
+        names = {c for k in after if toks[k][3] and (c := content(toks[k][0]))}
+        if len(context) < MIN_SHARED or not names:
+            continue
+        start = s0 + toks[max(0, i - 2)][1]
+        end = s0 + toks[min(len(toks) - 1, j + WINDOW_AFTER)][2]
+        found.append((start, end, LABEL, predicate, tuple(sorted(context)), tuple(sorted(names))))
+    return found
+
+
+def _quoted(quotes: Sequence[Span_], quote_starts: list[int], pos: int) -> bool:
+    """``pos`` is inside a quote (the first that starts after it cannot hold it)."""
+    return any(s <= pos < e for s, e in quotes[: bisect_right(quote_starts, pos)])
+
+
+def negations_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_]) -> list[Negation]:
+    """The negations of an article the pipeline has not read (a story built without the
+    engine's ``Analysis.negations``): the same rules as ``ct_negation``."""
+    return [Negation(article_id, start, end, predicate, context, names)
+            for start, end, _label, predicate, context, names in negations(text, starts, sorted(quotes))]
+
+
+# -- denials: a negation right after what it is said of ---------------------------------------
+
+# A negation and the predicate word it negates ("was not damaged", "denied sending").
+NEG_CORE = (
+    rf"(?:(?:{'|'.join(NEGATED_AUXILIARIES)})\s*(?:not|never|n['’]t)"
+    rf"|(?:{'|'.join(NEGATED_CONTRACTIONS)})['’]t|never|{'|'.join(DENYING_VERBS)})"
+    r"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+|[a-z]+ly\s+)*([^\W\d_][\w-]*)"
+)
+_CORE = re.compile(NEG_CORE)
+# Up to two lower-case words between the subject and the negation ("the Pentagon itself was not").
+_NEG_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s*" + NEG_CORE)
+_NEG_RIGHT_AFTER = re.compile(r"\s+" + NEG_CORE)
+_NEG_REACH = 60  # characters from the subject's end within which its negation is looked for
+_PHRASE_NEG_REACH = 40
+# An appositive between a name and its verb: ", the prime minister,".
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s+[^,.;:“”\"]{1,60},")
+_APPOSITIVE_REACH = 70
+# "the regional airport was not damaged": an unnamed thing, specific enough to be the
+# same thing in another article (two words, the last a noun-like word).
+_PHRASE_DENIAL = re.compile(r"\b[Tt]he\s+([a-z][a-z-]{2,}\s+[a-z][a-z-]{3,})(?=\s)")
+CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_] = ()) -> list[Denial]:
+    """The denials in ``text`` (sentences starting at ``starts``) outside ``quotes``: after any
+    word that may end a subject, and after "the" and two lower-case words."""
+    cores = _cores(text)
+    if not cores:
+        return []
+    starts = list(starts)
+    found: list[Denial] = []
+    ends, phrase_ends = _subject_ends(text, cores)
+    # The subjects' ends that lead to one negation in one sentence: one denial.
+    subjects: dict[tuple[int, str, Span_], tuple[re.Match, list[int]]] = {}
+    for after in sorted(ends):
+        subject_end = after
+        appositive = _APPOSITIVE.match(text, after, min(len(text), after + _APPOSITIVE_REACH))
+        if appositive:  # "X, the prime minister, has not conceded"
+            after = appositive.end()
+        neg = _NEG_AFTER.match(text, after, min(len(text), after + _NEG_REACH))
+        if not neg or not deniable(stem(neg.group(1))) or any(q0 <= neg.start() < q1 for q0, q1 in quotes):
+            continue  # words someone is quoted saying are their statement, not the outlet's claim
+        sentence = _sentence_at(text, starts, max(subject_end - 1, 0))
+        subjects.setdefault((neg.end(), neg.group(1), sentence), (neg, []))[1].append(subject_end)
+    for (_, _, sentence), (neg, subject_ends) in subjects.items():
+        found.append(_denial(article_id, text, sentence, tuple(subject_ends), "", neg, None))
+    for p in _phrases_before(text, phrase_ends):
+        words = p.group(1).split()
+        if any(w in STOPWORDS or w in GENERIC for w in words):
+            continue
+        neg = _NEG_RIGHT_AFTER.match(text, p.end(), min(len(text), p.end() + _PHRASE_NEG_REACH))
+        if not neg or not deniable(stem(neg.group(1))):
+            continue
+        sentence = _sentence_at(text, starts, p.start(1))
+        found.append(_denial(article_id, text, sentence, (p.end(),), " ".join(words), neg, p.start()))
+    return found
+
+
+# Predicate families whose words affirm or deny the same thing (``claim`` compares them).
+INVOLVEMENT_STEMS = tuple(frozenset(stem(w) for w in line.split()) for line in INVOLVEMENT_FAMILIES)
+_IN_A_FAMILY = frozenset().union(*INVOLVEMENT_STEMS)
+# What news says an entity did not do for the reporter ("could not be reached", "did not
+# respond") and what a denial may leave open ("not clear"): never a denial of the story's facts.
+DENIAL_BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE | UNSTATED_WORDS)
+
+
+def deniable(s: str) -> bool:
+    """A negated word of stem ``s`` denies something another article could affirm: a word of a
+    predicate family, or a content word of four letters or more that is no boilerplate."""
+    return s in _IN_A_FAMILY or not (s in STOPWORDS or s in DENIAL_BOILERPLATE or len(s) < 4)
+
+
+# What every negation of ``NEG_CORE`` holds, where it stands in it: after an auxiliary and
+# spaces ("not", "never", "n't"), after a contraction's stem ("n't", "n’t"), or first.
+_CORE_PARTS = ("not", "never", "n't", "n’t", "deni", "deny", "reject")
+_AUXILIARY_LENGTHS = sorted({len(a) for a in NEGATED_AUXILIARIES})
+_CONTRACTION_LENGTHS = sorted({len(c) for c in NEGATED_CONTRACTIONS})
+
+
+def _subject_ends(text: str, cores: list[Span_]) -> tuple[set[int], set[int]]:
+    """Where a subject may end for one of the negations at ``cores`` to follow it (the rules'
+    own patterns then decide): right at the negation, or at the end of one of the three runs of
+    non-space characters before it (up to two words may stand between), or at a comma within an
+    appositive's reach before those (", the prime minister,"). And where an unnamed subject may end:
+    before the spaces that precede a negation."""
+    ends: set[int] = set()
+    phrase_ends: set[int] = set()
+    for c0, _ in cores:
+        ends.add(c0)
+        p = c0
+        for k in range(3):
+            while p > 0 and text[p - 1].isspace():
+                p -= 1
+            if k == 0 and p < c0:
+                phrase_ends.add(p)
+            ends.add(p)
+            comma = text.find(",", max(0, p - _APPOSITIVE_REACH), p + 1)
+            while comma >= 0:
+                ends.add(comma)
+                comma = text.find(",", comma + 1, p + 1)
+            while p > 0 and not text[p - 1].isspace():
+                p -= 1
+    return ends, phrase_ends
+
+
+def _phrases_before(text: str, ends: set[int]) -> list[re.Match]:
+    """The matches of ``_PHRASE_DENIAL`` that end at one of ``ends``, as ``finditer`` over the
+    whole text finds them (a match hides one that starts inside it: "the the ...")."""
+    found: dict[int, re.Match] = {}
+    for end in ends:
+        lo = max(0, end - 120)
+        for head in ("the", "The"):
+            t = text.find(head, lo, end)
+            while t >= 0:
+                m = _PHRASE_DENIAL.match(text, t)
+                if m and m.end() == end and not _inside_a_phrase(text, t):
+                    found[t] = m
+                t = text.find(head, t + 1, end)
+    return [found[t] for t in sorted(found)]
+
+
+def _inside_a_phrase(text: str, t: int) -> bool:
+    """A match of ``_PHRASE_DENIAL`` that starts before ``t`` runs past it."""
+    for head in ("the", "The"):
+        s = text.rfind(head, max(0, t - 120), t)
+        while s >= 0:
+            m = _PHRASE_DENIAL.match(text, s)
+            if m and m.end() > t and not _inside_a_phrase(text, s):
+                return True
+            s = text.rfind(head, max(0, t - 120), s)
+    return False
+
+
+def _cores(text: str) -> list[Span_]:
+    """Every (start, end) where a negation of ``NEG_CORE`` matches, found from the words each
+    holds (one pattern tried at every position of a text costs ten times more)."""
+    starts: set[int] = set()
+    for part in _CORE_PARTS:
+        h = text.find(part)
+        while h >= 0:
+            starts.add(h)
+            j = h
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            starts.update(j - n for n in _AUXILIARY_LENGTHS if j >= n)
+            if part[0] == "n" and part != "not" and part != "never":
+                starts.update(h + 1 - n for n in _CONTRACTION_LENGTHS if h + 1 >= n)
+            h = text.find(part, h + 1)
+    found = []
+    for s in sorted(starts):
+        m = _CORE.match(text, s)
+        if m:
+            found.append((s, m.end()))
+    return found
+
+
+def _denial(article_id: str, text: str, sentence: Span_, subject_ends: tuple[int, ...], phrase: str,
+            neg: re.Match, subject_start: int | None) -> Denial:
+    """The record of a negation ``neg`` of what ends at one of ``subject_ends``; its clause starts
+    are those up to ``subject_start`` when that is known (an unnamed subject), else up to the
+    last end."""
+    s_start, s_end = sentence
+    limit = subject_ends[-1] if subject_start is None else subject_start
+    clause_starts = [s_start]
+    for b in CLAUSE_BREAK.finditer(text, s_start, limit):
+        left = b.end()
+        while left < len(text) and text[left].isspace():
+            left += 1
+        clause_starts.append(left)
+    if subject_start is not None:
+        clause_starts = clause_starts[-1:]
+    right = s_end
+    b = CLAUSE_BREAK.search(text, neg.end(), s_end)
+    if b:
+        right = b.start()
+    while right > s_start and text[right - 1] in " .!?\n":
+        right -= 1
+    first = clause_starts[0]
+    words = tuple((first + w.start(), w.group()) for w in _WORD.finditer(text[first:right]))
+    return Denial(article_id, subject_ends, phrase, stem(neg.group(1)), neg.end(), tuple(clause_starts), right, words)
+
+
+def _sentence_at(text: str, starts: list[int], offset: int) -> Span_:
+    """The sentence holding ``offset``, without the spaces around it (as ``Story.sentence_at``:
+    an offset in those spaces has a sentence of one character)."""
+    i = bisect_right(starts, offset) - 1
+    if i >= 0:
+        for s0, s1 in _trimmed(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
+            if s0 <= offset < s1:
+                return s0, s1
+    return (offset, offset + 1)
