@@ -61,7 +61,7 @@ from annotate.model import (
 from annotate.corpus.safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
-_FORMAT = 9  # bump when the layout or pickled classes change incompatibly (9: EntityMention's role cues)
+_FORMAT = 10  # bump when the layout or pickled classes change incompatibly (10: role cues, word counts)
 _KEEP_ENGINES = 3  # fingerprints kept side by side (e.g. two installed versions)
 _KEEP_CORPORA = 8  # whole-corpus results kept per engine, most recently used first
 MARKER = "corpus-tui-cache"  # in each engine folder the cache made; nothing else is ever deleted
@@ -195,13 +195,13 @@ class EngineCache:
         entry = self._read(self._mentions_path(article_key(article)))
         if not (isinstance(entry, tuple) and len(entry) == 7):
             return None
-        rows, sentences, reported, (words, capitalised), pipeline, negations, denials = entry
+        rows, sentences, reported, (words, capitalised, counts), pipeline, negations, denials = entry
         try:
             return ArticleReading(
                 _mentions_from_rows(rows),
                 sentences,
                 [ReportedSpeech(*row) for row in reported],
-                ArticleWords(words, capitalised),
+                ArticleWords(words, capitalised, counts),
                 pipeline,
                 [Negation(*row) for row in negations],
                 [Denial(*row) for row in denials],
@@ -211,7 +211,7 @@ class EngineCache:
 
     def store_mentions(self, article: Article, read: ArticleReading) -> None:
         # Stored now, before linking fills in entity and speaker ids.
-        words = (read.words.words, read.words.capitalised)
+        words = (read.words.words, read.words.capitalised, read.words.counts)
         entry = (_mention_rows(read.mentions), read.sentences, _rows(read.reported, _REPORTED), words, read.pipeline,
                  _rows(read.negations, _NEGATION), _rows(read.denials, _DENIAL))
         self._write(self._mentions_path(article_key(article)), entry)

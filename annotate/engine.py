@@ -11,7 +11,7 @@ Each stage is a plain function in its own module and can be tested alone:
   names an article writes alone that the corpus names in full elsewhere
 - ``annotate.compare.linking.cluster_entities(articles, mentions)`` -> ``Links`` (entities and quote
   speakers; no mention changed), written on the mentions in one place by ``assign_links``
-- ``annotate.compare.stories.group_stories(articles, mentions)`` -> article ids per story
+- ``annotate.compare.stories.group_stories(articles, mentions, words)`` -> article ids per story
   (or the stories the user gave: ``annotate.compare.story_modes.given_stories``)
 - ``annotate.compare.detectors.speech.find_statements(articles, mentions, reported)`` -> ``list[Statement]``
   (who said what, quoted or reported: the pipeline's quotes and reported speech, by linked speaker)
@@ -175,7 +175,7 @@ def analyse(
 
     # After linking, so the stories see one name where outlets spell it two ways.
     stage("stories")
-    grouped = given if given is not None else group_stories(articles, mentions)
+    grouped = given if given is not None else group_stories(articles, mentions, words)
     clock.lap("stories")
 
     stage("discrepancies")

@@ -265,6 +265,9 @@ class ArticleWords:
     """Each capitalised word of five letters or more (the shape of a surname) and where it is
     written (offsets into the text), in order: a name written once with a letter changed is
     told from one the story writes again and again."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """How often it writes each word story grouping compares, case- and accent-folded (letters
+    only, four or more, no function or reporting words), in the order of first use."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -307,3 +307,29 @@ async def test_the_app_groups_by_the_stories_option(tmp_path, monkeypatch, mode,
             await pilot.press("}")
             assert "story 2 of 2" in app.status.said
             assert first.isdisjoint(app.reading.shown[: app.column_count])
+
+
+def test_the_pipeline_counts_the_words_story_grouping_compares():
+    from annotate.nlp.extract import extract_words
+    from annotate.nlp.language import story_word_counts
+    from annotate.nlp.pipeline import build_pipeline
+
+    text = "Müller met MULLER's aides. Muller said: don't panic, the well-known aides met 12 times in 2024."
+    counts = story_word_counts(text)
+    # Folded (case, accents), in order of first use; stop words, short words and figures left out.
+    assert list(counts.items()) == [("muller", 3), ("aides", 2), ("panic", 1), ("well", 1), ("known", 1), ("times", 1)]
+    assert extract_words(build_pipeline(None)(text)).counts == counts  # ct_words counts them, same order
+
+
+def test_stories_are_grouped_by_the_words_the_pipeline_counted_not_by_the_text():
+    from annotate.model import ArticleWords
+
+    a = _article("a", "Harbour strike\n\nDockers walked out.")
+    b = _article("b", "Orchard harvest\n\nGrowers picked apples.")
+    c = _article("c", "Budget vote\n\nThe council voted.")
+    assert group_stories([a, b, c], []) == [["a"], ["b"], ["c"]]
+    shared = {"dockers": 3, "harbour": 2, "strike": 2, "walkout": 1}
+    words = {x.id: ArticleWords(counts=shared) for x in (a, b)}
+    # a and b share every counted word: one story, though their texts share none; c, without
+    # the pipeline's words, is counted from its text by the same rule.
+    assert group_stories([a, b, c], [], words) == [["a", "b"], ["c"]]

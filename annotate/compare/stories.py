@@ -37,16 +37,15 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import chain
 
 import numpy
 
-from annotate.nlp.language import strip_accents
-from annotate.model import Article, Mention
+from annotate.nlp.language import normalise, story_word_counts
+from annotate.model import Article, ArticleWords, Mention
 
 # Mean cosine between two stories' articles for them to be about one event at all.
 # Measured on ECB+ (496 articles, 42 events) and NewsWCL50: reports of one event
@@ -85,31 +84,16 @@ _PRIOR_DOCUMENTS = 100
 _ALL_PAIRS = 60  # up to this many articles, every pair is compared (cheap, and blocking
 # by rare terms misses small corpora, where the words every report shares weigh least)
 
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]{3,}")
-# Function words and reporting verbs every article has; they describe no event.
-_STOPWORDS = frozenset(
-    """
-    about above after again against also although among another because been before
-    being below between both could does doing down during each either even every
-    from further have having here however into itself just last least less like made
-    make many more most much must near never next once only other others over
-    same says said should since some such than that their theirs them then there
-    these they this those though through told under until upon very want were what
-    when where whether which while whom whose will with within without would year
-    years your week weeks month months today yesterday tomorrow according added
-    reported reports report including news statement spokesman spokeswoman
-    people time first second third monday tuesday wednesday thursday friday
-    saturday sunday january february march april june july august september
-    october november december
-    """.split()
-)
+def group_stories(articles: Sequence[Article], mentions: Sequence[Mention],
+                  words: Mapping[str, ArticleWords] | None = None) -> list[list[str]]:
+    """Article ids grouped by story, stories in corpus order, articles in corpus order.
 
-
-def group_stories(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[list[str]]:
-    """Article ids grouped by story, stories in corpus order, articles in corpus order."""
+    ``words`` are the pipeline's ``ArticleWords`` by article id (``Analysis.words``); an
+    article without their ``counts`` (built by hand, never read by the pipeline) has them read
+    from its text by the same rule (``story_word_counts``)."""
     if not articles:
         return []
-    vectors = _vectors(articles, mentions)
+    vectors = _vectors(articles, mentions, words or {})
     keys = [a.id for a in articles]
     tops = [list(vector)[:_BLOCK_TERMS] for vector in vectors]  # vectors are sorted by weight
     postings: dict[str, list[int]] = defaultdict(list)
@@ -270,7 +254,8 @@ def _meetings(stories: _Stories, postings: dict[str, list[int]], keys: Sequence[
     return pairs
 
 
-def _vectors(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[dict[str, float]]:
+def _vectors(articles: Sequence[Article], mentions: Sequence[Mention],
+             read: Mapping[str, ArticleWords]) -> list[dict[str, float]]:
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         term = _mention_term(m)
@@ -278,9 +263,10 @@ def _vectors(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[d
             names[m.article][term] += 1
     counts: list[Counter[str]] = []
     for article in articles:
-        words = Counter(_WORD.findall(_normalise(article.text)))  # (counted in C, stopwords dropped after)
-        for stopword in _STOPWORDS.intersection(words):
-            del words[stopword]
+        found = read.get(article.id)
+        # (No counts: not read by the pipeline, or read before it counted; a text without
+        # words gives none either way.)
+        words = Counter(found.counts if found is not None and found.counts else story_word_counts(article.text))
         for name, c in names.get(article.id, {}).items():
             words[name] += c
         counts.append(words)
@@ -306,13 +292,13 @@ def _mention_term(m: Mention) -> str | None:
     or a date or figure ("#"), which tell apart two events of one kind."""
     if m.kind == "entity":
         # The linked cluster when linking ran: "Kyiv" and "Kiev" are one term.
-        name = m.entity or _normalise(str(m.value or m.text))
+        name = m.entity or normalise(str(m.value or m.text))
         return "@" + name if name else None
     if m.kind == "date":
         if m.value:
             return "#" + str(m.value)[:7]  # the month: reports round a day differently
         if any(ch.isdigit() for ch in m.text):
-            return "#" + _normalise(m.text)  # "November 27" without a year
+            return "#" + normalise(m.text)  # "November 27" without a year
         return None
     if m.kind == "number" and m.value is not None:
         return f"#{m.value} {m.counts or ''}"
@@ -372,11 +358,3 @@ def _hash(term: str, hashes: dict[str, int]) -> int:
     if value is None:
         value = hashes[term] = zlib.crc32(term.encode())
     return value
-
-
-def _normalise(text: str) -> str:
-    """Case- and accent-folded, so "Müller" and "Muller" are one term."""
-    folded = text.casefold()
-    if folded.isascii():
-        return folded.strip()
-    return strip_accents(folded).strip()

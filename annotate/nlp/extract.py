@@ -41,12 +41,15 @@ from operator import attrgetter
 
 from spacy.tokens import Doc, Span
 
-from annotate.nlp.components import CUES, ENTS
+from annotate.nlp.components import CUES, ENTS, doc_text
 from annotate.nlp.components.context import DATE_CONTEXT, NUMBER_CONTEXT
-from annotate.nlp.components.words import CAPITALISED, CONTENT_WORDS, capitalised_words, content_words, tokenized
+from annotate.nlp.components.words import (
+    CAPITALISED, CONTENT_WORDS, STORY_WORDS, capitalised_words, content_words, tokenized,
+)
 from annotate.nlp.components.nested import NESTED
 from annotate.nlp.components.negation import DENIALS, NEGATIONS
 from annotate.nlp.components.speech import SPEECH
+from annotate.nlp.language import story_word_counts
 from annotate.model import (
     Article,
     ArticleWords,
@@ -213,9 +216,10 @@ def extract_words(doc: Doc) -> ArticleWords:
     found = doc._.rows
     words = found.get(CONTENT_WORDS) if found is not None else None
     capitalised = found.get(CAPITALISED) if found is not None else None
-    if words is None or capitalised is None:
-        return _words(content_words(doc), capitalised_words(doc))
-    return _words(list(words[0]) if words else [], capitalised)
+    counts = found.get(STORY_WORDS) if found is not None else None
+    if words is None or capitalised is None or counts is None:
+        return _words(content_words(doc), capitalised_words(doc), story_word_counts(doc_text(doc)))
+    return _words(list(words[0]) if words else [], capitalised, dict(counts))
 
 
 def words_of_text(text: str) -> ArticleWords:
@@ -223,11 +227,11 @@ def words_of_text(text: str) -> ArticleWords:
     return extract_words(tokenized(text))
 
 
-def _words(words: list[str], capitalised: list[tuple[int, int, str]]) -> ArticleWords:
+def _words(words: list[str], capitalised: list[tuple[int, int, str]], counts: dict[str, int]) -> ArticleWords:
     where: dict[str, list[int]] = {}
     for start, _end, word in capitalised:
         where.setdefault(word, []).append(start)
-    return ArticleWords(words, where)
+    return ArticleWords(words, where, counts)
 
 
 def _none(key: str) -> None:

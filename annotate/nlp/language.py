@@ -17,7 +17,8 @@
   person, and the offices a title before a name ends with (``annotate.nlp.name_cues`` reads them);
 - countries, nationalities and capitals: one table each, keyed by whole
   folded names ("cape verde", never "cape");
-- sentence rules: the abbreviations whose period does not end a sentence.
+- sentence rules: the abbreviations whose period does not end a sentence;
+- the words of a story: which words story grouping counts, and how they are normalised.
 
 Tables are plain strings parsed on first use, so importing this module costs
 nothing; the sentence splitter itself is the ``ct_sentences`` spaCy component.
@@ -29,6 +30,7 @@ import importlib.util
 import json
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -752,6 +754,47 @@ NOT_COUNTED_THINGS = frozenset("year month week day hour minute second decade ce
 # Words that end a listed item: "blankets from the depot".
 PREPOSITIONS = frozenset({"from", "to", "for", "with", "in", "on", "at", "by", "into", "over", "under", "of", "via",
                           "across"})
+
+
+# -- the words of a story -----------------------------------------------------------------------
+
+# A word as story grouping counts it: four letters or more ("well-known" is two, "don't" and
+# figures none).
+STORY_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]{3,}")
+# Function words and reporting verbs every article has; they describe no event.
+STORY_STOPWORDS = frozenset(
+    """
+    about above after again against also although among another because been before
+    being below between both could does doing down during each either even every
+    from further have having here however into itself just last least less like made
+    make many more most much must near never next once only other others over
+    same says said should since some such than that their theirs them then there
+    these they this those though through told under until upon very want were what
+    when where whether which while whom whose will with within without would year
+    years your week weeks month months today yesterday tomorrow according added
+    reported reports report including news statement spokesman spokeswoman
+    people time first second third monday tuesday wednesday thursday friday
+    saturday sunday january february march april june july august september
+    october november december
+    """.split()
+)
+
+
+def normalise(text: str) -> str:
+    """Case- and accent-folded, so "Müller" and "Muller" are one term."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded.strip()
+    return strip_accents(folded).strip()
+
+
+def story_word_counts(text: str) -> dict[str, int]:
+    """How often each word of ``text`` (``STORY_WORD``, ``normalise``d, no ``STORY_STOPWORDS``)
+    is written, in the order of first use (story grouping breaks ties between equal weights by it)."""
+    counts = Counter(STORY_WORD.findall(normalise(text)))  # (counted in C, stop words dropped after)
+    for stopword in STORY_STOPWORDS.intersection(counts):
+        del counts[stopword]
+    return dict(counts)
 def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets from where sentences start (``Analysis.sentences``),
     whitespace trimmed, never empty."""

@@ -9,7 +9,9 @@ the shared token columns:
 - ``"content_words"``, one row: the article's content words as written (no stop words,
   months or weekdays, nothing under three letters: ``content_stem``), distinct, sorted;
 - ``"capitalised"`` rows, ``(start_char, end_char, word)``: every capitalised word of
-  five letters or more (the shape of a surname), in text order.
+  five letters or more (the shape of a surname), in text order;
+- ``"story_words"`` rows, ``(word, count)``: how often the article writes each word story
+  grouping compares (``story_word_counts``), in the order of first use.
 
 ``annotate.nlp.extract.extract_words`` makes them the model's ``ArticleWords``.
 """
@@ -23,11 +25,11 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from annotate.nlp.components import Batched, rows
+from annotate.nlp.components import Batched, doc_text, rows
 from annotate.nlp.components.tokens import tokens, word_flag
-from annotate.nlp.language import content_stem
+from annotate.nlp.language import content_stem, story_word_counts
 
-CONTENT_WORDS, CAPITALISED = "content_words", "capitalised"
+CONTENT_WORDS, CAPITALISED, STORY_WORDS = "content_words", "capitalised", "story_words"
 # A surname's shape: a capital and four lower-case letters or more.
 _SURNAME_SHAPE = re.compile(r"[A-Z][a-z]{4,}")
 _CAPITALISED = word_flag(lambda word: _SURNAME_SHAPE.fullmatch(word) is not None)
@@ -70,4 +72,5 @@ class WordLister(Batched):
         found = rows(doc)
         found.put(CONTENT_WORDS, [tuple(content_words(doc))])  # (one row: the article's words)
         found.put(CAPITALISED, capitalised_words(doc))
+        found.put(STORY_WORDS, list(story_word_counts(doc_text(doc)).items()))
         return doc
