@@ -1,19 +1,6 @@
 """``ct_negation``: the acts an article's own words negate ("does not name Trump as a
 defendant", "denied that it had hired replacement crews", "is unlikely to meet the Queen").
 
-In each sentence (``ct_sentences``; a sentence repeated word for word is read once), a word
-of ``NEGATION_WORDS`` outside a quotation (``ct_quotes``), not after a hedge or "or" ("would
-not have placed", "whether or not") and not "wouldn't" or "couldn't", negates the first word
-after it past up to four of ``NEGATION_GAP_WORDS`` ("denied that it had hired"). That word is
-the predicate unless it is written as a name ("wasn't Sam Mitchell": who, not an act), is no
-content word, or is reporters' boilerplate ("did not respond"). What is negated are the
-content words up to ten words after the predicate; a negation is kept when there are two of
-them or more and a name among them, so that another article's clause can be told to be about
-the same thing (``annotate.compare.detectors.polarity``).
-
-Words are the sentence's letters-and-apostrophes runs, lower-cased, as in every detector's
-windows; a sentence with no negation word at all is passed over before it is split.
-
 The rules are ``annotate.nlp.negation``'s. Results: ``doc.spans["negations"]`` (the words
 around each negation, token-aligned) and their rows in ``doc._.rows`` (group ``"negations"``): ``(start_char, end_char, "NEGATION",
 predicate, context, names)``, the stems as ``annotate.model.Negation`` has them.
