@@ -798,17 +798,14 @@ def story_word_counts(text: str) -> dict[str, int]:
 def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets from where sentences start (``Analysis.sentences``),
     whitespace trimmed, never empty."""
-    spans: list[tuple[int, int]] = []
     ends = [*starts[1:], len(text)]
-    for start, end in zip(starts, ends):
-        _add_trimmed(text, start, end, spans)
-    return spans
+    return [span for span in (trimmed(text, start, end) for start, end in zip(starts, ends)) if span[1] > span[0]]
 
 
-def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without the whitespace at either end, as offsets (empty: start == end)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        spans.append((start, end))
+    return start, end

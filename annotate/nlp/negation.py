@@ -39,6 +39,7 @@ from annotate.nlp.language import (
     UNSTATED_WORDS,
     sentence_spans,
     stem,
+    trimmed,
 )
 
 LABEL = "NEGATION"  # the label of the rows
@@ -116,10 +117,7 @@ def _sentences_with_cues(text: str, starts: list[int]) -> list[Span_]:
 
 
 def _trimmed(text: str, start: int, end: int) -> list[Span_]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trimmed(text, start, end)
     return [(start, end)] if end > start else []
 
 

@@ -46,6 +46,7 @@ from annotate.nlp.language import (
     STOPWORDS,
     WORD,
     content_stem,
+    trimmed,
 )
 
 NUMBER_CONTEXT, DATE_CONTEXT = "number_context", "date_context"
@@ -217,13 +218,7 @@ def sentence_around(text: str, starts: list[int], offset: int) -> tuple[int, int
 
 
 def _trimmed(text: str, starts: list[int], k: int) -> tuple[int, int]:
-    start = starts[k] if k >= 0 else 0
-    end = starts[k + 1] if k + 1 < len(starts) else len(text)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return trimmed(text, starts[k] if k >= 0 else 0, starts[k + 1] if k + 1 < len(starts) else len(text))
 
 
 class _Sentences:
