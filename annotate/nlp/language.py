@@ -52,7 +52,18 @@ _UNDECOMPOSABLE = str.maketrans({
 
 def strip_accents(text: str) -> str:
     """"Sørensen" -> "Sorensen", "Łukasz" -> "Lukasz", "Ndiayé" -> "Ndiaye"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
+    if text.isascii():
+        return text
+    # (Only the runs of non-ASCII letters change: an article with one curly quote is not
+    # decomposed character by character in Python.)
+    return _NON_ASCII.sub(_strip_run, text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _strip_run(run: re.Match) -> str:
+    decomposed = unicodedata.normalize("NFKD", run.group().translate(_UNDECOMPOSABLE))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -795,6 +806,8 @@ def story_word_counts(text: str) -> dict[str, int]:
     for stopword in STORY_STOPWORDS.intersection(counts):
         del counts[stopword]
     return dict(counts)
+
+
 def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets from where sentences start (``Analysis.sentences``),
     whitespace trimmed, never empty."""
