@@ -4,8 +4,8 @@ Two levels, both keyed by the engine's fingerprint (version + a hash of the
 engine's own source + spaCy's version) and the pipeline asked for (``--model``):
 
 - per article: what the pipeline read (``ArticleReading``): the mentions it found, before
-  cross-article linking, where the article's sentences start, its reported speech, its words and the
-  acts and denials it negates, keyed by a hash of the article's id, text and publication date. A changed
+  cross-article linking, where the article's sentences start, its reported speech, its words, the
+  acts and denials it negates and its word stream, keyed by a hash of the article's id, text and publication date. A changed
   article alone is re-annotated.
 - per corpus: the whole ``Analysis``, keyed by the article keys in order and
   the stories the user gave (``--stories one|folders``), if any. An
@@ -57,11 +57,12 @@ from annotate.model import (
     Denial,
     Negation,
     ReportedSpeech,
+    WordStream,
 )
 from annotate.corpus.safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
-_FORMAT = 10  # bump when the layout or pickled classes change incompatibly (10: role cues, word counts)
+_FORMAT = 11  # bump when the layout or pickled classes change incompatibly (11: word streams)
 _KEEP_ENGINES = 3  # fingerprints kept side by side (e.g. two installed versions)
 _KEEP_CORPORA = 8  # whole-corpus results kept per engine, most recently used first
 MARKER = "corpus-tui-cache"  # in each engine folder the cache made; nothing else is ever deleted
@@ -136,7 +137,7 @@ def _names(cls: type) -> tuple[str, ...]:
 
 
 _ENTITY, _EVIDENCE, _REPORTED = _names(Entity), _names(Evidence), _names(ReportedSpeech)
-_NEGATION, _DENIAL = _names(Negation), _names(Denial)
+_NEGATION, _DENIAL, _STREAM = _names(Negation), _names(Denial), _names(WordStream)
 _DISCREPANCY, _CORROBORATION = _names(Discrepancy), _names(Corroboration)
 # Each kind of mention has its own fields, ``kind`` last: a row names its class by its last item.
 _MENTION_FIELDS = {kind: _names(cls) for kind, cls in MENTION_TYPES.items()}
@@ -193,9 +194,9 @@ class EngineCache:
 
     def load_mentions(self, article: Article) -> ArticleReading | None:
         entry = self._read(self._mentions_path(article_key(article)))
-        if not (isinstance(entry, tuple) and len(entry) == 7):
+        if not (isinstance(entry, tuple) and len(entry) == 8):
             return None
-        rows, sentences, reported, (words, capitalised, counts), pipeline, negations, denials = entry
+        rows, sentences, reported, (words, capitalised, counts), pipeline, negations, denials, stream = entry
         try:
             return ArticleReading(
                 _mentions_from_rows(rows),
@@ -205,6 +206,7 @@ class EngineCache:
                 pipeline,
                 [Negation(*row) for row in negations],
                 [Denial(*row) for row in denials],
+                WordStream(*stream),
             )
         except (TypeError, KeyError, IndexError, ValueError):  # written by another layout of Mention
             return None
@@ -213,7 +215,7 @@ class EngineCache:
         # Stored now, before linking fills in entity and speaker ids.
         words = (read.words.words, read.words.capitalised, read.words.counts)
         entry = (_mention_rows(read.mentions), read.sentences, _rows(read.reported, _REPORTED), words, read.pipeline,
-                 _rows(read.negations, _NEGATION), _rows(read.denials, _DENIAL))
+                 _rows(read.negations, _NEGATION), _rows(read.denials, _DENIAL), _rows([read.stream], _STREAM)[0])
         self._write(self._mentions_path(article_key(article)), entry)
 
     # -- per corpus ---------------------------------------------------------

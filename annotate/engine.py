@@ -5,7 +5,8 @@ Each stage is a plain function in its own module and can be tested alone:
 - ``annotate.nlp.pipeline.build_pipeline(model)`` -> spaCy ``Language``
 - ``annotate.nlp.extract.extract_mentions(doc, article)`` -> ``list[Mention]``,
   ``annotate.nlp.extract.extract_reported(doc, article)`` -> ``list[ReportedSpeech]``,
-  ``annotate.nlp.extract.extract_words(doc)`` -> ``ArticleWords`` (the words detectors compare), and
+  ``annotate.nlp.extract.extract_words(doc)`` -> ``ArticleWords`` (the words detectors compare),
+  ``annotate.nlp.extract.extract_stream(doc)`` -> ``WordStream`` (every word and clause), and
   ``annotate.nlp.components.sentences.sentence_starts(doc)`` -> where its sentences start
 - ``annotate.nlp.corpus_names.with_name_mentions(articles, mentions)`` -> the mentions plus the
   names an article writes alone that the corpus names in full elsewhere
@@ -15,7 +16,7 @@ Each stage is a plain function in its own module and can be tested alone:
   (or the stories the user gave: ``annotate.compare.story_modes.given_stories``)
 - ``annotate.compare.detectors.speech.find_statements(articles, mentions, reported)`` -> ``list[Statement]``
   (who said what, quoted or reported: the pipeline's quotes and reported speech, by linked speaker)
-- ``annotate.compare.discrepancies.detect(articles, mentions, entities, statements, sentences, words, negations, denials)``
+- ``annotate.compare.discrepancies.detect(articles, mentions, entities, statements, sentences, words, negations, denials, streams)``
   -> ``(list[Discrepancy], list[Corroboration])``, run once per story
 
 With ``use_cache`` an unchanged corpus is answered from ``annotate.cache``
@@ -45,6 +46,7 @@ from annotate.model import (
     Negation,
     ReportedSpeech,
     Statement,
+    WordStream,
 )
 from annotate.compare.story_modes import StoryMode, given_stories
 
@@ -63,6 +65,8 @@ class Annotations(NamedTuple):
     pipeline: str
     negations: list[Negation]
     denials: list[Denial]
+    streams: dict[str, WordStream]
+    """Every word and clause of each article, by article id (``Analysis.streams``)."""
 
 
 Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
@@ -116,6 +120,7 @@ def annotate_articles(
         pipeline,
         [n for read in found if read is not None for n in read.negations],
         [d for read in found if read is not None for d in read.denials],
+        {a.id: read.stream for a, read in zip(articles, found) if read is not None},
     )
 
 
@@ -159,7 +164,7 @@ def analyse(
 
     clock = _Clock(timings)
     read = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
-    mentions, sentences, reported, words, pipeline, negations, denials = read
+    mentions, sentences, reported, words, pipeline, negations, denials, streams = read
     clock.lap("annotate")
 
     from annotate.nlp.corpus_names import with_name_mentions
@@ -183,7 +188,7 @@ def analyse(
 
     statements = find_statements(articles, mentions, reported)
     discrepancies, corroborations = detect_by_story(articles, mentions, entities, grouped, statements, sentences,
-                                                    words, negations, denials)
+                                                    words, negations, denials, streams)
     clock.lap("discrepancies")
 
     analysis = Analysis(
@@ -200,6 +205,7 @@ def analyse(
         denials=denials,
         sentences=sentences,
         words=words,
+        streams=streams,
     )
     if cache:
         cache.store_analysis(analysis, given)
@@ -216,6 +222,7 @@ def detect_by_story(
     words: dict[str, ArticleWords] | None = None,
     negations: Sequence[Negation] | None = None,
     denials: Sequence[Denial] | None = None,
+    streams: dict[str, WordStream] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """Run the detectors within each story of two or more articles, never across stories."""
     from annotate.compare.discrepancies import detect
@@ -258,7 +265,8 @@ def detect_by_story(
                                None if sentences is None else {a: sentences[a] for a in story if a in sentences},
                                None if words is None else {a: words[a] for a in story if a in words},
                                None if negations is None else negated_in[n],
-                               None if denials is None else denied_in[n])
+                               None if denials is None else denied_in[n],
+                               None if streams is None else {a: streams[a] for a in story if a in streams})
         discrepancies.extend(found)
         corroborations.extend(agreed)
     return discrepancies, corroborations

@@ -271,6 +271,30 @@ class ArticleWords:
 
 
 @dataclass(frozen=True, slots=True)
+class WordStream:
+    """Every word of one article in order, and its clauses, as the pipeline read them
+    (``ct_stream``): what a detector reads when it looks at the words around a mention or at the
+    clause it stands in, so that no later stage splits an article's text. Kept in the engine
+    cache, not written in the report."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    words: list[str] = field(default_factory=list)
+    """The words as written, in order: runs of letters, digits, hyphens and apostrophes that
+    start with a letter ("Kremlin's", "well-known", "didn't"), and figures ("1,000")."""
+    starts: list[int] = field(default_factory=list)
+    """Where each word starts (an offset into the text); it ends ``len(word)`` later."""
+    clause_starts: list[int] = field(default_factory=list)
+    """Where each clause starts, in order: at its sentence's start, or past the spaces after a
+    comma, semicolon, colon, dash, bracket or spaced hyphen in the sentence."""
+    clause_ends: list[int] = field(default_factory=list)
+    """Where each clause's words end: before the spaces and sentence-final punctuation (. ! ?)
+    in front of the break that closes it."""
+    clause_breaks: list[int] = field(default_factory=list)
+    """Where the break that closes each clause starts, or its sentence's end."""
+
+
+@dataclass(frozen=True, slots=True)
 class Negation:
     """An act an article's own words say did not, will not or is unlikely to happen ("does not
     name Trump as a defendant", "denied that it had hired replacement crews"), as the pipeline
@@ -351,6 +375,7 @@ class ArticleReading:
     """The pipeline's name (``EngineInfo.pipeline``)."""
     negations: list[Negation] = field(default_factory=list)
     denials: list[Denial] = field(default_factory=list)
+    stream: WordStream = field(default_factory=WordStream)
 
 
 @dataclass(slots=True)
@@ -463,6 +488,9 @@ class Analysis:
     article this one way (the pipeline's ``ct_sentences``)."""
     words: dict[str, ArticleWords] = field(default_factory=dict)
     """The words of each article the detectors compare, by article id (the pipeline's ``ct_words``)."""
+    streams: dict[str, WordStream] = field(default_factory=dict)
+    """Every word and clause of each article, by article id (the pipeline's ``ct_stream``): kept
+    for the detectors (the reader's edits run them again), left out of the report."""
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

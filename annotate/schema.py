@@ -48,6 +48,10 @@ _ANNOTATIONS = {
 }
 
 
+# Fields of ``Analysis`` kept for the detectors, not written in the report (a word per token).
+_NOT_REPORTED = frozenset({"streams"})
+
+
 @cache
 def _adapter():
     from pydantic import TypeAdapter
@@ -57,7 +61,7 @@ def _adapter():
 
 def report_data(analysis: Analysis) -> dict[str, Any]:
     """The analysis as the report's plain data (dicts, lists, strings, numbers)."""
-    data = {"schema_version": SCHEMA_VERSION, **_adapter().dump_python(analysis, mode="json")}
+    data = {"schema_version": SCHEMA_VERSION, **_adapter().dump_python(analysis, mode="json", exclude=_NOT_REPORTED)}
     for item in (*data["articles"], *data["problems"]):
         item["path"] = _printable_path(item["path"])
     return data
@@ -71,6 +75,9 @@ def analysis_from_data(data: dict[str, Any]) -> Analysis:
 def report_schema() -> dict[str, Any]:
     """The JSON Schema of ``report_data``'s output."""
     schema = _adapter().json_schema(mode="serialization")
+    for name in _NOT_REPORTED:
+        del schema["properties"][name]
+    schema["$defs"].pop("WordStream")
     for definition in schema.get("$defs", {}).values():
         if definition.get("type") == "object":  # the report always writes every field
             definition["required"] = list(definition.get("properties", {}))

@@ -121,11 +121,13 @@ def _annotate_chunk(articles: list[Article]) -> list[Annotated]:
 def _read_doc(doc, article: Article, name: str) -> Annotated:
     """The engine's output for one processed Doc: the last time its raw text is read."""
     from annotate.nlp.components.sentences import sentence_starts
-    from annotate.nlp.extract import extract_denials, extract_mentions, extract_negations, extract_reported, extract_words
+    from annotate.nlp.extract import (
+        extract_denials, extract_mentions, extract_negations, extract_reported, extract_stream, extract_words,
+    )
 
     return ArticleReading(
         extract_mentions(doc, article), sentence_starts(doc), extract_reported(doc, article), extract_words(doc), name,
-        extract_negations(doc, article), extract_denials(doc, article),
+        extract_negations(doc, article), extract_denials(doc, article), extract_stream(doc),
     )
 
 

@@ -31,6 +31,7 @@ from annotate.model import (
     Mention,
     Negation,
     Statement,
+    WordStream,
 )
 from annotate.nlp.language import fold
 
@@ -62,19 +63,22 @@ def detect(
     words: dict[str, ArticleWords] | None = None,
     negations: Sequence[Negation] | None = None,
     denials: Sequence[Denial] | None = None,
+    streams: dict[str, WordStream] | None = None,
 ) -> tuple[list[Discrepancy], list[Corroboration]]:
     """All discrepancies and corroborations among the articles of one story (``statements``:
     the engine's, found again from the mentions when not given; ``sentences``: where each
     article's sentences start, ``Analysis.sentences``; ``words``: ``Analysis.words``;
     ``negations``: the acts each article negates, ``Analysis.negations``, and what it denies,
-    ``Analysis.denials``; each found again from the text when not given)."""
+    ``Analysis.denials``; ``streams``: every word and clause of each article, ``Analysis.streams``;
+    each found again from the text when not given)."""
     if len(articles) < 2:
         return [], []
     story = Story(list(articles), list(mentions), list(entities),
                   said=None if statements is None else list(statements), sentence_starts=sentences,
                   article_words=words,
                   negated=None if negations is None else list(negations),
-                  denied=None if denials is None else list(denials))
+                  denied=None if denials is None else list(denials),
+                  streams=streams)
     found: dict[str, Discrepancy] = {}
     agreed: list[Corroboration] = []
     for detector in DETECTORS:

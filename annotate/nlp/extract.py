@@ -25,6 +25,8 @@ Follows the contract in ``annotate.nlp.components``:
   words said and the id of the speaker's mention.
 - ``doc._.rows`` groups ``"negations"`` and ``"denials"`` (``ct_negation``) -> ``Negation`` and
   ``Denial`` (``extract_negations``, ``extract_denials``).
+- ``doc._.rows`` group ``"stream"`` (``ct_stream``) -> ``WordStream`` (``extract_stream``): every
+  word and clause of the article.
 
 Where the components left their spans as rows (``doc._.rows``, see
 ``annotate.nlp.components``), they are read instead of ``doc.ents`` and the span
@@ -48,7 +50,9 @@ from annotate.nlp.components.words import (
 )
 from annotate.nlp.components.nested import NESTED
 from annotate.nlp.components.negation import DENIALS, NEGATIONS
+from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.speech import SPEECH
+from annotate.nlp.components.stream import STREAM, clauses, word_stream
 from annotate.nlp.language import story_word_counts
 from annotate.model import (
     Article,
@@ -61,6 +65,7 @@ from annotate.model import (
     NumberMention,
     QuoteMention,
     ReportedSpeech,
+    WordStream,
 )
 from annotate.nlp.name_cues import NO_ROLE_CUES, role_cues
 
@@ -220,6 +225,23 @@ def extract_words(doc: Doc) -> ArticleWords:
     if words is None or capitalised is None or counts is None:
         return _words(content_words(doc), capitalised_words(doc), story_word_counts(doc_text(doc)))
     return _words(list(words[0]) if words else [], capitalised, dict(counts))
+
+
+def extract_stream(doc: Doc) -> WordStream:
+    """Every word and clause of the article (``ct_stream``'s row; read from the Doc by the same
+    rules when the pipeline had no ``ct_stream``)."""
+    found = doc._.rows
+    row = found.get(STREAM) if found is not None else None
+    if not row:
+        return WordStream(*word_stream(doc), *clauses(doc, sentence_starts(doc)))
+    return WordStream(*row[0])
+
+
+def stream_of_text(text: str, sentences: list[int]) -> WordStream:
+    """``WordStream`` of a text no pipeline has read, its sentences starting at ``sentences``,
+    by ``ct_stream``'s rules."""
+    doc = tokenized(text)
+    return WordStream(*word_stream(doc), *clauses(doc, sentences))
 
 
 def words_of_text(text: str) -> ArticleWords:

@@ -690,6 +690,10 @@ STOPWORDS = frozenset(
 # sentence is about.
 CALENDAR_WORDS = frozenset(m for m in MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+# A word (``WORD``) or a figure ("1,000", "3.5"): the units of an article's word stream.
+WORD_OR_FIGURE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
+# What ends a clause inside a sentence: one of these characters, or a hyphen between spaces.
+CLAUSE_BREAK_CHARS = ",;:—–()"
 # Words so common in news that sharing them says nothing about two statements.
 GENERIC = frozenset(
     "country countri government people year time state official way part thing today week month day "

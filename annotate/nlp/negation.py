@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from annotate.model import Denial, Negation
 from annotate.nlp.language import (
     CALENDAR_WORDS,
+    CLAUSE_BREAK_CHARS,
     DENYING_VERBS,
     GENERIC,
     HEDGE_WORDS,
@@ -37,6 +38,7 @@ from annotate.nlp.language import (
     REPORTER_BOILERPLATE,
     STOPWORDS,
     UNSTATED_WORDS,
+    WORD_OR_FIGURE,
     sentence_spans,
     stem,
     trimmed,
@@ -52,7 +54,7 @@ Span_ = tuple[int, int]
 Row = tuple[int, int, str, str, tuple[str, ...], tuple[str, ...]]
 Token = tuple[str, int, int, bool]  # (lower-cased word, start, end, written as a name)
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)
+_TOKEN = WORD_OR_FIGURE
 # Every negation word holds one of these (lower-cased): a sentence without any is not split into
 # words. (Looking for the words themselves with one pattern costs ten times more.)
 _CUE_PARTS = ("not", "never", "deni", "deny", "refus", "unlikely", "n't")
@@ -185,7 +187,7 @@ _APPOSITIVE_REACH = 70
 # "the regional airport was not damaged": an unnamed thing, specific enough to be the
 # same thing in another article (two words, the last a noun-like word).
 _PHRASE_DENIAL = re.compile(r"\b[Tt]he\s+([a-z][a-z-]{2,}\s+[a-z][a-z-]{3,})(?=\s)")
-CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-\s")
+CLAUSE_BREAK = re.compile(rf"[{CLAUSE_BREAK_CHARS}]|\s-\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_] = ()) -> list[Denial]:
     """The denials in ``text`` (sentences starting at ``starts``) outside ``quotes``: after any

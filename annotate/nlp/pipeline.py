@@ -31,6 +31,7 @@ RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("quotes", "ct_quotes"),
     ("speech", "ct_speech"),
     ("words", "ct_words"),
+    ("stream", "ct_stream"),
     ("context", "ct_context"),
     ("negation", "ct_negation"),
 )

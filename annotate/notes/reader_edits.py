@@ -117,7 +117,8 @@ def _compared_again(analysis: Analysis, touched: set[str]) -> Analysis:
     said = find_statements(articles, mentions, reported)  # a person linked or unlinked says it, or not
     order = {a.id: n for n, a in enumerate(analysis.articles)}
     found, agreed = detect_by_story(articles, mentions, entities, stories, said, analysis.sentences,
-                                    words=analysis.words, negations=analysis.negations, denials=analysis.denials)
+                                    words=analysis.words, negations=analysis.negations, denials=analysis.denials,
+                                    streams=analysis.streams)
 
     def elsewhere(items):
         return [item for item in items if not {e.article for e in item.evidence} & inside]

@@ -11,25 +11,30 @@ flagged, however negative the sentence. The denials and affirmations of one
 subject are one finding listing each outlet's words.
 
 The denials are the pipeline's (``Analysis.denials``, ``ct_negation``); the affirming
-clauses are still looked for in the other article's words here.
+clauses are looked for among the other article's words and clauses in the pipeline's word
+stream (``Story.words_in``, ``Story.clause``).
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from annotate.model import Discrepancy
 from annotate.nlp.language import CLAUSE_NEGATIONS, GROUP_NOUNS
-from annotate.nlp.negation import CLAUSE_BREAK, INVOLVEMENT_STEMS, deniable
-from annotate.compare.detectors.story import GENERIC, Findings, Matches, Story, affirmed_vs_denied, article_values, content_of_words, content_words, evidence, stem
+from annotate.nlp.negation import INVOLVEMENT_STEMS, deniable
+from annotate.compare.detectors.story import (
+    GENERIC, Findings, Matches, Story, affirmed_vs_denied, article_values, content_of_words, content_words, evidence,
+    stem, words_only,
+)
 
 KIND = "claim"
 
 # Predicate families: words that affirm or deny the same thing, as stems.
 _FAMILIES: tuple[frozenset[str], ...] = INVOLVEMENT_STEMS
-_NEGATION_WORDS = re.compile(rf"\b(?:{'|'.join(CLAUSE_NEGATIONS)}|n['’]t)\b|n['’]t\b", re.IGNORECASE)
+_NEGATIONS = frozenset(CLAUSE_NEGATIONS)
 _WINDOW = 60  # characters around a mention within which its predicate is looked for
+_AFTER = 40  # characters after a name within which "it does" is looked for (three words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,49 +90,76 @@ def _said(d, subject: str, name: str, start: int | None) -> _Denial:
     return _Denial(subject, name, _family(d.predicate), left, d.clause_end, words)
 
 
-def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
-    """The clause around [start, end): cut at commas, dashes and brackets within the sentence."""
-    left = s_start
-    for b in CLAUSE_BREAK.finditer(text, s_start, start):
-        left = b.end()
-    right = s_end
-    b = CLAUSE_BREAK.search(text, end, s_end)
-    if b:
-        right = b.start()
-    while left < right and text[left].isspace():
-        left += 1
-    while right > left and text[right - 1] in " .!?\n":
-        right -= 1
-    return left, right
-
-
 def _subject_spans(story: Story, article_id: str, subject: str) -> list[tuple[int, int]]:
-    """Where an article names the subject: the entity's mentions, or the noun phrase."""
-    if subject.startswith("~"):
-        pattern = r"\b" + r"\s+".join(re.escape(w) for w in subject[1:].split()) + r"\b"
-        return [(p.start(), p.end()) for p in re.finditer(pattern, story.text(article_id))]
-    return [(m.start, m.end) for m in story.kind(article_id, "entity") if m.entity == subject]
+    """Where an article names the subject: the entity's mentions, or the noun phrase: its two
+    words one after the other in a clause, maybe joined to more ("regional airport's")."""
+    if not subject.startswith("~"):
+        return [(m.start, m.end) for m in story.kind(article_id, "entity") if m.entity == subject]
+    first, last = subject[1:].split()  # (``Denial.phrase``: two words)
+    stream = story.stream(article_id)
+    words, starts = stream.words, stream.starts
+    return [
+        (starts[i] + len(words[i]) - len(first), starts[i + 1] + len(last))
+        for i in range(len(words) - 1)
+        if _ends_with(words[i], first) and _starts_with(words[i + 1], last)
+        and not _ends_a_clause(story, article_id, starts[i], starts[i + 1])
+    ]
+
+
+_JOINS = "-'’"  # what joins two words into one word of the stream ("airport's", "non-regional")
+
+
+def _starts_with(word: str, part: str) -> bool:
+    """``word`` is ``part``, or ``part`` joined to more ("campaign's" for "campaign")."""
+    return word == part or (word.startswith(part) and word[len(part)] in _JOINS)
+
+
+def _ends_with(word: str, part: str) -> bool:
+    return word == part or (word.endswith(part) and word[-len(part) - 1] in _JOINS)
 
 
 # A name used to qualify a group ("the Trump campaign", "the Kremlin's allies") names the group.
-_MODIFIER_OF = re.compile(rf"(?:['’]s)?\s+(?:{'|'.join(GROUP_NOUNS)})\b")
+_GROUP_NOUNS = frozenset(GROUP_NOUNS)
+
+
+def _names_a_group(story: Story, article_id: str, end: int) -> bool:
+    """The name ending at ``end`` qualifies a group noun written right after it, past a
+    possessive at most."""
+    stream = story.stream(article_id)
+    words, starts = stream.words, stream.starts
+    k = bisect_left(starts, end)
+    if k > 0 and starts[k - 1] + len(words[k - 1]) > end and words[k - 1][end - starts[k - 1] :] not in ("'s", "’s"):
+        return False  # the name is part of a longer word ("Kremlin-backed")
+    if k >= len(words) or _ends_a_clause(story, article_id, end, starts[k]):
+        return False
+    return any(_starts_with(words[k], noun) for noun in _GROUP_NOUNS)
+
+
+def _ends_a_clause(story: Story, article_id: str, start: int, end: int) -> bool:
+    """A clause (or sentence) ends between ``start`` and ``end``."""
+    breaks = story.stream(article_id).clause_breaks
+    k = bisect_left(breaks, start)
+    return k < len(breaks) and breaks[k] < end
+
+
+def _negative(words: list[str]) -> bool:
+    """Words that make a clause a negative one ("not", "never", "no", "without", "didn't")."""
+    return any(w.lower() in _NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in words)
 
 
 def _affirmation(story: Story, article_id: str, subject: str, family: frozenset[str]) -> tuple[int, int] | None:
     """The closest clause in the article that affirms a predicate of ``family`` about ``subject``."""
-    text = story.text(article_id)
     best = None
     for m_start, m_end in _subject_spans(story, article_id, subject):
-        if _MODIFIER_OF.match(text, m_end):
+        if _names_a_group(story, article_id, m_end):
             continue  # "the Trump campaign": said of the campaign, not of Trump
         s_start, s_end = story.sentence_at(article_id, m_start)
         lo, hi = max(s_start, m_start - _WINDOW), min(s_end, m_end + _WINDOW)
-        for w in re.finditer(r"[^\W\d_][\w-]*", text[lo:hi]):
-            if stem(w.group()) not in family:
+        for w_start, w in story.words_in(article_id, lo, hi):
+            if w[:1].isdecimal() or stem(w) not in family:
                 continue
-            w_start, w_end = lo + w.start(), lo + w.end()
-            c_start, c_end = _clause(text, s_start, s_end, min(m_start, w_start), max(m_end, w_end))
-            if _NEGATION_WORDS.search(text[c_start:c_end]):
+            c_start, c_end = story.clause(article_id, min(m_start, w_start), max(m_end, w_start + len(w)))
+            if _negative([w for _, w in story.words_in(article_id, c_start, c_end)]):
                 continue
             distance = abs(w_start - m_start)
             if best is None or distance < best[0]:
@@ -140,18 +172,17 @@ def _same_object(story: Story, b_id: str, aff: tuple[int, int], d: _Denial) -> b
     ("has not conceded defeat" / "conceded defeat")."""
     subject = content_words(d.name, story.places)
     words_a = content_of_words(d.words, story.places)
-    words_b = content_words(story.text(b_id)[aff[0]:aff[1]], story.places)
+    words_b = content_of_words(words_only(w for _, w in story.words_in(b_id, aff[0], aff[1])), story.places)
     return bool((words_a & words_b) - subject - d.family - GENERIC - story.places)
 
 
 def _says_it_does(story: Story, b_id: str, aff: tuple[int, int], d: _Denial) -> bool:
     """The subject does it, in so many words: the predicate within three words after its
     name ("Norvale is planning further reductions")."""
-    text = story.text(b_id)
     for start, end in _subject_spans(story, b_id, d.subject):
         if not (aff[0] <= start < aff[1]):
             continue
-        after = re.findall(r"[^\W\d_][\w-]*", text[end:end + 40])[:3]
+        after = words_only(w for _, w in story.words_in(b_id, end, end + _AFTER))[:3]
         if any(stem(w) in d.family for w in after):
             return True
     return False

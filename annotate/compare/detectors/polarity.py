@@ -12,7 +12,8 @@ sides are their statements, not the outlets' claims, and are left out.
 
 Each contradiction is one finding, high severity, with each side's clause as evidence.
 The negated predicates are the pipeline's (``Analysis.negations``, ``ct_negation``); the
-affirming clauses are still looked for in the article's words here.
+affirming clauses are looked for among each sentence's words in the pipeline's word stream
+(``Story.words_in``), counted as ``ct_negation`` counts them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 from annotate.model import Discrepancy
 from annotate.nlp.language import ACT_FAMILIES, HEDGE_WORDS, NEGATING_WORDS, stem
-from annotate.nlp.negation import MIN_SHARED, WINDOW_AFTER, WINDOW_BEFORE, content, words
+from annotate.nlp.negation import MIN_SHARED, WINDOW_AFTER, WINDOW_BEFORE, Token, content
 from annotate.compare.detectors.story import Findings, Matches, Story, affirmed_vs_denied, article_values, evidence
 
 KIND = "claim"
@@ -45,10 +46,11 @@ class _Clause:
     negated: bool
 
 
-def _tokens(text: str) -> list[tuple[str, int, int, bool]]:
-    """Lower-cased words with their offsets, and whether each is a name (capitalised, not
-    the first word of the sentence)."""
-    return words(text)
+def _tokens(story: Story, article_id: str, start: int, end: int) -> list[Token]:
+    """The words of the sentence ``start:end``, lower-cased, with their offsets, and whether each
+    is a name (capitalised, not the first word of the sentence)."""
+    return [(w.lower().replace("’", "'"), at, at + len(w), k > 0 and w[0].isupper())
+            for k, (at, w) in enumerate(story.words_in(article_id, start, end))]
 
 
 def _family(s: str) -> frozenset[str]:
@@ -66,29 +68,30 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _context(toks: list[tuple[str, int, int, bool]], j: int, before: int = _WINDOW_BEFORE) -> frozenset[str]:
+def _context(toks: list[Token], j: int, before: int = _WINDOW_BEFORE) -> frozenset[str]:
     lo, hi = max(0, j - before), min(len(toks), j + _WINDOW_AFTER + 1)
     return frozenset(c for k in range(lo, hi) if k != j and (c := content(toks[k][0])))
 
 
-def _predicates(story: Story, article_id: str) -> dict[str, list[tuple[int, list, int]]]:
-    """Where each content word of the article stands: stem -> (sentence start, its tokens,
-    token index); a sentence repeated in the article is indexed once (cached)."""
+def _predicates(story: Story, article_id: str) -> dict[str, list[tuple[list[Token], int]]]:
+    """Where each content word of the article stands: stem -> (its sentence's tokens, token
+    index); a sentence repeated in the article (the same words, spaced alike) is indexed once
+    (cached)."""
     index = story.memo.setdefault("polarity_index", {})
     if article_id not in index:
-        text = story.text(article_id)
         quoted = _quoted(story, article_id)
-        where: dict[str, list[tuple[int, list, int]]] = {}
-        seen: set[str] = set()
+        where: dict[str, list[tuple[list[Token], int]]] = {}
+        seen: set[tuple] = set()
         for s0, s1 in story.sentences(article_id):
-            if text[s0:s1] in seen:
+            toks = _tokens(story, article_id, s0, s1)
+            told = (s1 - s0, tuple((w, ts - s0) for w, ts, _, _ in toks))
+            if told in seen:
                 continue
-            seen.add(text[s0:s1])
-            toks = _tokens(text[s0:s1])
+            seen.add(told)
             for j, (w, ts, _, _) in enumerate(toks):
                 s = content(w)
-                if s is not None and not _inside(quoted, s0 + ts):
-                    where.setdefault(s, []).append((s0, toks, j))
+                if s is not None and not _inside(quoted, ts):
+                    where.setdefault(s, []).append((toks, j))
         index[article_id] = where
     return index[article_id]
 
@@ -99,7 +102,7 @@ def _affirmed(story: Story, article_id: str, family: frozenset[str], context: fr
     of the context words around it, a name among them, and no negation near it."""
     where = _predicates(story, article_id)
     best = None
-    for s0, toks, j in (place for s in sorted(family) for place in where.get(s, ())):
+    for toks, j in (place for s in sorted(family) for place in where.get(s, ())):
         shared = len(_context(toks, j) & context)
         if shared < MIN_SHARED or not _context(toks, j, before=0) & names:
             continue
@@ -107,9 +110,9 @@ def _affirmed(story: Story, article_id: str, family: frozenset[str], context: fr
             continue
         if any(toks[k][0] in _HEDGES for k in range(max(0, j - 3), j)):
             continue  # "might harm", "would place": not said to have happened
-        start = s0 + toks[max(0, j - 2)][1]
+        start = toks[max(0, j - 2)][1]
         if best is None or (shared, -start) > (best[0], -best[1]):
-            best = (shared, start, s0 + toks[min(len(toks) - 1, j + _WINDOW_AFTER)][2])
+            best = (shared, start, toks[min(len(toks) - 1, j + _WINDOW_AFTER)][2])
     return (best[1], best[2]) if best else None
 
 

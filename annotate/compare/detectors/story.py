@@ -1,9 +1,10 @@
 """What every detector reads: one story's articles, mentions and entities, indexed.
 
-Built once per story by ``annotate.compare.discrepancies.detect``. Sentences and
-each article's words are the pipeline's (``Analysis.sentences``, ``Analysis.words``,
-kept in the engine cache: a cached second launch runs the detectors without spaCy);
-a story built without them reads its articles with the same rules.
+Built once per story by ``annotate.compare.discrepancies.detect``. Sentences, each
+article's words and its word stream (every word and clause) are the pipeline's
+(``Analysis.sentences``, ``Analysis.words``, ``Analysis.streams``, kept in the engine cache:
+a cached second launch runs the detectors without spaCy); a story built without them reads
+its articles with the same rules. Detectors ask for words here and never split a text.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from annotate.model import (
     Mention,
     Negation,
     Statement,
+    WordStream,
 )
 from annotate.nlp.language import CALENDAR_WORDS as MONTHS  # (whole month and weekday names)
 from annotate.nlp.language import GENERIC, STOPWORDS, WORD, fold, place_of, sentence_spans, stem
@@ -53,6 +55,11 @@ def content_of_words(words, places: frozenset[str] = frozenset()) -> frozenset[s
                 continue
         out.add(stem(w))
     return frozenset(out)
+
+
+def words_only(words):
+    """The words among words and figures (``WordStream.words``): what ``WORD`` finds in a text."""
+    return [w for w in words if not w[:1].isdecimal()]
 
 
 def content_words(text: str, places: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -158,6 +165,7 @@ class Story:
     article_words: dict[str, ArticleWords] | None = None  # the engine's ``Analysis.words``, if given
     negated: list[Negation] | None = None  # the engine's ``Analysis.negations`` of these articles, if given
     denied: list[Denial] | None = None  # the engine's ``Analysis.denials`` of these articles, if given
+    streams: dict[str, WordStream] | None = None  # the engine's ``Analysis.streams``, if given
 
     def __post_init__(self) -> None:
         ids = {a.id for a in self.articles}
@@ -258,6 +266,33 @@ class Story:
             self.article_words = words
         return words[article_id]
 
+    def stream(self, article_id: str) -> WordStream:
+        """Every word and clause of the article: the engine's, or read now for a story made without
+        them."""
+        streams = self.streams if self.streams is not None else {}
+        if article_id not in streams:
+            from annotate.nlp.extract import stream_of_text
+
+            self.sentences(article_id)
+            streams[article_id] = stream_of_text(self.text(article_id), self._sentence_starts[article_id])
+            self.streams = streams
+        return streams[article_id]
+
+    def words_in(self, article_id: str, start: int, end: int) -> list[tuple[int, str]]:
+        """(offset, word) of the article's words and figures that start in ``start:end``, in order."""
+        stream = self.stream(article_id)
+        lo, hi = bisect.bisect_left(stream.starts, start), bisect.bisect_left(stream.starts, end)
+        return list(zip(stream.starts[lo:hi], stream.words[lo:hi]))
+
+    def clause(self, article_id: str, start: int, end: int) -> tuple[int, int]:
+        """The words of the clause(s) ``start:end`` stands in: from the start of the clause that holds
+        ``start`` to the end of the words of the one that holds ``end``, within the sentence."""
+        stream = self.stream(article_id)
+        _, sentence_end = self.sentence_at(article_id, start)
+        first = bisect.bisect_right(stream.clause_starts, start) - 1
+        last = min(bisect.bisect_left(stream.clause_breaks, end), bisect.bisect_left(stream.clause_breaks, sentence_end))
+        return stream.clause_starts[max(first, 0)], stream.clause_ends[min(last, len(stream.clause_ends) - 1)]
+
     def writes_word_starting(self, article_id: str, prefix: str) -> bool:
         """The article writes a word that starts with ``prefix`` (lower case: "blanket" for
         "blankets", "Blanket" or "blanketed")."""
@@ -347,9 +382,13 @@ class Story:
             keys[article_id, s] = (e - s, inside)
         return keys[article_id, s]
 
-    def sentence_words(self, article_id: str, offset: int) -> set[str]:
+    def sentence_words(self, article_id: str, offset: int) -> frozenset[str]:
+        """``content_of_words`` of the sentence at ``offset``."""
         s, e = self.sentence_at(article_id, offset)
-        return content_words(self.article_by_id[article_id].text[s:e], self.places)
+        found = self.memo.setdefault("sentence_words", {})
+        if (article_id, s) not in found:
+            found[article_id, s] = content_of_words(words_only(w for _, w in self.words_in(article_id, s, e)), self.places)
+        return found[article_id, s]
 
     def text(self, article_id: str) -> str:
         return self.article_by_id[article_id].text

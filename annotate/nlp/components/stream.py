@@ -1,0 +1,178 @@
+"""``ct_stream``: every word of an article in order, and where its clauses start and end.
+
+Some detectors look at the words around a mention (is what one article denies of a name
+affirmed near the same name in another? which words share a figure's sentence?) and at the
+clause they stand in. They read them from this component's ``annotate.model.WordStream`` and
+never split an article's text themselves.
+
+Words are ``WORD_OR_FIGURE``'s: runs of letters, digits, hyphens and apostrophes that start
+with a letter ("Kremlin's", "well-known", "didn't"), and figures ("1,000"). They come from the
+shared token columns: a token that is one word is that word (most are); a token that holds
+several, or a word and punctuation ("U.S.", "Mr."), gives its words, found once per distinct
+token; tokens the tokenizer cut out of one word ("Kremlin" "'s", "well" "-" "known") are read
+again as one.
+
+A clause ends at a comma, semicolon, colon, dash or bracket (``CLAUSE_BREAK_CHARS``), at a
+hyphen between spaces, and at the end of its sentence (``ct_sentences``). It starts past the
+spaces after the break before it, or at its sentence's start; its words end before the spaces
+and sentence-final punctuation (. ! ?) in front of the break.
+
+Rows in ``doc._.rows``, group ``"stream"``: one row, ``(words, starts, clause_starts,
+clause_ends, clause_breaks)``, the fields of ``WordStream``
+(``annotate.nlp.extract.extract_stream``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from operator import itemgetter
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from annotate.nlp.components import Batched, rows
+from annotate.nlp.components.sentences import sentence_starts
+from annotate.nlp.components.tokens import SPACE, tokens, word_flag
+from annotate.nlp.language import CLAUSE_BREAK_CHARS, WORD_OR_FIGURE, sentence_spans
+
+STREAM = "stream"  # the row group
+
+_IN_WORD = re.compile(r"[\w'’-]")  # a character a word goes on with
+_IN_FIGURE = re.compile(r"[\d,.]")  # ... and a figure
+_WHOLE = word_flag(lambda w: WORD_OR_FIGURE.fullmatch(w) is not None)  # the token is one word
+_NO_WORD = word_flag(lambda w: WORD_OR_FIGURE.search(w) is None)  # punctuation, spaces
+# Where a word may run on into the next token when nothing separates them.
+_ENDS_IN_WORD = word_flag(lambda w: _IN_WORD.fullmatch(w[-1:]) is not None)
+_STARTS_IN_WORD = word_flag(lambda w: _IN_WORD.fullmatch(w[:1]) is not None)
+_ENDS_IN_FIGURE = word_flag(lambda w: _IN_FIGURE.fullmatch(w[-1:]) is not None)
+_STARTS_IN_FIGURE = word_flag(lambda w: _IN_FIGURE.fullmatch(w[:1]) is not None)
+_BREAK = word_flag(lambda w: any(c in CLAUSE_BREAK_CHARS for c in w))
+_HYPHEN = word_flag(lambda w: w == "-")
+_BEFORE_A_BREAK = " .!?\n"  # what a clause's words do not end with
+
+
+def word_stream(doc: Doc) -> tuple[list[str], list[int]]:
+    """The words of ``doc`` as written and where each starts, in order."""
+    toks = tokens(doc)
+    n = len(toks.words)
+    if n == 0:
+        return [], []
+    masks = toks.masks
+    # Tokens written together (no space between) whose edges a word or figure runs across.
+    glued = numpy.asarray(toks.ws[:-1]) == 0
+    before, after = masks[:-1], masks[1:]
+    runs_on = glued & (
+        (((before & _ENDS_IN_WORD) != 0) & ((after & _STARTS_IN_WORD) != 0))
+        | (((before & _ENDS_IN_FIGURE) != 0) & ((after & _STARTS_IN_FIGURE) != 0))
+    )
+    joined = numpy.zeros(n, dtype=bool)
+    joined[:-1] |= runs_on
+    joined[1:] |= runs_on
+    whole = numpy.flatnonzero(((masks & _WHOLE) != 0) & ~joined).tolist()
+    words = _pick(toks.words, whole)
+    starts = _pick(toks.starts, whole)
+    parts = numpy.flatnonzero(((masks & (_WHOLE | _NO_WORD)) == 0) & ~joined).tolist()
+    if not parts and not joined.any():
+        return words, starts
+    extra: list[tuple[int, str]] = []
+    for i in parts:
+        at = toks.starts[i]
+        extra.extend((at + offset, word) for offset, word in _words_in(toks.words[i]))
+    text = toks.text
+    first = numpy.flatnonzero(joined & ~numpy.concatenate(([False], runs_on))).tolist()
+    last = numpy.flatnonzero(joined & ~numpy.concatenate((runs_on, [False]))).tolist()
+    for a, b in zip(first, last):  # the pieces of one word, or of a few, read as the text has them
+        extra.extend((m.start(), m.group()) for m in WORD_OR_FIGURE.finditer(text, toks.starts[a], toks.end_char(b)))
+    words += [word for _, word in extra]
+    starts += [at for at, _ in extra]
+    order = numpy.argsort(starts, kind="stable").tolist()
+    return _pick(words, order), _pick(starts, order)
+
+
+@lru_cache(maxsize=20_000)
+def _words_in(token: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), m.group()) for m in WORD_OR_FIGURE.finditer(token))
+
+
+def _pick(items: list, indices: list[int]) -> list:
+    """``[items[i] for i in indices]``, picked in C."""
+    if len(indices) > 1:
+        return list(itemgetter(*indices)(items))
+    return [items[i] for i in indices]
+
+
+def clauses(doc: Doc, sentences: list[int]) -> tuple[list[int], list[int], list[int]]:
+    """Where each clause of ``doc`` (its sentences starting at ``sentences``) starts, where its
+    words end and where the break after it (or its sentence's end) is: see the module docstring."""
+    toks = tokens(doc)
+    text = toks.text
+    breaks = _breaks(doc)
+    starts: list[int] = []
+    ends: list[int] = []
+    closed: list[int] = []
+    k = 0
+    for s0, s1 in sentence_spans(text, sentences):
+        while k < len(breaks) and breaks[k][0] < s0:
+            k += 1
+        left = taken = s0
+        while k < len(breaks) and breaks[k][1] <= s1:
+            at, end = breaks[k]
+            k += 1
+            if at < taken:
+                continue  # " - - ": the second hyphen's first space belongs to the first
+            taken = end
+            starts.append(left)
+            ends.append(_words_end(text, left, at))
+            closed.append(at)
+            left = end
+            while left < s1 and text[left].isspace():
+                left += 1
+        starts.append(left)
+        ends.append(_words_end(text, left, s1))
+        closed.append(s1)
+    return starts, ends, closed
+
+
+def _words_end(text: str, left: int, right: int) -> int:
+    while right > left and text[right - 1] in _BEFORE_A_BREAK:
+        right -= 1
+    return right
+
+
+def _breaks(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each clause break, in order: a character of ``CLAUSE_BREAK_CHARS``, or a
+    hyphen with a space on either side (the spaces are part of it; of two that share a space,
+    ``clauses`` keeps the first in its sentence)."""
+    toks = tokens(doc)
+    words, at = toks.words, toks.starts
+    found: list[tuple[int, int]] = []
+    for i in numpy.flatnonzero(toks.where(_BREAK)).tolist():
+        word = words[i]
+        if len(word) == 1:
+            found.append((at[i], at[i] + 1))
+        else:
+            found.extend((at[i] + k, at[i] + k + 1) for k, c in enumerate(word) if c in CLAUSE_BREAK_CHARS)
+    hyphens = numpy.flatnonzero(toks.where(_HYPHEN)).tolist()
+    if hyphens:
+        n, ws, space = len(words), toks.ws, toks.where(SPACE)
+        for i in hyphens:
+            if i > 0 and (ws[i - 1] or space[i - 1]) and (ws[i] or (i + 1 < n and space[i + 1])):
+                found.append((at[i] - 1, at[i] + 2))
+        found.sort()
+    return found
+
+
+@Language.factory("ct_stream")
+def make_stream_reader(nlp: Language, name: str) -> "StreamReader":
+    return StreamReader()
+
+
+class StreamReader(Batched):
+    """The ``ct_stream`` component (see the module docstring); runs after ``ct_sentences``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        words, starts = word_stream(doc)
+        rows(doc).put(STREAM, [(words, starts, *clauses(doc, sentence_starts(doc)))])
+        return doc
