@@ -279,10 +279,13 @@ class Story:
         return streams[article_id]
 
     def words_in(self, article_id: str, start: int, end: int) -> list[tuple[int, str]]:
-        """(offset, word) of the article's words and figures that start in ``start:end``, in order."""
+        """(offset, word) of the article's words and figures written within ``start:end``, in order."""
         stream = self.stream(article_id)
-        lo, hi = bisect.bisect_left(stream.starts, start), bisect.bisect_left(stream.starts, end)
-        return list(zip(stream.starts[lo:hi], stream.words[lo:hi]))
+        starts, words = stream.starts, stream.words
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if hi > lo and starts[hi - 1] + len(words[hi - 1]) > end:
+            hi -= 1  # (words do not overlap: only the last can run past the end)
+        return list(zip(starts[lo:hi], words[lo:hi]))
 
     def clause(self, article_id: str, start: int, end: int) -> tuple[int, int]:
         """The words of the clause(s) ``start:end`` stands in: from the start of the clause that holds
