@@ -27,6 +27,9 @@ processed Doc into ``Mention`` objects):
 - words (``ct_words``): rows ``"content_words"`` (one row: the article's content words as
   written, distinct, sorted) and ``"capitalised"`` (``(start_char, end_char, word)`` per
   capitalised word of five letters or more); see ``annotate.nlp.components.words``.
+- stream (``ct_stream``): row ``"stream"``, one row: every word of the article as written and
+  where each starts, and where its clauses start, end and break; see
+  ``annotate.nlp.components.stream``.
 - negation: ``doc.spans["negations"]`` and ``doc.spans["denials"]`` (``ct_negation``), the
   acts the article's own words negate and the denials that follow what they are said of; their
   fields are in the rows only (``annotate.model.Negation``, ``annotate.model.Denial``).

@@ -70,25 +70,38 @@ def word_stream(doc: Doc) -> tuple[list[str], list[int]]:
     joined = numpy.zeros(n, dtype=bool)
     joined[:-1] |= runs_on
     joined[1:] |= runs_on
-    whole = numpy.flatnonzero(((masks & _WHOLE) != 0) & ~joined).tolist()
-    words = _pick(toks.words, whole)
-    starts = _pick(toks.starts, whole)
-    parts = numpy.flatnonzero(((masks & (_WHOLE | _NO_WORD)) == 0) & ~joined).tolist()
-    if not parts and not joined.any():
+    whole = numpy.flatnonzero(((masks & _WHOLE) != 0) & ~joined)
+    words = _pick(toks.words, whole.tolist())
+    starts = _pick(toks.starts, whole.tolist())
+    # The other tokens that hold words, in order: some of a token, or the first of a run.
+    special = numpy.flatnonzero((((masks & (_WHOLE | _NO_WORD)) == 0) & ~joined)
+                                | (joined & ~numpy.concatenate(([False], runs_on)))).tolist()
+    if not special:
         return words, starts
-    extra: list[tuple[int, str]] = []
-    for i in parts:
-        at = toks.starts[i]
-        extra.extend((at + offset, word) for offset, word in _words_in(toks.words[i]))
-    text = toks.text
-    first = numpy.flatnonzero(joined & ~numpy.concatenate(([False], runs_on))).tolist()
-    last = numpy.flatnonzero(joined & ~numpy.concatenate((runs_on, [False]))).tolist()
-    for a, b in zip(first, last):  # the pieces of one word, or of a few, read as the text has them
-        extra.extend((m.start(), m.group()) for m in WORD_OR_FIGURE.finditer(text, toks.starts[a], toks.end_char(b)))
-    words += [word for _, word in extra]
-    starts += [at for at, _ in extra]
-    order = numpy.argsort(starts, kind="stable").tolist()
-    return _pick(words, order), _pick(starts, order)
+    at_whole = numpy.searchsorted(whole, special).tolist()  # where their words go among the others
+    out_words: list[str] = []
+    out_starts: list[int] = []
+    done = 0
+    text, n_runs = toks.text, len(runs_on)
+    for i, k in zip(special, at_whole):
+        out_words += words[done:k]
+        out_starts += starts[done:k]
+        done = k
+        if joined[i]:  # the pieces of one word, or of a few, read as the text has them
+            last = i
+            while last < n_runs and runs_on[last]:
+                last += 1
+            for m in WORD_OR_FIGURE.finditer(text, toks.starts[i], toks.end_char(last)):
+                out_words.append(m.group())
+                out_starts.append(m.start())
+        else:
+            at = toks.starts[i]
+            for offset, word in _words_in(toks.words[i]):
+                out_words.append(word)
+                out_starts.append(at + offset)
+    out_words += words[done:]
+    out_starts += starts[done:]
+    return out_words, out_starts
 
 
 @lru_cache(maxsize=20_000)
