@@ -180,12 +180,20 @@ def _says_it_does(story: Story, b_id: str, aff: tuple[int, int], d: _Denial) -> 
     """The subject does it, in so many words: the predicate within three words after its
     name ("Norvale is planning further reductions")."""
     for start, end in _subject_spans(story, b_id, d.subject):
-        if not (aff[0] <= start < aff[1]):
-            continue
-        after = words_only(w for _, w in story.words_in(b_id, end, end + _AFTER))[:3]
-        if any(stem(w) in d.family for w in after):
+        if aff[0] <= start < aff[1] and any(stem(w) in d.family for w in _words_after(story, b_id, end)[:3]):
             return True
     return False
+
+
+def _words_after(story: Story, article_id: str, end: int) -> list[str]:
+    """The words after a name that ends at ``end``, the rest of a word it is part of counting as
+    one ("Israel's actions by": "s", "actions", "by")."""
+    stream = story.stream(article_id)
+    k = bisect_left(stream.starts, end)
+    rest = ""
+    if k > 0 and stream.starts[k - 1] + len(stream.words[k - 1]) > end:
+        rest = stream.words[k - 1][end - stream.starts[k - 1] :].lstrip(_JOINS)
+    return ([rest] if rest else []) + words_only(w for _, w in story.words_in(article_id, end, end + _AFTER))
 
 
 @dataclass(frozen=True, slots=True)
