@@ -61,7 +61,7 @@ def word_stream(doc: Doc) -> tuple[list[str], list[int]]:
         return [], []
     masks = toks.masks
     # Tokens written together (no space between) whose edges a word or figure runs across.
-    glued = numpy.asarray(toks.ws[:-1]) == 0
+    glued = toks.table[:-1, 1] == 0
     before, after = masks[:-1], masks[1:]
     runs_on = glued & (
         (((before & _ENDS_IN_WORD) != 0) & ((after & _STARTS_IN_WORD) != 0))
@@ -72,33 +72,33 @@ def word_stream(doc: Doc) -> tuple[list[str], list[int]]:
     joined[1:] |= runs_on
     whole = numpy.flatnonzero(((masks & _WHOLE) != 0) & ~joined)
     words = _pick(toks.words, whole.tolist())
-    starts = _pick(toks.starts, whole.tolist())
-    # The other tokens that hold words, in order: some of a token, or the first of a run.
-    special = numpy.flatnonzero((((masks & (_WHOLE | _NO_WORD)) == 0) & ~joined)
-                                | (joined & ~numpy.concatenate(([False], runs_on)))).tolist()
-    if not special:
+    starts = toks.table[whole, 2].tolist()
+    # The other tokens that hold words, in order, as (first, last) tokens: one with a word and
+    # more ("U.S.", "Mr."), or a run of two or more that a word runs across.
+    pieces = list(zip(numpy.flatnonzero(joined & ~numpy.concatenate(([False], runs_on))).tolist(),
+                      numpy.flatnonzero(joined & ~numpy.concatenate((runs_on, [False]))).tolist()))
+    some = numpy.flatnonzero(((masks & (_WHOLE | _NO_WORD)) == 0) & ~joined).tolist()
+    if some:
+        pieces = sorted(pieces + [(i, i) for i in some])
+    if not pieces:
         return words, starts
-    at_whole = numpy.searchsorted(whole, special).tolist()  # where their words go among the others
+    at_whole = numpy.searchsorted(whole, [first for first, _ in pieces]).tolist()  # where they go
     out_words: list[str] = []
     out_starts: list[int] = []
     done = 0
-    text, n_runs = toks.text, len(runs_on)
-    for i, k in zip(special, at_whole):
-        out_words += words[done:k]
+    text, at = toks.text, toks.starts
+    for (first, last), k in zip(pieces, at_whole):
+        out_words += words[done:k]  # the whole words before, as they are
         out_starts += starts[done:k]
         done = k
-        if joined[i]:  # the pieces of one word, or of a few, read as the text has them
-            last = i
-            while last < n_runs and runs_on[last]:
-                last += 1
-            for m in WORD_OR_FIGURE.finditer(text, toks.starts[i], toks.end_char(last)):
+        if first == last:
+            for offset, word in _words_in(toks.words[first]):
+                out_words.append(word)
+                out_starts.append(at[first] + offset)
+        else:  # the pieces of one word, or of a few, read as the text has them
+            for m in WORD_OR_FIGURE.finditer(text, at[first], toks.end_char(last)):
                 out_words.append(m.group())
                 out_starts.append(m.start())
-        else:
-            at = toks.starts[i]
-            for offset, word in _words_in(toks.words[i]):
-                out_words.append(word)
-                out_starts.append(at + offset)
     out_words += words[done:]
     out_starts += starts[done:]
     return out_words, out_starts

@@ -67,6 +67,7 @@ class Tokens:
     masks: numpy.ndarray  # bits from ``word_flag`` tests, one per token
     punct: list[bool]
     space: list[bool]
+    table: numpy.ndarray  # the columns as read, one row per token: ORTH, SPACY (``ws``), IDX (``starts``)
 
     def where(self, flag: int) -> numpy.ndarray:
         """A boolean array: which tokens pass the test of ``flag``."""
@@ -120,6 +121,7 @@ def tokens(doc: Doc) -> Tokens:
         masks=masks,
         punct=((masks & PUNCT) != 0).tolist(),
         space=((masks & SPACE) != 0).tolist(),
+        table=table,
     )
     if len(_RECENT) >= _RECENT_SIZE:
         _RECENT.clear()  # (one atomic step: safe when two threads annotate at once)
