@@ -127,15 +127,15 @@ def test_the_engine_compares_articles_only_within_their_story(tmp_path, monkeypa
     real = annotate.compare.discrepancies.detect
     calls: list[list[str]] = []
 
-    def recording(story_articles, mentions, entities, statements, sentences, words, negations, denials):
+    def recording(story_articles, mentions, entities, statements, sentences, words, negations, denials, streams):
         ids = {a.id for a in story_articles}
         calls.append(sorted(ids))
         assert {m.article for m in mentions} <= ids
         assert all(mid.split(":")[0] in ids for e in entities for mid in e.mentions)
         assert {s.article for s in statements} <= ids
-        assert set(sentences) == ids and set(words) == ids
+        assert set(sentences) == ids and set(words) == ids and set(streams) == ids
         assert {x.article for x in [*negations, *denials]} <= ids
-        return real(story_articles, mentions, entities, statements, sentences, words, negations, denials)
+        return real(story_articles, mentions, entities, statements, sentences, words, negations, denials, streams)
 
     monkeypatch.setattr(annotate.compare.discrepancies, "detect", recording)
     analysis = analyse(articles)

@@ -43,11 +43,15 @@ _IN_WORD = re.compile(r"[\w'’-]")  # a character a word goes on with
 _IN_FIGURE = re.compile(r"[\d,.]")  # ... and a figure
 _WHOLE = word_flag(lambda w: WORD_OR_FIGURE.fullmatch(w) is not None)  # the token is one word
 _NO_WORD = word_flag(lambda w: WORD_OR_FIGURE.search(w) is None)  # punctuation, spaces
-# Where a word may run on into the next token when nothing separates them.
+# Where a word or a figure may run on into the next token when nothing separates them: two bits
+# side by side for a token's last character, two for its first (a word's, a figure's), so that
+# one shift and one "and" of two tokens' masks tell whether either runs across.
 _ENDS_IN_WORD = word_flag(lambda w: _IN_WORD.fullmatch(w[-1:]) is not None)
-_STARTS_IN_WORD = word_flag(lambda w: _IN_WORD.fullmatch(w[:1]) is not None)
 _ENDS_IN_FIGURE = word_flag(lambda w: _IN_FIGURE.fullmatch(w[-1:]) is not None)
+_STARTS_IN_WORD = word_flag(lambda w: _IN_WORD.fullmatch(w[:1]) is not None)
 _STARTS_IN_FIGURE = word_flag(lambda w: _IN_FIGURE.fullmatch(w[:1]) is not None)
+_ENDS, _STARTS = _ENDS_IN_WORD.bit_length() - 1, _STARTS_IN_WORD.bit_length() - 1
+assert _ENDS_IN_FIGURE == _ENDS_IN_WORD << 1 and _STARTS_IN_FIGURE == _STARTS_IN_WORD << 1
 _BREAK = word_flag(lambda w: any(c in CLAUSE_BREAK_CHARS for c in w))
 _HYPHEN = word_flag(lambda w: w == "-")
 _BEFORE_A_BREAK = " .!?\n"  # what a clause's words do not end with
@@ -62,11 +66,7 @@ def word_stream(doc: Doc) -> tuple[list[str], list[int]]:
     masks = toks.masks
     # Tokens written together (no space between) whose edges a word or figure runs across.
     glued = toks.table[:-1, 1] == 0
-    before, after = masks[:-1], masks[1:]
-    runs_on = glued & (
-        (((before & _ENDS_IN_WORD) != 0) & ((after & _STARTS_IN_WORD) != 0))
-        | (((before & _ENDS_IN_FIGURE) != 0) & ((after & _STARTS_IN_FIGURE) != 0))
-    )
+    runs_on = glued & ((((masks[:-1] >> _ENDS) & (masks[1:] >> _STARTS)) & 3) != 0)
     joined = numpy.zeros(n, dtype=bool)
     joined[:-1] |= runs_on
     joined[1:] |= runs_on
@@ -86,27 +86,29 @@ def word_stream(doc: Doc) -> tuple[list[str], list[int]]:
     out_words: list[str] = []
     out_starts: list[int] = []
     done = 0
-    text, at = toks.text, toks.starts
+    text, at, tw = toks.text, toks.starts, toks.words
     for (first, last), k in zip(pieces, at_whole):
-        out_words += words[done:k]  # the whole words before, as they are
+        out_words += words[done:k]  # the whole words before them, as they are
         out_starts += starts[done:k]
         done = k
-        if first == last:
-            for offset, word in _words_in(toks.words[first]):
-                out_words.append(word)
-                out_starts.append(at[first] + offset)
-        else:  # the pieces of one word, or of a few, read as the text has them
-            for m in WORD_OR_FIGURE.finditer(text, at[first], toks.end_char(last)):
-                out_words.append(m.group())
-                out_starts.append(m.start())
+        start = at[first]
+        chunk = text[start : at[last] + len(tw[last])]
+        offsets, found = _words_in(chunk) if len(chunk) <= _CACHED_CHUNK else _words_of(chunk)
+        out_words += found
+        out_starts += [start + offset for offset in offsets]
     out_words += words[done:]
     out_starts += starts[done:]
     return out_words, out_starts
 
 
-@lru_cache(maxsize=20_000)
-def _words_in(token: str) -> tuple[tuple[int, str], ...]:
-    return tuple((m.start(), m.group()) for m in WORD_OR_FIGURE.finditer(token))
+def _words_of(chunk: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Where each word of ``chunk`` starts in it, and the words ("U.S." -> (0, 2), ("U", "S"))."""
+    found = [(m.start(), m.group()) for m in WORD_OR_FIGURE.finditer(chunk)]
+    return tuple(at for at, _ in found), tuple(word for _, word in found)
+
+
+_words_in = lru_cache(maxsize=20_000)(_words_of)  # the same few recur: "U.S.", "'s", "30-year"
+_CACHED_CHUNK = 40  # characters: longer ones (a URL, a hostile run) are not kept
 
 
 def _pick(items: list, indices: list[int]) -> list:
@@ -125,33 +127,39 @@ def clauses(doc: Doc, sentences: list[int]) -> tuple[list[int], list[int], list[
     starts: list[int] = []
     ends: list[int] = []
     closed: list[int] = []
-    k = 0
+    k, n = 0, len(breaks)
+    next_break = breaks[0][0] if breaks else len(text)
     for s0, s1 in sentence_spans(text, sentences):
-        while k < len(breaks) and breaks[k][0] < s0:
-            k += 1
-        left = taken = s0
-        while k < len(breaks) and breaks[k][1] <= s1:
-            at, end = breaks[k]
-            k += 1
-            if at < taken:
-                continue  # " - - ": the second hyphen's first space belongs to the first
-            taken = end
-            starts.append(left)
-            ends.append(_words_end(text, left, at))
-            closed.append(at)
-            left = end
-            while left < s1 and text[left].isspace():
-                left += 1
+        left = s0
+        if next_break < s1:  # (most sentences have no break: one clause)
+            while k < n and breaks[k][0] < s0:
+                k += 1
+            taken = s0
+            while k < n and breaks[k][1] <= s1:
+                at, end = breaks[k]
+                k += 1
+                if at < taken:
+                    continue  # " - - ": the second hyphen's first space belongs to the first
+                taken = end
+                right = at
+                while right > left and text[right - 1] in _BEFORE_A_BREAK:
+                    right -= 1
+                starts.append(left)
+                ends.append(right)
+                closed.append(at)
+                left = end
+                while left < s1 and text[left].isspace():
+                    left += 1
+            while k < n and breaks[k][0] < s1:
+                k += 1  # (one that ends past the sentence: no break of it)
+            next_break = breaks[k][0] if k < n else len(text)
+        right = s1
+        while right > left and text[right - 1] in _BEFORE_A_BREAK:
+            right -= 1
         starts.append(left)
-        ends.append(_words_end(text, left, s1))
+        ends.append(right)
         closed.append(s1)
     return starts, ends, closed
-
-
-def _words_end(text: str, left: int, right: int) -> int:
-    while right > left and text[right - 1] in _BEFORE_A_BREAK:
-        right -= 1
-    return right
 
 
 def _breaks(doc: Doc) -> list[tuple[int, int]]:
