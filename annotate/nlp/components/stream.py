@@ -64,22 +64,26 @@ def word_stream(doc: Doc) -> tuple[list[str], list[int]]:
     if n == 0:
         return [], []
     masks = toks.masks
-    # Tokens written together (no space between) whose edges a word or figure runs across.
+    # Tokens written together (no space between) that a word or a figure runs across: i, i + 1.
     glued = toks.table[:-1, 1] == 0
-    runs_on = glued & ((((masks[:-1] >> _ENDS) & (masks[1:] >> _STARTS)) & 3) != 0)
-    joined = numpy.zeros(n, dtype=bool)
-    joined[:-1] |= runs_on
-    joined[1:] |= runs_on
-    whole = numpy.flatnonzero(((masks & _WHOLE) != 0) & ~joined)
+    joins = numpy.flatnonzero(glued & ((((masks[:-1] >> _ENDS) & (masks[1:] >> _STARTS)) & 3) != 0))
+    kind = masks & (_WHOLE | _NO_WORD)
+    if len(joins):
+        kind[joins] = kind[joins + 1] = _NO_WORD  # (their words are read below)
+    whole = numpy.flatnonzero(kind == _WHOLE)
     words = _pick(toks.words, whole.tolist())
     starts = toks.table[whole, 2].tolist()
     # The other tokens that hold words, in order, as (first, last) tokens: one with a word and
     # more ("U.S.", "Mr."), or a run of two or more that a word runs across.
-    pieces = list(zip(numpy.flatnonzero(joined & ~numpy.concatenate(([False], runs_on))).tolist(),
-                      numpy.flatnonzero(joined & ~numpy.concatenate((runs_on, [False]))).tolist()))
-    some = numpy.flatnonzero(((masks & (_WHOLE | _NO_WORD)) == 0) & ~joined).tolist()
+    pieces: list[list[int]] = []
+    for i in joins.tolist():
+        if pieces and pieces[-1][1] == i:
+            pieces[-1][1] = i + 1
+        else:
+            pieces.append([i, i + 1])
+    some = numpy.flatnonzero(kind == 0).tolist()
     if some:
-        pieces = sorted(pieces + [(i, i) for i in some])
+        pieces = sorted(pieces + [[i, i] for i in some])
     if not pieces:
         return words, starts
     at_whole = numpy.searchsorted(whole, [first for first, _ in pieces]).tolist()  # where they go
