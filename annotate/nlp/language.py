@@ -70,6 +70,8 @@ def _strip_run(run: re.Match) -> str:
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
+    if text.isalpha() and text.isascii():
+        return text.lower()  # (most words: nothing below would change but the case)
     t = strip_accents(text).translate(_APOSTROPHES)
     t = _DASHES.sub(" ", t)
     t = _SPACE.sub(" ", t).strip().casefold()
