@@ -22,6 +22,7 @@ from annotate.model import (
     QuoteMention,
 )
 from annotate.nlp.components.context import date_context, figure_context, sentence_around
+from annotate.nlp.language import caseless
 from annotate.nlp.components.sentences import sentence_starts_of
 from annotate.nlp.name_cues import role_cues
 
@@ -45,7 +46,7 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
     kw.setdefault("value", phrase if kind in ("entity", "quote") else None)
     sentence = sentence_around(a.text, sentence_starts_of(a.text), start)
     if kind == "number":  # what the pipeline's ct_context reads around a figure
-        context = figure_context(a.text, start, end, label, kw.get("value"), kw.get("counts"),
+        context = figure_context(a.text, caseless(a.text), start, end, label, kw.get("value"), kw.get("counts"),
                                  kw.get("qualifier"), sentence)
         kw = dict(zip(("unit", "thing", "event", "grew", "near", "listed", "listed_end"), context)) | kw
     elif kind == "date":

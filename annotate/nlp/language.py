@@ -84,6 +84,19 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", t).strip()
 
 
+# The three letters whose lower case re.IGNORECASE does not match as ``str.lower`` gives it.
+_CASE_EXCEPTIONS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def caseless(text: str) -> str:
+    """``text`` lower-cased, letter for letter (offsets stay): a pattern of lower-case words
+    matches it where the same pattern with ``re.IGNORECASE`` matches ``text``, several times
+    quicker (checked over every Unicode character)."""
+    if "İ" in text or "ı" in text or "ſ" in text:  # (a scan for each is quicker than translating)
+        text = text.translate(_CASE_EXCEPTIONS)
+    return text.lower()
+
+
 @lru_cache(maxsize=200_000)
 def strip_possessive(text: str) -> str:
     """``Okafor’s`` -> ``Okafor``, ``Workers’`` -> ``Workers`` (keeps the original characters otherwise)."""
@@ -804,10 +817,20 @@ def normalise(text: str) -> str:
 def story_word_counts(text: str) -> dict[str, int]:
     """How often each word of ``text`` (``STORY_WORD``, ``normalise``d, no ``STORY_STOPWORDS``)
     is written, in the order of first use (story grouping breaks ties between equal weights by it)."""
-    counts = Counter(STORY_WORD.findall(normalise(text)))  # (counted in C, stop words dropped after)
+    # A word never spans whitespace: the text's whitespace-separated chunks are counted (in C),
+    # and each distinct chunk is read once, not each of its repeats ("the", "said", names).
+    counts: dict[str, int] = {}
+    for chunk, times in Counter(text.split()).items():
+        for word in _chunk_words(chunk):
+            counts[word] = counts.get(word, 0) + times
     for stopword in STORY_STOPWORDS.intersection(counts):
         del counts[stopword]
-    return dict(counts)
+    return counts
+
+
+@lru_cache(maxsize=200_000)
+def _chunk_words(chunk: str) -> list[str]:
+    return STORY_WORD.findall(normalise(chunk))
 
 
 def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
