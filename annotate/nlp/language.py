@@ -30,6 +30,7 @@ import importlib.util
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -847,3 +848,23 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+class Sentences:
+    """The sentence around an offset, for many offsets of one text (``starts``: where its
+    sentences start): (start, end), whitespace trimmed, each sentence trimmed once; an offset in
+    the whitespace between two sentences has a sentence of one character."""
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text, self.starts = text, starts
+        self.trimmed: dict[int, tuple[int, int]] = {}
+
+    def around(self, offset: int) -> tuple[int, int]:
+        k = bisect_right(self.starts, offset) - 1
+        span = self.trimmed.get(k)
+        if span is None:
+            starts = self.starts
+            span = self.trimmed[k] = trimmed(self.text, starts[k] if k >= 0 else 0,
+                                             starts[k + 1] if k + 1 < len(starts) else len(self.text))
+        start, end = span
+        return span if start <= offset < end else (offset, min(len(self.text), offset + 1))

@@ -18,7 +18,7 @@ around them is decided in the pipeline, so that no later stage reads article tex
 - a date's near words: the content words and figures (``#12``) within 60 characters
   either side, in its sentence: what happened then.
 
-Rows in ``doc._.rows``: group ``"number_context"``, ``(start_char, end_char, unit,
+Rows in ``rows(doc)``: group ``"number_context"``, ``(start_char, end_char, unit,
 thing, event, grew, near, listed, listed_end)`` per figure of ``"numbers"``; group
 ``"date_context"``, ``(start_char, end_char, near)`` per date of ``"dates"``. Runs after
 ``ct_numbers`` and ``ct_dates``; sentences are those of ``ct_sentences``.
@@ -26,7 +26,6 @@ thing, event, grew, near, listed, listed_end)`` per figure of ``"numbers"``; gro
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
@@ -45,9 +44,9 @@ from annotate.nlp.language import (
     QUANTITY_EVENTS,
     STOPWORDS,
     WORD,
+    Sentences,
     caseless,
     content_stem,
-    trimmed,
 )
 
 NUMBER_CONTEXT, DATE_CONTEXT = "number_context", "date_context"
@@ -212,34 +211,6 @@ def listed_items(text: str, start: int, end: int, counts: str | None, sentence_e
     return (items, pos) if closed and items else ([], None)
 
 
-def sentence_around(text: str, starts: list[int], offset: int) -> tuple[int, int]:
-    """The sentence holding ``offset`` as the detectors see it (``starts``: where the sentences
-    start): (start, end), whitespace trimmed."""
-    k = bisect.bisect_right(starts, offset) - 1
-    start, end = _trimmed(text, starts, k)
-    return (start, end) if start <= offset < end else (offset, min(len(text), offset + 1))
-
-
-def _trimmed(text: str, starts: list[int], k: int) -> tuple[int, int]:
-    return trimmed(text, starts[k] if k >= 0 else 0, starts[k + 1] if k + 1 < len(starts) else len(text))
-
-
-class _Sentences:
-    """``sentence_around`` for the figures and dates of one Doc, each sentence trimmed once."""
-
-    def __init__(self, text: str, starts: list[int]) -> None:
-        self.text, self.starts = text, starts
-        self.trimmed: dict[int, tuple[int, int]] = {}
-
-    def around(self, offset: int) -> tuple[int, int]:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        span = self.trimmed.get(k)
-        if span is None:
-            span = self.trimmed[k] = _trimmed(self.text, self.starts, k)
-        start, end = span
-        return span if start <= offset < end else (offset, min(len(self.text), offset + 1))
-
-
 def figure_context(text: str, low: str, start: int, end: int, label: str, value: object,
                    counts: str | None, qualifier: str | None, sentence: tuple[int, int]) -> tuple:
     """A figure's row fields after its offsets: (unit, thing, event, grew, near, listed, listed_end).
@@ -287,7 +258,7 @@ class ContextReader(Batched):
             return doc
         text = doc_text(doc)
         low = caseless(text) if numbers else text
-        sentences = _Sentences(text, sentence_starts(doc))
+        sentences = Sentences(text, sentence_starts(doc))
         found.put(NUMBER_CONTEXT, [
             (start, end, *figure_context(text, low, start, end, label, value, counts, qualifier,
                                          sentences.around(start)))
