@@ -21,7 +21,8 @@ from annotate.model import (
     NumberMention,
     QuoteMention,
 )
-from annotate.nlp.components.context import date_context, figure_context, sentence_around
+from annotate.nlp.components.context import date_context, figure_context
+from annotate.nlp.language import Sentences, caseless
 from annotate.nlp.components.sentences import sentence_starts_of
 from annotate.nlp.name_cues import role_cues
 
@@ -43,9 +44,9 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
         start = a.text.index(phrase, start + 1)
     end = start + len(phrase)
     kw.setdefault("value", phrase if kind in ("entity", "quote") else None)
-    sentence = sentence_around(a.text, sentence_starts_of(a.text), start)
+    sentence = Sentences(a.text, sentence_starts_of(a.text)).around(start)
     if kind == "number":  # what the pipeline's ct_context reads around a figure
-        context = figure_context(a.text, start, end, label, kw.get("value"), kw.get("counts"),
+        context = figure_context(a.text, caseless(a.text), start, end, label, kw.get("value"), kw.get("counts"),
                                  kw.get("qualifier"), sentence)
         kw = dict(zip(("unit", "thing", "event", "grew", "near", "listed", "listed_end"), context)) | kw
     elif kind == "date":

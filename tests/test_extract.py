@@ -84,23 +84,24 @@ def test_a_doc_made_from_other_text_is_refused():
 
 
 def test_rows_and_span_groups_give_the_same_mentions():
-    # The components leave their spans as rows too (``doc._.rows``, which ``span._`` reads); a
+    # The components leave their spans as rows too (``rows(doc)``, which ``span._`` reads); a
     # Doc without them (another pipeline's, its values set through ``span._``) is read from
     # ``doc.ents`` and its span groups, with the same result.
-    from annotate.nlp.components import SPAN_KEYS
+    from annotate.nlp.components import ROWS_KEY, SPAN_KEYS, rows_of
 
     for path in sorted(CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         article = _article(text, path.stem)
         doc = build_pipeline(None)(text)
-        assert doc._.rows.get("numbers") and doc._.rows.get("dates") and doc._.rows.get("ents")
+        found = rows_of(doc)
+        assert found.get("numbers") and found.get("dates") and found.get("ents")
         from_rows = extract_mentions(doc, article)
         names = ("value", "counts", "qualifier", "granularity", "speaker", "canonical", "role", "office",
                  "honorific", "nationality", "nationality_noun", "defined_acronym", "capital_use",
                  "unit", "thing", "event", "grew", "near", "listed", "listed_end")
         spans = [*doc.ents, *(span for key in SPAN_KEYS for span in doc.spans.get(key, []))]
         values = [(span, {name: getattr(span._, name) for name in names}) for span in spans]
-        doc._.rows = None
+        del doc.user_data[ROWS_KEY]
         for span, by_name in values:
             for name, value in by_name.items():
                 setattr(span._, name, value)

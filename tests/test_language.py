@@ -1,5 +1,8 @@
 """The facts about the language live in ``annotate.nlp.language``, and the narrower lists agree with the wider."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from annotate.nlp import language
 from annotate.nlp.components import gazetteer
 from annotate.nlp.language import fold
@@ -49,3 +52,47 @@ def test_iso_names_widen_the_country_table():
     assert language.COUNTRY_ALIASES["french republic"] == "france"
     assert language.COUNTRY_ALIASES["cabo verde"] == "cape verde"
     assert "cabo verde" not in language.COUNTRIES  # one country, one key
+
+
+def test_caseless_text_matches_as_ignorecase_does():
+    """``caseless`` lets the context rules match lower-case patterns without ``re.IGNORECASE``:
+    for every character, the same length, the same class, the same letter."""
+    import re
+    import string
+    import sys
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    classes = [re.compile(c) for c in (r"\w", r"\s", r"\d")]
+    for cp in range(sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        low = language.caseless(c)
+        assert len(low) == 1, hex(cp)
+        if letter.fullmatch(c) or low in string.ascii_lowercase:
+            assert [x for x in string.ascii_lowercase if re.fullmatch(x, c, re.IGNORECASE)] == [low], hex(cp)
+        elif cp < 0x3000 or cp % 7 == 0:  # (the classes of a sample of the rest: the test stays quick)
+            assert [bool(p.match(c)) for p in classes] == [bool(p.match(low)) for p in classes], hex(cp)
+
+
+@given(st.text(alphabet="ab É\u0301\u0308¨øß’'-\u00a0\n1ﬁ½²İıſ.", max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_quick_forms_give_the_plain_definitions(text):
+    """The engine's quicker ways of folding and counting words agree with their plain definitions."""
+    import unicodedata
+    from collections import Counter
+
+    decomposed = unicodedata.normalize("NFKD", text.translate(language._UNDECOMPOSABLE))
+    assert language.strip_accents(text) == "".join(c for c in decomposed if not unicodedata.combining(c))
+    counts = Counter(language.STORY_WORD.findall(language.normalise(text)))
+    for stopword in language.STORY_STOPWORDS:
+        counts.pop(stopword, None)
+    assert list(language.story_word_counts(text).items()) == list(counts.items())
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_a_plain_word_folds_as_any_other_text(word):
+    """``fold``'s quick path for a plain word gives what its general path does (a trailing space
+    takes the general path and is trimmed)."""
+    assert language.fold(word) == language.fold(word + " ")

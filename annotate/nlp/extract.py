@@ -7,10 +7,10 @@ Follows the contract in ``annotate.nlp.components``:
   of the name in the same article (``span._.canonical``) when the span is a
   short form ("Musa" -> "Bello Musa"), else the span's own text. The
   surface form is always in ``text``.
-- ``doc._.rows`` group ``"nested"`` (``ct_nested``) -> ``EntityMention`` too: names
+- ``rows(doc)`` group ``"nested"`` (``ct_nested``) -> ``EntityMention`` too: names
   inside longer names, such as an office ("North Korean leader") over its holder's mention,
   with the holder's label and ``office`` True.
-- ``doc._.rows`` group ``"cues"`` (``ct_name_cues``) -> the ``EntityMention`` fields
+- ``rows(doc)`` group ``"cues"`` (``ct_name_cues``) -> the ``EntityMention`` fields
   ``honorific``, ``nationality``, ``nationality_noun``, ``defined_acronym``,
   ``capital_use`` and the role cues (``role_start`` to ``role_before_start``) of the names they
   are about (read through ``span._`` for a Doc without rows).
@@ -23,12 +23,12 @@ Follows the contract in ``annotate.nlp.components``:
   ``annotate.compare.linking`` sets ``speaker`` to the ``Entity.id`` of that name.
 - ``doc.spans["speech"]`` (``ct_speech``) -> ``ReportedSpeech`` (``extract_reported``): the
   words said and the id of the speaker's mention.
-- ``doc._.rows`` groups ``"negations"`` and ``"denials"`` (``ct_negation``) -> ``Negation`` and
+- ``rows(doc)`` groups ``"negations"`` and ``"denials"`` (``ct_negation``) -> ``Negation`` and
   ``Denial`` (``extract_negations``, ``extract_denials``).
-- ``doc._.rows`` group ``"stream"`` (``ct_stream``) -> ``WordStream`` (``extract_stream``): every
+- ``rows(doc)`` group ``"stream"`` (``ct_stream``) -> ``WordStream`` (``extract_stream``): every
   word and clause of the article.
 
-Where the components left their spans as rows (``doc._.rows``, see
+Where the components left their spans as rows (``rows(doc)``, see
 ``annotate.nlp.components``), they are read instead of ``doc.ents`` and the span
 groups: the same fields, without a ``Span`` per item.
 
@@ -43,7 +43,7 @@ from operator import attrgetter
 
 from spacy.tokens import Doc, Span
 
-from annotate.nlp.components import CUES, ENTS, doc_text
+from annotate.nlp.components import CUES, ENTS, doc_text, rows_of
 from annotate.nlp.components.context import DATE_CONTEXT, NUMBER_CONTEXT
 from annotate.nlp.components.words import (
     CAPITALISED, CONTENT_WORDS, STORY_WORDS, capitalised_words, content_words, tokenized,
@@ -80,9 +80,9 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     text = article.text
     if len(doc) and doc[-1].idx + len(doc[-1]) + len(doc[-1].whitespace_) != len(text):
         raise ValueError(f"{article.id}: the Doc was not made from this article's text")
-    # The components' rows (``doc._.rows``) hold what ``span._`` would give, without building
+    # The components' rows (``rows(doc)``) hold what ``span._`` would give, without building
     # a Span and an ``Underscore`` per item, which would cost more than the rest of extraction.
-    found = doc._.rows
+    found = rows_of(doc)
     get = found.get if found is not None else _none
     aid = article.id
     mentions: dict[str, Mention] = {}
@@ -137,7 +137,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
 def extract_reported(doc: Doc, article: Article) -> list[ReportedSpeech]:
     """The reported speech ``ct_speech`` found in ``doc``, in the order of the speakers' mentions;
     each speaker is the id of the entity mention ``extract_mentions`` makes of its span."""
-    found = doc._.rows
+    found = rows_of(doc)
     said = found.get(SPEECH) if found is not None else None
     if said is None:
         said = []
@@ -152,7 +152,7 @@ def extract_reported(doc: Doc, article: Article) -> list[ReportedSpeech]:
 
 def extract_negations(doc: Doc, article: Article) -> list[Negation]:
     """The negated acts ``ct_negation`` found in ``doc``, in text order."""
-    found = doc._.rows
+    found = rows_of(doc)
     negated = (found.get(NEGATIONS) if found is not None else None) or ()
     aid = article.id
     return [Negation(aid, start, end, predicate, context, names)
@@ -161,7 +161,7 @@ def extract_negations(doc: Doc, article: Article) -> list[Negation]:
 
 def extract_denials(doc: Doc, article: Article) -> list[Denial]:
     """The denials ``ct_negation`` found in ``doc``."""
-    found = doc._.rows
+    found = rows_of(doc)
     denied = (found.get(DENIALS) if found is not None else None) or ()
     aid = article.id
     return [Denial(aid, subject_ends, phrase, predicate, end, clause_starts, clause_end, words)
@@ -170,7 +170,7 @@ def extract_denials(doc: Doc, article: Article) -> list[Denial]:
 
 def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention],
                context: dict[tuple[int, int], tuple]) -> None:
-    """Mentions from rows ``(start, end, label, *fields)`` (see ``doc._.rows`` in ``annotate.nlp.components``),
+    """Mentions from rows ``(start, end, label, *fields)`` (see ``rows(doc)`` in ``annotate.nlp.components``),
     with what ``ct_context`` read around each (``context``: by (start, end), its fields)."""
     letter = kind[0]
     for start, end, label, *fields in rows:
@@ -218,7 +218,7 @@ def _context_of(group, kind: str):
 def extract_words(doc: Doc) -> ArticleWords:
     """The article's words the detectors compare (``ct_words``'s rows; read from the text by the
     same rules when the pipeline had no ``ct_words``)."""
-    found = doc._.rows
+    found = rows_of(doc)
     words = found.get(CONTENT_WORDS) if found is not None else None
     capitalised = found.get(CAPITALISED) if found is not None else None
     counts = found.get(STORY_WORDS) if found is not None else None
@@ -230,7 +230,7 @@ def extract_words(doc: Doc) -> ArticleWords:
 def extract_stream(doc: Doc) -> WordStream:
     """Every word and clause of the article (``ct_stream``'s row; read from the Doc by the same
     rules when the pipeline had no ``ct_stream``)."""
-    found = doc._.rows
+    found = rows_of(doc)
     row = found.get(STREAM) if found is not None else None
     if not row:
         return WordStream(*word_stream(doc), *clauses(doc, sentence_starts(doc)))

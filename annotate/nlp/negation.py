@@ -39,6 +39,7 @@ from annotate.nlp.language import (
     STOPWORDS,
     UNSTATED_WORDS,
     WORD_OR_FIGURE,
+    Sentences,
     sentence_spans,
     stem,
     trimmed,
@@ -200,6 +201,7 @@ def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequen
     ends, phrase_ends = _subject_ends(text, cores)
     # The subjects' ends that lead to one negation in one sentence: one denial.
     subjects: dict[tuple[int, str, Span_], tuple[re.Match, list[int]]] = {}
+    sentences = Sentences(text, starts)
     for after in sorted(ends):
         subject_end = after
         appositive = _APPOSITIVE.match(text, after, min(len(text), after + _APPOSITIVE_REACH))
@@ -208,7 +210,7 @@ def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequen
         neg = _NEG_AFTER.match(text, after, min(len(text), after + _NEG_REACH))
         if not neg or not deniable(stem(neg.group(1))) or any(q0 <= neg.start() < q1 for q0, q1 in quotes):
             continue  # words someone is quoted saying are their statement, not the outlet's claim
-        sentence = _sentence_at(text, starts, max(subject_end - 1, 0))
+        sentence = sentences.around(max(subject_end - 1, 0))
         subjects.setdefault((neg.end(), neg.group(1), sentence), (neg, []))[1].append(subject_end)
     for (_, _, sentence), (neg, subject_ends) in subjects.items():
         found.append(_denial(article_id, text, sentence, tuple(subject_ends), "", neg, None))
@@ -219,7 +221,7 @@ def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequen
         neg = _NEG_RIGHT_AFTER.match(text, p.end(), min(len(text), p.end() + _PHRASE_NEG_REACH))
         if not neg or not deniable(stem(neg.group(1))):
             continue
-        sentence = _sentence_at(text, starts, p.start(1))
+        sentence = sentences.around(p.start(1))
         found.append(_denial(article_id, text, sentence, (p.end(),), " ".join(words), neg, p.start()))
     return found
 
@@ -346,14 +348,3 @@ def _denial(article_id: str, text: str, sentence: Span_, subject_ends: tuple[int
     first = clause_starts[0]
     words = tuple((first + w.start(), w.group()) for w in _WORD.finditer(text[first:right]))
     return Denial(article_id, subject_ends, phrase, stem(neg.group(1)), neg.end(), tuple(clause_starts), right, words)
-
-
-def _sentence_at(text: str, starts: list[int], offset: int) -> Span_:
-    """The sentence holding ``offset``, without the spaces around it (as ``Story.sentence_at``:
-    an offset in those spaces has a sentence of one character)."""
-    i = bisect_right(starts, offset) - 1
-    if i >= 0:
-        for s0, s1 in _trimmed(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
-            if s0 <= offset < s1:
-                return s0, s1
-    return (offset, offset + 1)

@@ -43,8 +43,8 @@ processed Doc into ``Mention`` objects):
   ``_.nationality_noun`` ("the American was ..."), ``_.defined_acronym`` ("SIA"
   after "Singapore Airlines (SIA)"), ``_.capital_use`` ("city", "state" or
   "state_voice"); the fields of ``EntityMention`` of the same names.
-- rows: every component also lists what it found as plain tuples in the
-  registered Doc extension ``doc._.rows`` (a ``Rows``), one list per group in
+- rows: every component also lists what it found as plain tuples in
+  ``doc.user_data["rows"]`` (a ``Rows``: ``rows(doc)``), one list per group in
   text order: ``"ents"`` rows are ``(start_char, end_char, label, canonical,
   role)``; ``"nested"`` rows ``(start_char, end_char, label, office)``;
   ``"cues"`` rows ``(start_char, end_char, label, honorific, nationality,
@@ -98,7 +98,7 @@ _FIELDS: dict[str, tuple[tuple[str, int], ...]] = {
 
 
 class Rows:
-    """What the components found in one Doc (``doc._.rows``): row groups, and values set by hand.
+    """What the components found in one Doc (``rows(doc)``): row groups, and values set by hand.
 
     A component puts a whole group at once (``put``); the ``span._.x`` getters find a span's
     row by its character offsets, through an index made on first use.
@@ -125,18 +125,27 @@ class Rows:
         return index.get((start_char, end_char))
 
 
+# (In ``doc.user_data``, a plain dict: a Doc extension's value is read through an
+# ``Underscore`` object made per access, which cost more than some components' own work.)
+ROWS_KEY = "rows"
+
+
 def rows(doc: Doc) -> Rows:
-    """The Doc's ``doc._.rows``, made empty on first use."""
-    found = doc._.rows
+    """The Doc's rows (``doc.user_data["rows"]``), made empty on first use."""
+    found = doc.user_data.get(ROWS_KEY)
     if found is None:
-        found = Rows()
-        doc._.rows = found
+        found = doc.user_data[ROWS_KEY] = Rows()
     return found
+
+
+def rows_of(doc: Doc) -> Rows | None:
+    """The rows the components left on ``doc``; None for a Doc from another pipeline."""
+    return doc.user_data.get(ROWS_KEY)
 
 
 def _getter(name: str):
     def get(span: Span):
-        found: Rows | None = span.doc._.rows
+        found = rows_of(span.doc)
         if found is None:
             return None
         start, end = span.start_char, span.end_char
@@ -162,9 +171,7 @@ def _setter(name: str):
 
 
 def register_extensions() -> None:
-    """Register ``doc._.rows`` and the ``span._.*`` attributes the components fill. Idempotent."""
-    if not Doc.has_extension("rows"):
-        Doc.set_extension("rows", default=None)
+    """Register the ``span._.*`` attributes the components fill. Idempotent."""
     for name in _FIELDS:
         if not Span.has_extension(name):
             Span.set_extension(name, getter=_getter(name), setter=_setter(name))

@@ -18,7 +18,7 @@ around them is decided in the pipeline, so that no later stage reads article tex
 - a date's near words: the content words and figures (``#12``) within 60 characters
   either side, in its sentence: what happened then.
 
-Rows in ``doc._.rows``: group ``"number_context"``, ``(start_char, end_char, unit,
+Rows in ``rows(doc)``: group ``"number_context"``, ``(start_char, end_char, unit,
 thing, event, grew, near, listed, listed_end)`` per figure of ``"numbers"``; group
 ``"date_context"``, ``(start_char, end_char, near)`` per date of ``"dates"``. Runs after
 ``ct_numbers`` and ``ct_dates``; sentences are those of ``ct_sentences``.
@@ -26,7 +26,6 @@ thing, event, grew, near, listed, listed_end)`` per figure of ``"numbers"``; gro
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
@@ -45,8 +44,9 @@ from annotate.nlp.language import (
     QUANTITY_EVENTS,
     STOPWORDS,
     WORD,
+    Sentences,
+    caseless,
     content_stem,
-    trimmed,
 )
 
 NUMBER_CONTEXT, DATE_CONTEXT = "number_context", "date_context"
@@ -59,11 +59,11 @@ class _Events:
     the nearest of all (a tie goes to the event listed first)."""
 
     def __init__(self, events: tuple[tuple[str, str], ...]) -> None:
-        self.pattern = re.compile("|".join(rf"\b(?P<{name}>{words})\b" for name, words in events), re.IGNORECASE)
+        self.pattern = re.compile("|".join(rf"\b(?P<{name}>{words})\b" for name, words in events))
         self.rank = {name: i for i, (name, _) in enumerate(events)}
 
     def nearest(self, before: str, after: str) -> str | None:
-        """The event said closest to a figure between ``before`` and ``after``."""
+        """The event said closest to a figure between ``before`` and ``after`` (``caseless``)."""
         best = None
         last = None
         for last in self.pattern.finditer(before):
@@ -79,10 +79,11 @@ class _Events:
 
 _EVENTS, _MONEY_EVENTS = _Events(QUANTITY_EVENTS), _Events(MONEY_EVENTS)
 _LENGTH_EVENTS = _Events((("depth", r"depth|deep|below|beneath|underground"), ("distance", r"from|away|north|south|east|west|off")))
-_INCREASE = re.compile(r"\b(?:increase\w*|rais\w*|rise|rises|rose|risen|hike\w*|gain\w*|grow\w*|grew|up)\b", re.I)
-_DECREASE = re.compile(r"\b(?:decreas\w*|cut\w*|drop\w*|fall|fell|fallen|declin\w*|down|reduc\w*|lower\w*)\b", re.I)
-_MAGNITUDE = re.compile(r"\b(?:magnitude|richter)\b", re.I)
-_GREW = re.compile(r"\b(?:ris(?:en|es|ing)|rose|climb\w*|increas\w*|grew|grow\w*|jump\w*|now\s+stands?|reached|updated?)\b", re.I)
+# The words around a figure are matched in the ``caseless`` text: these patterns are lower case.
+_INCREASE = re.compile(r"\b(?:increase\w*|rais\w*|rise|rises|rose|risen|hike\w*|gain\w*|grow\w*|grew|up)\b")
+_DECREASE = re.compile(r"\b(?:decreas\w*|cut\w*|drop\w*|fall|fell|fallen|declin\w*|down|reduc\w*|lower\w*)\b")
+_MAGNITUDE = re.compile(r"\b(?:magnitude|richter)\b")
+_GREW = re.compile(r"\b(?:ris(?:en|es|ing)|rose|climb\w*|increas\w*|grew|grow\w*|jump\w*|now\s+stands?|reached|updated?)\b")
 _COMPOUND = re.compile(r"^\S*\d[\d,.]*-[^\W\d]", re.UNICODE)  # "16-year-old", "200-student"
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 _ITEM = re.compile(r"\s*(,\s*(?:and\s+)?|\s(?:and|as well as|plus)\s+)((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)")
@@ -104,12 +105,13 @@ def singular(word: str) -> str:
     return w[:-1] if w.endswith("s") else w
 
 
-def frame_of_figure(text: str, start: int, end: int, label: str, counts: str | None,
+def frame_of_figure(text: str, low: str, start: int, end: int, label: str, counts: str | None,
                     sentence: tuple[int, int]) -> tuple[str, str | None, str | None, bool] | None:
     """The figure ``text[start:end]``'s (unit, thing, event, grew), read from its sentence
-    (``sentence``: its start and end); None when it is no comparable quantity."""
+    (``sentence``: its start and end; ``low``: the text ``caseless``); None when it is no
+    comparable quantity."""
     s, e = sentence
-    before, after = text[max(s, start - 40):start], text[end:min(e, end + 50)]
+    before, after = low[max(s, start - 40):start], low[end:min(e, end + 50)]
     unit, thing, odd, written, noun_event = _own_words(text[start:end], (counts or "").lower(), label)
     if _MAGNITUDE.search(before[-15:]) or _MAGNITUDE.search(after[:15]):
         unit, thing = "magnitude", "earthquake"
@@ -122,7 +124,7 @@ def frame_of_figure(text: str, start: int, end: int, label: str, counts: str | N
             return None  # a bare figure ("59") whose noun and event are guessed from afar, unless a total ("has risen to 118")
         # Failing the words next to it, the clause before the figure ("the number of people
         # killed ... has risen to 118").
-        event = _EVENTS.nearest(text[max(s, start - 160):start], "")
+        event = _EVENTS.nearest(low[max(s, start - 160):start], "")
     return unit, thing, event, grew
 
 
@@ -209,40 +211,12 @@ def listed_items(text: str, start: int, end: int, counts: str | None, sentence_e
     return (items, pos) if closed and items else ([], None)
 
 
-def sentence_around(text: str, starts: list[int], offset: int) -> tuple[int, int]:
-    """The sentence holding ``offset`` as the detectors see it (``starts``: where the sentences
-    start): (start, end), whitespace trimmed."""
-    k = bisect.bisect_right(starts, offset) - 1
-    start, end = _trimmed(text, starts, k)
-    return (start, end) if start <= offset < end else (offset, min(len(text), offset + 1))
-
-
-def _trimmed(text: str, starts: list[int], k: int) -> tuple[int, int]:
-    return trimmed(text, starts[k] if k >= 0 else 0, starts[k + 1] if k + 1 < len(starts) else len(text))
-
-
-class _Sentences:
-    """``sentence_around`` for the figures and dates of one Doc, each sentence trimmed once."""
-
-    def __init__(self, text: str, starts: list[int]) -> None:
-        self.text, self.starts = text, starts
-        self.trimmed: dict[int, tuple[int, int]] = {}
-
-    def around(self, offset: int) -> tuple[int, int]:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        span = self.trimmed.get(k)
-        if span is None:
-            span = self.trimmed[k] = _trimmed(self.text, self.starts, k)
-        start, end = span
-        return span if start <= offset < end else (offset, min(len(self.text), offset + 1))
-
-
-def figure_context(text: str, start: int, end: int, label: str, value: object,
+def figure_context(text: str, low: str, start: int, end: int, label: str, value: object,
                    counts: str | None, qualifier: str | None, sentence: tuple[int, int]) -> tuple:
     """A figure's row fields after its offsets: (unit, thing, event, grew, near, listed, listed_end).
     A figure without a value ("many") has no frame unless
     vague ("thousands"); one that counts nothing, no near words and no list."""
-    frame = frame_of_figure(text, start, end, label, counts, sentence) if value is not None or qualifier == "vague" else None
+    frame = frame_of_figure(text, low, start, end, label, counts, sentence) if value is not None or qualifier == "vague" else None
     unit, thing, event, grew = frame if frame else (None, None, None, False)
     if not counts or not counts.strip():
         return unit, thing, event, grew, [], [], None
@@ -283,9 +257,10 @@ class ContextReader(Batched):
         if not numbers and not dates:
             return doc
         text = doc_text(doc)
-        sentences = _Sentences(text, sentence_starts(doc))
+        low = caseless(text) if numbers else text
+        sentences = Sentences(text, sentence_starts(doc))
         found.put(NUMBER_CONTEXT, [
-            (start, end, *figure_context(text, start, end, label, value, counts, qualifier,
+            (start, end, *figure_context(text, low, start, end, label, value, counts, qualifier,
                                          sentences.around(start)))
             for start, end, label, value, counts, qualifier in numbers
         ])

@@ -6,7 +6,7 @@ city or its country's government, and where a person's role is written and wheth
 (see ``annotate.nlp.name_cues``, which finds them). Runs after ``ct_entities`` and ``ct_nested``,
 over both their names.
 
-The cues are rows in ``doc._.rows`` (group ``"cues"``): ``(start_char, end_char, label, honorific,
+The cues are rows in ``rows(doc)`` (group ``"cues"``): ``(start_char, end_char, label, honorific,
 nationality, nationality_noun, defined_acronym, capital_use, role_start, role_end, role_possessed,
 role_before, role_before_start)``, one for each name that has any;
 ``span._.honorific``, ``span._.capital_use``... read them.

@@ -229,7 +229,7 @@ class _DocEntities:
         canonical.update(self._descriptions)
         people = {i for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
         # Entities are written as one array, their roles and full forms as rows in
-        # ``doc._.rows`` (which ``span._.role`` and ``span._.canonical`` read): building a Span
+        # ``rows(doc)`` (which ``span._.role`` and ``span._.canonical`` read): building a Span
         # and an Underscore per entity costs more than finding it. The (ENT_IOB, ENT_TYPE) rows
         # are one flat ``array("Q")``, made by repeating an "O, no label" row (C speed; numpy
         # converts a list of Python ints several times slower).

@@ -2,7 +2,7 @@
 defendant", "denied that it had hired replacement crews", "is unlikely to meet the Queen").
 
 The rules are ``annotate.nlp.negation``'s. Results: ``doc.spans["negations"]`` (the words
-around each negation, token-aligned) and their rows in ``doc._.rows`` (group ``"negations"``): ``(start_char, end_char, "NEGATION",
+around each negation, token-aligned) and their rows in ``rows(doc)`` (group ``"negations"``): ``(start_char, end_char, "NEGATION",
 predicate, context, names)``, the stems as ``annotate.model.Negation`` has them.
 
 Denials too (``annotate.model.Denial``): a negation right after what it is said of, a name
@@ -23,7 +23,7 @@ from annotate.nlp.components.tokens import span_from_chars, tokens
 from annotate.model import Denial
 from annotate.nlp.negation import LABEL, denials_in, negations
 
-NEGATIONS = "negations"  # the span group and its rows' group in doc._.rows
+NEGATIONS = "negations"  # the span group and its rows' group in rows(doc)
 DENIALS = "denials"  # ... of the denials
 DENIAL_LABEL = "DENIAL"
 
@@ -69,5 +69,5 @@ class NegationFinder(Batched):
 
 
 def _row(d: Denial) -> tuple:
-    """A denial's row in ``doc._.rows``: its fields after ``article``, the span first."""
+    """A denial's row in ``rows(doc)``: its fields after ``article``, the span first."""
     return (d.subject_ends[-1], d.end, DENIAL_LABEL, d.subject_ends, d.phrase, d.predicate, d.clause_starts, d.clause_end, d.words)

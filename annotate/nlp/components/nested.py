@@ -12,7 +12,7 @@
   ("Trump" in "Trump's National Economic Council").
 
 The spans are decided here, once, in the pipeline (see ``annotate.nlp.offices``); ``ct_entities``
-keeps ``doc.ents`` flat. The spans are ``doc.spans["nested"]``, their rows in ``doc._.rows`` (group
+keeps ``doc.ents`` flat. The spans are ``doc.spans["nested"]``, their rows in ``rows(doc)`` (group
 ``"nested"``): ``(start_char, end_char, label, office)``; an office has the holder's label and
 ``office`` True (``span._.office``: it stands for whoever holds it, and is not a name the
 detectors compare); the others have ``office`` False.
@@ -27,7 +27,7 @@ from annotate.nlp.offices import offices_in
 from annotate.nlp.components import ENTS, Batched, doc_text, rows
 from annotate.nlp.components.gazetteer import fold, lexicon
 
-NESTED = "nested"  # the rows' group in doc._.rows
+NESTED = "nested"  # the rows' group in rows(doc)
 _OUTER_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "FAC"})
 
 

@@ -88,7 +88,7 @@ SPEAKER_LABELS = ("PERSON", "ORG")
 
 
 class Ent(NamedTuple):
-    """An entity as ``ct_entities`` lists it in ``doc._.rows``: what the speaker rules read of
+    """An entity as ``ct_entities`` lists it in ``rows(doc)``: what the speaker rules read of
     a ``Span`` (its ``_.canonical`` and ``_.role`` too), without building one per entity."""
 
     start_char: int
@@ -410,7 +410,7 @@ def make_quotes(nlp: Language, name: str) -> QuoteFinder:
 
 
 class QuoteFinder(Batched):
-    """Writes ``doc.spans["quotes"]`` and their rows in ``doc._.rows`` (``span._.speaker``)."""
+    """Writes ``doc.spans["quotes"]`` and their rows in ``rows(doc)`` (``span._.speaker``)."""
 
     def __init__(self) -> None:
         register_extensions()

@@ -15,7 +15,7 @@ Words inside a quotation are left to ``ct_quotes``: its quote stands for them. T
 the words around them are ``annotate.nlp.language``'s; the rules read the shared token
 columns (``annotate.nlp.components.tokens``), never the text with patterns of their own.
 
-Results: ``doc.spans["speech"]``, the words said, and their rows in ``doc._.rows`` (group
+Results: ``doc.spans["speech"]``, the words said, and their rows in ``rows(doc)`` (group
 ``"speech"``): ``(start_char, end_char, "SPEECH", (speaker_start, speaker_end, "PERSON"))``;
 ``span._.speaker`` is the speaker's Span. Who the speaker is across articles is decided after
 linking (``annotate.compare.detectors.speech``).
@@ -38,7 +38,7 @@ from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import Tokens, span_from_chars, tokens, word_flag
 from annotate.nlp.language import CLAUSE_CONJUNCTIONS, REPORTING_VERBS, SPEECH_DATE_LEADS, SPEECH_VERB_LEADS
 
-SPEECH = "speech"  # the span group and its rows' group in doc._.rows
+SPEECH = "speech"  # the span group and its rows' group in rows(doc)
 LABEL = "SPEECH"
 SPEAKER_LABEL = "PERSON"
 MIN_CHARS = 12  # fewer characters said are no statement

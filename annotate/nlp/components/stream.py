@@ -17,7 +17,7 @@ hyphen between spaces, and at the end of its sentence (``ct_sentences``). It sta
 spaces after the break before it, or at its sentence's start; its words end before the spaces
 and sentence-final punctuation (. ! ?) in front of the break.
 
-Rows in ``doc._.rows``, group ``"stream"``: one row, ``(words, starts, clause_starts,
+Rows in ``rows(doc)``, group ``"stream"``: one row, ``(words, starts, clause_starts,
 clause_ends, clause_breaks)``, the fields of ``WordStream``
 (``annotate.nlp.extract.extract_stream``).
 """

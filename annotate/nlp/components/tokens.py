@@ -12,7 +12,7 @@ unlike sentence starts or entities.
 
 Spans are made here too, from character offsets found by regexes: aligning
 them with ``Doc.char_span`` builds a ``Token`` per step, which costs more than
-finding the span; their values go to ``doc._.rows``, not through a ``span._``
+finding the span; their values go to ``rows(doc)``, not through a ``span._``
 per span (see ``annotate.nlp.components``).
 """
 
@@ -182,7 +182,7 @@ class SpanWriter:
     offsets, which the columns already hold; a ``SpanGroup`` copies the fields of
     each span appended to it, so one ``Span`` is refilled for every range.
     The component appends each span's row to ``rows``; ``close`` stores them beside the
-    group, in ``doc._.rows`` (see ``annotate.nlp.components``).
+    group, in ``rows(doc)`` (see ``annotate.nlp.components``).
     """
 
     def __init__(self, doc: Doc, toks: Tokens, key: str) -> None:
