@@ -39,14 +39,13 @@ processed Doc into ``Mention`` objects):
   ``_.nationality`` ("American" before "challenger Tony Thompson"),
   ``_.nationality_noun`` ("the American was ..."), ``_.defined_acronym`` ("SIA"
   after "Singapore Airlines (SIA)"), ``_.capital_use`` ("city", "state" or
-  "state_voice"); the fields of ``EntityMention`` of the same names.
+  "state_voice"); the fields of the same names' ``EntityMention.cues`` (``NameCues``).
 - rows: every component also lists what it found as plain tuples in
   ``doc.user_data["rows"]`` (a ``Rows``: ``rows(doc)``), one list per group in
   text order: ``"ents"`` rows are ``(start_char, end_char, label, canonical,
   role)``; ``"nested"`` rows ``(start_char, end_char, label, office)``;
-  ``"cues"`` rows ``(start_char, end_char, label, honorific, nationality,
-  nationality_noun, defined_acronym, capital_use)``, only for names that have a
-  cue; the others ``(start_char, end_char, label, *fields)``, the fields
+  ``"cues"`` rows ``(start_char, end_char, label, *NameCues fields)``, only for
+  names that have a cue; the others ``(start_char, end_char, label, *fields)``, the fields
   being those ``annotate.nlp.extract`` reads for that kind (numbers: value,
   counts, qualifier; dates: value, granularity; quotes: the speaker's name
   and where the speaker's entity is, ``(start_char, end_char, label)``, or
