@@ -251,7 +251,10 @@ MENTION_TYPES: dict[str, type[MentionBase]] = {
 class ReportedSpeech:
     """Words an article says someone said without quotation marks, as the pipeline read them:
     "Petrova said the ministry ...", "According to Petrova, ...", "..., Petrova said." The
-    speaker is a mention; who that is across articles is known after linking (``Statement``)."""
+    speaker is where their name is written: a person the pipeline named, or a lone capitalised
+    word that the corpus may show to be a name ("King said ..." where only other articles write
+    "Tomas King"). Who that is across articles is known once the corpus's names are found and
+    linked (``Statement``)."""
 
     __pydantic_config__ = _DOCUMENTED
 
@@ -260,8 +263,10 @@ class ReportedSpeech:
     end: int
     text: str
     """The words said: ``article.text[start:end]``."""
-    speaker_mention: str
-    """The id of the EntityMention that names who said them."""
+    speaker_start: int
+    """Where the name of who said them starts: the span of the person's entity mention, once
+    the corpus's names are found (``annotate.compare.detectors.speech.find_statements``)."""
+    speaker_end: int
 
 
 @dataclass(frozen=True, slots=True)

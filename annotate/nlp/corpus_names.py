@@ -15,12 +15,12 @@ from collections.abc import Sequence
 
 from annotate.compare.linking import mention_name
 from annotate.model import Article, EntityMention, Mention, NameCues
-from annotate.nlp.names import PERSON_NOUNS, fold, split_person, strip_possessive
+from annotate.nlp.names import LONE_NAME_WORD, PERSON_NOUNS, fold, split_person, strip_possessive
 from annotate.nlp.name_cues import name_cues
 from annotate.nlp.offices import offices_in
 
 _PLACE_LABELS = {"GPE", "LOC"}
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:['’][A-Za-z][a-z]+)?(?![\w'’])")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])" + LONE_NAME_WORD.pattern + r"(?![\w'’])")
 
 
 def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:

@@ -21,7 +21,7 @@ Follows the contract in ``annotate.nlp.components``:
   ``_.canonical`` or its text), None when no speaker was found.
   ``annotate.compare.linking`` sets ``speaker`` to the ``Entity.id`` of that name.
 - ``doc.spans["speech"]`` (``ct_speech``) -> ``ReportedSpeech`` (``extract_reported``): the
-  words said and the id of the speaker's mention.
+  words said and where the speaker's name is.
 - ``rows(doc)`` groups ``"negations"`` and ``"denials"`` (``ct_negation``) -> ``Negation`` and
   ``Denial`` (``extract_negations``, ``extract_denials``).
 
@@ -126,8 +126,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
 
 
 def extract_reported(doc: Doc, article: Article) -> list[ReportedSpeech]:
-    """The reported speech ``ct_speech`` found in ``doc``, in the order of the speakers' mentions;
-    each speaker is the id of the entity mention ``extract_mentions`` makes of its span."""
+    """The reported speech ``ct_speech`` found in ``doc``, in the order of its speakers, each with
+    where its speaker's name is (a person's entity, or a lone word the corpus may show to be one)."""
     found = rows_of(doc)
     said = found.get(SPEECH) if found is not None else None
     if said is None:
@@ -137,7 +137,7 @@ def extract_reported(doc: Doc, article: Article) -> list[ReportedSpeech]:
             if isinstance(speaker, Span):
                 said.append((span.start_char, span.end_char, span.label_, (speaker.start_char, speaker.end_char)))
     aid, text = article.id, article.text
-    return [ReportedSpeech(aid, start, end, text[start:end], f"{aid}:e{speaker[0]}-{speaker[1]}")
+    return [ReportedSpeech(aid, start, end, text[start:end], speaker[0], speaker[1])
             for start, end, _label, speaker in said]
 
 

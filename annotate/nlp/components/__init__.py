@@ -19,7 +19,8 @@ processed Doc into ``Mention`` objects):
   the quotation marks; ``span._.speaker`` is a PERSON/ORG span from
   ``doc.ents`` (the fullest form available in the article) or None.
 - reported speech: ``doc.spans["speech"]`` (``ct_speech``), words said without quotation
-  marks; ``span._.speaker`` is the PERSON span of who said them.
+  marks; ``span._.speaker`` is the span of who said them: a PERSON entity, or a lone capitalised
+  word (no label) that the corpus may show to be a person's name.
 - context (``ct_context``, after the numbers and dates): what the words around
   them say. ``span._.unit``, ``_.thing``, ``_.event``, ``_.grew`` (a figure's
   frame), ``_.near`` (the stems of the content words around a figure or date),
@@ -49,7 +50,7 @@ processed Doc into ``Mention`` objects):
   being those ``annotate.nlp.extract`` reads for that kind (numbers: value,
   counts, qualifier; dates: value, granularity; quotes: the speaker's name
   and where the speaker's entity is, ``(start_char, end_char, label)``, or
-  None twice; speech: where the speaker's entity is; number and date context: see ``annotate.nlp.components.context``). ``annotate.nlp.extract`` reads them instead of building a
+  None twice; speech: where the speaker's name is; number and date context: see ``annotate.nlp.components.context``). ``annotate.nlp.extract`` reads them instead of building a
   ``Span`` and an ``Underscore`` per item; the ``span._.x`` extensions read
   the same rows (their getters), so both views always agree. A Doc from
   another pipeline has no rows: ``span._.x = value`` stores a value there
