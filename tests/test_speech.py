@@ -93,3 +93,13 @@ def test_a_speaker_only_the_corpus_shows_to_be_a_name_has_a_statement():
     # A lone capitalised word that is no one's name says nothing.
     c = Article("c", "c.txt", "c", "Officials said the players had been told before the game.", source="C")
     assert not [s for s in analyse([a, c], stories="one").statements if s.article == "c"]
+
+
+def test_a_lone_capitalised_word_may_be_a_speaker_but_no_date_and_no_word_of_a_longer_name():
+    """The pipeline keeps where a lone word's speech is, for the corpus to say whether it is a name;
+    a date's words ("on Sunday said") and one word of several capitalised ones are not."""
+    text = "The club confirmed the move. King said the players had been told before the game."
+    (r,) = read(text)[2]
+    assert (text[r.speaker_start:r.speaker_end], r.text) == ("King", "the players had been told before the game")
+    assert read("A poll published on Sunday said the players had been told before the game.")[2] == []
+    assert read("The club confirmed it. Club King said the players had been told before the game.")[2] == []

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 import numpy
 
@@ -113,34 +114,33 @@ def near_cues(toks: Tokens, speakers: Sequence[Speaker], cues: Sequence[int]) ->
     return near
 
 
-def lone_words(toks: Tokens, names: Sequence[Speaker], cues: numpy.ndarray) -> list[Speaker]:
-    """The words of a lone name's shape (``LONE_NAME``) outside the article's ``names`` (any label),
-    with a word of speech (token indices ``cues``, in order) within ``_CUE_REACH`` tokens, as
-    ``near_cues`` reads them, neither written in lower case in the article ("The", "Officials")
-    nor next to another capitalised word ("Secretary Clinton"): speakers whom the corpus may show
-    to be people, as ``annotate.nlp.corpus_names`` reads them. (Array operations: the words are
-    many, those near a word of speech few.)"""
-    words = numpy.flatnonzero(toks.masks & LONE_NAME)
+def lone_words(toks: Tokens, taken: Sequence[tuple[int, int] | Speaker], cues: numpy.ndarray) -> list[Speaker]:
+    """The words of a lone name's shape (``LONE_NAME``) outside the spans ``taken`` (the article's
+    names, of any label, and its dates: "on Sunday said" names no one), with a word of speech
+    (token indices ``cues``, in order) within ``_CUE_REACH`` tokens, as ``near_cues`` reads them,
+    neither written in lower case in the article ("The", "Officials") nor next to another
+    capitalised word ("Secretary Clinton"): speakers whom the corpus may show to be people, as
+    ``annotate.nlp.corpus_names`` reads them. (The words of the shape are many: one array
+    operation keeps those near a word of speech, which are few.)"""
+    words = numpy.flatnonzero((toks.masks & (LONE_NAME | CUE)) == LONE_NAME)  # ("According" is no name)
     if not words.size or not cues.size:
         return []
     k = numpy.searchsorted(cues, words - _CUE_REACH)
     near = k < cues.size
     near[near] = cues[k[near]] <= words[near] + 1 + _CUE_REACH
-    words = words[near]
-    if not words.size:
+    near_words = [i for i in words[near].tolist() if not _next_to_capitalised(toks, i)]  # not one word of several
+    if not near_words:
         return []
-    at = numpy.array([toks.starts[i] for i in words.tolist()])
-    if names:
-        spans = sorted((n[0], n[1]) for n in names)
-        name_starts = numpy.array([s for s, _ in spans])
-        furthest = numpy.maximum.accumulate(numpy.array([e for _, e in spans]))  # the names' ends so far
-        last = numpy.searchsorted(name_starts, at, side="right") - 1
-        words = words[(last < 0) | (furthest[numpy.maximum(last, 0)] <= at)]  # inside no name
-    if not words.size:
-        return []
-    written = set(toks.words)
-    return [(toks.starts[i], toks.end_char(i), LONE_LABEL) for i in words.tolist()
-            if toks.words[i].lower() not in written and not _next_to_capitalised(toks, i)]
+    spans = sorted(taken)
+    starts = [span[0] for span in spans]
+    furthest = list(accumulate([span[1] for span in spans], max))  # the spans' ends so far
+    found: list[Speaker] = []
+    for i in near_words:
+        at = toks.starts[i]
+        j = bisect_right(starts, at) - 1
+        if (j < 0 or furthest[j] <= at) and toks.words[i].lower() not in toks.words:  # in no span, no word
+            found.append((at, toks.end_char(i), LONE_LABEL))
+    return found
 
 
 def _next_to_capitalised(toks: Tokens, i: int) -> bool:
@@ -401,17 +401,18 @@ class SpeechFinder(Batched):
         cues = numpy.flatnonzero(toks.masks & CUE)
         speakers: list[Speaker] = []
         if cues.size:  # (most articles name people; fewer say what they said)
-            names = _names(found, doc)
-            people = sorted({name for name in names if name[2] == SPEAKER_LABEL})
-            speakers = sorted(near_cues(toks, people, cues.tolist()) + lone_words(toks, names, cues))
-        if speakers:
             quotes = [(q[0], q[1]) for q in found.get("quotes") or ()] or [
                 (s.start_char, s.end_char) for s in doc.spans.get("quotes", ())
             ]
             dates = [(d[0], d[1]) for d in found.get("dates") or ()] or [
                 (s.start_char, s.end_char) for s in doc.spans.get("dates", ())
             ]
-            for row in reported_speech(toks, sentence_starts(doc), speakers, quotes, dates, cues):
+            names = _names(found, doc)
+            people = sorted({name for name in names if name[2] == SPEAKER_LABEL})
+            cue_tokens = cues.tolist()
+            speakers = sorted(near_cues(toks, people, cue_tokens) + lone_words(toks, [*names, *dates], cues))
+        if speakers:
+            for row in reported_speech(toks, sentence_starts(doc), speakers, quotes, dates, cue_tokens):
                 span = span_from_chars(doc, toks, row[0], row[1], LABEL)
                 if span is None:
                     continue
