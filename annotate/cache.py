@@ -62,7 +62,7 @@ from annotate.model import (
 from annotate.corpus.safe_text import visible
 
 CACHE_DIR_ENV = "CORPUS_TUI_CACHE_DIR"
-_FORMAT = 11  # bump when the layout or pickled classes change incompatibly (11: word streams)
+_FORMAT = 12  # bump when the layout or pickled classes change incompatibly (12: word streams)
 _KEEP_ENGINES = 3  # fingerprints kept side by side (e.g. two installed versions)
 _KEEP_CORPORA = 8  # whole-corpus results kept per engine, most recently used first
 MARKER = "corpus-tui-cache"  # in each engine folder the cache made; nothing else is ever deleted

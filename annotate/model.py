@@ -94,13 +94,55 @@ class MentionBase:
 CapitalUse = Literal["city", "state", "state_voice"]
 
 
+@dataclass(frozen=True, slots=True)
+class NameCues:
+    """What the words around a name say of how it is used, as the pipeline read them
+    (``ct_name_cues``): linking and the role detector read them here, never the article's text.
+    A field is null (or false) when the words say nothing of it."""
+
+    __pydantic_config__ = _DOCUMENTED
+
+    honorific: str | None = None
+    """The courtesy title written right before a person's name, folded (``mr``, ``mrs``, ``ms``,
+    ``dr``, ...): "Mrs. Trump" tells which Trump."""
+    nationality: str | None = None
+    """A nationality written before a person's name, at most two lowercase words away, as the
+    article writes it: "American" in "American challenger Tony Thompson"."""
+    nationality_noun: bool = False
+    """True for a nationality word that stands for a person ("the 40-year-old American was ..."),
+    not one that qualifies a noun ("the American troops")."""
+    defined_acronym: str | None = None
+    """The short form the article defines in brackets right after the name: "SIA" in "Singapore
+    Airlines (SIA)"."""
+    capital_use: CapitalUse | None = None
+    """For a capital's name, what the words around it make of it: ``city``, the place where
+    something happens ("in Moscow", "flew to Seoul", "Moscow's mayor"); ``state``, its country's
+    government acting ("ties with Moscow", "Moscow has ..."); ``state_voice``, the government
+    speaking or owning ("Moscow said", "Pyongyang's program"). Null when they tell neither, and
+    for other names."""
+    role_start: int | None = None
+    """Where the mention's ``role`` is written (a character offset into the article): at the start
+    of its span ("Defence Minister Ana Ferreyra"), right before it, or in the appositive after it
+    ("Marco Groje, the acting police chief"). Null when there is no role or it is not near."""
+    role_end: int | None = None
+    """Where ``role`` ends; null when ``role_start`` is."""
+    role_possessed: bool = False
+    """True when a possessive follows the role, so it names someone else's office ("Flynn, the
+    president's first national security adviser": "president" is not Flynn's role)."""
+    role_before: str | None = None
+    """When the person has no role of their own (none, someone else's, or one cut short such as
+    "spokesman for"), a title written right before the name: "former campaign manager" in
+    "Trump's former campaign manager Paul Manafort"."""
+    role_before_start: int | None = None
+    """Where ``role_before`` is written; null when it is."""
+
+
+NO_CUES = NameCues()  # what a name without cues reads as: ``mention.cues or NO_CUES``
+
+
 @dataclass(slots=True)
 class EntityMention(MentionBase):
-    """A name of a person, place or organisation, or an office that stands for a person.
-
-    Besides the name, the pipeline records what the words around it say about how it is used
-    (``honorific`` to ``capital_use``): linking reads them here and never the article's text.
-    """
+    """A name of a person, place or organisation, or an office that stands for a person."""
 
     __pydantic_config__ = _DOCUMENTED
 
@@ -117,39 +159,10 @@ class EntityMention(MentionBase):
     leader", "Apple's chief executive", "former FBI director"): it stands for whoever holds the
     office, and linking gives it to the person the story says holds it. Its span covers the
     holder's name, which is a mention of its own; its label is the holder's."""
-    honorific: str | None = None
-    """The courtesy title written right before a person's name, folded (``mr``, ``mrs``, ``ms``,
-    ``dr``, ...): "Mrs. Trump" tells which Trump. Null when there is none."""
-    nationality: str | None = None
-    """A nationality written before a person's name, at most two lowercase words away, as the
-    article writes it: "American" in "American challenger Tony Thompson". Null when there is none."""
-    nationality_noun: bool = False
-    """True for a nationality word that stands for a person ("the 40-year-old American was ..."),
-    not one that qualifies a noun ("the American troops")."""
-    defined_acronym: str | None = None
-    """The short form the article defines in brackets right after the name: "SIA" in "Singapore
-    Airlines (SIA)". Null when there is none."""
-    capital_use: CapitalUse | None = None
-    """For a capital's name, what the words around it make of it: ``city``, the place where
-    something happens ("in Moscow", "flew to Seoul", "Moscow's mayor"); ``state``, its country's
-    government acting ("ties with Moscow", "Moscow has ..."); ``state_voice``, the government
-    speaking or owning ("Moscow said", "Pyongyang's program"). Null when they tell neither, and
-    for other names."""
-    role_start: int | None = None
-    """Where ``role`` is written (a character offset into the article): at the start of the
-    mention's span ("Defence Minister Ana Ferreyra"), right before it, or in the appositive after it
-    ("Marco Groje, the acting police chief"). Null when there is no role or it is not near."""
-    role_end: int | None = None
-    """Where ``role`` ends; null when ``role_start`` is."""
-    role_possessed: bool = False
-    """True when a possessive follows the role, so it names someone else's office ("Flynn, the
-    president's first national security adviser": "president" is not Flynn's role)."""
-    role_before: str | None = None
-    """When the person has no role of their own (none, someone else's, or one cut short such as
-    "spokesman for"), a title written right before the name: "former campaign manager" in
-    "Trump's former campaign manager Paul Manafort". Null otherwise."""
-    role_before_start: int | None = None
-    """Where ``role_before`` is written; null when it is."""
+    cues: NameCues | None = None
+    """What the words around the name say of how it is used (its honorific, a nationality before
+    it, a capital's use, where its role is written, ...); null for most names, whose words say
+    none of it."""
     kind: Literal["entity"] = "entity"
     """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
 
@@ -238,7 +251,10 @@ MENTION_TYPES: dict[str, type[MentionBase]] = {
 class ReportedSpeech:
     """Words an article says someone said without quotation marks, as the pipeline read them:
     "Petrova said the ministry ...", "According to Petrova, ...", "..., Petrova said." The
-    speaker is a mention; who that is across articles is known after linking (``Statement``)."""
+    speaker is where their name is written: a person the pipeline named, or a lone capitalised
+    word that the corpus may show to be a name ("King said ..." where only other articles write
+    "Tomas King"). Who that is across articles is known once the corpus's names are found and
+    linked (``Statement``)."""
 
     __pydantic_config__ = _DOCUMENTED
 
@@ -247,8 +263,10 @@ class ReportedSpeech:
     end: int
     text: str
     """The words said: ``article.text[start:end]``."""
-    speaker_mention: str
-    """The id of the EntityMention that names who said them."""
+    speaker_start: int
+    """Where the name of who said them starts: the span of the person's entity mention, once
+    the corpus's names are found (``annotate.compare.detectors.speech.find_statements``)."""
+    speaker_end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,9 +473,18 @@ class EngineInfo:
     """``blank:en+rules``, or the trained pipeline's name (``--model``)."""
 
 
+# The fields of ``Analysis`` that hold what the pipeline read for the detectors to compare, not
+# what the engine found: kept with the analysis (the engine cache keeps them, and the reader's edits
+# compare a story again with them) but left out of the report (``annotate.schema``), whose contract
+# is the findings. Each is re-read from the article's text by the same rules, and its detectors'
+# findings (statements, discrepancies) are in the report.
+ENGINE_READING: tuple[str, ...] = ("reported", "negations", "denials", "words", "streams")
+
+
 @dataclass(slots=True)
 class Analysis:
-    """Everything the engine knows about one corpus."""
+    """Everything the engine knows about one corpus: the report's fields, then the pipeline's
+    reading the detectors compare (``ENGINE_READING``, not in the report)."""
 
     __pydantic_config__ = _DOCUMENTED
 
@@ -475,22 +502,25 @@ class Analysis:
     """The article ids of each story: articles are compared within their story."""
     statements: list[Statement] = field(default_factory=list)
     """Who said what in each article, quoted or reported, in article order."""
-    reported: list[ReportedSpeech] = field(default_factory=list)
-    """Reported speech as the pipeline found it, in article order, each naming its speaker by
-    mention id (``statements`` holds that of linked people, by entity)."""
-    negations: list[Negation] = field(default_factory=list)
-    """The acts each article's own words negate, as the pipeline found them, in article order."""
-    denials: list[Denial] = field(default_factory=list)
-    """What each article's own words deny of a named or unnamed subject, in article order."""
     sentences: dict[str, list[int]] = field(default_factory=dict)
     """Where each article's sentences start, by article id: offsets into its text, in order, the
     first 0. A sentence runs to the next start (or the end of the text); every stage splits an
     article this one way (the pipeline's ``ct_sentences``)."""
+    reported: list[ReportedSpeech] = field(default_factory=list)
+    """Reported speech as the pipeline found it, in article order (``statements`` holds that of
+    linked people, by entity). Not in the report."""
+    negations: list[Negation] = field(default_factory=list)
+    """The acts each article's own words negate, as the pipeline found them, in article order.
+    Not in the report."""
+    denials: list[Denial] = field(default_factory=list)
+    """What each article's own words deny of a named or unnamed subject, in article order. Not in
+    the report."""
     words: dict[str, ArticleWords] = field(default_factory=dict)
-    """The words of each article the detectors compare, by article id (the pipeline's ``ct_words``)."""
+    """The words of each article the detectors compare, by article id (the pipeline's
+    ``ct_words``). Not in the report."""
     streams: dict[str, WordStream] = field(default_factory=dict)
-    """Every word and clause of each article, by article id (the pipeline's ``ct_stream``): kept
-    for the detectors (the reader's edits run them again), left out of the report."""
+    """Every word and clause of each article, by article id (the pipeline's ``ct_stream``). Not in
+    the report."""
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

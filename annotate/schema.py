@@ -5,8 +5,10 @@ report --schema`` prints ``report_schema()``, a JSON Schema (draft 2020-12) of t
 and ``docs/report.schema.json`` is a copy of it (a test keeps them equal). Both come from
 the same dataclasses through one pydantic ``TypeAdapter``, so the contract is written once.
 
-``SCHEMA_VERSION`` goes up when a field changes meaning or disappears; new fields do not
-change it.
+``SCHEMA_VERSION`` goes up when a field changes meaning, place or disappears; new fields do not
+change it. The analysis's ``ENGINE_READING`` (what the pipeline read for the detectors to compare)
+is no part of the report: ``report_data`` leaves it out and the schema does not list it. Every
+object of the report has exactly the fields its schema lists (``additionalProperties`` false).
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from annotate.model import MENTION_TYPES, Analysis, MentionBase
+from annotate.model import ENGINE_READING, MENTION_TYPES, Analysis, MentionBase
 
 # 2: one type per mention kind, typed per-article values; 3: an office is marked by ``office`` (its
-# ``role`` is null), and an entity mention has the cues of its words (``honorific`` ... ``capital_use``)
-SCHEMA_VERSION = 3
+# ``role`` is null), and an entity mention has the cues of its words (``honorific`` ... ``capital_use``);
+# 4: those cues are one ``cues`` object (``NameCues``, null when a name has none), and the pipeline's
+# reading for the detectors (``reported``, ``negations``, ``denials``, ``words``) left the report
+SCHEMA_VERSION = 4
 SCHEMA_ID = f"urn:corpus-tui:report:{SCHEMA_VERSION}"
 
 # Added by `report` when the corpus has an annotation file (see README "Your annotations").
@@ -48,8 +52,7 @@ _ANNOTATIONS = {
 }
 
 
-# Fields of ``Analysis`` kept for the detectors, not written in the report (a word per token).
-_NOT_REPORTED = frozenset({"streams"})
+_NOT_REPORTED = frozenset(ENGINE_READING)
 
 
 @cache
@@ -77,15 +80,16 @@ def report_schema() -> dict[str, Any]:
     schema = _adapter().json_schema(mode="serialization")
     for name in _NOT_REPORTED:
         del schema["properties"][name]
-    schema["$defs"].pop("WordStream")
-    for definition in schema.get("$defs", {}).values():
-        if definition.get("type") == "object":  # the report always writes every field
-            definition["required"] = list(definition.get("properties", {}))
-    schema["$defs"]["Discrepancy"]["properties"]["verdict"] = _VERDICT
     schema["properties"]["mentions"]["items"] = _tagged_by_kind()
+    _drop_unused(schema)
+    for definition in schema["$defs"].values():
+        if definition.get("type") == "object":  # the report always writes every field, and no other
+            definition["required"] = list(definition.get("properties", {}))
+            definition["additionalProperties"] = False
+    schema["$defs"]["Discrepancy"]["properties"]["verdict"] = _VERDICT
     _describe_inherited(schema["$defs"])
     properties = {"schema_version": {"const": SCHEMA_VERSION}, **schema["properties"], "annotations": _ANNOTATIONS}
-    schema["required"] = ["schema_version", *schema.get("required", [])]
+    schema["required"] = ["schema_version", *schema["properties"]]  # all but the annotations: always written
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -94,7 +98,28 @@ def report_schema() -> dict[str, Any]:
         "into the article's text, end exclusive: text[start:end] is the span's text.",
         **{key: value for key, value in schema.items() if key not in {"title", "description", "properties"}},
         "properties": properties,
+        "additionalProperties": False,
     }
+
+
+def _drop_unused(schema: dict[str, Any]) -> None:
+    """Remove the definitions nothing in the report refers to any more (the types of the
+    analysis's ``ENGINE_READING``)."""
+    definitions = schema["$defs"]
+    used: set[str] = set()
+    todo = [{key: value for key, value in schema.items() if key != "$defs"}]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/") and ref[8:] not in used:
+                used.add(ref[8:])
+                todo.append(definitions[ref[8:]])
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    for name in set(definitions) - used:
+        del definitions[name]
 
 
 def _tagged_by_kind() -> dict[str, Any]:

@@ -18,13 +18,14 @@ from annotate.model import (
     Discrepancy,
     EntityMention,
     Mention,
+    NameCues,
     NumberMention,
     QuoteMention,
 )
 from annotate.nlp.components.context import date_context, figure_context
 from annotate.nlp.language import Sentences, caseless
 from annotate.nlp.components.sentences import sentence_starts_of
-from annotate.nlp.name_cues import role_cues
+from annotate.nlp.name_cues import NO_ROLE_CUES, role_cues
 
 _ROLE_CUES = ("role_start", "role_end", "role_possessed", "role_before", "role_before_start")
 
@@ -52,7 +53,8 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
     elif kind == "date":
         kw.setdefault("near", date_context(a.text, start, end, kw.get("value"), kw.get("granularity"), sentence))
     elif kind == "entity" and label == "PERSON":  # what ct_name_cues reads around a person's role
-        kw = dict(zip(_ROLE_CUES, role_cues(a.text, start, end, kw.get("role")))) | kw
+        roles = role_cues(a.text, start, end, kw.get("role"))
+        kw.setdefault("cues", None if roles == NO_ROLE_CUES else NameCues(**dict(zip(_ROLE_CUES, roles))))
     return MENTION_TYPES[kind](id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, label=label, **kw)
 
 

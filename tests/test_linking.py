@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from annotate.compare.linking import link_entities
-from annotate.model import MENTION_TYPES, Article, Mention
+from annotate.model import MENTION_TYPES, NO_CUES, Article, Mention, NameCues
 from annotate.nlp.name_cues import name_cues
 
 
@@ -25,7 +25,8 @@ def ment(a: Article, phrase: str, label: str = "PERSON", nth: int = 0, kind: str
     if kind == "entity":
         for row in name_cues(a.text, [(start, end, label, kw.get("office", False), kw.get("role"))]):
             honorific, _nationality, noun, acronym, use = row[3:8]
-            kw = {"honorific": honorific, "nationality_noun": noun, "defined_acronym": acronym, "capital_use": use, **kw}
+            cues = NameCues(honorific, None, noun, acronym, use)
+            kw.setdefault("cues", None if cues == NO_CUES else cues)
     return MENTION_TYPES[kind](id=f"{a.id}:{kind[0]}{start}-{end}", article=a.id, start=start, end=end, text=phrase, label=label, **kw)
 
 

@@ -1,4 +1,4 @@
-"""ct_speech: words reported as someone's without quotation marks, and the mention of who said them."""
+"""ct_speech: words reported as someone's without quotation marks, and where the name of who said them is."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def test_reported_speech_is_found_with_the_mention_of_its_speaker(text, said, sp
     article, mentions, reported = read(text)
     (r,) = reported
     assert r.text == said == text[r.start:r.end]
-    (who,) = [m for m in mentions if m.id == r.speaker_mention]
+    (who,) = [m for m in mentions if (m.start, m.end) == (r.speaker_start, r.speaker_end)]
     assert who.text == speaker and who.label == "PERSON"
 
 
@@ -53,7 +53,7 @@ def test_statements_name_the_linked_speaker_and_only_a_linked_person():
     assert find_statements([article], mentions, reported) == []  # not linked yet: nobody to name
     assign_links(mentions, cluster_entities([article], mentions))
     (s,) = find_statements([article], mentions, reported)
-    speaker = next(m for m in mentions if m.id == reported[0].speaker_mention)
+    speaker = next(m for m in mentions if (m.start, m.end) == (reported[0].speaker_start, reported[0].speaker_end))
     assert (s.speaker, s.text, s.quoted) == (speaker.entity, "the ministry approached the firm in May", False)
     # A mention the reader removed says nothing any more.
     assert find_statements([article], [m for m in mentions if m is not speaker], reported) == []
@@ -72,3 +72,34 @@ def test_the_engine_compares_a_quote_with_the_speech_another_outlet_reports():
     assert reported.speaker == quoted.speaker  # one person, linked across the two outlets
     (d,) = [d for d in analysis.discrepancies if d.kind == "quote"]
     assert d.values["b"].text == "The mill will move to Kobe after it closes"
+
+
+def test_a_speaker_only_the_corpus_shows_to_be_a_name_has_a_statement():
+    """"King said ..." in an article that never writes "Tomas King": the pipeline, reading that
+    article alone, finds no person there; the corpus's names are found after it
+    (``annotate.nlp.corpus_names``), and the words are King's once he is linked."""
+    from annotate.engine import analyse
+
+    a = Article("a", "a.txt", "a", "Coach Tomas King left the club on Monday after six seasons.", source="A")
+    b = Article("b", "b.txt", "b", "The club confirmed the move. King said the players had been told before the game.",
+                source="B")
+    alone = read(b.text, "b")[1]
+    assert not [m for m in alone if m.kind == "entity" and m.text == "King"]  # not a name in its own article
+    analysis = analyse([a, b], stories="one")
+    (king,) = [m for m in analysis.mentions if m.article == "b" and m.text == "King"]
+    (s,) = [s for s in analysis.statements if not s.quoted]
+    assert (s.article, s.speaker, s.text) == ("b", king.entity, "the players had been told before the game")
+    assert king.entity == next(m.entity for m in analysis.mentions if m.text == "Tomas King")
+    # A lone capitalised word that is no one's name says nothing.
+    c = Article("c", "c.txt", "c", "Officials said the players had been told before the game.", source="C")
+    assert not [s for s in analyse([a, c], stories="one").statements if s.article == "c"]
+
+
+def test_a_lone_capitalised_word_may_be_a_speaker_but_no_date_and_no_word_of_a_longer_name():
+    """The pipeline keeps where a lone word's speech is, for the corpus to say whether it is a name;
+    a date's words ("on Sunday said") and one word of several capitalised ones are not."""
+    text = "The club confirmed the move. King said the players had been told before the game."
+    (r,) = read(text)[2]
+    assert (text[r.speaker_start:r.speaker_end], r.text) == ("King", "the players had been told before the game")
+    assert read("A poll published on Sunday said the players had been told before the game.")[2] == []
+    assert read("The club confirmed it. Club King said the players had been told before the game.")[2] == []

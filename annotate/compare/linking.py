@@ -48,7 +48,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from annotate.model import Article, Entity, Mention
+from annotate.model import NO_CUES, Article, Entity, Mention
 from annotate.nlp.offices import FORMER, GENERIC_TOP_OFFICES, NOT_OFFICE, TOP_OFFICES, office_tail
 from annotate.nlp.names import (
     ACRONYM_SKIP,
@@ -218,15 +218,17 @@ def _capitals_as_countries(ents: list[Mention]) -> dict[int, tuple[str, str]]:
                 and named.get(country_of_capital(mention_name(m)) or "")]
     told: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, name) -> "city", "state": as its words tell
     for m in capitals:
-        if m.capital_use:
-            told[(m.article, mention_name(m))].add("city" if m.capital_use == "city" else "state")
+        use = (m.cues or NO_CUES).capital_use
+        if use:
+            told[(m.article, mention_name(m))].add("city" if use == "city" else "state")
     for m in capitals:
         # One that owns or speaks is the state wherever it stands. Else, an article that writes the
         # name as the city anywhere means the city by it; one that only ever writes it as the state
         # means the state by it, also where its words tell neither ("further restrain Tehran.").
         told_here = told[(m.article, mention_name(m))]
-        acts = m.capital_use in ("state", "state_voice")
-        if m.capital_use != "state_voice" and ("city" in told_here or (not acts and told_here != {"state"})):
+        use = (m.cues or NO_CUES).capital_use
+        acts = use in ("state", "state_voice")
+        if use != "state_voice" and ("city" in told_here or (not acts and told_here != {"state"})):
             continue
         country = country_of_capital(mention_name(m)) or ""
         read_as[id(m)] = (named[country].most_common(1)[0][0], "GPE")
@@ -417,7 +419,7 @@ def _distinct_names(ents: list[Mention], offices: dict[int, str], read_as: dict[
             raw = _without_leading_title(raw)
         if label == "PERSON" and _unconfirmed_surname(m, raw, shared):
             raw = _without_leading_title(strip_possessive(m.text))
-        nominal = label == "NORP" and m.nationality_noun
+        nominal = label == "NORP" and (m.cues or NO_CUES).nationality_noun
         # An office with no known holder stays apart: not the country's, nobody's yet.
         office = offices.get(id(m)) or ("?" + fold(raw) if is_office(m) else "")
         key = (m.article, "nominal" if nominal else "office:" + office if office else label, raw)
@@ -478,7 +480,8 @@ def _unconfirmed_surname(m: Mention, name: str, shared: set[str]) -> bool:
     surface = strip_possessive(m.text)
     if " " in surface.strip() or " " not in name.strip() or fold(surface) not in shared:
         return False
-    wanted = HONORIFIC_SEX.get(m.honorific) if m.honorific else None
+    honorific = (m.cues or NO_CUES).honorific
+    wanted = HONORIFIC_SEX.get(honorific) if honorific else None
     return not (wanted and given_name_gender(fold(name).split()[0]) == wanted)
 
 
@@ -682,7 +685,7 @@ def _link_defined_acronyms(names: list[_Name], uf: _UnionFind) -> None:
         if n.person or is_acronym(n.raw):
             continue
         for m in n.mentions:
-            short = m.defined_acronym
+            short = (m.cues or NO_CUES).defined_acronym
             if short and short in by_raw and _abbreviates(short, n.folded):
                 _union_all(uf, [i] + by_raw[short])
                 break
@@ -852,8 +855,9 @@ def _link_nominal_nationalities(names: list[_Name], uf: _UnionFind) -> None:
         if n.person:
             for m in n.mentions:
                 in_article[m.article].add(uf.find(i))
-                if m.nationality:  # "American challenger Tony Thompson"
-                    nationality[uf.find(i)].add(fold(strip_possessive(m.nationality)))
+                written = (m.cues or NO_CUES).nationality
+                if written:  # "American challenger Tony Thompson"
+                    nationality[uf.find(i)].add(fold(strip_possessive(written)))
     for i in nominal:
         n = names[i]
         people = {r for r in in_article.get(n.mention.article, ()) if n.folded in nationality.get(r, ())}

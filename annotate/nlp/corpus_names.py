@@ -14,13 +14,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from annotate.compare.linking import mention_name
-from annotate.model import Article, EntityMention, Mention
-from annotate.nlp.names import PERSON_NOUNS, fold, split_person, strip_possessive
+from annotate.model import Article, EntityMention, Mention, NameCues
+from annotate.nlp.names import LONE_NAME_WORD, PERSON_NOUNS, fold, split_person, strip_possessive
 from annotate.nlp.name_cues import name_cues
 from annotate.nlp.offices import offices_in
 
 _PLACE_LABELS = {"GPE", "LOC"}
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:['’][A-Za-z][a-z]+)?(?![\w'’])")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])" + LONE_NAME_WORD.pattern + r"(?![\w'’])")
 
 
 def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:
@@ -109,8 +109,7 @@ def _add_cues(text: str, own: list[Mention], found: list[Mention]) -> None:
     for start, end, _label, *cue in name_cues(text, names):
         m = new.get((start, end))
         if m is not None:
-            (m.honorific, m.nationality, m.nationality_noun, m.defined_acronym, m.capital_use, m.role_start, m.role_end,
-             m.role_possessed, m.role_before, m.role_before_start) = cue
+            m.cues = NameCues(*cue)
 
 
 _DIRECTIONS = frozenset({"North", "South", "East", "West"})

@@ -10,10 +10,9 @@ Follows the contract in ``annotate.nlp.components``:
 - ``rows(doc)`` group ``"nested"`` (``ct_nested``) -> ``EntityMention`` too: names
   inside longer names, such as an office ("North Korean leader") over its holder's mention,
   with the holder's label and ``office`` True.
-- ``rows(doc)`` group ``"cues"`` (``ct_name_cues``) -> the ``EntityMention`` fields
-  ``honorific``, ``nationality``, ``nationality_noun``, ``defined_acronym``,
-  ``capital_use`` and the role cues (``role_start`` to ``role_before_start``) of the names they
-  are about (read through ``span._`` for a Doc without rows).
+- ``rows(doc)`` group ``"cues"`` (``ct_name_cues``) -> the ``EntityMention``'s ``cues``
+  (``NameCues``: honorific, nationality, ..., the role cues) of the names they are about, None
+  for the others (read through ``span._`` for a Doc without rows).
 - ``doc.spans["numbers"]`` -> ``NumberMention`` (value, counts, qualifier), with what
   ``ct_context`` read around it (unit, thing, event, grew, near, listed, listed_end).
 - ``doc.spans["dates"]`` -> ``DateMention`` (value, granularity, and ``ct_context``'s near).
@@ -22,7 +21,7 @@ Follows the contract in ``annotate.nlp.components``:
   ``_.canonical`` or its text), None when no speaker was found.
   ``annotate.compare.linking`` sets ``speaker`` to the ``Entity.id`` of that name.
 - ``doc.spans["speech"]`` (``ct_speech``) -> ``ReportedSpeech`` (``extract_reported``): the
-  words said and the id of the speaker's mention.
+  words said and where the speaker's name is.
 - ``rows(doc)`` groups ``"negations"`` and ``"denials"`` (``ct_negation``) -> ``Negation`` and
   ``Denial`` (``extract_negations``, ``extract_denials``).
 - ``rows(doc)`` group ``"stream"`` (``ct_stream``) -> ``WordStream`` (``extract_stream``): every
@@ -61,6 +60,7 @@ from annotate.model import (
     Denial,
     EntityMention,
     Mention,
+    NameCues,
     Negation,
     NumberMention,
     QuoteMention,
@@ -95,30 +95,26 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     nested = get(NESTED)
     if nested is None:
         nested = [(span.start_char, span.end_char, span.label_, bool(span._.office)) for span in doc.spans.get(NESTED, ())]
-    # How each name is used (``ct_name_cues``): (honorific, nationality, nationality_noun,
-    # defined_acronym, capital_use, role cues...) by its span, for the few names that have a cue.
+    # How each name is used (``ct_name_cues``), by its span, for the few names that have a cue.
     cue_rows = get(CUES)
     if cue_rows is None:
         cue_rows = _cue_rows_of([*doc.ents, *doc.spans.get(NESTED, ())])
-    cues = {(row[0], row[1]): row[3:] for row in cue_rows}
+    cues = {(row[0], row[1]): NameCues(*row[3:]) for row in cue_rows}
     for start, end, label, canonical, role in ents:
         surface = text[start:end]
         mid = f"{aid}:e{start}-{end}"
         if mid not in mentions:
-            cue = cues.get((start, end))
             # (All fields positional: keyword arguments and later assignments cost more.)
-            if cue is None:
-                mentions[mid] = EntityMention(mid, aid, start, end, surface, label, canonical or surface, role)
-            else:
-                mentions[mid] = EntityMention(
-                    mid, aid, start, end, surface, label, canonical or surface, role, None, False, *cue,
-                )  # fmt: skip
+            mentions[mid] = EntityMention(
+                mid, aid, start, end, surface, label, canonical or surface, role, None, False, cues.get((start, end)),
+            )  # fmt: skip
     for start, end, label, office in nested:
         mid = f"{aid}:e{start}-{end}"
         if mid not in mentions:
             surface = text[start:end]
-            cue = cues.get((start, end), ())
-            mentions[mid] = EntityMention(mid, aid, start, end, surface, label, surface, None, None, office, *cue)
+            mentions[mid] = EntityMention(
+                mid, aid, start, end, surface, label, surface, None, None, office, cues.get((start, end)),
+            )  # fmt: skip
     spans = doc.spans
     for key, kind in _SPAN_KINDS:
         group = spans.get(key)
@@ -135,8 +131,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
 
 
 def extract_reported(doc: Doc, article: Article) -> list[ReportedSpeech]:
-    """The reported speech ``ct_speech`` found in ``doc``, in the order of the speakers' mentions;
-    each speaker is the id of the entity mention ``extract_mentions`` makes of its span."""
+    """The reported speech ``ct_speech`` found in ``doc``, in the order of its speakers, each with
+    where its speaker's name is (a person's entity, or a lone word the corpus may show to be one)."""
     found = rows_of(doc)
     said = found.get(SPEECH) if found is not None else None
     if said is None:
@@ -146,7 +142,7 @@ def extract_reported(doc: Doc, article: Article) -> list[ReportedSpeech]:
             if isinstance(speaker, Span):
                 said.append((span.start_char, span.end_char, span.label_, (speaker.start_char, speaker.end_char)))
     aid, text = article.id, article.text
-    return [ReportedSpeech(aid, start, end, text[start:end], f"{aid}:e{speaker[0]}-{speaker[1]}")
+    return [ReportedSpeech(aid, start, end, text[start:end], speaker[0], speaker[1])
             for start, end, _label, speaker in said]
 
 

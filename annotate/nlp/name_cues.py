@@ -1,7 +1,7 @@
 """What the words around a name say about how it is used: the cues linking needs.
 
 Linking never reads an article's text: what it needs to know of the words around a name is
-found here, once, and recorded on the name's mention (``EntityMention``):
+found here, once, and recorded on the name's mention (``EntityMention.cues``, a ``NameCues``):
 
 - ``honorific``: "Mrs." in "Mrs. Trump" says which Trump;
 - ``nationality``: "American" in "American challenger Tony Thompson", so that "the American"
@@ -45,8 +45,8 @@ from annotate.nlp.language import (
 )
 
 # A cue row: (start, end, label, honorific, nationality, nationality_noun, defined_acronym,
-# capital_use, role_start, role_end, role_possessed, role_before, role_before_start), the fields of
-# ``EntityMention`` of the same names.
+# capital_use, role_start, role_end, role_possessed, role_before, role_before_start): the fields of
+# the same name's ``NameCues``, in order.
 CueRow = tuple[int, int, str, "str | None", "str | None", bool, "str | None", "str | None", *tuple["int | None", ...]]
 # (role_start, role_end, role_possessed, role_before, role_before_start): see ``role_cues``.
 RoleCues = tuple["int | None", "int | None", bool, "str | None", "int | None"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from annotate.model import Corroboration, Discrepancy, EntityMention
+from annotate.model import NO_CUES, Corroboration, Discrepancy, EntityMention
 from annotate.nlp.language import COUNTRIES, fold, is_demonym_word, place_of
 from annotate.nlp.name_cues import role_dangles
 from annotate.nlp.names import spelling_key
@@ -97,11 +97,11 @@ def _role_of(m: EntityMention) -> tuple[str, tuple[int, int]] | None:
     ("Flynn, the president's first national security adviser") nor one cut short ("spokesman
     for Mr. Moon"); else the title written before the name ("Trump's former campaign manager
     Paul Manafort"). None when there is neither, or it is not written near the name."""
-    role = m.role
-    if role and role.strip() and not m.role_possessed and not role_dangles(role.strip()):
-        start, end = m.role_start, m.role_end
-    elif m.role_before:
-        role, start = m.role_before, m.role_before_start
+    role, cues = m.role, m.cues or NO_CUES
+    if role and role.strip() and not cues.role_possessed and not role_dangles(role.strip()):
+        start, end = cues.role_start, cues.role_end
+    elif cues.role_before:
+        role, start = cues.role_before, cues.role_before_start
         end = None if start is None else start + len(role)
     else:
         return None

@@ -19,7 +19,8 @@ processed Doc into ``Mention`` objects):
   the quotation marks; ``span._.speaker`` is a PERSON/ORG span from
   ``doc.ents`` (the fullest form available in the article) or None.
 - reported speech: ``doc.spans["speech"]`` (``ct_speech``), words said without quotation
-  marks; ``span._.speaker`` is the PERSON span of who said them.
+  marks; ``span._.speaker`` is the span of who said them: a PERSON entity, or a lone capitalised
+  word (no label) that the corpus may show to be a person's name.
 - context (``ct_context``, after the numbers and dates): what the words around
   them say. ``span._.unit``, ``_.thing``, ``_.event``, ``_.grew`` (a figure's
   frame), ``_.near`` (the stems of the content words around a figure or date),
@@ -42,18 +43,17 @@ processed Doc into ``Mention`` objects):
   ``_.nationality`` ("American" before "challenger Tony Thompson"),
   ``_.nationality_noun`` ("the American was ..."), ``_.defined_acronym`` ("SIA"
   after "Singapore Airlines (SIA)"), ``_.capital_use`` ("city", "state" or
-  "state_voice"); the fields of ``EntityMention`` of the same names.
+  "state_voice"); the fields of the same names' ``EntityMention.cues`` (``NameCues``).
 - rows: every component also lists what it found as plain tuples in
   ``doc.user_data["rows"]`` (a ``Rows``: ``rows(doc)``), one list per group in
   text order: ``"ents"`` rows are ``(start_char, end_char, label, canonical,
   role)``; ``"nested"`` rows ``(start_char, end_char, label, office)``;
-  ``"cues"`` rows ``(start_char, end_char, label, honorific, nationality,
-  nationality_noun, defined_acronym, capital_use)``, only for names that have a
-  cue; the others ``(start_char, end_char, label, *fields)``, the fields
+  ``"cues"`` rows ``(start_char, end_char, label, *NameCues fields)``, only for
+  names that have a cue; the others ``(start_char, end_char, label, *fields)``, the fields
   being those ``annotate.nlp.extract`` reads for that kind (numbers: value,
   counts, qualifier; dates: value, granularity; quotes: the speaker's name
   and where the speaker's entity is, ``(start_char, end_char, label)``, or
-  None twice; speech: where the speaker's entity is; number and date context: see ``annotate.nlp.components.context``). ``annotate.nlp.extract`` reads them instead of building a
+  None twice; speech: where the speaker's name is; number and date context: see ``annotate.nlp.components.context``). ``annotate.nlp.extract`` reads them instead of building a
   ``Span`` and an ``Underscore`` per item; the ``span._.x`` extensions read
   the same rows (their getters), so both views always agree. A Doc from
   another pipeline has no rows: ``span._.x = value`` stores a value there

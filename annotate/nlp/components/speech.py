@@ -1,7 +1,10 @@
 """``ct_speech``: reported speech, words an article says a person said without quotation marks.
 
 Three forms, first that applies, for each person the article names (a PERSON entity of
-``ct_entities`` or ``ct_nested``), within the person's sentence (``ct_sentences``):
+``ct_entities`` or ``ct_nested``), within the person's sentence (``ct_sentences``), and for each
+lone capitalised word outside the article's names that has the shape of one (``LONE_NAME_WORD``):
+"King said ..." in an article that writes "King" alone is someone's words if the corpus names a
+Tomas King elsewhere, which only ``annotate.nlp.corpus_names`` finds, after the pipeline:
 
 1. the name, then a reporting verb ("Anna Petrova said the ministry ...", "Petrova has also
    warned that ..."): what was said is the rest of the sentence after the verb, without "that",
@@ -16,15 +19,17 @@ the words around them are ``annotate.nlp.language``'s; the rules read the shared
 columns (``annotate.nlp.components.tokens``), never the text with patterns of their own.
 
 Results: ``doc.spans["speech"]``, the words said, and their rows in ``rows(doc)`` (group
-``"speech"``): ``(start_char, end_char, "SPEECH", (speaker_start, speaker_end, "PERSON"))``;
-``span._.speaker`` is the speaker's Span. Who the speaker is across articles is decided after
-linking (``annotate.compare.detectors.speech``).
+``"speech"``): ``(start_char, end_char, "SPEECH", (speaker_start, speaker_end, label))``, the label
+``PERSON`` for a person's entity and ``""`` for a lone word; ``span._.speaker`` is the speaker's
+Span. Who the speaker is, is decided once the corpus's names are found and linked: the person
+whose mention covers that span (``annotate.compare.detectors.speech``), if any.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 import numpy
 
@@ -37,10 +42,12 @@ from annotate.nlp.components.nested import NESTED
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import Tokens, span_from_chars, tokens, word_flag
 from annotate.nlp.language import CLAUSE_CONJUNCTIONS, REPORTING_VERBS, SPEECH_DATE_LEADS, SPEECH_VERB_LEADS
+from annotate.nlp.names import LONE_NAME_WORD
 
 SPEECH = "speech"  # the span group and its rows' group in rows(doc)
 LABEL = "SPEECH"
 SPEAKER_LABEL = "PERSON"
+LONE_LABEL = ""  # a speaker that is a lone capitalised word, not (yet) known to be a name
 MIN_CHARS = 12  # fewer characters said are no statement
 _DATE_REACH = 40  # how far after the verb a date is looked for
 _TITLE_WORDS = 5  # words that may stand between "said" and the name (", said Foreign Minister X")
@@ -56,21 +63,24 @@ _TITLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.â
 
 # A word any of the forms needs ("said", "according"): a sentence without one reports no speech.
 CUE = word_flag(lambda w: w in REPORTING_VERBS or w.lower() == "according")
+# A word that may be a name the corpus knows ("King" where other articles write "Tomas King").
+LONE_NAME = word_flag(lambda w: len(w) >= 3 and LONE_NAME_WORD.fullmatch(w) is not None)
 
 Span_ = tuple[int, int]  # (start_char, end_char)
-Row = tuple[int, int, str, tuple[int, int, str]]
+Speaker = tuple[int, int, str]  # (start_char, end_char, label)
+Row = tuple[int, int, str, Speaker]
 
 
 def reported_speech(
     toks: Tokens,
     starts: Sequence[int],
-    speakers: Sequence[Span_],
+    speakers: Sequence[Speaker],
     quotes: Sequence[Span_] = (),
     dates: Sequence[Span_] = (),
     cues: Sequence[int] | None = None,
 ) -> list[Row]:
     """The rows of the reported speech in a text (``toks``, its token columns): what each of
-    ``speakers`` (people's names, token-aligned, in text order) is said to have said.
+    ``speakers`` (names, token-aligned, in text order) is said to have said.
 
     ``starts``: where the sentences start (``sentence_starts``); ``quotes`` the quoted words and
     ``dates`` the dates, each in text order; ``cues``: the tokens that are words of speech
@@ -81,19 +91,20 @@ def reported_speech(
     found: list[Row] = []
     seen: set[Span_] = set()
     for speaker in speakers:
-        if speaker in seen:
+        where = (speaker[0], speaker[1])
+        if where in seen:
             continue
-        seen.add(speaker)
-        said = reader.said_by(*speaker)
+        seen.add(where)
+        said = reader.said_by(*where)
         if said is not None:
-            found.append((said[0], said[1], LABEL, (speaker[0], speaker[1], SPEAKER_LABEL)))
+            found.append((said[0], said[1], LABEL, speaker))
     return found
 
 
-def near_cues(toks: Tokens, speakers: Sequence[Span_], cues: Sequence[int]) -> list[Span_]:
+def near_cues(toks: Tokens, speakers: Sequence[Speaker], cues: Sequence[int]) -> list[Speaker]:
     """The speakers with a word of speech (token indices ``cues``, in order) within ``_CUE_REACH``
     tokens of their name: the others have none in any of the three forms."""
-    near: list[Span_] = []
+    near: list[Speaker] = []
     for speaker in speakers:
         first = bisect_left(toks.starts, speaker[0])
         last = bisect_left(toks.starts, speaker[1])
@@ -101,6 +112,43 @@ def near_cues(toks: Tokens, speakers: Sequence[Span_], cues: Sequence[int]) -> l
         if k < len(cues) and cues[k] <= last + _CUE_REACH:
             near.append(speaker)
     return near
+
+
+def lone_words(toks: Tokens, taken: Sequence[tuple[int, int] | Speaker], cues: numpy.ndarray) -> list[Speaker]:
+    """The words of a lone name's shape (``LONE_NAME``) outside the spans ``taken`` (the article's
+    names, of any label, and its dates: "on Sunday said" names no one), with a word of speech
+    (token indices ``cues``, in order) within ``_CUE_REACH`` tokens, as ``near_cues`` reads them,
+    neither written in lower case in the article ("The", "Officials") nor next to another
+    capitalised word ("Secretary Clinton"): speakers whom the corpus may show to be people, as
+    ``annotate.nlp.corpus_names`` reads them. (The words of the shape are many: one array
+    operation keeps those near a word of speech, which are few.)"""
+    words = numpy.flatnonzero((toks.masks & (LONE_NAME | CUE)) == LONE_NAME)  # ("According" is no name)
+    if not words.size or not cues.size:
+        return []
+    k = numpy.searchsorted(cues, words - _CUE_REACH)
+    near = k < cues.size
+    near[near] = cues[k[near]] <= words[near] + 1 + _CUE_REACH
+    near_words = [i for i in words[near].tolist() if not _next_to_capitalised(toks, i)]  # not one word of several
+    if not near_words:
+        return []
+    spans = sorted(taken)
+    starts = [span[0] for span in spans]
+    furthest = list(accumulate([span[1] for span in spans], max))  # the spans' ends so far
+    found: list[Speaker] = []
+    for i in near_words:
+        at = toks.starts[i]
+        j = bisect_right(starts, at) - 1
+        if (j < 0 or furthest[j] <= at) and toks.words[i].lower() not in toks.words:  # in no span, no word
+            found.append((at, toks.end_char(i), LONE_LABEL))
+    return found
+
+
+def _next_to_capitalised(toks: Tokens, i: int) -> bool:
+    """Token ``i`` is one word of a run of capitalised words, one space apart."""
+    words, ws = toks.words, toks.ws
+    after = i + 1 < len(words) and ws[i] and words[i + 1][:1].isupper()
+    before = i > 0 and ws[i - 1] and words[i - 1][-1:].isalpha() and words[i - 1][:1].isupper()
+    return bool(after or before)
 
 
 class _Reader:
@@ -316,15 +364,16 @@ def reported_speech_in(article: Article, mentions: Sequence[Mention], starts: Se
 
     doc = make_doc(build_pipeline(None), article.text)
     doc.user_data["text"] = article.text
-    by_kind: dict[str, list[Span_]] = {"quote": [], "date": [], "speaker": []}
+    by_kind: dict[str, list[Span_]] = {"quote": [], "date": []}
+    speakers: list[Speaker] = []  # the article's people, the corpus's names among them
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         if m.kind == "entity" and m.label == SPEAKER_LABEL:
-            by_kind["speaker"].append((m.start, m.end))
+            speakers.append((m.start, m.end, SPEAKER_LABEL))
         elif m.kind in by_kind:
             by_kind[m.kind].append((m.start, m.end))
-    found = reported_speech(tokens(doc), starts, by_kind["speaker"], by_kind["quote"], by_kind["date"])
+    found = reported_speech(tokens(doc), starts, speakers, by_kind["quote"], by_kind["date"])
     aid, text = article.id, article.text
-    return [ReportedSpeech(aid, start, end, text[start:end], f"{aid}:e{who[0]}-{who[1]}") for start, end, _, who in found]
+    return [ReportedSpeech(aid, start, end, text[start:end], who[0], who[1]) for start, end, _, who in found]
 
 
 def _trim_end(text: str, start: int, end: int, chars: str) -> int:
@@ -346,20 +395,24 @@ class SpeechFinder(Batched):
 
     def __call__(self, doc: Doc) -> Doc:
         found = rows(doc)
-        speakers = sorted(_speakers(found, doc))
         group = SpanGroup(doc, name=SPEECH)
         said: list[Row] = []
-        toks = tokens(doc) if speakers else None
-        cues = numpy.flatnonzero(toks.masks & CUE).tolist() if toks is not None else ()
-        speakers = near_cues(toks, speakers, cues) if cues else []
-        if speakers:  # (most articles name people; fewer say what they said)
+        toks = tokens(doc)
+        cues = numpy.flatnonzero(toks.masks & CUE)
+        speakers: list[Speaker] = []
+        if cues.size:  # (most articles name people; fewer say what they said)
             quotes = [(q[0], q[1]) for q in found.get("quotes") or ()] or [
                 (s.start_char, s.end_char) for s in doc.spans.get("quotes", ())
             ]
             dates = [(d[0], d[1]) for d in found.get("dates") or ()] or [
                 (s.start_char, s.end_char) for s in doc.spans.get("dates", ())
             ]
-            for row in reported_speech(toks, sentence_starts(doc), speakers, quotes, dates, cues):
+            names = _names(found, doc)
+            people = sorted({name for name in names if name[2] == SPEAKER_LABEL})
+            cue_tokens = cues.tolist()
+            speakers = sorted(near_cues(toks, people, cue_tokens) + lone_words(toks, [*names, *dates], cues))
+        if speakers:
+            for row in reported_speech(toks, sentence_starts(doc), speakers, quotes, dates, cue_tokens):
                 span = span_from_chars(doc, toks, row[0], row[1], LABEL)
                 if span is None:
                     continue
@@ -373,12 +426,13 @@ class SpeechFinder(Batched):
         return doc
 
 
-def _speakers(found: Rows, doc: Doc) -> set[Span_]:
-    """The people the article names: PERSON entities and the offices of ``ct_nested``."""
+def _names(found: Rows, doc: Doc) -> list[Speaker]:
+    """The names the article's own words give: entities and the names inside names of ``ct_nested``
+    (the people among them, ``PERSON``, are its speakers)."""
     ents = found.get(ENTS)
     if ents is None:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     nested = found.get(NESTED)
     if nested is None:
         nested = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(NESTED, ())]
-    return {(r[0], r[1]) for group in (ents, nested) for r in group if r[2] == SPEAKER_LABEL}
+    return [(r[0], r[1], r[2]) for group in (ents, nested) for r in group]
