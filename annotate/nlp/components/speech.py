@@ -135,10 +135,11 @@ def lone_words(toks: Tokens, taken: Sequence[tuple[int, int] | Speaker], cues: n
     starts = [span[0] for span in spans]
     furthest = list(accumulate([span[1] for span in spans], max))  # the spans' ends so far
     found: list[Speaker] = []
+    written = set(toks.words)
     for i in near_words:
         at = toks.starts[i]
         j = bisect_right(starts, at) - 1
-        if (j < 0 or furthest[j] <= at) and toks.words[i].lower() not in toks.words:  # in no span, no word
+        if (j < 0 or furthest[j] <= at) and toks.words[i].lower() not in written:  # in no span, no word
             found.append((at, toks.end_char(i), LONE_LABEL))
     return found
 
