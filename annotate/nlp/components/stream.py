@@ -133,6 +133,17 @@ def clauses(doc: Doc, sentences: list[int]) -> tuple[list[int], list[int], list[
     closed: list[int] = []
     k, n = 0, len(breaks)
     next_break = breaks[0][0] if breaks else len(text)
+
+    def close(left: int, at: int) -> None:
+        """A clause from ``left`` to the break (or sentence end) at ``at``; its words end before
+        the spaces and final punctuation in front of it."""
+        right = at
+        while right > left and text[right - 1] in _BEFORE_A_BREAK:
+            right -= 1
+        starts.append(left)
+        ends.append(right)
+        closed.append(at)
+
     for s0, s1 in sentence_spans(text, sentences):
         left = s0
         if next_break < s1:  # (most sentences have no break: one clause)
@@ -145,24 +156,14 @@ def clauses(doc: Doc, sentences: list[int]) -> tuple[list[int], list[int], list[
                 if at < taken:
                     continue  # " - - ": the second hyphen's first space belongs to the first
                 taken = end
-                right = at
-                while right > left and text[right - 1] in _BEFORE_A_BREAK:
-                    right -= 1
-                starts.append(left)
-                ends.append(right)
-                closed.append(at)
+                close(left, at)
                 left = end
                 while left < s1 and text[left].isspace():
                     left += 1
             while k < n and breaks[k][0] < s1:
                 k += 1  # (one that ends past the sentence: no break of it)
             next_break = breaks[k][0] if k < n else len(text)
-        right = s1
-        while right > left and text[right - 1] in _BEFORE_A_BREAK:
-            right -= 1
-        starts.append(left)
-        ends.append(right)
-        closed.append(s1)
+        close(left, s1)
     return starts, ends, closed
 
 
