@@ -31,7 +31,7 @@ from annotate.nlp.components import DOCS_PER_BATCH, doc_text, rows
 
 _TESTS: list[Callable[[str], bool]] = []
 _MASKS: dict[int, int] = {}  # word id -> bits of the tests it passes
-_WORDS: dict[int, str] = {}  # word id -> text
+_WORDS: dict[int, str] = {}  # word id -> text (the same keys)
 _RECENT: dict[int, "Tokens"] = {}  # id(doc) -> its columns
 _RECENT_SIZE = 2 * DOCS_PER_BATCH  # each component runs over a batch of Docs in turn
 # Word ids are hashes of the text, the same in every vocabulary, so one cache serves
@@ -110,8 +110,7 @@ def tokens(doc: Doc) -> Tokens:
         return found
     table = doc.to_array([ORTH, SPACY, IDX]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
     orths = table[:, 0].tolist()
-    words = _words(orths, doc.vocab.strings)
-    masks = _masks(orths, doc.vocab.strings)
+    words, masks = _known(orths, doc.vocab.strings)
     found = Tokens(
         doc=doc,
         text=doc_text(doc),
@@ -129,34 +128,28 @@ def tokens(doc: Doc) -> Tokens:
     return found
 
 
-def _words(orths: list[int], strings) -> list[str]:
-    if len(_WORDS) > _CACHE_LIMIT:
+def _known(orths: list[int], strings) -> tuple[list[str], numpy.ndarray]:
+    """The text and the mask of each word id, the words met for the first time read once."""
+    if len(_MASKS) > _CACHE_LIMIT:
+        _MASKS.clear()
         _WORDS.clear()
     try:
-        return list(map(_WORDS.__getitem__, orths))  # the common case: every word seen before
+        return list(map(_WORDS.__getitem__, orths)), _masks_of(orths)  # the common case: no new word
     except KeyError:
         pass
     # (A set difference looks each distinct word up once, in C, not each token in Python.)
-    for orth in set(orths).difference(_WORDS):
-        _WORDS[orth] = strings[orth]
-    return list(map(_WORDS.__getitem__, orths))
-
-
-def _masks(orths: list[int], strings) -> numpy.ndarray:
-    if len(_MASKS) > _CACHE_LIMIT:
-        _MASKS.clear()
-    try:
-        return numpy.fromiter(map(_MASKS.__getitem__, orths), dtype=numpy.int64, count=len(orths))
-    except KeyError:
-        pass
     tests = [(1 << bit, test) for bit, test in enumerate(_TESTS)]
     for orth in set(orths).difference(_MASKS):
-        word = strings[orth]
+        word = _WORDS[orth] = strings[orth]
         mask = 0
         for flag, test in tests:
             if test(word):
                 mask |= flag
         _MASKS[orth] = mask
+    return list(map(_WORDS.__getitem__, orths)), _masks_of(orths)
+
+
+def _masks_of(orths: list[int]) -> numpy.ndarray:
     return numpy.fromiter(map(_MASKS.__getitem__, orths), dtype=numpy.int64, count=len(orths))
 
 
