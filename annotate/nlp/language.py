@@ -849,11 +849,13 @@ def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """``text[start:end]`` without the whitespace at either end, as offsets (empty: start == end)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    if start >= end or not (text[start].isspace() or text[end - 1].isspace()):
+        return start, end  # (most sentences: nothing to trim)
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip())  # (str.strip's whitespace is str.isspace's)
+    if left == len(piece):
+        return end, end
+    return start + left, start + len(piece.rstrip())
 
 
 class Sentences:
