@@ -109,16 +109,3 @@ def test_trimmed_drops_the_whitespace_that_str_isspace_names(text, start, end):
     while e > s and text[e - 1].isspace():
         e -= 1
     assert language.trimmed(text, start, end) == (s, e)
-
-
-@given(st.text(alphabet="ab \t\n\u00a0\u2003\u200b\u3000.", max_size=30), st.integers(-2, 32), st.integers(-2, 32))
-@settings(max_examples=400, deadline=None)
-def test_trimmed_drops_the_whitespace_that_str_isspace_names(text, start, end):
-    """``trimmed``'s quick form gives the offsets of the character-by-character definition."""
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    s, e = start, end
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    assert language.trimmed(text, start, end) == (s, e)
