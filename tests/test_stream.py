@@ -83,3 +83,49 @@ def test_the_report_leaves_the_streams_out_and_the_cache_keeps_them(tmp_path):
     (reading,) = annotate_serially([a], None)
     cache.store_mentions(a, reading)
     assert cache.load_mentions(a).stream == reading.stream
+
+
+def test_the_word_bits_answer_as_the_patterns_they_stand_for():
+    """Each word's properties are read by one call (``word_flags``); for every character as a
+    word, and for words of the kinds articles hold, the bits are what the plain tests say."""
+    import re
+    import sys
+
+    from spacy.lang.lex_attrs import is_punct
+
+    from annotate.nlp.components import stream, tokens, words
+    from annotate.nlp.language import CLAUSE_BREAK_CHARS, WORD_OR_FIGURE, content_stem
+
+    in_word, in_figure = re.compile(r"[\w'’-]"), re.compile(r"[\d,.]")
+    plain = {
+        tokens.PUNCT: is_punct, tokens.SPACE: str.isspace, tokens.LOWER: str.islower,
+        tokens.LONG_ALPHA: lambda w: len(w) >= 4 and w.isalpha(),
+        tokens.FINAL: lambda w: bool(w) and set(w) <= {".", "!", "?", "…"},
+        tokens.LINE_BREAK: lambda w: "\n" in w and w.isspace(),
+        stream._WHOLE: lambda w: WORD_OR_FIGURE.fullmatch(w) is not None,
+        stream._NO_WORD: lambda w: WORD_OR_FIGURE.search(w) is None,
+        stream._ENDS_IN_WORD: lambda w: in_word.fullmatch(w[-1:]) is not None,
+        stream._ENDS_IN_FIGURE: lambda w: in_figure.fullmatch(w[-1:]) is not None,
+        stream._STARTS_IN_WORD: lambda w: in_word.fullmatch(w[:1]) is not None,
+        stream._STARTS_IN_FIGURE: lambda w: in_figure.fullmatch(w[:1]) is not None,
+        stream._BREAK: lambda w: any(c in CLAUSE_BREAK_CHARS for c in w),
+        stream._HYPHEN: lambda w: w == "-",
+        words._CAPITALISED: lambda w: re.fullmatch(r"[A-Z][a-z]{4,}", w) is not None,
+        words._CONTENT: lambda w: content_stem(w) is not None,
+    }  # fmt: skip
+    every = [chr(c) for c in range(sys.maxunicode + 1)]
+    # (A word's edges are read character by character: every character is checked.)
+    assert [stream._goes_on(c) for c in every] == [
+        (in_word.fullmatch(c) is not None) | (in_figure.fullmatch(c) is not None) << 1 for c in every
+    ]
+    samples = every[:0x3100]
+    samples += ["Kremlin", "Kremlin's", "U.S.", "1,000", "3.5", "-", "--", "(", "),", "\n\n", " \n", "said", "Mr.",
+                "well-known", "Müller", "ﬁve", "²", "٣", "’s", "...", "?!", "…", "", "Peruvian", "the"]  # fmt: skip
+    bits = [(tokens._shape, 0), (stream._stream_bits, stream._WHOLE.bit_length() - 1),
+            (words._word_bits, words._CAPITALISED.bit_length() - 1)]  # fmt: skip
+    for word in samples:
+        mask = 0
+        for test, shift in bits:
+            mask |= test(word) << shift
+        for flag, test in plain.items():
+            assert bool(mask & flag) == bool(test(word)), (word, flag)

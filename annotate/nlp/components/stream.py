@@ -24,7 +24,6 @@ clause_ends, clause_breaks)``, the fields of ``WordStream``
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from operator import itemgetter
 
@@ -34,26 +33,47 @@ from spacy.tokens import Doc
 
 from annotate.nlp.components import Batched, rows
 from annotate.nlp.components.sentences import sentence_starts
-from annotate.nlp.components.tokens import SPACE, tokens, word_flag
+from annotate.nlp.components.tokens import SPACE, tokens, word_flags
 from annotate.nlp.language import CLAUSE_BREAK_CHARS, WORD_OR_FIGURE, sentence_spans
 
 STREAM = "stream"  # the row group
 
-_IN_WORD = re.compile(r"[\w'’-]")  # a character a word goes on with
-_IN_FIGURE = re.compile(r"[\d,.]")  # ... and a figure
-_WHOLE = word_flag(lambda w: WORD_OR_FIGURE.fullmatch(w) is not None)  # the token is one word
-_NO_WORD = word_flag(lambda w: WORD_OR_FIGURE.search(w) is None)  # punctuation, spaces
-# Where a word or a figure may run on into the next token when nothing separates them: two bits
-# side by side for a token's last character, two for its first (a word's, a figure's), so that
-# one shift and one "and" of two tokens' masks tell whether either runs across.
-_ENDS_IN_WORD = word_flag(lambda w: _IN_WORD.fullmatch(w[-1:]) is not None)
-_ENDS_IN_FIGURE = word_flag(lambda w: _IN_FIGURE.fullmatch(w[-1:]) is not None)
-_STARTS_IN_WORD = word_flag(lambda w: _IN_WORD.fullmatch(w[:1]) is not None)
-_STARTS_IN_FIGURE = word_flag(lambda w: _IN_FIGURE.fullmatch(w[:1]) is not None)
+_WORD_MARKS = frozenset("_'’-")  # with letters and digits: what a word goes on with ([\w'’-])
+_FIGURE_MARKS = frozenset(",.")  # with digits: what a figure goes on with ([\d,.])
+_BREAKS = frozenset(CLAUSE_BREAK_CHARS)
+
+
+def _goes_on(c: str) -> int:
+    """Bit 1: a word goes on with the character ``c``; bit 2: a figure does."""
+    return (1 if c.isalnum() or c in _WORD_MARKS else 0) | (2 if c.isdecimal() or c in _FIGURE_MARKS else 0)
+
+
+def _stream_bits(w: str) -> int:
+    """The bits of ``_WHOLE`` ... ``_HYPHEN`` below, in one call per new word."""
+    if WORD_OR_FIGURE.fullmatch(w) is not None:
+        bits = 1
+    elif WORD_OR_FIGURE.search(w) is None:
+        bits = 2
+    else:
+        bits = 0
+    if w:
+        bits |= _goes_on(w[-1]) << 2 | _goes_on(w[0]) << 4
+    if not _BREAKS.isdisjoint(w):
+        bits |= 64
+    if w == "-":
+        bits |= 128
+    return bits
+
+
+# The token is one word; it holds none (punctuation, spaces). Where a word or a figure may run
+# on into the next token when nothing separates them: two bits side by side for a token's last
+# character, two for its first (a word's, a figure's), so that one shift and one "and" of two
+# tokens' masks tell whether either runs across. It holds a clause break; it is a hyphen.
+_WHOLE, _NO_WORD, _ENDS_IN_WORD, _ENDS_IN_FIGURE, _STARTS_IN_WORD, _STARTS_IN_FIGURE, _BREAK, _HYPHEN = word_flags(
+    8, _stream_bits
+)
 _ENDS, _STARTS = _ENDS_IN_WORD.bit_length() - 1, _STARTS_IN_WORD.bit_length() - 1
 assert _ENDS_IN_FIGURE == _ENDS_IN_WORD << 1 and _STARTS_IN_FIGURE == _STARTS_IN_WORD << 1
-_BREAK = word_flag(lambda w: any(c in CLAUSE_BREAK_CHARS for c in w))
-_HYPHEN = word_flag(lambda w: w == "-")
 _BEFORE_A_BREAK = " .!?\n"  # what a clause's words do not end with
 
 

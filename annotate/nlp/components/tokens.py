@@ -29,7 +29,9 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from annotate.nlp.components import DOCS_PER_BATCH, doc_text, rows
 
-_TESTS: list[Callable[[str], bool]] = []
+_TESTS: list[tuple[int, Callable[[str], bool]]] = []  # (flag, yes/no test)
+_BIT_TESTS: list[tuple[int, Callable[[str], int]]] = []  # (first bit, test answering several at once)
+_BITS_TAKEN = [0]
 _MASKS: dict[int, int] = {}  # word id -> bits of the tests it passes
 _WORDS: dict[int, str] = {}  # word id -> text (the same keys)
 _RECENT: dict[int, "Tokens"] = {}  # id(doc) -> its columns
@@ -41,18 +43,44 @@ _CACHE_LIMIT = 1 << 20
 
 def word_flag(test: Callable[[str], bool]) -> int:
     """Register a yes/no test of a word's text; returns its bit in ``Tokens.masks``."""
-    _TESTS.append(test)
-    _MASKS.clear()  # masks computed before lack the new bit
+    flag = _take_bits(1)
+    _TESTS.append((flag, test))
+    return flag
+
+
+def word_flags(count: int, test: Callable[[str], int]) -> list[int]:
+    """Register ``count`` yes/no tests of a word's text answered by one function, as the bits
+    1, 2, 4... of the int it returns (one call per new word where ``count`` calls would cost
+    more than the tests); returns their bits in ``Tokens.masks``, in that order."""
+    first = _take_bits(count)
+    _BIT_TESTS.append((first.bit_length() - 1, test))
+    return [first << k for k in range(count)]
+
+
+def _take_bits(count: int) -> int:
+    first = _BITS_TAKEN[0]
+    _BITS_TAKEN[0] += count
+    _MASKS.clear()  # masks computed before lack the new bits
     _RECENT.clear()
-    return 1 << (len(_TESTS) - 1)
+    return 1 << first
 
 
-PUNCT = word_flag(lambda w: _is_punct(w))  # the same as Token.is_punct
-SPACE = word_flag(str.isspace)
-LOWER = word_flag(str.islower)
-LONG_ALPHA = word_flag(lambda w: len(w) >= 4 and w.isalpha())
-FINAL = word_flag(lambda w: bool(w) and set(w) <= {".", "!", "?", "…"})  # ends a sentence
-LINE_BREAK = word_flag(lambda w: "\n" in w and w.isspace())
+def _shape(w: str) -> int:
+    """The bits of ``PUNCT`` ... ``LINE_BREAK`` below."""
+    if w.isspace():
+        return 2 | (32 if "\n" in w else 0)  # SPACE, LINE_BREAK
+    bits = 1 if _is_punct(w) else 0  # the same as Token.is_punct
+    if w.islower():
+        bits |= 4
+    if len(w) >= 4 and w.isalpha():
+        bits |= 8
+    if w and set(w) <= _FINAL_MARKS:
+        bits |= 16  # ends a sentence
+    return bits
+
+
+_FINAL_MARKS = frozenset(".!?…")
+PUNCT, SPACE, LOWER, LONG_ALPHA, FINAL, LINE_BREAK = word_flags(6, _shape)
 
 
 @dataclass(slots=True, eq=False)
@@ -138,13 +166,15 @@ def _known(orths: list[int], strings) -> tuple[list[str], numpy.ndarray]:
     except KeyError:
         pass
     # (A set difference looks each distinct word up once, in C, not each token in Python.)
-    tests = [(1 << bit, test) for bit, test in enumerate(_TESTS)]
+    tests, bit_tests = _TESTS, _BIT_TESTS
     for orth in set(orths).difference(_MASKS):
         word = _WORDS[orth] = strings[orth]
         mask = 0
         for flag, test in tests:
             if test(word):
                 mask |= flag
+        for shift, test in bit_tests:
+            mask |= test(word) << shift
         _MASKS[orth] = mask
     return list(map(_WORDS.__getitem__, orths)), _masks_of(orths)
 

@@ -26,14 +26,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from annotate.nlp.components import Batched, doc_text, rows
-from annotate.nlp.components.tokens import tokens, word_flag
+from annotate.nlp.components.tokens import tokens, word_flags
 from annotate.nlp.language import content_stem, story_word_counts
 
 CONTENT_WORDS, CAPITALISED, STORY_WORDS = "content_words", "capitalised", "story_words"
 # A surname's shape: a capital and four lower-case letters or more.
 _SURNAME_SHAPE = re.compile(r"[A-Z][a-z]{4,}")
-_CAPITALISED = word_flag(lambda word: _SURNAME_SHAPE.fullmatch(word) is not None)
-_CONTENT = word_flag(lambda word: content_stem(word) is not None)
+
+
+def _word_bits(word: str) -> int:
+    """Bit 1: ``word`` has a surname's shape; bit 2: it is a content word."""
+    return (1 if _SURNAME_SHAPE.fullmatch(word) is not None else 0) | (2 if content_stem(word) is not None else 0)
+
+
+_CAPITALISED, _CONTENT = word_flags(2, _word_bits)
 
 
 def content_words(doc: Doc) -> list[str]:
