@@ -109,3 +109,15 @@ def test_trimmed_drops_the_whitespace_that_str_isspace_names(text, start, end):
     while e > s and text[e - 1].isspace():
         e -= 1
     assert language.trimmed(text, start, end) == (s, e)
+
+
+@given(st.text(alphabet="abcdeghilmnstxy'É", max_size=12))
+@settings(max_examples=500, deadline=None)
+def test_stem_takes_off_the_first_suffix_that_fits(word):
+    """``stem`` tries only the suffixes a word can end with, with the same result as trying them all in order."""
+    w = fold(word).replace("'", "")
+    for suffix, repl in language._SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    assert language.stem(word) == (w[:-1] if w.endswith("e") and len(w) > 3 else w)

@@ -717,13 +717,20 @@ GENERIC = frozenset(
 )
 
 
+# Suffixes ``stem`` takes off, the first that fits wins; grouped by their last letter, so a word
+# is only tried against those it can end with.
+_SUFFIXES = (("ies", "y"), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""), ("ied", "y"), ("ed", ""),
+             ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""), ("ly", ""))  # fmt: skip
+_SUFFIXES_ENDING_IN: dict[str, tuple[tuple[str, str], ...]] = {
+    last: tuple(pair for pair in _SUFFIXES if pair[0][-1] == last) for last in {suffix[-1] for suffix, _ in _SUFFIXES}
+}
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A crude English stem, enough to meet "companies" with "company", "abandoning" with "abandonment"."""
     w = fold(word).replace("'", "")
-    for suffix, repl in (("ies", "y"), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""), ("ied", "y"),
-                         ("ed", ""), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""),
-                         ("ly", "")):
+    for suffix, repl in _SUFFIXES_ENDING_IN.get(w[-1:], ()):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: len(w) - len(suffix)] + repl
             break
