@@ -21,11 +21,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from annotate.model import Discrepancy
-from annotate.nlp.language import CLAUSE_NEGATIONS, GROUP_NOUNS
+from annotate.nlp.language import CLAUSE_NEGATIONS, GENERIC, GROUP_NOUNS, stem
 from annotate.nlp.negation import INVOLVEMENT_STEMS, deniable
 from annotate.compare.detectors.story import (
-    GENERIC, Findings, Matches, Story, affirmed_vs_denied, article_values, content_of_words, content_words, evidence,
-    stem, words_only,
+    Findings, Matches, Story, affirmed_vs_denied, article_values, content_of_words, content_words, evidence, words_only,
 )
 
 KIND = "claim"

@@ -31,7 +31,8 @@ from itertools import combinations
 from annotate.model import Corroboration, DateMention, Discrepancy, Mention
 from annotate.corpus.outlets import outlet_list
 from annotate.compare.detectors.number import frame_of
-from annotate.compare.detectors.story import GENERIC, Findings, Matches, Story, article_values, evidence
+from annotate.compare.detectors.story import Findings, Matches, Story, article_values, evidence
+from annotate.nlp.language import GENERIC
 
 KIND = "date"
 MIN_SHARED_WORDS = 2

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 
 from annotate.model import Corroboration, Discrepancy, Mention, NumberMention
 from annotate.compare.quantities import KNOWN_THINGS, Frame, frame, round_agrees
-from annotate.compare.detectors.story import GENERIC, Findings, Story, article_values, evidence, stem, value_parts
+from annotate.compare.detectors.story import Findings, Story, article_values, evidence, value_parts
+from annotate.nlp.language import GENERIC, stem
 
 KIND = "number"
 

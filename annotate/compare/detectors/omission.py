@@ -30,7 +30,8 @@ from __future__ import annotations
 from annotate.model import NOT_REPORTED, ArticleValue, Discrepancy, Evidence, Mention
 from annotate.corpus.outlets import outlet_list
 from annotate.compare.detectors.number import DURATIONS, SHARES, counted_key, counted_words, number_facts, story_frames, written_out
-from annotate.compare.detectors.story import Findings, Story, article_values, evidence, short, stem
+from annotate.compare.detectors.story import Findings, Story, article_values, evidence, short
+from annotate.nlp.language import stem
 
 KIND = "omission"
 

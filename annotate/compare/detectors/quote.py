@@ -30,8 +30,8 @@ from itertools import combinations
 
 from annotate.compare.align import candidate_pairs, changes, local_alignment, word_diff, word_spans
 from annotate.model import Corroboration, Discrepancy, Mention, Statement
-from annotate.nlp.language import content_stem, fold
-from annotate.compare.detectors.story import GENERIC, STOPWORDS, Findings, Matches, Story, article_values, content_words, evidence, short, value_part
+from annotate.nlp.language import GENERIC, STOPWORDS, content_stem, fold
+from annotate.compare.detectors.story import Findings, Matches, Story, article_values, content_words, evidence, short, value_part
 
 KIND = "quote"
 MIN_WORDS = 3  # a quote of fewer words is a scare quote, not a statement

@@ -28,8 +28,7 @@ from annotate.model import (
     Statement,
     WordStream,
 )
-from annotate.nlp.language import CALENDAR_WORDS as MONTHS  # (whole month and weekday names)
-from annotate.nlp.language import GENERIC, STOPWORDS, WORD, fold, place_of, sentence_spans, stem
+from annotate.nlp.language import CALENDAR_WORDS, STOPWORDS, WORD, fold, place_of, sentence_spans, stem
 from annotate.corpus.outlets import outlet_list
 
 Findings = tuple[list[Discrepancy], list[Corroboration]]
@@ -46,7 +45,7 @@ def content_of_words(words, places: frozenset[str] = frozenset()) -> frozenset[s
     out: set[str] = set()
     for raw in words:
         w = fold(raw).replace("'", "")
-        if not w or w in STOPWORDS or w in MONTHS or len(w) < 3:
+        if not w or w in STOPWORDS or w in CALENDAR_WORDS or len(w) < 3:
             continue
         if raw[:1].isupper() and places:
             place = place_of(raw, places)
