@@ -220,7 +220,8 @@ class _DocEntities:
         self._words: set[str] | None = None  # every word of the Doc
         self._work_words: bool | None = None  # has the Doc a word of _WORK_NOUNS or _WORK_VERBS?
         self._lowercase_questions = 0
-        self._headline: dict[int, bool] = {}
+        self._headline: dict[int, bool] = {}  # first token of a sentence or line -> is it a headline?
+        self._headline_at: dict[int, bool] = {}  # token -> is it in a headline? (asked again and again)
         self._body_names: dict[str, str] = {}  # names found outside headlines -> label
         self._line_breaks: list[int] | None = None  # token indices of line breaks, when asked
         self._descriptions: dict[int, str] = {}  # start token -> "Spiro man" (the noun in lowercase)
@@ -316,7 +317,8 @@ class _DocEntities:
                 if nxt - end <= 2 and not ss[nxt] and w[end].lower() in _GAP_OPENERS and self._joinable_gap(start, end, nxt):
                     end = nxt + 1
                     continue
-                runs.append(self._whole_run(start, end))
+                # (most runs are one word with no hyphen before it: ``_whole_run`` leaves those as they are)
+                runs.append(self._whole_run(start, end) if end - start > 1 or w[start - 1] == "-" else (start, end))
             start, end = nxt, nxt + 1
         if start >= 0:
             runs.append(self._whole_run(start, end))
@@ -889,8 +891,11 @@ class _DocEntities:
         """Is token ``i`` in a headline: a sentence or line in Title Case with no final period?
 
         (A title line without a period may run on into the first sentence.)"""
-        s = self._sentence_of(i)
+        known = self._headline_at.get(i)
+        if known is not None:
+            return known
         k = bisect_right(self.sentence_starts, i)
+        s = self.sentence_starts[k - 1]
         e = self.sentence_starts[k] if k < len(self.sentence_starts) else self.n
         if self._line_breaks is None:
             self._line_breaks = numpy.flatnonzero(self.toks.where(LINE_BREAK)).tolist()
@@ -913,7 +918,8 @@ class _DocEntities:
                 capitals = int((long_words & ((masks & _CAPITALISED) != 0)).sum())
                 headline = words >= 3 and capitals >= 0.8 * words
             self._headline[s] = headline
-        return self._headline[s]
+        known = self._headline_at[i] = self._headline[s]
+        return known
 
     # -- roles -----------------------------------------------------------------------------
 
@@ -1181,8 +1187,11 @@ class _DocEntities:
                     other for other in candidates if len(other) > len(words) and _is_short_form(words, other, person)
                 ] if len(candidates) > 1 else []  # fmt: skip
             for start, words, text in keys:
-                gender = HONORIFIC_SEX.get(fold(w[start - 1])) if person and start else None
-                fullest = best_text[_fullest_form(start, words, longer[words], forms, person, gender)]
+                if longer[words]:
+                    gender = HONORIFIC_SEX.get(fold(w[start - 1])) if person and start else None
+                    fullest = best_text[_fullest_form(start, words, longer[words], forms, person, gender)]
+                else:  # (most names: no longer form)
+                    fullest = best_text[words]
                 if fullest != text:
                     out[start] = fullest
         return out
