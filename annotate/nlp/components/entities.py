@@ -559,7 +559,7 @@ class _DocEntities:
             found.append(_Found(start, end, "PRODUCT"))  # "iPod", "iTunes"
             return
         opens = n == 1 and self._opens_sentence(start)
-        if _shape(w[end - 1]) & _MODEL_NAME_SHAPE:
+        if (shape if n == 1 else _shape(w[end - 1])) & _MODEL_NAME_SHAPE:
             found.append(_Found(start, end, "PRODUCT"))  # "Tx-40", "Airbus A380"
         elif n >= 2 and self.lex.labels.get(fold(w[start])) == "ORG":
             found.append(_Found(start, end, "ORG"))  # "Apple Computer", "Boeing Commercial Airplanes"
@@ -878,11 +878,12 @@ class _DocEntities:
         lower = word.lower()
         if not lower.islower():
             return False
-        # Most articles ask once or twice: scanning the words costs less than building a set
-        # of them, but many questions on a long text need the set.
+        # Most articles ask once or twice: comparing the word's id with the column of word ids
+        # costs less than building a set of the words (and much less than comparing strings),
+        # but many questions on a long text need the set.
         self._lowercase_questions += 1
         if self._lowercase_questions <= 3:
-            return lower in self.w
+            return bool((self.toks.table[:, 0] == get_string_id(lower)).any())
         if self._words is None:
             self._words = set(self.w)
         return lower in self._words
