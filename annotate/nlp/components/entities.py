@@ -210,7 +210,7 @@ class _DocEntities:
         # Sentence starts are not shared columns (a trained parser may have added some), but
         # ``sentence_starts`` reads them once for every component; a Doc no one split is one sentence.
         first = sentence_starts(doc) if doc.has_annotation("SENT_START") else [0]
-        self.sentence_starts = numpy.searchsorted(toks.table[:, 2], first).tolist()
+        self.sentence_starts = numpy.searchsorted(toks.table[:, 2], numpy.array(first, dtype=numpy.uint64)).tolist()
         ss = [False] * self.n
         for i in self.sentence_starts:
             ss[i] = True
@@ -883,7 +883,7 @@ class _DocEntities:
         # but many questions on a long text need the set.
         self._lowercase_questions += 1
         if self._lowercase_questions <= 3:
-            return bool((self.toks.table[:, 0] == get_string_id(lower)).any())
+            return bool((self.toks.table[:, 0] == numpy.uint64(get_string_id(lower))).any())
         if self._words is None:
             self._words = set(self.w)
         return lower in self._words
