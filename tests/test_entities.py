@@ -359,3 +359,13 @@ def test_a_listed_name_of_several_words_is_found_in_its_other_spellings(nlp, tex
     """The gazetteer's names of several words are matched (a PhraseMatcher) with or without
     accents, with a hyphen or a space, with either apostrophe."""
     assert ents(nlp, text).get(name) == label
+
+
+@pytest.mark.parametrize(
+    "text", ["Tara Reid starred in Van Wilder in 2002.", "Starred in Van Wilder, she became famous."]
+)
+def test_a_title_after_a_work_word_is_no_name_however_the_word_is_written(nlp, text):
+    """"starred in X": a film's title is not a person, in whatever case the work word is written
+    (the finder first looks whether an article has a work word at all, by its word ids)."""
+    assert "Van Wilder" not in ents(nlp, text)
+    assert ents(nlp, "Tara Reid saw Van Wilder in 2002.").get("Van Wilder") == "PERSON"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from annotate.nlp.names import OFFICE_HEADS, fold
 
@@ -70,11 +71,8 @@ def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[in
             continue
         words = after.group(1).split()
         for n in range(len(words), 0, -1):  # the longest office: "prime minister", not "prime"
-            last = fold(words[n - 1]).strip(".,")
-            if last.startswith(("ex-", "then-")):
-                last = last.split("-", 1)[1]
             # (an office ends on its head: most words after a name are not one, and cost no more)
-            if last not in OFFICE_HEADS and last not in _COMPOUND_ENDS:
+            if not _may_end_office(words[n - 1]):
                 continue
             if office_tail(words[:n]):
                 office_end = _end_of_words(text, end, words[:n])
@@ -87,6 +85,16 @@ def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[in
         first = former.start() if former else start
         rows.append((first, office_end, label, True))
     return rows
+
+
+@lru_cache(maxsize=65536)
+def _may_end_office(word: str) -> bool:
+    """Is ``word`` an office's head or the end of a compound one ("leader", "ex-president",
+    "officer")? Asked of most words after a name: answered once per word."""
+    last = fold(word).strip(".,")
+    if last.startswith(("ex-", "then-")):
+        last = last.split("-", 1)[1]
+    return last in OFFICE_HEADS or last in _COMPOUND_ENDS
 
 
 def _end_of_words(text: str, start: int, words: list[str]) -> int:

@@ -35,12 +35,14 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from annotate.nlp.language import (
@@ -73,6 +75,7 @@ from annotate.nlp.components.gazetteer import (
     spellings,
 )
 from annotate.nlp.names import ORG_HEAD_WORDS
+from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import LINE_BREAK, LONG_ALPHA, tokens, word_flag
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
@@ -85,6 +88,21 @@ _I_PRODUCT = re.compile(r"^i[A-Z][a-z]+[A-Za-z]*$")  # "iPod", "iTunes", "iPhone
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,2}\d{3,4}[A-Za-z]{0,2}|\d{3,4}s)$")  # "737", "737s", "A320s"
 _MODEL_NUMBER_FLAG = word_flag(lambda w: bool(_MODEL_NUMBER.match(w)))
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
+# What a word's shape says, one bit each (``_shape``).
+_I_PRODUCT_SHAPE, _MODEL_NAME_SHAPE, _ACRONYM_SHAPE, _CAMEL_CASE_SHAPE = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=65536)
+def _shape(word: str) -> int:
+    """The patterns above that ``word`` matches, as bits: tested once per word, not per use."""
+    return (
+        (_I_PRODUCT_SHAPE if _I_PRODUCT.match(word) else 0)
+        | (_MODEL_NAME_SHAPE if not word.isalpha() and _MODEL_NAME.match(word) else 0)
+        | (_ACRONYM_SHAPE if _ACRONYM.match(word) else 0)
+        | (_CAMEL_CASE_SHAPE if _CAMEL_CASE.match(word) else 0)
+    )
+
+
 _SENTENCE_END = frozenset(".!?…\"'”’")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _SURNAME_PREFIXED = re.compile(r"^(?:(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z][a-z]+|[A-Z][a-z]*['’][A-Za-z][a-z]+)$")  # "McDermott", "Ka'loni"
@@ -92,6 +110,23 @@ _NAME_SHAPED = re.compile(r"^[A-Z][a-z]*['’][A-Za-z][a-z]+$")  # "Ka'Loni", "D
 # "the film X", "starred in X": what names a work (films, shows, books are not people or places).
 _WORK_NOUNS = frozenset("film films movie movies sitcom album albums song songs novel documentary musical".split())
 _WORK_VERBS = frozenset("starred starring appeared appearing cameo".split())
+
+
+def _casings(word: str) -> set[str]:
+    """Every way to write ``word`` that ``str.lower`` makes ``word``: "film", "Film", "fILM"..."""
+    out = {""}
+    for c in word:
+        ways = {c, c.upper()} | ({"\u212a"} if c == "k" else set())  # (the Kelvin sign lowers to "k")
+        out = {head + way for head in out for way in ways}
+    return out
+
+
+# The word ids (ORTH) of the work words in every casing, sorted: an article has one if a token has one.
+_WORK_WORD_IDS = numpy.array(
+    sorted({get_string_id(way) for word in _WORK_NOUNS | _WORK_VERBS for way in _casings(word)}), dtype=numpy.uint64
+)
+# What ends the look back for a work verb: the end of a clause, or a verb of speech.
+_WORK_STOPS = frozenset({".", ";", ":"}) | SPEECH_VERBS
 _CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
 _LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
@@ -133,6 +168,9 @@ class EntityFinder(Batched):
         # PhraseMatcher, in every spelling ``fold`` counts as one; a single word is looked up
         # by its folded form.
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # The patterns' words in lowercase (their LOWER): a run whose words are no pattern's needs
+        # no matcher, and most articles then never run it.
+        self.pattern_words: set[tuple[str, ...]] = set()
         by_label: dict[str, list[str]] = {}
         for name, label in lexicon().names.items():
             by_label.setdefault(label, []).extend(spellings(name))
@@ -143,20 +181,22 @@ class EntityFinder(Batched):
                     patterns.append(pattern)
                 patterns.append(Doc(nlp.vocab, words=["the", *(t.text for t in pattern)]))
             self.matcher.add(label, patterns)
+            self.pattern_words.update(tuple(t.lower_ for t in pattern) for pattern in patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        _DocEntities(doc, self.matcher).run()
+        _DocEntities(doc, self.matcher, self.pattern_words).run()
         return doc
 
 
 class _DocEntities:
     """The state for finding the entities of one Doc."""
 
-    def __init__(self, doc: Doc, matcher: PhraseMatcher) -> None:
+    def __init__(self, doc: Doc, matcher: PhraseMatcher, pattern_words: set[tuple[str, ...]]) -> None:
         self.doc = doc
         self.matcher = matcher
+        self.pattern_words = pattern_words
         self._matched: dict[tuple[int, int], str] | None = None  # (start, end) -> label of a listed name
         self.lex = lexicon()
         # Token attributes as shared columns (creating Token objects for every token
@@ -167,17 +207,21 @@ class _DocEntities:
         self.strings = doc.vocab.strings
         self.w = toks.words
         self.ws, self.punct, self.space = toks.ws, toks.punct, toks.space
-        # Sentence starts are not shared columns: a trained parser may have added some. Any
-        # ENT_IOB set means a trained NER ran (``Doc.has_annotation``); one call reads both.
-        table = doc.to_array([SENT_START, ENT_IOB])
-        ss = table[:, 0] == 1
-        ss[0] = True
-        self.ss = ss.tolist()
-        self.sentence_starts = numpy.flatnonzero(ss).tolist()
-        self.has_ents = bool(table[:, 1].any())
+        # Sentence starts are not shared columns (a trained parser may have added some), but
+        # ``sentence_starts`` reads them once for every component; a Doc no one split is one sentence.
+        first = sentence_starts(doc) if doc.has_annotation("SENT_START") else [0]
+        self.sentence_starts = numpy.searchsorted(toks.table[:, 2], numpy.array(first, dtype=numpy.uint64)).tolist()
+        ss = [False] * self.n
+        for i in self.sentence_starts:
+            ss[i] = True
+        self.ss = ss
+        # Entities a trained NER set (``Doc.ents`` reads the token structs directly).
+        self.trained_ents = doc.ents
         self._words: set[str] | None = None  # every word of the Doc
+        self._work_words: bool | None = None  # has the Doc a word of _WORK_NOUNS or _WORK_VERBS?
         self._lowercase_questions = 0
-        self._headline: dict[int, bool] = {}
+        self._headline: dict[int, bool] = {}  # first token of a sentence or line -> is it a headline?
+        self._headline_at: dict[int, bool] = {}  # token -> is it in a headline? (asked again and again)
         self._body_names: dict[str, str] = {}  # names found outside headlines -> label
         self._line_breaks: list[int] | None = None  # token indices of line breaks, when asked
         self._descriptions: dict[int, str] = {}  # start token -> "Spiro man" (the noun in lowercase)
@@ -273,7 +317,8 @@ class _DocEntities:
                 if nxt - end <= 2 and not ss[nxt] and w[end].lower() in _GAP_OPENERS and self._joinable_gap(start, end, nxt):
                     end = nxt + 1
                     continue
-                runs.append(self._whole_run(start, end))
+                # (most runs are one word with no hyphen before it: ``_whole_run`` leaves those as they are)
+                runs.append(self._whole_run(start, end) if end - start > 1 or w[start - 1] == "-" else (start, end))
             start, end = nxt, nxt + 1
         if start >= 0:
             runs.append(self._whole_run(start, end))
@@ -339,18 +384,25 @@ class _DocEntities:
         # "the 787 Dreamliner": a model number and the model's name, without the maker
         numbers = numpy.flatnonzero(self.toks.where(_MODEL_NUMBER_FLAG)).tolist()
         if numbers:
-            covered = bytearray(n)
-            for f in found:
-                covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+            covered: bytearray | None = None  # 1 for tokens in an entity, made when first asked
             added = False
-            # "Boeing's 747": a model number after a maker's possessive is the maker's model
-            makers = {f.end for f in found if f.label == "ORG"}
+            makers: set[int] | None = None
             for i in numbers:
-                if covered[i] or (w[i].isdigit() and 1800 <= int(w[i]) <= 2100) or not self.ws[i]:
+                if (w[i].isdigit() and 1800 <= int(w[i]) <= 2100) or not self.ws[i]:
                     continue
                 end = self._model_name_after(i + 1)
-                if end == i + 1 and not (w[i - 1] in _POSSESSIVE and i - 1 in makers):
-                    continue
+                if end == i + 1:
+                    # "Boeing's 747": a model number after a maker's possessive is the maker's model
+                    if w[i - 1] not in _POSSESSIVE:
+                        continue
+                    if makers is None:
+                        makers = {f.end for f in found if f.label == "ORG"}
+                    if i - 1 not in makers:
+                        continue
+                if covered is None:
+                    covered = bytearray(n)
+                    for f in found:
+                        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
                 if not any(covered[i:end]):
                     found.append(_Found(i, end, "PRODUCT"))
                     added = True
@@ -442,7 +494,7 @@ class _DocEntities:
         if label:
             found.append(_Found(start, end, label))
             return
-        if _I_PRODUCT.match(self.w[start]):
+        if _shape(self.w[start]) & _I_PRODUCT_SHAPE:
             found.append(_Found(start, end, "PRODUCT"))  # "iPod Nano"
             return
         n = end - start
@@ -496,28 +548,27 @@ class _DocEntities:
 
     def _unknown(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
         """A run no list knows: decide from its shape and its context."""
-        n = end - start
-        text = self.span_text(start, end)
-        nxt = self.w[end].lower() if end < self.n else None
-        prev = self.w[start - 1].lower() if start > 0 else None
         if self._names_a_work(start):
             return
-        if _I_PRODUCT.match(self.w[start]):
+        n = end - start
+        w = self.w
+        nxt = w[end].lower() if end < self.n else None
+        prev = w[start - 1].lower() if start > 0 else None
+        shape = _shape(w[start])  # (the whole run's, when it is one word)
+        if shape & _I_PRODUCT_SHAPE:
             found.append(_Found(start, end, "PRODUCT"))  # "iPod", "iTunes"
             return
-        last = self.w[end - 1]
-        if not last.isalpha() and _MODEL_NAME.match(last):
+        opens = n == 1 and self._opens_sentence(start)
+        if (shape if n == 1 else _shape(w[end - 1])) & _MODEL_NAME_SHAPE:
             found.append(_Found(start, end, "PRODUCT"))  # "Tx-40", "Airbus A380"
-        elif n >= 2 and self.lex.labels.get(fold(self.w[start])) == "ORG":
+        elif n >= 2 and self.lex.labels.get(fold(w[start])) == "ORG":
             found.append(_Found(start, end, "ORG"))  # "Apple Computer", "Boeing Commercial Airplanes"
-        elif n == 1 and _ACRONYM.match(text) and nxt in SPEECH_VERBS:
+        elif n == 1 and shape & _ACRONYM_SHAPE and nxt in SPEECH_VERBS:
             found.append(_Found(start, end, "ORG"))  # "SIA said": an acronym is not a person
-        elif n == 1 and self._opens_sentence(start) and (
-            _CAMEL_CASE.match(text) or (_ACRONYM.match(text) and end < self.n and self.w[end].isalpha() and self.w[end].islower())
-        ):
+        elif opens and (shape & _CAMEL_CASE_SHAPE or (shape & _ACRONYM_SHAPE and end < self.n and w[end].isalpha() and w[end].islower())):
             # "DNC files lawsuit", "WikiLeaks, and ...": capitals inside a word tell a name even where a sentence opens
             found.append(_Found(start, end, "ORG", weak=True))
-        elif n == 1 and self._opens_sentence(start) and nxt not in SPEECH_VERBS:
+        elif opens and nxt not in SPEECH_VERBS:
             unresolved.append((start, end))  # pass 2 may still know it as a surname
         elif n >= 2 and fold(self.w[start]) in ORG_PREFIXES:
             found.append(_Found(start, end, "ORG"))  # "Radio Cheneik", "Bank of Tokyo"
@@ -533,9 +584,9 @@ class _DocEntities:
             found.append(_Found(start, end, "ORG"))  # "news platform Hromadske"
         elif nxt in _LOWERCASE_ORG_SUFFIXES:
             found.append(_Found(start, end + 1, "ORG"))  # "the Atlas group"
-        elif n == 1 and _CAMEL_CASE.match(text):
+        elif n == 1 and shape & _CAMEL_CASE_SHAPE:
             found.append(_Found(start, end, "ORG", weak=True))  # "SpaceX", "YouTube"
-        elif n == 1 and _ACRONYM.match(text):
+        elif n == 1 and shape & _ACRONYM_SHAPE:
             found.append(_Found(start, end, "ORG", weak=True))
         elif 2 <= n <= 3 and self._plain_words(start, end):
             keys = [fold(self.w[i]) for i in range(start, end)]
@@ -562,16 +613,26 @@ class _DocEntities:
     def _names_a_work(self, start: int) -> bool:
         """Does the run at ``start`` name a film, show or book: "starred in Mean Girls and Van
         Wilder", "the movie Van Wilder"?"""
+        if self._work_words is None:
+            # (most articles have no work word: one look at their word ids spares the look back
+            # at each name)
+            ids = self.toks.table[:, 0]
+            at = numpy.searchsorted(_WORK_WORD_IDS, ids)
+            self._work_words = bool((_WORK_WORD_IDS.take(at, mode="clip") == ids).any())
+        if not self._work_words:
+            return False
+        w = self.w
         floor = self._sentence_of(start)
         i = start - 1
-        while i >= floor and self.w[i] in _OPENERS:
+        while i >= floor and w[i] in _OPENERS:
             i -= 1
-        if i >= floor and self.w[i].lower() in _WORK_NOUNS:
+        if i >= floor and w[i].lower() in _WORK_NOUNS:
             return True
         for j in range(start - 1, max(floor, start - 9) - 1, -1):
-            if self.w[j].lower() == "in" and j > floor and self.w[j - 1].lower() in _WORK_VERBS:
+            word = w[j].lower()
+            if word == "in" and j > floor and w[j - 1].lower() in _WORK_VERBS:
                 return True
-            if self.w[j] in (".", ";", ":") or self.w[j].lower() in SPEECH_VERBS:
+            if word in _WORK_STOPS:
                 break
         return False
 
@@ -710,7 +771,9 @@ class _DocEntities:
         if end - start == 1:
             key = fold(self.w[start])
             return self.lex.labels.get(key) or self._body_names.get(key)
-        label = self._listed().get((start, end))
+        label = None
+        if tuple([word.lower() for word in self.w[start:end]]) in self.pattern_words:
+            label = self._listed().get((start, end))
         if label is None and self._body_names:
             label = self._body_names.get(fold(self.span_text(start, end)))
         return label
@@ -815,11 +878,12 @@ class _DocEntities:
         lower = word.lower()
         if not lower.islower():
             return False
-        # Most articles ask once or twice: scanning the words costs less than building a set
-        # of them, but many questions on a long text need the set.
+        # Most articles ask once or twice: comparing the word's id with the column of word ids
+        # costs less than building a set of the words (and much less than comparing strings),
+        # but many questions on a long text need the set.
         self._lowercase_questions += 1
         if self._lowercase_questions <= 3:
-            return lower in self.w
+            return bool((self.toks.table[:, 0] == numpy.uint64(get_string_id(lower))).any())
         if self._words is None:
             self._words = set(self.w)
         return lower in self._words
@@ -828,8 +892,11 @@ class _DocEntities:
         """Is token ``i`` in a headline: a sentence or line in Title Case with no final period?
 
         (A title line without a period may run on into the first sentence.)"""
-        s = self._sentence_of(i)
+        known = self._headline_at.get(i)
+        if known is not None:
+            return known
         k = bisect_right(self.sentence_starts, i)
+        s = self.sentence_starts[k - 1]
         e = self.sentence_starts[k] if k < len(self.sentence_starts) else self.n
         if self._line_breaks is None:
             self._line_breaks = numpy.flatnonzero(self.toks.where(LINE_BREAK)).tolist()
@@ -852,7 +919,8 @@ class _DocEntities:
                 capitals = int((long_words & ((masks & _CAPITALISED) != 0)).sum())
                 headline = words >= 3 and capitals >= 0.8 * words
             self._headline[s] = headline
-        return self._headline[s]
+        known = self._headline_at[i] = self._headline[s]
+        return known
 
     # -- roles -----------------------------------------------------------------------------
 
@@ -992,9 +1060,9 @@ class _DocEntities:
         """Entities a trained NER already set, titles trimmed off people's names."""
         doc = self.doc
         out: list[_Found] = []
-        if not self.has_ents:
+        if not self.trained_ents:
             return out
-        for ent in doc.ents:
+        for ent in self.trained_ents:
             label = _TRAINED_LABELS.get(ent.label_, ent.label_)
             if label not in ENTITY_LABELS:
                 continue  # numbers, dates, MISC...: other components' business
@@ -1034,12 +1102,14 @@ class _DocEntities:
             if f.weak and f.label == "GPE" and f.end - f.start == 1 and surnames.get(fold(self.w[f.start])) == "PERSON":
                 f.label, f.weak = "PERSON", False  # "a kiss from Macron": the person named in full above
         if surnames or org_heads:
-            taken = bytearray(self.n)  # 1 for tokens in an entity
-            for f in found:
-                taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+            taken: bytearray | None = None  # 1 for tokens in an entity, made when first asked
             for start, end in unresolved:
                 key = fold(self.span_text(start, end))
                 label = surnames.get(key) or org_heads.get(key)
+                if label and taken is None:
+                    taken = bytearray(self.n)
+                    for f in found:
+                        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
                 if label and not any(taken[start:end]):
                     found.append(_Found(start, end, label))
                     taken[start:end] = b"\x01" * (end - start)
@@ -1118,8 +1188,11 @@ class _DocEntities:
                     other for other in candidates if len(other) > len(words) and _is_short_form(words, other, person)
                 ] if len(candidates) > 1 else []  # fmt: skip
             for start, words, text in keys:
-                gender = HONORIFIC_SEX.get(fold(w[start - 1])) if person and start else None
-                fullest = best_text[_fullest_form(start, words, longer[words], forms, person, gender)]
+                if longer[words]:
+                    gender = HONORIFIC_SEX.get(fold(w[start - 1])) if person and start else None
+                    fullest = best_text[_fullest_form(start, words, longer[words], forms, person, gender)]
+                else:  # (most names: no longer form)
+                    fullest = best_text[words]
                 if fullest != text:
                     out[start] = fullest
         return out
