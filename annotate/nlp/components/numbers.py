@@ -549,8 +549,10 @@ def make_numbers(nlp: Language, name: str) -> NumberFinder:
 class NumberFinder(Batched):
     """Writes ``doc.spans["numbers"]`` from :func:`find_numbers`."""
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __init__(self) -> None:
         register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
         toks = tokens(doc)
         out = SpanWriter(doc, toks, "numbers")
         rows = out.rows
