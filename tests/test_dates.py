@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 import yaml
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import annotate.nlp.components.dates  # noqa: F401  (registers ct_dates)
@@ -167,29 +167,3 @@ def test_odd_text_never_raises_and_spans_stay_in_bounds(nlp, text, published):
         assert span_text and span_text in text
         assert granularity in {"day", "week", "month", "year", "unresolved"}
         assert (value is None) == (granularity == "unresolved")
-
-
-_PIECES = st.sampled_from(
-    ["to", "day", "Mon", "day", "Jan", "uary", "Sept", "ember", "yester", "week", "s", "ago", "last", "night",
-     "morn", "ing", "12", "2021", "/", "-", "’", "n't", "do", " ", "  ", "\n", ",", ".", "é", "x", "year", "month"]
-)  # fmt: skip
-
-
-@given(st.lists(st.tuples(_PIECES, st.booleans()), max_size=24), st.sampled_from([PUBLISHED, None]))
-@example([("It", True), ("is", True), ("to", False), ("day", False), (".", False)], None)
-@example([("(", False), ("Mon", False), ("day", True), ("yester", False), ("day", True)], PUBLISHED)
-@settings(max_examples=300, deadline=None)
-def test_the_dates_read_through_a_docs_tokens_are_those_of_its_text(nlp, pieces, published):
-    """``find_dates`` looks for date words only in the tokens that can hold one: however the
-    text is cut into tokens (a word cut in two, "to|day", no space between), it finds what a
-    scan of the whole text finds."""
-    from spacy.tokens import Doc
-
-    from annotate.nlp.components.dates import find_dates
-
-    words = [w for w, _ in pieces if not w.isspace()] or ["x"]
-    spaces = [space for w, space in pieces if not w.isspace()] or [False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    text = doc.text
-    assert find_dates(text, published, doc) == find_dates(text, published)
-    assert find_dates(text, published, nlp.make_doc(text)) == find_dates(text, published)

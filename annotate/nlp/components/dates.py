@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from annotate.nlp.language import MONTHS, WEEKDAYS
 from annotate.nlp.components import DOCS_PER_BATCH, Batched, register_extensions
-from annotate.nlp.components.tokens import SpanWriter, tokens, word_flag
+from annotate.nlp.components.tokens import SpanWriter, tokens
 
 LABEL = "DATE"
 
@@ -51,26 +51,12 @@ _EDGE = r"(?i:early|mid|late|the end of|the start of|the beginning of|the middle
 # a digit run, a relative keyword); the full phrase is then read around it with
 # anchored patterns, so the cost is linear with a small constant.
 # (Each starts with a plain character set, which the regex engine scans fast.)
-_NAME_STARTS = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Yesterday", "Today", "Tomorrow", "Tonight",
-)  # fmt: skip
-_NAME_TRIGGER = re.compile(f"(?:{'|'.join(_NAME_STARTS)})[a-z]*")
+_NAME_TRIGGER = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Yesterday|Today|Tomorrow|Tonight)[a-z]*"
+)
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 _KEYWORDS = ("week", "month", "year", *_DAY_WORDS, *_PARTS_OF_DAY, "ago")
-
-# In a Doc, the triggers are found through the tokens (a bit per distinct word, see
-# ``tokens.word_flag``): a token holding a trigger's letters, or a token ending in the first
-# letters of one, which may run on into the next token ("to|day" if a tokenizer split it so).
-_TRIGGERS = (*_NAME_STARTS, *_KEYWORDS)
-_TRIGGER_ANY = re.compile("|".join(_TRIGGERS))
-_TRIGGER_HEADS = frozenset(t[:n] for t in _TRIGGERS for n in range(1, len(t)))
-_MAY_HOLD_TRIGGER = word_flag(
-    lambda w: _TRIGGER_ANY.search(w) is not None or (w[-1:].isalpha() and _trailing_letters(w) in _TRIGGER_HEADS)
-)
-_LONGEST_TRIGGER = max(map(len, _TRIGGERS))
-_WORD_TRIGGERS: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # see ``_triggers_in_word``
 _THIS_OR_LAST_BEFORE = re.compile(r"\b(?P<rel>(?i:this|last))\s+$")
 
 # Anchored at a month name.
@@ -113,22 +99,18 @@ class DateMatch(NamedTuple):  # (a NamedTuple: built many times per Doc, and che
     granularity: str  # day | week | month | year | unresolved
 
 
-def find_dates(text: str, published: dt.date | None = None, doc: Doc | None = None) -> tuple[DateMatch, ...]:
-    """Every date phrase in ``text``, non-overlapping, leftmost-longest, in order.
-
-    ``doc``, when given, is the Doc of ``text``: its tokens tell where dates may start, which is
-    cheaper than scanning the text; the dates are the same."""
+def find_dates(text: str, published: dt.date | None = None) -> tuple[DateMatch, ...]:
+    """Every date phrase in ``text``, non-overlapping, leftmost-longest, in order."""
     if isinstance(published, dt.datetime):
         published = published.date()
     if not isinstance(published, dt.date):
         published = None
-    return _find_dates(text, published, doc)
+    return _find_dates(text, published)
 
 
 @lru_cache(maxsize=2 * DOCS_PER_BATCH)  # ct_numbers and ct_dates both need the dates of the same text
-def _find_dates(text: str, published: dt.date | None, doc: Doc | None) -> tuple[DateMatch, ...]:
+def _find_dates(text: str, published: dt.date | None) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
-    names, keywords = _triggers_in_tokens(doc) if doc is not None else _triggers_in_text(text)
 
     def read(reader, p: int, *args) -> None:
         try:
@@ -136,10 +118,11 @@ def _find_dates(text: str, published: dt.date | None, doc: Doc | None) -> tuple[
         except (OverflowError, ValueError):  # resolving near date.min/max: keep it unresolved
             found.extend(reader(text, p, *args, None))
 
-    for p in names:
+    for m in _NAME_TRIGGER.finditer(text):
+        p = m.start()
         if p and text[p - 1].isalpha():
             continue
-        word = _NAME_TRIGGER.match(text, p).group().lower()
+        word = m.group().lower()
         if word in MONTHS:
             read(_at_month, p)
         elif word in WEEKDAYS:
@@ -149,87 +132,21 @@ def _find_dates(text: str, published: dt.date | None, doc: Doc | None) -> tuple[
     for p, end in digit_runs(text):
         if end - p == 4 or text[end : end + 1] == "/":  # a year, an ISO date, or 30/09/2021
             read(_at_digits, p, end)
-    # Only whole words are read ("weeks", "yearly" are not), tested here before any call:
-    # most are not whole.
-    for k, p in keywords:
-        word = _KEYWORDS[k]
-        size = len(word)
-        if not (p and text[p - 1].isalpha()) and not text[p + size : p + size + 1].isalpha():
-            if word == "ago":
-                read(_at_ago, p)
-            elif word in _PARTS_OF_DAY:
-                read(_at_part_of_day, p, word)
-            else:
-                read(_at_keyword, p, word)
-    return tuple(_leftmost_longest(found))
-
-
-def _triggers_in_text(text: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """Where a name trigger starts, in order; (index in ``_KEYWORDS``, offset) of every keyword,
-    in the order of ``_KEYWORDS`` and then of the text."""
-    names = [m.start() for m in _NAME_TRIGGER.finditer(text)]
-    keywords: list[tuple[int, int]] = []
-    for k, word in enumerate(_KEYWORDS):  # (rare literal words: str.find is faster than a regex)
+    # Rare literal words: str.find is faster than any regex for them. Only whole words are
+    # read ("weeks", "yearly" are not), tested here before any call: most are not whole.
+    for word in _KEYWORDS:
         p = text.find(word)
+        size = len(word)
         while p != -1:
-            keywords.append((k, p))
+            if not (p and text[p - 1].isalpha()) and not text[p + size : p + size + 1].isalpha():
+                if word == "ago":
+                    read(_at_ago, p)
+                elif word in _PARTS_OF_DAY:
+                    read(_at_part_of_day, p, word)
+                else:
+                    read(_at_keyword, p, word)
             p = text.find(word, p + 1)
-    return names, keywords
-
-
-def _trailing_letters(word: str) -> str:
-    """The letters ending ``word`` (all of a plain word)."""
-    if word.isalpha():
-        return word
-    i = len(word)
-    while i and word[i - 1].isalpha():
-        i -= 1
-    return word[i:]
-
-
-def _triggers_in_tokens(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
-    """``_triggers_in_text`` of the Doc's text, read only in the tokens that can hold one.
-
-    A trigger is letters: it lies inside one token, or it starts where a token's last letters
-    start (a start after a letter is skipped anyway) and runs on into the next token, with no
-    space between. Starts that only a scan of the whole text finds (inside what another match
-    covers: after a letter) are left out; ``_find_dates`` skips those anyway."""
-    toks = tokens(doc)
-    text, starts, words, ws = toks.text, toks.starts, toks.words, toks.ws
-    last = len(words) - 1
-    names: list[int] = []
-    keywords: list[tuple[int, int]] = []
-    for i in numpy.flatnonzero(toks.where(_MAY_HOLD_TRIGGER)).tolist():
-        start, word = starts[i], words[i]
-        if (not ws[i] and i < last and word[-1:].isalpha() and words[i + 1][:1].isalpha()
-                and _trailing_letters(word) in _TRIGGER_HEADS):
-            size = len(word)  # a trigger may run on into the next token: read it in the text
-            found = _triggers_in_word(text[start : start + size + _LONGEST_TRIGGER], size)
-        else:
-            found = _WORD_TRIGGERS.get(word)
-            if found is None:
-                if len(_WORD_TRIGGERS) > 100_000:
-                    _WORD_TRIGGERS.clear()
-                found = _WORD_TRIGGERS[word] = _triggers_in_word(word, len(word))
-            if not found[0] and not found[1]:
-                continue  # "a", "to": the start of a trigger, none here
-        names.extend(start + p for p in found[0])
-        keywords.extend((k, start + p) for k, p in found[1])
-    keywords.sort()
-    return names, keywords
-
-
-def _triggers_in_word(piece: str, size: int) -> tuple[list[int], list[tuple[int, int]]]:
-    """``_triggers_in_text`` of ``piece``, keeping the triggers that start in its first ``size``
-    characters."""
-    names = [m.start() for m in _NAME_TRIGGER.finditer(piece) if m.start() < size]
-    keywords: list[tuple[int, int]] = []
-    for k, word in enumerate(_KEYWORDS):
-        p = piece.find(word)
-        while -1 < p < size:
-            keywords.append((k, p))
-            p = piece.find(word, p + 1)
-    return names, keywords
+    return tuple(_leftmost_longest(found))
 
 
 @lru_cache(maxsize=2 * DOCS_PER_BATCH)
@@ -463,7 +380,7 @@ class DateFinder(Batched):
         toks = tokens(doc)
         out = SpanWriter(doc, toks, "dates")
         rows = out.rows
-        for d in find_dates(toks.text, doc.user_data.get("published"), doc):
+        for d in find_dates(toks.text, doc.user_data.get("published")):
             where = toks.token_range(d.start, d.end)
             if where is None or where[0] < out.end:
                 continue  # two dates in one token ("2000.September"): the span keeps the first

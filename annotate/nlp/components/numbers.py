@@ -206,7 +206,7 @@ class _Atom:
 def find_numbers(doc: Doc) -> list[NumberMatch]:
     """Every quantity in ``doc``, in order, non-overlapping."""
     text = doc_text(doc)
-    dates = find_dates(text, doc.user_data.get("published"), doc)
+    dates = find_dates(text, doc.user_data.get("published"))
     date_starts = [d.start for d in dates]
     atoms: list[_Atom] = []
     consumed = 0
