@@ -129,6 +129,30 @@ def test_a_series_name_is_not_a_quantity_but_a_sentence_opener_is_not_a_series(n
     assert numbers(nlp, "By Sunday 800 civilians remained.") == [("800 civilians", 800, "civilians", None)]
 
 
+# Read around a number by small regexes that cheap character tests skip for most numbers:
+# each row is a case those tests must let through (or rule out) as the regexes do.
+AROUND_A_NUMBER = [
+    ("The loan is USD 5 million.", [("USD 5 million", 5_000_000, "dollars", None)]),
+    ("A fee of GBP 300 applies.", [("GBP 300", 300, "pounds", None)]),
+    ("The ticket costs 50 Euros.", [("50 Euros", 50, "euros", None)]),
+    ("It cost 40 US dollars.", [("40 US dollars", 40, "dollars", None)]),
+    ("He paid 9  pounds.", [("9  pounds", 9, "pounds", None)]),
+    ("Some 30 Yen were paid.", [("Some 30 Yen", 30, "yen", "some")]),
+    ("We met at 10 a.m. sharp.", []),
+    ("It ended at 5 GMT today.", []),
+    ("By 7 o'clock they left.", []),
+    ("It took 2 hrs to arrive.", []),
+    ("At 4 PM they met.", []),
+    ("In Article 5 of the pact.", []),
+    ("The Navy Buys 4 Frigates.", [("4 Frigates", 4, "frigates", None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), AROUND_A_NUMBER, ids=[c[0] for c in AROUND_A_NUMBER])
+def test_currency_codes_currency_words_times_and_series_names_around_a_number(nlp, sentence, expected):
+    assert numbers(nlp, sentence) == expected
+
+
 def test_a_score_is_two_numbers_not_a_range(nlp):
     found = numbers(nlp, "The motion passed 52 to 48 votes.")
     assert [v for _, v, _, _ in found] == [52, 48]

@@ -373,8 +373,10 @@ def make_dates(nlp: Language, name: str) -> DateFinder:
 class DateFinder(Batched):
     """Writes ``doc.spans["dates"]`` from :func:`find_dates`."""
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __init__(self) -> None:
         register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
         toks = tokens(doc)
         out = SpanWriter(doc, toks, "dates")
         rows = out.rows

@@ -161,10 +161,26 @@ _CURRENCY_AFTER = re.compile(r"\s+(?i:(?:US\s+)?(?P<c>dollars?|euros?|pounds?|ye
 _TIME_AFTER = re.compile(r"(?::\d|\.\d\d\s?(?i:am|pm|a\.m|p\.m)|\s?(?i:a\.m\.|p\.m\.|am\b|pm\b|o[’']clock|gmt\b|utc\b|hrs\b))")
 _GLUED_BEFORE = re.compile(r"(?:[A-Za-z]-?|\d:|[#№]|\bNo\.\s?)$")
 _ONE_AS_PRONOUN = re.compile(r"\b(?i:no|any|every|some|the|this|that|each|which|last|only)[\s-]+$")
-_CURRENCY_HINT = frozenset("$€£¥ D")  # the character before a currency-marked number
+_CURRENCY_MARKS = frozenset("$€£¥D")  # the character right before a currency-marked number
+_CURRENCY_CODES = frozenset(("USD", "EUR", "GBP"))  # "USD 5": the code before the space
 _TIME_HINT = frozenset(":. ap")
+# The first letters (either case) of what _CURRENCY_AFTER and _TIME_AFTER read after a space:
+# a cheap test rules most numbers out before the regex runs.
+_CURRENCY_WORD_STARTS = frozenset("udepyUDEPY")
+_TIME_WORD_STARTS = frozenset("apoguhAPOGUH")
 _CONTEXT_REACH = 500  # characters: about two sentences of news prose
-_CONTEXT = re.compile(r"(?P<noun>" + "|".join(CONTEXT_NOUNS) + r")\b")  # lowercase: fast to scan
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` grouped by first letter, in their order ("t(?:roops|roop)|s(?:...)"):
+    the same matches, but the regex engine tries one group per position, not every word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_CONTEXT = re.compile(r"(?P<noun>" + _by_first_letter(CONTEXT_NOUNS) + r")\b")  # lowercase: fast to scan
 
 
 class NumberMatch(NamedTuple):  # (a NamedTuple: built many times per Doc, and cheaply)
@@ -248,7 +264,8 @@ def _atom(text: str, pos: int) -> _Atom | None:
     digits, scale_word, short, words, vague, pct = m.groups()
     start, end = m.span()
     prev = text[pos - 1] if pos else " "
-    cur_match = _CURRENCY_BEFORE.search(text, max(0, pos - 4), pos) if digits and prev in _CURRENCY_HINT else None
+    currency_before = prev in _CURRENCY_MARKS or (prev == " " and text[pos - 4 : pos - 1] in _CURRENCY_CODES)
+    cur_match = _CURRENCY_BEFORE.search(text, max(0, pos - 4), pos) if digits and currency_before else None
     cur = cur_match["cur"].strip().lower() if cur_match else None
     if cur_match:
         start = cur_match.start()
@@ -267,13 +284,15 @@ def _atom(text: str, pos: int) -> _Atom | None:
     after = digits_end if not (scale_word or short or pct) else end
     if text[after : after + 1].isalpha():
         return None  # "30th", "1990s", "3D"
-    if text[digits_end : digits_end + 1] in _TIME_HINT and _TIME_AFTER.match(text, digits_end):
+    hint = text[digits_end : digits_end + 1]
+    if (hint in _TIME_HINT and (hint != " " or text[digits_end + 1 : digits_end + 2] in _TIME_WORD_STARTS)
+            and _TIME_AFTER.match(text, digits_end)):
         return None  # "10:30", "10.30am", "9 pm"
     if not cur and not pct and text.startswith(". ", end) and _line_start(text, pos):
         return None  # a list marker "1. "
     # (_NAME_BEFORE needs a letter before the space: most numbers follow a lowercase word or none.)
     # A scale or a currency after it makes it an amount: "paying Hradec 50 million euros".
-    amount = scale_word or short or _CURRENCY_AFTER.match(text, end)
+    amount = scale_word or short or _currency_after(text, end)
     if (prev == " " and not cur and not pct and not amount and text[pos - 2 : pos - 1].isalpha()
             and digits.isdigit() and _is_identifier(text, pos, end)):
         return None  # "Article 5", "Flight 370", "Resolution 2231"
@@ -283,6 +302,15 @@ def _atom(text: str, pos: int) -> _Atom | None:
     return _Atom(start, end, _tidy(value), scale, cur, bool(pct), False, digits)
 
 
+def _currency_after(text: str, end: int) -> re.Match | None:
+    """A currency word after a number ("50 million euros"); most numbers are followed by a
+    space and a letter no currency word starts with."""
+    after = text[end + 1 : end + 2]
+    if not text[end : end + 1].isspace() or (after not in _CURRENCY_WORD_STARTS and not after.isspace()):
+        return None
+    return _CURRENCY_AFTER.match(text, end)
+
+
 def _is_identifier(text: str, pos: int, end: int) -> bool:
     """A number right after a capitalised word that names a series: "Article 5".
 
@@ -290,6 +318,8 @@ def _is_identifier(text: str, pos: int, end: int) -> bool:
     a month ("June 3" is a date), or when the text is in title case
     ("Navy Buys 4 Frigates").
     """
+    if text[max(0, pos - 24) : pos - 1].rpartition(" ")[2].islower():
+        return False  # the word before has no capital: the usual case, without the regex
     name = _NAME_BEFORE.search(text, max(0, pos - 24), pos)
     if name is None or name["name"].lower() in _NOT_SERIES_NAMES or _is_month_or_day(name["name"].lower()):
         return False
@@ -353,11 +383,11 @@ def _read(atom: _Atom, nxt: _Atom | None, text: str, sentences: "_Sentences") ->
     elif currency:
         counts = CURRENCIES.get(currency.strip())
     else:
-        c = _CURRENCY_AFTER.match(text, end)
+        c = _currency_after(text, end)
         if c:
             counts, end = CURRENCIES[c["c"].lower()], c.end()
     if counts is None:
-        unit = _HYPHEN_UNIT.match(text, end) if not last.vague else None
+        unit = _HYPHEN_UNIT.match(text, end) if not last.vague and text[end : end + 1] == "-" else None
         if unit is not None:
             if unit["unit"] in FRACTIONS or unit["unit"] in FUNCTION_WORDS:
                 return None, used
@@ -519,8 +549,10 @@ def make_numbers(nlp: Language, name: str) -> NumberFinder:
 class NumberFinder(Batched):
     """Writes ``doc.spans["numbers"]`` from :func:`find_numbers`."""
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __init__(self) -> None:
         register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
         toks = tokens(doc)
         out = SpanWriter(doc, toks, "numbers")
         rows = out.rows
