@@ -20,8 +20,10 @@ windows; a sentence with no negation word at all is passed over before it is spl
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import accumulate
 
 from annotate.model import Denial, Negation
 from annotate.nlp.language import (
@@ -54,23 +56,19 @@ _GAP = 4  # words that may stand between the negation and its predicate
 Span_ = tuple[int, int]
 Row = tuple[int, int, str, str, tuple[str, ...], tuple[str, ...]]
 Token = tuple[str, int, int, bool]  # (lower-cased word, start, end, written as a name)
+Stream = tuple[Sequence[str], Sequence[int]]  # a text's words as written, where each starts
 
 _TOKEN = WORD_OR_FIGURE
 # Every negation word holds one of these (lower-cased): a sentence without any is not split into
 # words. (Looking for the words themselves with one pattern costs ten times more.)
 _CUE_PARTS = ("not", "never", "deni", "deny", "refus", "unlikely", "n't")
+_CUE_BYTES = tuple(part.encode("ascii") for part in _CUE_PARTS)
 _CUE_WORDS = tuple(NEGATION_WORDS)
 _CUE_LENGTHS = sorted({len(w) for w in NEGATION_WORDS})
 _BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE)
 
 
-def words(text: str) -> list[Token]:
-    """Lower-cased words with their offsets, and whether each is a name (capitalised, not the
-    first word of the text)."""
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end(), m.group()[0].isupper() and k > 0)
-            for k, m in enumerate(_TOKEN.finditer(text))]
-
-
+@lru_cache(maxsize=100_000)
 def content(word: str) -> str | None:
     """The stem of a word that says something of its own, or None ("the", "May", "not", "12")."""
     w = word.replace("'s", "").replace("'", "")
@@ -80,20 +78,93 @@ def content(word: str) -> str | None:
     return None if s in GENERIC else s
 
 
-def negations(text: str, starts: Sequence[int], quotes: Sequence[Span_] = ()) -> list[Row]:
+@lru_cache(maxsize=100_000)
+def _lower(word: str) -> str:
+    """A word as the rules compare it: lower case, with a straight apostrophe."""
+    return word.lower().replace("’", "'")
+
+
+def negations(text: str, starts: Sequence[int], quotes: Sequence[Span_] = (), stream: Stream | None = None) -> list[Row]:
     """The rows of the negated acts in ``text`` (sentences starting at ``starts``), outside
-    ``quotes`` (sorted, disjoint)."""
+    ``quotes`` (sorted, disjoint). ``stream``: the text's words, as ``WORD_OR_FIGURE`` finds
+    them, and where each starts (``ct_stream``'s), when known."""
     starts = list(starts)
     quote_starts = [q[0] for q in quotes]
     found: list[Row] = []
     seen: set[str] = set()
-    for s0, s1 in _sentences_with_cues(text, starts):
+    for (s0, s1), words, at, hits in _cued_sentences(text, starts, stream):
         sentence = text[s0:s1]
         if sentence in seen:
             continue  # a sentence repeated in the article denies once
         seen.add(sentence)
-        found.extend(_in_sentence(s0, words(sentence), quotes, quote_starts))
+        found.extend(_in_sentence(words, at, hits, quotes, quote_starts))
     return found
+
+
+# A sentence with a negation word: its span, its words as written, where each starts, and which
+# of them (indices) are negation words.
+Cued = tuple[Span_, list[str], list[int], list[int]]
+
+
+def _cued_sentences(text: str, starts: list[int], stream: Stream | None) -> list[Cued]:
+    """The sentences that hold a negation word, in order, with their words."""
+    if stream is not None:
+        cued = _cued_in_stream(text, starts, *stream)
+        if cued is not None:
+            return cued
+    found: list[Cued] = []
+    for s0, s1 in _sentences_with_cues(text, starts):
+        matches = list(_TOKEN.finditer(text, s0, s1))
+        words = [m.group() for m in matches]
+        hits = [k for k, w in enumerate(words) if _lower(w) in NEGATION_WORDS]
+        found.append(((s0, s1), words, [m.start() for m in matches], hits))
+    return found
+
+
+def _cued_in_stream(text: str, starts: list[int], words: Sequence[str], at: Sequence[int]) -> list[Cued] | None:
+    """``_cued_sentences`` read from the text's words (``stream``), which are each sentence's
+    words as long as no sentence starts inside a word; None when one does (the sentence's own
+    words differ then)."""
+    if not starts:
+        return None
+    n = len(text)
+    for b in starts:
+        if 0 < b < n and not text[b - 1].isspace() and not text[b].isspace():
+            k = bisect_right(at, b - 1) - 1
+            if k >= 0 and at[k] + len(words[k]) > b:
+                return None
+    hits = _negation_words(text, words, at)
+    by_sentence: dict[int, list[int]] = {}
+    for i in hits:
+        k = bisect_right(starts, at[i]) - 1
+        if k >= 0:  # (the words before the first sentence are in none)
+            by_sentence.setdefault(k, []).append(i)
+    found: list[Cued] = []
+    for k, in_sentence in by_sentence.items():
+        s0, s1 = trimmed(text, starts[k], starts[k + 1] if k + 1 < len(starts) else n)
+        lo, hi = bisect_left(at, s0), bisect_left(at, s1)
+        found.append(((s0, s1), list(words[lo:hi]), list(at[lo:hi]), [i - lo for i in in_sentence]))
+    return found
+
+
+def _negation_words(text: str, words: Sequence[str], at: Sequence[int]) -> list[int]:
+    """Which of the text's words (``stream``) are negation words, in order. Those are found
+    where the text holds one of their parts (``_CUE_PARTS``), in a lower-case copy of it in
+    bytes, a byte per character ("?" for any other than ASCII): lowering bytes and finding in
+    them costs a fraction of lowering the text. (No character other than ASCII lowers to an
+    ASCII letter but these two, for which every word is tested.)"""
+    if "\u212a" in text or "\u0130" in text:  # KELVIN SIGN ("k"), "İ" ("i" and a dot)
+        return [k for k, w in enumerate(words) if _lower(w) in NEGATION_WORDS]
+    low = text.replace("’", "'").encode("ascii", "replace").lower()
+    found: set[int] = set()
+    for part in _CUE_BYTES:
+        h = low.find(part)
+        while h >= 0:
+            k = bisect_right(at, h) - 1
+            if k >= 0 and h < at[k] + len(words[k]) and _lower(words[k]) in NEGATION_WORDS:
+                found.add(k)
+            h = low.find(part, h + 1)
+    return sorted(found)
 
 
 def _sentences_with_cues(text: str, starts: list[int]) -> list[Span_]:
@@ -128,31 +199,36 @@ def _ends_a_cue(low: str) -> bool:
     return any(w in low for w in _CUE_WORDS)
 
 
-def _in_sentence(s0: int, toks: list[Token], quotes: Sequence[Span_], quote_starts: list[int]) -> list[Row]:
+def _in_sentence(words: list[str], at: list[int], hits: list[int], quotes: Sequence[Span_],
+                 quote_starts: list[int]) -> list[Row]:
+    """The negations of one sentence: its words as written (a capitalised one after the first is
+    a name), where each starts, and which are negation words."""
     found: list[Row] = []
-    for i, (w, ts, _, _) in enumerate(toks):
-        if w not in NEGATION_WORDS or _quoted(quotes, quote_starts, s0 + ts):
+    n = len(words)
+    for i in hits:
+        if _quoted(quotes, quote_starts, at[i]):
             continue
-        if i and (toks[i - 1][0] in HEDGE_WORDS or toks[i - 1][0] == "or") or w in ("wouldn't", "couldn't"):
+        w = _lower(words[i])
+        if i and ((before := _lower(words[i - 1])) in HEDGE_WORDS or before == "or") or w in ("wouldn't", "couldn't"):
             continue  # "would not have placed" (what did not happen), "whether or not"
         j = i + 1
-        while j < len(toks) and j <= i + _GAP and (toks[j][0] in NEGATION_GAP_WORDS or toks[j][0] in NEGATION_WORDS):
+        while j < n and j <= i + _GAP and ((g := _lower(words[j])) in NEGATION_GAP_WORDS or g in NEGATION_WORDS):
             j += 1
-        if j >= len(toks) or j > i + _GAP or toks[j][3]:
+        if j >= n or j > i + _GAP or words[j][0].isupper():
             continue  # "wasn't Sam Mitchell", "not Patch Tuesday": who or what, not an act
-        predicate = content(toks[j][0])
+        predicate = content(_lower(words[j]))
         if predicate is None or predicate in _BOILERPLATE:
             continue
         # What is negated: the words after the predicate ("name Trump as a defendant"), a
         # name among them, so that another article's clause is about the same thing.
-        after = range(j + 1, min(len(toks), j + WINDOW_AFTER + 1))
-        context = {c for k in after if (c := content(toks[k][0]))}
-        names = {c for k in after if toks[k][3] and (c := content(toks[k][0]))}
+        after = range(j + 1, min(n, j + WINDOW_AFTER + 1))
+        context = {c for k in after if (c := content(_lower(words[k])))}
+        names = {c for k in after if words[k][0].isupper() and (c := content(_lower(words[k])))}
         if len(context) < MIN_SHARED or not names:
             continue
-        start = s0 + toks[max(0, i - 2)][1]
-        end = s0 + toks[min(len(toks) - 1, j + WINDOW_AFTER)][2]
-        found.append((start, end, LABEL, predicate, tuple(sorted(context)), tuple(sorted(names))))
+        last = min(n - 1, j + WINDOW_AFTER)
+        found.append((at[max(0, i - 2)], at[last] + len(words[last]), LABEL, predicate,
+                      tuple(sorted(context)), tuple(sorted(names))))
     return found
 
 
@@ -202,16 +278,27 @@ def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequen
     # The subjects' ends that lead to one negation in one sentence: one denial.
     subjects: dict[tuple[int, str, Span_], tuple[re.Match, list[int]]] = {}
     sentences = Sentences(text, starts)
+    quoted = _Quoted(quotes)
+    # (Several ends lead to each negation: what is said of its word is decided once per word.)
+    deniable_word: dict[str, bool] = {}
+    # (A pattern's end past the text's end stands for the end: no ``min`` per call.)
     for after in sorted(ends):
         subject_end = after
-        appositive = _APPOSITIVE.match(text, after, min(len(text), after + _APPOSITIVE_REACH))
-        if appositive:  # "X, the prime minister, has not conceded"
-            after = appositive.end()
-        neg = _NEG_AFTER.match(text, after, min(len(text), after + _NEG_REACH))
-        if not neg or not deniable(stem(neg.group(1))) or any(q0 <= neg.start() < q1 for q0, q1 in quotes):
+        if text.startswith(",", after):  # (the appositive's first character)
+            appositive = _APPOSITIVE.match(text, after, after + _APPOSITIVE_REACH)
+            if appositive:  # "X, the prime minister, has not conceded"
+                after = appositive.end()
+        neg = _NEG_AFTER.match(text, after, after + _NEG_REACH)
+        if not neg:
+            continue
+        word = neg.group(1)
+        ok = deniable_word.get(word)
+        if ok is None:
+            ok = deniable_word[word] = deniable(stem(word))
+        if not ok or quoted(after):
             continue  # words someone is quoted saying are their statement, not the outlet's claim
         sentence = sentences.around(max(subject_end - 1, 0))
-        subjects.setdefault((neg.end(), neg.group(1), sentence), (neg, []))[1].append(subject_end)
+        subjects.setdefault((neg.end(), word, sentence), (neg, []))[1].append(subject_end)
     for (_, _, sentence), (neg, subject_ends) in subjects.items():
         found.append(_denial(article_id, text, sentence, tuple(subject_ends), "", neg, None))
     for p in _phrases_before(text, phrase_ends):
@@ -224,6 +311,20 @@ def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequen
         sentence = sentences.around(p.start(1))
         found.append(_denial(article_id, text, sentence, (p.end(),), " ".join(words), neg, p.start()))
     return found
+
+
+class _Quoted:
+    """Whether an offset is inside one of some quotes (in any order, maybe overlapping): inside
+    the quotes that start at or before it iff the furthest of their ends is past it."""
+
+    def __init__(self, quotes: Sequence[Span_]) -> None:
+        spans = sorted(quotes)
+        self.starts = [q[0] for q in spans]
+        self.furthest = list(accumulate((q[1] for q in spans), max))
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos)
+        return k > 0 and self.furthest[k - 1] > pos
 
 
 # Predicate families whose words affirm or deny the same thing (``claim`` compares them).
@@ -245,6 +346,9 @@ def deniable(s: str) -> bool:
 _CORE_PARTS = ("not", "never", "n't", "n’t", "deni", "deny", "reject")
 _AUXILIARY_LENGTHS = sorted({len(a) for a in NEGATED_AUXILIARIES})
 _CONTRACTION_LENGTHS = sorted({len(c) for c in NEGATED_CONTRACTIONS})
+_AUXILIARIES, _CONTRACTIONS = frozenset(NEGATED_AUXILIARIES), frozenset(NEGATED_CONTRACTIONS)
+_CORE_FIRST_PARTS = ("never", "deni", "deny", "reject")  # (the parts a negation may start with)
+_CONTRACTED_PARTS = ("n't", "n’t")
 
 
 def _subject_ends(text: str, cores: list[Span_]) -> tuple[set[int], set[int]]:
@@ -303,18 +407,27 @@ def _inside_a_phrase(text: str, t: int) -> bool:
 
 def _cores(text: str) -> list[Span_]:
     """Every (start, end) where a negation of ``NEG_CORE`` matches, found from the words each
-    holds (one pattern tried at every position of a text costs ten times more)."""
+    holds (one pattern tried at every position of a text costs ten times more): a word it
+    starts with ("never", "denied"), an auxiliary before "not" ("was not", "did n't"), or a
+    contraction's stem ("wasn't"). The pattern is tried only where one of them is written."""
     starts: set[int] = set()
     for part in _CORE_PARTS:
+        first = part in _CORE_FIRST_PARTS
+        contracted = part in _CONTRACTED_PARTS
         h = text.find(part)
         while h >= 0:
-            starts.add(h)
+            if first:
+                starts.add(h)
             j = h
             while j > 0 and text[j - 1].isspace():
                 j -= 1
-            starts.update(j - n for n in _AUXILIARY_LENGTHS if j >= n)
-            if part[0] == "n" and part != "not" and part != "never":
-                starts.update(h + 1 - n for n in _CONTRACTION_LENGTHS if h + 1 >= n)
+            for n in _AUXILIARY_LENGTHS:
+                if j >= n and text[j - n : j] in _AUXILIARIES:
+                    starts.add(j - n)
+            if contracted:
+                for n in _CONTRACTION_LENGTHS:
+                    if h + 1 >= n and text[h + 1 - n : h + 1] in _CONTRACTIONS:
+                        starts.add(h + 1 - n)
             h = text.find(part, h + 1)
     found = []
     for s in sorted(starts):

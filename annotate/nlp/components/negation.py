@@ -19,6 +19,7 @@ from spacy.tokens import Doc, SpanGroup
 
 from annotate.nlp.components import Batched, doc_text, register_extensions, rows
 from annotate.nlp.components.sentences import sentence_starts
+from annotate.nlp.components.stream import STREAM
 from annotate.nlp.components.tokens import span_from_chars, tokens
 from annotate.model import Denial
 from annotate.nlp.negation import LABEL, denials_in, negations
@@ -46,7 +47,8 @@ class NegationFinder(Batched):
         quoted = [(q[0], q[1]) for q in quotes] if quotes is not None else [
             (s.start_char, s.end_char) for s in doc.spans.get("quotes", ())
         ]
-        negated = negations(doc_text(doc), sentence_starts(doc), sorted(quoted))
+        stream = found.get(STREAM)
+        negated = negations(doc_text(doc), sentence_starts(doc), sorted(quoted), (stream[0][0], stream[0][1]) if stream else None)
         if negated:
             toks = tokens(doc)
             for row in negated:
