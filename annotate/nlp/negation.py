@@ -267,9 +267,11 @@ _PHRASE_DENIAL = re.compile(r"\b[Tt]he\s+([a-z][a-z-]{2,}\s+[a-z][a-z-]{3,})(?=\
 CLAUSE_BREAK = re.compile(rf"[{CLAUSE_BREAK_CHARS}]|\s-\s")
 _BREAK_OR_HYPHEN = re.compile(rf"[{CLAUSE_BREAK_CHARS}-]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_] = ()) -> list[Denial]:
+def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_] = (),
+               stream: Stream | None = None) -> list[Denial]:
     """The denials in ``text`` (sentences starting at ``starts``) outside ``quotes``: after any
-    word that may end a subject, and after "the" and two lower-case words."""
+    word that may end a subject, and after "the" and two lower-case words. ``stream``: the text's
+    words (``negations``), when known."""
     cores = _cores(text)
     if not cores:
         return []
@@ -301,7 +303,7 @@ def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequen
         sentence = sentences.around(max(subject_end - 1, 0))
         subjects.setdefault((neg.end(), word, sentence), (neg, []))[1].append(subject_end)
     for (_, _, sentence), (neg, subject_ends) in subjects.items():
-        found.append(_denial(article_id, text, sentence, tuple(subject_ends), "", neg, None))
+        found.append(_denial(article_id, text, sentence, tuple(subject_ends), "", neg, None, stream))
     for p in _phrases_before(text, phrase_ends):
         words = p.group(1).split()
         if any(w in STOPWORDS or w in GENERIC for w in words):
@@ -310,7 +312,7 @@ def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequen
         if not neg or not deniable(stem(neg.group(1))):
             continue
         sentence = sentences.around(p.start(1))
-        found.append(_denial(article_id, text, sentence, (p.end(),), " ".join(words), neg, p.start()))
+        found.append(_denial(article_id, text, sentence, (p.end(),), " ".join(words), neg, p.start(), stream))
     return found
 
 
@@ -360,12 +362,14 @@ def _subject_ends(text: str, cores: list[Span_]) -> tuple[set[int], set[int]]:
     before the spaces that precede a negation."""
     ends: set[int] = set()
     phrase_ends: set[int] = set()
-    # The runs before a negation are read backwards: forwards in the text reversed.
-    back, n = text[::-1], len(text)
     for c0, _ in cores:
         ends.add(c0)
-        runs = _RUNS_BEFORE.match(back, n - c0)
-        for k, p in enumerate((n - runs.end(1), n - runs.end(2), n - runs.end(3))):
+        # The runs before a negation are read backwards: forwards in the text before it reversed
+        # (as far as they may reach, else all of it).
+        runs = _RUNS_BEFORE.match(text[max(0, c0 - _RUNS_REACH) : c0][::-1])
+        if runs.end() == min(c0, _RUNS_REACH) and c0 > _RUNS_REACH:
+            runs = _RUNS_BEFORE.match(text[:c0][::-1])
+        for k, p in enumerate((c0 - runs.end(1), c0 - runs.end(2), c0 - runs.end(3))):
             if k == 0 and p < c0:
                 phrase_ends.add(p)
             ends.add(p)
@@ -378,6 +382,7 @@ def _subject_ends(text: str, cores: list[Span_]) -> tuple[set[int], set[int]]:
 
 # Spaces, a run of other characters, spaces, a run, spaces: what stands before a place, reversed.
 _RUNS_BEFORE = re.compile(r"(\s*)\S*(\s*)\S*(\s*)")
+_RUNS_REACH = 200  # characters the runs before a negation are first looked for in
 
 
 def _phrases_before(text: str, ends: set[int]) -> list[re.Match]:
@@ -441,7 +446,7 @@ def _cores(text: str) -> list[Span_]:
 
 
 def _denial(article_id: str, text: str, sentence: Span_, subject_ends: tuple[int, ...], phrase: str,
-            neg: re.Match, subject_start: int | None) -> Denial:
+            neg: re.Match, subject_start: int | None, stream: Stream | None = None) -> Denial:
     """The record of a negation ``neg`` of what ends at one of ``subject_ends``; its clause starts
     are those up to ``subject_start`` when that is known (an unnamed subject), else up to the
     last end."""
@@ -458,8 +463,19 @@ def _denial(article_id: str, text: str, sentence: Span_, subject_ends: tuple[int
     while right > s_start and text[right - 1] in " .!?\n":
         right -= 1
     first = clause_starts[0]
-    words = tuple((first + w.start(), w.group()) for w in _WORD.finditer(text[first:right]))
+    words = _clause_words(text, first, right, stream)
     return Denial(article_id, subject_ends, phrase, stem(neg.group(1)), neg.end(), tuple(clause_starts), right, words)
+
+
+def _clause_words(text: str, start: int, end: int, stream: Stream | None) -> tuple[tuple[int, str], ...]:
+    """The words (``_WORD``'s) of ``text[start:end]`` and where each starts: the text's words
+    (``stream``) inside, but for figures, when no word runs across either end."""
+    if stream is not None and start < end:
+        words, at = stream
+        lo, hi = bisect_left(at, start), bisect_left(at, end)
+        if (lo == 0 or at[lo - 1] + len(words[lo - 1]) <= start) and (hi == lo or at[hi - 1] + len(words[hi - 1]) <= end):
+            return tuple((at[k], words[k]) for k in range(lo, hi) if not words[k][0].isdecimal())
+    return tuple((start + w.start(), w.group()) for w in _WORD.finditer(text[start:end]))
 
 
 def _clause_breaks(text: str, start: int, end: int) -> Iterator[Span_]:

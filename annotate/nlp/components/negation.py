@@ -47,8 +47,9 @@ class NegationFinder(Batched):
         quoted = [(q[0], q[1]) for q in quotes] if quotes is not None else [
             (s.start_char, s.end_char) for s in doc.spans.get("quotes", ())
         ]
-        stream = found.get(STREAM)
-        negated = negations(doc_text(doc), sentence_starts(doc), sorted(quoted), (stream[0][0], stream[0][1]) if stream else None)
+        words = found.get(STREAM)
+        stream = (words[0][0], words[0][1]) if words else None
+        negated = negations(doc_text(doc), sentence_starts(doc), sorted(quoted), stream)
         if negated:
             toks = tokens(doc)
             for row in negated:
@@ -57,7 +58,7 @@ class NegationFinder(Batched):
                     group.append(span)
         doc.spans[NEGATIONS] = group
         found.put(NEGATIONS, negated)
-        denied = denials_in("", doc_text(doc), sentence_starts(doc), sorted(quoted))
+        denied = denials_in("", doc_text(doc), sentence_starts(doc), sorted(quoted), stream)
         group = SpanGroup(doc, name=DENIALS)
         if denied:
             toks = tokens(doc)
