@@ -81,3 +81,19 @@ def test_nothing_to_read_is_read_as_nothing(text):
     mentions, words = _read(text)
     assert [m for m in mentions if m.kind in ("number", "date")] == []
     assert isinstance(words.words, list) and isinstance(words.capitalised, dict)
+
+
+def test_the_words_near_a_figure_are_the_same_read_from_the_word_stream():
+    # The pipeline reads them from ``ct_stream``'s words; a window's end may cut a word
+    # ("...ministry's" at 40 characters), or fall in a figure or a word with digits.
+    from annotate.nlp.components.context import Stream, near_words
+    from annotate.nlp.language import WORD_OR_FIGURE
+
+    text = "The health-ministry’s officials said COVID-19 had killed 1,200 people in Peru’s 3rd region by May."
+    found = list(WORD_OR_FIGURE.finditer(text))
+    stream = Stream(text, [m.group() for m in found], [m.start() for m in found])
+    sentence = (0, len(text))
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 8)):
+            for reach in (3, 11, 40):
+                assert near_words(text, start, end, sentence, reach, stream) == near_words(text, start, end, sentence, reach)

@@ -120,3 +120,23 @@ def test_the_claim_detector_compares_the_pipelines_denials_not_the_text():
     assert "was not involved" in d.values["a"].text and "funding from the Vantor Foundation" in d.values["b"].text
     found, _ = detect([a, b], mentions, entities, denials=[], negations=[])
     assert [f for f in found if f.kind == "claim"] == []  # given none, none is read in the words
+
+
+def test_the_word_stream_and_the_text_give_the_same_negations_and_denials():
+    # The pipeline reads the words of ``ct_stream``; a story built without the engine reads the
+    # text. A sentence that starts inside a word is read from the text either way.
+    from annotate.nlp.language import WORD_OR_FIGURE
+    from annotate.nlp.negation import denials_in, negations
+
+    text = ("The ministry did not approve the deal with Veltra Group. Halden Energy, the operator, has not "
+            "conceded defeat to Norvik Holdings in May. “Petrova didn’t hire crews from Veltra Group,” "
+            "a DENIED claim said.The regional airport was not damaged by Norvik Holdings crews.")
+    found = list(WORD_OR_FIGURE.finditer(text))
+    stream = ([m.group() for m in found], [m.start() for m in found])
+    quotes = [(text.index("“") + 1, text.index("”"))]
+    starts = [0, text.index("Halden"), text.index("“"), text.index("The regional")]
+    inside_a_word = [*starts[:3], text.index("gional")]
+    for at in (starts, inside_a_word):
+        assert negations(text, at, quotes, stream) == negations(text, at, quotes)
+        assert denials_in("a", text, at, quotes, stream) == denials_in("a", text, at, quotes)
+    assert negations(text, starts, quotes, stream) and denials_in("a", text, starts, quotes, stream)

@@ -20,8 +20,10 @@ windows; a sentence with no negation word at all is passed over before it is spl
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from itertools import accumulate
 
 from annotate.model import Denial, Negation
 from annotate.nlp.language import (
@@ -54,23 +56,19 @@ _GAP = 4  # words that may stand between the negation and its predicate
 Span_ = tuple[int, int]
 Row = tuple[int, int, str, str, tuple[str, ...], tuple[str, ...]]
 Token = tuple[str, int, int, bool]  # (lower-cased word, start, end, written as a name)
+Stream = tuple[Sequence[str], Sequence[int]]  # a text's words as written, where each starts
 
 _TOKEN = WORD_OR_FIGURE
 # Every negation word holds one of these (lower-cased): a sentence without any is not split into
 # words. (Looking for the words themselves with one pattern costs ten times more.)
 _CUE_PARTS = ("not", "never", "deni", "deny", "refus", "unlikely", "n't")
+_CUE_BYTES = tuple(part.encode("ascii") for part in _CUE_PARTS)
 _CUE_WORDS = tuple(NEGATION_WORDS)
 _CUE_LENGTHS = sorted({len(w) for w in NEGATION_WORDS})
 _BOILERPLATE = frozenset(stem(w) for w in REPORTER_BOILERPLATE)
 
 
-def words(text: str) -> list[Token]:
-    """Lower-cased words with their offsets, and whether each is a name (capitalised, not the
-    first word of the text)."""
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end(), m.group()[0].isupper() and k > 0)
-            for k, m in enumerate(_TOKEN.finditer(text))]
-
-
+@lru_cache(maxsize=100_000)
 def content(word: str) -> str | None:
     """The stem of a word that says something of its own, or None ("the", "May", "not", "12")."""
     w = word.replace("'s", "").replace("'", "")
@@ -80,20 +78,93 @@ def content(word: str) -> str | None:
     return None if s in GENERIC else s
 
 
-def negations(text: str, starts: Sequence[int], quotes: Sequence[Span_] = ()) -> list[Row]:
+@lru_cache(maxsize=100_000)
+def _lower(word: str) -> str:
+    """A word as the rules compare it: lower case, with a straight apostrophe."""
+    return word.lower().replace("’", "'")
+
+
+def negations(text: str, starts: Sequence[int], quotes: Sequence[Span_] = (), stream: Stream | None = None) -> list[Row]:
     """The rows of the negated acts in ``text`` (sentences starting at ``starts``), outside
-    ``quotes`` (sorted, disjoint)."""
+    ``quotes`` (sorted, disjoint). ``stream``: the text's words, as ``WORD_OR_FIGURE`` finds
+    them, and where each starts (``ct_stream``'s), when known."""
     starts = list(starts)
     quote_starts = [q[0] for q in quotes]
     found: list[Row] = []
     seen: set[str] = set()
-    for s0, s1 in _sentences_with_cues(text, starts):
+    for (s0, s1), words, at, hits in _cued_sentences(text, starts, stream):
         sentence = text[s0:s1]
         if sentence in seen:
             continue  # a sentence repeated in the article denies once
         seen.add(sentence)
-        found.extend(_in_sentence(s0, words(sentence), quotes, quote_starts))
+        found.extend(_in_sentence(words, at, hits, quotes, quote_starts))
     return found
+
+
+# A sentence with a negation word: its span, its words as written, where each starts, and which
+# of them (indices) are negation words.
+Cued = tuple[Span_, list[str], list[int], list[int]]
+
+
+def _cued_sentences(text: str, starts: list[int], stream: Stream | None) -> list[Cued]:
+    """The sentences that hold a negation word, in order, with their words."""
+    if stream is not None:
+        cued = _cued_in_stream(text, starts, *stream)
+        if cued is not None:
+            return cued
+    found: list[Cued] = []
+    for s0, s1 in _sentences_with_cues(text, starts):
+        matches = list(_TOKEN.finditer(text, s0, s1))
+        words = [m.group() for m in matches]
+        hits = [k for k, w in enumerate(words) if _lower(w) in NEGATION_WORDS]
+        found.append(((s0, s1), words, [m.start() for m in matches], hits))
+    return found
+
+
+def _cued_in_stream(text: str, starts: list[int], words: Sequence[str], at: Sequence[int]) -> list[Cued] | None:
+    """``_cued_sentences`` read from the text's words (``stream``), which are each sentence's
+    words as long as no sentence starts inside a word; None when one does (the sentence's own
+    words differ then)."""
+    if not starts:
+        return None
+    n = len(text)
+    for b in starts:
+        if 0 < b < n and not text[b - 1].isspace() and not text[b].isspace():
+            k = bisect_right(at, b - 1) - 1
+            if k >= 0 and at[k] + len(words[k]) > b:
+                return None
+    hits = _negation_words(text, words, at)
+    by_sentence: dict[int, list[int]] = {}
+    for i in hits:
+        k = bisect_right(starts, at[i]) - 1
+        if k >= 0:  # (the words before the first sentence are in none)
+            by_sentence.setdefault(k, []).append(i)
+    found: list[Cued] = []
+    for k, in_sentence in by_sentence.items():
+        s0, s1 = trimmed(text, starts[k], starts[k + 1] if k + 1 < len(starts) else n)
+        lo, hi = bisect_left(at, s0), bisect_left(at, s1)
+        found.append(((s0, s1), list(words[lo:hi]), list(at[lo:hi]), [i - lo for i in in_sentence]))
+    return found
+
+
+def _negation_words(text: str, words: Sequence[str], at: Sequence[int]) -> list[int]:
+    """Which of the text's words (``stream``) are negation words, in order. Those are found
+    where the text holds one of their parts (``_CUE_PARTS``), in a lower-case copy of it in
+    bytes, a byte per character ("?" for any other than ASCII): lowering bytes and finding in
+    them costs a fraction of lowering the text. (No character other than ASCII lowers to an
+    ASCII letter but these two, for which every word is tested.)"""
+    if "\u212a" in text or "\u0130" in text:  # KELVIN SIGN ("k"), "İ" ("i" and a dot)
+        return [k for k, w in enumerate(words) if _lower(w) in NEGATION_WORDS]
+    low = text.replace("’", "'").encode("ascii", "replace").lower()
+    found: set[int] = set()
+    for part in _CUE_BYTES:
+        h = low.find(part)
+        while h >= 0:
+            k = bisect_right(at, h) - 1
+            if k >= 0 and h < at[k] + len(words[k]) and _lower(words[k]) in NEGATION_WORDS:
+                found.add(k)
+            h = low.find(part, h + 1)
+    return sorted(found)
 
 
 def _sentences_with_cues(text: str, starts: list[int]) -> list[Span_]:
@@ -128,31 +199,36 @@ def _ends_a_cue(low: str) -> bool:
     return any(w in low for w in _CUE_WORDS)
 
 
-def _in_sentence(s0: int, toks: list[Token], quotes: Sequence[Span_], quote_starts: list[int]) -> list[Row]:
+def _in_sentence(words: list[str], at: list[int], hits: list[int], quotes: Sequence[Span_],
+                 quote_starts: list[int]) -> list[Row]:
+    """The negations of one sentence: its words as written (a capitalised one after the first is
+    a name), where each starts, and which are negation words."""
     found: list[Row] = []
-    for i, (w, ts, _, _) in enumerate(toks):
-        if w not in NEGATION_WORDS or _quoted(quotes, quote_starts, s0 + ts):
+    n = len(words)
+    for i in hits:
+        if _quoted(quotes, quote_starts, at[i]):
             continue
-        if i and (toks[i - 1][0] in HEDGE_WORDS or toks[i - 1][0] == "or") or w in ("wouldn't", "couldn't"):
+        w = _lower(words[i])
+        if i and ((before := _lower(words[i - 1])) in HEDGE_WORDS or before == "or") or w in ("wouldn't", "couldn't"):
             continue  # "would not have placed" (what did not happen), "whether or not"
         j = i + 1
-        while j < len(toks) and j <= i + _GAP and (toks[j][0] in NEGATION_GAP_WORDS or toks[j][0] in NEGATION_WORDS):
+        while j < n and j <= i + _GAP and ((g := _lower(words[j])) in NEGATION_GAP_WORDS or g in NEGATION_WORDS):
             j += 1
-        if j >= len(toks) or j > i + _GAP or toks[j][3]:
+        if j >= n or j > i + _GAP or words[j][0].isupper():
             continue  # "wasn't Sam Mitchell", "not Patch Tuesday": who or what, not an act
-        predicate = content(toks[j][0])
+        predicate = content(_lower(words[j]))
         if predicate is None or predicate in _BOILERPLATE:
             continue
         # What is negated: the words after the predicate ("name Trump as a defendant"), a
         # name among them, so that another article's clause is about the same thing.
-        after = range(j + 1, min(len(toks), j + WINDOW_AFTER + 1))
-        context = {c for k in after if (c := content(toks[k][0]))}
-        names = {c for k in after if toks[k][3] and (c := content(toks[k][0]))}
+        after = range(j + 1, min(n, j + WINDOW_AFTER + 1))
+        context = {c for k in after if (c := content(_lower(words[k])))}
+        names = {c for k in after if words[k][0].isupper() and (c := content(_lower(words[k])))}
         if len(context) < MIN_SHARED or not names:
             continue
-        start = s0 + toks[max(0, i - 2)][1]
-        end = s0 + toks[min(len(toks) - 1, j + WINDOW_AFTER)][2]
-        found.append((start, end, LABEL, predicate, tuple(sorted(context)), tuple(sorted(names))))
+        last = min(n - 1, j + WINDOW_AFTER)
+        found.append((at[max(0, i - 2)], at[last] + len(words[last]), LABEL, predicate,
+                      tuple(sorted(context)), tuple(sorted(names))))
     return found
 
 
@@ -189,10 +265,13 @@ _APPOSITIVE_REACH = 70
 # same thing in another article (two words, the last a noun-like word).
 _PHRASE_DENIAL = re.compile(r"\b[Tt]he\s+([a-z][a-z-]{2,}\s+[a-z][a-z-]{3,})(?=\s)")
 CLAUSE_BREAK = re.compile(rf"[{CLAUSE_BREAK_CHARS}]|\s-\s")
+_BREAK_OR_HYPHEN = re.compile(rf"[{CLAUSE_BREAK_CHARS}-]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_] = ()) -> list[Denial]:
+def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_] = (),
+               stream: Stream | None = None) -> list[Denial]:
     """The denials in ``text`` (sentences starting at ``starts``) outside ``quotes``: after any
-    word that may end a subject, and after "the" and two lower-case words."""
+    word that may end a subject, and after "the" and two lower-case words. ``stream``: the text's
+    words (``negations``), when known."""
     cores = _cores(text)
     if not cores:
         return []
@@ -202,18 +281,29 @@ def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequen
     # The subjects' ends that lead to one negation in one sentence: one denial.
     subjects: dict[tuple[int, str, Span_], tuple[re.Match, list[int]]] = {}
     sentences = Sentences(text, starts)
+    quoted = _Quoted(quotes)
+    # (Several ends lead to each negation: what is said of its word is decided once per word.)
+    deniable_word: dict[str, bool] = {}
+    # (A pattern's end past the text's end stands for the end: no ``min`` per call.)
     for after in sorted(ends):
         subject_end = after
-        appositive = _APPOSITIVE.match(text, after, min(len(text), after + _APPOSITIVE_REACH))
-        if appositive:  # "X, the prime minister, has not conceded"
-            after = appositive.end()
-        neg = _NEG_AFTER.match(text, after, min(len(text), after + _NEG_REACH))
-        if not neg or not deniable(stem(neg.group(1))) or any(q0 <= neg.start() < q1 for q0, q1 in quotes):
+        if text.startswith(",", after):  # (the appositive's first character)
+            appositive = _APPOSITIVE.match(text, after, after + _APPOSITIVE_REACH)
+            if appositive:  # "X, the prime minister, has not conceded"
+                after = appositive.end()
+        neg = _NEG_AFTER.match(text, after, after + _NEG_REACH)
+        if not neg:
+            continue
+        word = neg.group(1)
+        ok = deniable_word.get(word)
+        if ok is None:
+            ok = deniable_word[word] = deniable(stem(word))
+        if not ok or quoted(after):
             continue  # words someone is quoted saying are their statement, not the outlet's claim
         sentence = sentences.around(max(subject_end - 1, 0))
-        subjects.setdefault((neg.end(), neg.group(1), sentence), (neg, []))[1].append(subject_end)
+        subjects.setdefault((neg.end(), word, sentence), (neg, []))[1].append(subject_end)
     for (_, _, sentence), (neg, subject_ends) in subjects.items():
-        found.append(_denial(article_id, text, sentence, tuple(subject_ends), "", neg, None))
+        found.append(_denial(article_id, text, sentence, tuple(subject_ends), "", neg, None, stream))
     for p in _phrases_before(text, phrase_ends):
         words = p.group(1).split()
         if any(w in STOPWORDS or w in GENERIC for w in words):
@@ -222,8 +312,22 @@ def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequen
         if not neg or not deniable(stem(neg.group(1))):
             continue
         sentence = sentences.around(p.start(1))
-        found.append(_denial(article_id, text, sentence, (p.end(),), " ".join(words), neg, p.start()))
+        found.append(_denial(article_id, text, sentence, (p.end(),), " ".join(words), neg, p.start(), stream))
     return found
+
+
+class _Quoted:
+    """Whether an offset is inside one of some quotes (in any order, maybe overlapping): inside
+    the quotes that start at or before it iff the furthest of their ends is past it."""
+
+    def __init__(self, quotes: Sequence[Span_]) -> None:
+        spans = sorted(quotes)
+        self.starts = [q[0] for q in spans]
+        self.furthest = list(accumulate((q[1] for q in spans), max))
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos)
+        return k > 0 and self.furthest[k - 1] > pos
 
 
 # Predicate families whose words affirm or deny the same thing (``claim`` compares them).
@@ -245,6 +349,9 @@ def deniable(s: str) -> bool:
 _CORE_PARTS = ("not", "never", "n't", "n’t", "deni", "deny", "reject")
 _AUXILIARY_LENGTHS = sorted({len(a) for a in NEGATED_AUXILIARIES})
 _CONTRACTION_LENGTHS = sorted({len(c) for c in NEGATED_CONTRACTIONS})
+_AUXILIARIES, _CONTRACTIONS = frozenset(NEGATED_AUXILIARIES), frozenset(NEGATED_CONTRACTIONS)
+_CORE_FIRST_PARTS = ("never", "deni", "deny", "reject")  # (the parts a negation may start with)
+_CONTRACTED_PARTS = ("n't", "n’t")
 
 
 def _subject_ends(text: str, cores: list[Span_]) -> tuple[set[int], set[int]]:
@@ -257,10 +364,12 @@ def _subject_ends(text: str, cores: list[Span_]) -> tuple[set[int], set[int]]:
     phrase_ends: set[int] = set()
     for c0, _ in cores:
         ends.add(c0)
-        p = c0
-        for k in range(3):
-            while p > 0 and text[p - 1].isspace():
-                p -= 1
+        # The runs before a negation are read backwards: forwards in the text before it reversed
+        # (as far as they may reach, else all of it).
+        runs = _RUNS_BEFORE.match(text[max(0, c0 - _RUNS_REACH) : c0][::-1])
+        if runs.end() == min(c0, _RUNS_REACH) and c0 > _RUNS_REACH:
+            runs = _RUNS_BEFORE.match(text[:c0][::-1])
+        for k, p in enumerate((c0 - runs.end(1), c0 - runs.end(2), c0 - runs.end(3))):
             if k == 0 and p < c0:
                 phrase_ends.add(p)
             ends.add(p)
@@ -268,9 +377,12 @@ def _subject_ends(text: str, cores: list[Span_]) -> tuple[set[int], set[int]]:
             while comma >= 0:
                 ends.add(comma)
                 comma = text.find(",", comma + 1, p + 1)
-            while p > 0 and not text[p - 1].isspace():
-                p -= 1
     return ends, phrase_ends
+
+
+# Spaces, a run of other characters, spaces, a run, spaces: what stands before a place, reversed.
+_RUNS_BEFORE = re.compile(r"(\s*)\S*(\s*)\S*(\s*)")
+_RUNS_REACH = 200  # characters the runs before a negation are first looked for in
 
 
 def _phrases_before(text: str, ends: set[int]) -> list[re.Match]:
@@ -303,18 +415,27 @@ def _inside_a_phrase(text: str, t: int) -> bool:
 
 def _cores(text: str) -> list[Span_]:
     """Every (start, end) where a negation of ``NEG_CORE`` matches, found from the words each
-    holds (one pattern tried at every position of a text costs ten times more)."""
+    holds (one pattern tried at every position of a text costs ten times more): a word it
+    starts with ("never", "denied"), an auxiliary before "not" ("was not", "did n't"), or a
+    contraction's stem ("wasn't"). The pattern is tried only where one of them is written."""
     starts: set[int] = set()
     for part in _CORE_PARTS:
+        first = part in _CORE_FIRST_PARTS
+        contracted = part in _CONTRACTED_PARTS
         h = text.find(part)
         while h >= 0:
-            starts.add(h)
+            if first:
+                starts.add(h)
             j = h
             while j > 0 and text[j - 1].isspace():
                 j -= 1
-            starts.update(j - n for n in _AUXILIARY_LENGTHS if j >= n)
-            if part[0] == "n" and part != "not" and part != "never":
-                starts.update(h + 1 - n for n in _CONTRACTION_LENGTHS if h + 1 >= n)
+            for n in _AUXILIARY_LENGTHS:
+                if j >= n and text[j - n : j] in _AUXILIARIES:
+                    starts.add(j - n)
+            if contracted:
+                for n in _CONTRACTION_LENGTHS:
+                    if h + 1 >= n and text[h + 1 - n : h + 1] in _CONTRACTIONS:
+                        starts.add(h + 1 - n)
             h = text.find(part, h + 1)
     found = []
     for s in sorted(starts):
@@ -325,26 +446,49 @@ def _cores(text: str) -> list[Span_]:
 
 
 def _denial(article_id: str, text: str, sentence: Span_, subject_ends: tuple[int, ...], phrase: str,
-            neg: re.Match, subject_start: int | None) -> Denial:
+            neg: re.Match, subject_start: int | None, stream: Stream | None = None) -> Denial:
     """The record of a negation ``neg`` of what ends at one of ``subject_ends``; its clause starts
     are those up to ``subject_start`` when that is known (an unnamed subject), else up to the
     last end."""
     s_start, s_end = sentence
     limit = subject_ends[-1] if subject_start is None else subject_start
     clause_starts = [s_start]
-    for b in CLAUSE_BREAK.finditer(text, s_start, limit):
-        left = b.end()
+    for _, left in _clause_breaks(text, s_start, limit):
         while left < len(text) and text[left].isspace():
             left += 1
         clause_starts.append(left)
     if subject_start is not None:
         clause_starts = clause_starts[-1:]
-    right = s_end
-    b = CLAUSE_BREAK.search(text, neg.end(), s_end)
-    if b:
-        right = b.start()
+    right = next(_clause_breaks(text, neg.end(), s_end), (s_end, s_end))[0]
     while right > s_start and text[right - 1] in " .!?\n":
         right -= 1
     first = clause_starts[0]
-    words = tuple((first + w.start(), w.group()) for w in _WORD.finditer(text[first:right]))
+    words = _clause_words(text, first, right, stream)
     return Denial(article_id, subject_ends, phrase, stem(neg.group(1)), neg.end(), tuple(clause_starts), right, words)
+
+
+def _clause_words(text: str, start: int, end: int, stream: Stream | None) -> tuple[tuple[int, str], ...]:
+    """The words (``_WORD``'s) of ``text[start:end]`` and where each starts: the text's words
+    (``stream``) inside, but for figures, when no word runs across either end."""
+    if stream is not None and start < end:
+        words, at = stream
+        lo, hi = bisect_left(at, start), bisect_left(at, end)
+        if (lo == 0 or at[lo - 1] + len(words[lo - 1]) <= start) and (hi == lo or at[hi - 1] + len(words[hi - 1]) <= end):
+            return tuple((at[k], words[k]) for k in range(lo, hi) if not words[k][0].isdecimal())
+    return tuple((start + w.start(), w.group()) for w in _WORD.finditer(text[start:end]))
+
+
+def _clause_breaks(text: str, start: int, end: int) -> Iterator[Span_]:
+    """Where ``CLAUSE_BREAK`` matches in ``text[start:end]``, in order: found from the break
+    characters and hyphens (``re`` tries a pattern that may start with a space at every space,
+    which costs several times more)."""
+    last = start
+    for m in _BREAK_OR_HYPHEN.finditer(text, start, end):
+        at = m.start()
+        if text[at] != "-":
+            if at >= last:
+                yield at, at + 1
+                last = at + 1
+        elif at - 1 >= last and at + 1 < end and text[at - 1].isspace() and text[at + 1].isspace():
+            yield at - 1, at + 2
+            last = at + 2

@@ -27,6 +27,8 @@ thing, event, grew, near, listed, listed_end)`` per figure of ``"numbers"``; gro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.language import Language
@@ -34,6 +36,7 @@ from spacy.tokens import Doc
 
 from annotate.nlp.components import Batched, doc_text, rows
 from annotate.nlp.components.sentences import sentence_starts
+from annotate.nlp.components.stream import STREAM
 from annotate.nlp.language import (
     COUNTED_THINGS,
     CURRENCY_NAMES,
@@ -105,11 +108,23 @@ def singular(word: str) -> str:
     return w[:-1] if w.endswith("s") else w
 
 
-def frame_of_figure(text: str, low: str, start: int, end: int, label: str, counts: str | None,
+class Lowered:
+    """A text ``caseless``, each part as it is read: the figures' words are a fraction of an
+    article, and lowering costs as much as reading them. (A part is the same as that part of the
+    whole text lowered, but for a Greek sigma's final form, which no pattern here reads.)"""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __getitem__(self, part: slice) -> str:
+        return caseless(self.text[part])
+
+
+def frame_of_figure(text: str, low: str | Lowered, start: int, end: int, label: str, counts: str | None,
                     sentence: tuple[int, int]) -> tuple[str, str | None, str | None, bool] | None:
     """The figure ``text[start:end]``'s (unit, thing, event, grew), read from its sentence
-    (``sentence``: its start and end; ``low``: the text ``caseless``); None when it is no
-    comparable quantity."""
+    (``sentence``: its start and end; ``low``: the text ``caseless``, or a ``Lowered``); None when
+    it is no comparable quantity."""
     s, e = sentence
     before, after = low[max(s, start - 40):start], low[end:min(e, end + 50)]
     unit, thing, odd, written, noun_event = _own_words(text[start:end], (counts or "").lower(), label)
@@ -171,12 +186,44 @@ def _event(unit: str, before: str, after: str) -> str | None:
     return _EVENTS.nearest(before[-30:], after[:40])
 
 
-def near_words(text: str, start: int, end: int, sentence: tuple[int, int], reach: int) -> list[str]:
+class Stream:
+    """A text's words as ``WORD_OR_FIGURE`` finds them, in order, and where each starts
+    (``ct_stream``'s): the words ``WORD`` finds in any part of the text, read from them."""
+
+    def __init__(self, text: str, words: Sequence[str], starts: Sequence[int]) -> None:
+        self.text, self.words, self.starts = text, words, starts
+
+    def words_in(self, start: int, end: int) -> list[str]:
+        """``WORD.findall(text[start:end])``: the words inside, a figure among them (no content
+        word), and the part inside of a word cut by either end, found again."""
+        if start >= end:
+            return []
+        text, words, starts = self.text, self.words, self.starts
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        found: list[str] = []
+        if lo and starts[lo - 1] + len(words[lo - 1]) > start:
+            found += WORD.findall(text, start, min(end, starts[lo - 1] + len(words[lo - 1])))
+        if hi > lo and starts[hi - 1] + len(words[hi - 1]) > end:
+            found += words[lo : hi - 1]
+            found += WORD.findall(text, starts[hi - 1], end)
+        else:
+            found += words[lo:hi]
+        return found
+
+
+def near_words(text: str, start: int, end: int, sentence: tuple[int, int], reach: int,
+               stream: Stream | None = None) -> list[str]:
     """The content words (``content_stem``) within ``reach`` characters of ``text[start:end]``,
-    in its sentence, sorted."""
+    in its sentence, sorted; read from the text's ``stream`` when given."""
     s, e = sentence
-    around = text[max(s, start - reach):start] + " " + text[end:min(e, end + reach)]
-    return sorted({stem for stem in map(content_stem, WORD.findall(around)) if stem})
+    if stream is None:
+        words = WORD.findall(text[max(s, start - reach):start] + " " + text[end:min(e, end + reach)])
+    else:
+        words = stream.words_in(max(s, start - reach), start) + stream.words_in(end, min(e, end + reach))
+    stems = set(map(content_stem, words))
+    stems.discard(None)
+    stems.discard("")
+    return sorted(stems)
 
 
 def listed_items(text: str, start: int, end: int, counts: str | None, sentence_end: int) -> tuple[list[str], int | None]:
@@ -211,30 +258,33 @@ def listed_items(text: str, start: int, end: int, counts: str | None, sentence_e
     return (items, pos) if closed and items else ([], None)
 
 
-def figure_context(text: str, low: str, start: int, end: int, label: str, value: object,
-                   counts: str | None, qualifier: str | None, sentence: tuple[int, int]) -> tuple:
+def figure_context(text: str, low: str | Lowered, start: int, end: int, label: str, value: object,
+                   counts: str | None, qualifier: str | None, sentence: tuple[int, int],
+                   stream: Stream | None = None) -> tuple:
     """A figure's row fields after its offsets: (unit, thing, event, grew, near, listed, listed_end).
     A figure without a value ("many") has no frame unless
-    vague ("thousands"); one that counts nothing, no near words and no list."""
+    vague ("thousands"); one that counts nothing, no near words and no list. ``stream``: the
+    text's words, when known."""
     frame = frame_of_figure(text, low, start, end, label, counts, sentence) if value is not None or qualifier == "vague" else None
     unit, thing, event, grew = frame if frame else (None, None, None, False)
     if not counts or not counts.strip():
         return unit, thing, event, grew, [], [], None
     listed, listed_end = listed_items(text, start, end, counts, sentence[1])
-    near = near_words(text, start, end, sentence, NUMBER_NEAR) if value is not None else []
+    near = near_words(text, start, end, sentence, NUMBER_NEAR, stream) if value is not None else []
     return unit, thing, event, grew, near, listed, listed_end
 
 
 def date_context(text: str, start: int, end: int, value: str | None, granularity: str | None,
-                 sentence: tuple[int, int]) -> list[str]:
+                 sentence: tuple[int, int], stream: Stream | None = None) -> list[str]:
     """A date's near words and the figures around it (``#12``), sorted; none for a date that
-    could not be resolved or a year (neither dates one event)."""
+    could not be resolved or a year (neither dates one event). ``stream``: the text's words,
+    when known."""
     if value is None or granularity == "year":
         return []
     s, e = sentence
     around = text[max(s, start - DATE_NEAR):start] + " " + text[end:min(e, end + DATE_NEAR)]
     figures = {"#" + n.replace(",", "") for n in _FIGURE.findall(around)}
-    return sorted({*near_words(text, start, end, sentence, DATE_NEAR), *figures})
+    return sorted({*near_words(text, start, end, sentence, DATE_NEAR, stream), *figures})
 
 
 @Language.factory("ct_context")
@@ -257,15 +307,17 @@ class ContextReader(Batched):
         if not numbers and not dates:
             return doc
         text = doc_text(doc)
-        low = caseless(text) if numbers else text
+        low = Lowered(text)
         sentences = Sentences(text, sentence_starts(doc))
+        words = found.get(STREAM)
+        stream = Stream(text, words[0][0], words[0][1]) if words else None
         found.put(NUMBER_CONTEXT, [
             (start, end, *figure_context(text, low, start, end, label, value, counts, qualifier,
-                                         sentences.around(start)))
+                                         sentences.around(start), stream))
             for start, end, label, value, counts, qualifier in numbers
         ])
         found.put(DATE_CONTEXT, [
-            (start, end, date_context(text, start, end, value, granularity, sentences.around(start)))
+            (start, end, date_context(text, start, end, value, granularity, sentences.around(start), stream))
             for start, end, _label, value, granularity in dates
         ])
         return doc

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, SpanGroup
 
 from annotate.nlp.components import Batched, doc_text, register_extensions, rows
 from annotate.nlp.components.sentences import sentence_starts
+from annotate.nlp.components.stream import STREAM
 from annotate.nlp.components.tokens import span_from_chars, tokens
 from annotate.model import Denial
 from annotate.nlp.negation import LABEL, denials_in, negations
@@ -46,7 +47,9 @@ class NegationFinder(Batched):
         quoted = [(q[0], q[1]) for q in quotes] if quotes is not None else [
             (s.start_char, s.end_char) for s in doc.spans.get("quotes", ())
         ]
-        negated = negations(doc_text(doc), sentence_starts(doc), sorted(quoted))
+        words = found.get(STREAM)
+        stream = (words[0][0], words[0][1]) if words else None
+        negated = negations(doc_text(doc), sentence_starts(doc), sorted(quoted), stream)
         if negated:
             toks = tokens(doc)
             for row in negated:
@@ -55,7 +58,7 @@ class NegationFinder(Batched):
                     group.append(span)
         doc.spans[NEGATIONS] = group
         found.put(NEGATIONS, negated)
-        denied = denials_in("", doc_text(doc), sentence_starts(doc), sorted(quoted))
+        denied = denials_in("", doc_text(doc), sentence_starts(doc), sorted(quoted), stream)
         group = SpanGroup(doc, name=DENIALS)
         if denied:
             toks = tokens(doc)

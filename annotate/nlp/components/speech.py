@@ -30,6 +30,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import itemgetter
 
 import numpy
 
@@ -128,28 +129,37 @@ def lone_words(toks: Tokens, taken: Sequence[tuple[int, int] | Speaker], cues: n
     k = numpy.searchsorted(cues, words - _CUE_REACH)
     near = k < cues.size
     near[near] = cues[k[near]] <= words[near] + 1 + _CUE_REACH
-    near_words = [i for i in words[near].tolist() if not _next_to_capitalised(toks, i)]  # not one word of several
+    near_words = _alone(toks, words[near].tolist())  # not one word of several
     if not near_words:
         return []
-    spans = sorted(taken)
+    # (The spans' order by start alone: which of them hold a place does not depend on the rest.)
+    spans = sorted(taken, key=itemgetter(0))
     starts = [span[0] for span in spans]
-    furthest = list(accumulate([span[1] for span in spans], max))  # the spans' ends so far
-    found: list[Speaker] = []
-    written = set(toks.words)
+    furthest = list(accumulate(map(itemgetter(1), spans), max))  # the spans' ends so far
+    outside = []
     for i in near_words:
         at = toks.starts[i]
         j = bisect_right(starts, at) - 1
-        if (j < 0 or furthest[j] <= at) and toks.words[i].lower() not in written:  # in no span, no word
-            found.append((at, toks.end_char(i), LONE_LABEL))
+        if j < 0 or furthest[j] <= at:  # in no span
+            outside.append(i)
+    if not outside:
+        return []
+    written = set(toks.words)
+    return [(toks.starts[i], toks.end_char(i), LONE_LABEL) for i in outside if toks.words[i].lower() not in written]
+
+
+def _alone(toks: Tokens, candidates: list[int]) -> list[int]:
+    """The tokens among ``candidates`` that are not one word of a run of capitalised words, one
+    space apart."""
+    words, ws, n = toks.words, toks.ws, len(toks.words)
+    found = []
+    for i in candidates:
+        if i + 1 < n and ws[i] and words[i + 1][:1].isupper():
+            continue
+        if i > 0 and ws[i - 1] and words[i - 1][-1:].isalpha() and words[i - 1][:1].isupper():
+            continue
+        found.append(i)
     return found
-
-
-def _next_to_capitalised(toks: Tokens, i: int) -> bool:
-    """Token ``i`` is one word of a run of capitalised words, one space apart."""
-    words, ws = toks.words, toks.ws
-    after = i + 1 < len(words) and ws[i] and words[i + 1][:1].isupper()
-    before = i > 0 and ws[i - 1] and words[i - 1][-1:].isalpha() and words[i - 1][:1].isupper()
-    return bool(after or before)
 
 
 class _Reader:
