@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 
 from annotate.nlp.components import Batched, doc_text, rows
 from annotate.nlp.components.sentences import sentence_starts
-from annotate.nlp.components.stream import STREAM
+from annotate.nlp.components.stream import stream_words
 from annotate.nlp.language import (
     COUNTED_THINGS,
     CURRENCY_NAMES,
@@ -309,8 +309,8 @@ class ContextReader(Batched):
         text = doc_text(doc)
         low = Lowered(text)
         sentences = Sentences(text, sentence_starts(doc))
-        words = found.get(STREAM)
-        stream = Stream(text, words[0][0], words[0][1]) if words else None
+        words = stream_words(doc)
+        stream = Stream(text, *words) if words else None
         found.put(NUMBER_CONTEXT, [
             (start, end, *figure_context(text, low, start, end, label, value, counts, qualifier,
                                          sentences.around(start), stream))

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE
+from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -112,19 +112,8 @@ _WORK_NOUNS = frozenset("film films movie movies sitcom album albums song songs 
 _WORK_VERBS = frozenset("starred starring appeared appearing cameo".split())
 
 
-def _casings(word: str) -> set[str]:
-    """Every way to write ``word`` that ``str.lower`` makes ``word``: "film", "Film", "fILM"..."""
-    out = {""}
-    for c in word:
-        ways = {c, c.upper()} | ({"\u212a"} if c == "k" else set())  # (the Kelvin sign lowers to "k")
-        out = {head + way for head in out for way in ways}
-    return out
-
-
-# The word ids (ORTH) of the work words in every casing, sorted: an article has one if a token has one.
-_WORK_WORD_IDS = numpy.array(
-    sorted({get_string_id(way) for word in _WORK_NOUNS | _WORK_VERBS for way in _casings(word)}), dtype=numpy.uint64
-)
+# The lower-case word ids (LOWER) of the work words, sorted: an article has one if a token's LOWER is one.
+_WORK_WORD_IDS = numpy.array(sorted(get_string_id(word) for word in _WORK_NOUNS | _WORK_VERBS), dtype=numpy.uint64)
 # What ends the look back for a work verb: the end of a clause, or a verb of speech.
 _WORK_STOPS = frozenset({".", ";", ":"}) | SPEECH_VERBS
 _CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
@@ -614,9 +603,9 @@ class _DocEntities:
         """Does the run at ``start`` name a film, show or book: "starred in Mean Girls and Van
         Wilder", "the movie Van Wilder"?"""
         if self._work_words is None:
-            # (most articles have no work word: one look at their word ids spares the look back
+            # (most articles have no work word: one look at their lower-case word ids spares the look back
             # at each name)
-            ids = self.toks.table[:, 0]
+            ids = self.doc.to_array(LOWER)
             at = numpy.searchsorted(_WORK_WORD_IDS, ids)
             self._work_words = bool((_WORK_WORD_IDS.take(at, mode="clip") == ids).any())
         if not self._work_words:

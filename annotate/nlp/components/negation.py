@@ -19,7 +19,7 @@ from spacy.tokens import Doc, SpanGroup
 
 from annotate.nlp.components import Batched, doc_text, register_extensions, rows
 from annotate.nlp.components.sentences import sentence_starts
-from annotate.nlp.components.stream import STREAM
+from annotate.nlp.components.stream import stream_words
 from annotate.nlp.components.tokens import span_from_chars, tokens
 from annotate.model import Denial
 from annotate.nlp.negation import LABEL, denials_in, negations
@@ -47,8 +47,7 @@ class NegationFinder(Batched):
         quoted = [(q[0], q[1]) for q in quotes] if quotes is not None else [
             (s.start_char, s.end_char) for s in doc.spans.get("quotes", ())
         ]
-        words = found.get(STREAM)
-        stream = (words[0][0], words[0][1]) if words else None
+        stream = stream_words(doc)
         negated = negations(doc_text(doc), sentence_starts(doc), sorted(quoted), stream)
         if negated:
             toks = tokens(doc)

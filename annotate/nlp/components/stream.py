@@ -31,7 +31,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from annotate.nlp.components import Batched, rows
+from annotate.nlp.components import Batched, rows, rows_of
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import SPACE, tokens, word_flags
 from annotate.nlp.language import CLAUSE_BREAK_CHARS, WORD_OR_FIGURE, sentence_spans
@@ -208,6 +208,13 @@ def _breaks(doc: Doc) -> list[tuple[int, int]]:
                 found.append((at[i] - 1, at[i] + 2))
         found.sort()
     return found
+
+
+def stream_words(doc: Doc) -> tuple[list[str], list[int]] | None:
+    """The words ``ct_stream`` read in ``doc`` and where each starts; None when it did not run."""
+    found = rows_of(doc)
+    row = found.get(STREAM) if found is not None else None
+    return (row[0][0], row[0][1]) if row else None
 
 
 @Language.factory("ct_stream")
