@@ -1,0 +1,51 @@
+"""The office after a name is decided once per distinct run of words (``_office_length``): the same
+as trying each length of the words, longest first."""
+
+import pytest
+
+from annotate.nlp.offices import _ROLE_AFTER, _may_end_office, _office_length, office_tail, offices_in
+
+
+def _plain_office_length(role_words: str) -> int:
+    words = role_words.split()
+    for n in range(len(words), 0, -1):
+        if office_tail(words[:n]):
+            return n
+    return 0
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "'s supreme leader said",
+        " prime minister Ana",
+        " Prime Minister",
+        " chief executive officer",
+        " CEO Steve Jobs",
+        " ex-president of",
+        " then-director and",
+        " director.",
+        " said on Monday",
+        " and its",
+        "'s former chief",
+        " foreign minister",
+        " leaders",
+    ],
+)
+def test_the_office_length_is_that_of_the_longest_office(after):
+    words = _ROLE_AFTER.match(after).group(1)
+    assert _office_length(words) == _plain_office_length(words)
+    # (the quick test of the last word never rejects an office)
+    n = _plain_office_length(words)
+    assert not n or _may_end_office(words.split()[n - 1])
+
+
+def test_offices_in_finds_the_longest_office_after_a_holder():
+    text = "North Korea's supreme leader met the former FBI director and Apple CEO Tim Cook."
+    entities = [(0, 11, "GPE"), (44, 47, "ORG"), (61, 66, "ORG"), (71, 79, "PERSON")]
+    found = offices_in(text, entities)
+    assert [text[start:end] for start, end, _, _ in found] == [
+        "North Korea's supreme leader",
+        "former FBI director",
+        "Apple CEO",
+    ]
