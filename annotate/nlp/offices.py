@@ -69,30 +69,25 @@ def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[in
         after = _ROLE_AFTER.match(text, end)
         if not after:
             continue
-        role_words = after.group(1)
-        n = _office_length(role_words)
-        if not n:
+        words = after.group(1).split()
+        # (an office ends on its head: the words after most names hold none, which one pass in C
+        # over the words tells, each word's answer kept)
+        if not any(map(_may_end_office, words)):
             continue
-        office_end = _end_of_words(text, end, role_words.split()[:n])
+        for n in range(len(words), 0, -1):  # the longest office: "prime minister", not "prime"
+            if not _may_end_office(words[n - 1]):
+                continue
+            if office_tail(words[:n]):
+                office_end = _end_of_words(text, end, words[:n])
+                break
+        else:
+            continue
         if bisect_left(starts, office_end) != bisect_left(starts, end):
             continue  # another name inside the office
         former = _FORMER_BEFORE.search(text, max(0, start - 10), start)
         first = former.start() if former else start
         rows.append((first, office_end, label, True))
     return rows
-
-
-@lru_cache(maxsize=65536)
-def _office_length(role_words: str) -> int:
-    """How many of the words after a name (``_ROLE_AFTER``'s group) the longest office takes
-    ("prime minister", not "prime"), or 0 when they start none. It depends on the words alone, and
-    the same few follow names again and again: decided once per process for each."""
-    words = role_words.split()
-    for n in range(len(words), 0, -1):
-        # (an office ends on its head: most words after a name are not one, and cost no more)
-        if _may_end_office(words[n - 1]) and office_tail(words[:n]):
-            return n
-    return 0
 
 
 @lru_cache(maxsize=65536)
