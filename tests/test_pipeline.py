@@ -196,3 +196,20 @@ def test_the_added_tokenizer_patterns_match_as_their_plain_forms(text):
     first = lambda p, t: [m for m in [p.search(t)] if m]  # noqa: E731
     assert spans(_GLUED_PERIOD, every) == spans(r"(?<=[0-9])\.(?=[A-Z][a-z])", every)
     assert spans(_CAMEL_CASE_PERIOD, first) == spans(r"(?<=[a-z][A-Z])\.$", first)
+
+
+def test_every_character_has_the_shape_of_the_plain_definition():
+    import sys
+
+    from annotate.nlp.components.tokens import _plain_shape, _shape
+
+    chars = map(chr, range(sys.maxunicode + 1))
+    assert [c for c in chars if _shape(c) != _plain_shape(c)] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(categories=["L", "N", "M"]), max_size=12) | st.text(max_size=12))
+def test_every_word_has_the_shape_of_the_plain_definition(word):
+    from annotate.nlp.components.tokens import _plain_shape, _shape
+
+    assert _shape(word) == _plain_shape(word)

@@ -162,7 +162,14 @@ def _take_bits(count: int) -> int:
 
 
 def _shape(w: str) -> int:
-    """The bits of ``PUNCT`` ... ``LINE_BREAK`` below."""
+    """The bits of ``PUNCT`` ... ``LINE_BREAK`` below (``_plain_shape``; once per new word, and
+    most are letters only: lower-case or not, long or not, nothing else)."""
+    if w.isalpha():
+        return (4 if w.islower() else 0) | (8 if len(w) >= 4 else 0)
+    return _plain_shape(w)
+
+
+def _plain_shape(w: str) -> int:
     if w.isspace():
         return 2 | (32 if "\n" in w else 0)  # SPACE, LINE_BREAK
     bits = 1 if _is_punct(w) else 0  # the same as Token.is_punct
