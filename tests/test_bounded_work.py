@@ -7,6 +7,7 @@ screen, in the same process, froze until it returned.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from pathlib import Path
@@ -129,3 +130,24 @@ async def test_the_app_annotates_a_long_article_apart_and_shows_its_findings(tmp
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_for_engine(pilot, timeout=180)
         assert any(m.article == "long" for m in app.analysis.mentions)
+
+
+# -- the longest whitespace-free run, measured with numpy ------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from annotate.nlp.bounded_doc import _OTHER_SPACES, longest_run  # noqa: E402
+
+_SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+
+
+def test_the_whitespace_past_ascii_is_what_str_isspace_says():
+    assert [ord(c) for c in _SPACES if ord(c) > 0x84] == list(_OTHER_SPACES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SPACES) | st.text(max_size=30) | st.text("x(", min_size=20, max_size=40), max_size=12))
+def test_longest_run_is_the_longest_word_of_split(parts):
+    text = "".join(parts)
+    assert longest_run(text) == max(map(len, text.split()), default=0)

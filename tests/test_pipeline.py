@@ -144,3 +144,72 @@ def test_spans_from_character_offsets_match_spacys_char_span(nlp, text, data):
 
 def _bounds(span) -> tuple[int, int] | None:
     return (span.start, span.end) if span is not None and len(span) else None
+
+
+def _plain_mask(word: str) -> int:
+    """A word's mask by the definition: the bits of the registered tests it passes."""
+    from annotate.nlp.components import tokens as columns
+
+    mask = 0
+    for flag, test in columns._TESTS:
+        if test(word):
+            mask |= flag
+    for shift, test in columns._BIT_TESTS:
+        mask |= test(word) << shift
+    return mask
+
+
+_LONG_RUN = "x" * 30 + "(((" + "y" * 5  # (a run ``make_doc`` splits itself, glued to spaces)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*_PIECES, _LONG_RUN]), max_size=30).map(" ".join) | st.text(max_size=60),
+                min_size=1, max_size=6))
+def test_token_columns_are_each_tokens_attributes(nlp, texts):
+    """The columns are read in bulk (the words looked up by id in sorted columns, the whitespace
+    worked out from the offsets): the same as reading each Token, whatever words came before."""
+    from annotate.nlp.bounded_doc import make_doc
+
+    for text in texts:
+        doc = make_doc(nlp, text)
+        toks = tokens(doc)
+        assert toks.words == [t.text for t in doc]
+        assert toks.starts == [t.idx for t in doc]
+        assert toks.ws == [len(t.whitespace_) for t in doc]
+        assert toks.table.tolist() == [[t.orth, len(t.whitespace_), t.idx] for t in doc]
+        assert toks.masks.tolist() == [_plain_mask(t.text) for t in doc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("aZz9.\n ", max_size=12))
+def test_the_added_tokenizer_patterns_match_as_their_plain_forms(text):
+    """The two periods the tokenizer splits are written period first (cheaper to search): the same
+    matches as the plain forms, a period after a digit / a camel-case name."""
+    import re
+
+    from annotate.nlp.pipeline import _CAMEL_CASE_PERIOD, _GLUED_PERIOD
+
+    def spans(pattern, finder):
+        return [m.span() for m in finder(re.compile(pattern), text)]
+
+    every = lambda p, t: p.finditer(t)  # noqa: E731
+    first = lambda p, t: [m for m in [p.search(t)] if m]  # noqa: E731
+    assert spans(_GLUED_PERIOD, every) == spans(r"(?<=[0-9])\.(?=[A-Z][a-z])", every)
+    assert spans(_CAMEL_CASE_PERIOD, first) == spans(r"(?<=[a-z][A-Z])\.$", first)
+
+
+def test_every_character_has_the_shape_of_the_plain_definition():
+    import sys
+
+    from annotate.nlp.components.tokens import _plain_shape, _shape
+
+    chars = map(chr, range(sys.maxunicode + 1))
+    assert [c for c in chars if _shape(c) != _plain_shape(c)] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(categories=["L", "N", "M"]), max_size=12) | st.text(max_size=12))
+def test_every_word_has_the_shape_of_the_plain_definition(word):
+    from annotate.nlp.components.tokens import _plain_shape, _shape
+
+    assert _shape(word) == _plain_shape(word)

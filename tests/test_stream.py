@@ -129,3 +129,24 @@ def test_the_word_bits_answer_as_the_patterns_they_stand_for():
             mask |= test(word) << shift
         for flag, test in plain.items():
             assert bool(mask & flag) == bool(test(word)), (word, flag)
+
+
+# -- the word bits of a token, with a short cut for words of letters only ----------------------------
+
+import sys  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from annotate.nlp.components.stream import _plain_stream_bits, _stream_bits  # noqa: E402
+
+
+def test_every_character_has_the_bits_of_the_plain_definition():
+    chars = map(chr, range(sys.maxunicode + 1))
+    assert [c for c in chars if _stream_bits(c) != _plain_stream_bits(c)] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(categories=["L", "N", "M"]), max_size=12) | st.text(max_size=12))
+def test_every_word_has_the_bits_of_the_plain_definition(word):
+    assert _stream_bits(word) == _plain_stream_bits(word)

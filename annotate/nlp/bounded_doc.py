@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+
 MAX_RUN = 24  # characters without whitespace given to spaCy's tokenizer in one chunk
 PIECE_CHARS = 32_768  # characters per tokenizer call in a long article (~20 ms)
 
@@ -28,9 +30,7 @@ _RUN_TOKEN = re.compile(r"\w+|\S")
 
 def make_doc(nlp, text: str):
     """``nlp.make_doc(text)``, in bounded steps; ``doc.text == text``."""
-    # (The longest whitespace-free run, measured in C: searching for one with the pattern
-    # costs twice as much on an ordinary article.)
-    if len(text) <= PIECE_CHARS and max(map(len, text.split()), default=0) <= MAX_RUN:
+    if len(text) <= PIECE_CHARS and longest_run(text) <= MAX_RUN:
         return nlp.make_doc(text)
     from spacy.tokens import Doc
 
@@ -46,6 +46,31 @@ def make_doc(nlp, text: str):
                 words.append(token.text)
                 spaces.append(bool(token.whitespace_))
     return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def longest_run(text: str) -> int:
+    """``max(map(len, text.split()), default=0)``, with numpy over the characters' code points:
+    no string per word (a search with a pattern tries every character, and costs as much)."""
+    try:
+        encoded = text.encode("utf-32-le")
+    except UnicodeEncodeError:  # a lone surrogate (an error handler makes every call slower)
+        encoded = text.encode("utf-32-le", "surrogatepass")
+    codes = numpy.frombuffer(encoded, dtype=numpy.uint32)
+    # ASCII whitespace is \t-\r and \x1c-" " (unsigned: a code point below wraps round to a large one).
+    space = ((codes - 9) <= 4) | ((codes - 28) <= 4)
+    other = numpy.flatnonzero(codes >= 0x85)  # (the rest of ``str.isspace`` lies past \x84)
+    if len(other):
+        space[other] = _IS_SPACE[numpy.minimum(codes[other], len(_IS_SPACE) - 1)]
+    # (The runs lie between -1, each whitespace character and the end.)
+    bounds = numpy.concatenate(([-1], numpy.flatnonzero(space), [len(codes)]))
+    return int(numpy.diff(bounds).max()) - 1
+
+
+# Whether each character up to U+3000 is whitespace (``str.isspace``: these, ASCII's and no other;
+# tests/test_bounded_work.py checks); the last entry (False) stands for every code point above.
+_OTHER_SPACES = (0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)
+_IS_SPACE = numpy.zeros(0x3002, dtype=bool)
+_IS_SPACE[list(_OTHER_SPACES)] = True
 
 
 def pieces(text: str):

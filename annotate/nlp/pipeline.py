@@ -89,10 +89,13 @@ def _base_pipeline(model: str | None) -> Language:
 
 # A period glued between a number and a capitalised word ("on May 12.The move")
 # is a sentence end; the stock infixes only split it after a letter.
-_GLUED_PERIOD = r"(?<=[0-9])\.(?=[A-Z][a-z])"
+# (Each of the two patterns starts with the period, looking behind it after: the regex engine
+# skips an alternative whose first character does not match without trying it, and these are
+# tried at every character of every chunk the tokenizer splits.)
+_GLUED_PERIOD = r"\.(?<=[0-9]\.)(?=[A-Z][a-z])"
 # A sentence-final period after a camel-case name ("... owns SpaceX.") is not part of
 # the name; the stock suffixes keep a period after a capital ("U.S.").
-_CAMEL_CASE_PERIOD = r"(?<=[a-z][A-Z])\.$"
+_CAMEL_CASE_PERIOD = r"\.$(?<=[a-z][A-Z]\.)"
 
 
 def _tune_tokenizer(nlp: Language) -> None:

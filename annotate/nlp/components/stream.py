@@ -49,7 +49,12 @@ def _goes_on(c: str) -> int:
 
 
 def _stream_bits(w: str) -> int:
-    """The bits of ``_WHOLE`` ... ``_HYPHEN`` below, in one call per new word."""
+    """The bits of ``_WHOLE`` ... ``_HYPHEN`` below, in one call per new word (``_plain_stream_bits``;
+    a word of letters only, as most are, has those of "a")."""
+    return _LETTERS_BITS if w.isalpha() else _plain_stream_bits(w)
+
+
+def _plain_stream_bits(w: str) -> int:
     if WORD_OR_FIGURE.fullmatch(w) is not None:
         bits = 1
     elif WORD_OR_FIGURE.search(w) is None:
@@ -64,6 +69,8 @@ def _stream_bits(w: str) -> int:
         bits |= 128
     return bits
 
+
+_LETTERS_BITS = _plain_stream_bits("a")
 
 # The token is one word; it holds none (punctuation, spaces). Where a word or a figure may run
 # on into the next token when nothing separates them: two bits side by side for a token's last

@@ -2,10 +2,11 @@
 
 Reading attributes through ``Token`` objects costs more than tokenizing, and
 every ``Doc.to_array`` column costs a few percent of tokenizing. So a Doc's
-words, offsets and whitespace are read with one ``to_array`` call, and every
-yes/no property of a word the components test (capitalised, punctuation, a
-number word...) is one bit of a per-word mask, computed once per distinct
-word and kept by word id. The columns are kept (in a small cache keyed by the
+word ids and offsets are read with one ``to_array`` call (the whitespace follows
+from them), and every yes/no property of a word the components test
+(capitalised, punctuation, a number word...) is one bit of a per-word mask,
+computed once per distinct word and kept by word id. Python looks each distinct
+word of a Doc up once; numpy spreads the answers over its tokens. The columns are kept (in a small cache keyed by the
 Doc itself) for the components that run after. Only properties of the words
 themselves are here: they cannot change from one component to the next,
 unlike sentence starts or entities.
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, ORTH
 from spacy.lang.lex_attrs import is_punct
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -32,13 +33,108 @@ from annotate.nlp.components import DOCS_PER_BATCH, doc_text, rows
 _TESTS: list[tuple[int, Callable[[str], bool]]] = []  # (flag, yes/no test)
 _BIT_TESTS: list[tuple[int, Callable[[str], int]]] = []  # (first bit, test answering several at once)
 _BITS_TAKEN = [0]
-_MASKS: dict[int, int] = {}  # word id -> bits of the tests it passes
-_WORDS: dict[int, str] = {}  # word id -> text (the same keys)
 _RECENT: dict[int, "Tokens"] = {}  # id(doc) -> its columns
 _RECENT_SIZE = 2 * DOCS_PER_BATCH  # each component runs over a batch of Docs in turn
 # Word ids are hashes of the text, the same in every vocabulary, so one cache serves
 # all Docs. A long-running process meets new words forever: start over past this.
 _CACHE_LIMIT = 1 << 20
+
+
+class _Lexicon:
+    """Every word met so far: its text, length and mask (the bits of the ``word_flag`` tests it passes).
+
+    A dict look-up per token would cost more than the rest of the columns together: the words
+    are kept as columns sorted by word id, where ``numpy.searchsorted`` finds a Doc's tokens in C.
+    New words join a small table, sorted again as they come, which joins the main one once it
+    holds an eighth as many words (so each word is copied a few times in all, not once per Doc).
+    """
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.tables = (_EMPTY, _EMPTY)  # (main, recent), each (ids sorted, masks, texts, lengths): replaced whole
+
+    def look_up(self, ids: numpy.ndarray, strings) -> tuple[numpy.ndarray, list[str], numpy.ndarray]:
+        """The mask, text and length of each word id (a uint64 array): an array, a list, an array."""
+        tables = self.tables  # (one read: another thread may replace it, never change it)
+        masks, words, lengths, unknown = _find_all(tables, ids)
+        if unknown is not None:
+            some = ids[unknown]
+            tables = self._learn(tables, _distinct(some), strings)
+            masks[unknown], words[unknown], lengths[unknown] = _find_all(tables, some)[:3]
+        return masks, words.tolist(), lengths
+
+    def _learn(self, tables: tuple, ids: numpy.ndarray, strings) -> tuple:
+        """The tables with the words ``ids`` (new, distinct) added; they replace ``self.tables``."""
+        main, recent = tables
+        if len(main[0]) + len(recent[0]) > _CACHE_LIMIT:
+            main, recent = _EMPTY, _EMPTY
+        texts = [strings[i] for i in ids.tolist()]
+        masks = []
+        for text in texts:
+            mask = 0
+            for flag, test in _TESTS:
+                if test(text):
+                    mask |= flag
+            for shift, test in _BIT_TESTS:
+                mask |= test(text) << shift
+            masks.append(mask)
+        words = numpy.empty(len(texts), dtype=object)
+        words[:] = texts
+        added = (ids, numpy.array(masks, dtype=numpy.int64), words, numpy.array(list(map(len, texts)), dtype=numpy.uint64))
+        recent = _joined(recent, added)
+        if len(recent[0]) > len(main[0]) // 8:
+            main, recent = _joined(main, recent), _EMPTY
+        self.tables = main, recent
+        return main, recent
+
+
+def _find_all(tables: tuple, ids: numpy.ndarray):
+    """The masks, texts and lengths of ``ids`` in the tables, and which ids are in neither (None: none)."""
+    main, recent = tables
+    masks, words, lengths, missing = _find(main, ids)
+    if missing is None:
+        return masks, words, lengths, None
+    more_masks, more_words, more_lengths, still = _find(recent, ids[missing])
+    masks[missing], words[missing], lengths[missing] = more_masks, more_words, more_lengths
+    if still is None:
+        return masks, words, lengths, None
+    unknown = numpy.zeros(len(ids), dtype=bool)
+    unknown[numpy.flatnonzero(missing)[still]] = True
+    return masks, words, lengths, unknown
+
+
+def _find(table: tuple, ids: numpy.ndarray):
+    """The masks, texts and lengths of ``ids`` in one table, and which ids it lacks (None: none)."""
+    known_ids, known_masks, known_words, known_lengths = table
+    n = len(ids)
+    if not len(known_ids):
+        missing = numpy.ones(n, dtype=bool) if n else None
+        return numpy.zeros(n, numpy.int64), numpy.empty(n, object), numpy.zeros(n, numpy.uint64), missing
+    at = numpy.searchsorted(known_ids, ids)
+    numpy.minimum(at, len(known_ids) - 1, out=at)
+    missing = known_ids[at] != ids
+    return known_masks[at], known_words[at], known_lengths[at], missing if missing.any() else None
+
+
+def _distinct(ids: numpy.ndarray) -> numpy.ndarray:
+    """The distinct values, sorted (``numpy.unique`` costs more, and imports ``numpy.ma`` on first use)."""
+    ids = numpy.sort(ids)
+    return ids[numpy.concatenate(([True], ids[1:] != ids[:-1]))]
+
+
+def _joined(table: tuple, other: tuple) -> tuple:
+    """Two tables as one, sorted by word id."""
+    joined = [numpy.concatenate(pair) for pair in zip(table, other)]
+    order = numpy.argsort(joined[0], kind="stable")
+    return tuple(column[order] for column in joined)
+
+
+_EMPTY = (numpy.zeros(0, numpy.uint64), numpy.zeros(0, numpy.int64), numpy.empty(0, object), numpy.zeros(0, numpy.uint64))
+
+
+_LEXICON = _Lexicon()
 
 
 def word_flag(test: Callable[[str], bool]) -> int:
@@ -60,13 +156,20 @@ def word_flags(count: int, test: Callable[[str], int]) -> list[int]:
 def _take_bits(count: int) -> int:
     first = _BITS_TAKEN[0]
     _BITS_TAKEN[0] += count
-    _MASKS.clear()  # masks computed before lack the new bits
+    _LEXICON.clear()  # masks computed before lack the new bits
     _RECENT.clear()
     return 1 << first
 
 
 def _shape(w: str) -> int:
-    """The bits of ``PUNCT`` ... ``LINE_BREAK`` below."""
+    """The bits of ``PUNCT`` ... ``LINE_BREAK`` below (``_plain_shape``; once per new word, and
+    most are letters only: lower-case or not, long or not, nothing else)."""
+    if w.isalpha():
+        return (4 if w.islower() else 0) | (8 if len(w) >= 4 else 0)
+    return _plain_shape(w)
+
+
+def _plain_shape(w: str) -> int:
     if w.isspace():
         return 2 | (32 if "\n" in w else 0)  # SPACE, LINE_BREAK
     bits = 1 if _is_punct(w) else 0  # the same as Token.is_punct
@@ -136,14 +239,24 @@ def tokens(doc: Doc) -> Tokens:
     found = _RECENT.get(id(doc))
     if found is not None and found.doc is doc and len(found.words) == len(doc):
         return found
-    table = doc.to_array([ORTH, SPACY, IDX]) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
-    orths = table[:, 0].tolist()
-    words, masks = _known(orths, doc.vocab.strings)
+    text = doc_text(doc)
+    n = len(doc)
+    columns = doc.to_array([ORTH, IDX]) if n else numpy.zeros((0, 2), dtype="uint64")
+    masks, words, lengths = _LEXICON.look_up(columns[:, 0], doc.vocab.strings)
+    table = numpy.empty((n, 3), dtype="uint64")
+    table[:, 0] = columns[:, 0]
+    table[:, 2] = starts = columns[:, 1]
+    if n:
+        # The whitespace after a token is what lies between its end and the next token (Doc.text
+        # is each token's text and whitespace in turn): SPACY need not be read too.
+        ends = starts + lengths
+        table[:-1, 1] = starts[1:] - ends[:-1]
+        table[-1, 1] = len(text) - int(ends[-1])
     found = Tokens(
         doc=doc,
-        text=doc_text(doc),
+        text=text,
         words=words,
-        starts=table[:, 2].tolist(),
+        starts=starts.tolist(),
         ws=table[:, 1].tolist(),
         masks=masks,
         punct=((masks & PUNCT) != 0).tolist(),
@@ -154,33 +267,6 @@ def tokens(doc: Doc) -> Tokens:
         _RECENT.clear()  # (one atomic step: safe when two threads annotate at once)
     _RECENT[id(doc)] = found
     return found
-
-
-def _known(orths: list[int], strings) -> tuple[list[str], numpy.ndarray]:
-    """The text and the mask of each word id, the words met for the first time read once."""
-    if len(_MASKS) > _CACHE_LIMIT:
-        _MASKS.clear()
-        _WORDS.clear()
-    try:
-        return list(map(_WORDS.__getitem__, orths)), _masks_of(orths)  # the common case: no new word
-    except KeyError:
-        pass
-    # (A set difference looks each distinct word up once, in C, not each token in Python.)
-    tests, bit_tests = _TESTS, _BIT_TESTS
-    for orth in set(orths).difference(_MASKS):
-        word = _WORDS[orth] = strings[orth]
-        mask = 0
-        for flag, test in tests:
-            if test(word):
-                mask |= flag
-        for shift, test in bit_tests:
-            mask |= test(word) << shift
-        _MASKS[orth] = mask
-    return list(map(_WORDS.__getitem__, orths)), _masks_of(orths)
-
-
-def _masks_of(orths: list[int]) -> numpy.ndarray:
-    return numpy.fromiter(map(_MASKS.__getitem__, orths), dtype=numpy.int64, count=len(orths))
 
 
 def _is_punct(word: str) -> bool:
