@@ -103,3 +103,46 @@ def test_a_lone_capitalised_word_may_be_a_speaker_but_no_date_and_no_word_of_a_l
     assert (text[r.speaker_start:r.speaker_end], r.text) == ("King", "the players had been told before the game")
     assert read("A poll published on Sunday said the players had been told before the game.")[2] == []
     assert read("The club confirmed it. Club King said the players had been told before the game.")[2] == []
+
+
+def _could_say_plainly(toks, start, end):
+    """``_placed``'s test of one name, word by word: on token boundaries, a reporting verb after
+    it past spaces, commas and leads, or a verb or "to" among the six words (not spaces) before it."""
+    from bisect import bisect_left
+
+    from annotate.nlp.language import REPORTING_VERBS, SPEECH_VERB_LEADS
+
+    words, space, starts, n = toks.words, toks.space, toks.starts, len(toks.words)
+    first, after = bisect_left(starts, start), bisect_left(starts, end)
+    if first == n or starts[first] != start or (after and toks.end_char(after - 1) > end):
+        return None
+    i = after
+    while i < n and (space[i] or words[i] == "," or words[i] in SPEECH_VERB_LEADS):
+        i += 1
+    if i < n and words[i] in REPORTING_VERBS:
+        return first, after
+    k, seen = first - 1, 0
+    while k >= 0 and seen < 6:
+        if not space[k]:
+            seen += 1
+            if words[k] in REPORTING_VERBS or words[k].lower() == "to":
+                return first, after
+        k -= 1
+    return None
+
+
+def test_names_placed_for_speech_are_those_word_by_word_reading_places():
+    from annotate.nlp.components.speech import _placed
+    from annotate.nlp.components.tokens import tokens
+
+    text = ("Anna Petrova has also said that the plan failed.  According to\n\nSato, it  did. "
+            "The mill, the regional  mayor and the old\n board member Hana Sato said, will move TO Kobe, "
+            "said the Foreign Minister of the\n\n island state Ito. Ito went home.")
+    doc = build_pipeline(None).make_doc(text)
+    toks = tokens(doc)
+    # Every span of one to three tokens, and some not on token boundaries.
+    speakers = [(toks.starts[i], toks.end_char(j), "PERSON") for i in range(len(doc)) for j in range(i, min(i + 3, len(doc)))]
+    speakers += [(s + 1, e, "PERSON") for s, e, _ in speakers[::7]] + [(s, e - 1, "PERSON") for s, e, _ in speakers[::5]]
+    expected = [(sp, *where) for sp in speakers if (where := _could_say_plainly(toks, sp[0], sp[1])) is not None]
+    assert expected and len(expected) < len(speakers)
+    assert _placed(toks, speakers) == expected

@@ -64,6 +64,9 @@ _TITLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.â
 
 # A word any of the forms needs ("said", "according"): a sentence without one reports no speech.
 CUE = word_flag(lambda w: w in REPORTING_VERBS or w.lower() == "according")
+# The words that before a name may lead to its speech: a reporting verb, or "to" (of "according
+# to") in any case.
+_VERB_OR_TO = REPORTING_VERBS | {"to", "To", "tO", "TO"}
 # A word that may be a name the corpus knows ("King" where other articles write "Tomas King").
 LONE_NAME = word_flag(lambda w: len(w) >= 3 and LONE_NAME_WORD.fullmatch(w) is not None)
 
@@ -91,15 +94,49 @@ def reported_speech(
     reader = _Reader(toks, list(starts), list(quotes), list(dates), [toks.starts[k] for k in cues])
     found: list[Row] = []
     seen: set[Span_] = set()
-    for speaker in speakers:
+    for speaker, first, after in _placed(toks, speakers):
         where = (speaker[0], speaker[1])
         if where in seen:
             continue
         seen.add(where)
-        said = reader.said_by(*where)
+        said = reader.said_by(first, after, *where)
         if said is not None:
             found.append((said[0], said[1], LABEL, speaker))
     return found
+
+
+def _placed(toks: Tokens, speakers: Sequence[Speaker]) -> list[tuple[Speaker, int, int]]:
+    """``(speaker, first token, token after)`` of the ``speakers`` that are names on token
+    boundaries with a word of speech where one of the forms needs it, in order: after the name,
+    past spaces, commas and the words that lead to a verb ("has also"), a reporting verb; or,
+    among the ``_TITLE_WORDS + 1`` words (not spaces) before it, a reporting verb or "to" (of
+    "according to"). Most names have none and are passed over before their sentence is read."""
+    words, starts, space, n = toks.words, toks.starts, toks.space, len(toks.words)
+    placed = []
+    for speaker in speakers:
+        start, end = speaker[0], speaker[1]
+        first = bisect_left(starts, start)
+        if first == n or starts[first] != start:
+            continue
+        after = bisect_left(starts, end, first)
+        if after and starts[after - 1] + len(words[after - 1]) > end:
+            continue
+        i = after
+        while i < n and (space[i] or words[i] == "," or words[i] in SPEECH_VERB_LEADS):
+            i += 1
+        if not (i < n and words[i] in REPORTING_VERBS):
+            # (The words before it compared as a set, in C: walking back word by word cost
+            # more than the rest of the name's reading.)
+            lo = max(first - _TITLE_WORDS - 1, 0)
+            if True in space[lo:first]:
+                lo, words_seen = first, 0  # (spaces among them: as many words as before)
+                while lo > 0 and words_seen <= _TITLE_WORDS:
+                    lo -= 1
+                    words_seen += not space[lo]
+            if _VERB_OR_TO.isdisjoint(words[lo:first]):
+                continue
+        placed.append((speaker, first, after))
+    return placed
 
 
 def near_cues(toks: Tokens, speakers: Sequence[Speaker], cues: Sequence[int]) -> list[Speaker]:
@@ -174,12 +211,8 @@ class _Reader:
         self.date_starts = [d[0] for d in dates]
         self.cues = cues  # where the words of speech start
 
-    def said_by(self, start: int, end: int) -> Span_ | None:
-        first, after = self._token_at(start), self._token_after(end)
-        if first is None or after is None:
-            return None  # not a name on token boundaries
-        if not self._could_say(first, after):
-            return None
+    def said_by(self, first: int, after: int, start: int, end: int) -> Span_ | None:
+        """What the name at ``start:end`` (tokens ``first`` to before ``after``) said, if any."""
         s_start, s_end = self._sentence(start)
         k = bisect_left(self.cues, s_start)
         if k == len(self.cues) or self.cues[k] >= s_end:
@@ -192,25 +225,6 @@ class _Reader:
         if said is None or self._overlaps_quote(*said):
             return None  # (quoted words: the quote already stands for them)
         return said
-
-    def _could_say(self, first: int, after: int) -> bool:
-        """A word of speech stands where one of the forms needs it: after the name (past commas
-        and the words that lead to a verb), or before it ("to" of "according to", or a verb
-        before the title words): most names are passed over here, before their sentence is read."""
-        words, space, n = self.toks.words, self.toks.space, len(self.toks.words)
-        i = after
-        while i < n and (space[i] or words[i] == "," or words[i] in SPEECH_VERB_LEADS):
-            i += 1
-        if i < n and words[i] in REPORTING_VERBS:
-            return True
-        k = self._word_before(first)
-        for _ in range(_TITLE_WORDS + 1):
-            if k is None:
-                return False
-            if words[k] in REPORTING_VERBS or words[k].lower() == "to":
-                return True
-            k = self._word_before(k)
-        return False
 
     # -- the three forms ----------------------------------------------------------------
 
@@ -333,15 +347,6 @@ class _Reader:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return start, end
-
-    def _token_at(self, start: int) -> int | None:
-        k = bisect_left(self.toks.starts, start)
-        return k if k < len(self.toks.starts) and self.toks.starts[k] == start else None
-
-    def _token_after(self, end: int) -> int | None:
-        """The first token after a name ending at ``end`` (len(words) at the text's end)."""
-        k = bisect_left(self.toks.starts, end)
-        return k if k == 0 or self.toks.end_char(k - 1) <= end else None
 
     def _word_before(self, k: int) -> int | None:
         """The last token before token ``k`` that is not whitespace."""
