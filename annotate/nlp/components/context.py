@@ -174,7 +174,7 @@ def frame_of_figure(text: str, low: str | Lowered, start: int, end: int, label: 
     s, e = sentence
     before, after = low[max(s, start - 40):start], low[end:min(e, end + 50)]
     unit, thing, odd, written, noun_event = _own_words(text[start:end], (counts or "").lower(), label)
-    if _says_magnitude(before[-15:]) or _says_magnitude(after[:15]):
+    if _MAGNITUDE.search(before[-15:]) or _MAGNITUDE.search(after[:15]):
         unit, thing = "magnitude", "earthquake"
     if odd or (unit == "count" and thing in NOT_COUNTED_THINGS):
         return None  # "a 16-year-old", "a 200-student school", "three years": an age or a time, not a count
@@ -187,11 +187,6 @@ def frame_of_figure(text: str, low: str | Lowered, start: int, end: int, label: 
         # killed ... has risen to 118").
         event = _EVENTS.nearest(low[max(s, start - 160):start], "")
     return unit, thing, event, grew
-
-
-def _says_magnitude(part: str) -> bool:
-    # (Its words are rare: a test for them saves most figures a regex search.)
-    return ("magnitude" in part or "richter" in part) and _MAGNITUDE.search(part) is not None
 
 
 @lru_cache(maxsize=50_000)
