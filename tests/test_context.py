@@ -97,3 +97,42 @@ def test_the_words_near_a_figure_are_the_same_read_from_the_word_stream():
         for end in range(start + 1, min(len(text), start + 8)):
             for reach in (3, 11, 40):
                 assert near_words(text, start, end, sentence, reach, stream) == near_words(text, start, end, sentence, reach)
+
+
+def test_event_words_grouped_by_first_letter_match_as_the_plain_patterns():
+    """``whole_words`` regroups the event and change words for speed: every search and every
+    nearest event is the same as with the plain ``\\b(?P<event>words)\\b|...`` patterns."""
+    import random
+    import re
+
+    from annotate.nlp.components import context as C
+    from annotate.nlp.language import MONEY_EVENTS, QUANTITY_EVENTS
+
+    plain = {
+        "increase": r"increase\w*|rais\w*|rise|rises|rose|risen|hike\w*|gain\w*|grow\w*|grew|up",
+        "decrease": r"decreas\w*|cut\w*|drop\w*|fall|fell|fallen|declin\w*|down|reduc\w*|lower\w*",
+        "magnitude": r"magnitude|richter",
+        "grew": r"ris(?:en|es|ing)|rose|climb\w*|increas\w*|grew|grow\w*|jump\w*|now\s+stands?|reached|updated?",
+    }
+    fast = {"increase": C._INCREASE, "decrease": C._DECREASE, "magnitude": C._MAGNITUDE, "grew": C._GREW}
+    events = [(events, C._Events(events)) for events in (QUANTITY_EVENTS, MONEY_EVENTS)]
+    words = ("killed dead deaths died death toll fatalities injured wounded held custody fled flee missing "
+             "rescued pulled alive fee paid pay price bids offer revenue sales charges write-downs losses "
+             "rises rose climbing increased up down cut fallen richter magnitude now stands reached update "
+             "skilled undead é déad 5killed kill_ killé").split()
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "", "-", ", ", "  "]) for _ in range(rng.randint(0, 6)))
+        for name, pattern in plain.items():
+            expected = re.search(rf"\b(?:{pattern})\b", text)
+            got = fast[name].search(text)
+            assert (got and got.span()) == (expected and expected.span()), (name, text)
+        for listed, reader in events:
+            original = re.compile("|".join(rf"\b(?P<{n}>{w})\b" for n, w in listed))
+            assert [(m.span(), m.lastgroup) for m in original.finditer(text)] == [
+                (m.span(), reader.event[m.lastgroup]) for m in reader.pattern.finditer(text)], text
+    # A counted noun's event: one fullmatch of all events is the first event whose words it is.
+    for counts in [*words, "death toll", "Deaths", "people", "", "-", "held up", "killed people"]:
+        first = next((n for n, w in QUANTITY_EVENTS if re.fullmatch(w, counts or "-", re.IGNORECASE)), None)
+        noun = C._NOUN_EVENT.fullmatch(counts or "-")
+        assert (noun.lastgroup if noun else None) == first, counts

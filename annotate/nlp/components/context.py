@@ -54,15 +54,54 @@ from annotate.nlp.language import (
 
 NUMBER_CONTEXT, DATE_CONTEXT = "number_context", "date_context"
 
-_NOUN_EVENT = [(name, re.compile(rf"(?:{words})", re.IGNORECASE)) for name, words in QUANTITY_EVENTS]
+# What a counted noun says happened ("deaths": killed): the first event whose words it is, in one
+# ``fullmatch`` (it backtracks from one event's group into the next).
+_NOUN_EVENT = re.compile("|".join(rf"(?P<{name}>{words})" for name, words in QUANTITY_EVENTS), re.IGNORECASE)
+
+
+def _alternatives(words: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(words):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(words[start:i])
+            start = i + 1
+    return parts + [words[start:]]
+
+
+def whole_words(alternatives: list[tuple[str, str]]) -> str:
+    """A pattern matching what ``\b(?:a1)\b|\b(?:a2)\b|...`` matches, in the same order, for
+    alternatives ``(pattern, marker)`` that each start with a lower-case letter: grouped by that
+    letter, so that the regex engine scans for the letters fast instead of trying every
+    alternative at every position (a ``\b`` first hides them from it). The word boundary before
+    is a look behind after the first letter; a ``marker`` is the name of an empty group closing
+    the alternative (``lastgroup`` then tells which matched), or "" for none."""
+    groups: dict[str, list[str]] = {}
+    for words, marker in alternatives:
+        first, rest = words[0], words[1:]
+        assert "a" <= first <= "z", words
+        groups.setdefault(first, []).append(rf"{rest}\b" + (f"(?P<{marker}>)" if marker else ""))
+    return "|".join(rf"{first}(?<!\w\w)(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 class _Events:
-    """Words that say what happened, each event's pattern a group named by it: one scan finds
-    the nearest of all (a tie goes to the event listed first)."""
+    """Words that say what happened, each event's alternatives closed by an empty group named by
+    it: one scan finds the nearest of all (a tie goes to the event listed first)."""
 
     def __init__(self, events: tuple[tuple[str, str], ...]) -> None:
-        self.pattern = re.compile("|".join(rf"\b(?P<{name}>{words})\b" for name, words in events))
+        # (Group names are unique: each alternative's marker is the event and its number.)
+        markers: list[tuple[str, str]] = []
+        self.event: dict[str, str] = {}
+        for name, words in events:
+            for k, alternative in enumerate(_alternatives(words)):
+                marker = f"{name}_{k}"
+                markers.append((alternative, marker))
+                self.event[marker] = name
+        self.pattern = re.compile(whole_words(markers))
         self.rank = {name: i for i, (name, _) in enumerate(events)}
 
     def nearest(self, before: str, after: str) -> str | None:
@@ -72,10 +111,12 @@ class _Events:
         for last in self.pattern.finditer(before):
             pass
         if last is not None:
-            best = (len(before) - last.end(), self.rank[last.lastgroup], 0, last.lastgroup)
+            name = self.event[last.lastgroup]
+            best = (len(before) - last.end(), self.rank[name], 0, name)
         first = self.pattern.search(after)
         if first is not None:
-            found = (first.start(), self.rank[first.lastgroup], 1, first.lastgroup)
+            name = self.event[first.lastgroup]
+            found = (first.start(), self.rank[name], 1, name)
             best = found if best is None else min(best, found)
         return best[3] if best else None
 
@@ -83,10 +124,15 @@ class _Events:
 _EVENTS, _MONEY_EVENTS = _Events(QUANTITY_EVENTS), _Events(MONEY_EVENTS)
 _LENGTH_EVENTS = _Events((("depth", r"depth|deep|below|beneath|underground"), ("distance", r"from|away|north|south|east|west|off")))
 # The words around a figure are matched in the ``caseless`` text: these patterns are lower case.
-_INCREASE = re.compile(r"\b(?:increase\w*|rais\w*|rise|rises|rose|risen|hike\w*|gain\w*|grow\w*|grew|up)\b")
-_DECREASE = re.compile(r"\b(?:decreas\w*|cut\w*|drop\w*|fall|fell|fallen|declin\w*|down|reduc\w*|lower\w*)\b")
-_MAGNITUDE = re.compile(r"\b(?:magnitude|richter)\b")
-_GREW = re.compile(r"\b(?:ris(?:en|es|ing)|rose|climb\w*|increas\w*|grew|grow\w*|jump\w*|now\s+stands?|reached|updated?)\b")
+def _any_word(words: str) -> re.Pattern:
+    """``\b(?:words)\b``, faster to search for (see ``whole_words``)."""
+    return re.compile(whole_words([(w, "") for w in _alternatives(words)]))
+
+
+_INCREASE = _any_word(r"increase\w*|rais\w*|rise|rises|rose|risen|hike\w*|gain\w*|grow\w*|grew|up")
+_DECREASE = _any_word(r"decreas\w*|cut\w*|drop\w*|fall|fell|fallen|declin\w*|down|reduc\w*|lower\w*")
+_MAGNITUDE = _any_word(r"magnitude|richter")
+_GREW = _any_word(r"ris(?:en|es|ing)|rose|climb\w*|increas\w*|grew|grow\w*|jump\w*|now\s+stands?|reached|updated?")
 _COMPOUND = re.compile(r"^\S*\d[\d,.]*-[^\W\d]", re.UNICODE)  # "16-year-old", "200-student"
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 _ITEM = re.compile(r"\s*(,\s*(?:and\s+)?|\s(?:and|as well as|plus)\s+)((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)")
@@ -166,7 +212,8 @@ def _own_words(surface: str, counts: str, label: str) -> tuple[str, str | None, 
             thing = singular(words[-1])
     odd = bool(_COMPOUND.match(surface)) or surface.startswith("0")
     written_with = bool(last) and singular(last[0]) in {singular(w) for w in surface.lower().split()}
-    noun_event = next((name for name, pattern in _NOUN_EVENT if pattern.fullmatch(counts or "-")), None)
+    noun = _NOUN_EVENT.fullmatch(counts or "-")
+    noun_event = noun.lastgroup if noun else None
     return unit, thing, odd, written_with, noun_event
 
 
