@@ -166,7 +166,7 @@ def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(zip(edges[::2], edges[1::2]))
 
 
-@lru_cache(maxsize=2 * DOCS_PER_BATCH)
+@lru_cache(maxsize=2)  # (read twice in a row by one ``_find_dates``; 4 bytes a character: keep few)
 def _code_points(text: str) -> numpy.ndarray:
     return numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
 
