@@ -56,7 +56,7 @@ _GAP = 4  # words that may stand between the negation and its predicate
 Span_ = tuple[int, int]
 Row = tuple[int, int, str, str, tuple[str, ...], tuple[str, ...]]
 Token = tuple[str, int, int, bool]  # (lower-cased word, start, end, written as a name)
-Stream = tuple[Sequence[str], Sequence[int]]  # a text's words as written, where each starts
+WrittenWords = tuple[Sequence[str], Sequence[int]]  # a text's words as written, where each starts
 
 _TOKEN = WORD_OR_FIGURE
 # Every negation word holds one of these (lower-cased): a sentence without any is not split into
@@ -84,7 +84,7 @@ def _lower(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def negations(text: str, starts: Sequence[int], quotes: Sequence[Span_] = (), stream: Stream | None = None) -> list[Row]:
+def negations(text: str, starts: Sequence[int], quotes: Sequence[Span_] = (), stream: WrittenWords | None = None) -> list[Row]:
     """The rows of the negated acts in ``text`` (sentences starting at ``starts``), outside
     ``quotes`` (sorted, disjoint). ``stream``: the text's words, as ``WORD_OR_FIGURE`` finds
     them, and where each starts (``ct_stream``'s), when known."""
@@ -106,7 +106,7 @@ def negations(text: str, starts: Sequence[int], quotes: Sequence[Span_] = (), st
 Cued = tuple[Span_, list[str], list[int], list[int]]
 
 
-def _cued_sentences(text: str, starts: list[int], stream: Stream | None) -> list[Cued]:
+def _cued_sentences(text: str, starts: list[int], stream: WrittenWords | None) -> list[Cued]:
     """The sentences that hold a negation word, in order, with their words."""
     if stream is not None:
         cued = _cued_in_stream(text, starts, *stream)
@@ -268,7 +268,7 @@ CLAUSE_BREAK = re.compile(rf"[{CLAUSE_BREAK_CHARS}]|\s-\s")
 _BREAK_OR_HYPHEN = re.compile(rf"[{CLAUSE_BREAK_CHARS}-]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 def denials_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequence[Span_] = (),
-               stream: Stream | None = None) -> list[Denial]:
+               stream: WrittenWords | None = None) -> list[Denial]:
     """The denials in ``text`` (sentences starting at ``starts``) outside ``quotes``: after any
     word that may end a subject, and after "the" and two lower-case words. ``stream``: the text's
     words (``negations``), when known."""
@@ -446,7 +446,7 @@ def _cores(text: str) -> list[Span_]:
 
 
 def _denial(article_id: str, text: str, sentence: Span_, subject_ends: tuple[int, ...], phrase: str,
-            neg: re.Match, subject_start: int | None, stream: Stream | None = None) -> Denial:
+            neg: re.Match, subject_start: int | None, stream: WrittenWords | None = None) -> Denial:
     """The record of a negation ``neg`` of what ends at one of ``subject_ends``; its clause starts
     are those up to ``subject_start`` when that is known (an unnamed subject), else up to the
     last end."""
@@ -467,7 +467,7 @@ def _denial(article_id: str, text: str, sentence: Span_, subject_ends: tuple[int
     return Denial(article_id, subject_ends, phrase, stem(neg.group(1)), neg.end(), tuple(clause_starts), right, words)
 
 
-def _clause_words(text: str, start: int, end: int, stream: Stream | None) -> tuple[tuple[int, str], ...]:
+def _clause_words(text: str, start: int, end: int, stream: WrittenWords | None) -> tuple[tuple[int, str], ...]:
     """The words (``_WORD``'s) of ``text[start:end]`` and where each starts: the text's words
     (``stream``) inside, but for figures, when no word runs across either end."""
     if stream is not None and start < end:
