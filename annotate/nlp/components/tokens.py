@@ -5,9 +5,10 @@ every ``Doc.to_array`` column costs a few percent of tokenizing. So a Doc's
 word ids and offsets are read with one ``to_array`` call (the whitespace follows
 from them), and every yes/no property of a word the components test
 (capitalised, punctuation, a number word...) is one bit of a per-word mask,
-computed once per distinct word and kept by word id. Python looks each distinct
-word of a Doc up once; numpy spreads the answers over its tokens. The columns are kept (in a small cache keyed by the
-Doc itself) for the components that run after. Only properties of the words
+computed once per distinct word and kept by word id (``_Lexicon``: numpy finds
+every token's word in C; Python only tests the words met for the first time).
+The columns are kept (in a small cache keyed by the Doc itself) for the
+components that run after. Only properties of the words
 themselves are here: they cannot change from one component to the next,
 unlike sentence starts or entities.
 
