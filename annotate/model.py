@@ -24,6 +24,23 @@ DISCREPANCY_KINDS: tuple[str, ...] = (
     "claim",
     "omission",
 )
+# How the report and the reader head each kind's findings.
+KIND_TITLES: dict[str, str] = {
+    "name_variant": "Names spelled differently",
+    "role": "Titles and roles",
+    "number": "Numbers",
+    "date": "Dates",
+    "quote": "Quotes",
+    "claim": "Contradicting claims",
+    "omission": "Reported by one article only",
+}
+
+
+def kind_title(kind: str) -> str:
+    """The heading of a kind of discrepancy ("name_variant" -> "Names spelled differently")."""
+    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
+
+
 Severity = Literal["high", "medium", "low"]
 
 

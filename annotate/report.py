@@ -19,18 +19,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from annotate.corpus.labels import article_labels
-from annotate.model import DISCREPANCY_KINDS, Analysis, Discrepancy
+from annotate.model import DISCREPANCY_KINDS, Analysis, Discrepancy, kind_title
 from annotate.corpus.safe_text import escape_invisible, needs_escape, visible
 
-KIND_TITLES = {
-    "name_variant": "Names spelled differently",
-    "role": "Titles and roles",
-    "number": "Numbers",
-    "date": "Dates",
-    "quote": "Quotes",
-    "claim": "Contradicting claims",
-    "omission": "Reported by one article only",
-}
 SEVERITY_STYLES = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 
@@ -229,7 +220,7 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
         items = by_kind.get(kind)
         if not items:
             continue
-        console.print(Text(f"  {KIND_TITLES.get(kind, kind)} ({len(items)})", style="bold underline"))
+        console.print(Text(f"  {kind_title(kind)} ({len(items)})", style="bold underline"))
         for d in items:
             line = Text("    ")
             line.append(f"{d.severity:<6}", style=SEVERITY_STYLES.get(d.severity, ""))

@@ -7,7 +7,9 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ..widgets.discrepancy_list import kind_title, with_labels
+from annotate.model import kind_title
+
+from ..widgets.discrepancy_list import with_labels
 from ..widgets.highlights import LAYER_LABELS, LAYERS
 
 

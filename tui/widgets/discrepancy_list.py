@@ -13,24 +13,11 @@ from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from annotate.model import ArticleValue, Discrepancy
+from annotate.model import ArticleValue, Discrepancy, kind_title
 from annotate.corpus.outlets import outlet_list
 
-KIND_TITLES = {
-    "name_variant": "Names spelled differently",
-    "role": "Titles and roles",
-    "number": "Numbers",
-    "date": "Dates",
-    "quote": "Quotes",
-    "claim": "Contradicted claims",
-    "omission": "Reported by one side only",
-}
 SEVERITY_MARKS = {"high": "●", "medium": "◐", "low": "○"}
 SEVERITY_LEGEND = "  ".join(f"{mark} {severity}" for severity, mark in SEVERITY_MARKS.items())
-
-
-def kind_title(kind: str) -> str:
-    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
 
 
 def with_labels(summary: str, labels: dict[str, str], article_ids) -> str:
