@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from annotate.model import Discrepancy, Evidence, Mention, MENTION_KINDS
+from annotate.model import Discrepancy, Evidence, Mention, MENTION_KINDS, kind_title
 
 from .jump_list import JumpList, Place
 from .reading_state import ReadingState
@@ -218,7 +218,7 @@ class Navigator:
         reading = replace(reader.reading, discrepancy=discrepancy_id, entity=None)
         involved = list(dict.fromkeys([*(e.article for e in discrepancy.evidence), *discrepancy.values]))
         self.show_evidence(discrepancy.evidence, involved, discrepancy, reading)
-        from .widgets.discrepancy_list import kind_title, with_labels
+        from .widgets.discrepancy_list import with_labels
 
         reader.sidebar.discrepancies.select_discrepancy(discrepancy_id)
         ids = [d.id for d in reader.sidebar.story_discrepancies]
