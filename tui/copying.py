@@ -1,4 +1,4 @@
-"""What ``y`` puts on the clipboard: plain text a reader can paste into notes or a chat.
+"""What ``y`` (and ``u``) put on the clipboard: plain text a reader can paste into notes or a chat.
 
 A finding is its summary, what each side says, and the evidence in each article;
 a quote or mention is its words with where they come from.
@@ -6,10 +6,59 @@ a quote or mention is its words with where they come from.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from annotate.model import Discrepancy, Mention
 from annotate.corpus.outlets import outlet_list
+from annotate.corpus.safe_text import visible
 
 from .widgets.reading_index import ReadingIndex
+
+if TYPE_CHECKING:
+    from .app import CorpusApp
+
+
+def copy_pointed_at(reader: CorpusApp) -> None:
+    """``y``: copy what the reader is looking at (``pointed_at``) and say so."""
+    found = pointed_at(reader)
+    if found is None:
+        reader.status.say("Nothing to copy: select a finding (d), put the cursor on a quote or name (]), or search (/)")
+        return
+    what, text = found
+    reader.copy_to_clipboard(text)
+    reader.status.say(f"Copied {what} to the clipboard", " ".join(text.split())[:100])
+
+
+def copy_url(reader: CorpusApp) -> None:
+    """``u``: the focused article's ``url`` to the clipboard, and on the status line to select
+    by hand where the terminal does not pass the clipboard on."""
+    article = reader.index.article(reader.reading.article)
+    label = reader.labels[article.id]
+    if not article.url:
+        reader.status.say(f"{label}: no web address (no url in the file)")
+        return
+    reader.copy_to_clipboard(article.url)
+    reader.status.say(f"{label}: copied", visible(article.url))
+
+
+def pointed_at(reader: CorpusApp) -> tuple[str, str] | None:
+    """What ``y`` copies, named for the status line, and its text: the finding in the sidebar,
+    the quote or mention under the cursor, the search match, or the selected finding."""
+    index, labels, reading = reader.index, reader.labels, reader.reading
+    discrepancy = reader.discrepancy_in_focus() if reader.sidebar.has_focus_within else None
+    article_id = reading.article
+    cursor = reading.cursor(article_id)
+    match = reader.search_match(article_id) if article_id else None
+    selected = reader.discrepancy(reading.discrepancy)
+    if discrepancy is not None:
+        return "the finding", finding_text(discrepancy, labels, index)
+    if cursor is not None:
+        return f"the {cursor.kind}", mention_text(cursor, index)
+    if match is not None:
+        return "the match", mention_text(None, index, article_id, *match)
+    if selected is not None:
+        return "the finding", finding_text(selected, labels, index)
+    return None
 
 
 def citation(index: ReadingIndex, article_id: str) -> str:

@@ -9,10 +9,12 @@ draws nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from annotate.model import Evidence, Mention
 
+from .widgets.highlights import Marks
 from .widgets.search_bar import Match
 
 
@@ -60,3 +62,19 @@ class ReadingState:
             shown[shown.index(article_id)] = shown[column]
         shown[column] = article_id
         return replace(self, shown=tuple(shown))
+
+    def marks(self, article_id: str, entity_mentions: Iterable[Mention]) -> Marks:
+        """What is selected in ``article_id``, to draw on top of its highlights;
+        ``entity_mentions``: the selected entity's mentions (in every article)."""
+        marks = Marks()
+        cursor = self.cursor(article_id) if article_id == self.article else None
+        if cursor is not None:
+            marks.cursor = (cursor.start, cursor.end)
+        if self.entity:
+            marks.linked = [(m.start, m.end) for m in entity_mentions if m.article == article_id]
+        marks.evidence = [(e.start, e.end) for e in self.evidence if e.article == article_id]
+        marks.matches = [(m.start, m.end) for m in self.matches if m.article == article_id]
+        match = self.match
+        if match is not None and match.article == article_id:
+            marks.current_match = (match.start, match.end)
+        return marks

@@ -188,6 +188,16 @@ class ArticlePane(ScrollView, can_focus=True):
         y = min(int(self.scroll_offset.y), len(self._wrapped.lines) - 1)
         return self._wrapped.lines[y].start
 
+    def first_words_offset(self) -> int | None:
+        """Where the first words on screen start (``top_offset`` past any spaces); None past the text."""
+        offset = self.top_offset()
+        if offset is None:
+            return None
+        text = self._wrapped.text
+        while offset < len(text) and text[offset].isspace():
+            offset += 1
+        return offset if offset < len(text) else None
+
     def scroll_to_top_offset(self, offset: int) -> None:
         """Scroll so the line holding ``offset`` is the first on screen."""
         if self._wrapped is not None:

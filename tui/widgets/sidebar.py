@@ -1,5 +1,9 @@
 """The sidebar: Discrepancies, Entities and Coverage tabs for the current story.
 
+It shows one story at a time (``show_story``) and remembers which (``shows``),
+so the app can ask it to show the focused story on every change of the
+reading and it fills its tabs only when the story changes.
+
 Its tabs are built after the articles' text is first on screen (``build``):
 the tab widgets cost about a tenth of a second to import and mount, and the
 reader wants the text first. Until then it shows one line saying so.
@@ -17,6 +21,10 @@ from textual.widgets import Static
 if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
+    from annotate.model import Corroboration, Discrepancy
+
+    from .reading_index import ReadingIndex
+
     from .coverage_table import CoverageTable
     from .discrepancy_list import DiscrepancyList
     from .entity_list import EntityList
@@ -27,6 +35,11 @@ TABS = ("tab-discrepancies", "tab-entities", "tab-coverage")
 class Sidebar(Vertical):
     built = False
     filter_text = var("")  # the filter box's words, passed down to both lists
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._story: tuple[str, ...] | None = None  # the story the tabs show; None: none yet, or fill again
+        self.story_discrepancies: list[Discrepancy] = []  # its discrepancies as listed (dismissed ones hidden)
 
     def compose(self) -> ComposeResult:
         if not self.built:
@@ -53,6 +66,51 @@ class Sidebar(Vertical):
         if not self.built:
             self.built = True
             await self.recompose()
+
+    def shows(self, story: list[str]) -> bool:
+        """The tabs show ``story`` already."""
+        return self._story == tuple(story)
+
+    def forget_story(self) -> None:
+        """The next ``show_story`` fills the tabs even for the same story (the width, the theme
+        or the reader's annotations changed)."""
+        self._story = None
+
+    def show_story(
+        self,
+        story: list[str],
+        ordered: list[str],
+        on_screen: list[str],
+        discrepancies: list[Discrepancy],
+        corroborations: list[Corroboration],
+        index: ReadingIndex,
+        labels: dict[str, str],
+        verdicts: dict,
+    ) -> None:
+        """Fill the tabs for ``story``: its articles in corpus order (``ordered``), those in the
+        columns (``on_screen``, given the first coverage columns; a big story's rest share one),
+        its listed ``discrepancies`` with the reader's ``verdicts``, what it reports alike."""
+        from .coverage_table import coverage_rows
+
+        self._story = tuple(story)
+        self.story_discrepancies = discrepancies
+        self.discrepancies.fill(discrepancies, labels, verdicts)
+        self.entities.fill(index, ordered, labels)
+        rows = coverage_rows(discrepancies, corroborations, ordered)
+        width = self.size.width or self.app.size.width
+        columns = on_screen + [a for a in ordered if a not in on_screen]  # a few on screen: a list is fine
+        self.coverage.fill(rows, columns, labels, self._coverage_styles(), width)
+        self.show_counts()
+
+    def _coverage_styles(self) -> dict[str, str]:
+        from .coverage_table import CONFLICTING, NOT_REPORTED, REPORTED
+
+        colours = self.app.theme_variables
+        return {
+            REPORTED: colours.get("text-success", "green"),
+            NOT_REPORTED: "dim",
+            CONFLICTING: f"bold {colours.get('text-error', 'red')}",
+        }
 
     @property
     def tabs(self) -> TabbedContent:
@@ -94,6 +152,12 @@ class Sidebar(Vertical):
         if self.built:
             current = self.tabs.active
             self.show_tab(current if current in TABS else TABS[0])
+
+    def open_filter(self) -> None:
+        """Open the filter box over the Discrepancies or Entities list (the Discrepancies from elsewhere)."""
+        if self.tabs.active not in ("tab-discrepancies", "tab-entities"):
+            self.tabs.active = "tab-discrepancies"
+        self.query_one("#list-filter").open()
 
     def on_input_changed(self, event) -> None:
         if event.input.id == "list-filter":
