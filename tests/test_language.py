@@ -75,7 +75,7 @@ def test_caseless_text_matches_as_ignorecase_does():
             assert [bool(p.match(c)) for p in classes] == [bool(p.match(low)) for p in classes], hex(cp)
 
 
-@given(st.text(alphabet="ab É\u0301\u0308¨øß’'-\u00a0\n1ﬁ½²İıſ.", max_size=40))
+@given(st.text(alphabet="ab É\u0301\u0308¨øß’'-\u00a0\n1ﬁ½²İıſ.,“”\"()", max_size=40))
 @settings(max_examples=400, deadline=None)
 def test_quick_forms_give_the_plain_definitions(text):
     """The engine's quicker ways of folding and counting words agree with their plain definitions."""

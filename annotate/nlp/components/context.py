@@ -172,12 +172,14 @@ def frame_of_figure(text: str, low: str | Lowered, start: int, end: int, label: 
     (``sentence``: its start and end; ``low``: the text ``caseless``, or a ``Lowered``); None when
     it is no comparable quantity."""
     s, e = sentence
-    before, after = low[max(s, start - 40):start], low[end:min(e, end + 50)]
     unit, thing, odd, written, noun_event = _own_words(text[start:end], (counts or "").lower(), label)
+    if odd:
+        return None  # "a 16-year-old", "a 200-student school": an age, whatever the words around say
+    before, after = low[max(s, start - 40):start], low[end:min(e, end + 50)]
     if _MAGNITUDE.search(before[-15:]) or _MAGNITUDE.search(after[:15]):
         unit, thing = "magnitude", "earthquake"
-    if odd or (unit == "count" and thing in NOT_COUNTED_THINGS):
-        return None  # "a 16-year-old", "a 200-student school", "three years": an age or a time, not a count
+    if unit == "count" and thing in NOT_COUNTED_THINGS:
+        return None  # "three years": a time, not a count
     event = noun_event if unit == "count" and noun_event else _event(unit, before, after)
     grew = bool(_GREW.search(before))
     if unit == "count" and event is None:
@@ -249,13 +251,20 @@ class Stream:
         lo, hi = bisect_left(starts, start), bisect_left(starts, end)
         found: list[str] = []
         if lo and starts[lo - 1] + len(words[lo - 1]) > start:
-            found += WORD.findall(text, start, min(end, starts[lo - 1] + len(words[lo - 1])))
+            found += _words_of_piece(text, start, min(end, starts[lo - 1] + len(words[lo - 1])))
         if hi > lo and starts[hi - 1] + len(words[hi - 1]) > end:
             found += words[lo : hi - 1]
-            found += WORD.findall(text, starts[hi - 1], end)
+            found += _words_of_piece(text, starts[hi - 1], end)
         else:
             found += words[lo:hi]
         return found
+
+
+def _words_of_piece(text: str, start: int, end: int) -> list[str]:
+    """``WORD.findall(text, start, end)`` for a piece of one word that a window's end cuts: most
+    are letters only, one word as they are (a regex search costs several times more)."""
+    piece = text[start:end]
+    return [piece] if piece.isalpha() else WORD.findall(piece)
 
 
 def near_words(text: str, start: int, end: int, sentence: tuple[int, int], reach: int,

@@ -44,11 +44,12 @@ class NegationFinder(Batched):
         found = rows(doc)
         group = SpanGroup(doc, name=NEGATIONS)
         quotes = found.get("quotes")
-        quoted = [(q[0], q[1]) for q in quotes] if quotes is not None else [
+        quoted = sorted([(q[0], q[1]) for q in quotes] if quotes is not None else [
             (s.start_char, s.end_char) for s in doc.spans.get("quotes", ())
-        ]
+        ])
         stream = stream_words(doc)
-        negated = negations(doc_text(doc), sentence_starts(doc), sorted(quoted), stream)
+        text, starts = doc_text(doc), sentence_starts(doc)
+        negated = negations(text, starts, quoted, stream)
         if negated:
             toks = tokens(doc)
             for row in negated:
@@ -57,7 +58,7 @@ class NegationFinder(Batched):
                     group.append(span)
         doc.spans[NEGATIONS] = group
         found.put(NEGATIONS, negated)
-        denied = denials_in("", doc_text(doc), sentence_starts(doc), sorted(quoted), stream)
+        denied = denials_in("", text, starts, quoted, stream)
         group = SpanGroup(doc, name=DENIALS)
         if denied:
             toks = tokens(doc)
