@@ -34,13 +34,13 @@ from operator import itemgetter
 import numpy
 
 from spacy.language import Language
-from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Doc
 
 from annotate.model import Article, Mention, ReportedSpeech
 from annotate.nlp.components import ENTS, Batched, Rows, register_extensions, rows
 from annotate.nlp.components.nested import NESTED
 from annotate.nlp.components.sentences import sentence_starts
-from annotate.nlp.components.tokens import Tokens, span_from_chars, tokens, word_flags
+from annotate.nlp.components.tokens import SpanWriter, Tokens, span_from_chars, tokens, word_flags
 from annotate.nlp.language import CLAUSE_CONJUNCTIONS, REPORTING_VERBS, SPEECH_DATE_LEADS, SPEECH_VERB_LEADS
 from annotate.nlp.names import LONE_NAME_WORD
 
@@ -421,9 +421,8 @@ class SpeechFinder(Batched):
 
     def __call__(self, doc: Doc) -> Doc:
         found = rows(doc)
-        group = SpanGroup(doc, name=SPEECH)
-        said: list[Row] = []
         toks = tokens(doc)
+        out = SpanWriter(doc, toks, SPEECH)  # (no Span built per row: one is refilled)
         cues = numpy.flatnonzero(toks.masks & CUE)
         speakers: list[Speaker] = []
         if cues.size:  # (most articles name people; fewer say what they said)
@@ -439,16 +438,15 @@ class SpeechFinder(Batched):
             speakers = sorted(near_cues(toks, people, cue_tokens) + lone_words(toks, [*names, *dates], cues))
         if speakers:
             for row in reported_speech(toks, sentence_starts(doc), speakers, quotes, dates, cue_tokens):
-                span = span_from_chars(doc, toks, row[0], row[1], LABEL)
-                if span is None:
+                where = toks.token_range(row[0], row[1])
+                if where is None:
                     continue
-                group.append(span)
-                said.append(row)
-                if (span.start_char, span.end_char) != row[:2]:  # ("a. m" of "a. m."): the row keeps the words
+                start_char, end_char = out.add(where[0], where[1], LABEL)
+                out.rows.append(row)
+                if (start_char, end_char) != row[:2]:  # ("a. m" of "a. m."): the row keeps the words
                     who = row[3]
-                    found.values[("speaker", span.start_char, span.end_char)] = span_from_chars(doc, toks, who[0], who[1], who[2])
-        doc.spans[SPEECH] = group
-        found.put(SPEECH, said)
+                    found.values[("speaker", start_char, end_char)] = span_from_chars(doc, toks, who[0], who[1], who[2])
+        out.close()
         return doc
 
 
