@@ -167,3 +167,22 @@ def test_odd_text_never_raises_and_spans_stay_in_bounds(nlp, text, published):
         assert span_text and span_text in text
         assert granularity in {"day", "week", "month", "year", "unresolved"}
         assert (value is None) == (granularity == "unresolved")
+
+
+def test_the_cheap_test_before_a_relative_keyword_rules_out_only_what_the_regex_would():
+    """``_at_keyword`` skips the search for "this/last/next/past" when the character before the
+    spaces is not one those words end with, as the case-insensitive regex reads them."""
+    import random
+    import re
+
+    from annotate.nlp.components import dates as D
+
+    last_letters = re.compile("(?i:s|t)")
+    assert D._RELATIVE_LAST_LETTERS == {chr(c) for c in range(0x110000) if last_letters.fullmatch(chr(c))}
+    words = "this last next past PAST This later earlier early the a year week month  \n - , . lasts".split(" ")
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "  ", "\n", "", "\t"]) for _ in range(rng.randint(1, 6))) + "year"
+        p = len(text) - 4
+        found = D._at_keyword(text, p, "year", dt.date(2020, 5, 1))
+        assert bool(found) == bool(D._RELATIVE_BEFORE.search(text, max(0, p - 25), p)), text

@@ -126,7 +126,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         context = get(_CONTEXT[kind]) if kind in _CONTEXT else None
         if context is None and kind in _CONTEXT:
             context = _context_of(group, kind)
-        _from_rows(rows, kind, aid, text, mentions, {(row[0], row[1]): row[2:] for row in context or ()})
+        _FROM_ROWS[kind](rows, aid, text, mentions, {(row[0], row[1]): row[2:] for row in context or ()})
     return sorted(mentions.values(), key=_POSITION)
 
 
@@ -164,30 +164,39 @@ def extract_denials(doc: Doc, article: Article) -> list[Denial]:
             for _start, end, _label, subject_ends, phrase, predicate, clause_starts, clause_end, words in denied]
 
 
-def _from_rows(rows, kind: str, aid: str, text: str, mentions: dict[str, Mention],
-               context: dict[tuple[int, int], tuple]) -> None:
-    """Mentions from rows ``(start, end, label, *fields)`` (see ``rows(doc)`` in ``annotate.nlp.components``),
-    with what ``ct_context`` read around each (``context``: by (start, end), its fields)."""
-    letter = kind[0]
-    for start, end, label, *fields in rows:
-        mid = f"{aid}:{letter}{start}-{end}"
-        if mid in mentions:
-            continue
-        surface = text[start:end]
-        # (All fields positional: keyword arguments and later assignments cost more.)
-        m: Mention
-        if kind == "number":
-            value, counts, qualifier = fields
+# Mentions from rows ``(start, end, label, *fields)`` (see ``rows(doc)`` in ``annotate.nlp.components``),
+# one function per kind: a loop that unpacks each row straight into its fields. ``context``: what
+# ``ct_context`` read around each mention, by (start, end). (All fields positional: keyword
+# arguments and later assignments cost more.)
+_Around = dict[tuple[int, int], tuple]
+
+
+def _numbers_from_rows(rows, aid: str, text: str, mentions: dict[str, Mention], context: _Around) -> None:
+    for start, end, label, value, counts, qualifier in rows:
+        mid = f"{aid}:n{start}-{end}"
+        if mid not in mentions:
             around = context.get((start, end), ())
-            m = NumberMention(mid, aid, start, end, surface, label, value, counts, qualifier, *around)
-        elif kind == "date":
-            value, granularity = fields
+            mentions[mid] = NumberMention(mid, aid, start, end, text[start:end], label, value, counts, qualifier, *around)
+
+
+def _dates_from_rows(rows, aid: str, text: str, mentions: dict[str, Mention], context: _Around) -> None:
+    for start, end, label, value, granularity in rows:
+        mid = f"{aid}:d{start}-{end}"
+        if mid not in mentions:
             around = context.get((start, end), ())
-            m = DateMention(mid, aid, start, end, surface, label, value, granularity, *around)
-        else:
-            speaker_name = fields[0]  # the speaker's name as the article gives it
-            m = QuoteMention(mid, aid, start, end, surface, label, surface, speaker_name)
-        mentions[mid] = m
+            mentions[mid] = DateMention(mid, aid, start, end, text[start:end], label, value, granularity, *around)
+
+
+def _quotes_from_rows(rows, aid: str, text: str, mentions: dict[str, Mention], context: _Around) -> None:
+    for row in rows:
+        start, end, label, speaker_name = row[:4]  # the speaker's name as the article gives it
+        mid = f"{aid}:q{start}-{end}"
+        if mid not in mentions:
+            surface = text[start:end]
+            mentions[mid] = QuoteMention(mid, aid, start, end, surface, label, surface, speaker_name)
+
+
+_FROM_ROWS = {"number": _numbers_from_rows, "date": _dates_from_rows, "quote": _quotes_from_rows}
 
 
 # The rows ``ct_context`` added to each kind (see ``annotate.nlp.components.context``).

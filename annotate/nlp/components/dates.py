@@ -79,6 +79,9 @@ _ISO = re.compile(rf"(?<![\d-])(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 # Around a relative keyword.
 _RELATIVE_BEFORE = re.compile(r"(?:\b(?i:earlier|later|early|late)\s+)?\b(?P<rel>(?i:this|last|next|past))\s+$")
+# The letters _RELATIVE_BEFORE's words end with, as its case-insensitive match reads them ("ſ" is
+# an "s" to it): a cheap test of the character before the spaces rules out most keywords.
+_RELATIVE_LAST_LETTERS = frozenset("sStTſ")
 _AGO_BEFORE = re.compile(
     r"\b(?P<n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
     r"\s+(?P<unit>(?i:day|week|month|year))s?\s+$"
@@ -344,6 +347,10 @@ def _at_keyword(text: str, p: int, word: str, published: dt.date | None) -> list
         return [_date(p, end, value, "day")]
     if end < len(text) and text[end].isalpha():
         return []  # "weeks", "yearly"
+    before = text[max(0, p - 25) : p]
+    word_end = before.rstrip()
+    if len(word_end) == len(before) or word_end[-1:] not in _RELATIVE_LAST_LETTERS:
+        return []  # no this/last/next/past right before it: most are "the year", "a week"
     m = _RELATIVE_BEFORE.search(text, max(0, p - 25), p)
     if m is None:
         return []

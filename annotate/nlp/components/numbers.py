@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -171,7 +172,7 @@ _TIME_WORD_STARTS = frozenset("apoguhAPOGUH")
 _CONTEXT_REACH = 500  # characters: about two sentences of news prose
 
 
-def _by_first_letter(words: tuple[str, ...]) -> str:
+def by_first_letter(words: Sequence[str]) -> str:
     """An alternation of ``words`` grouped by first letter, in their order ("t(?:roops|roop)|s(?:...)"):
     the same matches, but the regex engine tries one group per position, not every word."""
     groups: dict[str, list[str]] = {}
@@ -180,7 +181,7 @@ def _by_first_letter(words: tuple[str, ...]) -> str:
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-_CONTEXT = re.compile(r"(?P<noun>" + _by_first_letter(CONTEXT_NOUNS) + r")\b")  # lowercase: fast to scan
+_CONTEXT = re.compile(r"(?P<noun>" + by_first_letter(CONTEXT_NOUNS) + r")\b")  # lowercase: fast to scan
 
 
 class NumberMatch(NamedTuple):  # (a NamedTuple: built many times per Doc, and cheaply)
