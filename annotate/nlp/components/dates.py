@@ -26,7 +26,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from annotate.nlp.language import MONTHS, WEEKDAYS
+from annotate.nlp.language import MONTHS, WEEKDAYS, caseless
 from annotate.nlp.components import DOCS_PER_BATCH, Batched, register_extensions
 from annotate.nlp.components.tokens import SpanWriter, tokens
 
@@ -282,7 +282,7 @@ def _at_month(text: str, p: int, published: dt.date | None) -> list[DateMatch]:
     if my["year"]:
         year_number: int | None = int(my["year"])
     elif my["rel"] and published is not None:
-        year_number = published.year + {"this": 0, "last": -1, "next": 1}[my["rel"].lower()]
+        year_number = published.year + {"this": 0, "last": -1, "next": 1}[caseless(my["rel"])]
     else:
         year_number = _year_for(month, published)
     value = f"{year_number:04d}-{month:02d}" if year_number is not None else None
@@ -300,7 +300,7 @@ def _at_weekday(text: str, p: int, published: dt.date | None) -> list[DateMatch]
     if published is None:
         return [_date(start, m.end(), None, "day")]
     target = WEEKDAYS[m["weekday"].lower()]
-    rel = (before["rel"] or "").lower() if before else ""
+    rel = caseless(before["rel"] or "") if before else ""
     back = (published.weekday() - target) % 7
     if rel == "next":
         day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
@@ -354,7 +354,7 @@ def _at_keyword(text: str, p: int, word: str, published: dt.date | None) -> list
     m = _RELATIVE_BEFORE.search(text, max(0, p - 25), p)
     if m is None:
         return []
-    n = {"this": 0, "last": 1, "past": 1, "next": -1}[m["rel"].lower()]
+    n = {"this": 0, "last": 1, "past": 1, "next": -1}[caseless(m["rel"])]
     return [_relative(m.start(), end, n, word, published)]
 
 
@@ -366,7 +366,7 @@ def _at_part_of_day(text: str, p: int, word: str, published: dt.date | None) -> 
     m = _THIS_OR_LAST_BEFORE.search(text, max(0, p - 8), p)
     if m is None:
         return []
-    offset = -1 if m["rel"].lower() == "last" else 0
+    offset = -1 if caseless(m["rel"]) == "last" else 0
     value = (published + dt.timedelta(days=offset)).isoformat() if published else None
     return [_date(m.start(), end, value, "day")]
 
