@@ -44,6 +44,7 @@ from annotate.model import (
     Entity,
     Mention,
     Negation,
+    Problem,
     ReportedSpeech,
     Statement,
     WordStream,
@@ -67,6 +68,8 @@ class Annotations(NamedTuple):
     denials: list[Denial]
     streams: dict[str, WordStream]
     """Every word and clause of each article, by article id (``Analysis.streams``)."""
+    problems: list[Problem] = []
+    """The articles the pipeline failed on (``ArticleReading.failure``): read as empty."""
 
 
 Stage = Callable[[str], None]  # called with each phase of PHASES after "annotate" as it starts
@@ -93,6 +96,7 @@ def annotate_articles(
     total = len(articles)
     found: list[ArticleReading | None] = [None] * total
     todo: list[int] = []
+    problems: list[Problem] = []
     for i, article in enumerate(articles):
         hit = cache.load_mentions(article) if cache else None
         if hit is None:
@@ -105,7 +109,10 @@ def annotate_articles(
     if todo:
         results = annotate_in_processes([articles[i] for i in todo], model, jobs, isolate_long)
         for i, read in zip(todo, results):
-            if cache:
+            if read.failure is not None:
+                problems.append(Problem(articles[i].path, f"could not be read, a fault in corpus-tui ({read.failure}); "
+                                        "the other articles are analysed without it", "error"))
+            elif cache:
                 cache.store_mentions(articles[i], read)
             found[i] = read
             done += 1
@@ -121,6 +128,7 @@ def annotate_articles(
         [n for read in found if read is not None for n in read.negations],
         [d for read in found if read is not None for d in read.denials],
         {a.id: read.stream for a, read in zip(articles, found) if read is not None},
+        problems,
     )
 
 
@@ -164,7 +172,7 @@ def analyse(
 
     clock = _Clock(timings)
     read = annotate_articles(articles, model, progress, cache=cache, jobs=jobs, isolate_long=isolate_long)
-    mentions, sentences, reported, words, pipeline, negations, denials, streams = read
+    mentions, sentences, reported, words, pipeline, negations, denials, streams, problems = read
     clock.lap("annotate")
 
     from annotate.nlp.corpus_names import with_name_mentions
@@ -206,8 +214,9 @@ def analyse(
         sentences=sentences,
         words=words,
         streams=streams,
+        problems=problems,
     )
-    if cache:
+    if cache and not problems:  # (an article that failed is tried again next time)
         cache.store_analysis(analysis, given)
     return analysis
 

@@ -411,6 +411,8 @@ class ArticleReading:
     negations: list[Negation] = field(default_factory=list)
     denials: list[Denial] = field(default_factory=list)
     stream: WordStream = field(default_factory=WordStream)
+    failure: str | None = None
+    """Why the pipeline could not read the article (a fault in corpus-tui): then nothing else was read."""
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ JSON/YAML follow the documented contract (README "Report JSON"); see
 aligned, coloured only when stdout is a terminal. Article text is data: it
 is never parsed as markup and control characters are made visible.
 
-Loader problems go to stderr; the exit status is non-zero only when nothing
+Loader problems and articles the engine failed on go to stderr; the exit status is non-zero only when nothing
 could be read (1) or the command itself is wrong (2: unknown ``--model``).
 """
 
@@ -55,7 +55,10 @@ def run_report(args: argparse.Namespace) -> int:
     finally:
         if bar:
             bar.close()  # the phase line, before the report
-    analysis.problems = list(corpus.problems) + [p for p in analysis.problems if p not in corpus.problems]
+    found = [p for p in analysis.problems if p not in corpus.problems]  # (the engine's: an article it failed on)
+    for problem in found:
+        print(f"corpus-tui report: {problem.severity}: {problem}", file=sys.stderr)
+    analysis.problems = list(corpus.problems) + found
     analysis, annotations = _with_annotations(args, analysis)
     fmt = getattr(args, "format", "text") or "text"
     out = sys.stdout

@@ -13,7 +13,7 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 
-from annotate.model import Article, ArticleReading
+from annotate.model import Article, ArticleReading, ArticleWords
 
 _nlp = None  # the worker's pipeline, built once by _start_worker
 
@@ -27,9 +27,30 @@ def annotate_serially(articles: Sequence[Article], model: str | None) -> Iterato
     nlp = build_pipeline(model)
     name = pipeline_name(nlp)
     for start in range(0, len(articles), _TOKENIZE_AHEAD):
-        batch = articles[start : start + _TOKENIZE_AHEAD]
+        yield from _read_batch(nlp, articles[start : start + _TOKENIZE_AHEAD], name)
+
+
+def _read_batch(nlp, batch: Sequence[Article], name: str) -> Iterator[Annotated]:
+    """What the pipeline read in each article of ``batch``, in order. An article it fails on (a
+    fault of ours, met on some text) is a reading with its ``failure``: the others are read as usual."""
+    done = 0
+    try:
         for article, doc in zip(batch, nlp.pipe(_make_docs(nlp, batch), batch_size=16)):
             yield _read_doc(doc, article, name)
+            done += 1
+    except Exception:
+        # The batch's pipeline is broken off: the articles left are read one at a time, so only
+        # the one that fails is lost.
+        for article in batch[done:]:
+            yield _read_alone(nlp, article, name)
+
+
+def _read_alone(nlp, article: Article, name: str) -> Annotated:
+    try:
+        return _read_doc(nlp(_make_doc(nlp, article)), article, name)
+    except Exception as error:
+        reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        return ArticleReading([], [0], [], ArticleWords(), name, failure=reason)
 
 
 # Longer articles are annotated in a process of their own when ``isolate_long`` (the app):
@@ -111,11 +132,7 @@ def _start_worker(model: str | None) -> None:
 def _annotate_chunk(articles: list[Article]) -> list[Annotated]:
     from annotate.nlp.pipeline import pipeline_name
 
-    name = pipeline_name(_nlp)
-    return [
-        _read_doc(doc, article, name)
-        for article, doc in zip(articles, _nlp.pipe(_make_docs(_nlp, articles), batch_size=16))
-    ]
+    return list(_read_batch(_nlp, articles, pipeline_name(_nlp)))
 
 
 def _read_doc(doc, article: Article, name: str) -> Annotated:

@@ -91,3 +91,36 @@ def test_a_quick_run_names_no_phase(monkeypatch):
     progress.stage("link")
     progress.close()
     assert stream.getvalue() == ""
+
+
+def test_an_article_the_pipeline_fails_on_is_an_error_naming_it_and_the_others_are_analysed(tmp_path, monkeypatch, capsys):
+    """A fault of ours met on one article's text costs that article, not the report."""
+    import annotate.nlp.extract as extract
+    from annotate.engine import analyse
+    from tui.cli import main
+
+    for name, place, dead in (("a", "Mombasa", 12), ("b", "Zanzibar", 12), ("c", "Tanga", 14)):
+        (tmp_path / f"{name}.txt").write_text(
+            f"Storm hits the coast\n\nThe storm killed {dead} people in {place} on Monday, officials said.\n"
+            "Rescue teams from Kenya searched the villages.\n", encoding="utf-8")
+    articles = load_corpus([tmp_path]).articles
+    every = analyse(articles)
+    real = extract.extract_words
+
+    def failing(doc):
+        if "Zanzibar" in doc.user_data["text"]:
+            raise KeyError("zanzibar")
+        return real(doc)
+
+    monkeypatch.setattr(extract, "extract_words", failing)
+    analysis = analyse(articles)
+    [problem] = analysis.problems
+    assert problem.path.endswith("b.txt") and problem.severity == "error" and "KeyError" in problem.message
+    b = next(a.id for a in articles if a.path.endswith("b.txt"))
+    assert [m for m in analysis.mentions] == [m for m in every.mentions if m.article != b]
+    assert any(d.kind == "number" for d in analysis.discrepancies)  # 12 (a) vs 14 (c)
+
+    assert main(["report", str(tmp_path), "--no-cache"]) == 0
+    out, err = capsys.readouterr()
+    assert "b.txt" in err and "could not be read" in err
+    assert "Number" in out
