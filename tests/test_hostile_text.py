@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from bad_input import HOSTILE, HOSTILE_LINES, PARAGRAPH
@@ -168,3 +170,34 @@ async def test_app_names_bad_files_without_passing_their_control_codes_on(hostil
         assert not any(foreign_controls(m) for m in messages), messages
         lines, raw = terminal_frame(app)
         assert foreign_controls(raw) == ""
+
+
+_REWRITES = {
+    "non-breaking spaces": lambda t: t.replace(" ", "\u00a0"),
+    "double spaces": lambda t: t.replace(" ", "  "),
+    "tabs": lambda t: t.replace(" ", "\t"),
+    "carriage returns": lambda t: t.replace("\n", "\r\n"),
+    "one line": lambda t: t.replace("\n", " "),
+    "capitals": str.upper,
+    "lower case": str.lower,
+    "long s": lambda t: t.replace("s", "\u017f"),  # letters re.IGNORECASE folds to s, i, k
+    "dotless i": lambda t: t.replace("i", "\u0131"),
+    "dotted I": lambda t: t.replace("I", "\u0130"),
+    "Kelvin sign": lambda t: t.replace("k", "\u212a"),
+    "full-width digits": lambda t: t.translate({c: c + 0xFF10 - 0x30 for c in range(0x30, 0x3A)}),
+    "zero-width spaces": lambda t: t.replace(" ", " \u200b"),
+    "combining accents": lambda t: t.replace("e", "e\u0301"),
+}
+
+
+@pytest.mark.parametrize("rewrite", list(_REWRITES))
+def test_the_engine_reads_every_article_however_its_spaces_and_letters_are_written(rewrite):
+    """Real text carries &nbsp;, odd spacing and look-alike letters: the pipeline reads every
+    article without a fault (a fault would cost the article: ``ArticleReading.failure``)."""
+    from annotate.engine import analyse
+    from annotate.workers import annotate_serially
+
+    articles = load_corpus([Path(__file__).resolve().parent.parent / "corpus"]).articles
+    rewritten = [replace(a, text=_REWRITES[rewrite](a.text)) for a in articles]
+    assert [r.failure for r in annotate_serially(rewritten, None)] == [None] * len(articles)
+    assert not analyse(rewritten).problems

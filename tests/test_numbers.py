@@ -203,3 +203,16 @@ def test_odd_text_never_raises_and_spans_stay_in_bounds(nlp, text):
         assert 0 <= span.start_char < span.end_char <= len(text)
         assert span.start >= last  # in order, no overlaps
         last = span.end
+
+
+@pytest.mark.parametrize("odd, plain", [
+    ("The storm killed more\u00a0than 12 people.", "The storm killed more than 12 people."),  # a web page's &nbsp;
+    ("The storm killed more  than 12 people.", "The storm killed more than 12 people."),
+    ("The storm killed at\u00a0least 12 people.", "The storm killed at least 12 people."),
+    ("The fund holds 2 mıllion dollars.", "The fund holds 2 million dollars."),  # letters re.IGNORECASE folds to i, s
+    ("It costs 40 EURoſ.", "It costs 40 EURos."),
+])
+def test_whitespace_and_letters_the_patterns_accept_read_as_the_plain_text(nlp, odd, plain):
+    """Whatever the patterns match, the reading does too (each of these ended the whole report)."""
+    assert [(v, c, q) for _t, v, c, q in numbers(nlp, odd)] == [(v, c, q) for _t, v, c, q in numbers(nlp, plain)]
+    assert numbers(nlp, plain)

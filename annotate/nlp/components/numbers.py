@@ -38,6 +38,7 @@ from annotate.nlp.components import Batched, doc_text, register_extensions
 from annotate.nlp.components.dates import MONTHS, WEEKDAYS, DateMatch, digit_runs, find_dates
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import SpanWriter, tokens, word_flag
+from annotate.nlp.language import caseless
 
 # spaCy's own labels for what a number measures.
 CARDINAL, MONEY, PERCENT = "CARDINAL", "MONEY", "PERCENT"
@@ -145,7 +146,8 @@ _ATOM = re.compile(
 )
 
 _QUALIFIER_BEFORE = re.compile(
-    r"\b(?P<q>(?i:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+$"
+    # (Words apart by any whitespace, as ``str.split`` reads them in ``_qualifier_before``: "more\xa0than".)
+    r"\b(?P<q>(?i:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+$"
 )
 _QUALIFIER_SET = frozenset(QUALIFIERS)
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIERS)  # most numbers have none: test this first
@@ -298,7 +300,7 @@ def _atom(text: str, pos: int) -> _Atom | None:
             and digits.isdigit() and _is_identifier(text, pos, end)):
         return None  # "Article 5", "Flight 370", "Resolution 2231"
     scale_word = scale_word or short
-    scale = SCALES[scale_word.lower()] if scale_word else 1
+    scale = SCALES[caseless(scale_word)] if scale_word else 1
     value = float(digits.replace(",", "")) * scale
     return _Atom(start, end, _tidy(value), scale, cur, bool(pct), False, digits)
 
@@ -386,7 +388,7 @@ def _read(atom: _Atom, nxt: _Atom | None, text: str, sentences: "_Sentences") ->
     else:
         c = _currency_after(text, end)
         if c:
-            counts, end = CURRENCIES[c["c"].lower()], c.end()
+            counts, end = CURRENCIES[caseless(c["c"])], c.end()
     if counts is None:
         unit = _HYPHEN_UNIT.match(text, end) if not last.vague and text[end : end + 1] == "-" else None
         if unit is not None:
