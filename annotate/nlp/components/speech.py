@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from operator import itemgetter
 
 import numpy
@@ -40,7 +41,7 @@ from annotate.model import Article, Mention, ReportedSpeech
 from annotate.nlp.components import ENTS, Batched, Rows, register_extensions, rows
 from annotate.nlp.components.nested import NESTED
 from annotate.nlp.components.sentences import sentence_starts
-from annotate.nlp.components.tokens import SpanWriter, Tokens, span_from_chars, tokens, word_flags
+from annotate.nlp.components.tokens import SpanWriter, Tokens, span_from_chars, tokens, word_flag
 from annotate.nlp.language import CLAUSE_CONJUNCTIONS, REPORTING_VERBS, SPEECH_DATE_LEADS, SPEECH_VERB_LEADS
 from annotate.nlp.names import LONE_NAME_WORD
 
@@ -61,24 +62,13 @@ _CLOSING = " ,\"”’"
 _AFTER_NAME = " .!?\"”’"  # all that may follow the name in "..., said X."
 _TITLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.’'-")
 
-
-def _word_bits(w: str) -> int:
-    """Bit 1 (``CUE``): a word any of the forms needs ("said", "according"): a sentence without
-    one reports no speech. Bit 2 (``LONE_NAME``): a word that may be a name the corpus knows
-    ("King" where other articles write "Tomas King"). Bit 4: it starts with a capital; bit 8: it
-    also ends with a letter (a capitalised word, for ``_alone``)."""
-    bits = 1 if w in REPORTING_VERBS or w.lower() == "according" else 0
-    if w[:1].isupper():
-        bits |= 4 | (8 if w[-1:].isalpha() else 0)
-        if len(w) >= 3 and LONE_NAME_WORD.fullmatch(w) is not None:
-            bits |= 2
-    return bits
-
-
-CUE, LONE_NAME, _OPENS_UPPER, _CAPITALISED = word_flags(4, _word_bits)
+# A word any of the forms needs ("said", "according"): a sentence without one reports no speech.
+CUE = word_flag(lambda w: w in REPORTING_VERBS or w.lower() == "according")
 # The words that before a name may lead to its speech: a reporting verb, or "to" (of "according
 # to") in any case.
 _VERB_OR_TO = REPORTING_VERBS | {"to", "To", "tO", "TO"}
+# A word that may be a name the corpus knows ("King" where other articles write "Tomas King").
+LONE_NAME = word_flag(lambda w: len(w) >= 3 and LONE_NAME_WORD.fullmatch(w) is not None)
 
 Span_ = tuple[int, int]  # (start_char, end_char)
 Speaker = tuple[int, int, str]  # (start_char, end_char, label)
@@ -168,45 +158,45 @@ def lone_words(toks: Tokens, taken: Sequence[tuple[int, int] | Speaker], cues: n
     (token indices ``cues``, in order) within ``_CUE_REACH`` tokens, as ``near_cues`` reads them,
     neither written in lower case in the article ("The", "Officials") nor next to another
     capitalised word ("Secretary Clinton"): speakers whom the corpus may show to be people, as
-    ``annotate.nlp.corpus_names`` reads them. (The words of the shape are many: array operations
-    keep those near a word of speech, alone and outside the spans, which are few.)"""
+    ``annotate.nlp.corpus_names`` reads them. (The words of the shape are many: one array
+    operation keeps those near a word of speech, which are few.)"""
     words = numpy.flatnonzero((toks.masks & (LONE_NAME | CUE)) == LONE_NAME)  # ("According" is no name)
     if not words.size or not cues.size:
         return []
     k = numpy.searchsorted(cues, words - _CUE_REACH)
     near = k < cues.size
     near[near] = cues[k[near]] <= words[near] + 1 + _CUE_REACH
-    near_words = _alone(toks, words[near])  # not one word of several
-    if not near_words.size:
+    near_words = _alone(toks, words[near].tolist())  # not one word of several
+    if not near_words:
         return []
-    outside = near_words[_outside(toks.table[near_words, 2].astype(numpy.int64), taken)].tolist()
+    # (The spans' order by start alone: which of them hold a place does not depend on the rest.)
+    spans = sorted(taken, key=itemgetter(0))
+    starts = [span[0] for span in spans]
+    furthest = list(accumulate(map(itemgetter(1), spans), max))  # the spans' ends so far
+    outside = []
+    for i in near_words:
+        at = toks.starts[i]
+        j = bisect_right(starts, at) - 1
+        if j < 0 or furthest[j] <= at:  # in no span
+            outside.append(i)
     if not outside:
         return []
     written = set(toks.words)
     return [(toks.starts[i], toks.end_char(i), LONE_LABEL) for i in outside if toks.words[i].lower() not in written]
 
 
-def _alone(toks: Tokens, candidates: numpy.ndarray) -> numpy.ndarray:
+def _alone(toks: Tokens, candidates: list[int]) -> list[int]:
     """The tokens among ``candidates`` that are not one word of a run of capitalised words, one
     space apart."""
-    masks, spaced, last = toks.masks, toks.table[:, 1] != 0, len(toks.words) - 1
-    after, before = numpy.minimum(candidates + 1, last), numpy.maximum(candidates - 1, 0)
-    capital_after = (candidates < last) & spaced[candidates] & (masks[after] & _OPENS_UPPER != 0)
-    capital_before = (candidates > 0) & spaced[before] & (masks[before] & _CAPITALISED != 0)
-    return candidates[~(capital_after | capital_before)]
-
-
-def _outside(at: numpy.ndarray, spans: Sequence[tuple[int, int] | Speaker]) -> numpy.ndarray:
-    """Which of the offsets ``at`` are in none of the ``spans``: the last span starting at or
-    before an offset is found by its start, and the spans up to it by their furthest end."""
-    if not spans:
-        return numpy.ones(len(at), dtype=bool)
-    starts = numpy.fromiter(map(itemgetter(0), spans), numpy.int64, len(spans))
-    ends = numpy.fromiter(map(itemgetter(1), spans), numpy.int64, len(spans))
-    order = numpy.argsort(starts, kind="stable")
-    furthest = numpy.maximum.accumulate(ends[order])  # the spans' ends so far
-    j = numpy.searchsorted(starts[order], at, side="right") - 1
-    return (j < 0) | (furthest[numpy.maximum(j, 0)] <= at)
+    words, ws, n = toks.words, toks.ws, len(toks.words)
+    found = []
+    for i in candidates:
+        if i + 1 < n and ws[i] and words[i + 1][:1].isupper():
+            continue
+        if i > 0 and ws[i - 1] and words[i - 1][-1:].isalpha() and words[i - 1][:1].isupper():
+            continue
+        found.append(i)
+    return found
 
 
 class _Reader:
