@@ -263,7 +263,10 @@ def _read(docs: list[Doc]) -> list[Tokens]:
     texts = [doc_text(doc) for doc in docs]
     sizes = [len(doc) for doc in docs]
     columns = [doc.to_array([ORTH, IDX]) for doc, n in zip(docs, sizes) if n]
-    both = numpy.concatenate(columns) if columns else numpy.zeros((0, 2), dtype="uint64")
+    if len(columns) == 1:
+        both = columns[0]
+    else:
+        both = numpy.concatenate(columns) if columns else numpy.zeros((0, 2), dtype="uint64")
     masks, words, lengths = _LEXICON.look_up(both[:, 0], docs[0].vocab.strings)
     table = numpy.empty((len(both), 3), dtype="uint64")
     table[:, 0] = both[:, 0]
@@ -273,9 +276,11 @@ def _read(docs: list[Doc]) -> list[Tokens]:
     # last token, it is the rest of its text.
     ends = starts + lengths
     table[:-1, 1] = starts[1:] - ends[:-1]  # (across two Docs: replaced below)
-    lasts = numpy.cumsum(sizes)[numpy.array(sizes) > 0] - 1
-    text_lengths = numpy.array([len(text) for text, n in zip(texts, sizes) if n], dtype="uint64")
-    table[lasts, 1] = text_lengths - ends[lasts]
+    end = 0
+    for text, n in zip(texts, sizes):
+        end += n
+        if n:
+            table[end - 1, 1] = len(text) - int(ends[end - 1])
     starts_list, ws_list = starts.tolist(), table[:, 1].tolist()
     punct, space = ((masks & PUNCT) != 0).tolist(), ((masks & SPACE) != 0).tolist()
     out: list[Tokens] = []
