@@ -137,13 +137,17 @@ async def test_the_app_annotates_a_long_article_apart_and_shows_its_findings(tmp
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from annotate.nlp.bounded_doc import _OTHER_SPACES, longest_run  # noqa: E402
+from annotate.nlp.bounded_doc import _IS_SPACE, _OTHER_SPACES, longest_run  # noqa: E402
 
 _SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 
 
 def test_the_whitespace_past_ascii_is_what_str_isspace_says():
     assert [ord(c) for c in _SPACES if ord(c) > 0x84] == list(_OTHER_SPACES)
+
+
+def test_the_whitespace_table_is_what_str_isspace_says():
+    assert _IS_SPACE.tolist() == [chr(c).isspace() for c in range(len(_IS_SPACE) - 1)] + [False]
 
 
 @settings(max_examples=300, deadline=None)

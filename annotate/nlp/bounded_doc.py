@@ -56,21 +56,19 @@ def longest_run(text: str) -> int:
     except UnicodeEncodeError:  # a lone surrogate (an error handler makes every call slower)
         encoded = text.encode("utf-32-le", "surrogatepass")
     codes = numpy.frombuffer(encoded, dtype=numpy.uint32)
-    # ASCII whitespace is \t-\r and \x1c-" " (unsigned: a code point below wraps round to a large one).
-    space = ((codes - 9) <= 4) | ((codes - 28) <= 4)
-    other = numpy.flatnonzero(codes >= 0x85)  # (the rest of ``str.isspace`` lies past \x84)
-    if len(other):
-        space[other] = _IS_SPACE[numpy.minimum(codes[other], len(_IS_SPACE) - 1)]
+    # (one pass through a table: "clip" reads a code point past its end as its last entry, False)
+    space = _IS_SPACE.take(codes, mode="clip")
     # (The runs lie between -1, each whitespace character and the end.)
     bounds = numpy.concatenate(([-1], numpy.flatnonzero(space), [len(codes)]))
     return int(numpy.diff(bounds).max()) - 1
 
 
-# Whether each character up to U+3000 is whitespace (``str.isspace``: these, ASCII's and no other;
-# tests/test_bounded_work.py checks); the last entry (False) stands for every code point above.
+# Whether each character up to U+3000 is whitespace (``str.isspace``: ASCII's \t-\r and \x1c-" ",
+# these and no other; tests/test_bounded_work.py checks); the last entry (False) stands for every
+# code point above.
 _OTHER_SPACES = (0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)
 _IS_SPACE = numpy.zeros(0x3002, dtype=bool)
-_IS_SPACE[list(_OTHER_SPACES)] = True
+_IS_SPACE[[*range(0x09, 0x0E), *range(0x1C, 0x21), *_OTHER_SPACES]] = True
 
 
 def pieces(text: str):

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -112,8 +112,8 @@ _WORK_NOUNS = frozenset("film films movie movies sitcom album albums song songs 
 _WORK_VERBS = frozenset("starred starring appeared appearing cameo".split())
 
 
-# The lower-case word ids (LOWER) of the work words, sorted: an article has one if a token's LOWER is one.
-_WORK_WORD_IDS = numpy.array(sorted(get_string_id(word) for word in _WORK_NOUNS | _WORK_VERBS), dtype=numpy.uint64)
+_WORK_WORDS = _WORK_NOUNS | _WORK_VERBS
+_WORK_WORD = word_flag(lambda w: w.lower() in _WORK_WORDS)
 # What ends the look back for a work verb: the end of a clause, or a verb of speech.
 _WORK_STOPS = frozenset({".", ";", ":"}) | SPEECH_VERBS
 _CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
@@ -603,11 +603,9 @@ class _DocEntities:
         """Does the run at ``start`` name a film, show or book: "starred in Mean Girls and Van
         Wilder", "the movie Van Wilder"?"""
         if self._work_words is None:
-            # (most articles have no work word: one look at their lower-case word ids spares the look back
-            # at each name)
-            ids = self.doc.to_array(LOWER)
-            at = numpy.searchsorted(_WORK_WORD_IDS, ids)
-            self._work_words = bool((_WORK_WORD_IDS.take(at, mode="clip") == ids).any())
+            # (most articles have no work word: one look at their words' flags spares the look back at
+            # each name)
+            self._work_words = bool(self.toks.where(_WORK_WORD).any())
         if not self._work_words:
             return False
         w = self.w

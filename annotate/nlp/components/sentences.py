@@ -26,9 +26,10 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
-from annotate.nlp.components import Batched
-from annotate.nlp.components.tokens import FINAL, LINE_BREAK, tokens
+from annotate.nlp.components import DOCS_PER_BATCH, Batched
+from annotate.nlp.components.tokens import FINAL, LINE_BREAK, read_tokens, tokens
 
 # A line at least this long that ends mid-sentence is taken to be hard-wrapped...
 _WRAP_WIDTH = 60
@@ -48,6 +49,12 @@ def make_sentence_splitter(nlp: Language, name: str) -> "SentenceSplitter":
 
 class SentenceSplitter(Batched):
     """The ``ct_sentences`` component (see the module docstring)."""
+
+    def pipe(self, docs, batch_size: int = DOCS_PER_BATCH):
+        # The first component to read the token columns reads a batch's together (``read_tokens``).
+        for batch in minibatch(docs, min(batch_size, DOCS_PER_BATCH)):
+            read_tokens(batch)
+            yield from super().pipe(batch, batch_size)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)

@@ -8,7 +8,9 @@ from them), and every yes/no property of a word the components test
 computed once per distinct word and kept by word id (``_Lexicon``: numpy finds
 every token's word in C; Python only tests the words met for the first time).
 The columns are kept (in a small cache keyed by the Doc itself) for the
-components that run after. Only properties of the words
+components that run after. The first component reads a batch of Docs together
+(``read_tokens``): on a Doc of a few hundred words numpy costs more per call than
+per word, and a batch pays that once. Only properties of the words
 themselves are here: they cannot change from one component to the next,
 unlike sentence starts or entities.
 
@@ -236,38 +238,81 @@ class Tokens:
 
 
 def tokens(doc: Doc) -> Tokens:
-    """The shared columns of ``doc``, read on first use."""
+    """The shared columns of ``doc``, read on first use (or with its batch: ``read_tokens``)."""
+    found = _kept(doc)
+    if found is None:
+        found = _read([doc])[0]
+        _keep(found)
+    return found
+
+
+def read_tokens(docs: list[Doc]) -> None:
+    """Read the shared columns of several Docs together, for ``tokens`` to find them.
+
+    A Doc of a few hundred words costs numpy more per call than per word: one look-up in the
+    word table for a batch (and one test of the words new to all of it) pays that once."""
+    todo = [doc for doc in docs if _kept(doc) is None]
+    if len({id(doc.vocab) for doc in todo}) != 1:
+        return  # (none to read, or Docs of several pipelines: each is read on first use)
+    for found in _read(todo):
+        _keep(found)
+
+
+def _read(docs: list[Doc]) -> list[Tokens]:
+    """The columns of ``docs`` (one vocabulary), read with numpy over all their tokens at once."""
+    texts = [doc_text(doc) for doc in docs]
+    sizes = [len(doc) for doc in docs]
+    columns = [doc.to_array([ORTH, IDX]) for doc, n in zip(docs, sizes) if n]
+    if len(columns) == 1:
+        both = columns[0]
+    else:
+        both = numpy.concatenate(columns) if columns else numpy.zeros((0, 2), dtype="uint64")
+    masks, words, lengths = _LEXICON.look_up(both[:, 0], docs[0].vocab.strings)
+    table = numpy.empty((len(both), 3), dtype="uint64")
+    table[:, 0] = both[:, 0]
+    table[:, 2] = starts = both[:, 1]
+    # The whitespace after a token is what lies between its end and the next token (Doc.text
+    # is each token's text and whitespace in turn): SPACY need not be read too. After a Doc's
+    # last token, it is the rest of its text.
+    ends = starts + lengths
+    table[:-1, 1] = starts[1:] - ends[:-1]  # (across two Docs: replaced below)
+    end = 0
+    for text, n in zip(texts, sizes):
+        end += n
+        if n:
+            table[end - 1, 1] = len(text) - int(ends[end - 1])
+    starts_list, ws_list = starts.tolist(), table[:, 1].tolist()
+    punct, space = ((masks & PUNCT) != 0).tolist(), ((masks & SPACE) != 0).tolist()
+    out: list[Tokens] = []
+    at = 0
+    for doc, text, n in zip(docs, texts, sizes):
+        part = slice(at, at + n)
+        out.append(
+            Tokens(
+                doc=doc,
+                text=text,
+                words=words[part],
+                starts=starts_list[part],
+                ws=ws_list[part],
+                masks=masks[part],
+                punct=punct[part],
+                space=space[part],
+                table=table[part],
+            )
+        )
+        at += n
+    return out
+
+
+def _kept(doc: Doc) -> Tokens | None:
     found = _RECENT.get(id(doc))
-    if found is not None and found.doc is doc and len(found.words) == len(doc):
-        return found
-    text = doc_text(doc)
-    n = len(doc)
-    columns = doc.to_array([ORTH, IDX]) if n else numpy.zeros((0, 2), dtype="uint64")
-    masks, words, lengths = _LEXICON.look_up(columns[:, 0], doc.vocab.strings)
-    table = numpy.empty((n, 3), dtype="uint64")
-    table[:, 0] = columns[:, 0]
-    table[:, 2] = starts = columns[:, 1]
-    if n:
-        # The whitespace after a token is what lies between its end and the next token (Doc.text
-        # is each token's text and whitespace in turn): SPACY need not be read too.
-        ends = starts + lengths
-        table[:-1, 1] = starts[1:] - ends[:-1]
-        table[-1, 1] = len(text) - int(ends[-1])
-    found = Tokens(
-        doc=doc,
-        text=text,
-        words=words,
-        starts=starts.tolist(),
-        ws=table[:, 1].tolist(),
-        masks=masks,
-        punct=((masks & PUNCT) != 0).tolist(),
-        space=((masks & SPACE) != 0).tolist(),
-        table=table,
-    )
+    return found if found is not None and found.doc is doc and len(found.words) == len(doc) else None
+
+
+def _keep(found: Tokens) -> None:
     if len(_RECENT) >= _RECENT_SIZE:
         _RECENT.clear()  # (one atomic step: safe when two threads annotate at once)
-    _RECENT[id(doc)] = found
-    return found
+    _RECENT[id(found.doc)] = found
 
 
 def _is_punct(word: str) -> bool:
