@@ -91,7 +91,7 @@ async def test_f_filters_the_lists_by_words_kind_or_severity_and_escape_clears()
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
         listing = app.query_one(DiscrepancyList)
-        every = [d for d in app._story_discrepancies]
+        every = [d for d in app.sidebar.story_discrepancies]
         assert any("●" in p for p in prompts(listing)[:1]), "the severity legend heads the list"
         kinds = {d.kind for d in every}
         assert len(kinds) > 1
@@ -218,7 +218,7 @@ async def test_after_dismissing_a_finding_d_goes_on_from_there_not_back_to_the_f
     app = CorpusApp([corpus])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_engine(pilot)
-        ids = [d.id for d in app._story_discrepancies]
+        ids = [d.id for d in app.sidebar.story_discrepancies]
         assert len(ids) >= 3
         await pilot.press("d", "d", "x", "d")
         assert app.reading.discrepancy == ids[2]

@@ -72,7 +72,7 @@ async def test_d_goes_on_to_the_next_storys_findings_and_columns_never_mix_stori
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_for_engine(pilot)
         first_story = app.story_of(app.reading.shown[0])
-        count = len(app._story_discrepancies)
+        count = len(app.sidebar.story_discrepancies)
         assert count
         await pilot.press(*["d"] * count)
         assert app.story_of(app.reading.shown[0]) is first_story and one_story(app)
@@ -80,7 +80,7 @@ async def test_d_goes_on_to_the_next_storys_findings_and_columns_never_mix_stori
         assert "Next story" in app.status.said
         assert app.story_of(app.reading.article) is not first_story
         assert one_story(app)
-        assert app.reading.discrepancy == app._story_discrepancies[0].id
+        assert app.reading.discrepancy == app.sidebar.story_discrepancies[0].id
         await pilot.press("D")
         assert "Previous story" in app.status.said and app.story_of(app.reading.shown[0]) is first_story
         for _ in range(3):
@@ -101,7 +101,7 @@ async def test_a_mixed_folder_opens_where_there_is_something_to_compare(generate
     app = CorpusApp([folder])
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_for_engine(pilot)
-        assert app._story_discrepancies, app.status.said
+        assert app.sidebar.story_discrepancies, app.status.said
         assert one_story(app)
         assert "0 discrepancies" not in app.status.said
         await pilot.press("d")

@@ -331,11 +331,6 @@ class CorpusApp(App[int]):
             return []
         return self.annotator.without_dismissed(self.story_map.discrepancies_of(story))
 
-    @property
-    def _story_discrepancies(self) -> list[Discrepancy]:
-        """The focused story's discrepancies as the sidebar lists them (the tests' name for them)."""
-        return self.sidebar.story_discrepancies
-
     def refresh_sidebar(self) -> None:
         """Have the sidebar show the story of the focused article (it fills its tabs only when that changed)."""
         if self.analysis is None:
