@@ -85,6 +85,15 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", t).strip()
 
 
+def by_first_letter(words: list[str] | tuple[str, ...]) -> str:
+    """An alternation of ``words`` grouped by first letter, in their order ("t(?:roops|roop)|s(?:...)"):
+    the same matches, but the regex engine tries one group per position, not every word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 # The three letters whose lower case re.IGNORECASE does not match as ``str.lower`` gives it.
 _CASE_EXCEPTIONS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
@@ -798,7 +807,8 @@ PREPOSITIONS = frozenset({"from", "to", "for", "with", "in", "on", "at", "by", "
 
 # A word as story grouping counts it: four letters or more ("well-known" is two, "don't" and
 # figures none).
-STORY_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]{3,}")
+STORY_WORD_MIN = 4  # letters: shorter words say nothing of an event
+STORY_WORD = re.compile(rf"[^\W\d_][^\W\d_'’-]{{{STORY_WORD_MIN - 1},}}")
 # Function words and reporting verbs every article has; they describe no event.
 STORY_STOPWORDS = frozenset(
     """
@@ -839,31 +849,25 @@ def story_word_counts(text: str) -> dict[str, int]:
         words = known.get(chunk)
         if words is None:
             words = known[chunk] = _chunk_story_words(chunk)
-        if words.__class__ is str:  # (most chunks: one word or none, no tuple to go through)
-            if words:
-                counts[words] = counts.get(words, 0) + times
-        else:
-            for word in words:
-                counts[word] = counts.get(word, 0) + times
+        for word in words:
+            counts[word] = counts.get(word, 0) + times
     return counts
 
 
-# chunk -> its story word, "" for none, or a tuple of several (a plain dict: the quickest look-up)
-_CHUNK_WORDS: dict[str, str | tuple[str, ...]] = {}
+_CHUNK_WORDS: dict[str, tuple[str, ...]] = {}  # chunk -> its story words (a plain dict: the quickest look-up)
 # Marks around a word ("said,", "“Government”"): none is a letter, nor decomposes into one.
 _MARKS_AROUND = ".,;:!?\"'()“”‘’"
 
 
-def _chunk_story_words(chunk: str) -> str | tuple[str, ...]:
-    """The story words of one whitespace-separated chunk of a text: the word, "" for none, or a
-    tuple of several. Most chunks of an article are one word of ASCII letters between marks:
-    that word, lower-cased, without a regex search (the cost of reading each new chunk)."""
+def _chunk_story_words(chunk: str) -> tuple[str, ...]:
+    """The story words of one whitespace-separated chunk of a text. Most chunks of an article
+    are one word of ASCII letters between marks: that word, lower-cased, without a regex search
+    (the cost of reading each new chunk)."""
     core = chunk.strip(_MARKS_AROUND)
     if core.isascii() and core.isalpha():
         word = core.lower()
-        return word if len(word) >= 4 and word not in STORY_STOPWORDS else ""
-    words = tuple(w for w in STORY_WORD.findall(normalise(chunk)) if w not in STORY_STOPWORDS)
-    return words if len(words) > 1 else words[0] if words else ""
+        return (word,) if len(word) >= STORY_WORD_MIN and word not in STORY_STOPWORDS else ()
+    return tuple(w for w in STORY_WORD.findall(normalise(chunk)) if w not in STORY_STOPWORDS)
 
 
 def sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:

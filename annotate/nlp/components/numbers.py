@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -38,7 +37,7 @@ from annotate.nlp.components import Batched, doc_text, register_extensions
 from annotate.nlp.components.dates import MONTHS, WEEKDAYS, DateMatch, digit_runs, find_dates
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import SpanWriter, tokens, word_flag
-from annotate.nlp.language import caseless
+from annotate.nlp.language import by_first_letter, caseless
 
 # spaCy's own labels for what a number measures.
 CARDINAL, MONEY, PERCENT = "CARDINAL", "MONEY", "PERCENT"
@@ -172,15 +171,6 @@ _TIME_HINT = frozenset(":. ap")
 _CURRENCY_WORD_STARTS = frozenset("udepyUDEPY")
 _TIME_WORD_STARTS = frozenset("apoguhAPOGUH")
 _CONTEXT_REACH = 500  # characters: about two sentences of news prose
-
-
-def by_first_letter(words: Sequence[str]) -> str:
-    """An alternation of ``words`` grouped by first letter, in their order ("t(?:roops|roop)|s(?:...)"):
-    the same matches, but the regex engine tries one group per position, not every word."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 _CONTEXT = re.compile(r"(?P<noun>" + by_first_letter(CONTEXT_NOUNS) + r")\b")  # lowercase: fast to scan

@@ -44,9 +44,8 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from annotate.nlp.language import BACK_REFERENCE_TITLES, QUOTE_VERBS
+from annotate.nlp.language import BACK_REFERENCE_TITLES, QUOTE_VERBS, by_first_letter
 from annotate.nlp.components import ENTS, Batched, doc_text, register_extensions, rows
-from annotate.nlp.components.numbers import by_first_letter
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import span_from_chars, tokens
 
