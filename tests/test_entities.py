@@ -127,6 +127,18 @@ def test_sentence_openers_and_bare_titles_are_not_entities(nlp):
         assert word not in found, found
 
 
+def test_a_lawmakers_party_and_state_is_not_a_name(nlp):
+    # American news tags a lawmaker with party and state; the tag was read as a person of its own
+    text = (
+        "House Judiciary Chairman Bob Goodlatte (R-Va.) threatened a subpoena. Rep. Adam Schiff, D-Calif., "
+        "and Sen. Bernie Sanders, I-Vt., objected, as did Rep. Joe Crowley, D-New York. The X-Men sequel opened."
+    )
+    found = ents(nlp, text)
+    assert {"Bob Goodlatte", "Adam Schiff", "Bernie Sanders", "Joe Crowley"} <= found.keys(), found
+    assert not any(name.startswith(("R-", "D-", "I-")) for name in found), found
+    assert "X-Men" in found  # a hyphen after a capital is not a party tag by itself
+
+
 def test_an_acronym_opening_a_sentence_or_a_headline_is_an_organisation(nlp):
     doc = nlp("ZPL files lawsuit over the vote.\nThe party met. ZPL is alleging fraud, ZPL said.")
     starts = [e.start_char for e in doc.ents if e.text == "ZPL" and e.label_ == "ORG"]

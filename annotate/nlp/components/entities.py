@@ -49,10 +49,12 @@ from annotate.nlp.language import (
     HONORIFIC_SEX,
     HONORIFICS,
     NAME_SUFFIXES,
+    PARTY_LETTERS,
     PERSON_NOUNS,
     ROLE_LINKERS,
     ROLE_MODIFIERS,
     TITLE_HEADS,
+    US_STATE_FORMS,
     fold,
     given_name_gender,
 )
@@ -231,6 +233,8 @@ class _DocEntities:
                     found.append(_Found(start, end, label))
                 elif key not in _NOT_A_NAME_ALONE:
                     self._unknown(start, end, found, unresolved)
+            elif w[start + 1] == "-" and self._party_and_state(start, end):
+                continue  # "(R-Va.)" after a lawmaker's name: not a name
             elif self._in_headline(start):
                 headlines.append((start, end))
             else:
@@ -291,6 +295,15 @@ class _DocEntities:
             found_rows.append((start_char, end_char, f.label, canonical.get(f.start), role))
         doc.from_array([ENT_IOB, ENT_TYPE], numpy.frombuffer(table, dtype=numpy.uint64).reshape(self.n, 2))
         rows(doc).put(ENTS, found_rows)
+
+    def _party_and_state(self, start: int, end: int) -> bool:
+        """Tokens ``start:end`` are a party letter, a hyphen and a US state ("R-Va.", "D-New York")."""
+        w = self.w
+        return (
+            w[start] in PARTY_LETTERS
+            and not self.ws[start] and not self.ws[start + 1]
+            and fold(self.span_text(start + 2, end)).rstrip(".") in US_STATE_FORMS
+        )
 
     def _runs(self) -> list[tuple[int, int]]:
         """Token ranges of capitalised words that may form one name."""
