@@ -139,6 +139,20 @@ def test_a_lawmakers_party_and_state_is_not_a_name(nlp):
     assert "X-Men" in found  # a hyphen after a capital is not a party tag by itself
 
 
+def test_the_states_of_the_us_are_places_and_a_state_before_a_title_is_part_of_the_role(nlp):
+    text = (
+        "South Carolina Sen. Lindsey Graham said it was over. Officials in North Carolina and West Virginia "
+        "disagreed, said New York Gov. Andrew Cuomo. Virginia Woolf wrote it. Billy King said so."
+    )
+    found = by_text(nlp, text)
+    for place in ("South Carolina", "North Carolina", "West Virginia", "New York"):
+        assert found[place].label_ == "GPE", (place, found)
+    assert found["Lindsey Graham"].label_ == "PERSON" and found["Lindsey Graham"]._.role == "South Carolina Sen."
+    assert found["Andrew Cuomo"]._.role == "New York Gov."
+    assert found["Virginia Woolf"].label_ == "PERSON"  # a state's name as a given name
+    assert found["Billy King"].label_ == "PERSON"  # a given name before a title word is still a name
+
+
 def test_an_acronym_opening_a_sentence_or_a_headline_is_an_organisation(nlp):
     doc = nlp("ZPL files lawsuit over the vote.\nThe party met. ZPL is alleging fraud, ZPL said.")
     starts = [e.start_char for e in doc.ents if e.text == "ZPL" and e.label_ == "ORG"]

@@ -821,9 +821,19 @@ class _DocEntities:
     def _last_title(self, start: int, end: int) -> int | None:
         """Index of the last title word followed by a name ("Minister" in "... Minister Bello Musa")."""
         for i in range(end - 1, start - 1, -1):
-            if fold(self.w[i]) in TITLE_HEADS and not (i > start and fold(self.w[i - 1]) in self.lex.more_given_names):
-                return i  # (not "King" in "Billy King")
+            if fold(self.w[i]) in TITLE_HEADS and not (
+                i > start and fold(self.w[i - 1]) in self.lex.more_given_names and not self._known_name_ends(start, i)
+            ):
+                return i  # (not "King" in "Billy King"; but "Sen." in "South Carolina Sen. Lindsey Graham")
         return None
+
+    def _known_name_ends(self, start: int, end: int) -> bool:
+        """Does a listed name of two words or more end at token ``end`` ("South Carolina")?"""
+        return any(self._known(i, end) for i in range(max(start, end - self.lex.longest), end - 1))
+
+    def _known_name_starts(self, start: int, end: int) -> bool:
+        """Does a listed name of two words or more start at token ``start``?"""
+        return any(self._known(start, j) for j in range(start + 2, min(end, start + self.lex.longest) + 1))
 
     def _is_month_or_day(self, i: int) -> bool:
         return fold(self.w[i]) in MONTHS_AND_DAYS
@@ -864,8 +874,8 @@ class _DocEntities:
             return start
         word = self.w[start]
         key = fold(word)
-        if self.lex.labels.get(key) or key in TITLE_HEADS:
-            return start
+        if self.lex.labels.get(key) or key in TITLE_HEADS or (end - start > 1 and self._known_name_starts(start, end)):
+            return start  # ("South" of "South Carolina" is part of the name)
         if key in _COMMON:
             return start + 1  # "Then Jane Doe", "Former President ..." (the role is read separately)
         if key not in ROLE_MODIFIERS and self.written_in_lowercase(word):

@@ -4,7 +4,7 @@ Nothing here is about any particular story: world capitals and large
 cities, regions, well-known international bodies and news organisations,
 kind words ("... Group", "... Airport"), sentence openers and common given
 names. Countries and their adjectives (widened by ISO 3166's names from
-``pycountry``), titles and speech verbs come from ``annotate.nlp.language``.
+``pycountry``), the states of the US, titles and speech verbs come from ``annotate.nlp.language``.
 The lists are plain strings, parsed once on first use (``lexicon()``), so
 importing this module costs nothing. Two maintained packages widen them:
 ``gender-guesser``'s dictionary of about 44,000 given names (so "Tara Reid"
@@ -25,6 +25,7 @@ from annotate.nlp.language import (
     PERSON_SPEECH_VERBS,
     ROLE_MODIFIERS,
     TITLE_HEADS,
+    US_STATES,
     fold,
     given_names,
     iso_countries,
@@ -269,6 +270,8 @@ def lexicon() -> Lexicon:
         for name in entry.split("|"):
             add(name, "ORG")
     for name in _CITIES.split("|"):
+        add(name, "GPE")
+    for name in US_STATES:
         add(name, "GPE")
     for name in _REGIONS.split("|"):
         add(name, "LOC")
