@@ -51,3 +51,11 @@ def test_offices_in_finds_the_longest_office_after_a_holder():
         "former FBI director",
         "Apple CEO",
     ]
+
+
+def test_an_office_ending_a_sentence_leaves_the_period_out():
+    text = "He misled others about a conversation with a Russian ambassador. The Russian leader. Apple's Sen."
+    russian, again, apple = text.index("Russian"), text.rindex("Russian"), text.index("Apple")
+    entities = [(russian, russian + 7, "NORP"), (again, again + 7, "NORP"), (apple, apple + 5, "ORG")]
+    found = offices_in(text, entities)
+    assert [text[start:end] for start, end, _, _ in found] == ["Russian ambassador", "Russian leader"]

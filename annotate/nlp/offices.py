@@ -79,6 +79,8 @@ def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[in
                 continue
             if office_tail(words[:n]):
                 office_end = _end_of_words(text, end, words[:n])
+                if words[n - 1][-1] == "." and words[n - 1][:-1].isalpha() and words[n - 1][:-1].islower():
+                    office_end -= 1  # "a Russian ambassador.": the sentence's period, not an abbreviation's
                 break
         else:
             continue
