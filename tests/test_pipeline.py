@@ -64,6 +64,17 @@ def test_titles_and_abbreviations_do_not_end_sentences(nlp):
     assert sentences(nlp, text) == ["Col. Amadou Diallo met U.S. officials and Gen. Ruiz in Lagos.", "Talks went on."]
 
 
+def test_an_abbreviation_ends_a_sentence_before_a_function_word(nlp):
+    # "the U.S. It is not" was one sentence, and "U.S. It" one PERSON
+    text = "It looks like a victory for the U.S. It is not, yet. The U.S. Army and Comeaux Jr. On The Lam met."
+    assert sentences(nlp, text) == [
+        "It looks like a victory for the U.S.",
+        "It is not, yet.",
+        "The U.S. Army and Comeaux Jr. On The Lam met.",  # a name, and Title Case, go on
+    ]
+    assert "U.S. It" not in {e.text for e in nlp(text).ents}
+
+
 def test_closing_quote_stays_with_its_sentence(nlp):
     text = "“We will stay,” she said. “The work is not done.” Officials agreed."
     assert sentences(nlp, text) == ["“We will stay,” she said.", "“The work is not done.”", "Officials agreed."]

@@ -28,8 +28,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from annotate.nlp.components import DOCS_PER_BATCH, Batched
-from annotate.nlp.components.tokens import FINAL, LINE_BREAK, read_tokens, tokens
+from annotate.nlp.components.tokens import FINAL, LINE_BREAK, read_tokens, tokens, word_flag
 
 # A line at least this long that ends mid-sentence is taken to be hard-wrapped...
 _WRAP_WIDTH = 60
@@ -40,6 +42,13 @@ _FINAL = frozenset(".!?…")
 _CLOSERS = frozenset("”’»)]")
 _STRAIGHT_QUOTES = frozenset("\"'")
 STARTS_KEY = "sentence_starts"  # doc.user_data: (tokens, starts) read by ``sentence_starts``
+
+# "... a victory for the U.S. It is not.": an abbreviation's period ends the sentence too when a
+# capitalised function word follows ("It", "The", "But") and then a word in lower case; a name
+# after it does not ("U.S. Army"). ("A" and "I" may be initials.)
+_ABBREVIATION_END = word_flag(lambda w: len(w) > 1 and w[-1] == "." and not set(w) <= _FINAL)
+_OPENING_WORDS = frozenset(STOP_WORDS) - {"a", "i"}
+_FUNCTION_WORD_CAPITALISED = word_flag(lambda w: w[:1].isupper() and w.lower() in _OPENING_WORDS)
 
 
 @Language.factory("ct_sentences")
@@ -122,6 +131,18 @@ def _starts(doc: Doc) -> list[int]:
             j += 1
         if j < n and not (first := words[j][0]).islower() and first not in _CLOSERS:
             starts.append(j)
+    masks = toks.masks
+    for k in numpy.flatnonzero(toks.where(_ABBREVIATION_END)).tolist():
+        j = k + 1
+        while j < n and space[j]:
+            j += 1
+        if j < n and ws[k] and masks[j] & _FUNCTION_WORD_CAPITALISED:
+            after = j + 1
+            while after < n and space[after]:
+                after += 1
+            # (not in a headline's Title Case: "Comeaux Jr. On The Lam in Texas")
+            if after < n and not words[after][:1].isupper():
+                starts.append(j)
     breaks = numpy.flatnonzero(toks.where(LINE_BREAK)).tolist()
     line_ends = [toks.starts[k] for k in breaks] + [len(toks.text)]
     line_starts = [0] + [toks.starts[k] + len(words[k]) for k in breaks]
