@@ -220,6 +220,19 @@ def test_surname_links_to_the_full_name(nlp):
     assert full._.canonical is None
 
 
+def test_a_name_part_written_with_a_hyphen_is_a_mention_as_one_without_would_be(nlp):
+    """"Jong-un" alone, where the article names "Kim Jong-un": as "Traore" where it names
+    "Moussa Traore"; and "Jae-in said" as "Okafor said". A hyphen glued to a name that is no
+    name part ("Bush-era", "Iran-led") leaves the name as it was."""
+    doc = nlp("Kim Jong-un met envoys in Pyongyang. He denied speaking to Jong-un directly.")
+    assert [(e.text, e.label_, e._.canonical) for e in doc.ents if "Jong" in e.text] == [
+        ("Kim Jong-un", "PERSON", None), ("Jong-un", "PERSON", "Kim Jong-un")]
+    assert by_text(nlp, "After the meeting Jae-in said the talks went well.")["Jae-in"].label_ == "PERSON"
+    found = ents(nlp, "George Bush met envoys. Iran-led forces opposed Bush-era policy, Bush said.")
+    assert found.get("Iran") == "GPE" and found.get("Bush") == "PERSON"
+    assert not [text for text in found if "-" in text]
+
+
 def test_surname_before_the_full_name_also_links(nlp):
     doc = nlp("Okafor said he was ready. Later, rebel leader Amara Okafor left.")
     first = doc.ents[0]

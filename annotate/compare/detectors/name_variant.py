@@ -8,6 +8,12 @@ name against its initial ("J. Smith") or a suffix ("Jr.", "III"): house
 style, not another name. Missing or extra middle names are low; different
 spellings of a given name or surname are medium.
 
+An article that calls a person by a part of their name that no other article uses alone, where
+the others call them by another part ("speaking to Jong-un" where the others write "Kim" for Kim
+Jong-un; "Hillary" where the others write "Clinton") is low: the others use one part as the
+name, this article another. Only names written alone are compared: "Trump" against "Donald
+Trump" is style, not a discrepancy.
+
 A surname written once with a letter or two changed ("Papadopoulous" where
 the story, that article included, writes "Papadopoulos" again and again) is
 a misspelling, medium, even where the entity finder did not see it as a name.
@@ -74,7 +80,7 @@ def detect(story: Story) -> Findings:
                 evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in forms.items()],
             )
         )
-    return found + _misspellings(story), []
+    return found + _other_parts(story) + _misspellings(story), []
 
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -83,6 +89,63 @@ _SUFFIXES = frozenset("jr sr ii iii iv".split())
 def _core(name: str) -> tuple[str, ...]:
     """A name without accents, initials and suffixes: what makes it another name."""
     return tuple(w for w in fold(name).split() if len(w) > 1 and w not in _SUFFIXES)
+
+
+def _other_parts(story: Story) -> list[Discrepancy]:
+    """A person one article calls by a part of their name alone ("Jong-un") that no other article
+    writes alone, and never by the part the others write alone ("Kim"), where the two are the
+    start and the end of a full name the story gives the person ("Kim Jong Un")."""
+    alone: dict[str, dict[tuple[str, ...], dict[str, Mention]]] = {}  # entity -> part -> article -> first use
+    full: dict[str, set[tuple[str, ...]]] = {}  # entity -> its full names, folded words
+    for a in story.articles:
+        for m in story.kind(a.id, "entity"):
+            if m.label != "PERSON" or not m.entity or m.office:
+                continue
+            name = written_name(m)
+            words = tuple(fold(name).split())
+            if not words:
+                continue
+            if " " in name.strip():
+                if name.split()[-1][:1].isupper():  # (not a description: "Spiro man")
+                    full.setdefault(m.entity, set()).add(words)
+            else:
+                alone.setdefault(m.entity, {}).setdefault(words, {}).setdefault(a.id, m)
+    found: list[Discrepancy] = []
+    for entity_id, parts in alone.items():
+        names = full.get(entity_id)
+        if len(parts) < 2 or not names:
+            continue
+        starts = {p for p in parts if any(len(p) < len(f) and f[: len(p)] == p for f in names)}
+        ends = {p for p in parts if any(len(p) < len(f) and f[-len(p) :] == p for f in names)}
+        reported: set[frozenset[tuple[str, ...]]] = set()
+        for odd, where in parts.items():
+            if len(where) != 1:
+                continue
+            (article_id,) = where
+            if any(article_id in uses for p, uses in parts.items() if p != odd):
+                continue  # the article also writes another part alone
+            others = ends - starts if odd in starts - ends else starts - ends if odd in ends - starts else set()
+            usual = max(others, key=lambda p: len(parts[p]), default=None)
+            if usual is None or frozenset((odd, usual)) in reported:
+                continue
+            reported.add(frozenset((odd, usual)))
+            uses = {article_id: parts[odd][article_id], **parts[usual]}
+            values = {aid: written_name(m) for aid, m in uses.items()}
+            found.append(
+                Discrepancy(
+                    id="",
+                    kind=KIND,
+                    subject=story.entity_name(entity_id),
+                    summary=f'Called "{values[article_id]}" ({story.labels[article_id]}) where '
+                    f'{outlet_list([story.labels[aid] for aid in parts[usual]])} '
+                    f'{"write" if len(parts[usual]) > 1 else "writes"} '
+                    f'"{written_name(next(iter(parts[usual].values())))}"',
+                    severity="low",
+                    values=article_values(values),
+                    evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in uses.items()],
+                )
+            )
+    return found
 
 
 _MIN_TIMES = 3  # a spelling the story uses this often is the name's spelling

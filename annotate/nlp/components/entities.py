@@ -413,19 +413,25 @@ class _DocEntities:
         or more, a short lowercase part glued by a hyphen ("Kim Jong-un", "Moon Jae-in")."""
         if start >= 2 and self.w[start - 1] == "-":
             start = self._particle_prefix(start)
-        if (
-            end - start >= 2
-            and end + 1 < self.n
-            and self.w[end] == "-"
-            and not self.ws[end - 1]
-            and not self.ws[end]
-            and self.w[end + 1].isalpha()
-            and self.w[end + 1].islower()
-            and len(self.w[end + 1]) <= 3
-            and len(self.w[end - 1]) <= 4
-        ):
+        if end - start >= 2 and self._glued_syllable(end):
             end += 2
         return start, end
+
+    def _glued_syllable(self, end: int) -> bool:
+        """Is token ``end - 1`` a short name part with a short lowercase part glued to it by a
+        hyphen ("Jong" + "-un", "Jae" + "-in")? One written word: a given name alone ("Jong-un")
+        or the end of a full name ("Kim Jong-un")."""
+        w = self.w
+        return (
+            end + 1 < self.n
+            and w[end] == "-"
+            and not self.ws[end - 1]
+            and not self.ws[end]
+            and w[end + 1].isalpha()
+            and w[end + 1].islower()
+            and len(w[end + 1]) <= 3
+            and len(w[end - 1]) <= 4
+        )
 
     def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
         """Can the lowercase tokens between ``end`` and ``nxt`` sit inside one name?"""
@@ -547,6 +553,9 @@ class _DocEntities:
         if shape & _I_PRODUCT_SHAPE:
             found.append(_Found(start, end, "PRODUCT"))  # "iPod", "iTunes"
             return
+        if n == 1 and nxt == "-" and self._glued_syllable(end) and self._person_by_context(start, end + 2, prev):
+            found.append(_Found(start, end + 2, "PERSON"))  # "Jae-in said", "said Jong-un."
+            return
         opens = n == 1 and self._opens_sentence(start)
         if (shape if n == 1 else _shape(w[end - 1])) & _MODEL_NAME_SHAPE:
             found.append(_Found(start, end, "PRODUCT"))  # "Tx-40", "Airbus A380"
@@ -589,6 +598,16 @@ class _DocEntities:
             found.append(_Found(start, end, "ORG", weak=True))
         else:
             unresolved.append((start, end))
+
+    def _person_by_context(self, start: int, end: int, prev: str | None) -> bool:
+        """Do the words around ``start:end`` tell a person, as they tell "Okafor" in "Okafor said",
+        "said Okafor." and "policy chief Okafor"? (The tests ``_unknown`` makes of a name of one word.)"""
+        nxt = self.w[end].lower() if end < self.n else None
+        return bool(
+            (nxt is not None and nxt in SPEECH_VERBS and prev != "the")
+            or (prev in ("said", "says") and (nxt is None or self.punct[end]))
+            or (prev is not None and fold(prev) in TITLE_HEADS)
+        )
 
     def _plain_words(self, start: int, end: int) -> bool:
         """Title-case words that are not kinds of things ("Ana Torres", "Kim Jong-un", not "Atlas Group")."""
@@ -1078,9 +1097,18 @@ class _DocEntities:
             while len(words) > 2 and words[-1] in NAME_SUFFIXES:
                 words.pop()
             if f.label == "PERSON" and len(words) >= 2:
+                if f.end - f.start == 3 and self.w[f.start + 1] == "-" and not self.ws[f.start]:
+                    if not f.weak:  # "Jean-Claude said": one name part, written with a hyphen
+                        surnames.setdefault(" ".join(words), "PERSON")
+                    continue
                 surnames.setdefault(words[-1], "PERSON")
                 if words[0] not in HONORIFICS:
                     surnames.setdefault(words[0], "PERSON")  # "Lindsay", "Kim" (family name first)
+                if self.w[f.end - 2] == "-" or self.w[f.start + 1] == "-":
+                    # "Jong-un" for "Kim Jong-un", "Jean-Claude" for "Jean-Claude Juncker": the first
+                    # and last parts as written, a hyphen inside
+                    for part in _written_parts(self.span_text(f.start, f.end)):
+                        surnames.setdefault(part, "PERSON")
             elif f.label == "ORG" and len(words) >= 2 and words[-1] in ORG_SUFFIXES:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
             elif f.label == "PRODUCT" and len(words) >= 2 and words[-1].isalpha() and any(c.isdigit() for c in words[-2]):
@@ -1091,6 +1119,18 @@ class _DocEntities:
         if surnames or org_heads:
             taken: bytearray | None = None  # 1 for tokens in an entity, made when first asked
             for start, end in unresolved:
+                if end - start == 1 and end < self.n and self.w[end] == "-" and self._glued_syllable(end):
+                    label = surnames.get(fold(self.span_text(start, end + 2)))
+                    if label == "PERSON":
+                        end += 2  # "Jong-un", a part of the "Kim Jong-un" named above
+                        if taken is None:
+                            taken = bytearray(self.n)
+                            for f in found:
+                                taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+                        if not any(taken[start:end]):
+                            found.append(_Found(start, end, label))
+                            taken[start:end] = b"\x01" * (end - start)
+                        continue
                 key = fold(self.span_text(start, end))
                 label = surnames.get(key) or org_heads.get(key)
                 if label and taken is None:
@@ -1183,6 +1223,13 @@ class _DocEntities:
                 if fullest != text:
                     out[start] = fullest
         return out
+
+
+def _written_parts(name: str) -> list[str]:
+    """The first and last words of a person's name as written, folded, where a hyphen joins their
+    parts ("Kim Jong-un" -> ["jong un"]; "Jean-Claude Juncker" -> ["jean claude"])."""
+    words = name.split()
+    return [fold(w) for w in dict.fromkeys((words[0], words[-1])) if "-" in w.strip("-")] if len(words) >= 2 else []
 
 
 def _fullest_form(
