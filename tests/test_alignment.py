@@ -111,6 +111,18 @@ def test_a_surname_alone_where_another_writes_the_full_name_is_no_finding():
     assert not _engine_findings(a, b, c, kind="name_variant")
 
 
+def test_a_title_without_its_opening_article_is_a_low_name_finding_a_subtitle_is_none():
+    a = "Former FBI director Nora Feld toured on Monday to promote her memoir, A Quiet Duty, in New York."
+    b = 'Nora Feld spoke about her new book, "A Quiet Duty," in Boston on Monday.'
+    c = "Feld promoted a book, Quiet Duty: Service, Loyalty, and the Law, in Chicago on Monday."
+    (d,) = findings(a, b, c, kind="name_variant")
+    assert d.summary == 'Title written "A Quiet Duty" (a0, a1) vs "Quiet Duty" (a2)'
+    assert d.severity == "low"
+    assert {e.article for e in d.evidence} == {"a0", "a1", "a2"}
+    d = "A Quiet Duty: Service, Loyalty, and the Law"
+    assert not findings(a, f"Feld promoted a book, {d}, in Chicago on Monday.", kind="name_variant")
+
+
 def test_acronyms_and_chair_or_chairman_are_one_role():
     a = "C.I.A. director Nora Feld met the committee. DNC Chairman Tom Alvarez was there too."
     b = "CIA Director Nora Feld met the committee, and so did DNC Chair Tom Alvarez."

@@ -15,7 +15,8 @@ Rules, in order:
    variant, initial, or one form with extra middle names), or when their
    given names are equal and their surnames one letter apart (an outlet's
    misspelling; never when one article names both); other entities
-   join on their folded name, with formal state names ("Republic of X",
+   join on their folded name (a work's title also without its opening article: "A Higher
+   Loyalty" / "Higher Loyalty"), with formal state names ("Republic of X",
    "X Federation") reduced to the country, other names of a country
    ("Britain") mapped to it, places compared by transliteration key
    (Kyiv / Kiev) and organisations also by their words in any order
@@ -73,12 +74,14 @@ from annotate.nlp.names import (
     is_acronym,
     place_of,
     TITLE_WORDS,
+    WORK,
     same_given_name,
     slug,
     spelling_key,
     split_person,
     strip_possessive,
     translit_key,
+    work_key,
 )
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -622,6 +625,9 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
         if n.label == "ORG":
             keys.append(("org:" + n.folded, i))
         if n.person or n.nominal or n.office_of or not n.folded:
+            continue
+        if n.label == WORK:
+            keys.append(("work:" + work_key(n.folded), i))  # "A Higher Loyalty" = "Higher Loyalty", a title only
             continue
         key = COUNTRY_ALIASES.get(n.folded, n.folded)
         if n.label == "NORP":

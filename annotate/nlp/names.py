@@ -82,6 +82,17 @@ ORG_ORGANS = {
 LONE_NAME_WORD = re.compile(r"([A-Z][a-z]+(?:['’][A-Za-z][a-z]+)?)(?:-[A-Za-z][a-z]+)?")
 
 
+# The label of a work's title: a book, film or song ("A Higher Loyalty"), as trained recognisers name it.
+WORK = "WORK_OF_ART"
+
+
+def work_key(folded: str) -> str:
+    """A folded title without the article it opens with: "a higher loyalty" -> "higher loyalty"
+    (``fold`` has dropped "the" already): how outlets write one title differently."""
+    first, _, rest = folded.partition(" ")
+    return rest if rest and first in ("a", "an") else folded
+
+
 def tokens(text: str) -> list[str]:
     return fold(text).split()
 

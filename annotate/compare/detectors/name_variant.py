@@ -14,6 +14,10 @@ Jong-un; "Hillary" where the others write "Clinton") is low: the others use one 
 name, this article another. Only names written alone are compared: "Trump" against "Donald
 Trump" is style, not a discrepancy.
 
+A work's title written with its opening article in some articles and without it in others ("A
+Higher Loyalty" / "Higher Loyalty") is low: the title is misquoted. A subtitle one article adds
+after a colon is not a variant (the title found is the words before it).
+
 A surname written once with a letter or two changed ("Papadopoulous" where
 the story, that article included, writes "Papadopoulos" again and again) is
 a misspelling, medium, even where the entity finder did not see it as a name.
@@ -27,6 +31,7 @@ from collections import Counter
 from rapidfuzz.distance import Levenshtein
 
 from annotate.nlp.language import HONORIFICS, fold, strip_possessive
+from annotate.nlp.names import WORK, work_key
 from annotate.model import Discrepancy, Mention
 from annotate.corpus.outlets import outlet_list
 from annotate.compare.detectors.story import Findings, Story, article_values, evidence
@@ -80,7 +85,7 @@ def detect(story: Story) -> Findings:
                 evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in forms.items()],
             )
         )
-    return found + _other_parts(story) + _misspellings(story), []
+    return found + _other_parts(story) + _titles(story) + _misspellings(story), []
 
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -145,6 +150,39 @@ def _other_parts(story: Story) -> list[Discrepancy]:
                     evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in uses.items()],
                 )
             )
+    return found
+
+
+def _titles(story: Story) -> list[Discrepancy]:
+    """A work's title written with its opening article ("A Higher Loyalty") in some articles and
+    without it ("Higher Loyalty") in others: each article's first use of the title."""
+    per_entity: dict[str, dict[str, Mention]] = {}
+    for a in story.articles:
+        for m in story.kind(a.id, "entity"):
+            if m.label == WORK and m.entity:
+                per_entity.setdefault(m.entity, {}).setdefault(a.id, m)
+    found: list[Discrepancy] = []
+    for entity_id, uses in per_entity.items():
+        by_form: dict[bool, list[str]] = {}  # opens with an article -> articles
+        keys = set()
+        for article_id, m in uses.items():
+            folded = fold(m.text)
+            by_form.setdefault(work_key(folded) != folded or m.text.split()[0].casefold() == "the", []).append(article_id)
+            keys.add(work_key(folded))
+        if len(by_form) < 2 or len(keys) > 1:
+            continue
+        parts = [f'"{uses[ids[0]].text}" ({outlet_list([story.labels[i] for i in ids])})' for ids in by_form.values()]
+        found.append(
+            Discrepancy(
+                id="",
+                kind=KIND,
+                subject=story.entity_name(entity_id),
+                summary="Title written " + " vs ".join(parts),
+                severity="low",
+                values=article_values({aid: m.text for aid, m in uses.items()}),
+                evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in uses.items()],
+            )
+        )
     return found
 
 

@@ -12,7 +12,8 @@ How it works, in three passes over one Doc:
    -> ORG, "... Desert" -> LOC, "... Airport" -> FAC, "... Summit" -> EVENT);
    a title or role word inside it ("Defence Minister Bello Musa" -> PERSON
    "Bello Musa"); a common given name; the context ("X said", "said X",
-   "news outlet X"); acronyms; model names ("Tx-40" -> PRODUCT). Words that
+   "news outlet X"); acronyms; model names ("Tx-40" -> PRODUCT); a title after a
+   noun for a work ("his book, A Higher Loyalty," -> WORK_OF_ART). Words that
    only open a sentence ("According", "The") are not names, and headlines
    written in Title Case only yield names known from elsewhere.
 3. Link within the article: a lone capitalised word that is the surname of a
@@ -74,7 +75,7 @@ from annotate.nlp.components.gazetteer import (
     lexicon,
     spellings,
 )
-from annotate.nlp.names import ORG_HEAD_WORDS
+from annotate.nlp.names import ORG_HEAD_WORDS, WORK
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import LINE_BREAK, LONG_ALPHA, tokens, word_flag
 
@@ -112,7 +113,11 @@ _WORK_NOUNS = frozenset("film films movie movies sitcom album albums song songs 
 _WORK_VERBS = frozenset("starred starring appeared appearing cameo".split())
 
 
-_WORK_WORDS = _WORK_NOUNS | _WORK_VERBS
+# What a title follows (a comma or opening quotes between): "his book, A Higher Loyalty," (``_work_title``).
+_TITLE_NOUNS = _WORK_NOUNS | frozenset("book books memoir memoirs biography autobiography".split())
+_TITLE_QUOTES = frozenset("\"'“‘«")
+
+_WORK_WORDS = _TITLE_NOUNS | _WORK_VERBS
 _WORK_WORD = word_flag(lambda w: w.lower() in _WORK_WORDS)
 # What ends the look back for a work verb: the end of a clause, or a verb of speech.
 _WORK_STOPS = frozenset({".", ";", ":"}) | SPEECH_VERBS
@@ -207,7 +212,7 @@ class _DocEntities:
         # Entities a trained NER set (``Doc.ents`` reads the token structs directly).
         self.trained_ents = doc.ents
         self._words: set[str] | None = None  # every word of the Doc
-        self._work_words: bool | None = None  # has the Doc a word of _WORK_NOUNS or _WORK_VERBS?
+        self._work_words: bool | None = None  # has the Doc a word of _TITLE_NOUNS or _WORK_VERBS?
         self._lowercase_questions = 0
         self._headline: dict[int, bool] = {}  # first token of a sentence or line -> is it a headline?
         self._headline_at: dict[int, bool] = {}  # token -> is it in a headline? (asked again and again)
@@ -517,6 +522,11 @@ class _DocEntities:
         if headline:
             self._segment(start, end, found, unresolved, by_given_name=True)
             return
+        if self._work_title(start, end):
+            found.append(_Found(start, end, WORK))  # "his book, A Higher Loyalty,"
+            return
+        if self._subtitle(start, found):
+            return
         if self._names_a_work(start):
             return  # "starred in Mean Girls": a film is not a person, nor a place
         given = self._given_name_in(start, end)
@@ -543,6 +553,11 @@ class _DocEntities:
 
     def _unknown(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
         """A run no list knows: decide from its shape and its context."""
+        if self._work_title(start, end):
+            found.append(_Found(start, end, WORK))
+            return
+        if self._subtitle(start, found):
+            return
         if self._names_a_work(start):
             return
         n = end - start
@@ -618,14 +633,42 @@ class _DocEntities:
                 return False
         return True
 
+    def _work_title(self, start: int, end: int) -> bool:
+        """Is the run at ``start:end`` the title of the work named just before it, after a comma or
+        in quotes: "his book, A Higher Loyalty,", 'his memoir, "A Higher Loyalty."', "a book, Higher
+        Loyalty: Truth, Lies, and Leadership"? Only when its words tell a title: it opens with an
+        article, stands in quotes or a subtitle follows it ("In his book, Comey writes" names no work)."""
+        if not self._has_work_words():
+            return False
+        w = self.w
+        floor = self._sentence_of(start)
+        i = start - 1
+        quoted = False
+        while i > floor and w[i] in _TITLE_QUOTES and self.ws[i - 1]:
+            i -= 1  # an opening quote ("films' Smith": a possessive)
+            quoted = True
+        if i >= floor and w[i] == ",":
+            i -= 1
+        if i < floor or w[i].lower() not in _TITLE_NOUNS:
+            return False
+        return quoted or w[start] in ("A", "An", "The") or (end < self.n and w[end] == ":")
+
+    def _subtitle(self, start: int, found: list[_Found]) -> bool:
+        """Is the run at ``start`` the subtitle of the title just found ("Higher Ground: Notes From
+        Home")? Part of the work's title, not a name of its own."""
+        return start >= 2 and self.w[start - 1] == ":" and bool(found) and found[-1].label == WORK and found[-1].end == start - 1
+
+    def _has_work_words(self) -> bool:
+        """Has the Doc a word of ``_TITLE_NOUNS`` or ``_WORK_VERBS``? (Most articles have none: one
+        look at their words' flags spares the look back at each name.)"""
+        if self._work_words is None:
+            self._work_words = bool(self.toks.where(_WORK_WORD).any())
+        return self._work_words
+
     def _names_a_work(self, start: int) -> bool:
         """Does the run at ``start`` name a film, show or book: "starred in Mean Girls and Van
         Wilder", "the movie Van Wilder"?"""
-        if self._work_words is None:
-            # (most articles have no work word: one look at their words' flags spares the look back at
-            # each name)
-            self._work_words = bool(self.toks.where(_WORK_WORD).any())
-        if not self._work_words:
+        if not self._has_work_words():
             return False
         w = self.w
         floor = self._sentence_of(start)
