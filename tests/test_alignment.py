@@ -111,6 +111,16 @@ def test_a_surname_alone_where_another_writes_the_full_name_is_no_finding():
     assert not _engine_findings(a, b, c, kind="name_variant")
 
 
+def test_a_surname_another_person_of_the_story_bears_is_no_finding():
+    """"Peterson" alone may be Laci Peterson's husband, whom the story also names: not a way of
+    calling her."""
+    a = "Laci Peterson vanished from her home in Modesto on Christmas Eve. Laci was eight months pregnant."
+    b = "Scott Peterson was convicted of murdering Laci Peterson in Modesto. Laci was eight months pregnant."
+    c = ("The jury in Modesto convicted Laci Peterson's husband. Peterson showed no emotion when the "
+         "verdict was read.")
+    assert not _engine_findings(a, b, c, kind="name_variant")
+
+
 def test_a_title_without_its_opening_article_is_a_low_name_finding_a_subtitle_is_none():
     a = "Former FBI director Nora Feld toured on Monday to promote her memoir, A Quiet Duty, in New York."
     b = 'Nora Feld spoke about her new book, "A Quiet Duty," in Boston on Monday.'

@@ -30,7 +30,7 @@ from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
-from annotate.nlp.language import HONORIFICS, fold, strip_possessive
+from annotate.nlp.language import HONORIFICS, fold, given_names, strip_possessive
 from annotate.nlp.names import WORK, work_key
 from annotate.model import Discrepancy, Mention
 from annotate.corpus.outlets import outlet_list
@@ -99,10 +99,18 @@ def _core(name: str) -> tuple[str, ...]:
 def _other_parts(story: Story) -> list[Discrepancy]:
     """A person one article calls by a part of their name alone ("Jong-un") that no other article
     writes alone, and never by the part the others write alone ("Kim"), where the two are the
-    start and the end of a full name the story gives the person ("Kim Jong Un")."""
+    start and the end of a full name the story gives the person ("Kim Jong Un").
+
+    Only where the names tell it is one person named two ways: the entity is a person and one of
+    the two parts a given name (not "Windows" / "Server"); neither part belongs to another person
+    of the story ("Peterson" for Laci Peterson is also Scott Peterson); the articles writing the
+    usual part also name the person in full there; a name inside a quotation is the speaker's
+    word, not the outlet's ("I have great confidence that Tim ...")."""
     alone: dict[str, dict[tuple[str, ...], dict[str, Mention]]] = {}  # entity -> part -> article -> first use
     full: dict[str, set[tuple[str, ...]]] = {}  # entity -> its full names, folded words
+    named_in_full: dict[str, set[str]] = {}  # entity -> the articles naming it in full
     for a in story.articles:
+        quotes = [(q.start, q.end) for q in story.kind(a.id, "quote")]
         for m in story.kind(a.id, "entity"):
             if m.label != "PERSON" or not m.entity or m.office:
                 continue
@@ -113,15 +121,26 @@ def _other_parts(story: Story) -> list[Discrepancy]:
             if " " in name.strip():
                 if name.split()[-1][:1].isupper():  # (not a description: "Spiro man")
                     full.setdefault(m.entity, set()).add(words)
-            else:
+                    named_in_full.setdefault(m.entity, set()).add(a.id)
+            elif not any(start <= m.start < end for start, end in quotes):
                 alone.setdefault(m.entity, {}).setdefault(words, {}).setdefault(a.id, m)
+    if not alone:
+        return []
+    parts_of: dict[str, set[tuple[str, ...]]] = {}  # person -> the starts and ends of their full names
+    for entity_id, names in full.items():
+        e = story.entity_by_id.get(entity_id)
+        if e is not None and e.label == "PERSON":
+            parts_of[entity_id] = {f[:k] for f in names for k in range(1, len(f))} | {
+                f[-k:] for f in names for k in range(1, len(f))}
+    given = given_names()
     found: list[Discrepancy] = []
     for entity_id, parts in alone.items():
         names = full.get(entity_id)
-        if len(parts) < 2 or not names:
+        if len(parts) < 2 or not names or entity_id not in parts_of:
             continue
-        starts = {p for p in parts if any(len(p) < len(f) and f[: len(p)] == p for f in names)}
-        ends = {p for p in parts if any(len(p) < len(f) and f[-len(p) :] == p for f in names)}
+        theirs = set().union(*(p for other, p in parts_of.items() if other != entity_id))
+        starts = {p for p in parts if any(len(p) < len(f) and f[: len(p)] == p for f in names)} - theirs
+        ends = {p for p in parts if any(len(p) < len(f) and f[-len(p) :] == p for f in names)} - theirs
         reported: set[frozenset[tuple[str, ...]]] = set()
         for odd, where in parts.items():
             if len(where) != 1:
@@ -130,11 +149,12 @@ def _other_parts(story: Story) -> list[Discrepancy]:
             if any(article_id in uses for p, uses in parts.items() if p != odd):
                 continue  # the article also writes another part alone
             others = ends - starts if odd in starts - ends else starts - ends if odd in ends - starts else set()
-            usual = max(others, key=lambda p: len(parts[p]), default=None)
-            if usual is None or frozenset((odd, usual)) in reported:
+            anchored = {p: {aid: m for aid, m in parts[p].items() if aid in named_in_full[entity_id]} for p in others}
+            usual = max((p for p in others if anchored[p]), key=lambda p: len(anchored[p]), default=None)
+            if usual is None or frozenset((odd, usual)) in reported or not (odd[0] in given or usual[0] in given):
                 continue
             reported.add(frozenset((odd, usual)))
-            uses = {article_id: parts[odd][article_id], **parts[usual]}
+            uses = {article_id: parts[odd][article_id], **anchored[usual]}
             values = {aid: written_name(m) for aid, m in uses.items()}
             found.append(
                 Discrepancy(
@@ -142,9 +162,9 @@ def _other_parts(story: Story) -> list[Discrepancy]:
                     kind=KIND,
                     subject=story.entity_name(entity_id),
                     summary=f'Called "{values[article_id]}" ({story.labels[article_id]}) where '
-                    f'{outlet_list([story.labels[aid] for aid in parts[usual]])} '
-                    f'{"write" if len(parts[usual]) > 1 else "writes"} '
-                    f'"{written_name(next(iter(parts[usual].values())))}"',
+                    f'{outlet_list([story.labels[aid] for aid in anchored[usual]])} '
+                    f'{"write" if len(anchored[usual]) > 1 else "writes"} '
+                    f'"{written_name(next(iter(anchored[usual].values())))}"',
                     severity="low",
                     values=article_values(values),
                     evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in uses.items()],
