@@ -82,6 +82,57 @@ def test_a_surname_misspelled_once_is_found():
     assert any(e.text == "Vasilopolous" for e in d.evidence)
 
 
+def _engine_findings(*texts: str, kind: str) -> list[Discrepancy]:
+    """What the whole engine reports (names an article writes alone found with the corpus in view)."""
+    from annotate.engine import analyse
+
+    return [d for d in analyse(story(*texts)).discrepancies if d.kind == kind]
+
+
+def test_a_given_name_alone_where_the_others_write_the_family_name_is_found():
+    """One outlet calls Kim Jong Un "Jong-un", as if it were his surname, where the others write
+    "Kim": the sidebar lists it with the names spelled differently, pointing at both uses."""
+    a = ("North Korean leader Kim Jong-un met the envoy in Pyongyang on Sunday. Kim said the talks "
+         "went well and Kim promised a summit.")
+    b = ("President Donald Trump said Kim Jong Un was ready to talk. Trump added that he had not "
+         "spoken with Kim himself.")
+    c = "Trump denied speaking to Jong-un before the summit, the White House said on Sunday."
+    (d,) = _engine_findings(a, b, c, kind="name_variant")
+    assert d.summary == 'Called "Jong-un" (a2) where a0, a1 write "Kim"'
+    assert d.severity == "low"
+    assert {(e.article, e.text) for e in d.evidence} == {("a2", "Jong-un"), ("a0", "Kim"), ("a1", "Kim")}
+
+
+def test_a_surname_alone_where_another_writes_the_full_name_is_no_finding():
+    """"Trump" against "Donald Trump" is style; so is an article that writes both parts alone."""
+    a = "President Donald Trump met the envoy on Sunday. Trump said the talks went well."
+    b = "Donald Trump met the envoy on Sunday, the White House said."
+    c = "Trump met the envoy on Sunday. Donald, as his friends call him, smiled and Trump left."
+    assert not _engine_findings(a, b, c, kind="name_variant")
+
+
+def test_a_surname_another_person_of_the_story_bears_is_no_finding():
+    """"Peterson" alone may be Laci Peterson's husband, whom the story also names: not a way of
+    calling her."""
+    a = "Laci Peterson vanished from her home in Modesto on Christmas Eve. Laci was eight months pregnant."
+    b = "Scott Peterson was convicted of murdering Laci Peterson in Modesto. Laci was eight months pregnant."
+    c = ("The jury in Modesto convicted Laci Peterson's husband. Peterson showed no emotion when the "
+         "verdict was read.")
+    assert not _engine_findings(a, b, c, kind="name_variant")
+
+
+def test_a_title_without_its_opening_article_is_a_low_name_finding_a_subtitle_is_none():
+    a = "Former FBI director Nora Feld toured on Monday to promote her memoir, A Quiet Duty, in New York."
+    b = 'Nora Feld spoke about her new book, "A Quiet Duty," in Boston on Monday.'
+    c = "Feld promoted a book, Quiet Duty: Service, Loyalty, and the Law, in Chicago on Monday."
+    (d,) = findings(a, b, c, kind="name_variant")
+    assert d.summary == 'Title written "A Quiet Duty" (a0, a1) vs "Quiet Duty" (a2)'
+    assert d.severity == "low"
+    assert {e.article for e in d.evidence} == {"a0", "a1", "a2"}
+    d = "A Quiet Duty: Service, Loyalty, and the Law"
+    assert not findings(a, f"Feld promoted a book, {d}, in Chicago on Monday.", kind="name_variant")
+
+
 def test_acronyms_and_chair_or_chairman_are_one_role():
     a = "C.I.A. director Nora Feld met the committee. DNC Chairman Tom Alvarez was there too."
     b = "CIA Director Nora Feld met the committee, and so did DNC Chair Tom Alvarez."

@@ -246,6 +246,29 @@ def test_surname_links_to_the_full_name(nlp):
     assert full._.canonical is None
 
 
+def test_a_name_part_written_with_a_hyphen_is_a_mention_as_one_without_would_be(nlp):
+    """"Jong-un" alone, where the article names "Kim Jong-un": as "Traore" where it names
+    "Moussa Traore"; and "Jae-in said" as "Okafor said". A hyphen glued to a name that is no
+    name part ("Bush-era", "Iran-led") leaves the name as it was."""
+    doc = nlp("Kim Jong-un met envoys in Pyongyang. He denied speaking to Jong-un directly.")
+    assert [(e.text, e.label_, e._.canonical) for e in doc.ents if "Jong" in e.text] == [
+        ("Kim Jong-un", "PERSON", None), ("Jong-un", "PERSON", "Kim Jong-un")]
+    assert by_text(nlp, "After the meeting Jae-in said the talks went well.")["Jae-in"].label_ == "PERSON"
+    found = ents(nlp, "George Bush met envoys. Iran-led forces opposed Bush-era policy, Bush said.")
+    assert found.get("Iran") == "GPE" and found.get("Bush") == "PERSON"
+    assert not [text for text in found if "-" in text]
+
+
+def test_a_title_after_a_noun_for_a_work_is_a_work_when_its_words_tell_a_title(nlp):
+    """An article opening it, quotes around it or a subtitle after it tell a title; "In his book,
+    Comey writes" names a person."""
+    found = ents(nlp, 'Comey toured for his book, A Higher Loyalty, in May. He called his memoir "Truth Told" '
+                      "in an interview. A book, Higher Ground: Notes From Home, came out. In his book, Comey writes "
+                      "that he was fired.")
+    assert found == {"Comey": "PERSON", "A Higher Loyalty": "WORK_OF_ART", "Truth Told": "WORK_OF_ART",
+                     "Higher Ground": "WORK_OF_ART"}  # the subtitle is part of the title, no name of its own
+
+
 def test_surname_before_the_full_name_also_links(nlp):
     doc = nlp("Okafor said he was ready. Later, rebel leader Amara Okafor left.")
     first = doc.ents[0]

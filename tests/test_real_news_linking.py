@@ -37,6 +37,18 @@ def test_hyphenated_korean_names_stay_whole_and_the_family_name_alone_links():
     assert not [e for e in an.entities if e.name in ("Kim Jong", "Moon Jae")]
 
 
+def test_a_name_part_written_with_a_hyphen_links_to_the_person_whose_name_it_ends_or_starts():
+    """"Jong-un" alone is Kim Jong Un's given name, "Jean-Claude" Jean-Claude Juncker's, "Smith-Jones"
+    Mary Smith-Jones's surname: each one word of a name, not a given name and a surname."""
+    an = run("North Korean leader Kim Jong Un met Jean-Claude Juncker and Mary Smith-Jones in Brussels.",
+             "Trump denied speaking to Jong-un. Jean-Claude kept silent and Smith-Jones left.",
+             "Claude Monet painted water lilies.")
+    assert {"Kim Jong Un", "Jong-un"} <= set(texts_of(an, entity_named(an, "Kim Jong Un")))
+    assert set(texts_of(an, entity_named(an, "Jean-Claude Juncker"))) == {"Jean-Claude Juncker", "Jean-Claude"}
+    assert set(texts_of(an, entity_named(an, "Mary Smith-Jones"))) == {"Mary Smith-Jones", "Smith-Jones"}
+    assert texts_of(an, entity_named(an, "Claude Monet")) == ["Claude Monet"]
+
+
 def test_a_title_opening_a_sentence_is_not_part_of_the_name():
     an = run("Actress Tara Reid checked into a clinic in Malibu on Monday.",
              "Tara Reid has entered rehab, her representative said.")

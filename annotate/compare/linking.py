@@ -15,7 +15,8 @@ Rules, in order:
    variant, initial, or one form with extra middle names), or when their
    given names are equal and their surnames one letter apart (an outlet's
    misspelling; never when one article names both); other entities
-   join on their folded name, with formal state names ("Republic of X",
+   join on their folded name (a work's title also without its opening article: "A Higher
+   Loyalty" / "Higher Loyalty"), with formal state names ("Republic of X",
    "X Federation") reduced to the country, other names of a country
    ("Britain") mapped to it, places compared by transliteration key
    (Kyiv / Kiev) and organisations also by their words in any order
@@ -73,12 +74,14 @@ from annotate.nlp.names import (
     is_acronym,
     place_of,
     TITLE_WORDS,
+    WORK,
     same_given_name,
     slug,
     spelling_key,
     split_person,
     strip_possessive,
     translit_key,
+    work_key,
 )
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -125,6 +128,7 @@ class _Name:
     description: str | None = None  # "Spiro man": the person noun that makes it a description
     office_of: str = ""  # "the North Korean leader": the folded name of the person holding the office
     # ("?" and the office's own words when nobody is known to hold it)
+    part: bool = False  # people: one word of a name, its parts joined by a hyphen ("Jong-un", "Jean-Claude")
 
     @property
     def full(self) -> bool:
@@ -498,6 +502,10 @@ def _make_name(m: Mention, raw: str, label: str, generations: frozenset[str] = f
             # "Donald Trump Jr." beside "Donald Trump": the suffix belongs to the surname's key.
             words, suffix = words[:-1], " " + words[-1].replace("jnr", "jr").replace("snr", "sr")
         given, surname = split_person(words)
+        if given and " " not in raw.strip():
+            # "Jong-un", "Jean-Claude": one word as written, a part of someone's name, not a given
+            # name and a surname (``_link_lone_surnames`` finds whose)
+            given, n.part = [], True
         # Keyed by the surname's last word: "al-Assad" and "Assad" are one surname.
         n.given, n.surname = given, translit_key(surname.split()[-1]) + suffix if surname else ""
     return n
@@ -617,6 +625,9 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
         if n.label == "ORG":
             keys.append(("org:" + n.folded, i))
         if n.person or n.nominal or n.office_of or not n.folded:
+            continue
+        if n.label == WORK:
+            keys.append(("work:" + work_key(n.folded), i))  # "A Higher Loyalty" = "Higher Loyalty", a title only
             continue
         key = COUNTRY_ALIASES.get(n.folded, n.folded)
         if n.label == "NORP":
@@ -794,6 +805,8 @@ def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
     """A surname left alone joins the most prominent person with that surname: among those its
     article names in full, else among all; failing any, the one person whose given name it is
     ("Kim" for "Kim Jong-un", family name first); failing that, the same word in other articles.
+    A part of a name written with a hyphen ("Jong-un", "Jean-Claude") joins, in the same way,
+    the people whose full names end with its words, else those whose full names start with them.
 
     Prominence is the number of mentions a person already has, so "Trump" goes to the
     president named in every article, not to the spouse named in a few; a tie decides nothing.
@@ -813,17 +826,27 @@ def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
             people_by_first[n.given[0]].add(root)
             in_article[(n.mention.article, n.surname)].add(root)
     named_people = _roots_with_full_names(names, uf)
+    ends, starts = _name_ends(names, uf) if any(n.part for n in names) else ({}, {})
     nameless: dict[str, int] = {}  # surname -> first lone mention, when nobody has it as a full name
     for i, n in enumerate(names):
         if not n.person or n.given or n.description or uf.find(i) in named_people:
             continue
-        local = in_article.get((n.mention.article, n.surname), set())
-        roots = people_by_surname.get(n.surname, set())
-        if not roots and len(n.words) == 1:
-            roots = people_by_first.get(n.words[0], set())
-        if not roots:
-            uf.union(nameless.setdefault(n.surname, i), i)
-            continue
+        if n.part:
+            key = tuple(n.words)
+            found = ends if key in ends else starts
+            roots = found.get(key, {})
+            local = {r for r, articles in roots.items() if n.mention.article in articles}
+            if not roots:
+                uf.union(nameless.setdefault("-" + n.folded, i), i)
+                continue
+        else:
+            local = in_article.get((n.mention.article, n.surname), set())
+            roots = people_by_surname.get(n.surname, set())
+            if not roots and len(n.words) == 1:
+                roots = people_by_first.get(n.words[0], set())
+            if not roots:
+                uf.union(nameless.setdefault(n.surname, i), i)
+                continue
         best = _most_prominent(roots, size)
         if local:
             near = _most_prominent(local, size)
@@ -837,6 +860,21 @@ def _link_lone_surnames(names: list[_Name], uf: _UnionFind) -> None:
                 best = near
         if best is not None:
             uf.union(best, i)
+
+
+def _name_ends(names: list[_Name], uf: _UnionFind) -> tuple[dict, dict]:
+    """The last words and the first words (two or more, short of the whole) of the full names:
+    words -> person -> the articles naming them so ("jong un" -> Kim Jong Un, from "Kim Jong Un"
+    or "Kim Jong-un"; "jean claude" -> Jean-Claude Juncker)."""
+    ends: dict[tuple[str, ...], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    starts: dict[tuple[str, ...], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for i, n in enumerate(names):
+        if n.full and len(n.words) >= 3:
+            root, article = uf.find(i), n.mention.article
+            for k in range(2, len(n.words)):
+                ends[tuple(n.words[-k:])][root].add(article)
+                starts[tuple(n.words[:k])][root].add(article)
+    return ends, starts
 
 
 def _link_nominal_nationalities(names: list[_Name], uf: _UnionFind) -> None:

@@ -48,6 +48,13 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
             for word in (given[0] if given else "", surname.split()[-1] if surname else ""):
                 if len(word) >= 3:
                     name_words.add(word)
+            folded = fold(name).split()
+            if len(folded) >= 3:
+                # "Jong-un" for "Kim Jong-un" or "Kim Jong Un", "Jean-Claude" for "Jean-Claude
+                # Juncker": two words of a name written as one, joined by a hyphen (the only
+                # words ``_CAPITALISED_WORD`` finds whose key has a space)
+                name_words.add(" ".join(folded[:2]))
+                name_words.add(" ".join(folded[-2:]))
     name_words -= other_names
     directions = {d: next(iter(places)) for d, places in by_direction.items() if len(places) == 1}
     if not name_words and not directions:
@@ -77,6 +84,12 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
         for match in _CAPITALISED_WORD.finditer(text):
             word = match.group()
             key = fold(strip_possessive(word))
+            if key not in name_words and match.end(1) < match.end():
+                # "Trump-Abe", "Bush-era": not a name part written with a hyphen; the word before it
+                # may still be a name, as when a hyphen ends it
+                match = _CAPITALISED_WORD.match(text, match.start(), match.end(1))
+                word = match.group()
+                key = fold(strip_possessive(word))
             if key not in name_words or _next_to_capitalised(text, match.start(), match.end()):
                 continue
             at = bisect_right(starts, match.start()) - 1

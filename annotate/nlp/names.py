@@ -77,8 +77,20 @@ ORG_ORGANS = {
 
 # One capitalised word, the shape of a surname or given name written alone ("Lohan"): the names
 # ``annotate.nlp.corpus_names`` finds with the corpus in view have it, and ``ct_speech`` reads a
-# word of this shape as a speaker who may turn out to be one of them.
-LONE_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’][A-Za-z][a-z]+)?")
+# word of this shape as a speaker who may turn out to be one of them. A hyphen may join a second
+# part ("Jong-un", "Jean-Claude", "Smith-Jones"): group 1 is the word before it.
+LONE_NAME_WORD = re.compile(r"([A-Z][a-z]+(?:['’][A-Za-z][a-z]+)?)(?:-[A-Za-z][a-z]+)?")
+
+
+# The label of a work's title: a book, film or song ("A Higher Loyalty"), as trained recognisers name it.
+WORK = "WORK_OF_ART"
+
+
+def work_key(folded: str) -> str:
+    """A folded title without the article it opens with: "a higher loyalty" -> "higher loyalty"
+    (``fold`` has dropped "the" already): how outlets write one title differently."""
+    first, _, rest = folded.partition(" ")
+    return rest if rest and first in ("a", "an") else folded
 
 
 def tokens(text: str) -> list[str]:

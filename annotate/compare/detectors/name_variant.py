@@ -8,6 +8,16 @@ name against its initial ("J. Smith") or a suffix ("Jr.", "III"): house
 style, not another name. Missing or extra middle names are low; different
 spellings of a given name or surname are medium.
 
+An article that calls a person by a part of their name that no other article uses alone, where
+the others call them by another part ("speaking to Jong-un" where the others write "Kim" for Kim
+Jong-un; "Hillary" where the others write "Clinton") is low: the others use one part as the
+name, this article another. Only names written alone are compared: "Trump" against "Donald
+Trump" is style, not a discrepancy.
+
+A work's title written with its opening article in some articles and without it in others ("A
+Higher Loyalty" / "Higher Loyalty") is low: the title is misquoted. A subtitle one article adds
+after a colon is not a variant (the title found is the words before it).
+
 A surname written once with a letter or two changed ("Papadopoulous" where
 the story, that article included, writes "Papadopoulos" again and again) is
 a misspelling, medium, even where the entity finder did not see it as a name.
@@ -20,7 +30,8 @@ from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
-from annotate.nlp.language import HONORIFICS, fold, strip_possessive
+from annotate.nlp.language import HONORIFICS, fold, given_names, strip_possessive
+from annotate.nlp.names import WORK, work_key
 from annotate.model import Discrepancy, Mention
 from annotate.corpus.outlets import outlet_list
 from annotate.compare.detectors.story import Findings, Story, article_values, evidence
@@ -74,7 +85,7 @@ def detect(story: Story) -> Findings:
                 evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in forms.items()],
             )
         )
-    return found + _misspellings(story), []
+    return found + _other_parts(story) + _titles(story) + _misspellings(story), []
 
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -83,6 +94,116 @@ _SUFFIXES = frozenset("jr sr ii iii iv".split())
 def _core(name: str) -> tuple[str, ...]:
     """A name without accents, initials and suffixes: what makes it another name."""
     return tuple(w for w in fold(name).split() if len(w) > 1 and w not in _SUFFIXES)
+
+
+def _other_parts(story: Story) -> list[Discrepancy]:
+    """A person one article calls by a part of their name alone ("Jong-un") that no other article
+    writes alone, and never by the part the others write alone ("Kim"), where the two are the
+    start and the end of a full name the story gives the person ("Kim Jong Un").
+
+    Only where the names tell it is one person named two ways: the entity is a person and one of
+    the two parts a given name (not "Windows" / "Server"); neither part belongs to another person
+    of the story ("Peterson" for Laci Peterson is also Scott Peterson); the articles writing the
+    usual part also name the person in full there; a name inside a quotation is the speaker's
+    word, not the outlet's ("I have great confidence that Tim ...")."""
+    alone: dict[str, dict[tuple[str, ...], dict[str, Mention]]] = {}  # entity -> part -> article -> first use
+    full: dict[str, set[tuple[str, ...]]] = {}  # entity -> its full names, folded words
+    named_in_full: dict[str, set[str]] = {}  # entity -> the articles naming it in full
+    for a in story.articles:
+        quotes = [(q.start, q.end) for q in story.kind(a.id, "quote")]
+        for m in story.kind(a.id, "entity"):
+            if m.label != "PERSON" or not m.entity or m.office:
+                continue
+            name = written_name(m)
+            words = tuple(fold(name).split())
+            if not words:
+                continue
+            if " " in name.strip():
+                if name.split()[-1][:1].isupper():  # (not a description: "Spiro man")
+                    full.setdefault(m.entity, set()).add(words)
+                    named_in_full.setdefault(m.entity, set()).add(a.id)
+            elif not any(start <= m.start < end for start, end in quotes):
+                alone.setdefault(m.entity, {}).setdefault(words, {}).setdefault(a.id, m)
+    if not alone:
+        return []
+    parts_of: dict[str, set[tuple[str, ...]]] = {}  # person -> the starts and ends of their full names
+    for entity_id, names in full.items():
+        e = story.entity_by_id.get(entity_id)
+        if e is not None and e.label == "PERSON":
+            parts_of[entity_id] = {f[:k] for f in names for k in range(1, len(f))} | {
+                f[-k:] for f in names for k in range(1, len(f))}
+    given = given_names()
+    found: list[Discrepancy] = []
+    for entity_id, parts in alone.items():
+        names = full.get(entity_id)
+        if len(parts) < 2 or not names or entity_id not in parts_of:
+            continue
+        theirs = set().union(*(p for other, p in parts_of.items() if other != entity_id))
+        starts = {p for p in parts if any(len(p) < len(f) and f[: len(p)] == p for f in names)} - theirs
+        ends = {p for p in parts if any(len(p) < len(f) and f[-len(p) :] == p for f in names)} - theirs
+        reported: set[frozenset[tuple[str, ...]]] = set()
+        for odd, where in parts.items():
+            if len(where) != 1:
+                continue
+            (article_id,) = where
+            if any(article_id in uses for p, uses in parts.items() if p != odd):
+                continue  # the article also writes another part alone
+            others = ends - starts if odd in starts - ends else starts - ends if odd in ends - starts else set()
+            anchored = {p: {aid: m for aid, m in parts[p].items() if aid in named_in_full[entity_id]} for p in others}
+            usual = max((p for p in others if anchored[p]), key=lambda p: len(anchored[p]), default=None)
+            if usual is None or frozenset((odd, usual)) in reported or not (odd[0] in given or usual[0] in given):
+                continue
+            reported.add(frozenset((odd, usual)))
+            uses = {article_id: parts[odd][article_id], **anchored[usual]}
+            values = {aid: written_name(m) for aid, m in uses.items()}
+            found.append(
+                Discrepancy(
+                    id="",
+                    kind=KIND,
+                    subject=story.entity_name(entity_id),
+                    summary=f'Called "{values[article_id]}" ({story.labels[article_id]}) where '
+                    f'{outlet_list([story.labels[aid] for aid in anchored[usual]])} '
+                    f'{"write" if len(anchored[usual]) > 1 else "writes"} '
+                    f'"{written_name(next(iter(anchored[usual].values())))}"',
+                    severity="low",
+                    values=article_values(values),
+                    evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in uses.items()],
+                )
+            )
+    return found
+
+
+def _titles(story: Story) -> list[Discrepancy]:
+    """A work's title written with its opening article ("A Higher Loyalty") in some articles and
+    without it ("Higher Loyalty") in others: each article's first use of the title."""
+    per_entity: dict[str, dict[str, Mention]] = {}
+    for a in story.articles:
+        for m in story.kind(a.id, "entity"):
+            if m.label == WORK and m.entity:
+                per_entity.setdefault(m.entity, {}).setdefault(a.id, m)
+    found: list[Discrepancy] = []
+    for entity_id, uses in per_entity.items():
+        by_form: dict[bool, list[str]] = {}  # opens with an article -> articles
+        keys = set()
+        for article_id, m in uses.items():
+            folded = fold(m.text)
+            by_form.setdefault(work_key(folded) != folded or m.text.split()[0].casefold() == "the", []).append(article_id)
+            keys.add(work_key(folded))
+        if len(by_form) < 2 or len(keys) > 1:
+            continue
+        parts = [f'"{uses[ids[0]].text}" ({outlet_list([story.labels[i] for i in ids])})' for ids in by_form.values()]
+        found.append(
+            Discrepancy(
+                id="",
+                kind=KIND,
+                subject=story.entity_name(entity_id),
+                summary="Title written " + " vs ".join(parts),
+                severity="low",
+                values=article_values({aid: m.text for aid, m in uses.items()}),
+                evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in uses.items()],
+            )
+        )
+    return found
 
 
 _MIN_TIMES = 3  # a spelling the story uses this often is the name's spelling

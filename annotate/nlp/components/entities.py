@@ -12,7 +12,8 @@ How it works, in three passes over one Doc:
    -> ORG, "... Desert" -> LOC, "... Airport" -> FAC, "... Summit" -> EVENT);
    a title or role word inside it ("Defence Minister Bello Musa" -> PERSON
    "Bello Musa"); a common given name; the context ("X said", "said X",
-   "news outlet X"); acronyms; model names ("Tx-40" -> PRODUCT). Words that
+   "news outlet X"); acronyms; model names ("Tx-40" -> PRODUCT); a title after a
+   noun for a work ("his book, A Higher Loyalty," -> WORK_OF_ART). Words that
    only open a sentence ("According", "The") are not names, and headlines
    written in Title Case only yield names known from elsewhere.
 3. Link within the article: a lone capitalised word that is the surname of a
@@ -76,7 +77,7 @@ from annotate.nlp.components.gazetteer import (
     lexicon,
     spellings,
 )
-from annotate.nlp.names import ORG_HEAD_WORDS
+from annotate.nlp.names import ORG_HEAD_WORDS, WORK
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import LINE_BREAK, LONG_ALPHA, tokens, word_flag
 
@@ -114,7 +115,11 @@ _WORK_NOUNS = frozenset("film films movie movies sitcom album albums song songs 
 _WORK_VERBS = frozenset("starred starring appeared appearing cameo".split())
 
 
-_WORK_WORDS = _WORK_NOUNS | _WORK_VERBS
+# What a title follows (a comma or opening quotes between): "his book, A Higher Loyalty," (``_work_title``).
+_TITLE_NOUNS = _WORK_NOUNS | frozenset("book books memoir memoirs biography autobiography".split())
+_TITLE_QUOTES = frozenset("\"'“‘«")
+
+_WORK_WORDS = _TITLE_NOUNS | _WORK_VERBS
 _WORK_WORD = word_flag(lambda w: w.lower() in _WORK_WORDS)
 # What ends the look back for a work verb: the end of a clause, or a verb of speech.
 _WORK_STOPS = frozenset({".", ";", ":"}) | SPEECH_VERBS
@@ -209,7 +214,7 @@ class _DocEntities:
         # Entities a trained NER set (``Doc.ents`` reads the token structs directly).
         self.trained_ents = doc.ents
         self._words: set[str] | None = None  # every word of the Doc
-        self._work_words: bool | None = None  # has the Doc a word of _WORK_NOUNS or _WORK_VERBS?
+        self._work_words: bool | None = None  # has the Doc a word of _TITLE_NOUNS or _WORK_VERBS?
         self._lowercase_questions = 0
         self._headline: dict[int, bool] = {}  # first token of a sentence or line -> is it a headline?
         self._headline_at: dict[int, bool] = {}  # token -> is it in a headline? (asked again and again)
@@ -426,19 +431,25 @@ class _DocEntities:
         or more, a short lowercase part glued by a hyphen ("Kim Jong-un", "Moon Jae-in")."""
         if start >= 2 and self.w[start - 1] == "-":
             start = self._particle_prefix(start)
-        if (
-            end - start >= 2
-            and end + 1 < self.n
-            and self.w[end] == "-"
-            and not self.ws[end - 1]
-            and not self.ws[end]
-            and self.w[end + 1].isalpha()
-            and self.w[end + 1].islower()
-            and len(self.w[end + 1]) <= 3
-            and len(self.w[end - 1]) <= 4
-        ):
+        if end - start >= 2 and self._glued_syllable(end):
             end += 2
         return start, end
+
+    def _glued_syllable(self, end: int) -> bool:
+        """Is token ``end - 1`` a short name part with a short lowercase part glued to it by a
+        hyphen ("Jong" + "-un", "Jae" + "-in")? One written word: a given name alone ("Jong-un")
+        or the end of a full name ("Kim Jong-un")."""
+        w = self.w
+        return (
+            end + 1 < self.n
+            and w[end] == "-"
+            and not self.ws[end - 1]
+            and not self.ws[end]
+            and w[end + 1].isalpha()
+            and w[end + 1].islower()
+            and len(w[end + 1]) <= 3
+            and len(w[end - 1]) <= 4
+        )
 
     def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
         """Can the lowercase tokens between ``end`` and ``nxt`` sit inside one name?"""
@@ -524,6 +535,11 @@ class _DocEntities:
         if headline:
             self._segment(start, end, found, unresolved, by_given_name=True)
             return
+        if self._work_title(start, end):
+            found.append(_Found(start, end, WORK))  # "his book, A Higher Loyalty,"
+            return
+        if self._subtitle(start, found):
+            return
         if self._names_a_work(start):
             return  # "starred in Mean Girls": a film is not a person, nor a place
         given = self._given_name_in(start, end)
@@ -550,6 +566,11 @@ class _DocEntities:
 
     def _unknown(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
         """A run no list knows: decide from its shape and its context."""
+        if self._work_title(start, end):
+            found.append(_Found(start, end, WORK))
+            return
+        if self._subtitle(start, found):
+            return
         if self._names_a_work(start):
             return
         n = end - start
@@ -559,6 +580,9 @@ class _DocEntities:
         shape = _shape(w[start])  # (the whole run's, when it is one word)
         if shape & _I_PRODUCT_SHAPE:
             found.append(_Found(start, end, "PRODUCT"))  # "iPod", "iTunes"
+            return
+        if n == 1 and nxt == "-" and self._glued_syllable(end) and self._person_by_context(start, end + 2, prev):
+            found.append(_Found(start, end + 2, "PERSON"))  # "Jae-in said", "said Jong-un."
             return
         opens = n == 1 and self._opens_sentence(start)
         if (shape if n == 1 else _shape(w[end - 1])) & _MODEL_NAME_SHAPE:
@@ -603,6 +627,16 @@ class _DocEntities:
         else:
             unresolved.append((start, end))
 
+    def _person_by_context(self, start: int, end: int, prev: str | None) -> bool:
+        """Do the words around ``start:end`` tell a person, as they tell "Okafor" in "Okafor said",
+        "said Okafor." and "policy chief Okafor"? (The tests ``_unknown`` makes of a name of one word.)"""
+        nxt = self.w[end].lower() if end < self.n else None
+        return bool(
+            (nxt is not None and nxt in SPEECH_VERBS and prev != "the")
+            or (prev in ("said", "says") and (nxt is None or self.punct[end]))
+            or (prev is not None and fold(prev) in TITLE_HEADS)
+        )
+
     def _plain_words(self, start: int, end: int) -> bool:
         """Title-case words that are not kinds of things ("Ana Torres", "Kim Jong-un", not "Atlas Group")."""
         for i in range(start, end):
@@ -612,14 +646,42 @@ class _DocEntities:
                 return False
         return True
 
+    def _work_title(self, start: int, end: int) -> bool:
+        """Is the run at ``start:end`` the title of the work named just before it, after a comma or
+        in quotes: "his book, A Higher Loyalty,", 'his memoir, "A Higher Loyalty."', "a book, Higher
+        Loyalty: Truth, Lies, and Leadership"? Only when its words tell a title: it opens with an
+        article, stands in quotes or a subtitle follows it ("In his book, Comey writes" names no work)."""
+        if not self._has_work_words():
+            return False
+        w = self.w
+        floor = self._sentence_of(start)
+        i = start - 1
+        quoted = False
+        while i > floor and w[i] in _TITLE_QUOTES and self.ws[i - 1]:
+            i -= 1  # an opening quote ("films' Smith": a possessive)
+            quoted = True
+        if i >= floor and w[i] == ",":
+            i -= 1
+        if i < floor or w[i].lower() not in _TITLE_NOUNS:
+            return False
+        return quoted or w[start] in ("A", "An", "The") or (end < self.n and w[end] == ":")
+
+    def _subtitle(self, start: int, found: list[_Found]) -> bool:
+        """Is the run at ``start`` the subtitle of the title just found ("Higher Ground: Notes From
+        Home")? Part of the work's title, not a name of its own."""
+        return start >= 2 and self.w[start - 1] == ":" and bool(found) and found[-1].label == WORK and found[-1].end == start - 1
+
+    def _has_work_words(self) -> bool:
+        """Has the Doc a word of ``_TITLE_NOUNS`` or ``_WORK_VERBS``? (Most articles have none: one
+        look at their words' flags spares the look back at each name.)"""
+        if self._work_words is None:
+            self._work_words = bool(self.toks.where(_WORK_WORD).any())
+        return self._work_words
+
     def _names_a_work(self, start: int) -> bool:
         """Does the run at ``start`` name a film, show or book: "starred in Mean Girls and Van
         Wilder", "the movie Van Wilder"?"""
-        if self._work_words is None:
-            # (most articles have no work word: one look at their words' flags spares the look back at
-            # each name)
-            self._work_words = bool(self.toks.where(_WORK_WORD).any())
-        if not self._work_words:
+        if not self._has_work_words():
             return False
         w = self.w
         floor = self._sentence_of(start)
@@ -1101,9 +1163,18 @@ class _DocEntities:
             while len(words) > 2 and words[-1] in NAME_SUFFIXES:
                 words.pop()
             if f.label == "PERSON" and len(words) >= 2:
+                if f.end - f.start == 3 and self.w[f.start + 1] == "-" and not self.ws[f.start]:
+                    if not f.weak:  # "Jean-Claude said": one name part, written with a hyphen
+                        surnames.setdefault(" ".join(words), "PERSON")
+                    continue
                 surnames.setdefault(words[-1], "PERSON")
                 if words[0] not in HONORIFICS:
                     surnames.setdefault(words[0], "PERSON")  # "Lindsay", "Kim" (family name first)
+                if self.w[f.end - 2] == "-" or self.w[f.start + 1] == "-":
+                    # "Jong-un" for "Kim Jong-un", "Jean-Claude" for "Jean-Claude Juncker": the first
+                    # and last parts as written, a hyphen inside
+                    for part in _written_parts(self.span_text(f.start, f.end)):
+                        surnames.setdefault(part, "PERSON")
             elif f.label == "ORG" and len(words) >= 2 and words[-1] in ORG_SUFFIXES:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
             elif f.label == "PRODUCT" and len(words) >= 2 and words[-1].isalpha() and any(c.isdigit() for c in words[-2]):
@@ -1114,6 +1185,18 @@ class _DocEntities:
         if surnames or org_heads:
             taken: bytearray | None = None  # 1 for tokens in an entity, made when first asked
             for start, end in unresolved:
+                if end - start == 1 and end < self.n and self.w[end] == "-" and self._glued_syllable(end):
+                    label = surnames.get(fold(self.span_text(start, end + 2)))
+                    if label == "PERSON":
+                        end += 2  # "Jong-un", a part of the "Kim Jong-un" named above
+                        if taken is None:
+                            taken = bytearray(self.n)
+                            for f in found:
+                                taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+                        if not any(taken[start:end]):
+                            found.append(_Found(start, end, label))
+                            taken[start:end] = b"\x01" * (end - start)
+                        continue
                 key = fold(self.span_text(start, end))
                 label = surnames.get(key) or org_heads.get(key)
                 if label and taken is None:
@@ -1206,6 +1289,13 @@ class _DocEntities:
                 if fullest != text:
                     out[start] = fullest
         return out
+
+
+def _written_parts(name: str) -> list[str]:
+    """The first and last words of a person's name as written, folded, where a hyphen joins their
+    parts ("Kim Jong-un" -> ["jong un"]; "Jean-Claude Juncker" -> ["jean claude"])."""
+    words = name.split()
+    return [fold(w) for w in dict.fromkeys((words[0], words[-1])) if "-" in w.strip("-")] if len(words) >= 2 else []
 
 
 def _fullest_form(
