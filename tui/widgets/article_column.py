@@ -75,27 +75,32 @@ class ArticleHeader(Widget):
     article: reactive[Article | None] = reactive(None)
     where = reactive(("", 0, 0))  # label, position, total
     title_span: reactive[tuple[int, int] | None] = reactive(None)
-    spans: reactive[list[tuple[Span, object]]] = reactive(list)  # highlights in the title, with their style
+    spans: reactive[list[Span]] = reactive(list)  # highlights in the title
+    style_of = None  # layer name -> Style: the pane's, read when drawing (its styles exist by then)
 
     def show(self, article: Article, label: str, position: int, total: int, title_span: tuple[int, int] | None) -> None:
         self.article, self.where, self.title_span, self.spans = article, (label, position, total), title_span, []
 
     def set_spans(self, spans: list[Span], style_of) -> None:
-        """Highlights that fall in the title (it is drawn here, not in the text below)."""
+        """Highlights that fall in the title (it is drawn here, not in the text below).
+        Their styles are looked up when the header is drawn: a column shown for the first
+        time (``b`` hiding the sidebar makes room for a third) has no styles before then."""
         if self.title_span is None:
             return
         start, end = self.title_span
-        self.spans = [(s, style_of(s.style)) for s in spans if s.start < end and s.end > start]
+        self.style_of = style_of
+        self.spans = [s for s in spans if s.start < end and s.end > start]
+        self.refresh()  # the same spans in a new theme's colours
 
     def render(self) -> Text:
         if self.article is None:
             return Text()
         width = max(1, self.content_region.width)
         first, title = header_lines(self.article, *self.where, width)
-        if self.title_span is not None:
+        if self.title_span is not None and self.style_of is not None:
             start, _ = self.title_span
-            for span, style in self.spans:
-                title.stylize(style, max(0, span.start - start), max(0, span.end - start))
+            for span in self.spans:
+                title.stylize(self.style_of(span.style), max(0, span.start - start), max(0, span.end - start))
         title.truncate(width, overflow="ellipsis")
         return Text("\n", end="").join([first, title])
 
