@@ -37,6 +37,7 @@ LEDES = {
         "Lavrov told journalists a security agreement would be signed within weeks.\n"
         "The visit follows the withdrawal of French troops.\n"
     ),
+    "d.txt": "Lavrov visits Mali\n\nThe Russian foreign minister was in Bamako on Tuesday.\n",
 }
 
 
@@ -76,3 +77,53 @@ async def test_hiding_the_sidebar_shows_a_third_column_whose_title_has_a_name(le
         await pilot.press("b")  # and back
         await wait_until(pilot, lambda: app.column_count == 2, what="two columns")
         assert app.is_running
+
+
+async def test_a_lede_the_header_cuts_is_read_whole_in_the_text_with_its_evidence(ledes):
+    """The first line of a file without a title is its title; the header cuts it, so the
+    text shows it whole: nothing of the lede, and no evidence in it, is out of sight."""
+    from tui.app import CorpusApp
+
+    app = CorpusApp([ledes], stories="one")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        first = app.columns[0]
+        assert "…" in header_text(first)  # the header cuts the lede
+        assert screen_text(first.pane).startswith("BAMAKO, Mali — Russian Foreign Minister Sergei")
+        await press_d_until(pilot, "number")
+        finding = app.discrepancy(app.reading.discrepancy)
+        on_screen = {c.pane.article.id: " ".join(screen_text(c.pane).split()) for c in app.columns}
+        for e in finding.evidence:
+            if e.article in on_screen:
+                assert e.text in on_screen[e.article], (e, on_screen[e.article][:200])
+                pane = next(c.pane for c in app.columns if c.pane.article.id == e.article)
+                assert pane.is_visible_offset(e.start)
+        # Another article in the same column: its short title fits, so its text starts after it;
+        # then a lede again, read whole.
+        app.focus_column(0)
+        while app.reading.article != "d":
+            await pilot.press("greater_than_sign")
+            await pilot.pause()
+        assert header_text(first).endswith("Lavrov visits Mali")
+        assert screen_text(first.pane).startswith("The Russian foreign minister")
+        while app.reading.article != "c":
+            await pilot.press("greater_than_sign")
+            await pilot.pause()
+        assert screen_text(first.pane).startswith("Sergei Lavrov, the Russian foreign minister")
+
+
+async def test_a_title_that_fits_again_leaves_the_text(corpus):
+    """Narrow, the bundled corpus's titles are cut and read in the text; wide, they fit in
+    the header and the text starts after them (not printed twice)."""
+    from tui.app import CorpusApp
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_engine(pilot)
+        pane = app.columns[0].pane
+        title = pane.article.title
+        assert " ".join(screen_text(pane).split()).startswith(title)
+        await pilot.resize_terminal(160, 50)
+        await wait_until(pilot, lambda: pane.body_start > 0, what="the title in the header only")
+        assert not " ".join(screen_text(pane).split()).startswith(title)
+        assert title in header_text(app.columns[0])

@@ -3,12 +3,16 @@
 The header is two lines that never wrap: the label, the source and the date
 first (the metadata that matters most when comparing outlets; "not stated"
 when the file does not say), then the title, cut with an ellipsis. When the
-text opens with the title, the text starts after it (the title is not shown
-twice); highlights inside the title are drawn in the header.
+text opens with the title and the header shows all of it, the text starts after
+it (the title is not shown twice) and highlights inside the title are drawn in
+the header. A title the header cuts (a file without a title whose first line is
+a whole paragraph, or a narrow column) stays the first line of the text: none of
+its words, and no evidence or match in them, is ever out of sight.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -92,6 +96,11 @@ class ArticleHeader(Widget):
         self.spans = [s for s in spans if s.start < end and s.end > start]
         self.refresh()  # the same spans in a new theme's colours
 
+    def on_resize(self) -> None:
+        column = self.parent
+        if isinstance(column, ArticleColumn):
+            column.fit_title()
+
     def render(self) -> Text:
         if self.article is None:
             return Text()
@@ -117,6 +126,7 @@ class ArticleColumn(Vertical):
         super().__init__(id=f"column-{column}", classes="article-column")
         self.column = column
         self.header = ArticleHeader(classes="article-header")
+        self._title: tuple[int, int, int] | None = None  # the title in the text: start, end, body start
         self.pane = ArticlePane(id=f"pane-{column}")
 
     def compose(self) -> ComposeResult:
@@ -124,9 +134,34 @@ class ArticleColumn(Vertical):
         yield self.pane
 
     def show(self, article: Article, label: str, position: int, total: int) -> None:
-        title = title_line(article)
-        self.header.show(article, label, position, total, title[:2] if title else None)
-        self.pane.show(article, body_start=title[2] if title else 0)
+        self._title = title_line(article)
+        body_start = self._body_start(article)
+        self.header.show(article, label, position, total, self._title[:2] if body_start else None)
+        self.pane.show(article, body_start=body_start)
+
+    def _body_start(self, article: Article) -> int:
+        """Where ``article``'s text below the header starts: after the title when the header
+        shows all of it, else at the top (the cut title's words are read in the text)."""
+        title = self._title
+        if title is None:
+            return 0
+        width = self.header.content_region.width
+        if not width:
+            return title[2]  # not laid out yet: the header's first resize decides
+        shown = article.title or ""
+        fits = not shown.endswith("\N{HORIZONTAL ELLIPSIS}") and cell_len(shown) <= width
+        return title[2] if fits else 0
+
+    def fit_title(self) -> None:
+        """The header's width changed: the title may fit now, or no longer."""
+        article = self.pane.article
+        if article is None:
+            return
+        body_start = self._body_start(article)
+        if body_start != self.pane.body_start:
+            self.header.title_span = self._title[:2] if body_start else None
+            self.pane.set_body_start(body_start)
+            self.header.set_spans(self.pane.spans, self.pane.layer_style)
 
     def set_spans(self, spans: list[Span]) -> None:
         self.pane.set_spans(spans)
