@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from annotate.corpus.labels import article_labels
+from annotate.corpus.labels import article_labels, with_labels
 from annotate.model import DISCREPANCY_KINDS, Analysis, Discrepancy, kind_title
 from annotate.corpus.safe_text import escape_invisible, needs_escape, visible
 
@@ -228,7 +228,8 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
             line = Text("    ")
             line.append(f"{d.severity:<6}", style=SEVERITY_STYLES.get(d.severity, ""))
             line.append(" ")
-            line.append(_clean(d.summary, 200))
+            # Whole (A, B as in the evidence below): a quote's summary ends with what differs.
+            line.append(_clean(with_labels(d.summary, letters, d.values), 600))
             line.append(f"  [{d.id}]", style="dim")
             verdict = verdicts.get(d.id)
             if verdict:
@@ -290,7 +291,7 @@ def _annotation_lines(annotations: dict, letters: dict[str, str]):
         yield from (span(t) for t in note.get("targets") or [])
     for discrepancy_id, verdict in (annotations.get("verdicts") or {}).items():
         head = Text(f"    verdict  {verdict.get('verdict')}: ")
-        head.append(_clean(verdict.get("summary") or discrepancy_id, 100))
+        head.append(_clean(with_labels(verdict.get("summary") or discrepancy_id, letters, letters), 100))
         if verdict.get("note"):
             head.append(f" — {_clean(verdict['note'], 80)}", style="italic")
         head.append(f"  [{discrepancy_id}]" + ("" if verdict.get("current", True) else " no longer reported"), style="dim")

@@ -127,3 +127,34 @@ async def test_a_title_that_fits_again_leaves_the_text(corpus):
         await wait_until(pilot, lambda: pane.body_start > 0, what="the title in the header only")
         assert not " ".join(screen_text(pane).split()).startswith(title)
         assert title in header_text(app.columns[0])
+
+async def test_summaries_name_every_article_by_its_label_even_with_short_file_names(ledes):
+    """Files named a.txt, b.txt: the sidebar and the status line say (A, C) and (B), as the
+    columns do, not some articles by label and others by file name."""
+    from tui.app import CorpusApp
+    from tui.widgets.discrepancy_list import DiscrepancyList
+    from tests.test_app import widget_text
+
+    app = CorpusApp([ledes], stories="one")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await press_d_until(pilot, "number")
+        assert '"four helicopters" (A, C) vs "six helicopters" (B)' in app.status.said
+        await press_d_until(pilot, "quote")
+        assert "(A) vs" in app.status.said and "— A / B:" in app.status.said
+        shown = " ".join(widget_text(app.query_one(DiscrepancyList)).split())
+        assert '"four helicopters" (A, C) vs "six helicopters" (B)' in shown
+        assert "(a" not in shown and "(b)" not in shown
+
+
+def test_text_report_names_articles_by_label_and_keeps_a_quote_finding_whole(ledes):
+    from annotate.corpus.loading import load_corpus
+    from annotate.engine import analyse
+    from annotate.report import render_text
+
+    analysis = analyse(load_corpus([ledes]).articles, stories="one", paths=[ledes])
+    out = io.StringIO()
+    render_text(analysis, out, color=False)
+    text = out.getvalue()
+    assert '"four helicopters" (A, C) vs "six helicopters" (B)' in text
+    assert "— A / B: we will [not → never] abandon our friends" in text

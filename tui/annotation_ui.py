@@ -373,7 +373,7 @@ class Annotator:
         if current is not None:
             verdict = replace(verdict, created=current.created or verdict.created)
         self.store.put(verdict)
-        from .widgets.discrepancy_list import with_labels
+        from annotate.corpus.labels import with_labels
 
         summary = with_labels(discrepancy.summary or discrepancy.subject, self.reader.labels, discrepancy.values)
         message = f"{VERDICT_MARKS[kind].capitalize()}: {short(summary)}"
@@ -538,7 +538,7 @@ class Annotator:
         status = self.status_by_id.get(item.id, "anchored")
         line = Text()
         if isinstance(item, Verdict):
-            from .widgets.discrepancy_list import with_labels
+            from annotate.corpus.labels import with_labels
 
             line.append(VERDICT_MARKS[item.verdict], style="bold")
             summary = with_labels(item.summary or item.discrepancy, self.reader.labels, {e.article for e in item.evidence})

@@ -69,7 +69,8 @@ def citation(index: ReadingIndex, article_id: str) -> str:
 
 
 def finding_text(d: Discrepancy, labels: dict[str, str], index: ReadingIndex) -> str:
-    from .widgets.discrepancy_list import value_text, with_labels
+    from annotate.corpus.labels import with_labels
+    from .widgets.discrepancy_list import value_text
 
     lines = [with_labels(d.summary or d.subject, labels, d.values)]
     by_value: dict[str, list[str]] = {}

@@ -218,7 +218,7 @@ class Navigator:
         reading = replace(reader.reading, discrepancy=discrepancy_id, entity=None)
         involved = list(dict.fromkeys([*(e.article for e in discrepancy.evidence), *discrepancy.values]))
         self.show_evidence(discrepancy.evidence, involved, discrepancy, reading)
-        from .widgets.discrepancy_list import with_labels
+        from annotate.corpus.labels import with_labels
 
         reader.sidebar.discrepancies.select_discrepancy(discrepancy_id)
         ids = [d.id for d in reader.sidebar.story_discrepancies]

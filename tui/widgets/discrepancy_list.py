@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -14,19 +13,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from annotate.model import ArticleValue, Discrepancy, kind_title
+from annotate.corpus.labels import with_labels
 from annotate.corpus.outlets import outlet_list
 
 SEVERITY_MARKS = {"high": "●", "medium": "◐", "low": "○"}
 SEVERITY_LEGEND = "  ".join(f"{mark} {severity}" for severity, mark in SEVERITY_MARKS.items())
-
-
-def with_labels(summary: str, labels: dict[str, str], article_ids) -> str:
-    """The summary with article ids (file-name slugs) shortened to the column labels A, B, …"""
-    for article_id in article_ids:
-        label = labels.get(article_id)
-        if label and len(article_id) >= 4:  # a short id could be an ordinary word
-            summary = re.sub(rf"(?<![\w-]){re.escape(article_id)}(?![\w-])", label, summary)
-    return summary
 
 
 def value_text(value: ArticleValue) -> str:
