@@ -158,3 +158,27 @@ def test_text_report_names_articles_by_label_and_keeps_a_quote_finding_whole(led
     text = out.getvalue()
     assert '"four helicopters" (A, C) vs "six helicopters" (B)' in text
     assert "— A / B: we will [not → never] abandon our friends" in text
+
+
+async def test_y_after_d_copies_the_finding_not_a_cursor_left_behind(ledes):
+    """] puts the cursor on a name; d then selects a finding: y copies the finding."""
+    from tui.app import CorpusApp
+
+    app = CorpusApp([ledes], stories="one")
+    copied: list[str] = []
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        app.copy_to_clipboard = copied.append
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.reading.cursor(app.reading.article) is not None
+        await press_d_until(pilot, "number")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.status.said.startswith("Copied the finding")
+        assert "four helicopters" in copied[-1] and "six helicopters" in copied[-1]
+        await pilot.press("right_square_bracket")  # the cursor again: y copies what it is on
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.status.said.startswith("Copied the finding")

@@ -215,7 +215,9 @@ class Navigator:
         if discrepancy is None:
             return
         self.remember_place()
-        reading = replace(reader.reading, discrepancy=discrepancy_id, entity=None)
+        # The finding is what the reader points at now: a cursor left in an article would be
+        # what y copies, and a solid block far from the marked evidence.
+        reading = replace(reader.reading, discrepancy=discrepancy_id, entity=None, cursors=())
         involved = list(dict.fromkeys([*(e.article for e in discrepancy.evidence), *discrepancy.values]))
         self.show_evidence(discrepancy.evidence, involved, discrepancy, reading)
         from annotate.corpus.labels import with_labels
