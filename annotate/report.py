@@ -213,6 +213,7 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
     console.print(table)
 
     verdicts = (annotations or {}).get("verdicts") or {}
+    label_width = max(map(len, letters.values()), default=1)  # "AD" beside "X": the offsets still line up
     by_kind: dict[str, list[Discrepancy]] = defaultdict(list)
     for d in analysis.discrepancies:
         by_kind[d.kind].append(d)
@@ -237,7 +238,7 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
             console.print(line)
             for e in d.evidence:
                 ev = Text("           ")
-                ev.append(f"{letters.get(e.article, '?')} {e.start:>6}-{e.end:<6} ", style="dim")
+                ev.append(f"{letters.get(e.article, '?'):<{label_width}} {e.start:>6}-{e.end:<6} ", style="dim")
                 ev.append(_clean(e.text, 100), style="italic")
                 console.print(ev)
 
@@ -266,12 +267,14 @@ def _annotation_lines(annotations: dict, letters: dict[str, str]):
     """Each annotation on its own lines: what it is, then each span with its position and status."""
     from rich.text import Text
 
+    label_width = max(map(len, letters.values()), default=1)
+
     def span(target: dict) -> Text:
         line = Text("        ")
         status = target.get("status", "")
         line.append(f"{status:<9}", style="bold" if status == "orphaned" else "dim")
         where = f"{target.get('start')}-{target.get('end')}" if target.get("start") is not None else "not found"
-        line.append(f"{letters.get(target.get('article', ''), '?')} {where:<13} ", style="dim")
+        line.append(f"{letters.get(target.get('article', ''), '?'):<{label_width}} {where:<13} ", style="dim")
         line.append(f"“{_clean(target.get('text'), 80)}”", style="italic")
         saved = target.get("saved") or {}
         if status != "anchored" and saved:

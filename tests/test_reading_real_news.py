@@ -182,3 +182,29 @@ async def test_y_after_d_copies_the_finding_not_a_cursor_left_behind(ledes):
         await pilot.press("y")
         await pilot.pause()
         assert not app.status.said.startswith("Copied the finding")
+
+
+def test_text_report_evidence_lines_up_past_z(tmp_path):
+    """MEANTIME's airbus topic has 30 articles: evidence in X and in AD must start its
+    offsets and words in the same columns."""
+    import re
+
+    from annotate.corpus.loading import load_corpus
+    from annotate.model import Analysis, ArticleValue, Discrepancy, EngineInfo, Evidence
+    from annotate.report import render_text
+
+    for n in range(30):
+        (tmp_path / f"{n:02d}.txt").write_text(f"Report {n}\n\nThe airline ordered {n + 10} aircraft.\n", encoding="utf-8")
+    articles = load_corpus([tmp_path]).articles
+    x, ad = articles[23], articles[29]
+    ev = [Evidence(a.id, a.text.index("ordered"), a.text.index("aircraft"), a.text[a.text.index("ordered") : a.text.index("aircraft")])
+          for a in (x, ad)]
+    d = Discrepancy("0123456789ab", "number", "aircraft", f"Number of aircraft: ({x.id}) vs ({ad.id})", "high",
+                    {a.id: ArticleValue(e.text) for a, e in zip((x, ad), ev)}, ev)
+    out = io.StringIO()
+    render_text(Analysis(articles, [], [], [d], EngineInfo("0", "p")), out, color=False)
+    rows = [line for line in out.getvalue().splitlines() if re.match(r"\s+(X|AD)\s+\d+-\d+", line)]
+    assert len(rows) == 2
+    assert len({line.index("ordered") for line in rows}) == 1
+    assert len({re.search(r"\d-", line).end() for line in rows}) == 1  # the dash between the offsets
+    assert "Number of aircraft: (X) vs (AD)" in out.getvalue()
