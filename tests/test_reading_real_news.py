@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pilot import wait_for_engine, wait_until
+from tests.pilot import terminal_frame, wait_for_engine, wait_until
 from tests.test_app import header_text, screen_text
 
 # Three reports of one visit, as wire copy comes: no title line, the first line is the lede
@@ -140,6 +140,12 @@ async def test_summaries_name_every_article_by_its_label_even_with_short_file_na
         await wait_for_engine(pilot)
         await press_d_until(pilot, "number")
         assert '"four helicopters" (A, C) vs "six helicopters" (B)' in app.status.said
+        await pilot.press("e")  # the explain box asks about the finding as the sidebar words it
+        await pilot.pause()
+        assert '"four helicopters" (A, C)' in " ".join(" ".join(terminal_frame(app)[0]).split())
+        await pilot.press("escape", "x", "x")
+        await pilot.pause()
+        assert app.status.said.startswith("Verdict cleared") and "(A, C)" in app.status.said
         await press_d_until(pilot, "quote")
         assert "(A) vs" in app.status.said and "— A / B:" in app.status.said
         shown = " ".join(widget_text(app.query_one(DiscrepancyList)).split())
