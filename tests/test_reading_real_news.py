@@ -214,3 +214,34 @@ def test_text_report_evidence_lines_up_past_z(tmp_path):
     assert len({line.index("ordered") for line in rows}) == 1
     assert len({re.search(r"\d-", line).end() for line in rows}) == 1  # the dash between the offsets
     assert "Number of aircraft: (X) vs (AD)" in out.getvalue()
+
+
+async def test_d_typed_as_the_recovery_question_appears_does_not_discard_the_work(corpus):
+    """The question about unsaved work left by a killed instance appears by itself, seconds
+    after the text, while the reader may be pressing d (next discrepancy): d must not press
+    Discard, which deletes the recovery file. Discard is there, by the arrows and enter."""
+    from tests.test_keeping_work import _as_if_killed
+    from tests.pilot import add_note_on_first_mention
+    from tui.app import CorpusApp
+    from tui.screens.annotation_prompt import ChoicePrompt
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await add_note_on_first_mention(app, pilot, "keep me")
+        await pilot.pause(1.5)  # the recovery file is written a moment after the change
+        left = _as_if_killed(corpus)
+
+    again = CorpusApp([corpus])
+    async with again.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.pause()
+        assert isinstance(again.screen, ChoicePrompt)
+        assert "Discard" in " ".join(terminal_frame(again)[0])
+        await pilot.press("d", "d")
+        await pilot.pause()
+        assert left.exists() and isinstance(again.screen, ChoicePrompt)
+        await pilot.press("right", "right", "enter")  # Restore, Later, Discard
+        await pilot.pause()
+        assert not left.exists()
+        assert again.status.said == "Recovered annotations discarded"
