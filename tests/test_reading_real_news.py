@@ -245,3 +245,24 @@ async def test_d_typed_as_the_recovery_question_appears_does_not_discard_the_wor
         await pilot.pause()
         assert not left.exists()
         assert again.status.said == "Recovered annotations discarded"
+
+
+async def test_advice_on_the_status_line_is_whole_at_80_columns(corpus):
+    """At 80x24 the status line has 78 cells: the advice a key gives when it cannot act
+    (y, n, a, l, + with nothing selected) must fit, or its second half, the advice, is cut."""
+    from tests.test_app import widget_text
+    from tui.app import CorpusApp
+    from tui.widgets.status_line import StatusLine
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_engine(pilot)
+        status = app.query_one(StatusLine)
+        for key in ("y", "n", "a", "l", "plus"):
+            await pilot.press("escape")
+            await pilot.pause()
+            app.focus_column(0)
+            await pilot.press(key)
+            await pilot.pause()
+            shown = widget_text(status).strip()
+            assert shown == app.status.said.strip() and not shown.endswith("…"), (key, app.status.said)

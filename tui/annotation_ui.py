@@ -257,7 +257,7 @@ class Annotator:
             return
         targets = self.note_targets(article)
         if not targets:
-            self.reader.status.say("Nothing to annotate here: put the cursor on a mention (]) or search (/) for words")
+            self.reader.status.say("Nothing to annotate: put the cursor on a mention (]) or search for words (/)")
             return
         existing = self._note_under(article.id, targets)
         if existing is not None:
@@ -419,7 +419,7 @@ class Annotator:
             return
         mention = self.reader.reading.cursor(article.id)
         if mention is None:
-            self.reader.status.say("Put the cursor on a mention first (] or click), then press l; then on the other one")
+            self.reader.status.say("Put the cursor on a mention (] or click), press l, then l on the other one")
             return
         if mention.kind != "entity":  # links join names into one entity; a number or date has none
             self.reader.status.say(f"Only names can be linked; “{short(mention.text)}” is a {mention.kind}: put the cursor on a name")

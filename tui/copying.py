@@ -22,7 +22,7 @@ def copy_pointed_at(reader: CorpusApp) -> None:
     """``y``: copy what the reader is looking at (``pointed_at``) and say so."""
     found = pointed_at(reader)
     if found is None:
-        reader.status.say("Nothing to copy: select a finding (d), put the cursor on a quote or name (]), or search (/)")
+        reader.status.say("Nothing to copy: select a finding (d), a quote or name (]), or search (/)")
         return
     what, text = found
     reader.copy_to_clipboard(text)

@@ -150,7 +150,7 @@ class Navigator:
         entity = reader.index.entity_of(cursor) if cursor is not None else None
         entity = entity or reader.reading.entity
         if entity is None:
-            reader.status.say("Put the cursor on a name first (] or click it), or pick one in the Entities tab")
+            reader.status.say("Put the cursor on a name first (] or click it), or pick one under Entities")
             return
         found = reader.index.step_entity(entity, cursor, step)
         if found is None:
