@@ -235,12 +235,13 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
             verdict = verdicts.get(d.id)
             if verdict:
                 line.append(f"  {verdict.get('verdict')}", style="magenta")
-            console.print(line)
+            _print_hanging(console, line, 11)
             for e in d.evidence:
                 ev = Text("           ")
                 ev.append(f"{letters.get(e.article, '?'):<{label_width}} {e.start:>6}-{e.end:<6} ", style="dim")
+                hang = ev.cell_len
                 ev.append(_clean(e.text, 100), style="italic")
-                console.print(ev)
+                _print_hanging(console, ev, hang)
 
     if analysis.corroborations:
         console.print(_heading(f"Told the same way ({len(analysis.corroborations)})"))
@@ -248,7 +249,7 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
             line = Text("    ")
             line.append(_clean(c.subject, 50), style="green")
             line.append(": " + " = ".join(f'{letters.get(e.article, "?")} "{_clean(e.text, 50)}"' for e in c.evidence))
-            console.print(line)
+            _print_hanging(console, line, 6)
 
     if annotations is not None:
         counts = annotations.get("counts") or {}
@@ -260,7 +261,7 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
             )
         )
         for line in _annotation_lines(annotations, letters):
-            console.print(line)
+            _print_hanging(console, line, 13)
 
 
 def _annotation_lines(annotations: dict, letters: dict[str, str]):
@@ -308,6 +309,22 @@ def _annotation_lines(annotations: dict, letters: dict[str, str]):
         yield Text(f"    mention  {action} {_clean(edit.get('label') or '', 30)}  [{edit.get('id')}]")
         if edit.get("target"):
             yield span(edit["target"])
+
+
+def _print_hanging(console, line, hang: int) -> None:
+    """``line`` on a terminal: wrapped with its continuation lines indented by ``hang`` cells,
+    so a long summary or quote stays under its own column, not back at the margin. Piped,
+    one line (for grep and diff)."""
+    from rich.text import Text
+
+    width = console.width - hang
+    if console.soft_wrap or width < 30 or line.cell_len <= console.width:
+        console.print(line)
+        return
+    lead, body = line[:hang], line[hang:]
+    for n, part in enumerate(body.wrap(console, width)):
+        part.rstrip()
+        console.print(Text.assemble(lead if n == 0 else " " * hang, part))
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

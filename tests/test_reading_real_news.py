@@ -266,3 +266,25 @@ async def test_advice_on_the_status_line_is_whole_at_80_columns(corpus):
             await pilot.pause()
             shown = widget_text(status).strip()
             assert shown == app.status.said.strip() and not shown.endswith("…"), (key, app.status.said)
+
+
+def test_text_report_on_a_terminal_wraps_under_each_column_not_at_the_margin(ledes, monkeypatch):
+    """On an 80-column terminal a long summary or quote goes on under its own text (a hanging
+    indent), so the severity, labels and offsets stay a column of their own."""
+    import re
+
+    from annotate.corpus.loading import load_corpus
+    from annotate.engine import analyse
+    from annotate.report import render_text
+
+    monkeypatch.setenv("COLUMNS", "80")
+    analysis = analyse(load_corpus([ledes]).articles, stories="one", paths=[ledes])
+    out = io.StringIO()
+    render_text(analysis, out, color=True)
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in out.getvalue().splitlines()]
+    section = lines[lines.index("Discrepancies (3)") + 1 : lines.index("Told the same way (3)") - 1]
+    assert any(len(line) > 70 for line in section)  # long enough to wrap
+    assert all(len(line) <= 80 for line in section)
+    quote = next(n for n, line in enumerate(section) if "worded differently" in line)
+    assert section[quote + 1].startswith(" " * 11) and section[quote + 1].strip()  # the summary goes on under itself
+    assert all(line.startswith(" ") for line in section if line.strip()), "a line back at the margin"
