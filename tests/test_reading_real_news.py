@@ -288,3 +288,26 @@ def test_text_report_on_a_terminal_wraps_under_each_column_not_at_the_margin(led
     quote = next(n for n, line in enumerate(section) if "worded differently" in line)
     assert section[quote + 1].startswith(" " * 11) and section[quote + 1].strip()  # the summary goes on under itself
     assert all(line.startswith(" ") for line in section if line.strip()), "a line back at the margin"
+
+
+async def test_entity_counts_wrap_under_themselves(tmp_path):
+    """Five articles: "in 5 of 5 articles · 73 mentions: A 22  B 7  C 29  D 10  E 5" wraps in
+    the sidebar; its second line goes on under the counts, not back under the name."""
+    from tests.test_app import widget_text
+    from tui.app import CorpusApp
+    from tui.widgets.entity_list import EntityList
+
+    for n in range(5):
+        (tmp_path / f"report-{n}.txt").write_text(
+            "Lavrov visits Mali\n\n" + "Sergei Lavrov met officials in Bamako. " * (n + 2) + "\n", encoding="utf-8"
+        )
+    app = CorpusApp([tmp_path], stories="one")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("v", "v")
+        await pilot.pause()
+        entities = app.query_one(EntityList)
+        lines = widget_text(entities).splitlines()
+        first = next(n for n, line in enumerate(lines) if "in 5 of 5 articles" in line)
+        assert lines[first].index("in 5") == 3
+        assert lines[first + 1].startswith("   ") and lines[first + 1][3] != " ", lines[first : first + 2]
