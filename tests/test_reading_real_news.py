@@ -311,3 +311,21 @@ async def test_entity_counts_wrap_under_themselves(tmp_path):
         first = next(n for n, line in enumerate(lines) if "in 5 of 5 articles" in line)
         assert lines[first].index("in 5") == 3
         assert lines[first + 1].startswith("   ") and lines[first + 1][3] != " ", lines[first : first + 2]
+
+
+async def test_the_articles_list_wraps_a_long_title_under_the_title(ledes):
+    """o lists the articles by label and title; a lede taken as the title wraps under the
+    title, so the labels stay a column of their own."""
+    from tests.test_app import widget_text
+    from tui.app import CorpusApp
+
+    app = CorpusApp([ledes], stories="one")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        lines = widget_text(app.screen.query_one("#articles-list")).splitlines()
+        first = next(n for n, line in enumerate(lines) if "BAMAKO, Mali" in line)
+        title_at = lines[first].index("BAMAKO")
+        assert lines[first][:title_at].strip() == "A"
+        assert lines[first + 1][:title_at].strip() == "" and lines[first + 1].strip(), lines[first : first + 2]

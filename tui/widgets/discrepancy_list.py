@@ -61,12 +61,13 @@ class Entry:
         self.rows = rows
 
     def __str__(self) -> str:
-        return "\n".join([self.head.plain, *(f"{label.plain} {value.plain}" for label, value in self.rows)])
+        lines = [f"{label.plain} {value.plain}" for label, value in self.rows]
+        return "\n".join([self.head.plain, *lines] if self.head.plain else lines)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         new_line = Segment.line()
-        for line in self.head.wrap(console, width):
+        for line in self.head.wrap(console, width) if self.head.plain else ():  # no heading: rows only
             yield from line.render(console)
             yield new_line
         narrow = [label.cell_len for label, _ in self.rows if label.cell_len <= _WIDEST_LABEL]
