@@ -329,3 +329,29 @@ async def test_the_articles_list_wraps_a_long_title_under_the_title(ledes):
         title_at = lines[first].index("BAMAKO")
         assert lines[first][:title_at].strip() == "A"
         assert lines[first + 1][:title_at].strip() == "" and lines[first + 1].strip(), lines[first : first + 2]
+
+
+async def test_d_from_the_entities_tab_shows_the_finding_in_the_discrepancies_list(corpus):
+    """The sidebar on Entities, d selects a finding: the sidebar shows it (the names say
+    nothing about it, and at 80 columns the status line cuts its summary). On Coverage, whose
+    rows are findings too, the tab stays."""
+    from tui.app import CorpusApp
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        tabs = app.sidebar.tabs
+        await pilot.press("v", "v")
+        await pilot.pause()
+        assert tabs.active == "tab-entities"
+        await pilot.press("d")
+        await pilot.pause()
+        assert tabs.active == "tab-discrepancies"
+        listing = app.sidebar.discrepancies
+        assert listing.get_option_at_index(listing.highlighted).id == app.reading.discrepancy
+        await pilot.press("v", "v", "v")  # the sidebar's focus (d left it in a column), Entities, Coverage
+        await pilot.pause()
+        assert tabs.active == "tab-coverage"
+        await pilot.press("d")
+        await pilot.pause()
+        assert tabs.active == "tab-coverage"

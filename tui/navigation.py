@@ -188,6 +188,7 @@ class Navigator:
             i = self._discrepancy_position if step > 0 else self._discrepancy_position - 1
         else:
             i = 0 if step > 0 else len(ids) - 1
+        reader.sidebar.show_discrepancies()
         if 0 <= i < len(ids):
             self.select_discrepancy(ids[i])
             return
