@@ -355,3 +355,20 @@ async def test_d_from_the_entities_tab_shows_the_finding_in_the_discrepancies_li
         await pilot.press("d")
         await pilot.pause()
         assert tabs.active == "tab-coverage"
+
+
+async def test_help_at_80_columns_leaves_room_for_what_each_key_does(corpus):
+    """The key column took 29 cells (its longest entry, "↑ ↓ pgup pgdn home end"), leaving
+    22 for the descriptions at 80 columns; long keys now wrap in a narrower column."""
+    from tests.test_app import widget_text
+    from tui.app import CorpusApp
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = widget_text(app.screen.query_one("#help-keys")).splitlines()
+        row = next(line for line in lines if "discrepancy.next" in line)
+        assert "Next discrepancy: one article of" in row, row
+        assert any("pgup" in line for line in lines)  # the long key is still there, wrapped
