@@ -208,7 +208,7 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
         table.add_row(
             Text(_clean(entity.name, 40), style="bold"),
             Text(entity.label),
-            Text("   ".join(f"{letters[aid]}: " + ", ".join(_clean(f, 30) for f in fs) for aid, fs in forms.items())),
+            Text("   ".join(f"{letters[aid]}: " + ", ".join(_clean(f, 60) for f in fs) for aid, fs in forms.items())),
         )
     console.print(table)
 

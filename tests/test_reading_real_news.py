@@ -372,3 +372,18 @@ async def test_help_at_80_columns_leaves_room_for_what_each_key_does(corpus):
         row = next(line for line in lines if "discrepancy.next" in line)
         assert "Next discrepancy: one article of" in row, row
         assert any("pgup" in line for line in lines)  # the long key is still there, wrapped
+
+
+def test_text_report_gives_each_article_s_names_whole(tmp_path, capsys):
+    """"Senate Foreign Relations Committee" (34 characters) was listed as "Senate Foreign
+    Relations Comm…" among the forms each article uses."""
+    from tui.cli import main
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(
+            "Pompeo testifies\n\nMike Pompeo told the Senate Foreign Relations Committee on Thursday that talks would work.\n",
+            encoding="utf-8",
+        )
+    assert main(["report", str(tmp_path)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "A: Senate Foreign Relations Committee" in out and "Comm…" not in out
