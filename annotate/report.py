@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from annotate.corpus.labels import article_labels, with_labels
+from annotate.corpus.outlets import outlet_list
 from annotate.model import DISCREPANCY_KINDS, Analysis, Discrepancy, kind_title
 from annotate.corpus.safe_text import escape_invisible, needs_escape, visible
 
@@ -214,34 +215,39 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
 
     verdicts = (annotations or {}).get("verdicts") or {}
     label_width = max(map(len, letters.values()), default=1)  # "AD" beside "X": the offsets still line up
-    by_kind: dict[str, list[Discrepancy]] = defaultdict(list)
-    for d in analysis.discrepancies:
-        by_kind[d.kind].append(d)
     console.print(_heading(f"Discrepancies ({len(analysis.discrepancies)})"))
     if not analysis.discrepancies:
         console.print(Text("  none found", style="dim"))
-    for kind in DISCREPANCY_KINDS:
-        items = by_kind.get(kind)
-        if not items:
-            continue
-        console.print(Text(f"  {kind_title(kind)} ({len(items)})", style="bold underline"))
+    for story, items in _by_story(analysis):
+        if story is not None:  # several stories: which articles each finding compares (numbered as in the app)
+            names = outlet_list([letters[a] for a in analysis.stories[story]], most=8)
+            count = _count(len(items), "discrepancy", "discrepancies")
+            console.print(Text(f"\n  Story {story + 1} of {len(analysis.stories)}: {names} ({count})", style="bold"))
+        by_kind: dict[str, list[Discrepancy]] = defaultdict(list)
         for d in items:
-            line = Text("    ")
-            line.append(f"{d.severity:<6}", style=SEVERITY_STYLES.get(d.severity, ""))
-            line.append(" ")
-            # Whole (A, B as in the evidence below): a quote's summary ends with what differs.
-            line.append(_clean(with_labels(d.summary, letters, d.values), 600))
-            line.append(f"  [{d.id}]", style="dim")
-            verdict = verdicts.get(d.id)
-            if verdict:
-                line.append(f"  {verdict.get('verdict')}", style="magenta")
-            _print_hanging(console, line, 11)
-            for e in d.evidence:
-                ev = Text("           ")
-                ev.append(f"{letters.get(e.article, '?'):<{label_width}} {e.start:>6}-{e.end:<6} ", style="dim")
-                hang = ev.cell_len
-                ev.append(_clean(e.text, 100), style="italic")
-                _print_hanging(console, ev, hang)
+            by_kind[d.kind].append(d)
+        for kind in DISCREPANCY_KINDS:
+            kind_items = by_kind.get(kind)
+            if not kind_items:
+                continue
+            console.print(Text(f"  {kind_title(kind)} ({len(kind_items)})", style="bold underline"))
+            for d in kind_items:
+                line = Text("    ")
+                line.append(f"{d.severity:<6}", style=SEVERITY_STYLES.get(d.severity, ""))
+                line.append(" ")
+                # Whole (A, B as in the evidence below): a quote's summary ends with what differs.
+                line.append(_clean(with_labels(d.summary, letters, d.values), 600))
+                line.append(f"  [{d.id}]", style="dim")
+                verdict = verdicts.get(d.id)
+                if verdict:
+                    line.append(f"  {verdict.get('verdict')}", style="magenta")
+                _print_hanging(console, line, 11)
+                for e in d.evidence:
+                    ev = Text("           ")
+                    ev.append(f"{letters.get(e.article, '?'):<{label_width}} {e.start:>6}-{e.end:<6} ", style="dim")
+                    hang = ev.cell_len
+                    ev.append(_clean(e.text, 100), style="italic")
+                    _print_hanging(console, ev, hang)
 
     if analysis.corroborations:
         console.print(_heading(f"Told the same way ({len(analysis.corroborations)})"))
@@ -309,6 +315,21 @@ def _annotation_lines(annotations: dict, letters: dict[str, str]):
         yield Text(f"    mention  {action} {_clean(edit.get('label') or '', 30)}  [{edit.get('id')}]")
         if edit.get("target"):
             yield span(edit["target"])
+
+
+def _by_story(analysis: Analysis) -> list[tuple[int | None, list[Discrepancy]]]:
+    """(the story's place in ``analysis.stories``, its discrepancies) for each story that has
+    some, in that order; one group without a story when the corpus is one story (the report
+    then reads as before)."""
+    stories = analysis.stories
+    if len(stories) < 2:
+        return [(None, list(analysis.discrepancies))]
+    story_of = {article_id: n for n, story in enumerate(stories) for article_id in story}
+    groups: dict[int, list[Discrepancy]] = defaultdict(list)
+    for d in analysis.discrepancies:
+        where = [story_of[a] for a in (*(e.article for e in d.evidence), *d.values) if a in story_of]
+        groups[where[0] if where else len(stories)].append(d)
+    return [(n if n < len(stories) else None, groups[n]) for n in sorted(groups)]
 
 
 def _print_hanging(console, line, hang: int) -> None:

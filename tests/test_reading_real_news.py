@@ -387,3 +387,29 @@ def test_text_report_gives_each_article_s_names_whole(tmp_path, capsys):
     assert main(["report", str(tmp_path)]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "A: Senate Foreign Relations Committee" in out and "Comm…" not in out
+
+
+def test_text_report_groups_findings_by_story_when_there_are_several(ledes, tmp_path):
+    """Five stories' findings listed by kind alone mixed roles from five events; each story
+    now has its heading, with its articles and the number the app gives it."""
+    import shutil
+
+    from annotate.corpus.loading import load_corpus
+    from annotate.engine import analyse
+    from annotate.report import render_text
+
+    root = tmp_path / "two"
+    shutil.copytree(ledes, root / "mali")
+    (root / "port").mkdir()
+    for name, figure in (("x", "300"), ("y", "450")):
+        (root / "port" / f"{name}.txt").write_text(
+            f"Dock workers strike in Rotterdam\n\nSome {figure} dock workers walked out at the port of Rotterdam on Monday.\n",
+            encoding="utf-8",
+        )
+    analysis = analyse(load_corpus([root]).articles, stories="folders", paths=[root])
+    out = io.StringIO()
+    render_text(analysis, out, color=False)
+    text = out.getvalue()
+    first = text.index("Story 1 of 2: A, B, C, D (")
+    second = text.index("Story 2 of 2: E, F (1 discrepancy)")
+    assert first < text.index("six helicopters") < second < text.index("450 dock workers")
