@@ -218,11 +218,9 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
     console.print(_heading(f"Discrepancies ({len(analysis.discrepancies)})"))
     if not analysis.discrepancies:
         console.print(Text("  none found", style="dim"))
-    for story, items in _by_story(analysis):
-        if story is not None:  # several stories: which articles each finding compares (numbered as in the app)
-            names = outlet_list([letters[a] for a in analysis.stories[story]], most=8)
-            count = _count(len(items), "discrepancy", "discrepancies")
-            console.print(Text(f"\n  Story {story + 1} of {len(analysis.stories)}: {names} ({count})", style="bold"))
+    for story, items in _by_story(analysis, analysis.discrepancies, lambda d: [*(e.article for e in d.evidence), *d.values]):
+        if story is not None:  # several stories: which articles each finding compares
+            console.print(_story_heading(analysis, story, letters, _count(len(items), "discrepancy", "discrepancies")))
         by_kind: dict[str, list[Discrepancy]] = defaultdict(list)
         for d in items:
             by_kind[d.kind].append(d)
@@ -251,11 +249,14 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
 
     if analysis.corroborations:
         console.print(_heading(f"Told the same way ({len(analysis.corroborations)})"))
-        for c in analysis.corroborations:
-            line = Text("    ")
-            line.append(_clean(c.subject, 50), style="green")
-            line.append(": " + " = ".join(f'{letters.get(e.article, "?")} "{_clean(e.text, 50)}"' for e in c.evidence))
-            _print_hanging(console, line, 6)
+        for story, items in _by_story(analysis, analysis.corroborations, lambda c: [e.article for e in c.evidence]):
+            if story is not None:
+                console.print(_story_heading(analysis, story, letters, _count(len(items), "fact")))
+            for c in items:
+                line = Text("    ")
+                line.append(_clean(c.subject, 50), style="green")
+                line.append(": " + " = ".join(f'{letters.get(e.article, "?")} "{_clean(e.text, 50)}"' for e in c.evidence))
+                _print_hanging(console, line, 6)
 
     if annotations is not None:
         counts = annotations.get("counts") or {}
@@ -317,19 +318,27 @@ def _annotation_lines(annotations: dict, letters: dict[str, str]):
             yield span(edit["target"])
 
 
-def _by_story(analysis: Analysis) -> list[tuple[int | None, list[Discrepancy]]]:
-    """(the story's place in ``analysis.stories``, its discrepancies) for each story that has
-    some, in that order; one group without a story when the corpus is one story (the report
-    then reads as before)."""
+def _by_story(analysis: Analysis, items: list, articles_of) -> list[tuple[int | None, list]]:
+    """(the story's place in ``analysis.stories``, its ``items``) for each story that has
+    some, in that order (``articles_of(item)``: the article ids an item is about); one group
+    without a story when the corpus is one story (the report then reads as before)."""
     stories = analysis.stories
     if len(stories) < 2:
-        return [(None, list(analysis.discrepancies))]
+        return [(None, list(items))]
     story_of = {article_id: n for n, story in enumerate(stories) for article_id in story}
-    groups: dict[int, list[Discrepancy]] = defaultdict(list)
-    for d in analysis.discrepancies:
-        where = [story_of[a] for a in (*(e.article for e in d.evidence), *d.values) if a in story_of]
-        groups[where[0] if where else len(stories)].append(d)
+    groups: dict[int, list] = defaultdict(list)
+    for item in items:
+        where = [story_of[a] for a in articles_of(item) if a in story_of]
+        groups[where[0] if where else len(stories)].append(item)
     return [(n if n < len(stories) else None, groups[n]) for n in sorted(groups)]
+
+
+def _story_heading(analysis: Analysis, story: int, letters: dict[str, str], count: str):
+    """'Story 2 of 5: F, G, H, I, J (8 discrepancies)', numbered as the app's } walks them."""
+    from rich.text import Text
+
+    names = outlet_list([letters[a] for a in analysis.stories[story]], most=8)
+    return Text(f"\n  Story {story + 1} of {len(analysis.stories)}: {names} ({count})", style="bold")
 
 
 def _print_hanging(console, line, hang: int) -> None:

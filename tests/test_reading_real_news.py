@@ -413,3 +413,5 @@ def test_text_report_groups_findings_by_story_when_there_are_several(ledes, tmp_
     first = text.index("Story 1 of 2: A, B, C, D (")
     second = text.index("Story 2 of 2: E, F (1 discrepancy)")
     assert first < text.index("six helicopters") < second < text.index("450 dock workers")
+    agreed = text.index("Told the same way")
+    assert text.index("Story 1 of 2: A, B, C, D (", agreed) < text.index("Assimi Goita's role", agreed)
