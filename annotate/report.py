@@ -18,7 +18,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from annotate.corpus.labels import article_labels
+from annotate.corpus.labels import article_labels, with_labels
+from annotate.corpus.outlets import outlet_list
 from annotate.model import DISCREPANCY_KINDS, Analysis, Discrepancy, kind_title
 from annotate.corpus.safe_text import escape_invisible, needs_escape, visible
 
@@ -208,45 +209,54 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
         table.add_row(
             Text(_clean(entity.name, 40), style="bold"),
             Text(entity.label),
-            Text("   ".join(f"{letters[aid]}: " + ", ".join(_clean(f, 30) for f in fs) for aid, fs in forms.items())),
+            Text("   ".join(f"{letters[aid]}: " + ", ".join(_clean(f, 60) for f in fs) for aid, fs in forms.items())),
         )
     console.print(table)
 
     verdicts = (annotations or {}).get("verdicts") or {}
-    by_kind: dict[str, list[Discrepancy]] = defaultdict(list)
-    for d in analysis.discrepancies:
-        by_kind[d.kind].append(d)
+    label_width = max(map(len, letters.values()), default=1)  # "AD" beside "X": the offsets still line up
     console.print(_heading(f"Discrepancies ({len(analysis.discrepancies)})"))
     if not analysis.discrepancies:
         console.print(Text("  none found", style="dim"))
-    for kind in DISCREPANCY_KINDS:
-        items = by_kind.get(kind)
-        if not items:
-            continue
-        console.print(Text(f"  {kind_title(kind)} ({len(items)})", style="bold underline"))
+    for story, items in _by_story(analysis, analysis.discrepancies, lambda d: [*(e.article for e in d.evidence), *d.values]):
+        if story is not None:  # several stories: which articles each finding compares
+            console.print(_story_heading(analysis, story, letters, _count(len(items), "discrepancy", "discrepancies")))
+        by_kind: dict[str, list[Discrepancy]] = defaultdict(list)
         for d in items:
-            line = Text("    ")
-            line.append(f"{d.severity:<6}", style=SEVERITY_STYLES.get(d.severity, ""))
-            line.append(" ")
-            line.append(_clean(d.summary, 200))
-            line.append(f"  [{d.id}]", style="dim")
-            verdict = verdicts.get(d.id)
-            if verdict:
-                line.append(f"  {verdict.get('verdict')}", style="magenta")
-            console.print(line)
-            for e in d.evidence:
-                ev = Text("           ")
-                ev.append(f"{letters.get(e.article, '?')} {e.start:>6}-{e.end:<6} ", style="dim")
-                ev.append(_clean(e.text, 100), style="italic")
-                console.print(ev)
+            by_kind[d.kind].append(d)
+        for kind in DISCREPANCY_KINDS:
+            kind_items = by_kind.get(kind)
+            if not kind_items:
+                continue
+            console.print(Text(f"  {kind_title(kind)} ({len(kind_items)})", style="bold underline"))
+            for d in kind_items:
+                line = Text("    ")
+                line.append(f"{d.severity:<6}", style=SEVERITY_STYLES.get(d.severity, ""))
+                line.append(" ")
+                # Whole (A, B as in the evidence below): a quote's summary ends with what differs.
+                line.append(_clean(with_labels(d.summary, letters, d.values), 600))
+                line.append(f"  [{d.id}]", style="dim")
+                verdict = verdicts.get(d.id)
+                if verdict:
+                    line.append(f"  {verdict.get('verdict')}", style="magenta")
+                _print_hanging(console, line, 11)
+                for e in d.evidence:
+                    ev = Text("           ")
+                    ev.append(f"{letters.get(e.article, '?'):<{label_width}} {e.start:>6}-{e.end:<6} ", style="dim")
+                    hang = ev.cell_len
+                    ev.append(_clean(e.text, 100), style="italic")
+                    _print_hanging(console, ev, hang)
 
     if analysis.corroborations:
         console.print(_heading(f"Told the same way ({len(analysis.corroborations)})"))
-        for c in analysis.corroborations:
-            line = Text("    ")
-            line.append(_clean(c.subject, 50), style="green")
-            line.append(": " + " = ".join(f'{letters.get(e.article, "?")} "{_clean(e.text, 50)}"' for e in c.evidence))
-            console.print(line)
+        for story, items in _by_story(analysis, analysis.corroborations, lambda c: [e.article for e in c.evidence]):
+            if story is not None:
+                console.print(_story_heading(analysis, story, letters, _count(len(items), "fact")))
+            for c in items:
+                line = Text("    ")
+                line.append(_clean(c.subject, 50), style="green")
+                line.append(": " + " = ".join(f'{letters.get(e.article, "?")} "{_clean(e.text, 50)}"' for e in c.evidence))
+                _print_hanging(console, line, 6)
 
     if annotations is not None:
         counts = annotations.get("counts") or {}
@@ -258,19 +268,21 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
             )
         )
         for line in _annotation_lines(annotations, letters):
-            console.print(line)
+            _print_hanging(console, line, 13)
 
 
 def _annotation_lines(annotations: dict, letters: dict[str, str]):
     """Each annotation on its own lines: what it is, then each span with its position and status."""
     from rich.text import Text
 
+    label_width = max(map(len, letters.values()), default=1)
+
     def span(target: dict) -> Text:
         line = Text("        ")
         status = target.get("status", "")
         line.append(f"{status:<9}", style="bold" if status == "orphaned" else "dim")
         where = f"{target.get('start')}-{target.get('end')}" if target.get("start") is not None else "not found"
-        line.append(f"{letters.get(target.get('article', ''), '?')} {where:<13} ", style="dim")
+        line.append(f"{letters.get(target.get('article', ''), '?'):<{label_width}} {where:<13} ", style="dim")
         line.append(f"“{_clean(target.get('text'), 80)}”", style="italic")
         saved = target.get("saved") or {}
         if status != "anchored" and saved:
@@ -290,7 +302,7 @@ def _annotation_lines(annotations: dict, letters: dict[str, str]):
         yield from (span(t) for t in note.get("targets") or [])
     for discrepancy_id, verdict in (annotations.get("verdicts") or {}).items():
         head = Text(f"    verdict  {verdict.get('verdict')}: ")
-        head.append(_clean(verdict.get("summary") or discrepancy_id, 100))
+        head.append(_clean(with_labels(verdict.get("summary") or discrepancy_id, letters, letters), 100))
         if verdict.get("note"):
             head.append(f" — {_clean(verdict['note'], 80)}", style="italic")
         head.append(f"  [{discrepancy_id}]" + ("" if verdict.get("current", True) else " no longer reported"), style="dim")
@@ -304,6 +316,45 @@ def _annotation_lines(annotations: dict, letters: dict[str, str]):
         yield Text(f"    mention  {action} {_clean(edit.get('label') or '', 30)}  [{edit.get('id')}]")
         if edit.get("target"):
             yield span(edit["target"])
+
+
+def _by_story(analysis: Analysis, items: list, articles_of) -> list[tuple[int | None, list]]:
+    """(the story's place in ``analysis.stories``, its ``items``) for each story that has
+    some, in that order (``articles_of(item)``: the article ids an item is about); one group
+    without a story when the corpus is one story (the report then reads as before)."""
+    stories = analysis.stories
+    if len(stories) < 2:
+        return [(None, list(items))]
+    story_of = {article_id: n for n, story in enumerate(stories) for article_id in story}
+    groups: dict[int, list] = defaultdict(list)
+    for item in items:
+        where = [story_of[a] for a in articles_of(item) if a in story_of]
+        groups[where[0] if where else len(stories)].append(item)
+    return [(n if n < len(stories) else None, groups[n]) for n in sorted(groups)]
+
+
+def _story_heading(analysis: Analysis, story: int, letters: dict[str, str], count: str):
+    """'Story 2 of 5: F, G, H, I, J (8 discrepancies)', numbered as the app's } walks them."""
+    from rich.text import Text
+
+    names = outlet_list([letters[a] for a in analysis.stories[story]], most=8)
+    return Text(f"\n  Story {story + 1} of {len(analysis.stories)}: {names} ({count})", style="bold")
+
+
+def _print_hanging(console, line, hang: int) -> None:
+    """``line`` on a terminal: wrapped with its continuation lines indented by ``hang`` cells,
+    so a long summary or quote stays under its own column, not back at the margin. Piped,
+    one line (for grep and diff)."""
+    from rich.text import Text
+
+    width = console.width - hang
+    if console.soft_wrap or width < 30 or line.cell_len <= console.width:
+        console.print(line)
+        return
+    lead, body = line[:hang], line[hang:]
+    for n, part in enumerate(body.wrap(console, width)):
+        part.rstrip()
+        console.print(Text.assemble(lead if n == 0 else " " * hang, part))
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

@@ -14,7 +14,8 @@ from tui.keymap import all_keys, load_keymap
 from tui.screens.help import HelpScreen
 from tui.widgets.article_column import ArticleColumn
 from tui.widgets.article_pane import ArticlePane
-from tui.widgets.discrepancy_list import DiscrepancyList, value_text, with_labels
+from annotate.corpus.labels import with_labels
+from tui.widgets.discrepancy_list import DiscrepancyList, value_text
 from tui.widgets.reader_footer import ReaderFooter
 from tui.widgets.sidebar import Sidebar
 from tui.widgets.wrapping import wrap

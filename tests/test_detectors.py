@@ -327,6 +327,8 @@ def test_denial_against_affirmation_is_a_claim():
     assert "was not involved" in words_of(d)["b"]
     assert "funding from the Vantor Foundation" in words_of(d)["a"]
     assert evidence_articles(d) == {"a", "b"}
+    # The summary says which side denies (a reader cannot tell from the words alone).
+    assert '(a) vs the denial "Officials said the Vantor Foundation was not involved' in d.summary, d.summary
 
 
 def test_one_denial_against_three_affirmations_is_one_claim():

@@ -257,7 +257,7 @@ class Annotator:
             return
         targets = self.note_targets(article)
         if not targets:
-            self.reader.status.say("Nothing to annotate here: put the cursor on a mention (]) or search (/) for words")
+            self.reader.status.say("Nothing to annotate: put the cursor on a mention (]) or search for words (/)")
             return
         existing = self._note_under(article.id, targets)
         if existing is not None:
@@ -353,7 +353,7 @@ class Annotator:
         if kind == "explained":
             prompt = TextPrompt(
                 "Explain",
-                Content(f"Why do the articles differ on “{short(discrepancy.summary or discrepancy.subject, 70)}”?"),
+                Content(f"Why do the articles differ on “{short(self._summary(discrepancy), 70)}”?"),
                 current.note if current else "",
                 multiline=True,
             )
@@ -361,7 +361,7 @@ class Annotator:
             return
         if current is not None and current.verdict == kind:
             store.remove(current.id)
-            self.changed(f"Verdict cleared: {short(discrepancy.summary or discrepancy.subject)}")
+            self.changed(f"Verdict cleared: {short(self._summary(discrepancy))}")
             return
         self._set_verdict(discrepancy, kind, current.note if current else "")
 
@@ -373,13 +373,16 @@ class Annotator:
         if current is not None:
             verdict = replace(verdict, created=current.created or verdict.created)
         self.store.put(verdict)
-        from .widgets.discrepancy_list import with_labels
-
-        summary = with_labels(discrepancy.summary or discrepancy.subject, self.reader.labels, discrepancy.values)
-        message = f"{VERDICT_MARKS[kind].capitalize()}: {short(summary)}"
+        message = f"{VERDICT_MARKS[kind].capitalize()}: {short(self._summary(discrepancy))}"
         if kind == "dismissed" and not self.dismissed_shown:
             message += " (hidden; X shows dismissed)"
         self.changed(message)
+
+    def _summary(self, discrepancy: Discrepancy) -> str:
+        """The finding's summary as the sidebar words it: articles by their labels (A, B)."""
+        from annotate.corpus.labels import with_labels
+
+        return with_labels(discrepancy.summary or discrepancy.subject, self.reader.labels, discrepancy.values)
 
     def without_dismissed(self, discrepancies: list[Discrepancy]) -> list[Discrepancy]:
         """Dismissed discrepancies are hidden unless shown with X."""
@@ -416,7 +419,7 @@ class Annotator:
             return
         mention = self.reader.reading.cursor(article.id)
         if mention is None:
-            self.reader.status.say("Put the cursor on a mention first (] or click), then press l; then on the other one")
+            self.reader.status.say("Put the cursor on a mention (] or click), press l, then l on the other one")
             return
         if mention.kind != "entity":  # links join names into one entity; a number or date has none
             self.reader.status.say(f"Only names can be linked; “{short(mention.text)}” is a {mention.kind}: put the cursor on a name")
@@ -538,7 +541,7 @@ class Annotator:
         status = self.status_by_id.get(item.id, "anchored")
         line = Text()
         if isinstance(item, Verdict):
-            from .widgets.discrepancy_list import with_labels
+            from annotate.corpus.labels import with_labels
 
             line.append(VERDICT_MARKS[item.verdict], style="bold")
             summary = with_labels(item.summary or item.discrepancy, self.reader.labels, {e.article for e in item.evidence})
@@ -598,7 +601,10 @@ class Annotator:
             if self.reader.discrepancy(item.discrepancy) is not None:
                 self.reader.select_discrepancy(item.discrepancy)
             else:
-                self.reader.status.say("The engine no longer reports this discrepancy", short(item.summary, 80))
+                from annotate.corpus.labels import with_labels
+
+                summary = with_labels(item.summary, self.reader.labels, self.reader.labels)
+                self.reader.status.say("The engine no longer reports this discrepancy", short(summary, 80))
             return
         for anchor in anchors_of(item):
             if self._placed_here(item, anchor.article):

@@ -22,7 +22,7 @@ def copy_pointed_at(reader: CorpusApp) -> None:
     """``y``: copy what the reader is looking at (``pointed_at``) and say so."""
     found = pointed_at(reader)
     if found is None:
-        reader.status.say("Nothing to copy: select a finding (d), put the cursor on a quote or name (]), or search (/)")
+        reader.status.say("Nothing to copy: select a finding (d), a quote or name (]), or search (/)")
         return
     what, text = found
     reader.copy_to_clipboard(text)
@@ -43,12 +43,18 @@ def copy_url(reader: CorpusApp) -> None:
 
 def pointed_at(reader: CorpusApp) -> tuple[str, str] | None:
     """What ``y`` copies, named for the status line, and its text: the finding in the sidebar,
-    the quote or mention under the cursor, the search match, or the selected finding."""
+    the quote or mention under the cursor, the search match (each when on screen), or the
+    selected finding."""
     index, labels, reading = reader.index, reader.labels, reader.reading
     discrepancy = reader.discrepancy_in_focus() if reader.sidebar.has_focus_within else None
     article_id = reading.article
+    pane = reader.pane(reading.column)
+    # A cursor or match the reader scrolled away from (or that d left behind) is not what
+    # they are looking at: the finding on screen is.
     cursor = reading.cursor(article_id)
+    cursor = cursor if cursor is not None and pane.is_visible_offset(cursor.start) else None
     match = reader.search_match(article_id) if article_id else None
+    match = match if match is not None and pane.is_visible_offset(match[0]) else None
     selected = reader.discrepancy(reading.discrepancy)
     if discrepancy is not None:
         return "the finding", finding_text(discrepancy, labels, index)
@@ -69,7 +75,8 @@ def citation(index: ReadingIndex, article_id: str) -> str:
 
 
 def finding_text(d: Discrepancy, labels: dict[str, str], index: ReadingIndex) -> str:
-    from .widgets.discrepancy_list import value_text, with_labels
+    from annotate.corpus.labels import with_labels
+    from .widgets.discrepancy_list import value_text
 
     lines = [with_labels(d.summary or d.subject, labels, d.values)]
     by_value: dict[str, list[str]] = {}

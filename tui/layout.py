@@ -165,8 +165,11 @@ class ColumnLayout:
     def widen_sidebar(self, step: int) -> None:
         """Widen (1) or narrow (-1) the sidebar beside the articles (``app.sidebar_cells``: its watcher lays out)."""
         reader = self.reader
-        if reader.has_class("-narrow") or reader.sidebar.has_class("-hidden"):
-            reader.status.say("The sidebar is not beside the articles (it is under them below 120 columns, or hidden: b)")
+        if reader.sidebar.has_class("-hidden"):
+            reader.status.say("The sidebar is hidden: b shows it, then + and - widen and narrow it")
+            return
+        if reader.has_class("-narrow"):
+            reader.status.say("The sidebar is under the articles below 120 columns: + and - do not apply")
             return
         width = reader.size.width
         current = self.sidebar_width(width)

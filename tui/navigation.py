@@ -150,7 +150,7 @@ class Navigator:
         entity = reader.index.entity_of(cursor) if cursor is not None else None
         entity = entity or reader.reading.entity
         if entity is None:
-            reader.status.say("Put the cursor on a name first (] or click it), or pick one in the Entities tab")
+            reader.status.say("Put the cursor on a name first (] or click it), or pick one under Entities")
             return
         found = reader.index.step_entity(entity, cursor, step)
         if found is None:
@@ -188,6 +188,7 @@ class Navigator:
             i = self._discrepancy_position if step > 0 else self._discrepancy_position - 1
         else:
             i = 0 if step > 0 else len(ids) - 1
+        reader.sidebar.show_discrepancies()
         if 0 <= i < len(ids):
             self.select_discrepancy(ids[i])
             return
@@ -215,10 +216,12 @@ class Navigator:
         if discrepancy is None:
             return
         self.remember_place()
-        reading = replace(reader.reading, discrepancy=discrepancy_id, entity=None)
+        # The finding is what the reader points at now: a cursor left in an article would be
+        # what y copies, and a solid block far from the marked evidence.
+        reading = replace(reader.reading, discrepancy=discrepancy_id, entity=None, cursors=())
         involved = list(dict.fromkeys([*(e.article for e in discrepancy.evidence), *discrepancy.values]))
         self.show_evidence(discrepancy.evidence, involved, discrepancy, reading)
-        from .widgets.discrepancy_list import with_labels
+        from annotate.corpus.labels import with_labels
 
         reader.sidebar.discrepancies.select_discrepancy(discrepancy_id)
         ids = [d.id for d in reader.sidebar.story_discrepancies]

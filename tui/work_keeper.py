@@ -115,7 +115,7 @@ class WorkKeeper:
             f"corpus-tui did not exit cleanly and left unsaved annotations ({plural(len(found.items), 'annotation')}, "
             f"last changed {when}) in {shown(found.path)}.\n"
             "Restore them? They are merged with the annotation file and left unsaved: ctrl+s saves them. "
-            "Discard deletes the recovery file; Later keeps it for the next start."
+            "Later keeps it for the next start; Discard (→ to it, then enter: no letter presses it) deletes it."
         )
         choices = [("restore", "Restore"), ("later", "Later"), ("discard", "Discard")]
 
@@ -126,7 +126,8 @@ class WorkKeeper:
                 found.path.unlink(missing_ok=True)
                 self.app.status.say("Recovered annotations discarded")
 
-        self.app.push_screen(ChoicePrompt("Unsaved annotations found", question, choices), chosen)
+        # It appears by itself while the reader may be typing: d, the next discrepancy, must not discard.
+        self.app.push_screen(ChoicePrompt("Unsaved annotations found", question, choices, without_letter={"discard"}), chosen)
 
     def restore(self, found) -> None:
         from annotate.notes.annotations import reanchor

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -106,13 +108,21 @@ class ChoicePrompt(ModalScreen[str | None]):
     ChoicePrompt Button { margin-right: 2; }
     """
 
-    def __init__(self, title: str, question: Content | str, choices: list[tuple[str, str]]) -> None:
-        """``choices``: (key, button label); the first is the default."""
+    def __init__(
+        self, title: str, question: Content | str, choices: list[tuple[str, str]], without_letter: Collection[str] = ()
+    ) -> None:
+        """``choices``: (key, button label); the first is the default. ``without_letter``: the
+        keys of choices no letter presses (enter, a click only): a question nobody asked for
+        may appear while the reader types, and ``d`` meant for the next discrepancy must not
+        press a Discard that deletes their work."""
         super().__init__()
         self.title_text = title
         self.question = question if isinstance(question, Content) else Content(question)
         self.choices = choices
-        self.hotkeys = dict(zip(hotkeys([label for _, label in choices]), (key for key, _ in choices)))
+        letters = hotkeys([label for key, label in choices if key not in without_letter])
+        given = iter(letters)
+        self.letters = [("" if key in without_letter else next(given)) for key, _ in choices]
+        self.hotkeys = {letter: key for letter, (key, _) in zip(self.letters, choices) if letter}
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -120,8 +130,7 @@ class ChoicePrompt(ModalScreen[str | None]):
             box.border_subtitle = "letter or enter: choose · ← →: move · escape: cancel"
             yield Static(self.question, markup=False)
             with Horizontal():
-                letters = hotkeys([label for _, label in self.choices])
-                for n, ((key, label), letter) in enumerate(zip(self.choices, letters)):
+                for n, ((key, label), letter) in enumerate(zip(self.choices, self.letters)):
                     yield Button(
                         with_hotkey(label, letter), id=f"choice-{key}", variant="primary" if n == 0 else "default", compact=True
                     )

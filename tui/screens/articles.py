@@ -12,12 +12,14 @@ from textual.widgets.option_list import Option
 
 from annotate.model import Article
 
+from ..widgets.discrepancy_list import Entry
 from ..words import plural
 
 
-def article_prompt(label: str, article: Article, shown_in: int | None) -> Text:
+def article_prompt(label: str, article: Article, shown_in: int | None) -> Entry:
+    """The label, then the title and what the file states; a long title (a lede taken as
+    the title) wraps under the title, not under the label."""
     prompt = Text()
-    prompt.append(f"{label:>3} ", style="bold")
     prompt.append(article.title or article.id)
     details = [article.source or "", article.published.isoformat() if article.published else ""]
     details = [d for d in details if d]
@@ -25,7 +27,7 @@ def article_prompt(label: str, article: Article, shown_in: int | None) -> Text:
         prompt.append("  " + " · ".join(details), style="dim")
     if shown_in is not None:
         prompt.append(f"  (column {shown_in + 1})", style="italic dim")
-    return prompt
+    return Entry(Text(), [(Text(f"{label:>3}", style="bold"), prompt)])
 
 
 class ArticlesScreen(ModalScreen[str | None]):

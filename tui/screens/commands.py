@@ -9,7 +9,7 @@ from textual.content import Content
 
 from annotate.model import kind_title
 
-from ..widgets.discrepancy_list import with_labels
+from annotate.corpus.labels import with_labels
 from ..widgets.highlights import LAYER_LABELS, LAYERS
 
 

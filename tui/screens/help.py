@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..keymap import WIDGET_KEYS, all_keys, keys_file
+
+KEY_WIDTH = 12  # longer keys wrap
 
 
 def key_rows(app, keymap: dict[str, str]) -> dict[str, list[tuple[str, str, str]]]:
@@ -43,18 +46,32 @@ class HelpScreen(ModalScreen[None]):
         self.keymap = keymap
 
     def compose(self) -> ComposeResult:
-        body = Table.grid(padding=(0, 2))
-        body.add_column(style="bold", no_wrap=True)
-        body.add_column(style="dim", no_wrap=True)
-        body.add_column(ratio=1)
-        body.add_row(Text("Key", style="bold"), Text("Id (keys.toml)", style="bold"), Text("What it does", style="bold"))
-        for context, rows in key_rows(self.app, self.keymap).items():
-            body.add_row(Text(context, style="bold underline"), "", "")
-            for keys, description, binding_id in rows:
+        rows = key_rows(self.app, self.keymap)
+        # The same column widths in every context's table, so they line up; a long key ("↑ ↓
+        # pgup pgdn home end") wraps in its column instead of taking what it does away: at 80
+        # columns the description had 22 cells.
+        key_width = min(KEY_WIDTH, max(len(keys) for context in rows.values() for keys, _, _ in context))
+        id_width = max(len(binding_id) for context in rows.values() for _, _, binding_id in context)
+
+        def table() -> Table:
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(style="bold", width=key_width)
+            grid.add_column(style="dim", no_wrap=True, width=id_width)
+            grid.add_column(ratio=1)
+            return grid
+
+        parts: list = []
+        head = table()
+        head.add_row(Text("Key", style="bold"), Text("Id (keys.toml)", style="bold"), Text("What it does", style="bold"))
+        parts.append(head)
+        for context, context_rows in rows.items():
+            parts.append(Text(context, style="bold underline"))
+            body = table()
+            for keys, description, binding_id in context_rows:
                 body.add_row(Text(keys), Text(binding_id), Text(description))
-            body.add_row("", "", "")
-        body.add_row(Text("Remap keys", style="bold underline"), "", "")
-        body.add_row("", "", Text(f'Put a key\'s id and its new keys in {keys_file()}, e.g. "entity.next" = "f2".'))
+            parts.extend([body, Text("")])
+        parts.append(Text("Remap keys", style="bold underline"))
+        parts.append(Text(f'Put a key\'s id and its new keys in {keys_file()}, e.g. "entity.next" = "f2".'))
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys (escape to close)"
-            yield Static(body, id="help-keys")
+            yield Static(Group(*parts), id="help-keys")

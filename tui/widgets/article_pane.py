@@ -94,6 +94,20 @@ class ArticlePane(ScrollView, can_focus=True):
         self._rewrap()
         self.scroll_to(y=0, animate=False, immediate=True)
 
+    def set_body_start(self, body_start: int) -> None:
+        """Start the text at ``body_start`` (the title moved into or out of the header),
+        keeping the same words at the top, and on screen what was brought there on purpose."""
+        if body_start == self.body_start or self.article is None:
+            return
+        keep = self._kept_in_view
+        top = self.top_offset() if int(self.scroll_offset.y) else None  # at the top: stay there
+        self.body_start = body_start
+        self._rewrap()
+        if top is not None and self._wrapped is not None:
+            self.scroll_to(y=self._wrapped.line_of(max(top, body_start)), animate=False, immediate=True)
+        if keep is not None and not self.is_visible_offset(keep):
+            self.call_after_refresh(self.scroll_to_offset, keep, always=True)
+
     def set_spans(self, spans: list[Span]) -> None:
         """New highlights; only the lines whose spans changed are repainted."""
         before = self._spans_by_line
@@ -110,6 +124,11 @@ class ArticlePane(ScrollView, can_focus=True):
             self._strips.discard(y)
             if y in visible:
                 self.refresh_line(y)
+
+    @property
+    def spans(self) -> list[Span]:
+        """The highlights drawn in the text (``set_spans``)."""
+        return self._spans
 
     @property
     def wrapped(self) -> Wrapped | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -14,19 +13,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from annotate.model import ArticleValue, Discrepancy, kind_title
+from annotate.corpus.labels import with_labels
 from annotate.corpus.outlets import outlet_list
 
 SEVERITY_MARKS = {"high": "●", "medium": "◐", "low": "○"}
 SEVERITY_LEGEND = "  ".join(f"{mark} {severity}" for severity, mark in SEVERITY_MARKS.items())
-
-
-def with_labels(summary: str, labels: dict[str, str], article_ids) -> str:
-    """The summary with article ids (file-name slugs) shortened to the column labels A, B, …"""
-    for article_id in article_ids:
-        label = labels.get(article_id)
-        if label and len(article_id) >= 4:  # a short id could be an ordinary word
-            summary = re.sub(rf"(?<![\w-]){re.escape(article_id)}(?![\w-])", label, summary)
-    return summary
 
 
 def value_text(value: ArticleValue) -> str:
@@ -70,12 +61,13 @@ class Entry:
         self.rows = rows
 
     def __str__(self) -> str:
-        return "\n".join([self.head.plain, *(f"{label.plain} {value.plain}" for label, value in self.rows)])
+        lines = [f"{label.plain} {value.plain}" for label, value in self.rows]
+        return "\n".join([self.head.plain, *lines] if self.head.plain else lines)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         new_line = Segment.line()
-        for line in self.head.wrap(console, width):
+        for line in self.head.wrap(console, width) if self.head.plain else ():  # no heading: rows only
             yield from line.render(console)
             yield new_line
         narrow = [label.cell_len for label, _ in self.rows if label.cell_len <= _WIDEST_LABEL]

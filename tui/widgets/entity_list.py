@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..words import plain_label, plural
+from .discrepancy_list import Entry
 from .reading_index import ReadingIndex
 
 PER_ARTICLE_UP_TO = 8  # a bigger story says "in 38 of 40 articles" instead of 40 counts
@@ -20,7 +21,7 @@ class EntityList(OptionList):
     shown_count = 0
     filter_text = var("", init=False)  # set by the sidebar's filter box
     _filled = False
-    _rows: list[tuple[str, str, Text]] = []  # (entity id, what the filter searches, prompt)
+    _rows: list[tuple[str, str, Entry]] = []  # (entity id, what the filter searches, prompt)
 
     def fill(self, index: ReadingIndex, article_ids: list[str], labels: dict[str, str]) -> None:
         """List the entities named in ``article_ids`` (one story), counted per article."""
@@ -38,15 +39,15 @@ class EntityList(OptionList):
         for entity_id, per_article in rows:
             entity = index.entities[entity_id]
             label = plain_label(entity.label)
-            prompt = Text()
-            prompt.append(entity.name, style="bold")
-            prompt.append(f"  {label}", style="dim")
-            prompt.append("\n  ")
+            head = Text()
+            head.append(entity.name, style="bold")
+            head.append(f"  {label}", style="dim")
             counted = f"in {len(per_article)} of {plural(len(article_ids), 'article')}"
             counted += f" · {plural(sum(per_article.values()), 'mention')}"
             if len(article_ids) <= PER_ARTICLE_UP_TO:
                 counted += ": " + "  ".join(f"{labels.get(a, a)} {n}" for a, n in per_article.items())
-            prompt.append(counted, style="dim")
+            # The counts wrap under themselves ("C 29  D 10" under "in 5 of 5"), not under the name.
+            prompt = Entry(head, [(Text(" "), Text(counted, style="dim"))])
             self._rows.append((entity_id, f"{entity.name} {label} {entity.label}".casefold(), prompt))
         self.entity_count = len(rows)
         self._filled = True

@@ -136,6 +136,13 @@ class Sidebar(Vertical):
         # Focus now, not after the next refresh, so a quick second press sees it.
         self.screen.set_focus(self.query_one(focus[tab]))
 
+    def show_discrepancies(self) -> None:
+        """Open the Discrepancies tab over the Entities tab, focus unchanged: d selected a
+        finding, and the list of names says nothing about it. Coverage stays open (its rows
+        are findings too)."""
+        if self.built and self.tabs.active == "tab-entities":
+            self.tabs.active = "tab-discrepancies"
+
     def next_tab(self) -> None:
         """Focus the sidebar on its open tab; when it already has focus, open the next tab."""
         if not self.built:

@@ -90,13 +90,14 @@ def value_parts(values: dict[str, str], labels: dict[str, str], limit: int = 70)
 
 
 def affirmed_vs_denied(text: dict[str, str], denies: dict[str, bool], labels: dict[str, str]) -> str:
-    """'"words" (A) vs "words" (B, C)': the first wording of the side that affirms, then of the
-    side that denies, each with the outlets on that side (``text`` and ``denies`` by article)."""
+    """'"words" (A) vs the denial "words" (B, C)': the first wording of the side that affirms,
+    then of the side that denies, each with the outlets on that side (``text`` and ``denies``
+    by article). The denial is named: without it a reader could not tell which side says no."""
     parts = []
     for denial in (False, True):
         side = [article for article in text if denies[article] == denial]
         if side:
-            parts.append(value_part(text[side[0]], [labels[x] for x in side], 60))
+            parts.append(("the denial " if denial else "") + value_part(text[side[0]], [labels[x] for x in side], 60))
     return " vs ".join(parts)
 
 
