@@ -190,3 +190,14 @@ def test_a_town_named_with_a_place_word_is_not_a_person():
     an = run("A landslide devastates Varenna Alta, officials said.", "Rescuers reached Varenna Alta on Monday.")
     town = entity_named(an, "Varenna Alta")
     assert town.label == "GPE"
+
+
+def test_two_holders_of_one_office_in_two_articles_stay_two_people():
+    """Two Airbus spokesmen (or two chief executives, years apart) share the office's words, not a
+    name: each office joins the person named with it, and no "Name spelled" finding pairs them."""
+    an = run("The move was unprecedented, said Airbus spokesman Stefan Schaffrath on Monday.",
+             "The issue has been resolved, according to Airbus spokesman Jaime Perez-Guerra.")
+    schaffrath, perez = entity_named(an, "Stefan Schaffrath"), entity_named(an, "Jaime Perez-Guerra")
+    assert schaffrath.id != perez.id
+    assert articles_of(an, schaffrath) == {"a0"} and articles_of(an, perez) == {"a1"}
+    assert not [d for d in an.discrepancies if d.kind == "name_variant"]

@@ -620,6 +620,8 @@ def _link_by_name(names: list[_Name], uf: _UnionFind, places: frozenset[str]) ->
     surnames = {n.surname for n in names if n.full}
     organisations = {n.folded for n in names if n.label == "ORG"}
     for i, n in enumerate(names):
+        if n.office_of and not n.office_of.startswith("?"):
+            continue  # an office whose holder is known joins that person only: "Airbus spokesman" is two people
         if n.person and len(n.words) == 1 and n.surname not in surnames and n.folded in organisations:
             keys.append(("org:" + n.folded, i))  # "Wikileaks said": no person, the organisation
         if n.label == "ORG":
