@@ -195,8 +195,12 @@ def test_a_town_named_with_a_place_word_is_not_a_person():
 def test_two_holders_of_one_office_in_two_articles_stay_two_people():
     """Two Airbus spokesmen (or two chief executives, years apart) share the office's words, not a
     name: each office joins the person named with it, and no "Name spelled" finding pairs them."""
-    an = run("The move was unprecedented, said Airbus spokesman Stefan Schaffrath on Monday.",
-             "The issue has been resolved, according to Airbus spokesman Jaime Perez-Guerra.")
+    an = run("Airbus will fund the investigation into the crash of the Air France jet over the Atlantic. "
+             "The move was unprecedented, said Airbus spokesman Stefan Schaffrath on Monday. "
+             "Investigators are searching the Atlantic for the flight recorders of the Airbus A330.",
+             "Airbus has fixed the speed sensors of the A330 after the Air France crash over the Atlantic. "
+             "The issue has been resolved, according to Airbus spokesman Jaime Perez-Guerra. "
+             "Investigators are still searching the Atlantic for the flight recorders.")
     schaffrath, perez = entity_named(an, "Stefan Schaffrath"), entity_named(an, "Jaime Perez-Guerra")
     assert schaffrath.id != perez.id
     assert articles_of(an, schaffrath) == {"a0"} and articles_of(an, perez) == {"a1"}
