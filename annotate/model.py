@@ -230,7 +230,12 @@ class QuoteMention(MentionBase):
     speaker_name: str | None = None
     """Who said them, as the article names them (its fullest form of the name), or null."""
     speaker: str | None = None
-    """The Entity.id that ``speaker_name`` was linked to, or null."""
+    """The Entity.id of who said them: that of the entity mention at ``speaker_start``-``speaker_end``,
+    else the entity ``speaker_name`` was linked to; or null."""
+    speaker_start: int | None = None
+    """Where the name the quote is attributed by is in the article ("Trump" in "..., Trump said",
+    or the name "he" stands for): the span of an entity mention, or null."""
+    speaker_end: int | None = None
     kind: Literal["quote"] = "quote"
     """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
 

@@ -96,7 +96,7 @@ def test_rows_and_span_groups_give_the_same_mentions():
         found = rows_of(doc)
         assert found.get("numbers") and found.get("dates") and found.get("ents")
         from_rows = extract_mentions(doc, article)
-        names = ("value", "counts", "qualifier", "granularity", "speaker", "canonical", "role", "office",
+        names = ("value", "counts", "qualifier", "granularity", "speaker", "attributed_by", "canonical", "role", "office",
                  "honorific", "nationality", "nationality_noun", "defined_acronym", "capital_use",
                  "unit", "thing", "event", "grew", "near", "listed", "listed_end")
         spans = [*doc.ents, *(span for key in SPAN_KEYS for span in doc.spans.get(key, []))]

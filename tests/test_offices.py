@@ -59,3 +59,15 @@ def test_an_office_ending_a_sentence_leaves_the_period_out():
     entities = [(russian, russian + 7, "NORP"), (again, again + 7, "NORP"), (apple, apple + 5, "ORG")]
     found = offices_in(text, entities)
     assert [text[start:end] for start, end, _, _ in found] == ["Russian ambassador", "Russian leader"]
+
+
+def test_an_office_is_on_the_holders_line_and_has_no_clause_word_before_its_head():
+    # a title line ending in "Iran" above "President Trump and Melania Trump ...", and "the
+    # J.C.P.O.A. as President Trump": neither is an office (both were, and linking gave them to
+    # Melania Trump)
+    for text, holder, label in [
+        ("Trump signals a new deal to constrain Iran\nPresident Trump and Melania Trump arrived.", "Iran", "GPE"),
+        ("He kept the J.C.P.O.A. as President Trump said.", "J.C.P.O.A.", "ORG"),
+    ]:
+        at = text.index(holder)
+        assert offices_in(text, [(at, at + len(holder), label)]) == [], text

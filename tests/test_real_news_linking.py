@@ -205,3 +205,23 @@ def test_two_holders_of_one_office_in_two_articles_stay_two_people():
     assert schaffrath.id != perez.id
     assert articles_of(an, schaffrath) == {"a0"} and articles_of(an, perez) == {"a1"}
     assert not [d for d in an.discrepancies if d.kind == "name_variant"]
+
+
+def test_quotes_of_a_surname_used_alone_before_a_relatives_full_name_stay_with_that_person():
+    """"President Trump ... Melania Trump, the first lady ... 'X,' Trump said": the quotes are his
+    (they were all given to Melania Trump, the only Trump the article names in full, while linking
+    gave every "Trump" to the president the corpus names most), and "Mr." never takes a woman's
+    full name; "Mrs. Trump" does (NewsWCL50 event 4)."""
+    an = run(
+        "President Trump warned Iran on Tuesday. He welcomed Emmanuel Macron with Melania Trump, the first lady. "
+        '"Your visit comes at a critical time," Trump said. Mr. Trump added: "You can mark it down." '
+        '"It was lovely," Mrs. Trump said.',
+        "President Donald Trump warned Iran on Tuesday as he welcomed Emmanuel Macron to Washington. "
+        "Trump called the Iran deal insane. Trump and Macron then met the press.",
+        "Donald Trump and Emmanuel Macron disagree on Iran. Donald Trump wants a new deal with Iran.",
+    )
+    donald, melania = entity_named(an, "Donald Trump"), entity_named(an, "Melania Trump")
+    spoke = {s.text: s.speaker for s in an.statements if s.article == "a0"}
+    assert spoke["Your visit comes at a critical time"] == donald.id
+    assert spoke["You can mark it down."] == donald.id
+    assert spoke["It was lovely"] == melania.id

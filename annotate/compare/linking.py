@@ -1023,15 +1023,20 @@ def _build_entities(names: list[_Name], uf: _UnionFind, rank: dict[int, int]) ->
 def _resolve_speakers(
     mentions: Sequence[Mention], names: list[_Name], entities: list[Entity], entity_of: dict[int, str]
 ) -> dict[str, str | None]:
-    """Quote speakers arrive as names (``speaker_name``): the linked entity's id for each (None when the name
-    joins no one entity), by quote mention id."""
+    """Who said each quote, by quote mention id: the entity of the name the quote was attributed
+    by (``speaker_start``, ``speaker_end``: "Trump said" is the Trump linking found, though the article's fullest
+    form of the name may be another Trump's), else that of its ``speaker_name`` (None when the
+    name joins no one entity)."""
     in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
     surname_in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
+    entity_at: dict[tuple[str, int, int], str] = {}
     for n in names:
         article, entity = n.mention.article, entity_of[id(n)]
         in_article[(article, n.folded)].add(entity)
         if n.words:
             surname_in_article[(article, n.words[-1])].add(entity)
+        for m in n.mentions:
+            entity_at[(article, m.start, m.end)] = entity
     by_name: dict[str, set[str]] = defaultdict(set)
     for e in entities:
         by_name[fold(e.name)].add(e.id)
@@ -1039,8 +1044,10 @@ def _resolve_speakers(
     for m in mentions:
         if m.kind != "quote" or not m.speaker_name:
             continue
+        speakers[m.id] = entity_at.get((m.article, m.speaker_start, m.speaker_end))
+        if speakers[m.id] is not None:
+            continue
         f = fold(strip_possessive(m.speaker_name))
-        speakers[m.id] = None
         for cands in (
             in_article.get((m.article, f)),
             surname_in_article.get((m.article, f.split()[-1])) if f else None,

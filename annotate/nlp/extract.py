@@ -190,10 +190,11 @@ def _dates_from_rows(rows, aid: str, text: str, mentions: dict[str, Mention], co
 def _quotes_from_rows(rows, aid: str, text: str, mentions: dict[str, Mention], context: _Around) -> None:
     for row in rows:
         start, end, label, speaker_name = row[:4]  # the speaker's name as the article gives it
+        named_at = row[5] if len(row) > 5 and row[5] else (None, None)  # the name the quote was attributed by
         mid = f"{aid}:q{start}-{end}"
         if mid not in mentions:
             surface = text[start:end]
-            mentions[mid] = QuoteMention(mid, aid, start, end, surface, label, surface, speaker_name)
+            mentions[mid] = QuoteMention(mid, aid, start, end, surface, label, surface, speaker_name, None, *named_at)
 
 
 _FROM_ROWS = {"number": _numbers_from_rows, "date": _dates_from_rows, "quote": _quotes_from_rows}
@@ -276,7 +277,7 @@ def _rows_of(group, kind: str):
         elif kind == "date":
             fields = (span._.value, span._.granularity)
         else:
-            fields = (_speaker_name(span._.speaker),)
+            fields = (_speaker_name(span._.speaker), None, span._.attributed_by)
         yield (start, end, label, *fields)
 
 

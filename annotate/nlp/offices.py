@@ -13,11 +13,13 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from annotate.nlp.language import PREPOSITIONS
 from annotate.nlp.names import OFFICE_HEADS, fold
 
 _HOLDER_LABELS = frozenset({"NORP", "GPE", "ORG"})
-# Up to three words after a country or organisation, ending a role: "'s supreme leader", " CEO".
-_ROLE_AFTER = re.compile(r"(?:['’]s)?((?:\s+[A-Za-z][A-Za-z.-]*){1,3})")
+# Up to three words after a country or organisation, ending a role: "'s supreme leader", " CEO";
+# on the same line ("... to constrain Iran" above "President Trump and ..." is a title and a sentence).
+_ROLE_AFTER = re.compile(r"(?:['’]s)?((?:[^\S\n]+[A-Za-z][A-Za-z.-]*){1,3})")
 _FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ff]ired|[Oo]usted|[Ss]acked|[Dd]eposed|ex-|then-)\s*$")
 # Words that make an office a past one: "former FBI director", "the fired FBI director".
 FORMER = frozenset({"former", "ex", "then", "ex-", "then-", "fired", "ousted", "sacked", "deposed"})
@@ -26,6 +28,7 @@ FORMER = frozenset({"former", "ex", "then", "ex-", "then-", "fired", "ousted", "
 GENERIC_TOP_OFFICES = frozenset({"chief", "head", "boss", "leader"})
 TOP_OFFICES = GENERIC_TOP_OFFICES | {"director", "ceo", "chairman", "chairwoman", "chair", "president"}
 _COMPOUND_ENDS = frozenset({"executive", "officer", "minister"})  # "chief executive (officer)", "prime minister"
+_NOT_IN_AN_OFFICE = PREPOSITIONS | {"as", "or", "nor", "than", "that", "which", "who", "when", "while", "if"}
 NOT_OFFICE = frozenset({"the", "a", "an", "but", "and", "current", "new", "top", "its", "his", "her", "their"})
 
 
@@ -47,6 +50,8 @@ def office_tail(words: list[str]) -> tuple[str, bool] | None:
         kept = kept[:-2] + ["prime-minister"]
     if not kept or (kept[-1] not in OFFICE_HEADS and kept[-1] != "prime-minister"):
         return None
+    if any(w in _NOT_IN_AN_OFFICE for w in kept[:-1]):
+        return None  # "the J.C.P.O.A. as President Trump": a clause, not the deal's president
     return " ".join(kept), former
 
 

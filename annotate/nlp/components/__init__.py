@@ -51,9 +51,9 @@ processed Doc into ``Mention`` objects):
   ``"cues"`` rows ``(start_char, end_char, label, *NameCues fields)``, only for
   names that have a cue; the others ``(start_char, end_char, label, *fields)``, the fields
   being those ``annotate.nlp.extract`` reads for that kind (numbers: value,
-  counts, qualifier; dates: value, granularity; quotes: the speaker's name
-  and where the speaker's entity is, ``(start_char, end_char, label)``, or
-  None twice; speech: where the speaker's name is; number and date context: see ``annotate.nlp.components.context``). ``annotate.nlp.extract`` reads them instead of building a
+  counts, qualifier; dates: value, granularity; quotes: the speaker's name,
+  where the speaker's entity is, ``(start_char, end_char, label)``, and where the
+  name the quote was attributed by is, ``(start_char, end_char)``, or None three times; speech: where the speaker's name is; number and date context: see ``annotate.nlp.components.context``). ``annotate.nlp.extract`` reads them instead of building a
   ``Span`` and an ``Underscore`` per item; the ``span._.x`` extensions read
   the same rows (their getters), so both views always agree. A Doc from
   another pipeline has no rows: ``span._.x = value`` stores a value there
@@ -87,6 +87,7 @@ _FIELDS: dict[str, tuple[tuple[str, int], ...]] = {
     "qualifier": (("numbers", 5),),
     "granularity": (("dates", 4),),
     "speaker": (("quotes", 4), ("speech", 3)),  # where the speaker's entity is: the getter makes its Span
+    "attributed_by": (("quotes", 5),),  # (start_char, end_char) of the name the quote was attributed by
     "unit": (("number_context", 2),),
     "thing": (("number_context", 3),),
     "event": (("number_context", 4),),

@@ -1311,10 +1311,15 @@ def _fullest_form(
     When the longer forms name several people ("Donald Trump", "Melania Trump"), "Mr." or "Mrs."
     decides by the given names' gender; failing that the short form is left as written, for the
     linking across articles to give it to the most prominent of them (never the nearest by default).
+    A form whose given name is of the other sex is never the fullest form of "Mr." or "Mrs." X.
     """
     if not longer:
         return words
     if gender and person:
+        # "Mr. Trump" is not "Melania Trump", even where she is the only Trump named in full
+        longer = [f for f in longer if given_name_gender(f[0]) in (gender, None)]
+        if not longer:
+            return words
         longer = [f for f in longer if given_name_gender(f[0]) == gender] or longer
     before = [(max(s for s, _ in forms[f] if s < start), f) for f in longer if any(s < start for s, _ in forms[f])]
     anchor = max(before)[1] if before else min((forms[f][0][0], f) for f in longer)[1]

@@ -445,10 +445,11 @@ class QuoteFinder(Batched):
                 continue
             fullest = _fullest(text, ents, forms, speaker, q.open)
             if fullest is None:
-                quote_rows.append((span.start_char, span.end_char, LABEL, None, None))
-            else:  # the speaker's name, and where its entity is (``span._.speaker`` makes the Span)
+                quote_rows.append((span.start_char, span.end_char, LABEL, None, None, None))
+            else:  # the speaker's name, where its entity is (``span._.speaker`` makes the Span), and
+                # where the name the rules attributed the quote by is (linking says whose it is)
                 name = fullest.canonical or text[fullest.start_char : fullest.end_char]
-                quote_rows.append((span.start_char, span.end_char, LABEL, name, fullest[:3]))
+                quote_rows.append((span.start_char, span.end_char, LABEL, name, fullest[:3], speaker[:2]))
             spans.append(span)
         doc.spans["quotes"] = spans
         found.put("quotes", quote_rows)
