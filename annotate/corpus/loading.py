@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from annotate.model import Article, Problem
+from annotate.corpus.article import Article, Problem
 from annotate.corpus.safe_text import visible
 from annotate.corpus.web_page import PAGE_SUFFIXES, is_browser_files_folder
 
