@@ -30,7 +30,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import errno
-import hashlib
 import os
 import re
 import stat
@@ -596,8 +595,10 @@ def article_ids(files: Sequence[tuple[Path, Path | None]]) -> list[str]:
         for n, article_id in enumerate(ids):
             groups.setdefault(article_id, []).append(n)
         for article_id, members in groups.items():
+            if len(members) < 2:  # a unique id is kept: no folder to resolve, no path to hash
+                continue
             longer_ids = [longer(article_id, *files[n]) for n in members]
-            if len(members) > 1 and len(set(longer_ids)) > 1:  # only where it tells them apart
+            if len(set(longer_ids)) > 1:  # only where it tells them apart
                 for n, new in zip(members, longer_ids):
                     ids[n] = new
     seen: Counter[str] = Counter()
@@ -618,6 +619,8 @@ def _with_extension(article_id: str, path: Path, root: Path | None) -> str:
 
 
 def _with_path_hash(article_id: str, path: Path, root: Path | None) -> str:
+    import hashlib  # (rarely needed: not on the way to the reader's first screen)
+
     digest = hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest()[:8]
     return f"{article_id}-{digest}"
 
