@@ -42,9 +42,11 @@ from pathlib import Path
 
 from annotate.corpus.article import Article, Problem
 from annotate.corpus.safe_text import visible
-from annotate.corpus.web_page import PAGE_SUFFIXES, is_browser_files_folder
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# Saved web pages (``.mhtml``: a page saved as one file), read by ``annotate.corpus.web_page``
+# (imported only when there is one: it is not on the way to the reader's first screen).
+PAGE_SUFFIXES = (".html", ".htm", ".mhtml", ".mht")
 FILE_SUFFIXES = ARTICLE_SUFFIXES + PAGE_SUFFIXES
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are skipped: nobody reads 20 MB side by side
 MAX_FRONT_MATTER_CHARS = 64 * 1024
@@ -565,6 +567,12 @@ def _shorten(text: str, limit: int = MAX_TITLE_CHARS) -> str:
     # Metadata has no offsets, so it is made one-line and control-free here, once.
     text = visible(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
+
+
+def is_browser_files_folder(name: str, siblings: set[str]) -> bool:
+    """``Page_files``: the images and scripts a browser saved beside ``Page.html``."""
+    stem = name.removesuffix("_files")
+    return stem != name and any(f"{stem}{suffix}" in siblings for suffix in PAGE_SUFFIXES)
 
 
 def slug(stem: str) -> str:
