@@ -8,9 +8,12 @@ Offsets are Unicode code points into ``Article.text``, end exclusive, so
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
+
+# What a loaded corpus is (``Article``) and what could not be used (``Problem``) live in a
+# module of their own, light to import: the reader shows the articles before this one loads.
+from annotate.corpus.article import DOCUMENTED as _DOCUMENTED, Article, Problem
 
 MENTION_KINDS: tuple[str, ...] = ("entity", "number", "quote", "date")
 
@@ -42,48 +45,6 @@ def kind_title(kind: str) -> str:
 
 
 Severity = Literal["high", "medium", "low"]
-
-
-# Each class's attribute docstrings are the field descriptions of the report's JSON Schema
-# (``annotate.schema``): the contract is explained here, once.
-_DOCUMENTED = {"use_attribute_docstrings": True}
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One loaded file."""
-
-    __pydantic_config__ = _DOCUMENTED
-
-    id: str
-    """A slug of the file name, unique in the corpus."""
-    path: str
-    title: str
-    text: str
-    """The decoded file without its front matter; every offset points into it."""
-    source: str | None = None
-    """The outlet, from front matter or the file name."""
-    published: dt.date | None = None
-    url: str | None = None
-    encoding: str = "utf-8"
-    author: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something the loader or engine could not use, named so a user can fix it."""
-
-    __pydantic_config__ = _DOCUMENTED
-
-    path: str
-    message: str
-    severity: Literal["warning", "error"] = "warning"
-
-    def __str__(self) -> str:
-        # File names and messages may carry terminal control codes: show them inert.
-        from annotate.corpus.safe_text import visible
-
-        return visible(f"{self.path}: {self.message}")
 
 
 @dataclass(slots=True)

@@ -64,15 +64,17 @@ def test_first_screen_shows_text_before_spacy_is_imported(tmp_path):
 
 
 def test_first_paint_waits_for_nothing_but_the_text(tmp_path):
-    """The first frame needs textual and the article panes; the annotation store (YAML),
-    fuzzy matching, the sidebar's tab widgets and spaCy come after it is painted."""
+    """The first frame needs textual, the article panes and the loaded articles
+    (``annotate.corpus.article``); the engine's other classes (``annotate.model``), the
+    annotation store (YAML), fuzzy matching, the sidebar's tab widgets and spaCy come after
+    it is painted."""
     result = run_python(
         """
         import asyncio, sys
         from tui.app import CorpusApp
         from tests.pilot import wait_for_engine
 
-        LATER = ["spacy", "yaml", "rapidfuzz", "annotate.notes.annotations", "annotate.notes.annotation_file",
+        LATER = ["spacy", "yaml", "rapidfuzz", "annotate.model", "annotate.notes.annotations", "annotate.notes.annotation_file",
                  "textual.widgets._tabbed_content", "textual.widgets._data_table", "textual.widgets._text_area"]
         seen = {}
         first_paint = CorpusApp._after_first_paint

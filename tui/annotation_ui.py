@@ -27,7 +27,6 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 
-from annotate.model import Discrepancy, Mention
 from annotate.corpus.safe_text import visible
 
 from .widgets.highlights import Span
@@ -36,6 +35,7 @@ from .work_keeper import WorkKeeper
 # The annotation store, its file format (YAML) and the editors are imported where
 # they are used: none of them is needed to put the articles on screen.
 if TYPE_CHECKING:
+    from annotate.model import Discrepancy, Mention
     from annotate.notes.annotations import Annotation, AnnotationStore, Note
 
     from .app import CorpusApp

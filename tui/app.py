@@ -24,6 +24,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -35,7 +36,6 @@ from textual.events import DescendantFocus, Key, Resize
 from textual.worker import Worker, WorkerState
 
 from annotate.corpus.labels import article_labels
-from annotate.model import Analysis, Article, Discrepancy, Mention, Problem
 from annotate.corpus.safe_text import visible
 
 from .annotation_ui import Annotator, annotation_bindings
@@ -55,6 +55,10 @@ from .widgets.search_bar import SearchBar
 from .widgets.sidebar import Sidebar
 from .widgets.status_line import StatusLine
 from .words import plural
+
+if TYPE_CHECKING:  # the engine's classes load after the first screen (annotate.corpus.article)
+    from annotate.corpus.article import Article, Problem
+    from annotate.model import Analysis, Discrepancy, Mention
 
 # The status line while the engine works past the last article (seconds at 1,000 articles).
 ENGINE_STAGES = {

@@ -19,12 +19,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from annotate.model import Discrepancy, Evidence, Mention, MENTION_KINDS, kind_title
-
 from .jump_list import JumpList, Place
 from .reading_state import ReadingState
 
 if TYPE_CHECKING:
+    from annotate.model import Discrepancy, Evidence, Mention
+
     from .app import CorpusApp
     from .widgets.article_pane import ArticlePane
 
@@ -87,6 +87,8 @@ class Navigator:
 
     def kinds(self) -> frozenset[str]:
         """The kinds of mention ``]`` and a click stop at: those whose layer is on (all when none is)."""
+        from annotate.model import MENTION_KINDS
+
         kinds = self.reader.layers & set(MENTION_KINDS)
         return kinds or frozenset(MENTION_KINDS)
 
@@ -222,6 +224,7 @@ class Navigator:
         involved = list(dict.fromkeys([*(e.article for e in discrepancy.evidence), *discrepancy.values]))
         self.show_evidence(discrepancy.evidence, involved, discrepancy, reading)
         from annotate.corpus.labels import with_labels
+        from annotate.model import kind_title
 
         reader.sidebar.discrepancies.select_discrepancy(discrepancy_id)
         ids = [d.id for d in reader.sidebar.story_discrepancies]

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-
-from annotate.model import Evidence, Mention
+from typing import TYPE_CHECKING
 
 from .widgets.highlights import Marks
 from .widgets.search_bar import Match
+
+if TYPE_CHECKING:  # the engine's classes load after the first screen (annotate.corpus.article)
+    from annotate.model import Evidence, Mention
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ file is the same as no choice; failing to write it is never an error.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -37,6 +36,8 @@ def load_theme() -> str | None:
 
 
 def save_theme(theme: str) -> None:
+    import json  # (only when the reader picks a theme: not on the way to the first screen)
+
     path = config_dir() / SETTINGS_FILE
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,8 +10,10 @@ every article is one story.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from annotate.model import Corroboration, Discrepancy
+if TYPE_CHECKING:  # the engine's classes load after the first screen (annotate.corpus.article)
+    from annotate.model import Corroboration, Discrepancy
 
 
 class Stories:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
-from annotate.model import Article
+from annotate.corpus.article import Article
 
 StoryMode = Literal["auto", "one", "folders"]
 STORY_MODES: tuple[str, ...] = ("auto", "one", "folders")

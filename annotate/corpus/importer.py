@@ -22,7 +22,8 @@ from pathlib import Path
 
 from annotate.corpus.fetch import FetchError, fetch_page, is_web_address
 from annotate.corpus.safe_text import visible
-from annotate.corpus.web_page import PAGE_SUFFIXES, NotAnArticle, PageArticle, extract_article, is_browser_files_folder
+from annotate.corpus.loading import PAGE_SUFFIXES, is_browser_files_folder
+from annotate.corpus.web_page import NotAnArticle, PageArticle, extract_article
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 MAX_NAME_CHARS = 80

@@ -30,7 +30,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import errno
-import hashlib
 import os
 import re
 import stat
@@ -41,11 +40,13 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from annotate.model import Article, Problem
+from annotate.corpus.article import Article, Problem
 from annotate.corpus.safe_text import visible
-from annotate.corpus.web_page import PAGE_SUFFIXES, is_browser_files_folder
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# Saved web pages (``.mhtml``: a page saved as one file), read by ``annotate.corpus.web_page``
+# (imported only when there is one: it is not on the way to the reader's first screen).
+PAGE_SUFFIXES = (".html", ".htm", ".mhtml", ".mht")
 FILE_SUFFIXES = ARTICLE_SUFFIXES + PAGE_SUFFIXES
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are skipped: nobody reads 20 MB side by side
 MAX_FRONT_MATTER_CHARS = 64 * 1024
@@ -568,6 +569,12 @@ def _shorten(text: str, limit: int = MAX_TITLE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
 
 
+def is_browser_files_folder(name: str, siblings: set[str]) -> bool:
+    """``Page_files``: the images and scripts a browser saved beside ``Page.html``."""
+    stem = name.removesuffix("_files")
+    return stem != name and any(f"{stem}{suffix}" in siblings for suffix in PAGE_SUFFIXES)
+
+
 def slug(stem: str) -> str:
     """A stable id from a file name: lower case, words joined by '-'."""
     words = re.findall(r"[^\W_]+", stem.lower())
@@ -596,8 +603,10 @@ def article_ids(files: Sequence[tuple[Path, Path | None]]) -> list[str]:
         for n, article_id in enumerate(ids):
             groups.setdefault(article_id, []).append(n)
         for article_id, members in groups.items():
+            if len(members) < 2:  # a unique id is kept: no folder to resolve, no path to hash
+                continue
             longer_ids = [longer(article_id, *files[n]) for n in members]
-            if len(members) > 1 and len(set(longer_ids)) > 1:  # only where it tells them apart
+            if len(set(longer_ids)) > 1:  # only where it tells them apart
                 for n, new in zip(members, longer_ids):
                     ids[n] = new
     seen: Counter[str] = Counter()
@@ -618,6 +627,8 @@ def _with_extension(article_id: str, path: Path, root: Path | None) -> str:
 
 
 def _with_path_hash(article_id: str, path: Path, root: Path | None) -> str:
+    import hashlib  # (rarely needed: not on the way to the reader's first screen)
+
     digest = hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest()[:8]
     return f"{article_id}-{digest}"
 

@@ -100,8 +100,8 @@ def drop_imported_twins(articles: list, problems: list) -> list:
     ``corpus-tui import`` run in the folder of saved pages writes the ``.md`` files beside
     them: without this, opening that folder would show every article twice.
     """
-    from annotate.model import Problem
-    from annotate.corpus.web_page import PAGE_SUFFIXES
+    from annotate.corpus.article import Problem
+    from annotate.corpus.loading import PAGE_SUFFIXES
 
     def is_page(article) -> bool:
         return Path(article.path).suffix.lower() in PAGE_SUFFIXES

@@ -14,6 +14,8 @@ from it, never a markup string.
 
 from __future__ import annotations
 
+from functools import cache
+
 REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
 
 
@@ -29,8 +31,8 @@ def _table() -> dict[int, str]:
         table[code] = REPLACEMENT
     for code in (0x2028, 0x2029):  # line/paragraph separators: terminals break lines unpredictably
         table[code] = "\N{RETURN SYMBOL}"
-    for code in range(0xD800, 0xE000):  # lone surrogates cannot be written to a terminal at all
-        table[code] = REPLACEMENT
+    # Lone surrogates cannot be written to a terminal at all.
+    table.update(dict.fromkeys(range(0xD800, 0xE000), REPLACEMENT))
     return table
 
 
@@ -48,16 +50,21 @@ def visible(text: str) -> str:
 # overrides and isolates (they reorder what is shown: "Trojan Source"), the line and
 # paragraph separators, and lone surrogates (not text: no UTF-8 encoder writes them).
 _ESCAPED = [0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029, *range(0xD800, 0xE000)]
-_ESCAPE_TABLE = {code: f"\\u{code:04x}" for code in _ESCAPED}
-_NEEDS_ESCAPE = frozenset(chr(code) for code in _ESCAPED)
+
+
+@cache
+def _escapes() -> tuple[dict[int, str], frozenset[str]]:
+    """The escape of each such character, and the set of them: built when first needed (by
+    the report and the annotation files), not on the way to the reader's first screen."""
+    return {code: f"\\u{code:04x}" for code in _ESCAPED}, frozenset(chr(code) for code in _ESCAPED)
 
 
 def needs_escape(text: str) -> bool:
     """Whether ``text`` holds a character ``escape_invisible`` rewrites."""
-    return not _NEEDS_ESCAPE.isdisjoint(text)
+    return not _escapes()[1].isdisjoint(text)
 
 
 def escape_invisible(document: str) -> str:
     """A JSON document, or YAML whose strings holding such characters are double-quoted,
     with each of them written as a ``\\uXXXX`` escape: the same data, nothing raw."""
-    return document.translate(_ESCAPE_TABLE)
+    return document.translate(_escapes()[0])

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-PAGE_SUFFIXES = (".html", ".htm", ".mhtml", ".mht")  # .mhtml: a page saved as one file
 MIN_WORDS = 40  # fewer is a teaser, an error page or an empty app shell, not an article
 
 
@@ -363,12 +362,6 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-def is_browser_files_folder(name: str, siblings: set[str]) -> bool:
-    """``Page_files``: the images and scripts a browser saved beside ``Page.html``."""
-    stem = name.removesuffix("_files")
-    return stem != name and any(f"{stem}{suffix}" in siblings for suffix in PAGE_SUFFIXES)
 
 
 def unpack_archive(data: bytes) -> tuple[bytes, str | None]:

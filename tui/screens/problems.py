@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from annotate.model import Problem
+from annotate.corpus.article import Problem
 from annotate.corpus.safe_text import visible
 
 

@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from annotate.model import Article
+from annotate.corpus.article import Article
 from annotate.corpus.safe_text import visible
 
 from .article_pane import ArticlePane

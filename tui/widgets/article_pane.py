@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from annotate.model import Article
+from annotate.corpus.article import Article
 
 from .highlights import Span
 from .wrapping import Wrapped, wrap

@@ -8,8 +8,10 @@ visible on top of a highlight.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from annotate.model import Discrepancy, Mention
+if TYPE_CHECKING:  # the engine's classes load after the first screen (annotate.corpus.article)
+    from annotate.model import Discrepancy, Mention
 
 LAYERS: tuple[str, ...] = ("entity", "number", "quote", "date", "discrepancy")
 LAYER_LABELS = {

@@ -10,8 +10,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from annotate.model import DISCREPANCY_KINDS, Analysis, Article, Discrepancy, Entity, Mention
+if TYPE_CHECKING:  # the engine's classes load after the first screen (annotate.corpus.article)
+    from annotate.model import Analysis, Article, Discrepancy, Entity, Mention
 
 
 @dataclass(slots=True)
@@ -133,6 +135,7 @@ _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 def _in_article_order(discrepancies: list[Discrepancy], order: dict[str, int]) -> list[Discrepancy]:
     """Discrepancies grouped by kind (the engine's kind order), the most severe first within
     a kind, then by where their evidence starts."""
+    from annotate.model import DISCREPANCY_KINDS
 
     def key(d: Discrepancy):
         first = min(((order.get(e.article, 0), e.start) for e in d.evidence), default=(0, 0))

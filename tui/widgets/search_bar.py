@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.widgets import Input
 
-from annotate.model import Article
+from annotate.corpus.article import Article
 
 
 @dataclass(frozen=True, slots=True)
