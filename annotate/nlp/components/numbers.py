@@ -218,6 +218,7 @@ def find_numbers(doc: Doc) -> list[NumberMatch]:
         if atom is not None and (atom.start == pos or not _in_dates(atom.start, dates, date_starts)):
             atoms.append(atom)
             consumed = atom.end
+    atoms = _without_model_numbers(atoms, text)
     found: list[NumberMatch] = []
     sentences = _Sentences(doc)
     i = 0
@@ -228,6 +229,28 @@ def find_numbers(doc: Doc) -> list[NumberMatch]:
             found.append(match)
         i += used
     return found
+
+
+# "five new 737 aircraft", "20 of Boeing's larger 777 planes", "60 Boeing 787 Dreamliner aircraft":
+# a bare number of three or four digits after a count, a few words on in the same phrase, is the
+# model the count is of. (Not "5 of 100 passengers", "between 5 and 10", "two 500 kg bombs".)
+_MODEL_DIGITS = re.compile(r"\d{3,4}")
+_BETWEEN_COUNT_AND_MODEL = re.compile(r"(?:\s+[A-Za-z][\w'’.-]*){1,3}\s+")
+_JOINING_TWO_COUNTS = frozenset("of to and or from between out than by per".split())
+
+
+def _without_model_numbers(atoms: list[_Atom], text: str) -> list[_Atom]:
+    kept: list[_Atom] = []
+    for atom in atoms:
+        count = kept[-1] if kept else None
+        if count is not None and not atom.currency and not atom.percent and atom.scale == 1 and _MODEL_DIGITS.fullmatch(atom.word):
+            between = _BETWEEN_COUNT_AND_MODEL.fullmatch(text, count.end, atom.start)
+            if between:
+                words = between.group().split()
+                if any(w[0].isupper() for w in words) or not any(w.lower() in _JOINING_TWO_COUNTS for w in words):
+                    continue  # the model, not a second count
+        kept.append(atom)
+    return kept
 
 
 def _number_starts(doc: Doc, text: str) -> list[int]:
