@@ -235,7 +235,7 @@ def find_numbers(doc: Doc) -> list[NumberMatch]:
 # a bare number of three or four digits after a count, a few words on in the same phrase, is the
 # model the count is of. (Not "5 of 100 passengers", "between 5 and 10", "two 500 kg bombs".)
 _MODEL_DIGITS = re.compile(r"\d{3,4}")
-_BETWEEN_COUNT_AND_MODEL = re.compile(r"(?:\s+[A-Za-z][\w'’.-]*){1,3}\s+")
+_BETWEEN_COUNT_AND_MODEL = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,3}\s+")  # (no sentence end, no comma)
 _JOINING_TWO_COUNTS = frozenset("of to and or from between out than by per".split())
 
 
