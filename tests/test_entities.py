@@ -316,6 +316,8 @@ def test_a_company_named_like_a_person_is_an_organisation_when_its_uses_say_so(n
         ("The report said electronics retailer Dunmore Brisk had passed its rivals.", "Dunmore Brisk"),
         ("The deal was approved by Ostrava Marin's board of directors.", "Ostrava Marin"),
         ("Drennan Locke chief executive Ana Ruiz resigned on Friday.", "Drennan Locke"),
+        ("Harlow, which defeated Bradley in the play-in round, lost on Friday.", "Harlow"),
+        ("The game was tight when Harlow opened its first lead.", "Harlow"),
     ],
 )
 def test_words_around_a_name_that_only_a_company_has(nlp, text, name):
@@ -328,6 +330,7 @@ def test_words_around_a_name_that_only_a_company_has(nlp, text, name):
         "Quorran Vesk said he would stay. Vesk, who founded the charity, thanked its staff.",
         "Quorran Vesk said his shares were not for sale. Mr. Vesk left.",
         "The Quorran Vesk executive order was signed on Monday.",
+        "The statement was read by Quorran Vesk, which surprised no one.",
     ],
 )
 def test_a_person_stays_a_person_beside_words_a_company_could_have(nlp, text):

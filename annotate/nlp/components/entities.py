@@ -47,6 +47,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from annotate.nlp.language import (
+    CLAUSE_CONJUNCTIONS,
     HONORIFIC_SEX,
     HONORIFICS,
     NAME_SUFFIXES,
@@ -598,6 +599,8 @@ class _DocEntities:
         elif opens and (shape & _CAMEL_CASE_SHAPE or (shape & _ACRONYM_SHAPE and end < self.n and w[end].isalpha() and w[end].islower())):
             # "DNC files lawsuit", "WikiLeaks, and ...": capitals inside a word tell a name even where a sentence opens
             found.append(_Found(start, end, "ORG", weak=True))
+        elif opens and self._use_says(start, end) == "ORG" and not self.written_in_lowercase(w[start]):
+            found.append(_Found(start, end, "ORG"))  # "Drake, which defeated Bradley", "Creighton opened its lead"
         elif opens and nxt not in SPEECH_VERBS:
             unresolved.append((start, end))  # pass 2 may still know it as a surname
         elif n >= 2 and fold(self.w[start]) in ORG_PREFIXES:
@@ -1210,7 +1213,7 @@ class _DocEntities:
         """"ORG" when the words right around the name at ``start:end`` say it names an organisation
         ("Aer Lingus shares", "China Eastern's board", "Los Angeles based Northrop Grumman",
         "retailer Best Buy", "our prime contractor, Northrop Grumman,", "Lockheed Martin, a defence
-        contractor,", "X said its"); "PERSON" when they say a person's ("Mr. X",
+        contractor,", "X, which", "X said its", "X opened its"); "PERSON" when they say a person's ("Mr. X",
         "X, who", "X said he"); None when they say neither."""
         w, n = self.w, self.n
         prev = w[start - 1].lower() if start else ""
@@ -1233,12 +1236,13 @@ class _DocEntities:
         if after == ",":
             if nxt in ("who", "whose"):
                 return "PERSON"
+            if nxt == "which" and (not prev or prev in CLAUSE_CONJUNCTIONS or (self.punct[start - 1] and prev not in _POSSESSIVE)):
+                return "ORG"  # the subject of a clause: "Drake, which had defeated Bradley" (not "the announcement from Kim, which read")
             return self._appositive_organisation(end + 1)
-        if after in SPEECH_VERBS or after == "and":
-            if nxt == "its":
-                return "ORG"  # "Boeing said its", "Northrop Grumman and its partner"
-            if nxt in ("he", "she", "his", "her"):
-                return "PERSON"
+        if nxt == "its" and (after == "and" or after in SPEECH_VERBS or (after.isalpha() and after.endswith("ed"))):
+            return "ORG"  # "Boeing said its", "Creighton opened its first lead", "Northrop Grumman and its partner"
+        if after in SPEECH_VERBS and nxt in ("he", "she", "his", "her"):
+            return "PERSON"
         return None
 
     def _appositive_organisation(self, i: int) -> str | None:
