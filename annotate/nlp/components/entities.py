@@ -225,6 +225,7 @@ class _DocEntities:
         self._body_names: dict[str, str] = {}  # names found outside headlines -> label
         self._line_breaks: list[int] | None = None  # token indices of line breaks, when asked
         self._descriptions: dict[int, str] = {}  # start token -> "Spiro man" (the noun in lowercase)
+        self._said: dict[tuple[int, int], str | None] = {}  # (start, end) -> what the words around a name say it names
 
     # -- pass 1: runs of capitalised words -------------------------------------------------
 
@@ -1169,24 +1170,25 @@ class _DocEntities:
         if not guesses:
             return []
         w = self.w
-        uses: dict[str, list[_Found]] = {}
+        uses: dict[str, list[_Found]] = {}  # (by the name as written: folding every guess costs more than it finds)
         for f in guesses:
-            uses.setdefault(fold(self.span_text(f.start, f.end)), []).append(f)
+            uses.setdefault(self.span_text(f.start, f.end), []).append(f)
         told: dict[str, str] = {}  # name -> what a use read from evidence says it is
+        firsts = {w[f.start] for f in guesses}  # (a cheap test before folding a name)
         for f in found:
-            if f.weak or f.guess or f.label not in ("ORG", "PERSON"):
+            if f.weak or f.guess or f.label not in ("ORG", "PERSON") or w[f.start] not in firsts:
                 continue
             end = f.end
             if f.label == "ORG":  # "Aer Lingus Group PLC" -> "Aer Lingus"
                 while end - f.start > 1 and (fold(w[end - 1]) in ORG_SUFFIXES or fold(w[end - 1]) in CORPORATE_WORDS):
                     end -= 1
-            key = fold(self.span_text(f.start, end))
+            key = self.span_text(f.start, end)
             if key in uses and told.get(key) != "PERSON":
                 told[key] = f.label  # (a person's reading wins: it is never a guess)
         relabelled: list[_Found] = []
         for key, named in uses.items():
             says = told.get(key)
-            if says is None:
+            if says is None and " " in key:  # (a word alone, "Okafor said", was read with its words in ``_unknown``)
                 for f in named:
                     said = self._use_says(f.start, f.end)
                     if said == "PERSON":
@@ -1201,8 +1203,8 @@ class _DocEntities:
                 relabelled.append(named[0])
         if relabelled:
             # "Orvell announced" after "Orvell Tamsin shares": an organisation is short for its first word
-            heads = {fold(w[f.start]) for f in relabelled}
-            surnames = {fold(w[f.end - 1]) for f in found if f.label == "PERSON" and not f.guess and f.end - f.start >= 2}
+            heads = {w[f.start] for f in relabelled}
+            surnames = {w[f.end - 1] for f in found if f.label == "PERSON" and not f.guess and f.end - f.start >= 2}
             for key in heads - surnames:
                 for f in uses.get(key, ()):
                     if f.label == "PERSON":
@@ -1210,6 +1212,13 @@ class _DocEntities:
         return relabelled
 
     def _use_says(self, start: int, end: int) -> str | None:
+        """``_words_around_say``, read once per span."""
+        key = (start, end)
+        if key not in self._said:  # (``_unknown`` asks first, the look at a guessed name's uses again)
+            self._said[key] = self._words_around_say(start, end)
+        return self._said[key]
+
+    def _words_around_say(self, start: int, end: int) -> str | None:
         """"ORG" when the words right around the name at ``start:end`` say it names an organisation
         ("Aer Lingus shares", "China Eastern's board", "Los Angeles based Northrop Grumman",
         "retailer Best Buy", "our prime contractor, Northrop Grumman,", "Lockheed Martin, a defence
@@ -1217,7 +1226,7 @@ class _DocEntities:
         "X, who", "X said he"); None when they say neither."""
         w, n = self.w, self.n
         prev = w[start - 1].lower() if start else ""
-        if fold(prev) in HONORIFICS or (prev == "." and start > 1 and fold(w[start - 2]) in HONORIFICS):
+        if prev.rstrip(".") in HONORIFICS or (prev == "." and start > 1 and w[start - 2].lower() in HONORIFICS):
             return "PERSON"
         if prev == "based" or prev in ORG_INTRODUCERS or (prev == "," and start > 1 and w[start - 2].lower() in ORG_INTRODUCERS):
             return "ORG"
