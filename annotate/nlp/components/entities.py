@@ -130,6 +130,12 @@ _CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
 _LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
 _OF_WORDS = frozenset({"of", "for"})
+# What the words around a name say when they say only that it is no person ("X, which").
+_NO_PERSON = "NO_PERSON"
+# Words after which a name opens a clause ("when Drake, which ..."; not "Agriculture and Conservation, which").
+_CLAUSE_OPENERS = CLAUSE_CONJUNCTIONS - {"and", "or", "who", "which"}
+# Words that open an appositive describing what a name is ("X, a defence contractor,").
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "our", "its", "their"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "around", "from"})
 _COMMON = STOP_WORDS | SENTENCE_OPENERS
 # A capitalised word alone that is not a name by itself: "The", "Monday", "Minister".
@@ -600,8 +606,8 @@ class _DocEntities:
         elif opens and (shape & _CAMEL_CASE_SHAPE or (shape & _ACRONYM_SHAPE and end < self.n and w[end].isalpha() and w[end].islower())):
             # "DNC files lawsuit", "WikiLeaks, and ...": capitals inside a word tell a name even where a sentence opens
             found.append(_Found(start, end, "ORG", weak=True))
-        elif opens and self._use_says(start, end) == "ORG" and not self.written_in_lowercase(w[start]):
-            found.append(_Found(start, end, "ORG"))  # "Drake, which defeated Bradley", "Creighton opened its lead"
+        elif opens and self._subject_of_its(end) and not self.written_in_lowercase(w[start]):
+            found.append(_Found(start, end, "ORG"))  # "Creighton opened its first lead" (not "Military aircraft")
         elif opens and nxt not in SPEECH_VERBS:
             unresolved.append((start, end))  # pass 2 may still know it as a surname
         elif n >= 2 and fold(self.w[start]) in ORG_PREFIXES:
@@ -1163,9 +1169,9 @@ class _DocEntities:
         """A name the rules only guessed was a person's or a place's (two plain words, "X said",
         "in X") is an organisation's when one of its uses in the article says so and none says
         it is a person's: another use read from evidence ("Irish airline Aer Lingus"), the head of
-        a company's name ("Aer Lingus Group PLC"), or the words around a use (``_use_says``).
-        Relabels those uses; returns the names of two words or more so relabelled. Only the
-        guesses are looked at, a few per article."""
+        a company's name ("Aer Lingus Group PLC"), or the words around a use (``_use_says``; a
+        guessed person is also no person in "X, which"). Relabels those uses; returns the names of
+        two words or more so relabelled. Only the guesses are looked at, a few per article."""
         guesses = [f for f in found if (f.weak or f.guess) and f.label in ("PERSON", "GPE")]
         if not guesses:
             return []
@@ -1179,8 +1185,8 @@ class _DocEntities:
             if f.weak or f.guess or f.label not in ("ORG", "PERSON") or w[f.start] not in firsts:
                 continue
             end = f.end
-            if f.label == "ORG":  # "Aer Lingus Group PLC" -> "Aer Lingus"
-                while end - f.start > 1 and (fold(w[end - 1]) in ORG_SUFFIXES or fold(w[end - 1]) in CORPORATE_WORDS):
+            if f.label == "ORG":  # "Aer Lingus Group PLC" -> "Aer Lingus" (not "Palmer Police" -> "Palmer")
+                while end - f.start > 1 and fold(w[end - 1]) in CORPORATE_WORDS:
                     end -= 1
             key = self.span_text(f.start, end)
             if key in uses and told.get(key) != "PERSON":
@@ -1194,8 +1200,10 @@ class _DocEntities:
                     if said == "PERSON":
                         says = said
                         break
+                    if said == _NO_PERSON and f.label != "PERSON":
+                        said = None  # "Florence, Colo., which": a place may be no person either
                     says = says or said
-            if says != "ORG":
+            if says not in ("ORG", _NO_PERSON):
                 continue
             for f in named:
                 f.label, f.weak, f.guess = "ORG", False, False
@@ -1222,14 +1230,17 @@ class _DocEntities:
         """"ORG" when the words right around the name at ``start:end`` say it names an organisation
         ("Aer Lingus shares", "China Eastern's board", "Los Angeles based Northrop Grumman",
         "retailer Best Buy", "our prime contractor, Northrop Grumman,", "Lockheed Martin, a defence
-        contractor,", "X, which", "X said its", "X opened its"); "PERSON" when they say a person's ("Mr. X",
-        "X, who", "X said he"); None when they say neither."""
+        contractor,", "X said its", "X opened its"); "PERSON" when they say a person's ("Mr. X",
+        "X, who", "X said he"); ``_NO_PERSON`` for the subject of a clause in "X, which" (an
+        organisation or a place); None when they say neither."""
         w, n = self.w, self.n
         prev = w[start - 1].lower() if start else ""
         if prev.rstrip(".") in HONORIFICS or (prev == "." and start > 1 and w[start - 2].lower() in HONORIFICS):
             return "PERSON"
-        if prev == "based" or prev in ORG_INTRODUCERS or (prev == "," and start > 1 and w[start - 2].lower() in ORG_INTRODUCERS):
+        if prev in ORG_INTRODUCERS or (prev == "," and start > 1 and w[start - 2] in ORG_INTRODUCERS):  # ("Network, Security": a list)
             return "ORG"
+        if prev == "based" and self._place_before(start - 1):
+            return "ORG"  # "Los Angeles based Northrop Grumman", "Seattle-based X" (not "Intel-based PCs")
         if end >= n:
             return None
         after = w[end].lower()
@@ -1245,26 +1256,44 @@ class _DocEntities:
         if after == ",":
             if nxt in ("who", "whose"):
                 return "PERSON"
-            if nxt == "which" and (not prev or prev in CLAUSE_CONJUNCTIONS or (self.punct[start - 1] and prev not in _POSSESSIVE)):
-                return "ORG"  # the subject of a clause: "Drake, which had defeated Bradley" (not "the announcement from Kim, which read")
+            if nxt == "which" and (not prev or prev in _CLAUSE_OPENERS or (self.punct[start - 1] and prev not in _POSSESSIVE)):
+                return _NO_PERSON  # "Drake, which had defeated Bradley" (not "the announcement from Kim, which read")
             return self._appositive_organisation(end + 1)
-        if nxt == "its" and (after == "and" or after in SPEECH_VERBS or (after.isalpha() and after.endswith("ed"))):
-            return "ORG"  # "Boeing said its", "Creighton opened its first lead", "Northrop Grumman and its partner"
+        if self._subject_of_its(end):
+            return "ORG"
         if after in SPEECH_VERBS and nxt in ("he", "she", "his", "her"):
             return "PERSON"
         return None
 
+    def _subject_of_its(self, end: int) -> bool:
+        """Is the name ending at ``end`` the subject of a verb and "its": "Boeing said its",
+        "Creighton opened its first lead", "Northrop Grumman and its partner"?"""
+        if end + 1 >= self.n or self.w[end + 1].lower() != "its":
+            return False
+        after = self.w[end].lower()
+        return after == "and" or after in SPEECH_VERBS or (after.isalpha() and after.endswith("ed"))
+
+    def _place_before(self, based: int) -> bool:
+        """Is a known place written right before "based" (at token ``based``), glued by a hyphen or not?"""
+        k = based - 1
+        if k >= 0 and self.w[k] == "-":
+            k -= 1
+        return any(k - size + 1 >= 0 and self._known(k - size + 1, k + 1) in ("GPE", "LOC") for size in (1, 2, 3))
+
     def _appositive_organisation(self, i: int) -> str | None:
         """"ORG" for an appositive from token ``i`` headed by a noun for an organisation: "a defence
-        contractor,", "the world's largest airline." (not "a company spokesman")."""
+        contractor,", "the world's largest airline.", "Boeing's rival company," (not "a company
+        spokesman", "according to the company")."""
         w, n = self.w, self.n
-        for j in range(i, min(n - 1, i + 6)):
-            word = w[j].lower()
-            if word in ORG_INTRODUCERS:
+        if not (w[i].lower() in _APPOSITIVE_OPENERS or (w[i][:1].isupper() and i + 1 < n and w[i + 1] in _POSSESSIVE)):
+            return None
+        for j in range(i + 1, min(n - 1, i + 6)):
+            word = w[j]
+            if word in ORG_INTRODUCERS:  # (lowercase: "Network" in "Audit, Network, Security" is a name)
                 after = w[j + 1]
                 closed = self.punct[j + 1] and after not in _POSSESSIVE  # not "a company spokesman", "the company's"
                 return "ORG" if closed or after.lower() in ("that", "which", "based") else None
-            if self.punct[j] and w[j] not in _POSSESSIVE:
+            if self.punct[j] and word not in _POSSESSIVE:
                 return None
         return None
 
