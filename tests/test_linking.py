@@ -477,3 +477,11 @@ def test_a_name_read_as_a_company_elsewhere_in_the_corpus_is_one_everywhere_unle
     out = with_corpus_labels(mentions)
     assert [m.label for m in out] == ["ORG", "PERSON", "PERSON", "ORG", "ORG", "ORG"]
     assert [m.label for m in mentions] == before  # new mentions, the pipeline's unchanged
+
+
+def test_one_articles_slip_does_not_make_a_person_a_company_across_the_corpus():
+    from annotate.nlp.corpus_labels import with_corpus_labels
+
+    arts = [art(x, "PJ Tolliver was fired on Monday.") for x in "abc"]
+    mentions = [ment(arts[0], "PJ Tolliver", "ORG"), ment(arts[1], "PJ Tolliver"), ment(arts[2], "PJ Tolliver")]
+    assert [m.label for m in with_corpus_labels(mentions)] == ["ORG", "PERSON", "PERSON"]

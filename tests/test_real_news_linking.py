@@ -228,10 +228,12 @@ def test_quotes_of_a_surname_used_alone_before_a_relatives_full_name_stay_with_t
 
 
 def test_a_company_named_like_a_person_is_one_organisation_across_articles():
-    # Only the second article says what Varrow Kessling is; the first reads it the same way, and
-    # the lone first word ("Tarnex processors" elsewhere) is no person taken from "Tarnex Core Duo".
+    # Only the second article says what Varrow Kessling is (twice: the corpus reads it as a company
+    # as often as a person); the others read it the same way, and the lone first word ("Tarnex
+    # processors" elsewhere) is no person taken from "Tarnex Core Duo".
     an = run("Last month, Varrow Kessling and Orbis won the tanker contract. The laptops run on Tarnex Core Duo processors.",
-             "Los Angeles based Varrow Kessling said its shares rose. The new laptops use Tarnex processors.",
+             "Los Angeles based Varrow Kessling said its shares rose. Varrow Kessling employees cheered. "
+             "The new laptops use Tarnex processors.",
              "Quorran Vesk said he would stay, and Vesk thanked the staff of Varrow Kessling.")
     kessling = entity_named(an, "Varrow Kessling")
     assert kessling.label == "ORG" and articles_of(an, kessling) == {"a0", "a1", "a2"}
