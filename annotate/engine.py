@@ -8,6 +8,9 @@ Each stage is a plain function in its own module and can be tested alone:
   ``annotate.nlp.extract.extract_words(doc)`` -> ``ArticleWords`` (the words detectors compare),
   ``annotate.nlp.extract.extract_stream(doc)`` -> ``WordStream`` (every word and clause), and
   ``annotate.nlp.components.sentences.sentence_starts(doc)`` -> where its sentences start
+- ``annotate.nlp.corpus_labels.with_corpus_labels(mentions)`` -> the mentions with one label for
+  each name across the corpus (a name read as a person's in one article and as a company's in
+  another, with nothing marking a person, is the company)
 - ``annotate.nlp.corpus_names.with_name_mentions(articles, mentions)`` -> the mentions plus the
   names an article writes alone that the corpus names in full elsewhere
 - ``annotate.compare.linking.cluster_entities(articles, mentions)`` -> ``Links`` (entities and quote
@@ -175,12 +178,13 @@ def analyse(
     mentions, sentences, reported, words, pipeline, negations, denials, streams, problems = read
     clock.lap("annotate")
 
+    from annotate.nlp.corpus_labels import with_corpus_labels
     from annotate.nlp.corpus_names import with_name_mentions
     from annotate.compare.linking import assign_links, cluster_entities
     from annotate.compare.stories import group_stories
 
     stage("link")
-    mentions = with_name_mentions(articles, mentions)
+    mentions = with_name_mentions(articles, with_corpus_labels(mentions))
     links = cluster_entities(articles, mentions)
     assign_links(mentions, links)
     entities = links.entities

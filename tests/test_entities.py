@@ -298,6 +298,45 @@ def test_organisation_short_form_links_to_full_name(nlp):
     assert sum(1 for t, label, canon in found if t == "Atlas" and label == "ORG" and canon == "Atlas Group") == 2
 
 
+def test_a_company_named_like_a_person_is_an_organisation_when_its_uses_say_so(nlp):
+    # Two plain words are taken for a person's name, until the article uses them as a company's.
+    doc = nlp("Orvell Tamsin said on Monday that it would cut jobs. Orvell Tamsin shares fell 4 percent, "
+              "and later Orvell announced a new plan. Analyst Dara Quill said the cuts were overdue.")
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert found == [("Orvell Tamsin", "ORG"), ("Orvell Tamsin", "ORG"), ("Orvell", "ORG"), ("Dara Quill", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Air Veltria said it would buy 12 new jets.", "Air Veltria"),
+        ("The laptop runs on Tarnex processors.", "Tarnex"),
+        ("Seattle-based Kovar Lindqvist won the contract.", "Kovar Lindqvist"),
+        ("Varrow Kessling, a defence contractor, won the tender.", "Varrow Kessling"),
+        ("The report said electronics retailer Dunmore Brisk had passed its rivals.", "Dunmore Brisk"),
+        ("The deal was approved by Ostrava Marin's board of directors.", "Ostrava Marin"),
+        ("Drennan Locke chief executive Ana Ruiz resigned on Friday.", "Drennan Locke"),
+        ("Kovar Tansey, which defeated Bradley in the play-in round, lost on Friday.", "Kovar Tansey"),
+        ("The game was tight when Harlow opened its first lead.", "Harlow"),
+    ],
+)
+def test_words_around_a_name_that_only_a_company_has(nlp, text, name):
+    assert ents(nlp, text).get(name) == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quorran Vesk said he would stay. Vesk, who founded the charity, thanked its staff.",
+        "Quorran Vesk said his shares were not for sale. Mr. Vesk left.",
+        "The Quorran Vesk executive order was signed on Monday.",
+        "The statement was read by Quorran Vesk, which surprised no one.",
+    ],
+)
+def test_a_person_stays_a_person_beside_words_a_company_could_have(nlp, text):
+    assert ents(nlp, text).get("Quorran Vesk") == "PERSON"
+
+
 def test_acronym_defined_in_the_article_links_to_its_full_name(nlp):
     doc = nlp("The Rapid Support Forces (RSF) attacked. Later the RSF denied it.")
     acronyms = [e for e in doc.ents if e.text == "RSF"]

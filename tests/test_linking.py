@@ -464,3 +464,24 @@ def test_the_finder_keeps_names_to_the_people_they_name():
     assert {("James Comey", "PERSON"), ("Trump", "PERSON"), ("Abe", "PERSON"), ("Macron", "PERSON"),
             ("747", "PRODUCT")} <= found
     assert not {t for t, _ in found} & {"James Comey Memos", "Whatever Trump", "Trump-Abe"}
+
+
+def test_a_name_read_as_a_company_elsewhere_in_the_corpus_is_one_everywhere_unless_marked_as_a_person():
+    from annotate.nlp.corpus_labels import with_corpus_labels
+
+    a = art("a", "Varrow Kessling and Orbis won. Dara Quill and Mr. Brann Tolle met.")
+    b = art("b", "Varrow Kessling shares fell. The Dara Quill fund and Brann Tolle Group grew.")
+    mentions = [ment(a, "Varrow Kessling"), ment(a, "Dara Quill"), ment(a, "Brann Tolle"),
+                ment(b, "Varrow Kessling", "ORG"), ment(b, "Dara Quill", "ORG"), ment(b, "Brann Tolle", "ORG")]
+    before = [m.label for m in mentions]
+    out = with_corpus_labels(mentions)
+    assert [m.label for m in out] == ["ORG", "PERSON", "PERSON", "ORG", "ORG", "ORG"]
+    assert [m.label for m in mentions] == before  # new mentions, the pipeline's unchanged
+
+
+def test_one_articles_slip_does_not_make_a_person_a_company_across_the_corpus():
+    from annotate.nlp.corpus_labels import with_corpus_labels
+
+    arts = [art(x, "PJ Tolliver was fired on Monday.") for x in "abc"]
+    mentions = [ment(arts[0], "PJ Tolliver", "ORG"), ment(arts[1], "PJ Tolliver"), ment(arts[2], "PJ Tolliver")]
+    assert [m.label for m in with_corpus_labels(mentions)] == ["ORG", "PERSON", "PERSON"]

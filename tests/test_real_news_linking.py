@@ -225,3 +225,19 @@ def test_quotes_of_a_surname_used_alone_before_a_relatives_full_name_stay_with_t
     assert spoke["Your visit comes at a critical time"] == donald.id
     assert spoke["You can mark it down."] == donald.id
     assert spoke["It was lovely"] == melania.id
+
+
+def test_a_company_named_like_a_person_is_one_organisation_across_articles():
+    # Only the second article says what Varrow Kessling is (twice: the corpus reads it as a company
+    # as often as a person); the others read it the same way, and the lone first word ("Tarnex
+    # processors" elsewhere) is no person taken from "Tarnex Core Duo".
+    an = run("Last month, Varrow Kessling and Orbis won the tanker contract. The laptops run on Tarnex Core Duo processors.",
+             "Los Angeles based Varrow Kessling said its shares rose. Varrow Kessling employees cheered. "
+             "The new laptops use Tarnex processors.",
+             "Quorran Vesk said he would stay, and Vesk thanked the staff of Varrow Kessling.")
+    kessling = entity_named(an, "Varrow Kessling")
+    assert kessling.label == "ORG" and articles_of(an, kessling) == {"a0", "a1", "a2"}
+    by_id = {m.id: m for m in an.mentions}
+    assert {by_id[m].label for m in kessling.mentions} == {"ORG"}
+    assert entity_named(an, "Quorran Vesk").label == "PERSON"
+    assert not [m for m in an.mentions if m.kind == "entity" and m.text == "Tarnex" and m.label == "PERSON"]

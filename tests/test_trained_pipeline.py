@@ -67,7 +67,7 @@ def test_pipeline_name_names_the_trained_model(trained):
 
 
 def test_ner_finds_what_the_rules_cannot(trained):
-    text = "Analysts said Zorblat shares fell in Nairobi."
+    text = "Analysts expect Zorblat to cut jobs in Nairobi."
     found = {e.text: e.label_ for e in trained(text, disable=_only_mine(trained)).ents}
     assert found.get("Zorblat") == "ORG"  # from the trained NER
     assert found.get("Nairobi") == "GPE"  # from the rules' gazetteer

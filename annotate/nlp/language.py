@@ -156,6 +156,21 @@ def given_name_gender(name: str) -> str | None:
     return gender.removeprefix("mostly_") if gender in ("male", "female", "mostly_male", "mostly_female") else None
 
 
+# -- what the words around a name say it names -----------------------------------------------
+
+# Nouns that follow a name, or its possessive, only when it names an organisation: what a company
+# owns, employs or makes ("Aer Lingus shares", "China Eastern's board", "Intel processors",
+# "McDonnell Douglas jets"). A person has no shareholders, and people are not sold by the dozen.
+ORGANISATION_NOUNS = frozenset(
+    """shares stock stocks shareholders stockholders employee employees executive executives subsidiary
+    subsidiaries board ceo cfo coo jets jetliners airliners aircraft planes airplanes
+    processors chips microprocessors computers laptops notebooks smartphones handsets software cars
+    trucks vehicles engines fleet products""".split()
+)
+# Words after "executive" that make it no company's executive ("the Trump executive order").
+NOT_AN_EXECUTIVE = frozenset("order orders branch privilege privileges action actions power powers producer producers".split())
+
+
 # -- titles and roles -------------------------------------------------------------------------
 
 # Words that head a title or role ("Minister", "chief", "Colonel"), courtesy titles and their

@@ -64,6 +64,7 @@ ORG_HEAD_WORDS = ORG_SUFFIXES | {
     "resources", "petroleum", "railways", "studios", "labs", "solutions", "services", "ventures", "investments",
     "insurance", "trust", "club", "council", "committee", "tribunal", "commission", "police", "authority",
     "ministry", "school", "college", "hospital", "airport", "federation", "league", "society",
+    "aircraft", "aerospace", "airplanes", "electronics", "software",
 }
 # Bodies of an organisation that a reader files under the organisation
 # itself ("UN General Assembly" is the United Nations speaking).

@@ -47,9 +47,12 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from annotate.nlp.language import (
+    CLAUSE_CONJUNCTIONS,
     HONORIFIC_SEX,
     HONORIFICS,
     NAME_SUFFIXES,
+    NOT_AN_EXECUTIVE,
+    ORGANISATION_NOUNS,
     PARTY_LETTERS,
     PERSON_NOUNS,
     ROLE_LINKERS,
@@ -77,7 +80,7 @@ from annotate.nlp.components.gazetteer import (
     lexicon,
     spellings,
 )
-from annotate.nlp.names import ORG_HEAD_WORDS, WORK
+from annotate.nlp.names import CORPORATE_WORDS, ORG_HEAD_WORDS, WORK
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import LINE_BREAK, LONG_ALPHA, tokens, word_flag
 
@@ -127,6 +130,12 @@ _CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
 _LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
 _OF_WORDS = frozenset({"of", "for"})
+# What the words around a name say when they say only that it is no person ("X, which").
+_NO_PERSON = "NO_PERSON"
+# Words after which a name opens a clause ("when Drake, which ..."; not "Agriculture and Conservation, which").
+_CLAUSE_OPENERS = CLAUSE_CONJUNCTIONS - {"and", "or", "who", "which"}
+# Words that open an appositive describing what a name is ("X, a defence contractor,").
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "our", "its", "their"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "around", "from"})
 _COMMON = STOP_WORDS | SENTENCE_OPENERS
 # A capitalised word alone that is not a name by itself: "The", "Monday", "Minister".
@@ -148,6 +157,7 @@ class _Found:
     end: int
     label: str
     weak: bool = False  # a guess from defaults only: dropped in headlines
+    guess: bool = False  # a label read from one word beside the name ("Okafor said"): other uses may overturn it
 
 
 @Language.factory("ct_entities")
@@ -221,6 +231,7 @@ class _DocEntities:
         self._body_names: dict[str, str] = {}  # names found outside headlines -> label
         self._line_breaks: list[int] | None = None  # token indices of line breaks, when asked
         self._descriptions: dict[int, str] = {}  # start token -> "Spiro man" (the noun in lowercase)
+        self._said: dict[tuple[int, int], str | None] = {}  # (start, end) -> what the words around a name say it names
 
     # -- pass 1: runs of capitalised words -------------------------------------------------
 
@@ -263,7 +274,8 @@ class _DocEntities:
         for f in found:
             if f.label == "PERSON" and f.end - f.start >= 2 and fold(self.w[f.end - 1]) in ORG_HEAD_WORDS:
                 f.label = "ORG"  # "Ardmore Mining", "Rivergate United": named like an organisation
-        found = self._link_short_forms(found, unresolved)
+        evidenced = self._organisations_by_evidence(found)
+        found = self._link_short_forms(found, unresolved, evidenced)
         found = self._place_and_person_noun(found, unresolved)
         found = self._split_surname_pairs(found)
         canonical = self._canonical_forms(found)
@@ -594,6 +606,8 @@ class _DocEntities:
         elif opens and (shape & _CAMEL_CASE_SHAPE or (shape & _ACRONYM_SHAPE and end < self.n and w[end].isalpha() and w[end].islower())):
             # "DNC files lawsuit", "WikiLeaks, and ...": capitals inside a word tell a name even where a sentence opens
             found.append(_Found(start, end, "ORG", weak=True))
+        elif opens and self._subject_of_its(end) and not self.written_in_lowercase(w[start]):
+            found.append(_Found(start, end, "ORG"))  # "Creighton opened its first lead" (not "Military aircraft")
         elif opens and nxt not in SPEECH_VERBS:
             unresolved.append((start, end))  # pass 2 may still know it as a surname
         elif n >= 2 and fold(self.w[start]) in ORG_PREFIXES:
@@ -601,13 +615,13 @@ class _DocEntities:
         elif prev in _PLACE_PREPOSITIONS and n <= 3 and not (nxt in _POSSESSIVE) and fold(self.w[start]) not in self.lex.given_names:
             found.append(_Found(start, end, "GPE", weak=True))  # "tense in Drefal"
         elif n <= 4 and nxt is not None and nxt in SPEECH_VERBS and not (n == 1 and prev == "the"):
-            found.append(_Found(start, end, "PERSON"))  # "Okafor said"
+            found.append(_Found(start, end, "PERSON", guess=True))  # "Okafor said"
         elif n <= 4 and prev in ("said", "says") and (nxt is None or self.punct[end]):
-            found.append(_Found(start, end, "PERSON"))  # "..., said Amara Okafor."
+            found.append(_Found(start, end, "PERSON", guess=True))  # "..., said Amara Okafor."
         elif n <= 4 and prev is not None and fold(prev) in TITLE_HEADS:
             found.append(_Found(start, end, "PERSON"))  # "policy chief Kaja Kallas"
-        elif prev in ORG_INTRODUCERS:
-            found.append(_Found(start, end, "ORG"))  # "news platform Hromadske"
+        elif self._use_says(start, end) == "ORG":
+            found.append(_Found(start, end, "ORG"))  # "news platform Hromadske", "Intel processors"
         elif nxt in _LOWERCASE_ORG_SUFFIXES:
             found.append(_Found(start, end + 1, "ORG"))  # "the Atlas group"
         elif n == 1 and shape & _CAMEL_CASE_SHAPE:
@@ -1149,11 +1163,149 @@ class _DocEntities:
         doc.ents = []
         return out
 
+    # -- pass 2: what the article's uses of a guessed name say it names -------------------
+
+    def _organisations_by_evidence(self, found: list[_Found]) -> list[_Found]:
+        """A name the rules only guessed was a person's or a place's (two plain words, "X said",
+        "in X") is an organisation's when one of its uses in the article says so and none says
+        it is a person's: another use read from evidence ("Irish airline Aer Lingus"), the head of
+        a company's name ("Aer Lingus Group PLC"), or the words around a use (``_use_says``; a
+        guessed person is also no person in "X, which"). Relabels those uses; returns the names of
+        two words or more so relabelled. Only the guesses are looked at, a few per article."""
+        guesses = [f for f in found if (f.weak or f.guess) and f.label in ("PERSON", "GPE")]
+        if not guesses:
+            return []
+        w = self.w
+        uses: dict[str, list[_Found]] = {}  # (by the name as written: folding every guess costs more than it finds)
+        for f in guesses:
+            uses.setdefault(self.span_text(f.start, f.end), []).append(f)
+        told: dict[str, str] = {}  # name -> what a use read from evidence says it is
+        firsts = {w[f.start] for f in guesses}  # (a cheap test before folding a name)
+        for f in found:
+            if f.weak or f.guess or f.label not in ("ORG", "PERSON") or w[f.start] not in firsts:
+                continue
+            end = f.end
+            if f.label == "ORG":  # "Aer Lingus Group PLC" -> "Aer Lingus" (not "Palmer Police" -> "Palmer")
+                while end - f.start > 1 and fold(w[end - 1]) in CORPORATE_WORDS:
+                    end -= 1
+            key = self.span_text(f.start, end)
+            if key in uses and told.get(key) != "PERSON":
+                told[key] = f.label  # (a person's reading wins: it is never a guess)
+        relabelled: list[_Found] = []
+        for key, named in uses.items():
+            says = told.get(key)
+            if says is None and " " in key:  # (a word alone, "Okafor said", was read with its words in ``_unknown``)
+                for f in named:
+                    said = self._use_says(f.start, f.end)
+                    if said == "PERSON":
+                        says = said
+                        break
+                    if said == _NO_PERSON and f.label != "PERSON":
+                        said = None  # "Florence, Colo., which": a place may be no person either
+                    says = says or said
+            if says not in ("ORG", _NO_PERSON):
+                continue
+            for f in named:
+                f.label, f.weak, f.guess = "ORG", False, False
+            if named[0].end - named[0].start >= 2:
+                relabelled.append(named[0])
+        if relabelled:
+            # "Orvell announced" after "Orvell Tamsin shares": an organisation is short for its first word
+            heads = {w[f.start] for f in relabelled}
+            surnames = {w[f.end - 1] for f in found if f.label == "PERSON" and not f.guess and f.end - f.start >= 2}
+            for key in heads - surnames:
+                for f in uses.get(key, ()):
+                    if f.label == "PERSON":
+                        f.label, f.weak, f.guess = "ORG", False, False
+        return relabelled
+
+    def _use_says(self, start: int, end: int) -> str | None:
+        """``_words_around_say``, read once per span."""
+        key = (start, end)
+        if key not in self._said:  # (``_unknown`` asks first, the look at a guessed name's uses again)
+            self._said[key] = self._words_around_say(start, end)
+        return self._said[key]
+
+    def _words_around_say(self, start: int, end: int) -> str | None:
+        """"ORG" when the words right around the name at ``start:end`` say it names an organisation
+        ("Aer Lingus shares", "China Eastern's board", "Los Angeles based Northrop Grumman",
+        "retailer Best Buy", "our prime contractor, Northrop Grumman,", "Lockheed Martin, a defence
+        contractor,", "X said its", "X opened its"); "PERSON" when they say a person's ("Mr. X",
+        "X, who", "X said he"); ``_NO_PERSON`` for the subject of a clause in "X, which" (an
+        organisation or a place); None when they say neither."""
+        w, n = self.w, self.n
+        prev = w[start - 1].lower() if start else ""
+        if prev.rstrip(".") in HONORIFICS or (prev == "." and start > 1 and w[start - 2].lower() in HONORIFICS):
+            return "PERSON"
+        if prev in ORG_INTRODUCERS or (prev == "," and start > 1 and w[start - 2] in ORG_INTRODUCERS):  # ("Network, Security": a list)
+            return "ORG"
+        if prev == "based" and self._place_before(start - 1):
+            return "ORG"  # "Los Angeles based Northrop Grumman", "Seattle-based X" (not "Intel-based PCs")
+        if end >= n:
+            return None
+        after = w[end].lower()
+        k = end + 1 if after in _POSSESSIVE else end  # "China Eastern's board"
+        noun = w[k].lower() if k < n else ""
+        if noun in ORGANISATION_NOUNS and not (noun == "executive" and k + 1 < n and w[k + 1].lower() in NOT_AN_EXECUTIVE):
+            return "ORG"
+        if noun == "chief" and k + 1 < n and w[k + 1].lower() == "executive":
+            return "ORG"  # "Aer Lingus chief executive", "Northrop's chief executive"
+        if end + 1 >= n:
+            return None
+        nxt = w[end + 1].lower()
+        if after == ",":
+            if nxt in ("who", "whose"):
+                return "PERSON"
+            if nxt == "which" and (not prev or prev in _CLAUSE_OPENERS or (self.punct[start - 1] and prev not in _POSSESSIVE)):
+                return _NO_PERSON  # "Drake, which had defeated Bradley" (not "the announcement from Kim, which read")
+            return self._appositive_organisation(end + 1)
+        if self._subject_of_its(end):
+            return "ORG"
+        if after in SPEECH_VERBS and nxt in ("he", "she", "his", "her"):
+            return "PERSON"
+        return None
+
+    def _subject_of_its(self, end: int) -> bool:
+        """Is the name ending at ``end`` the subject of a verb and "its": "Boeing said its",
+        "Creighton opened its first lead", "Northrop Grumman and its partner"?"""
+        if end + 1 >= self.n or self.w[end + 1].lower() != "its":
+            return False
+        after = self.w[end].lower()
+        return after == "and" or after in SPEECH_VERBS or (after.isalpha() and after.endswith("ed"))
+
+    def _place_before(self, based: int) -> bool:
+        """Is a known place written right before "based" (at token ``based``), glued by a hyphen or not?"""
+        k = based - 1
+        if k >= 0 and self.w[k] == "-":
+            k -= 1
+        return any(k - size + 1 >= 0 and self._known(k - size + 1, k + 1) in ("GPE", "LOC") for size in (1, 2, 3))
+
+    def _appositive_organisation(self, i: int) -> str | None:
+        """"ORG" for an appositive from token ``i`` headed by a noun for an organisation: "a defence
+        contractor,", "the world's largest airline.", "Boeing's rival company," (not "a company
+        spokesman", "according to the company")."""
+        w, n = self.w, self.n
+        if not (w[i].lower() in _APPOSITIVE_OPENERS or (w[i][:1].isupper() and i + 1 < n and w[i + 1] in _POSSESSIVE)):
+            return None
+        for j in range(i + 1, min(n - 1, i + 6)):
+            word = w[j]
+            if word in ORG_INTRODUCERS:  # (lowercase: "Network" in "Audit, Network, Security" is a name)
+                after = w[j + 1]
+                closed = self.punct[j + 1] and after not in _POSSESSIVE  # not "a company spokesman", "the company's"
+                return "ORG" if closed or after.lower() in ("that", "which", "based") else None
+            if self.punct[j] and word not in _POSSESSIVE:
+                return None
+        return None
+
     # -- pass 2: short forms of names found in full ----------------------------------------
 
-    def _link_short_forms(self, found: list[_Found], unresolved: list[tuple[int, int]]) -> list[_Found]:
+    def _link_short_forms(
+        self, found: list[_Found], unresolved: list[tuple[int, int]], evidenced: list[_Found] = ()
+    ) -> list[_Found]:
         surnames: dict[str, str] = {}
         org_heads: dict[str, str] = {}
+        for f in evidenced:  # "Northrop" for "Northrop Grumman": an organisation is short for its first word
+            org_heads.setdefault(fold(self.w[f.start]), "ORG")
         for f in found:
             if f.end - f.start < 2:
                 if f.label == "PERSON" and not f.weak:  # "Trump said", "President Trump"

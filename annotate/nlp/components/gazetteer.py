@@ -142,21 +142,22 @@ ORG_SUFFIXES = frozenset(
     magazine broadcasting reserve community communities clinic clinics recovery rehab
     """.split()
 )
-# First words that make a capitalised sequence an organisation ("Radio X", "Ministry of Y").
+# First words that make a capitalised sequence an organisation ("Radio X", "Ministry of Y", "Air Canada").
 ORG_PREFIXES = frozenset(
     """radio bank university ministry department office committee council institute
-    federation union association league agency commission federal central royal supreme""".split()
+    federation union association league agency commission federal central royal supreme
+    air""".split()
 )
 # Courtesy titles: they mark a person but are not a role worth comparing.
 FAC_SUFFIXES = frozenset(
     """airport airbase base stadium arena bridge palace square tower towers hospital prison jail dam port
     harbour harbor station mosque cathedral temple synagogue hotel building embassy consulate camp
     highway motorway road avenue boulevard street plaza museum library terminal pipeline refinery plant
-    mine checkpoint barracks""".split()
+    mine checkpoint barracks theater theatre""".split()
 )
 LOC_SUFFIXES = frozenset(
     """desert river mountains mountain mount lake sea ocean gulf valley region basin coast plateau strait
-    island islands peninsula delta forest plain plains canal bay cape hills highlands""".split()
+    island islands peninsula delta forest plain plains canal bay cape hills highlands beach""".split()
 )
 EVENT_SUFFIXES = frozenset(
     """war wars summit conference olympics games cup championship championships revolution uprising
@@ -177,7 +178,8 @@ ORG_INTRODUCERS = frozenset(
     """platform outlet newspaper paper daily weekly agency broadcaster website site channel network
     magazine journal company firm group organisation organization ngo charity party militia
     movement brand bank airline operator contractor manufacturer startup start-up publication
-    tabloid station""".split()
+    tabloid station retailer maker carrier supplier chipmaker automaker carmaker planemaker
+    conglomerate subsidiary insurer lender""".split()
 )
 # Name particles that join capitalised words ("Ibn", "de", "van der").
 PARTICLES = NAME_PARTICLES
