@@ -28,9 +28,10 @@ def article_labels(article_ids: Iterable[str]) -> dict[str, str]:
 
 _QUOTED = re.compile(r'("[^"]*")')
 # Where the detectors' summaries name articles: "(a, b)", "by a, b", "a / b: …; a / c: …",
-# "Only a gives", "a, b give no …; c gives it", "a, b, c, d and 4 more", "; b does not mention".
+# "Only a gives", "a, b give no …; c gives it", "a, b, c, d and 4 more", "; b does not mention",
+# "where b writes".
 _LIST_BEFORE = ("(", ", ", "/ ", "by ", "Only ", "; ")
-_LIST_AFTER = (")", ",", " /", ":", " and ", " give", " does not", " report")
+_LIST_AFTER = (")", ",", " /", ":", " and ", " give", " does not", " report", " write")
 
 
 def with_labels(summary: str, labels: Mapping[str, str], article_ids: Iterable[str]) -> str:
