@@ -71,3 +71,9 @@ def test_an_office_is_on_the_holders_line_and_has_no_clause_word_before_its_head
     ]:
         at = text.index(holder)
         assert offices_in(text, [(at, at + len(holder), label)]) == [], text
+
+
+def test_an_office_in_capitals_ending_a_sentence_leaves_the_period_out_too():
+    text = "Tom Enders became Airbus CEO. He said so."
+    at = text.index("Airbus")
+    assert [text[start:end] for start, end, _, _ in offices_in(text, [(at, at + 6, "ORG")])] == ["Airbus CEO"]

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from annotate.nlp.language import PREPOSITIONS
+from annotate.nlp.language import ABBREVIATIONS, PREPOSITIONS
 from annotate.nlp.names import OFFICE_HEADS, fold
 
 _HOLDER_LABELS = frozenset({"NORP", "GPE", "ORG"})
@@ -84,8 +84,9 @@ def offices_in(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[in
                 continue
             if office_tail(words[:n]):
                 office_end = _end_of_words(text, end, words[:n])
-                if words[n - 1][-1] == "." and words[n - 1][:-1].isalpha() and words[n - 1][:-1].islower():
-                    office_end -= 1  # "a Russian ambassador.": the sentence's period, not an abbreviation's
+                head = words[n - 1]
+                if head[-1] == "." and head[:-1].isalpha() and head[:-1].capitalize() not in ABBREVIATIONS:
+                    office_end -= 1  # "a Russian ambassador.", "Airbus CEO.": the sentence's period, not an abbreviation's
                 break
         else:
             continue
