@@ -227,3 +227,9 @@ def test_every_word_has_the_shape_of_the_plain_definition(word):
     from annotate.nlp.components.tokens import _plain_shape, _shape
 
     assert _shape(word) == _plain_shape(word)
+
+
+def test_a_title_abbreviation_before_a_name_that_is_a_function_word_ends_no_sentence(nlp):
+    # "May" and "Will" are function words too: "Mrs. May said" was two sentences, and no name
+    text = "Mrs. May said on Tuesday that Mr. Will agreed. Talks went on."
+    assert sentences(nlp, text) == ["Mrs. May said on Tuesday that Mr. Will agreed.", "Talks went on."]

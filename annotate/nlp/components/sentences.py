@@ -32,6 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from annotate.nlp.components import DOCS_PER_BATCH, Batched
 from annotate.nlp.components.tokens import FINAL, LINE_BREAK, read_tokens, tokens, word_flag
+from annotate.nlp.language import TITLE_ABBREVIATIONS
 
 # A line at least this long that ends mid-sentence is taken to be hard-wrapped...
 _WRAP_WIDTH = 60
@@ -45,8 +46,11 @@ STARTS_KEY = "sentence_starts"  # doc.user_data: (tokens, starts) read by ``sent
 
 # "... a victory for the U.S. It is not.": an abbreviation's period ends the sentence too when a
 # capitalised function word follows ("It", "The", "But") and then a word in lower case; a name
-# after it does not ("U.S. Army"). ("A" and "I" may be initials.)
-_ABBREVIATION_END = word_flag(lambda w: len(w) > 1 and w[-1] == "." and not set(w) <= _FINAL)
+# after it does not ("U.S. Army"). ("A" and "I" may be initials.) A title's period never does: a
+# name follows it, and names can be function words ("Mrs. May said", "Mr. Will").
+_ABBREVIATION_END = word_flag(
+    lambda w: len(w) > 1 and w[-1] == "." and not set(w) <= _FINAL and w[:-1] not in TITLE_ABBREVIATIONS
+)
 _OPENING_WORDS = frozenset(STOP_WORDS) - {"a", "i"}
 _FUNCTION_WORD_CAPITALISED = word_flag(lambda w: w[:1].isupper() and w.lower() in _OPENING_WORDS)
 
