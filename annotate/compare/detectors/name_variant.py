@@ -74,18 +74,22 @@ def detect(story: Story) -> Findings:
         parts = [
             f'"{written_name(forms[ids[0]])}" ({outlet_list([story.labels[i] for i in ids])})' for ids in by_form.values()
         ]
-        found.append(
-            Discrepancy(
-                id="",
-                kind=KIND,
-                subject=story.entity_name(entity_id),
-                summary="Name spelled " + " vs ".join(parts),
-                severity=_severity(shown),
-                values=article_values({aid: written_name(m) for aid, m in forms.items()}),
-                evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in forms.items()],
-            )
-        )
+        found.append(_finding(story, entity_id, "Name spelled " + " vs ".join(parts), _severity(shown), forms, written_name))
     return found + _other_parts(story) + _titles(story) + _misspellings(story), []
+
+
+def _finding(story: Story, entity_id: str, summary: str, severity: str, uses: dict[str, Mention], value_of) -> Discrepancy:
+    """A name_variant finding about ``entity_id`` whose evidence is each article's mention in
+    ``uses`` (article id -> mention) and whose value there is ``value_of(mention)``."""
+    return Discrepancy(
+        id="",
+        kind=KIND,
+        subject=story.entity_name(entity_id),
+        summary=summary,
+        severity=severity,
+        values=article_values({aid: value_of(m) for aid, m in uses.items()}),
+        evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in uses.items()],
+    )
 
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -155,21 +159,13 @@ def _other_parts(story: Story) -> list[Discrepancy]:
                 continue
             reported.add(frozenset((odd, usual)))
             uses = {article_id: parts[odd][article_id], **anchored[usual]}
-            values = {aid: written_name(m) for aid, m in uses.items()}
-            found.append(
-                Discrepancy(
-                    id="",
-                    kind=KIND,
-                    subject=story.entity_name(entity_id),
-                    summary=f'Called "{values[article_id]}" ({story.labels[article_id]}) where '
-                    f'{outlet_list([story.labels[aid] for aid in anchored[usual]])} '
-                    f'{"write" if len(anchored[usual]) > 1 else "writes"} '
-                    f'"{written_name(next(iter(anchored[usual].values())))}"',
-                    severity="low",
-                    values=article_values(values),
-                    evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in uses.items()],
-                )
+            summary = (
+                f'Called "{written_name(uses[article_id])}" ({story.labels[article_id]}) where '
+                f'{outlet_list([story.labels[aid] for aid in anchored[usual]])} '
+                f'{"write" if len(anchored[usual]) > 1 else "writes"} '
+                f'"{written_name(next(iter(anchored[usual].values())))}"'
             )
+            found.append(_finding(story, entity_id, summary, "low", uses, written_name))
     return found
 
 
@@ -192,17 +188,7 @@ def _titles(story: Story) -> list[Discrepancy]:
         if len(by_form) < 2 or len(keys) > 1:
             continue
         parts = [f'"{uses[ids[0]].text}" ({outlet_list([story.labels[i] for i in ids])})' for ids in by_form.values()]
-        found.append(
-            Discrepancy(
-                id="",
-                kind=KIND,
-                subject=story.entity_name(entity_id),
-                summary="Title written " + " vs ".join(parts),
-                severity="low",
-                values=article_values({aid: m.text for aid, m in uses.items()}),
-                evidence=[evidence(story.article_by_id[aid], m.start, m.end) for aid, m in uses.items()],
-            )
-        )
+        found.append(_finding(story, entity_id, "Title written " + " vs ".join(parts), "low", uses, lambda m: m.text))
     return found
 
 
