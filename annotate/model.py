@@ -197,6 +197,7 @@ class QuoteMention(MentionBase):
     """Where the name the quote is attributed by is in the article ("Trump" in "..., Trump said",
     or the name "he" stands for): the span of an entity mention, or null."""
     speaker_end: int | None = None
+    """The end of that name (exclusive, as every ``end``), or null."""
     kind: Literal["quote"] = "quote"
     """Which kind of mention this is (``entity``, ``number``, ``quote`` or ``date``)."""
 
