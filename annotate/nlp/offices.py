@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from annotate.nlp.language import ABBREVIATIONS, PREPOSITIONS
+from annotate.nlp.language import ABBREVIATIONS, CLAUSE_CONJUNCTIONS, PREPOSITIONS
 from annotate.nlp.names import OFFICE_HEADS, fold
 
 _HOLDER_LABELS = frozenset({"NORP", "GPE", "ORG"})
@@ -28,7 +28,7 @@ FORMER = frozenset({"former", "ex", "then", "ex-", "then-", "fired", "ousted", "
 GENERIC_TOP_OFFICES = frozenset({"chief", "head", "boss", "leader"})
 TOP_OFFICES = GENERIC_TOP_OFFICES | {"director", "ceo", "chairman", "chairwoman", "chair", "president"}
 _COMPOUND_ENDS = frozenset({"executive", "officer", "minister"})  # "chief executive (officer)", "prime minister"
-_NOT_IN_AN_OFFICE = PREPOSITIONS | {"as", "or", "nor", "than", "that", "which", "who", "when", "while", "if"}
+_NOT_IN_AN_OFFICE = PREPOSITIONS | CLAUSE_CONJUNCTIONS  # "the J.C.P.O.A. as President Trump"
 NOT_OFFICE = frozenset({"the", "a", "an", "but", "and", "current", "new", "top", "its", "his", "her", "their"})
 
 

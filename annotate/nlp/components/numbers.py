@@ -37,7 +37,7 @@ from annotate.nlp.components import Batched, doc_text, register_extensions
 from annotate.nlp.components.dates import MONTHS, WEEKDAYS, DateMatch, digit_runs, find_dates
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import SpanWriter, tokens, word_flag
-from annotate.nlp.language import by_first_letter, caseless
+from annotate.nlp.language import PREPOSITIONS, by_first_letter, caseless
 
 # spaCy's own labels for what a number measures.
 CARDINAL, MONEY, PERCENT = "CARDINAL", "MONEY", "PERCENT"
@@ -236,7 +236,7 @@ def find_numbers(doc: Doc) -> list[NumberMatch]:
 # model the count is of. (Not "5 of 100 passengers", "between 5 and 10", "two 500 kg bombs".)
 _MODEL_DIGITS = re.compile(r"\d{3,4}")
 _BETWEEN_COUNT_AND_MODEL = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,3}\s+")  # (no sentence end, no comma)
-_JOINING_TWO_COUNTS = frozenset("of to and or from between out than by per".split())
+_JOINING_TWO_COUNTS = PREPOSITIONS | {"and", "or", "between", "out", "than", "per"}
 
 
 def _without_model_numbers(atoms: list[_Atom], text: str) -> list[_Atom]:
