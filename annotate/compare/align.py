@@ -27,15 +27,10 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from annotate.nlp.language import strip_accents
+from annotate.nlp.language import WORDING_WORDS, strip_accents
 
 ELLIPSIS = "…"
 _TOKEN = re.compile(r"\.\.\.|…|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-# Words whose change alters the wording, not what is said ("and", "the", "that").
-FUNCTION_WORDS = frozenset(
-    """a an the and or but of to in on at by for with from as that this these those it its is are was
-    were be been has have had do does did so then there here very just also""".split()
-)
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
@@ -92,7 +87,7 @@ def local_alignment(a: Sequence[str], b: Sequence[str]) -> Alignment | None:
 
 
 def _weight(word: str) -> int:
-    return 1 if word in FUNCTION_WORDS or len(word) < 4 else 2
+    return 1 if word in WORDING_WORDS or len(word) < 4 else 2
 
 
 _MAX_LCS = 250_000  # cells: longer texts are compared by their matching runs alone
@@ -145,7 +140,7 @@ class Change:
     @property
     def wording_only(self) -> bool:
         """Only function words differ ("has consulted" / "consulted")."""
-        return all(w in FUNCTION_WORDS for w in (*self.old, *self.new))
+        return all(w in WORDING_WORDS for w in (*self.old, *self.new))
 
 
 def changes(a: Sequence[str], b: Sequence[str], al: Alignment) -> list[Change]:

@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from annotate.model import NO_CUES, Article, Entity, Mention
 from annotate.nlp.offices import FORMER, GENERIC_TOP_OFFICES, NOT_OFFICE, TOP_OFFICES, office_tail
 from annotate.nlp.names import (
+    mention_name,
     ACRONYM_SKIP,
     CORPORATE_WORDS,
     COUNTRIES,
@@ -134,12 +135,6 @@ class _Name:
     def full(self) -> bool:
         """A person named with given name(s) and surname."""
         return self.person and bool(self.given) and bool(self.surname)
-
-
-def mention_name(m: Mention) -> str:
-    """The name a mention gives, without role and possessive."""
-    name = m.value if isinstance(m.value, str) and m.value.strip() else m.text
-    return strip_possessive(name)
 
 
 @dataclass(slots=True)

@@ -18,9 +18,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from annotate.compare.linking import mention_name
 from annotate.model import NO_CUES, Mention
 from annotate.nlp.language import fold, given_names
+from annotate.nlp.names import mention_name
 
 
 def with_corpus_labels(mentions: Sequence[Mention]) -> list[Mention]:

@@ -13,9 +13,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 
-from annotate.compare.linking import mention_name
 from annotate.model import Article, EntityMention, Mention, NameCues
-from annotate.nlp.names import LONE_NAME_WORD, PERSON_NOUNS, fold, split_person, strip_possessive
+from annotate.nlp.names import LONE_NAME_WORD, PERSON_NOUNS, fold, mention_name, split_person, strip_possessive
 from annotate.nlp.name_cues import name_cues
 from annotate.nlp.offices import offices_in
 

@@ -297,6 +297,9 @@ REPORTING_VERBS = _speech_verbs("r", finite_only=True)
 # Verbs that make the name before them a person's ("Okafor said").
 PERSON_SPEECH_VERBS = _speech_verbs("p", finite_only=True)
 
+# The forms of "say" after which a sentence's last words are its speaker ("..., said Okafor.").
+SAID_FORMS = frozenset({"said", "says"})
+
 # Words that may stand between a name and its reporting verb ("Petrova has also said ...").
 SPEECH_VERB_LEADS = frozenset("has had have also then later publicly repeatedly".split())
 # Words after a reporting verb that lead into a date rather than into what was said ("said late on Thursday").
@@ -739,6 +742,80 @@ def _countries() -> frozenset[str]:
     return _country_table()[0] | frozenset(("europe", "africa", "asia"))
 
 
+# -- numbers: the words that write, qualify and count a quantity ----------------------------
+
+# Number words and their values ("twenty-five", "a dozen", "1.2bn").
+ONES_AND_TEENS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+NUMBER_SCALES: dict[str, int] = {
+    "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
+    "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
+}  # fmt: skip
+CURRENCIES: dict[str, str] = {
+    "$": "dollars", "us$": "dollars", "usd": "dollars", "dollar": "dollars", "dollars": "dollars",
+    "€": "euros", "eur": "euros", "euro": "euros", "euros": "euros",
+    "£": "pounds", "gbp": "pounds", "pound": "pounds", "pounds": "pounds",
+    "¥": "yen", "yen": "yen",
+}  # fmt: skip
+QUALIFIERS = (
+    "more than", "over", "at least", "fewer than", "less than", "about", "around", "nearly",
+    "up to", "almost", "roughly", "approximately", "some", "an estimated", "close to",
+    "at most", "as many as", "as few as", "under", "just over", "just under", "well over",
+    "upwards of", "in excess of", "no more than", "no fewer than", "no less than",
+    "an additional", "another",
+)  # fmt: skip
+
+# Nouns that tell what an uncounted number counts ("the 700 still stationed there").
+CONTEXT_NOUNS = (
+    "troops", "troop", "soldiers", "soldier", "forces", "servicemen", "personnel",
+    "peacekeepers", "fighters", "militants", "mercenaries", "people", "civilians",
+    "refugees", "migrants", "residents", "casualties", "deaths", "workers", "police",
+    "officers", "prisoners", "hostages", "voters", "votes", "cases", "children", "death toll",
+)  # fmt: skip
+# Synonyms that count the same thing, mapped to one canonical plural.
+COUNT_SYNONYMS = {
+    "soldiers": "troops", "troop": "troops", "forces": "troops", "servicemen": "troops",
+    "servicewomen": "troops", "personnel": "troops", "persons": "people",
+    "fatalities": "deaths", "dead": "deaths", "death toll": "deaths",
+}  # fmt: skip
+IRREGULAR_PLURALS = {
+    "people": "people", "person": "people", "men": "men", "man": "men", "women": "women",
+    "woman": "women", "children": "children", "child": "children", "police": "police",
+    "personnel": "personnel", "staff": "staff", "aircraft": "aircraft", "cattle": "cattle",
+    "livestock": "livestock", "sheep": "sheep", "media": "media", "data": "data",
+    "dead": "dead", "wounded": "wounded", "injured": "injured", "feet": "feet", "foot": "feet",
+    "ammunition": "ammunition", "equipment": "equipment",
+}  # fmt: skip
+# Measures written short, by the plural a reader would say.
+UNIT_ABBREVIATIONS = {
+    "km": "kilometres", "kms": "kilometres", "m": "metres", "cm": "centimetres", "mm": "millimetres",
+    "kg": "kilograms", "kgs": "kilograms", "g": "grams", "t": "tonnes", "lb": "pounds", "lbs": "pounds",
+    "mi": "miles", "ft": "feet", "mph": "mph", "kph": "kph", "ha": "hectares", "sq": "square",
+    "mw": "megawatts", "gw": "gigawatts", "kw": "kilowatts", "bpd": "barrels a day",
+}  # fmt: skip
+# Words that end the noun phrase after a number: what follows is not what it counts.
+NOUN_PHRASE_ENDS = frozenset(
+    """a an the of and or but nor to in on at by for with from as than that this these those which
+    who whom whose is are was were be been being have has had will would can could may might must
+    shall should do does did not no so if then there here it its their his her our your my we they
+    he she you i them us him me per each every all both any some more most less fewer into onto
+    upon over under between among about around after before since until while when where whether
+    also only just even still yet again ago later earlier out up down off away back against toward
+    towards through during without within across behind beyond plus minus times""".split()
+)
+FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics", "ness")
+
+
 # -- content words: what the detectors compare ------------------------------------------------
 
 # Words that carry no content of their own in a statement.
@@ -750,6 +827,17 @@ STOPWORDS = frozenset(
     some any all each every both either neither other another which who whom whose what when where why how
     while though although because since until unless up down out off again further once own same s t
     said says say told tell added adding according mr mrs ms much many really quite rather""".split()
+)
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+# What names a work (films, shows, books are not people or places): "the film X", "starred in X";
+# and what a title follows, a comma or opening quotes between: "his book, A Higher Loyalty,".
+WORK_NOUNS = frozenset("film films movie movies sitcom album albums song songs novel documentary musical".split())
+WORK_VERBS = frozenset("starred starring appeared appearing cameo".split())
+TITLE_NOUNS = WORK_NOUNS | frozenset("book books memoir memoirs biography autobiography".split())
+# Words whose change alters the wording, not what is said ("and", "the", "that").
+WORDING_WORDS = frozenset(
+    """a an the and or but of to in on at by for with from as that this these those it its is are was
+    were be been has have had do does did so then there here very just also""".split()
 )
 # Whole month and weekday names (not "may", "mar": words of their own too): dates, not what a
 # sentence is about.

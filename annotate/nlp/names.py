@@ -1,6 +1,6 @@
 """Name keys: what lets two spellings of one name meet, for linking.
 
-Pure functions over strings. ``fold`` (in ``annotate.nlp.language``, with the
+Pure functions over strings (and ``mention_name``, the name a mention gives). ``fold`` (in ``annotate.nlp.language``, with the
 other facts about the language: titles, countries, nationalities) removes
 what never distinguishes two names; ``translit_key`` goes further and merges
 common transliteration variants (Yuri / Yury, Zelensky / Zelenskyy) so
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -19,6 +20,7 @@ from annotate.nlp.language import (  # noqa: F401  (linking reads these here; th
     COUNTRY_ALIASES,
     HONORIFIC_SEX,
     HONORIFICS,
+    INDEFINITE_ARTICLES,
     LEADER_HEADS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -37,6 +39,9 @@ from annotate.nlp.language import (  # noqa: F401  (linking reads these here; th
     strip_accents,
     strip_possessive,
 )
+
+if TYPE_CHECKING:
+    from annotate.model import Mention
 
 # Small words skipped when building an acronym ("Bank of England" -> "BE").
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&"}
@@ -91,7 +96,7 @@ def work_key(folded: str) -> str:
     """A folded title without the article it opens with: "a higher loyalty" -> "higher loyalty"
     (``fold`` has dropped "the" already): how outlets write one title differently."""
     first, _, rest = folded.partition(" ")
-    return rest if rest and first in ("a", "an") else folded
+    return rest if rest and first in INDEFINITE_ARTICLES else folded
 
 
 def tokens(text: str) -> list[str]:
@@ -193,3 +198,9 @@ def spelling_key(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def mention_name(m: Mention) -> str:
+    """The name a mention gives, without role and possessive."""
+    name = m.value if isinstance(m.value, str) and m.value.strip() else m.text
+    return strip_possessive(name)

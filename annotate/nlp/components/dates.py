@@ -26,22 +26,22 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from annotate.nlp.language import MONTHS, WEEKDAYS, caseless
+from annotate.nlp.language import INDEFINITE_ARTICLES, MONTH_ABBREVIATIONS, MONTHS, ONES_AND_TEENS, WEEKDAYS, caseless
 from annotate.nlp.components import DOCS_PER_BATCH, Batched, register_extensions
 from annotate.nlp.components.tokens import SpanWriter, tokens
 
 LABEL = "DATE"
 
+# How many days, weeks, months or years ago a date is: "a week ago", "two years ago".
 SMALL_NUMBERS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+    **dict.fromkeys(INDEFINITE_ARTICLES, 1), **{w: n for w, n in ONES_AND_TEENS.items() if 1 <= n <= 12}
+}
 
 # Month names are matched capitalised only ("may" is a verb); abbreviations may end in ".".
-_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_FULL_MONTH = "(?:" + "|".join(m.title() for m in MONTHS if m not in MONTH_ABBREVIATIONS) + ")"
+_ABBR_MONTH = "(?:" + "|".join(sorted((m.title() for m in MONTH_ABBREVIATIONS), key=len, reverse=True)) + r")\.?"
 MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = "(?:" + "|".join(d.title() for d in WEEKDAYS) + ")"
 YEAR = r"(?:19\d\d|20\d\d|2100)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _NOT_DIGIT_AFTER = r"(?![\d,]\d|\d|:\d|\.\d)"

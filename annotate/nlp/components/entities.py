@@ -57,8 +57,12 @@ from annotate.nlp.language import (
     PERSON_NOUNS,
     ROLE_LINKERS,
     ROLE_MODIFIERS,
+    SAID_FORMS,
     TITLE_HEADS,
+    TITLE_NOUNS,
     US_STATE_FORMS,
+    WORK_NOUNS,
+    WORK_VERBS,
     fold,
     given_name_gender,
 )
@@ -113,16 +117,11 @@ _SENTENCE_END = frozenset(".!?…\"'”’")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _SURNAME_PREFIXED = re.compile(r"^(?:(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z][a-z]+|[A-Z][a-z]*['’][A-Za-z][a-z]+)$")  # "McDermott", "Ka'loni"
 _NAME_SHAPED = re.compile(r"^[A-Z][a-z]*['’][A-Za-z][a-z]+$")  # "Ka'Loni", "D'Andre"
-# "the film X", "starred in X": what names a work (films, shows, books are not people or places).
-_WORK_NOUNS = frozenset("film films movie movies sitcom album albums song songs novel documentary musical".split())
-_WORK_VERBS = frozenset("starred starring appeared appearing cameo".split())
 
-
-# What a title follows (a comma or opening quotes between): "his book, A Higher Loyalty," (``_work_title``).
-_TITLE_NOUNS = _WORK_NOUNS | frozenset("book books memoir memoirs biography autobiography".split())
+# Opening quotes before a work's title (``_work_title``).
 _TITLE_QUOTES = frozenset("\"'“‘«")
 
-_WORK_WORDS = _TITLE_NOUNS | _WORK_VERBS
+_WORK_WORDS = TITLE_NOUNS | WORK_VERBS
 _WORK_WORD = word_flag(lambda w: w.lower() in _WORK_WORDS)
 # What ends the look back for a work verb: the end of a clause, or a verb of speech.
 _WORK_STOPS = frozenset({".", ";", ":"}) | SPEECH_VERBS
@@ -224,7 +223,7 @@ class _DocEntities:
         # Entities a trained NER set (``Doc.ents`` reads the token structs directly).
         self.trained_ents = doc.ents
         self._words: set[str] | None = None  # every word of the Doc
-        self._work_words: bool | None = None  # has the Doc a word of _TITLE_NOUNS or _WORK_VERBS?
+        self._work_words: bool | None = None  # has the Doc a word of TITLE_NOUNS or WORK_VERBS?
         self._lowercase_questions = 0
         self._headline: dict[int, bool] = {}  # first token of a sentence or line -> is it a headline?
         self._headline_at: dict[int, bool] = {}  # token -> is it in a headline? (asked again and again)
@@ -616,7 +615,7 @@ class _DocEntities:
             found.append(_Found(start, end, "GPE", weak=True))  # "tense in Drefal"
         elif n <= 4 and nxt is not None and nxt in SPEECH_VERBS and not (n == 1 and prev == "the"):
             found.append(_Found(start, end, "PERSON", guess=True))  # "Okafor said"
-        elif n <= 4 and prev in ("said", "says") and (nxt is None or self.punct[end]):
+        elif n <= 4 and prev in SAID_FORMS and (nxt is None or self.punct[end]):
             found.append(_Found(start, end, "PERSON", guess=True))  # "..., said Amara Okafor."
         elif n <= 4 and prev is not None and fold(prev) in TITLE_HEADS:
             found.append(_Found(start, end, "PERSON"))  # "policy chief Kaja Kallas"
@@ -647,7 +646,7 @@ class _DocEntities:
         nxt = self.w[end].lower() if end < self.n else None
         return bool(
             (nxt is not None and nxt in SPEECH_VERBS and prev != "the")
-            or (prev in ("said", "says") and (nxt is None or self.punct[end]))
+            or (prev in SAID_FORMS and (nxt is None or self.punct[end]))
             or (prev is not None and fold(prev) in TITLE_HEADS)
         )
 
@@ -676,7 +675,7 @@ class _DocEntities:
             quoted = True
         if i >= floor and w[i] == ",":
             i -= 1
-        if i < floor or w[i].lower() not in _TITLE_NOUNS:
+        if i < floor or w[i].lower() not in TITLE_NOUNS:
             return False
         return quoted or w[start] in ("A", "An", "The") or (end < self.n and w[end] == ":")
 
@@ -686,7 +685,7 @@ class _DocEntities:
         return start >= 2 and self.w[start - 1] == ":" and bool(found) and found[-1].label == WORK and found[-1].end == start - 1
 
     def _has_work_words(self) -> bool:
-        """Has the Doc a word of ``_TITLE_NOUNS`` or ``_WORK_VERBS``? (Most articles have none: one
+        """Has the Doc a word of ``TITLE_NOUNS`` or ``WORK_VERBS``? (Most articles have none: one
         look at their words' flags spares the look back at each name.)"""
         if self._work_words is None:
             self._work_words = bool(self.toks.where(_WORK_WORD).any())
@@ -702,11 +701,11 @@ class _DocEntities:
         i = start - 1
         while i >= floor and w[i] in _OPENERS:
             i -= 1
-        if i >= floor and w[i].lower() in _WORK_NOUNS:
+        if i >= floor and w[i].lower() in WORK_NOUNS:
             return True
         for j in range(start - 1, max(floor, start - 9) - 1, -1):
             word = w[j].lower()
-            if word == "in" and j > floor and w[j - 1].lower() in _WORK_VERBS:
+            if word == "in" and j > floor and w[j - 1].lower() in WORK_VERBS:
                 return True
             if word in _WORK_STOPS:
                 break

@@ -37,83 +37,31 @@ from annotate.nlp.components import Batched, doc_text, register_extensions
 from annotate.nlp.components.dates import MONTHS, WEEKDAYS, DateMatch, digit_runs, find_dates
 from annotate.nlp.components.sentences import sentence_starts
 from annotate.nlp.components.tokens import SpanWriter, tokens, word_flag
-from annotate.nlp.language import PREPOSITIONS, by_first_letter, caseless
+from annotate.nlp.language import (
+    CONTEXT_NOUNS,
+    COUNT_SYNONYMS,
+    CURRENCIES,
+    FRACTIONS,
+    INDEFINITE_ARTICLES,
+    IRREGULAR_PLURALS,
+    NOT_PLURAL_ENDINGS,
+    NOUN_PHRASE_ENDS,
+    NUMBER_SCALES,
+    ONES_AND_TEENS,
+    PREPOSITIONS,
+    QUALIFIERS,
+    TENS,
+    UNIT_ABBREVIATIONS,
+    by_first_letter,
+    caseless,
+)
 
 # spaCy's own labels for what a number measures.
 CARDINAL, MONEY, PERCENT = "CARDINAL", "MONEY", "PERCENT"
 
-UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES: dict[str, int] = {
-    "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
-    "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
-}  # fmt: skip
-CURRENCIES: dict[str, str] = {
-    "$": "dollars", "us$": "dollars", "usd": "dollars", "dollar": "dollars", "dollars": "dollars",
-    "€": "euros", "eur": "euros", "euro": "euros", "euros": "euros",
-    "£": "pounds", "gbp": "pounds", "pound": "pounds", "pounds": "pounds",
-    "¥": "yen", "yen": "yen",
-}  # fmt: skip
 _MONEY_NAMES = frozenset(CURRENCIES.values())
-QUALIFIERS = (
-    "more than", "over", "at least", "fewer than", "less than", "about", "around", "nearly",
-    "up to", "almost", "roughly", "approximately", "some", "an estimated", "close to",
-    "at most", "as many as", "as few as", "under", "just over", "just under", "well over",
-    "upwards of", "in excess of", "no more than", "no fewer than", "no less than",
-    "an additional", "another",
-)  # fmt: skip
 
-# Nouns that tell what an uncounted number counts ("the 700 still stationed there").
-CONTEXT_NOUNS = (
-    "troops", "troop", "soldiers", "soldier", "forces", "servicemen", "personnel",
-    "peacekeepers", "fighters", "militants", "mercenaries", "people", "civilians",
-    "refugees", "migrants", "residents", "casualties", "deaths", "workers", "police",
-    "officers", "prisoners", "hostages", "voters", "votes", "cases", "children", "death toll",
-)  # fmt: skip
-# Synonyms that count the same thing, mapped to one canonical plural.
-CANONICAL = {
-    "soldiers": "troops", "troop": "troops", "forces": "troops", "servicemen": "troops",
-    "servicewomen": "troops", "personnel": "troops", "persons": "people",
-    "fatalities": "deaths", "dead": "deaths", "death toll": "deaths",
-}  # fmt: skip
-IRREGULAR_PLURALS = {
-    "people": "people", "person": "people", "men": "men", "man": "men", "women": "women",
-    "woman": "women", "children": "children", "child": "children", "police": "police",
-    "personnel": "personnel", "staff": "staff", "aircraft": "aircraft", "cattle": "cattle",
-    "livestock": "livestock", "sheep": "sheep", "media": "media", "data": "data",
-    "dead": "dead", "wounded": "wounded", "injured": "injured", "feet": "feet", "foot": "feet",
-    "ammunition": "ammunition", "equipment": "equipment",
-}  # fmt: skip
-# Measures written short, by the plural a reader would say.
-UNIT_ABBREVIATIONS = {
-    "km": "kilometres", "kms": "kilometres", "m": "metres", "cm": "centimetres", "mm": "millimetres",
-    "kg": "kilograms", "kgs": "kilograms", "g": "grams", "t": "tonnes", "lb": "pounds", "lbs": "pounds",
-    "mi": "miles", "ft": "feet", "mph": "mph", "kph": "kph", "ha": "hectares", "sq": "square",
-    "mw": "megawatts", "gw": "gigawatts", "kw": "kilowatts", "bpd": "barrels a day",
-}  # fmt: skip
-# Words that end the noun phrase after a number: what follows is not what it counts.
-FUNCTION_WORDS = frozenset(
-    """a an the of and or but nor to in on at by for with from as than that this these those which
-    who whom whose is are was were be been being have has had will would can could may might must
-    shall should do does did not no so if then there here it its their his her our your my we they
-    he she you i them us him me per each every all both any some more most less fewer into onto
-    upon over under between among about around after before since until while when where whether
-    also only just even still yet again ago later earlier out up down off away back against toward
-    towards through during without within across behind beyond plus minus times""".split()
-)
-FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
-NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics", "ness")
-
-_UNIT_WORD = "|".join(sorted(UNITS, key=len, reverse=True))
+_UNIT_WORD = "|".join(sorted(ONES_AND_TEENS, key=len, reverse=True))
 _TENS_WORD = "|".join(TENS)
 _SMALL = rf"(?:(?:{_TENS_WORD})(?:[-\s](?:{_UNIT_WORD}))?|{_UNIT_WORD})"
 _WORD_NUMBER = (
@@ -129,7 +77,7 @@ _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|GBP)\s?)$
 _A_BEFORE = re.compile(r"\b(?i:a|an)\s+$")
 # Words that can start a number phrase (any case); a per-word flag finds them fast.
 NUMBER_WORDS = frozenset(
-    [*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen",
+    [*ONES_AND_TEENS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen",
      "tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores"]
 )  # fmt: skip
 _NUMBER_WORD = word_flag(lambda w: w.lower() in NUMBER_WORDS)
@@ -150,7 +98,7 @@ _QUALIFIER_BEFORE = re.compile(
 )
 _QUALIFIER_SET = frozenset(QUALIFIERS)
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIERS)  # most numbers have none: test this first
-_NOT_SERIES_NAMES = FUNCTION_WORDS | frozenset(w for q in QUALIFIERS for w in q.split())
+_NOT_SERIES_NAMES = NOUN_PHRASE_ENDS | frozenset(w for q in QUALIFIERS for w in q.split())
 _NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) $")
 _BETWEEN_BEFORE = re.compile(r"\b(?i:between)\s+$")
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
@@ -289,7 +237,7 @@ def _atom(text: str, pos: int) -> _Atom | None:
         return _Atom(start, end, None, 1, cur, bool(pct), True, vague.lower())
     if words:
         word = " ".join(words.lower().split())
-        if word in ("a", "an"):
+        if word in INDEFINITE_ARTICLES:
             return None
         if word == "one" and _ONE_AS_PRONOUN.search(text, max(0, start - 10), start):
             return None  # "no one", "the one", "each one"
@@ -313,7 +261,7 @@ def _atom(text: str, pos: int) -> _Atom | None:
             and digits.isdigit() and _is_identifier(text, pos, end)):
         return None  # "Article 5", "Flight 370", "Resolution 2231"
     scale_word = scale_word or short
-    scale = SCALES[caseless(scale_word)] if scale_word else 1
+    scale = NUMBER_SCALES[caseless(scale_word)] if scale_word else 1
     value = float(digits.replace(",", "")) * scale
     return _Atom(start, end, _tidy(value), scale, cur, bool(pct), False, digits)
 
@@ -353,16 +301,16 @@ def _word_value(word: str) -> int:
     for part in re.split(r"[\s-]+", word):
         if part in ("and",):
             continue
-        if part in ("a", "an"):
+        if part in INDEFINITE_ARTICLES:
             current = 1
-        elif part in UNITS:
-            current += UNITS[part]
+        elif part in ONES_AND_TEENS:
+            current += ONES_AND_TEENS[part]
         elif part in TENS:
             current += TENS[part]
         elif part in ("hundred", "dozen"):
-            current = (current or 1) * SCALES[part]
-        elif part in SCALES:
-            total += (current or 1) * SCALES[part]
+            current = (current or 1) * NUMBER_SCALES[part]
+        elif part in NUMBER_SCALES:
+            total += (current or 1) * NUMBER_SCALES[part]
             current = 0
     return total + current
 
@@ -405,7 +353,7 @@ def _read(atom: _Atom, nxt: _Atom | None, text: str, sentences: "_Sentences") ->
     if counts is None:
         unit = _HYPHEN_UNIT.match(text, end) if not last.vague and text[end : end + 1] == "-" else None
         if unit is not None:
-            if unit["unit"] in FRACTIONS or unit["unit"] in FUNCTION_WORDS:
+            if unit["unit"] in FRACTIONS or unit["unit"] in NOUN_PHRASE_ENDS:
                 return None, used
             counts, end = _plural(unit["unit"]), unit.end()
             follower = _NEXT_WORD.match(text, end)
@@ -420,7 +368,7 @@ def _read(atom: _Atom, nxt: _Atom | None, text: str, sentences: "_Sentences") ->
             else:
                 counts = _from_context(text, start, sentences)
     if counts is not None:
-        counts = CANONICAL.get(counts, counts)
+        counts = COUNT_SYNONYMS.get(counts, counts)
     return NumberMatch(start, end, value, counts, qualifier), used
 
 
@@ -476,7 +424,7 @@ def _counted_noun(text: str, pos: int, atom: _Atom) -> tuple[str, int] | None:
             break
         word = m["word"]
         lower = word.lower().strip("’'")
-        if lower in FUNCTION_WORDS:
+        if lower in NOUN_PHRASE_ENDS:
             break
         pos = m.end()
         if word[0].isupper():
@@ -506,7 +454,7 @@ def _is_month_or_day(word: str) -> bool:
 
 
 def _is_content(word: str) -> bool:
-    return word[0].islower() and word.lower() not in FUNCTION_WORDS
+    return word[0].islower() and word.lower() not in NOUN_PHRASE_ENDS
 
 
 def _looks_plural(word: str) -> bool:
@@ -554,7 +502,7 @@ def _from_context(text: str, start: int, sentences: _Sentences) -> str | None:
             nearest = m["noun"]
     if nearest is None:
         return None
-    return CANONICAL.get(nearest, _plural(nearest))
+    return COUNT_SYNONYMS.get(nearest, _plural(nearest))
 
 
 @Language.factory("ct_numbers")
