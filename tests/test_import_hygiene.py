@@ -127,3 +127,19 @@ def test_the_engine_leaves_the_processs_collector_alone():
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          env={**os.environ, "CORPUS_TUI_CACHE_DIR": "/nonexistent/none"})
     assert run.returncode == 0, run.stderr
+
+
+def test_reading_stages_never_import_the_stages_after_them():
+    """The flow goes one way: corpus loading and the pipeline (``annotate.corpus``, ``annotate.nlp``)
+    never import comparison, the reader's notes or the engine that runs them all."""
+    import ast
+
+    later = ("annotate.compare", "annotate.notes", "annotate.engine", "annotate.report")
+    wrong = []
+    for package in ("corpus", "nlp"):
+        for path in sorted((ROOT / "annotate" / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                wrong += [f"{path.relative_to(ROOT)}: {n}" for n in names if n.startswith(later)]
+    assert not wrong, wrong
