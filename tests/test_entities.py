@@ -457,3 +457,12 @@ def test_a_title_after_a_work_word_is_no_name_however_the_word_is_written(nlp, t
     (the finder first looks whether an article has a work word at all, by its word ids)."""
     assert "Van Wilder" not in ents(nlp, text)
     assert ents(nlp, "Tara Reid saw Van Wilder in 2002.").get("Van Wilder") == "PERSON"
+
+
+def test_a_day_before_or_after_a_capitalised_word_is_when_not_who(nlp):
+    """"Early Tuesday" opening a sentence and "Easter Weekend" are times, not people; a given
+    name before a weekday still makes a person."""
+    found = ents(nlp, "Early Tuesday, aides gathered outside. He flew home over Easter Weekend. "
+                      "Joe Friday spoke to reporters.")
+    assert "Early Tuesday" not in found and "Easter Weekend" not in found
+    assert found.get("Joe Friday") == "PERSON"

@@ -485,3 +485,16 @@ def test_one_articles_slip_does_not_make_a_person_a_company_across_the_corpus():
     arts = [art(x, "PJ Tolliver was fired on Monday.") for x in "abc"]
     mentions = [ment(arts[0], "PJ Tolliver", "ORG"), ment(arts[1], "PJ Tolliver"), ment(arts[2], "PJ Tolliver")]
     assert [m.label for m in with_corpus_labels(mentions)] == ["ORG", "PERSON", "PERSON"]
+
+
+def test_a_day_or_a_compass_point_in_a_guessed_name_is_not_spread_as_a_name():
+    """A run the finder took for a person ("Early Tuesday", "South Lawn") does not make every
+    "Tuesday" or "South" of the corpus a person; a surname still is one."""
+    from annotate.nlp.corpus_names import with_name_mentions
+
+    first = art("a", "Early Tuesday aides gathered. Reporters waited on the South Lawn. Lindsay Lohan arrived.")
+    second = art("b", "Officials met on Tuesday. Envoys from the South came. Now that Lohan is back, fans cheer.")
+    mentions = [ment(first, "Early Tuesday", "PERSON"), ment(first, "South Lawn", "PERSON"),
+                ment(first, "Lindsay Lohan", "PERSON")]
+    added = [m.text for m in with_name_mentions([first, second], mentions) if m.article == "b"]
+    assert added == ["Lohan"]

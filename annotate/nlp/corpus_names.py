@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from annotate.model import Article, EntityMention, Mention, NameCues
+from annotate.nlp.language import CALENDAR_WORDS, COMPASS_POINTS, HOLIDAYS
 from annotate.nlp.names import LONE_NAME_WORD, PERSON_NOUNS, fold, mention_name, split_person, strip_possessive
 from annotate.nlp.name_cues import name_cues
 from annotate.nlp.offices import offices_in
@@ -27,8 +28,9 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
     corpus, where an article writes them alone and its own finder could not tell they were names
     ("Now that Lohan is back" in an article that never says "Lindsay Lohan").
 
-    A word also used as another kind of name ("Jordan" the country), written in lowercase in the
-    article, or next to another capitalised word is left alone. One pass over each text.
+    A word also used as another kind of name ("Jordan" the country), a weekday, month, holiday or
+    compass point, a word written in lowercase in the article, or next to another capitalised word
+    is left alone. One pass over each text.
     """
     name_words: set[str] = set()
     other_names: set[str] = set()
@@ -54,7 +56,9 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
                 # words ``_CAPITALISED_WORD`` finds whose key has a space)
                 name_words.add(" ".join(folded[:2]))
                 name_words.add(" ".join(folded[-2:]))
-    name_words -= other_names
+    # A word that dates or places something is no one's name alone, even when a run the finder
+    # guessed was a person's holds it ("Early Tuesday", "South Lawn", "Easter Weekend").
+    name_words -= other_names | CALENDAR_WORDS | HOLIDAYS | COMPASS_POINTS
     directions = {d: next(iter(places)) for d, places in by_direction.items() if len(places) == 1}
     if not name_words and not directions:
         return list(mentions)

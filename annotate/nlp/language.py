@@ -842,6 +842,10 @@ WORDING_WORDS = frozenset(
 # Whole month and weekday names (not "may", "mar": words of their own too): dates, not what a
 # sentence is about.
 CALENDAR_WORDS = frozenset(m for m in MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)
+# Holidays news dates things by ("over Easter", "before Christmas"): days, not names of people.
+HOLIDAYS = frozenset("christmas easter thanksgiving passover hanukkah ramadan diwali eid halloween".split())
+# Compass points: "the South", "South Lawn" name a region or a part of a name, not a person.
+COMPASS_POINTS = frozenset("north south east west".split())
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # A word (``WORD``) or a figure ("1,000", "3.5"): the units of an article's word stream.
 WORD_OR_FIGURE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*", re.UNICODE)

@@ -49,6 +49,7 @@ from spacy.tokens import Doc
 from annotate.nlp.language import (
     CLAUSE_CONJUNCTIONS,
     HONORIFIC_SEX,
+    HOLIDAYS,
     HONORIFICS,
     NAME_SUFFIXES,
     NOT_AN_EXECUTIVE,
@@ -61,6 +62,7 @@ from annotate.nlp.language import (
     TITLE_HEADS,
     TITLE_NOUNS,
     US_STATE_FORMS,
+    WEEKDAYS,
     WORK_NOUNS,
     WORK_VERBS,
     fold,
@@ -138,7 +140,7 @@ _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "our", "its", "their"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "around", "from"})
 _COMMON = STOP_WORDS | SENTENCE_OPENERS
 # A capitalised word alone that is not a name by itself: "The", "Monday", "Minister".
-_NOT_A_NAME_ALONE = _COMMON | MONTHS_AND_DAYS | TITLE_HEADS
+_NOT_A_NAME_ALONE = _COMMON | MONTHS_AND_DAYS | HOLIDAYS | TITLE_HEADS
 # What the lowercase words inside a name can start with ("Bank of ...", "al-", "Workers' ...").
 _GAP_OPENERS = frozenset(("-", "'", "’")) | _POSSESSIVE | PARTICLES | _OF_WORDS
 _CAPITALISED = word_flag(capitalised)
@@ -238,16 +240,11 @@ class _DocEntities:
         doc = self.doc
         found: list[_Found] = []
         unresolved: list[tuple[int, int]] = []
-        labels, w = self.lex.labels, self.w
+        w = self.w
         headlines: list[tuple[int, int]] = []
         for start, end in self._runs():
             if end - start == 1:  # the common cases: a known name ("France") or a common word ("The")
-                key = fold(w[start])
-                label = labels.get(key)
-                if label:
-                    found.append(_Found(start, end, label))
-                elif key not in _NOT_A_NAME_ALONE:
-                    self._unknown(start, end, found, unresolved)
+                self._one_word(start, found, unresolved)
             elif w[start + 1] == "-" and self._party_and_state(start, end):
                 continue  # "(R-Va.)" after a lawmaker's name: not a name
             elif self._in_headline(start):
@@ -510,6 +507,9 @@ class _DocEntities:
         start, end = self._trim(start, end)
         if start >= end:
             return
+        if end - start == 1:  # "Queens Friday" without its day
+            self._one_word(start, found, unresolved)
+            return
         if end - start > _MAX_RUN:
             self._segment(start, end, found, unresolved)
             return
@@ -525,6 +525,8 @@ class _DocEntities:
         last = fold(self.w[end - 1])
         if n == 1 and self._is_month_or_day(start):
             return
+        if n == 2 and fold(self.w[start]) in HOLIDAYS:
+            return  # "Easter Weekend", "Christmas Day": when, not who
         if headline and n > 3:
             # a headline's run is many names and words: its last word says nothing of the first
             self._segment(start, end, found, unresolved, by_given_name=True)
@@ -921,7 +923,18 @@ class _DocEntities:
             end -= 1
         while end - start > 2 and self._is_month_or_day(end - 1):
             end -= 1  # "Maurice Cheeks Saturday"
+        if end - start == 2 and fold(self.w[end - 1]) in WEEKDAYS and fold(self.w[start]) not in self.lex.more_given_names:
+            end -= 1  # "Queens Friday", "Early Tuesday" (but "Joe Friday")
         return start, end
+
+    def _one_word(self, start: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
+        """A capitalised word alone: a listed name, a common word, or a name no list knows."""
+        key = fold(self.w[start])
+        label = self.lex.labels.get(key)
+        if label:
+            found.append(_Found(start, start + 1, label))
+        elif key not in _NOT_A_NAME_ALONE:
+            self._unknown(start, start + 1, found, unresolved)
 
     # -- sentences, openers, headlines -----------------------------------------------------
 
