@@ -466,3 +466,10 @@ def test_a_day_before_or_after_a_capitalised_word_is_when_not_who(nlp):
                       "Joe Friday spoke to reporters.")
     assert "Early Tuesday" not in found and "Easter Weekend" not in found
     assert found.get("Joe Friday") == "PERSON"
+
+
+def test_an_acronym_that_is_also_a_word_names_something_only_in_capitals(nlp):
+    """"Who knows" and "Us and them" open sentences with words; "the WHO" and "the US" are names."""
+    found = ents(nlp, "Who knows what comes next. Us and them, he said. The WHO said the outbreak spread. The US agreed.")
+    assert "Who" not in found and "Us" not in found
+    assert found.get("WHO") == "ORG" and found.get("US") == "GPE"

@@ -579,6 +579,8 @@ class _DocEntities:
 
     def _unknown(self, start: int, end: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
         """A run no list knows: decide from its shape and its context."""
+        if end - start == 1 and fold(self.w[start]) in self.lex.word_acronyms:
+            return  # "Who" (not "WHO"): a word
         if self._work_title(start, end):
             found.append(_Found(start, end, WORK))
             return
@@ -847,6 +849,8 @@ class _DocEntities:
         """The label of a listed name (or one the body named) on tokens ``start:end``."""
         if end - start == 1:
             key = fold(self.w[start])
+            if key in self.lex.word_acronyms and not self.w[start].isupper():
+                return None  # "Who knows": not the WHO
             return self.lex.labels.get(key) or self._body_names.get(key)
         label = None
         if tuple([word.lower() for word in self.w[start:end]]) in self.pattern_words:
@@ -930,7 +934,7 @@ class _DocEntities:
     def _one_word(self, start: int, found: list[_Found], unresolved: list[tuple[int, int]]) -> None:
         """A capitalised word alone: a listed name, a common word, or a name no list knows."""
         key = fold(self.w[start])
-        label = self.lex.labels.get(key)
+        label = self._known(start, start + 1)
         if label:
             found.append(_Found(start, start + 1, label))
         elif key not in _NOT_A_NAME_ALONE:

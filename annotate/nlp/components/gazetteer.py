@@ -248,6 +248,9 @@ class Lexicon:
     titles: frozenset[str]  # words that stand before a name as its title ("actress", "coach")
     longest: int  # most words in any name, to bound lookups
     names: dict[str, str]  # every name as listed -> the label of its folded form
+    # Acronyms listed in capitals that are common words too ("WHO", "US"): a name only when
+    # written in capitals ("Who knows", "Us and them" name nothing).
+    word_acronyms: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -292,7 +295,9 @@ def lexicon() -> Lexicon:
     not_names = STOP_WORDS | SENTENCE_OPENERS | PERSON_SPEECH_VERBS | PARTICLES | MONTHS_AND_DAYS | TITLE_HEADS | ROLE_MODIFIERS | title_words | labels.keys()
     more = frozenset(n for n in _dictionary_given_names() if n not in not_names and len(n) > 2) | given
     names = {name: labels[fold(name)] for name in listed}
-    return Lexicon(labels=labels, given_names=given, more_given_names=more, titles=title_words, longest=longest, names=names)
+    word_acronyms = frozenset(fold(n) for n in listed if n.isupper() and n.isalpha() and fold(n) in STOP_WORDS)
+    return Lexicon(labels=labels, given_names=given, more_given_names=more, titles=title_words, longest=longest,
+                   names=names, word_acronyms=word_acronyms)
 
 
 def spellings(name: str) -> set[str]:
