@@ -352,6 +352,22 @@ def test_same_predicate_denied_and_affirmed_is_a_claim():
     assert "had not affected" in words_of(d)["a"] and "had affected" in words_of(d)["b"]
 
 
+def test_an_adverb_after_the_negation_is_not_what_is_denied():
+    # "hasn't already discussed": the verb is denied, not "already"; the other outlet's "already
+    # reported" agrees (nothing new), so there is no claim.
+    a = art("a", "The letters, which hold nothing that Okafor hasn't already discussed in his testimony, "
+                 "were leaked on Friday.")
+    b = art("b", "Most of the exchanges have already been reported, and were relayed by Okafor in his "
+                 "testimony before the committee.")
+    found, _ = run([a, b], [ment(a, "Okafor"), ment(b, "Okafor")])
+    assert not of_kind(found, "claim")
+    # The verb it negates still meets its affirmation.
+    c = art("c", "Okafor discussed the letters in his testimony before the committee.")
+    found, _ = run([a, c], [ment(a, "Okafor"), ment(c, "Okafor")])
+    (d,) = of_kind(found, "claim")
+    assert "hasn't already discussed" in words_of(d)["a"]
+
+
 def test_unrelated_negation_is_not_a_claim():
     a = art("a", "The Vantor Foundation opened a school.")
     b = art("b", "The Vantor Foundation did not comment.")

@@ -318,11 +318,14 @@ NEGATION_WORDS = frozenset(
 NEGATING_WORDS = NEGATION_WORDS | {"no", "without"}
 # Words that make a clause a possibility, a condition or a question, not a statement of fact.
 HEDGE_WORDS = frozenset("might may could would should if whether can".split())
+# Adverbs between a negation and the verb it negates ("has not already discussed", "did not yet
+# sign"): the verb is the predicate, not the adverb.
+NEGATION_ADVERBS = ("already", "yet", "ever", "even", "also")
 # Words between a negation and what it negates ("denied that it had hired").
 NEGATION_GAP_WORDS = frozenset(
-    """that it he she they we i you had has have been be being was were is are to any the a an yet ever also
-    even so personally directly himself herself itself themselves""".split()
-)
+    """that it he she they we i you had has have been be being was were is are to any the a an
+    so personally directly himself herself itself themselves""".split()
+) | frozenset(NEGATION_ADVERBS)
 # Auxiliaries a "not" follows ("was not", "did not") and verbs that deny ("denied sending").
 NEGATED_AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "did", "does", "do", "will", "would", "could", "can")
 NEGATED_CONTRACTIONS = ("wasn", "weren", "isn", "aren", "hasn", "haven", "hadn", "didn", "doesn", "don", "won", "couldn", "can")
