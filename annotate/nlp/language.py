@@ -319,11 +319,12 @@ NEGATING_WORDS = NEGATION_WORDS | {"no", "without"}
 # Words that make a clause a possibility, a condition or a question, not a statement of fact.
 HEDGE_WORDS = frozenset("might may could would should if whether can".split())
 # Adverbs between a negation and the verb it negates ("has not already discussed", "did not yet
-# sign"): the verb is the predicate, not the adverb.
-NEGATION_ADVERBS = ("already", "yet", "ever", "even", "also")
+# sign"): the verb is the predicate, not the adverb. ("did not also rescind" is no denial of
+# rescinding: it grants one act and denies another, so "also" stays the predicate there.)
+NEGATION_ADVERBS = ("already", "yet", "ever", "even")
 # Words between a negation and what it negates ("denied that it had hired").
 NEGATION_GAP_WORDS = frozenset(
-    """that it he she they we i you had has have been be being was were is are to any the a an
+    """that it he she they we i you had has have been be being was were is are to any the a an also
     so personally directly himself herself itself themselves""".split()
 ) | frozenset(NEGATION_ADVERBS)
 # Auxiliaries a "not" follows ("was not", "did not") and verbs that deny ("denied sending").
@@ -343,6 +344,14 @@ ACT_FAMILIES = (
     "kill killed die died",
     "resign resigned quit step stepped",
 )
+# Acts an outlet may credit to one doer and another outlet to another ("were released by
+# Republican officials" / "the Justice Department released copies"): each line one family, the
+# forms that take an object after the doer or a doer after "by" (``detectors.agent``).
+AGENT_ACTS = (
+    "released sent provided delivered handed leaked",
+)
+# Words that may stand between a doer and its act ("the ministry had released", "X also sent").
+AGENT_ACT_LEADS = frozenset("has have had also then later quietly".split())
 # What an entity is affirmed or denied to have done, broader: being involved covers helping,
 # supplying, paying (the first family, which the others of involvement join: see ``claim``).
 INVOLVEMENT_FAMILIES = (
