@@ -412,6 +412,9 @@ def test_one_doer_written_two_ways_or_a_person_for_a_body_is_no_claim():
         # no doer: a way, a day, a place
         "d": ("The inspection memos on the plant were released by email on Friday.",
               "The Environment Agency released the inspection memos on the plant."),
+        # a body named by its kind alone, in a headline's capitals
+        "f": ("Inspection Memos On Plant Released By Police",
+              "The Kessler County Sheriff's Office released the inspection memos on the plant."),
         # not said to have happened
         "e": ("The inspection memos on the plant will be released by Labour councillors.",
               "The Environment Agency released the inspection memos on the plant."),
@@ -421,7 +424,7 @@ def test_one_doer_written_two_ways_or_a_person_for_a_body_is_no_claim():
         ms = []
         for x, name, label in ((a, "Tomas Berg", "PERSON"), (b, "Vestby Police", "ORG"), (a, "EPA", "ORG"),
                                (b, "Environmental Protection Agency", "ORG"), (b, "Environment Agency", "ORG"),
-                               (b, "Red Cross", "ORG")):
+                               (b, "Red Cross", "ORG"), (b, "Kessler County Sheriff's Office", "ORG")):
             if name in x.text and not (name == "Environment Agency" and "Environmental" in x.text):
                 ms.append(ment(x, name, label))
         found, _ = run([a, b], ms)

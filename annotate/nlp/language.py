@@ -350,6 +350,13 @@ ACT_FAMILIES = (
 AGENT_ACTS = (
     "released sent provided delivered handed leaked",
 )
+# Bodies named by their kind alone ("Police", "the Ministry", "Officials"): which kind of doer, not
+# which one (``detectors.agent``: "killed by Police" and "killed by NYPD officers" agree).
+INSTITUTION_NOUNS = (
+    "police authorities authority officials official government army military troops forces prosecutors "
+    "prosecutor court ministry department agency officers investigators administration spokesman "
+    "spokeswoman spokesperson"
+).split()
 # Words that may stand between a doer and its act ("the ministry had released", "X also sent").
 AGENT_ACT_LEADS = frozenset("has have had also then later quietly".split())
 # What an entity is affirmed or denied to have done, broader: being involved covers helping,

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 
 from annotate.model import Discrepancy
 from annotate.nlp.language import (
-    AGENT_ACT_LEADS, AGENT_ACTS, CALENDAR_WORDS, GENERIC, HEDGE_WORDS, NEGATING_WORDS, PREPOSITIONS, STOPWORDS, fold, stem,
+    AGENT_ACT_LEADS, AGENT_ACTS, CALENDAR_WORDS, GENERIC, HEDGE_WORDS, INSTITUTION_NOUNS, NEGATING_WORDS, PREPOSITIONS,
+    STOPWORDS, fold, stem,
 )
 from annotate.compare.detectors.story import Findings, Matches, Story, article_values, evidence, value_part
 
@@ -109,11 +110,13 @@ def _doer(story: Story, article_id: str, start: int, end: int, entities) -> tupl
     """What is known of the doer named at ``start:end``: its entities, name words, initials,
     whether it is a person; None when no name is among its words."""
     inside = [m for m in entities if m.start < end and m.end > start]
-    s0, _ = story.sentence_at(article_id, start)
+    s0, s1 = story.sentence_at(article_id, start)
+    titled = _title_case(story, article_id, s0, s1)
     names = [w for at, w in story.words_in(article_id, start, end) if w[:1].isupper() and (at > s0 or inside)
-             and w.lower() not in STOPWORDS and w not in CALENDAR_WORDS]
-    if not names and not inside:
-        return None
+             and w.lower() not in STOPWORDS and w not in CALENDAR_WORDS
+             and (not titled or any(m.start <= at < m.end for m in inside))]
+    if not names or all(_name(w) in _INSTITUTIONS for w in names):
+        return None  # no name, or only which kind of body ("Police", "the Ministry"): not who
     ids = frozenset(m.entity for m in inside if m.entity)
     folded = frozenset(f for w in names if (f := _name(w)))
     acronyms = frozenset(_name(w) for w in names if w.isupper() and 2 <= len(_name(w)) <= 5)
@@ -125,6 +128,16 @@ def _name(word: str) -> str:
     """A name word as compared: folded, without a possessive or dots ("D.O.J.'s" -> "doj")."""
     w = fold(word)
     return (w[:-2] if w.endswith("'s") else w).replace("'", "").replace(".", "")
+
+
+_INSTITUTIONS = frozenset(INSTITUTION_NOUNS)
+
+
+def _title_case(story: Story, article_id: str, s0: int, s1: int) -> bool:
+    """The sentence is a headline in title case ("Teen Released By Police"): every word of four
+    letters or more capitalised, so a capital says nothing of a name."""
+    long = [w for _, w in story.words_in(article_id, s0, s1) if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= 3 and all(w[:1].isupper() for w in long)
 
 
 _GROUP_HEADS = frozenset(stem(w) for w in "officials official aides lawyers investigators officers staff team".split())
