@@ -415,6 +415,15 @@ def test_one_doer_written_two_ways_or_a_person_for_a_body_is_no_claim():
         # a body named by its kind alone, in a headline's capitals
         "f": ("Inspection Memos On Plant Released By Police",
               "The Kessler County Sheriff's Office released the inspection memos on the plant."),
+        # each doer's own thing
+        "g": ("The committee's inspection memo on the plant was released by Senator Hal Brody on Monday.",
+              "Senator Ada Voss released her inspection memo on the plant on Tuesday."),
+        # a leak is not a release
+        "h": ("The inspection memos on the plant were leaked by Labour councillors on Friday.",
+              "The Environment Agency released the inspection memos on the plant."),
+        # several send letters
+        "i": ("The letter on the inspection memos was sent by Labour councillors on Friday.",
+              "The Environment Agency sent a letter on the inspection memos to the council."),
         # not said to have happened
         "e": ("The inspection memos on the plant will be released by Labour councillors.",
               "The Environment Agency released the inspection memos on the plant."),
@@ -424,7 +433,8 @@ def test_one_doer_written_two_ways_or_a_person_for_a_body_is_no_claim():
         ms = []
         for x, name, label in ((a, "Tomas Berg", "PERSON"), (b, "Vestby Police", "ORG"), (a, "EPA", "ORG"),
                                (b, "Environmental Protection Agency", "ORG"), (b, "Environment Agency", "ORG"),
-                               (b, "Red Cross", "ORG"), (b, "Kessler County Sheriff's Office", "ORG")):
+                               (b, "Red Cross", "ORG"), (b, "Kessler County Sheriff's Office", "ORG"),
+                               (a, "Hal Brody", "PERSON"), (b, "Ada Voss", "PERSON")):
             if name in x.text and not (name == "Environment Agency" and "Environmental" in x.text):
                 ms.append(ment(x, name, label))
         found, _ = run([a, b], ms)
