@@ -418,6 +418,9 @@ def test_one_doer_written_two_ways_or_a_person_for_a_body_is_no_claim():
         # each doer's own thing
         "g": ("The committee's inspection memo on the plant was released by Senator Hal Brody on Monday.",
               "Senator Ada Voss released her inspection memo on the plant on Tuesday."),
+        # one report of several
+        "j": ("A report on conditions in the border camps was released by Amnesty International on Monday.",
+              "Human Rights Watch released a report on conditions in the border camps."),
         # a leak is not a release
         "h": ("The inspection memos on the plant were leaked by Labour councillors on Friday.",
               "The Environment Agency released the inspection memos on the plant."),
@@ -434,7 +437,8 @@ def test_one_doer_written_two_ways_or_a_person_for_a_body_is_no_claim():
         for x, name, label in ((a, "Tomas Berg", "PERSON"), (b, "Vestby Police", "ORG"), (a, "EPA", "ORG"),
                                (b, "Environmental Protection Agency", "ORG"), (b, "Environment Agency", "ORG"),
                                (b, "Red Cross", "ORG"), (b, "Kessler County Sheriff's Office", "ORG"),
-                               (a, "Hal Brody", "PERSON"), (b, "Ada Voss", "PERSON")):
+                               (a, "Hal Brody", "PERSON"), (b, "Ada Voss", "PERSON"),
+                               (a, "Amnesty International", "ORG"), (b, "Human Rights Watch", "ORG")):
             if name in x.text and not (name == "Environment Agency" and "Environmental" in x.text):
                 ms.append(ment(x, name, label))
         found, _ = run([a, b], ms)

@@ -194,9 +194,10 @@ def _active(story: Story, article_id: str, i: int, s0: int, s1: int, entities) -
     if j == 0 or i + 1 >= len(words) or starts[i + 1] >= s1:
         return None
     nxt = words[i + 1].lower()
-    if nxt in STOPWORDS and nxt not in _ARTICLES:
+    if nxt in STOPWORDS and nxt != "the":
         # "released from prison", "released on Thursday": no object after it; "Schiff released
-        # his memo": the doer's own thing, not what another is said to have released
+        # his memo": the doer's own thing, and "Amnesty released a report": one of several, not
+        # what another is said to have released
         return None
     end_of_name = starts[j - 1] + len(words[j - 1])
     doers = [m for m in entities if m.end == end_of_name]
