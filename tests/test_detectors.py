@@ -373,6 +373,20 @@ def test_an_adverb_after_the_negation_is_not_what_is_denied():
     assert not of_kind(found, "claim")
 
 
+def test_an_alleged_or_investigated_act_is_no_affirmation():
+    a = art("a", "The Halvard Group has denied bribing officials in the port tender.")
+    b = art("b", "Prosecutors widened the investigation into the Halvard Group's bribing of officials in the port tender.")
+    c = art("c", "The Halvard Group is accused of bribing officials in the port tender.")
+    d = art("d", "The Halvard Group admitted bribing officials in the port tender, court papers show.")
+    for other in (b, c):
+        found, _ = run([a, other], [ment(a, "Halvard Group", "ORG"), ment(other, "Halvard Group", "ORG")])
+        assert not of_kind(found, "claim"), other.text
+    # Said to have happened, it still meets the denial.
+    found, _ = run([a, d], [ment(a, "Halvard Group", "ORG"), ment(d, "Halvard Group", "ORG")])
+    (x,) = of_kind(found, "claim")
+    assert "admitted bribing" in words_of(x)["d"]
+
+
 def test_unrelated_negation_is_not_a_claim():
     a = art("a", "The Vantor Foundation opened a school.")
     b = art("b", "The Vantor Foundation did not comment.")

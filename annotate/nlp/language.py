@@ -380,6 +380,13 @@ INVOLVEMENT_FAMILIES = (
     "agreed agree agreement signed sign accepted accept approved approve",
     "met meet meeting talks talked",
 )
+# Words that make what follows them an allegation or the matter of an inquiry ("the investigation
+# into the Kremlin's meddling", "allegedly paid", "accused of bribing"): said to be looked into, not
+# said to have happened, so no affirmation against another outlet's denial.
+ALLEGATION_WORDS = (
+    "investigation investigations probe probes inquiry inquiries allegation allegations alleged allegedly "
+    "accusation accusations accused accusing accuses suspected suspicion suspicions"
+).split()
 # What news says a source did not do for the reporter, not about the story ("could not be
 # reached", "did not respond to a request for comment"): never a denial of the story's facts.
 REPORTER_BOILERPLATE = frozenset(
