@@ -352,11 +352,111 @@ def test_same_predicate_denied_and_affirmed_is_a_claim():
     assert "had not affected" in words_of(d)["a"] and "had affected" in words_of(d)["b"]
 
 
+def test_an_adverb_after_the_negation_is_not_what_is_denied():
+    # "hasn't already discussed": the verb is denied, not "already"; the other outlet's "already
+    # reported" agrees (nothing new), so there is no claim.
+    a = art("a", "The letters, which hold nothing that Okafor hasn't already discussed in his testimony, "
+                 "were leaked on Friday.")
+    b = art("b", "Most of the exchanges have already been reported, and were relayed by Okafor in his "
+                 "testimony before the committee.")
+    found, _ = run([a, b], [ment(a, "Okafor"), ment(b, "Okafor")])
+    assert not of_kind(found, "claim")
+    # The verb it negates still meets its affirmation.
+    c = art("c", "Okafor discussed the letters in his testimony before the committee.")
+    found, _ = run([a, c], [ment(a, "Okafor"), ment(c, "Okafor")])
+    (d,) = of_kind(found, "claim")
+    assert "hasn't already discussed" in words_of(d)["a"]
+    # "did not also rescind" grants one act and denies another: no denial of what was done.
+    e = art("e", "Campaigners were dismayed that Okafor did not also rescind a rule on river dredging.")
+    f = art("f", "Okafor rescinded the rule changes on river pollution last week.")
+    found, _ = run([e, f], [ment(e, "Okafor"), ment(f, "Okafor")])
+    assert not of_kind(found, "claim")
+
+
+def test_an_alleged_or_investigated_act_is_no_affirmation():
+    a = art("a", "The Halvard Group has denied bribing officials in the port tender.")
+    b = art("b", "Prosecutors widened the investigation into the Halvard Group's bribing of officials in the port tender.")
+    c = art("c", "The Halvard Group is accused of bribing officials in the port tender.")
+    d = art("d", "The Halvard Group admitted bribing officials in the port tender, court papers show.")
+    for other in (b, c):
+        found, _ = run([a, other], [ment(a, "Halvard Group", "ORG"), ment(other, "Halvard Group", "ORG")])
+        assert not of_kind(found, "claim"), other.text
+    # Said to have happened, it still meets the denial.
+    found, _ = run([a, d], [ment(a, "Halvard Group", "ORG"), ment(d, "Halvard Group", "ORG")])
+    (x,) = of_kind(found, "claim")
+    assert "admitted bribing" in words_of(x)["d"]
+
+
 def test_unrelated_negation_is_not_a_claim():
     a = art("a", "The Vantor Foundation opened a school.")
     b = art("b", "The Vantor Foundation did not comment.")
     found, _ = run([a, b], [ment(a, "Vantor Foundation", "ORG"), ment(b, "Vantor Foundation", "ORG")])
     assert not of_kind(found, "claim")
+
+
+# -- claim: the same act credited to different doers ----------------------------------
+def test_the_same_act_credited_to_different_doers_is_a_claim():
+    a = art("a", "The nine pages of the inspection memos describe leaks at the plant and were released "
+                 "by Labour council officials on Friday night.")
+    b = art("b", "The Environment Agency released copies of the inspection memos on the plant to "
+                 "councillors on Friday.")
+    c = art("c", "The inspection memos were released by the Environment Agency on Friday.")
+    ms = [ment(b, "Environment Agency", "ORG"), ment(c, "Environment Agency", "ORG")]
+    found, _ = run([a, b, c], ms)
+    (d,) = of_kind(found, "claim")
+    assert "released by Labour council officials" in words_of(d)["a"]
+    assert "The Environment Agency released copies" in words_of(d)["b"]
+    assert "released by the Environment Agency" in words_of(d)["c"]
+    assert d.subject.startswith("who released") and d.severity == "medium"
+    # Outlets naming the same doer are named together.
+    assert d.summary == 'Who released the inspection memos: "Labour council officials" (a) vs "The Environment Agency" (b, c)', d.summary
+
+
+def test_one_doer_written_two_ways_or_a_person_for_a_body_is_no_claim():
+    texts = {
+        # the same body, by its initials
+        "a": ("The inspection memos on the plant were released by the EPA on Friday.",
+              "The Environmental Protection Agency released the inspection memos on the plant."),
+        # a spokesman acts for the body he speaks for
+        "b": ("The video of the arrest was released by police spokesman Tomas Berg.",
+              "Vestby Police released the video of the arrest on Monday."),
+        # different things done
+        "c": ("The hostages were released by the rebels on Sunday.",
+              "The Red Cross sent medical supplies to the region."),
+        # no doer: a way, a day, a place
+        "d": ("The inspection memos on the plant were released by email on Friday.",
+              "The Environment Agency released the inspection memos on the plant."),
+        # a body named by its kind alone, in a headline's capitals
+        "f": ("Inspection Memos On Plant Released By Police",
+              "The Kessler County Sheriff's Office released the inspection memos on the plant."),
+        # each doer's own thing
+        "g": ("The committee's inspection memo on the plant was released by Senator Hal Brody on Monday.",
+              "Senator Ada Voss released her inspection memo on the plant on Tuesday."),
+        # one report of several
+        "j": ("A report on conditions in the border camps was released by Amnesty International on Monday.",
+              "Human Rights Watch released a report on conditions in the border camps."),
+        # a leak is not a release
+        "h": ("The inspection memos on the plant were leaked by Labour councillors on Friday.",
+              "The Environment Agency released the inspection memos on the plant."),
+        # several send letters
+        "i": ("The letter on the inspection memos was sent by Labour councillors on Friday.",
+              "The Environment Agency sent a letter on the inspection memos to the council."),
+        # not said to have happened
+        "e": ("The inspection memos on the plant will be released by Labour councillors.",
+              "The Environment Agency released the inspection memos on the plant."),
+    }
+    for key, (one, two) in texts.items():
+        a, b = art("a", one), art("b", two)
+        ms = []
+        for x, name, label in ((a, "Tomas Berg", "PERSON"), (b, "Vestby Police", "ORG"), (a, "EPA", "ORG"),
+                               (b, "Environmental Protection Agency", "ORG"), (b, "Environment Agency", "ORG"),
+                               (b, "Red Cross", "ORG"), (b, "Kessler County Sheriff's Office", "ORG"),
+                               (a, "Hal Brody", "PERSON"), (b, "Ada Voss", "PERSON"),
+                               (a, "Amnesty International", "ORG"), (b, "Human Rights Watch", "ORG")):
+            if name in x.text and not (name == "Environment Agency" and "Environmental" in x.text):
+                ms.append(ment(x, name, label))
+        found, _ = run([a, b], ms)
+        assert not of_kind(found, "claim"), (key, of_kind(found, "claim"))
 
 
 # -- omission -------------------------------------------------------------------------

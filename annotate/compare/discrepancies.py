@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 
-from annotate.compare.detectors import claim, date, name_variant, number, omission, polarity, quote, role
+from annotate.compare.detectors import agent, claim, date, name_variant, number, omission, polarity, quote, role
 from annotate.compare.detectors.story import Story
 from annotate.model import (
     DISCREPANCY_KINDS,
@@ -35,7 +35,7 @@ from annotate.model import (
 )
 from annotate.nlp.language import fold
 
-DETECTORS = (name_variant, role, number, date, quote, claim, polarity, omission)
+DETECTORS = (name_variant, role, number, date, quote, claim, polarity, agent, omission)
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 # A silent article counts in the id as these words, as it did before values were typed:
 # the ids of saved verdicts stay the same.

@@ -321,11 +321,15 @@ NEGATION_WORDS = frozenset(
 NEGATING_WORDS = NEGATION_WORDS | {"no", "without"}
 # Words that make a clause a possibility, a condition or a question, not a statement of fact.
 HEDGE_WORDS = frozenset("might may could would should if whether can".split())
+# Adverbs between a negation and the verb it negates ("has not already discussed", "did not yet
+# sign"): the verb is the predicate, not the adverb. ("did not also rescind" is no denial of
+# rescinding: it grants one act and denies another, so "also" stays the predicate there.)
+NEGATION_ADVERBS = ("already", "yet", "ever", "even")
 # Words between a negation and what it negates ("denied that it had hired").
 NEGATION_GAP_WORDS = frozenset(
-    """that it he she they we i you had has have been be being was were is are to any the a an yet ever also
-    even so personally directly himself herself itself themselves""".split()
-)
+    """that it he she they we i you had has have been be being was were is are to any the a an also
+    so personally directly himself herself itself themselves""".split()
+) | frozenset(NEGATION_ADVERBS)
 # Auxiliaries a "not" follows ("was not", "did not") and verbs that deny ("denied sending").
 NEGATED_AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "did", "does", "do", "will", "would", "could", "can")
 NEGATED_CONTRACTIONS = ("wasn", "weren", "isn", "aren", "hasn", "haven", "hadn", "didn", "doesn", "don", "won", "couldn", "can")
@@ -343,6 +347,25 @@ ACT_FAMILIES = (
     "kill killed die died",
     "resign resigned quit step stepped",
 )
+# Acts an outlet may credit to one doer and another outlet to another ("were released by
+# Republican officials" / "the Justice Department released copies"): each line one family, the
+# forms that take an object after the doer or a doer after "by" (``detectors.agent``). Acts that
+# many do side by side are left out: several send letters, provide information, announce one
+# decision together ("Locke announced" / "Salazar announced"), so two doers need not conflict. A
+# leak and a release are two acts (leaked to the press by one, released by another).
+AGENT_ACTS = (
+    "released",
+    "leaked",
+)
+# Bodies named by their kind alone ("Police", "the Ministry", "Officials"): which kind of doer, not
+# which one (``detectors.agent``: "killed by Police" and "killed by NYPD officers" agree).
+INSTITUTION_NOUNS = (
+    "police authorities authority officials official government army military troops forces prosecutors "
+    "prosecutor court ministry department agency officers investigators administration spokesman "
+    "spokeswoman spokesperson"
+).split()
+# Words that may stand between a doer and its act ("the ministry had released", "X also sent").
+AGENT_ACT_LEADS = frozenset("has have had also then later quietly".split())
 # What an entity is affirmed or denied to have done, broader: being involved covers helping,
 # supplying, paying (the first family, which the others of involvement join: see ``claim``).
 INVOLVEMENT_FAMILIES = (
@@ -360,6 +383,13 @@ INVOLVEMENT_FAMILIES = (
     "agreed agree agreement signed sign accepted accept approved approve",
     "met meet meeting talks talked",
 )
+# Words that make what follows them an allegation or the matter of an inquiry ("the investigation
+# into the Kremlin's meddling", "allegedly paid", "accused of bribing"): said to be looked into, not
+# said to have happened, so no affirmation against another outlet's denial.
+ALLEGATION_WORDS = (
+    "investigation investigations probe probes inquiry inquiries allegation allegations alleged allegedly "
+    "accusation accusations accused accusing accuses suspected suspicion suspicions"
+).split()
 # What news says a source did not do for the reporter, not about the story ("could not be
 # reached", "did not respond to a request for comment"): never a denial of the story's facts.
 REPORTER_BOILERPLATE = frozenset(

@@ -35,6 +35,7 @@ from annotate.nlp.language import (
     INVOLVEMENT_FAMILIES,
     NEGATED_AUXILIARIES,
     NEGATED_CONTRACTIONS,
+    NEGATION_ADVERBS,
     NEGATION_GAP_WORDS,
     NEGATION_WORDS,
     REPORTER_BOILERPLATE,
@@ -250,7 +251,7 @@ def negations_in(article_id: str, text: str, starts: Sequence[int], quotes: Sequ
 NEG_CORE = (
     rf"(?:(?:{'|'.join(NEGATED_AUXILIARIES)})\s*(?:not|never|n['’]t)"
     rf"|(?:{'|'.join(NEGATED_CONTRACTIONS)})['’]t|never|{'|'.join(DENYING_VERBS)})"
-    r"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+|[a-z]+ly\s+)*([^\W\d_][\w-]*)"
+    rf"\s+(?:been\s+|be\s+|any\s+|having\s+|the\s+|[a-z]+ly\s+|(?:{'|'.join(NEGATION_ADVERBS)})\s+)*([^\W\d_][\w-]*)"
 )
 _CORE = re.compile(NEG_CORE)
 # Up to two lower-case words between the subject and the negation ("the Pentagon itself was not").

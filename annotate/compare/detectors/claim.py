@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from annotate.model import Discrepancy
-from annotate.nlp.language import CLAUSE_NEGATIONS, GENERIC, GROUP_NOUNS, stem
+from annotate.nlp.language import ALLEGATION_WORDS, CLAUSE_NEGATIONS, GENERIC, GROUP_NOUNS, stem
 from annotate.nlp.negation import INVOLVEMENT_STEMS, deniable
 from annotate.compare.detectors.story import (
     Findings, Matches, Story, affirmed_vs_denied, article_values, content_of_words, content_words, evidence, words_only,
@@ -160,10 +160,24 @@ def _affirmation(story: Story, article_id: str, subject: str, family: frozenset[
             c_start, c_end = story.clause(article_id, min(m_start, w_start), max(m_end, w_start + len(w)))
             if _negative([w for _, w in story.words_in(article_id, c_start, c_end)]):
                 continue
+            if _alleged(story, article_id, c_start, min(m_start, w_start), max(m_end, w_start)):
+                continue  # "the investigation into the Kremlin's meddling": said to be looked into, not done
             distance = abs(w_start - m_start)
             if best is None or distance < best[0]:
                 best = (distance, c_start, c_end)
     return (best[1], best[2]) if best else None
+
+
+_ALLEGED = frozenset(ALLEGATION_WORDS)
+_ALLEGED_BEFORE = 4  # words before the subject or the predicate, in its clause, that may frame it
+
+
+def _alleged(story: Story, article_id: str, clause_start: int, start: int, end: int) -> bool:
+    """An allegation or an inquiry frames the words ``start:end`` (the subject and its predicate):
+    a word of ``ALLEGATION_WORDS`` among them or among the few before them in their clause
+    ("allegations that the Kremlin meddled", "the probe into the Kremlin's meddling")."""
+    before = story.words_in(article_id, clause_start, start)[-_ALLEGED_BEFORE:]
+    return any(w.lower() in _ALLEGED for _, w in before + story.words_in(article_id, start, end))
 
 
 def _same_object(story: Story, b_id: str, aff: tuple[int, int], d: _Denial) -> bool:
