@@ -261,12 +261,19 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
     if annotations is not None:
         counts = annotations.get("counts") or {}
         console.print(_heading("Annotations"))
-        console.print(
-            Text(
-                f"    {len(annotations.get('notes') or [])} notes, {len(verdicts)} verdicts; spans "
-                + ", ".join(f"{k} {v}" for k, v in counts.items())
-            )
-        )
+        if annotations.get("error"):
+            line = Text("    the file could not be read, so nothing of it is listed (it is left as it is): ", style="bold")
+            line.append(_clean(annotations["error"], 400), style="")
+            _print_hanging(console, line, 4)
+            return
+        kinds = [
+            _count(len(annotations.get("notes") or []), "note"),
+            _count(len(verdicts), "verdict"),
+            _count(len(annotations.get("links") or []), "link"),
+            _count(len(annotations.get("unlinks") or []), "unlink"),
+            _count(len(annotations.get("mentions") or []), "mention edit"),
+        ]
+        console.print(Text("    " + ", ".join(kinds) + "; spans " + ", ".join(f"{k} {v}" for k, v in counts.items())))
         for line in _annotation_lines(annotations, letters):
             _print_hanging(console, line, 13)
 

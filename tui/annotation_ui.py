@@ -471,16 +471,16 @@ class Annotator:
         words = article.text[match[0] : match[1]]
         prompt = TextPrompt(
             "Add a mention",
-            Content(f"What is “{short(words)}”? (person, organisation, place, group, number, date, quote…):"),
+            Content(f"What is “{short(words)}”? (person, organisation, place, group, number, date, quote…; enter alone: person):"),
             placeholder="person",
         )
 
         def done(label: str | None) -> None:
             from .words import label_from_plain
 
-            if not label:
+            if label is None:  # escape
                 return
-            label = label_from_plain(label)  # saved as the engine's label (PERSON, GPE…)
+            label = label_from_plain(label or "person")  # enter alone takes the word the box shows; saved as the engine's label (PERSON, GPE…)
             item = MentionEdit(
                 id=new_id("mention"),
                 action="add",
@@ -579,7 +579,7 @@ class Annotator:
         from .screens.annotation_list import AnnotationsScreen
 
         store = self.ensure()
-        self.reader.push_screen(AnnotationsScreen(self.rows(), store.read_only), self._list_done)
+        self.reader.push_screen(AnnotationsScreen(self.rows(), store.read_only, store.read_only_reason), self._list_done)
 
     def _list_done(self, choice: ListChoice | None) -> None:
         from annotate.notes.annotations import Verdict, anchors_of

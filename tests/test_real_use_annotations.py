@@ -1,0 +1,126 @@
+"""A reader's annotations over a working session on real-looking files: the keys that add a
+mention, the list of annotations when the file could not be read, and the report's account of
+them. Each test asserts what the reader sees (the screen, the saved YAML, the report)."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.pilot import terminal_frame, wait_for_engine, wait_until
+
+
+async def test_m_then_enter_alone_adds_the_mention_the_box_suggests(corpus):
+    """The label box of m shows "person" (grey): enter alone used to add nothing and say
+    nothing, so the reader believed the mention was added. It now adds a person."""
+    from tui.app import CorpusApp
+    from tui.screens.annotation_prompt import TextPrompt
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("slash", *"the Malian", "enter")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        assert "enter alone: person" in "\n".join(terminal_frame(app)[0])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.status.said.startswith("Mention added: “the Malian” as person")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: (corpus / "annotations.yaml").exists(), what="the save")
+    saved = yaml.safe_load((corpus / "annotations.yaml").read_text(encoding="utf-8"))
+    [edit] = saved["mentions"]
+    assert (edit["action"], edit["label"], edit["target"]["exact"]) == ("add", "PERSON", "the Malian")
+
+
+async def test_m_then_escape_adds_nothing(corpus):
+    from tui.app import CorpusApp
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("slash", *"the Malian", "enter")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not list(app.annotator.store)
+
+
+def _broken_file(corpus) -> tuple[str, bytes]:
+    """An annotation file with one verdict mistyped by hand on line 5."""
+    path = corpus / "annotations.yaml"
+    text = (
+        "version: 1\n"
+        "verdicts:\n"
+        "  0af79729b22a:\n"
+        "    summary: Number of helicopters\n"
+        "    verdict: dissmissed\n"
+        "    created: '2026-12-04T21:21:47Z'\n"
+        "    modified: '2026-12-04T21:21:47Z'\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    return text, path.read_bytes()
+
+
+async def test_the_list_of_an_unreadable_file_says_why_not_no_annotations_yet(corpus):
+    """A verdict mistyped by hand: the app opens read-only. A then said "No annotations yet:
+    a adds a note", as if the work in the file were gone (and a cannot add one). It says the
+    file could not be read, names the line, and the file stays as it was."""
+    from tui.app import CorpusApp
+    from tui.screens.annotation_list import AnnotationsScreen
+
+    _, before = _broken_file(corpus)
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await wait_until(pilot, lambda: app.annotator.store is not None and app.annotator.store.read_only, what="the file read")
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotationsScreen)
+        shown = " ".join(" ".join(terminal_frame(app)[0]).split())
+        assert "No annotations yet" not in shown
+        assert "The annotation file could not be read" in shown
+        assert "line 5" in shown and "dissmissed" in shown
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+    assert (corpus / "annotations.yaml").read_bytes() == before
+
+
+def test_text_report_counts_every_kind_of_annotation(corpus, capsys):
+    """"0 notes, 0 verdicts" was all the report said of a file with links, unlinks and mention
+    edits; each kind is counted, in the singular for one."""
+    from tui.cli import main
+
+    (corpus / "annotations.yaml").write_text(
+        "version: 1\n"
+        "mentions:\n"
+        "  - id: mention-0123456789ab\n"
+        "    action: add\n"
+        "    label: PERSON\n"
+        "    created: '2026-12-04T21:22:24Z'\n"
+        "    target:\n"
+        "      article: mali-turns-to-moscow\n"
+        "      start: 0\n"
+        "      end: 4\n"
+        "      exact: Mali\n",
+        encoding="utf-8",
+    )
+    assert main(["report", str(corpus), "--no-cache"]) == 0
+    text = capsys.readouterr().out
+    assert "0 notes, 0 verdicts, 0 links, 0 unlinks, 1 mention edit; spans" in text
+
+
+def test_text_report_of_an_unreadable_annotation_file_says_so(corpus, capsys):
+    """Piped to a file, the report said "Annotations: 0 notes, 0 verdicts" of a file it could
+    not read (the reason went to stderr only)."""
+    from tui.cli import main
+
+    _, before = _broken_file(corpus)
+    assert main(["report", str(corpus), "--no-cache"]) == 0
+    section = capsys.readouterr().out.split("Annotations\n", 1)[1]
+    assert (corpus / "annotations.yaml").read_bytes() == before
+    assert "0 notes" not in section
+    assert "could not be read" in section and "line 5" in section and "dissmissed" in section
