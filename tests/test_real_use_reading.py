@@ -30,3 +30,40 @@ async def test_enter_in_the_filter_then_enter_picks_the_first_entry_shown(corpus
         else:
             assert app.reading.discrepancy == first
             assert app.status.said.startswith("Discrepancy ")
+
+
+HARBOUR = (
+    "The regional council voted on Tuesday to approve the new harbour expansion plan after a long debate. "
+    "Council leader Maria Okafor said the project would create 1,200 jobs over five years. "
+)
+
+
+def _hostile_page(reference: str) -> str:
+    """A saved article whose headline and text hold a character reference (``&#x1b;``...)."""
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        "<title>Harbour plan approved | Wire</title>"
+        '<meta property="og:site_name" content="Wire"><meta property="article:published_time" content="2024-05-14">'
+        f"</head><body><article><h1>Harbour plan {reference}]0;owned{reference} approved</h1><p>{HARBOUR}It said {reference}[31mred.</p>"
+        f"<p>{HARBOUR}</p><p>{HARBOUR}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize("reference", ["&#x1b;", "&#27;", "&#0;", "&#xD800;", "&#xFFFF;", "&#x7;"])
+def test_a_page_with_a_reference_to_a_control_character_is_still_an_article(tmp_path, capsys, monkeypatch, reference):
+    """A saved page with ``&#x1b;`` (the start of a terminal sequence), ``&#0;`` or a lone
+    surrogate in it was skipped whole: "no article text found on the page". It is imported,
+    without those characters."""
+    from tui.cli import main
+
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    page = tmp_path / "hostile.html"
+    page.write_text(_hostile_page(reference), encoding="utf-8")
+    assert main(["import", str(page), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "skipped" not in err
+    [written] = (tmp_path / "out").glob("*.md")
+    text = written.read_text(encoding="utf-8")
+    assert "title: Harbour plan ]0;owned approved" in text
+    assert "It said [31mred." in text
+    assert not any(ord(c) < 32 and c not in "\n" for c in text)
