@@ -124,3 +124,27 @@ def test_text_report_of_an_unreadable_annotation_file_says_so(corpus, capsys):
     assert (corpus / "annotations.yaml").read_bytes() == before
     assert "0 notes" not in section
     assert "could not be read" in section and "line 5" in section and "dissmissed" in section
+
+
+async def test_a_verdict_s_advice_stays_whole_at_80_columns_the_summary_gives_way(corpus):
+    """At 80x24, x on a finding said "✗ dismissed: Dated 2024-05-14 by A, C, F, G vs
+    2024-05-15 by B (hidden; X sho…": what to press to see it again and that it is unsaved
+    were cut. The summary is shortened instead; the advice is whole."""
+    from tui.app import CorpusApp
+
+    def status_row() -> str:
+        return terminal_frame(app)[0][-2].strip()  # above the footer
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("d", "x")
+        await pilot.pause()
+        shown = status_row()
+        assert len(app.status.said) > 78, "the message is longer than the line"
+        assert shown.startswith("✗ dismissed: ")
+        assert shown.endswith("(hidden; X shows dismissed) · unsaved, ctrl+s saves")
+        assert "…" in shown
+        await pilot.press("x")  # cleared: no advice after the summary, which is cut at the end as before
+        await pilot.pause()
+        assert status_row().startswith("Verdict cleared: ")

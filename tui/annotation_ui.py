@@ -107,9 +107,10 @@ class Annotator:
     class Changed(Message):
         """The annotations changed: what the reader sees of them (marks, lists, links) is redrawn."""
 
-        def __init__(self, message: str | None = None) -> None:
+        def __init__(self, message: str | None = None, shrink: str = "") -> None:
             super().__init__()
             self.message = message  # for the status line, or None
+            self.shrink = shrink  # words of the message that give way first on a narrow line
 
     def __init__(self, reader: CorpusApp, path: Path | None = None) -> None:
         self.reader = reader
@@ -299,7 +300,7 @@ class Annotator:
         )
         store.put(note)
         self.status_by_id[note.id] = "anchored"
-        self.changed(f"Note added on “{short(target.text)}”")
+        self.changed(f"Note added on “{short(target.text)}”", shrink=short(target.text))
 
     def tags(self) -> None:
         from annotate.notes.annotations import now_iso
@@ -361,7 +362,8 @@ class Annotator:
             return
         if current is not None and current.verdict == kind:
             store.remove(current.id)
-            self.changed(f"Verdict cleared: {short(self._summary(discrepancy))}")
+            summary = short(self._summary(discrepancy))
+            self.changed(f"Verdict cleared: {summary}", shrink=summary)
             return
         self._set_verdict(discrepancy, kind, current.note if current else "")
 
@@ -373,10 +375,11 @@ class Annotator:
         if current is not None:
             verdict = replace(verdict, created=current.created or verdict.created)
         self.store.put(verdict)
-        message = f"{VERDICT_MARKS[kind].capitalize()}: {short(self._summary(discrepancy))}"
+        summary = short(self._summary(discrepancy))
+        message = f"{VERDICT_MARKS[kind].capitalize()}: {summary}"
         if kind == "dismissed" and not self.dismissed_shown:
             message += " (hidden; X shows dismissed)"
-        self.changed(message)
+        self.changed(message, shrink=summary)
 
     def _summary(self, discrepancy: Discrepancy) -> str:
         """The finding's summary as the sidebar words it: articles by their labels (A, B)."""
@@ -492,7 +495,7 @@ class Annotator:
             self.status_by_id[item.id] = "anchored"
             from .words import plain_label
 
-            self.changed(f"Mention added: “{short(words)}” as {plain_label(label)}")
+            self.changed(f"Mention added: “{short(words)}” as {plain_label(label)}", shrink=short(words))
 
         self.reader.push_screen(prompt, done)
 
@@ -515,7 +518,7 @@ class Annotator:
         )
         self.store.put(item)
         self.status_by_id[item.id] = "anchored"
-        self.changed(f"Marked as not a mention: “{short(mention.text)}” (ctrl+z to undo)")
+        self.changed(f"Marked as not a mention: “{short(mention.text)}” (ctrl+z to undo)", shrink=short(mention.text))
 
     # -- undo, redo, list --------------------------------------------------------
 
@@ -636,7 +639,7 @@ class Annotator:
         self.status_by_id[item.id] = "anchored"
         self.places.pop(item.id, None)
         self.was.pop(item.id, None)
-        self.changed(f"Accepted the new words: “{short(anchors[0].exact)}” (ctrl+z to undo)")
+        self.changed(f"Accepted the new words: “{short(anchors[0].exact)}” (ctrl+z to undo)", shrink=short(anchors[0].exact))
 
     # -- showing ------------------------------------------------------------------
 
@@ -665,13 +668,14 @@ class Annotator:
 
         return f"article-pane--{name}" in ArticlePane.COMPONENT_CLASSES
 
-    def changed(self, message: str | None = None) -> None:
-        """After every change to the store: keep a recovery copy, tell the reader."""
+    def changed(self, message: str | None = None, shrink: str = "") -> None:
+        """After every change to the store: keep a recovery copy, tell the reader.
+        ``shrink``: the quoted words in ``message`` that a narrow status line cuts first."""
         assert self.store is not None
         self.keeper.changed()
         if message and self.store.dirty:
             message += " · unsaved, ctrl+s saves"
-        self.reader.post_message(self.Changed(message))
+        self.reader.post_message(self.Changed(message, shrink))
 
     def mention_edits(self) -> list:
         """The reader's links and mention edits, as the engine applies them."""

@@ -520,7 +520,7 @@ class CorpusApp(App[int]):
             self.refresh_sidebar()
         self.refresh_marks()  # the reader's annotations are marked too: not part of the reading
         if event.message:
-            self.status.say(event.message)
+            self.status.say(event.message, shrink=event.shrink)
 
     # -- toggles and views ---------------------------------------------------
 
