@@ -148,3 +148,54 @@ async def test_a_verdict_s_advice_stays_whole_at_80_columns_the_summary_gives_wa
         await pilot.press("x")  # cleared: no advice after the summary, which is cut at the end as before
         await pilot.pause()
         assert status_row().startswith("Verdict cleared: ")
+
+
+UNLINK = {
+    "a.txt": "Harbour vote\n\nThe council voted on Tuesday to approve the harbour plan. Fisherman Tomas Brennan, who leads "
+    "the opposition, said the vote was rushed. Brennan said he would go to court.\n",
+    "b.txt": "Harbour plan passes\n\nThe council approved the harbour plan on Tuesday. Fisherman Tomas Brenan said the vote "
+    "was rushed and unfair. Later Brenan told reporters that the fishermen would go to court.\n",
+}
+
+
+async def _cursor_to(app, pilot, words: str) -> None:
+    for _ in range(20):
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        mention = app.reading.cursor(app.reading.article)
+        if mention is not None and mention.text == words:
+            return
+    raise AssertionError(f"] never reached {words!r}")
+
+
+async def test_unlinking_a_name_takes_its_article_s_other_mentions_of_that_person(tmp_path):
+    """Two outlets, two spellings: l on A's "Tomas Brennan", l on B's "Tomas Brenan" said
+    "Unlinked", but B's later "Brenan told reporters" stayed A's Brennan: n from A still
+    walked into B (3 of 3), and the reader's "these are two people" held for one word only."""
+    from tui.app import CorpusApp
+
+    for name, text in UNLINK.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    app = CorpusApp([tmp_path])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        app.focus_column(0)
+        await _cursor_to(app, pilot, "Tomas Brennan")
+        assert " · 1 of 4 · " in app.status.said
+        await pilot.press("l")
+        app.focus_column(1)
+        await _cursor_to(app, pilot, "Tomas Brenan")
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.status.said.startswith("Unlinked “Tomas Brennan” and “Tomas Brenan”")
+        visited = []
+        for _ in range(3):
+            await pilot.press("n")
+            await pilot.pause()
+            visited.append(app.status.said.split(" · ")[1:3])
+        assert visited == [["2 of 2", "B: Harbour plan passes"], ["1 of 2", "B: Harbour plan passes"], ["2 of 2", "B: Harbour plan passes"]]
+        app.focus_column(0)
+        await pilot.press("escape")
+        await _cursor_to(app, pilot, "Tomas Brennan")
+        assert " · 1 of 2 · A: " in app.status.said
+        assert not app.sidebar.story_discrepancies
