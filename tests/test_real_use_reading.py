@@ -67,3 +67,27 @@ def test_a_page_with_a_reference_to_a_control_character_is_still_an_article(tmp_
     assert "title: Harbour plan ]0;owned approved" in text
     assert "It said [31mred." in text
     assert not any(ord(c) < 32 and c not in "\n" for c in text)
+
+
+async def test_a_key_name_with_a_typo_in_keys_toml_is_reported_and_the_key_kept(corpus, tmp_path, monkeypatch):
+    """"mention.next" = "shft+f2" (or "ctrl+alt+shift+nonsense") took ] away and gave the
+    action a key no terminal sends, without a word: ] did nothing, and the footer showed
+    "alt+shift+^nonsense Mention". The line is reported and ] keeps working."""
+    from tests.pilot import terminal_frame
+    from tui.app import CorpusApp
+
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("CORPUS_TUI_CONFIG_DIR", str(config))
+    (config / "keys.toml").write_text('"mention.next" = "shft+f2"\n"entity.next" = "f2"\n', encoding="utf-8")
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.reading.cursor(app.reading.article) is not None
+        await pilot.press("p")
+        await pilot.pause()
+        shown = " ".join(" ".join(terminal_frame(app)[0]).split())
+        assert "'mention.next': 'shft+f2' is not a key" in shown and "it keeps 'right_square_bracket'" in shown
+        assert "entity.next" not in shown  # f2 is a key: taken without a word
