@@ -91,3 +91,23 @@ async def test_a_key_name_with_a_typo_in_keys_toml_is_reported_and_the_key_kept(
         shown = " ".join(" ".join(terminal_frame(app)[0]).split())
         assert "'mention.next': 'shft+f2' is not a key" in shown and "it keeps 'right_square_bracket'" in shown
         assert "entity.next" not in shown  # f2 is a key: taken without a word
+
+
+async def test_a_key_taken_from_another_action_says_which_runs_and_what_the_other_lost(corpus, tmp_path, monkeypatch):
+    """"entity.next" = "d": the problem said "key 'd' is bound to entity.next and
+    discrepancy.next; only one of them can work", and the reader could not tell that d now
+    walks names and that nothing selects the next finding any more."""
+    from tui.app import CorpusApp
+    from tui.keymap import load_keymap
+
+    keys = tmp_path / "keys.toml"
+    keys.write_text('"entity.next" = "d"\n', encoding="utf-8")
+    _, problems = load_keymap(keys)
+    assert problems == [f"{keys}: key 'd' now does entity.next, as this file says; discrepancy.next has no key left (give it one here)"]
+    monkeypatch.setenv("CORPUS_TUI_CONFIG_DIR", str(tmp_path))
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.reading.discrepancy is None  # as the message says: d walks names now

@@ -162,11 +162,21 @@ def _clashes(keymap: dict[str, str], path: Path) -> list[str]:
     for key in all_keys():  # every one an app binding: they share one set of keys
         for name in (keymap.get(key.id) or key.keys).split(","):
             owners.setdefault(name.strip(), []).append(key.id)
-    return [
-        f"{path}: key {name!r} is bound to {' and '.join(ids)}; only one of them can work"
-        for name, ids in owners.items()
-        if len(ids) > 1 and any(i in keymap for i in ids)
-    ]
+    defaults = {key.id: key.keys for key in all_keys()}
+    problems = []
+    for name, ids in owners.items():
+        if len(ids) < 2 or not any(i in keymap for i in ids):
+            continue
+        given = [i for i in ids if i in keymap]
+        if len(given) == 1:  # the file's binding takes the key; the others keep what else they have
+            lost = []
+            for other in (i for i in ids if i not in keymap):
+                left = [k.strip() for k in defaults[other].split(",") if k.strip() != name]
+                lost.append(f"{other} keeps only {', '.join(left)}" if left else f"{other} has no key left (give it one here)")
+            problems.append(f"{path}: key {name!r} now does {given[0]}, as this file says; {'; '.join(lost)}")
+        else:
+            problems.append(f"{path}: key {name!r} is bound to {' and '.join(ids)}; only one of them can work")
+    return problems
 
 
 _MODIFIERS = frozenset({"ctrl", "alt", "shift", "super", "meta", "hyper"})
