@@ -111,3 +111,30 @@ async def test_a_key_taken_from_another_action_says_which_runs_and_what_the_othe
         await pilot.press("d")
         await pilot.pause()
         assert app.reading.discrepancy is None  # as the message says: d walks names now
+
+
+COOK = {
+    "a.txt": "Apple names new chief\n\nApple said on Monday that Timothy D. Cook would run the company. Tim told staff in "
+    "an email that the company would keep its focus. Analysts at Goldman said the shares rose 2 percent.\n",
+    "b.txt": "Apple picks Cook\n\nApple said on Monday that Tim Cook would run the company. Cook told staff in an email "
+    "that the company would keep its focus. Analysts said the shares rose 2 percent.\n",
+}
+
+
+async def test_two_findings_about_one_name_are_told_apart_in_coverage(tmp_path):
+    """MEANTIME apple: the Coverage tab had two rows "name: Timothy D. Cook" (a spelling, and
+    a part of the name one outlet calls him by) that read the same. Each gives the words."""
+    from tests.pilot import terminal_frame
+    from tui.app import CorpusApp
+
+    for name, text in COOK.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    app = CorpusApp([tmp_path])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("v", "v", "v")
+        await pilot.pause()
+        shown = "\n".join(terminal_frame(app)[0])
+        assert shown.count("name: Timothy D. Cook") == 2
+        assert "(“Timothy D. Cook” / “Tim" in shown  # wrapped under the label
+        assert "(“Tim” / “Cook”)" in shown
