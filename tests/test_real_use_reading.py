@@ -138,3 +138,31 @@ async def test_two_findings_about_one_name_are_told_apart_in_coverage(tmp_path):
         assert shown.count("name: Timothy D. Cook") == 2
         assert "(“Timothy D. Cook” / “Tim" in shown  # wrapped under the label
         assert "(“Tim” / “Cook”)" in shown
+
+
+@pytest.mark.parametrize(
+    ("meta", "said"),
+    [
+        ("", "the page does not say its encoding; read as cp1252 (detected)"),
+        ('<meta charset="utf-8">', "the page says it is utf-8, but is not; read as cp1252 (detected)"),
+        ('<meta charset="windows-1252">', None),
+    ],
+)
+def test_a_saved_page_whose_encoding_was_guessed_says_so(tmp_path, monkeypatch, meta, said):
+    """A saved page in Windows-1252 that declares no charset, or a wrong one, was read by a
+    guess without a word (a wrong guess garbles every curly quote: "fishermenâ€™s"); a
+    .txt file in the same encoding is listed under Problems with the encoding it was read as."""
+    from annotate.corpus.loading import load_corpus
+
+    monkeypatch.setenv("CORPUS_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    page = (
+        f"<!DOCTYPE html><html><head>{meta}<title>Café owners fear harbour dredging</title></head><body><article>"
+        f"<h1>Café owners fear harbour dredging</h1><p>{HARBOUR}</p><p>Café owner Zoë Müller said the dredging was "
+        f"“a disaster for the bay”. {HARBOUR.replace('Tuesday', 'Monday')}</p></article></body></html>"
+    )
+    (tmp_path / "cafe.html").write_bytes(page.encode("cp1252"))
+    loaded = load_corpus([tmp_path])
+    [article] = loaded.articles
+    assert "Zoë Müller said the dredging was “a disaster for the bay”" in article.text
+    notes = [p.message for p in loaded.problems]
+    assert notes == ([said] if said else [])

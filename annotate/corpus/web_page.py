@@ -172,6 +172,28 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+def encoding_note(data: bytes, encoding: str) -> str | None:
+    """What to tell the reader when a page's encoding was guessed: it declares none, or one
+    its bytes are not in (``encoding``: what ``decode_html`` read it as). A wrong guess
+    garbles every accented letter and curly quote ("fishermenâ€™s"), so it is said."""
+    page = unpack_archive(data)[0]
+    if encoding.startswith("utf-") or page is not data:
+        return None  # UTF-8 or a byte order mark; an archive's part says its charset in its own header
+    declared = _CHARSET.search(page[:8192])
+    name = None
+    if declared:
+        try:
+            name = codecs.lookup(declared.group(1).decode("ascii")).name
+        except (LookupError, UnicodeDecodeError):
+            name = None
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        name = "cp1252"
+    if name == encoding:
+        return None
+    said = f"says it is {declared.group(1).decode('ascii', 'replace')}, but is not" if declared else "does not say its encoding"
+    return f"the page {said}; read as {encoding} (detected)"
+
+
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 
 
