@@ -80,14 +80,17 @@ def to_json(data: Any) -> str:
 
 
 def to_yaml(data: Any) -> str:
-    """YAML likewise: a string holding such characters is double-quoted, and they are escaped."""
+    """YAML likewise: a string holding such characters is double-quoted, and they are escaped.
+    A string of several lines (an article's text, a note) is a ``|`` block, line for line as
+    the article has it (folded, every paragraph break read as two blank lines)."""
     import yaml
 
     class Dumper(yaml.SafeDumper):
         pass
 
     def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if needs_escape(value) else None)
+        style = '"' if needs_escape(value) else ("|" if "\n" in value else None)  # PyYAML quotes what a block cannot hold
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, represent_str)
     return escape_invisible(yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100))

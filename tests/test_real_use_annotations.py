@@ -199,3 +199,32 @@ async def test_unlinking_a_name_takes_its_article_s_other_mentions_of_that_perso
         await _cursor_to(app, pilot, "Tomas Brennan")
         assert " · 1 of 2 · A: " in app.status.said
         assert not app.sidebar.story_discrepancies
+
+
+def test_yaml_report_gives_an_article_s_text_and_a_note_line_for_line(corpus, capsys):
+    """--format yaml folded each article's text into a quoted scalar in which every paragraph
+    break read as two blank lines and lines broke mid-sentence; a reader could not tell the
+    article's own lines. Text and notes of several lines are | blocks; the data is the JSON's."""
+    import json
+
+    from tui.cli import main
+
+    (corpus / "annotations.yaml").write_text(
+        "version: 1\n"
+        "verdicts:\n"
+        "  0af79729b22a:\n"
+        "    verdict: explained\n"
+        "    note: |-\n"
+        "      Published a day apart.\n"
+        "      Both right.\n",
+        encoding="utf-8",
+    )
+    assert main(["report", str(corpus), "--format", "yaml", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert main(["report", str(corpus), "--format", "json", "--no-cache"]) == 0
+    assert yaml.safe_load(out) == json.loads(capsys.readouterr().out)
+    lines = out.splitlines()
+    at = next(n for n, line in enumerate(lines) if line in ("  text: |", "  text: |-"))
+    first_paragraphs = yaml.safe_load(out)["articles"][0]["text"].split("\n")[:3]
+    assert lines[at + 1 : at + 4] == ["    " + line if line else "" for line in first_paragraphs]
+    assert "      note: |-" in lines and "        Both right." in lines
