@@ -228,3 +228,23 @@ def test_yaml_report_gives_an_article_s_text_and_a_note_line_for_line(corpus, ca
     first_paragraphs = yaml.safe_load(out)["articles"][0]["text"].split("\n")[:3]
     assert lines[at + 1 : at + 4] == ["    " + line if line else "" for line in first_paragraphs]
     assert "      note: |-" in lines and "        Both right." in lines
+
+
+async def test_an_explained_finding_s_note_keeps_its_lines_in_the_sidebar(corpus):
+    """e with a note of two lines: the sidebar showed "note Published a day apart. Both
+    right." as one sentence (the line break lost, as "[bold]both[/] right second line: yes"
+    read on NewsWCL50). Each line of the note is a line under the finding."""
+    from tui.app import CorpusApp
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("d", "e")
+        await pilot.pause()
+        await pilot.press(*"Published a day apart.", "enter", *"Both right.", "ctrl+s")
+        await pilot.pause()
+        lines = [line.split("▊", 1)[-1].rstrip() for line in terminal_frame(app)[0]]
+        at = next(n for n, line in enumerate(lines) if line.strip().startswith("note Published a day apart."))
+        assert lines[at].strip() == "note Published a day apart."
+        assert lines[at + 1].strip() == "Both right."
+        assert lines[at + 1].index("Both") == lines[at].index("Published")  # under the note, not the label

@@ -100,6 +100,13 @@ def short(text: str, limit: int = 60) -> str:
     return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
+def note_lines(note: str, most: int = 5) -> str:
+    """A note as the reader wrote it, line for line (joined, "Published a day apart." and
+    "Both right." read as one sentence), each line made one and shortened, at most ``most``."""
+    lines = [short(line, 200) for line in note.splitlines() if line.strip()]
+    return "\n".join(lines[:most] + (["…"] if len(lines) > most else []))
+
+
 class Annotator:
     """The reader's annotations: the store, where each annotation is placed in the text now,
     and what the annotation keys do (see the module docstring)."""
@@ -401,7 +408,7 @@ class Annotator:
         return {
             discrepancy_id: (
                 Text(VERDICT_MARKS[verdict.verdict] + " ", style="bold italic"),
-                Text(short(verdict.note, 200), style="italic") if verdict.note else None,
+                Text(note_lines(verdict.note), style="italic") if verdict.note else None,
             )
             for discrepancy_id, verdict in self.store.verdicts.items()
         }
