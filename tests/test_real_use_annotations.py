@@ -248,3 +248,30 @@ async def test_an_explained_finding_s_note_keeps_its_lines_in_the_sidebar(corpus
         assert lines[at].strip() == "note Published a day apart."
         assert lines[at + 1].strip() == "Both right."
         assert lines[at + 1].index("Both") == lines[at].index("Published")  # under the note, not the label
+
+
+async def test_M_on_a_mention_the_reader_added_takes_the_addition_back(corpus):
+    """m then M on the same words saved an addition and a removal of one span, two
+    contradicting entries in the YAML a reader diffs and commits. M on one's own mention
+    takes the addition back: the file holds neither, and the words are no mention."""
+    from tui.app import CorpusApp
+
+    app = CorpusApp([corpus])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+        await pilot.press("slash", *"the Malian", "enter")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        await _cursor_to(app, pilot, "the Malian")
+        await pilot.press("M")
+        await pilot.pause()
+        assert app.status.said.startswith("Your mention removed: “the Malian”")
+        assert not list(app.annotator.store)
+        article = app.reading.article
+        assert not any(m.text == "the Malian" for m in app.index.mentions(article))
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert any(m.text == "the Malian" for m in app.index.mentions(article))

@@ -516,6 +516,14 @@ class Annotator:
         if mention is None:
             self.reader.status.say("Put the cursor on the wrong mention first (] or click), then press M")
             return
+        from annotate.notes.reader_edits import USER_PREFIX
+
+        added = self.store.get(mention.id.removeprefix(USER_PREFIX)) if mention.id.startswith(USER_PREFIX) else None
+        if isinstance(added, MentionEdit) and added.action == "add":
+            # The reader's own mention: take the addition back, rather than saving an addition and its removal.
+            self.store.remove(added.id)
+            self.changed(f"Your mention removed: “{short(mention.text)}” (ctrl+z to undo)", shrink=short(mention.text))
+            return
         item = MentionEdit(
             id=new_id("mention"),
             action="remove",
