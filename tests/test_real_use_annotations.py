@@ -159,6 +159,9 @@ UNLINK = {
 
 
 async def _cursor_to(app, pilot, words: str) -> None:
+    mention = app.reading.cursor(app.reading.article)
+    if mention is not None and mention.text == words:
+        return
     for _ in range(20):
         await pilot.press("right_square_bracket")
         await pilot.pause()
@@ -275,3 +278,33 @@ async def test_M_on_a_mention_the_reader_added_takes_the_addition_back(corpus):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert any(m.text == "the Malian" for m in app.index.mentions(article))
+
+
+async def test_l_twice_on_the_same_two_names_takes_the_reader_s_link_back(tmp_path):
+    """l, l linked two names; l, l on the same two again saved an unlink beside the link,
+    two entries that cancel out in the YAML. It takes the link back: the file holds neither."""
+    from tui.app import CorpusApp
+
+    for name, text in UNLINK.items():
+        text = text.replace("Tomas Brenan", "Tom Brenan").replace("Brenan", "Brannan")  # not the same name to the engine
+        text += "Council leader Maria Okafor said the plan would create 1,200 jobs in the harbour district.\n"
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    app = CorpusApp([tmp_path])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_engine(pilot)
+
+        async def l_on_both() -> None:
+            app.focus_column(0)
+            await pilot.press("escape")
+            await _cursor_to(app, pilot, "Tomas Brennan")
+            await pilot.press("l")
+            app.focus_column(1)
+            await _cursor_to(app, pilot, "Tom Brannan")
+            await pilot.press("l")
+            await pilot.pause()
+
+        await l_on_both()
+        assert app.status.said.startswith("Linked “Tomas Brennan” and “Tom Brannan”")
+        await l_on_both()
+        assert app.status.said.startswith("Your link removed: “Tomas Brennan” and “Tom Brannan”")
+        assert not list(app.annotator.store)

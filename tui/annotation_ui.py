@@ -447,13 +447,18 @@ class Annotator:
         same = (
             self.reader.index.entity_of(first) is not None and self.reader.index.entity_of(first) == self.reader.index.entity_of(mention)
         )
+        a, b = self._mention_anchor(first), self._mention_anchor(mention)
+        if same:  # the reader's own link of these two: take it back, rather than saving a link and its unlink
+            spans = {(x.article, x.start, x.end) for x in (a, b)}
+            own = next(
+                (i for i in self.store if isinstance(i, Link) and {(x.article, x.start, x.end) for x in (i.a, i.b)} == spans), None
+            )
+            if own is not None:
+                self.store.remove(own.id)
+                self.changed(f"Your link removed: “{short(first.text)}” and “{short(mention.text)}” (ctrl+z to undo)")
+                return
         cls = Unlink if same else Link
-        item = cls(
-            id=new_id("unlink" if same else "link"),
-            a=self._mention_anchor(first),
-            b=self._mention_anchor(mention),
-            created=now_iso(),
-        )
+        item = cls(id=new_id("unlink" if same else "link"), a=a, b=b, created=now_iso())
         self.store.put(item)
         self.status_by_id[item.id] = "anchored"
         verb = "Unlinked" if same else "Linked"
