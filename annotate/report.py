@@ -80,14 +80,17 @@ def to_json(data: Any) -> str:
 
 
 def to_yaml(data: Any) -> str:
-    """YAML likewise: a string holding such characters is double-quoted, and they are escaped."""
+    """YAML likewise: a string holding such characters is double-quoted, and they are escaped.
+    A string of several lines (an article's text, a note) is a ``|`` block, line for line as
+    the article has it (folded, every paragraph break read as two blank lines)."""
     import yaml
 
     class Dumper(yaml.SafeDumper):
         pass
 
     def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if needs_escape(value) else None)
+        style = '"' if needs_escape(value) else ("|" if "\n" in value else None)  # PyYAML quotes what a block cannot hold
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, represent_str)
     return escape_invisible(yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100))
@@ -261,12 +264,19 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
     if annotations is not None:
         counts = annotations.get("counts") or {}
         console.print(_heading("Annotations"))
-        console.print(
-            Text(
-                f"    {len(annotations.get('notes') or [])} notes, {len(verdicts)} verdicts; spans "
-                + ", ".join(f"{k} {v}" for k, v in counts.items())
-            )
-        )
+        if annotations.get("error"):
+            line = Text("    the file could not be read, so nothing of it is listed (it is left as it is): ", style="bold")
+            line.append(_clean(annotations["error"], 400), style="")
+            _print_hanging(console, line, 4)
+            return
+        kinds = [
+            _count(len(annotations.get("notes") or []), "note"),
+            _count(len(verdicts), "verdict"),
+            _count(len(annotations.get("links") or []), "link"),
+            _count(len(annotations.get("unlinks") or []), "unlink"),
+            _count(len(annotations.get("mentions") or []), "mention edit"),
+        ]
+        console.print(Text("    " + ", ".join(kinds) + "; spans " + ", ".join(f"{k} {v}" for k, v in counts.items())))
         for line in _annotation_lines(annotations, letters):
             _print_hanging(console, line, 13)
 

@@ -100,6 +100,13 @@ def short(text: str, limit: int = 60) -> str:
     return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
+def note_lines(note: str, most: int = 5) -> str:
+    """A note as the reader wrote it, line for line (joined, "Published a day apart." and
+    "Both right." read as one sentence), each line made one and shortened, at most ``most``."""
+    lines = [short(line, 200) for line in note.splitlines() if line.strip()]
+    return "\n".join(lines[:most] + (["…"] if len(lines) > most else []))
+
+
 class Annotator:
     """The reader's annotations: the store, where each annotation is placed in the text now,
     and what the annotation keys do (see the module docstring)."""
@@ -107,9 +114,10 @@ class Annotator:
     class Changed(Message):
         """The annotations changed: what the reader sees of them (marks, lists, links) is redrawn."""
 
-        def __init__(self, message: str | None = None) -> None:
+        def __init__(self, message: str | None = None, shrink: str = "") -> None:
             super().__init__()
             self.message = message  # for the status line, or None
+            self.shrink = shrink  # words of the message that give way first on a narrow line
 
     def __init__(self, reader: CorpusApp, path: Path | None = None) -> None:
         self.reader = reader
@@ -299,7 +307,7 @@ class Annotator:
         )
         store.put(note)
         self.status_by_id[note.id] = "anchored"
-        self.changed(f"Note added on “{short(target.text)}”")
+        self.changed(f"Note added on “{short(target.text)}”", shrink=short(target.text))
 
     def tags(self) -> None:
         from annotate.notes.annotations import now_iso
@@ -361,7 +369,8 @@ class Annotator:
             return
         if current is not None and current.verdict == kind:
             store.remove(current.id)
-            self.changed(f"Verdict cleared: {short(self._summary(discrepancy))}")
+            summary = short(self._summary(discrepancy))
+            self.changed(f"Verdict cleared: {summary}", shrink=summary)
             return
         self._set_verdict(discrepancy, kind, current.note if current else "")
 
@@ -373,10 +382,11 @@ class Annotator:
         if current is not None:
             verdict = replace(verdict, created=current.created or verdict.created)
         self.store.put(verdict)
-        message = f"{VERDICT_MARKS[kind].capitalize()}: {short(self._summary(discrepancy))}"
+        summary = short(self._summary(discrepancy))
+        message = f"{VERDICT_MARKS[kind].capitalize()}: {summary}"
         if kind == "dismissed" and not self.dismissed_shown:
             message += " (hidden; X shows dismissed)"
-        self.changed(message)
+        self.changed(message, shrink=summary)
 
     def _summary(self, discrepancy: Discrepancy) -> str:
         """The finding's summary as the sidebar words it: articles by their labels (A, B)."""
@@ -398,7 +408,7 @@ class Annotator:
         return {
             discrepancy_id: (
                 Text(VERDICT_MARKS[verdict.verdict] + " ", style="bold italic"),
-                Text(short(verdict.note, 200), style="italic") if verdict.note else None,
+                Text(note_lines(verdict.note), style="italic") if verdict.note else None,
             )
             for discrepancy_id, verdict in self.store.verdicts.items()
         }
@@ -437,13 +447,18 @@ class Annotator:
         same = (
             self.reader.index.entity_of(first) is not None and self.reader.index.entity_of(first) == self.reader.index.entity_of(mention)
         )
+        a, b = self._mention_anchor(first), self._mention_anchor(mention)
+        if same:  # the reader's own link of these two: take it back, rather than saving a link and its unlink
+            spans = {(x.article, x.start, x.end) for x in (a, b)}
+            own = next(
+                (i for i in self.store if isinstance(i, Link) and {(x.article, x.start, x.end) for x in (i.a, i.b)} == spans), None
+            )
+            if own is not None:
+                self.store.remove(own.id)
+                self.changed(f"Your link removed: “{short(first.text)}” and “{short(mention.text)}” (ctrl+z to undo)")
+                return
         cls = Unlink if same else Link
-        item = cls(
-            id=new_id("unlink" if same else "link"),
-            a=self._mention_anchor(first),
-            b=self._mention_anchor(mention),
-            created=now_iso(),
-        )
+        item = cls(id=new_id("unlink" if same else "link"), a=a, b=b, created=now_iso())
         self.store.put(item)
         self.status_by_id[item.id] = "anchored"
         verb = "Unlinked" if same else "Linked"
@@ -471,16 +486,16 @@ class Annotator:
         words = article.text[match[0] : match[1]]
         prompt = TextPrompt(
             "Add a mention",
-            Content(f"What is “{short(words)}”? (person, organisation, place, group, number, date, quote…):"),
+            Content(f"What is “{short(words)}”? (person, organisation, place, group, number, date, quote…; enter alone: person):"),
             placeholder="person",
         )
 
         def done(label: str | None) -> None:
             from .words import label_from_plain
 
-            if not label:
+            if label is None:  # escape
                 return
-            label = label_from_plain(label)  # saved as the engine's label (PERSON, GPE…)
+            label = label_from_plain(label or "person")  # enter alone takes the word the box shows; saved as the engine's label (PERSON, GPE…)
             item = MentionEdit(
                 id=new_id("mention"),
                 action="add",
@@ -492,7 +507,7 @@ class Annotator:
             self.status_by_id[item.id] = "anchored"
             from .words import plain_label
 
-            self.changed(f"Mention added: “{short(words)}” as {plain_label(label)}")
+            self.changed(f"Mention added: “{short(words)}” as {plain_label(label)}", shrink=short(words))
 
         self.reader.push_screen(prompt, done)
 
@@ -506,6 +521,14 @@ class Annotator:
         if mention is None:
             self.reader.status.say("Put the cursor on the wrong mention first (] or click), then press M")
             return
+        from annotate.notes.reader_edits import USER_PREFIX
+
+        added = self.store.get(mention.id.removeprefix(USER_PREFIX)) if mention.id.startswith(USER_PREFIX) else None
+        if isinstance(added, MentionEdit) and added.action == "add":
+            # The reader's own mention: take the addition back, rather than saving an addition and its removal.
+            self.store.remove(added.id)
+            self.changed(f"Your mention removed: “{short(mention.text)}” (ctrl+z to undo)", shrink=short(mention.text))
+            return
         item = MentionEdit(
             id=new_id("mention"),
             action="remove",
@@ -515,7 +538,7 @@ class Annotator:
         )
         self.store.put(item)
         self.status_by_id[item.id] = "anchored"
-        self.changed(f"Marked as not a mention: “{short(mention.text)}” (ctrl+z to undo)")
+        self.changed(f"Marked as not a mention: “{short(mention.text)}” (ctrl+z to undo)", shrink=short(mention.text))
 
     # -- undo, redo, list --------------------------------------------------------
 
@@ -579,7 +602,7 @@ class Annotator:
         from .screens.annotation_list import AnnotationsScreen
 
         store = self.ensure()
-        self.reader.push_screen(AnnotationsScreen(self.rows(), store.read_only), self._list_done)
+        self.reader.push_screen(AnnotationsScreen(self.rows(), store.read_only, store.read_only_reason), self._list_done)
 
     def _list_done(self, choice: ListChoice | None) -> None:
         from annotate.notes.annotations import Verdict, anchors_of
@@ -636,7 +659,7 @@ class Annotator:
         self.status_by_id[item.id] = "anchored"
         self.places.pop(item.id, None)
         self.was.pop(item.id, None)
-        self.changed(f"Accepted the new words: “{short(anchors[0].exact)}” (ctrl+z to undo)")
+        self.changed(f"Accepted the new words: “{short(anchors[0].exact)}” (ctrl+z to undo)", shrink=short(anchors[0].exact))
 
     # -- showing ------------------------------------------------------------------
 
@@ -665,13 +688,14 @@ class Annotator:
 
         return f"article-pane--{name}" in ArticlePane.COMPONENT_CLASSES
 
-    def changed(self, message: str | None = None) -> None:
-        """After every change to the store: keep a recovery copy, tell the reader."""
+    def changed(self, message: str | None = None, shrink: str = "") -> None:
+        """After every change to the store: keep a recovery copy, tell the reader.
+        ``shrink``: the quoted words in ``message`` that a narrow status line cuts first."""
         assert self.store is not None
         self.keeper.changed()
         if message and self.store.dirty:
             message += " · unsaved, ctrl+s saves"
-        self.reader.post_message(self.Changed(message))
+        self.reader.post_message(self.Changed(message, shrink))
 
     def mention_edits(self) -> list:
         """The reader's links and mention edits, as the engine applies them."""

@@ -520,7 +520,7 @@ class CorpusApp(App[int]):
             self.refresh_sidebar()
         self.refresh_marks()  # the reader's annotations are marked too: not part of the reading
         if event.message:
-            self.status.say(event.message)
+            self.status.say(event.message, shrink=event.shrink)
 
     # -- toggles and views ---------------------------------------------------
 
@@ -680,7 +680,7 @@ class CorpusApp(App[int]):
     def on_input_submitted(self, event) -> None:
         if event.input.id == "list-filter":
             event.stop()
-            self.sidebar.focus_list()
+            self.sidebar.go_to_filtered()
 
     # By handler name, not @on: the sidebar's widget classes are imported after the first paint.
     def on_option_list_option_selected(self, event) -> None:

@@ -136,7 +136,7 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
         if not isinstance(data["keys"], dict):
             return {}, [f"{path}: 'keys' must be a table of binding id = \"key\" lines, not {type(data['keys']).__name__}"]
         data = data["keys"]
-    known = {k.id for k in all_keys()}
+    known = {k.id: k for k in all_keys()}
     keymap: dict[str, str] = {}
     problems: list[str] = []
     for binding_id, keys in data.items():
@@ -144,6 +144,12 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
             problems.append(f"{path}: unknown binding id {binding_id!r}")
         elif not isinstance(keys, str) or not keys.strip():
             problems.append(f"{path}: {binding_id!r} needs a key string such as \"j\" or \"ctrl+j,down\"")
+        elif wrong := [name.strip() for name in keys.split(",") if not pressable(name)]:
+            # A typo ("shft+f2") bound the action to a key no terminal sends: it was lost without a word.
+            problems.append(
+                f"{path}: {binding_id!r}: {wrong[0]!r} is not a key (write keys as \"f2\", \"shift+f2\", \"ctrl+j\", \"]\"); "
+                f"it keeps {known[binding_id].keys!r}"
+            )
         else:
             keymap[binding_id] = keys
     problems += _clashes(keymap, path)
@@ -156,8 +162,41 @@ def _clashes(keymap: dict[str, str], path: Path) -> list[str]:
     for key in all_keys():  # every one an app binding: they share one set of keys
         for name in (keymap.get(key.id) or key.keys).split(","):
             owners.setdefault(name.strip(), []).append(key.id)
-    return [
-        f"{path}: key {name!r} is bound to {' and '.join(ids)}; only one of them can work"
-        for name, ids in owners.items()
-        if len(ids) > 1 and any(i in keymap for i in ids)
-    ]
+    defaults = {key.id: key.keys for key in all_keys()}
+    problems = []
+    for name, ids in owners.items():
+        if len(ids) < 2 or not any(i in keymap for i in ids):
+            continue
+        given = [i for i in ids if i in keymap]
+        if len(given) == 1:  # the file's binding takes the key; the others keep what else they have
+            lost = []
+            for other in (i for i in ids if i not in keymap):
+                left = [k.strip() for k in defaults[other].split(",") if k.strip() != name]
+                lost.append(f"{other} keeps only {', '.join(left)}" if left else f"{other} has no key left (give it one here)")
+            problems.append(f"{path}: key {name!r} now does {given[0]}, as this file says; {'; '.join(lost)}")
+        else:
+            problems.append(f"{path}: key {name!r} is bound to {' and '.join(ids)}; only one of them can work")
+    return problems
+
+
+_MODIFIERS = frozenset({"ctrl", "alt", "shift", "super", "meta", "hyper"})
+
+
+def pressable(name: str) -> bool:
+    """A key name Textual can match: modifiers, then one character ("]"), a key's name
+    ("f2", "pageup", "escape") or a character's name ("right_square_bracket", "slash")."""
+    from textual.keys import KEY_ALIASES, REPLACED_KEYS, Keys, key_to_character
+
+    name = name.strip()
+    if name.endswith("+"):  # the plus key itself: "+", "ctrl++"
+        head, base = name[:-1].removesuffix("+"), "+"
+    else:
+        head, _, base = name.rpartition("+")
+    modifiers = head.split("+") if head else []
+    if not base or any(m not in _MODIFIERS for m in modifiers):
+        return False
+    if len(base) == 1:
+        return True
+    named = {key.value.rsplit("+", 1)[-1] for key in Keys} | {"enter", "tab", "space", "backspace"}
+    named |= {alias.rsplit("+", 1)[-1] for key, aliases in KEY_ALIASES.items() for alias in (key, *aliases)}
+    return base in named or key_to_character(REPLACED_KEYS.get(base, base)) is not None

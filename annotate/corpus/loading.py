@@ -256,7 +256,11 @@ def read_article(path: Path) -> tuple[Article, list[str]]:
     if path.suffix.lower() in PAGE_SUFFIXES:
         from annotate.corpus.page_cache import read_saved_page
 
+        from annotate.corpus.web_page import encoding_note
+
         (text, encoding), notes = read_saved_page(data), []
+        if note := encoding_note(data, encoding):
+            notes.append(note)
     else:
         text, encoding, notes = decode(data)
     text, removed_nuls = normalise(text)

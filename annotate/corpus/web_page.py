@@ -59,6 +59,7 @@ def extract_article(data: bytes | str, url: str | None = None) -> PageArticle:
         data, archived_from = unpack_archive(data)
         url = url or archived_from
     html = decode_html(data)[0] if isinstance(data, bytes) else data
+    html = _without_unusable_references(html)
     _quiet_logs()
     tree = load_html(html)
     if tree is None:
@@ -106,6 +107,32 @@ def _quiet_logs() -> None:
 
 # --- decoding ------------------------------------------------------------------
 
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _without_unusable_references(html: str) -> str:
+    """``html`` without the character references the extractor's XML tree cannot hold.
+
+    A reference to a control character (``&#x1b;`` starting a terminal sequence, ``&#0;``),
+    a lone surrogate or a non-character made the extractor give up on the whole page
+    ("no article text found"). They are dropped, as the same characters written raw are.
+    """
+    if "&#" not in html:
+        return html
+
+    def replace(match: re.Match) -> str:
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        usable = (
+            code in (0x9, 0xA, 0xD)
+            or 0x20 <= code < 0xD800
+            or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF
+        )
+        return match.group(0) if usable else ""
+
+    return _REFERENCE.sub(replace, html)
+
+
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -143,6 +170,28 @@ def decode_html(data: bytes) -> tuple[str, str]:
     except Skip as why:
         raise NotAnArticle(str(why)) from None
     return text, encoding
+
+
+def encoding_note(data: bytes, encoding: str) -> str | None:
+    """What to tell the reader when a page's encoding was guessed: it declares none, or one
+    its bytes are not in (``encoding``: what ``decode_html`` read it as). A wrong guess
+    garbles every accented letter and curly quote ("fishermenâ€™s"), so it is said."""
+    page = unpack_archive(data)[0]
+    if encoding.startswith("utf-") or page is not data:
+        return None  # UTF-8 or a byte order mark; an archive's part says its charset in its own header
+    declared = _CHARSET.search(page[:8192])
+    name = None
+    if declared:
+        try:
+            name = codecs.lookup(declared.group(1).decode("ascii")).name
+        except (LookupError, UnicodeDecodeError):
+            name = None
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        name = "cp1252"
+    if name == encoding:
+        return None
+    said = f"says it is {declared.group(1).decode('ascii', 'replace')}, but is not" if declared else "does not say its encoding"
+    return f"the page {said}; read as {encoding} (detected)"
 
 
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)

@@ -6,7 +6,10 @@ returns a copy in which
 
 - a ``Link`` merges the two mentions' entities (every mention of the second
   joins the first), so ``n``/``N`` and the Entities tab follow it;
-- an ``Unlink`` moves the second mention into an entity of its own;
+- an ``Unlink`` moves the second mention into an entity of its own, and with it
+  the other mentions its article gives the same entity ("Brenan said" after
+  "Tomas Brenan"), when the two mentions are in two articles: the reader said
+  that article's person is not the other's;
 - a removed mention is gone (no highlight, not visited by ``]``/``[``/``n``,
   never evidence);
 - an added mention is there with the reader's label;
@@ -81,9 +84,14 @@ def with_reader_edits(analysis: Analysis, edits: list[Annotation]) -> Analysis:
                 for m in mentions:
                     if entity_of.get(m.id, _linked(m)) == merge:
                         entity_of[m.id] = keep
-        else:  # Unlink: the second mention leaves the entity
+        else:  # Unlink: the second mention leaves the entity, with its article's other mentions of it
+            was = entity_of.get(b.id, _linked(b))
             entity = USER_PREFIX + b.id
             entities.setdefault(entity, Entity(entity, b.value or b.text, b.label))
+            if was is not None and a.article != b.article:
+                for m in mentions:
+                    if m.article == b.article and m.kind == "entity" and entity_of.get(m.id, _linked(m)) == was:
+                        entity_of[m.id] = entity
             entity_of[b.id] = entity
 
     changed = [replace(m, entity=entity_of[m.id]) if m.id in entity_of and m.kind == "entity" else m for m in mentions]

@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from annotate.corpus.safe_text import visible
+
 
 @dataclass(frozen=True, slots=True)
 class ListChoice:
@@ -21,11 +23,18 @@ class ListChoice:
 class AnnotationList(OptionList):
     """One option per annotation (option id = annotation id)."""
 
-    def fill(self, rows: list[tuple[str, Text]]) -> None:
+    def fill(self, rows: list[tuple[str, Text]], unreadable: str | None = None) -> None:
+        """``unreadable``: why the annotation file could not be read (its annotations are not
+        in ``rows``, and saying "no annotations yet" would read as if they were lost)."""
         self.clear_options()
+        if unreadable:
+            why = Text("The annotation file could not be read, so its annotations are not shown here. ", style="bold")
+            why.append(visible(unreadable), style="")
+            why.append("\nThe file is left as it is: fix it (or copy a .bak over it) and open corpus-tui again.", style="dim")
+            self.add_option(Option(why, disabled=True))
         if rows:
             self.add_options([Option(prompt, id=item_id) for item_id, prompt in rows])
-        else:
+        elif not unreadable:
             self.add_option(
                 Option(Text("No annotations yet: a adds a note, c/x/e judge a discrepancy.", style="dim"), disabled=True)
             )
@@ -44,10 +53,11 @@ class AnnotationsScreen(ModalScreen[ListChoice | None]):
     }
     """
 
-    def __init__(self, rows: list[tuple[str, Text]], read_only: bool = False) -> None:
+    def __init__(self, rows: list[tuple[str, Text]], read_only: bool = False, unreadable: str | None = None) -> None:
         super().__init__()
         self.rows = rows
         self.read_only = read_only
+        self.unreadable = unreadable
 
     def compose(self) -> ComposeResult:
         listing = AnnotationList(id="annotation-list")
@@ -58,9 +68,9 @@ class AnnotationsScreen(ModalScreen[ListChoice | None]):
 
     def on_mount(self) -> None:
         listing = self.query_one(AnnotationList)
-        listing.fill(self.rows)
+        listing.fill(self.rows, self.unreadable)
         if self.rows:
-            listing.highlighted = 0
+            listing.highlighted = 1 if self.unreadable else 0
         listing.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

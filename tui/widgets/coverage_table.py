@@ -38,11 +38,31 @@ def coverage_rows(
         said = REPORTED if d.kind == "omission" else CONFLICTING
         cells = {a: (said if a in saying else NOT_REPORTED) for a in article_ids}
         rows.append(CoverageRow(f"d:{d.id}", f"{KIND_PREFIX.get(d.kind, d.kind)}: {d.subject}", cells, list(d.evidence)))
+    rows = _told_apart(rows, {f"d:{d.id}": d for d in discrepancies})
     for n, c in enumerate(corroborations):
         saying = {e.article for e in c.evidence}
         cells = {a: (REPORTED if a in saying else NOT_REPORTED) for a in article_ids}
         rows.append(CoverageRow(f"c:{n}", f"agree: {c.subject}", cells, list(c.evidence)))
     return rows
+
+
+def _told_apart(rows: list[CoverageRow], findings: dict[str, Discrepancy]) -> list[CoverageRow]:
+    """Two findings about one subject ("name: Timothy D. Cook" for a spelling and for a part of
+    the name) read the same: each such label gets the words each side wrote."""
+    from collections import Counter
+
+    from annotate.corpus.safe_text import visible
+
+    twice = {label for label, n in Counter(row.subject for row in rows).items() if n > 1}
+    out = []
+    for row in rows:
+        if row.subject in twice:
+            said = list(dict.fromkeys(" ".join(v.text.split()) for v in findings[row.key].values.values() if v.reported and v.text))
+            if said:
+                shown = " / ".join(f"“{visible(w) if len(w) <= 30 else visible(w[:29]) + '…'}”" for w in said[:3])
+                row = CoverageRow(row.key, f"{row.subject} ({shown}{' / …' if len(said) > 3 else ''})", row.cells, row.evidence)
+        out.append(row)
+    return out
 
 
 class CoverageTable(DataTable):

@@ -160,6 +160,15 @@ class Sidebar(Vertical):
             current = self.tabs.active
             self.show_tab(current if current in TABS else TABS[0])
 
+    def go_to_filtered(self) -> None:
+        """``enter`` in the filter box: focus the filtered list on its first entry, so the
+        next ``enter`` picks it (nothing was highlighted, and that ``enter`` did nothing)."""
+        self.focus_list()
+        if self.built and self.tabs.active in ("tab-discrepancies", "tab-entities"):
+            listing = self.discrepancies if self.tabs.active == "tab-discrepancies" else self.entities
+            if listing.highlighted is None:
+                listing.action_first()
+
     def open_filter(self) -> None:
         """Open the filter box over the Discrepancies or Entities list (the Discrepancies from elsewhere)."""
         if self.tabs.active not in ("tab-discrepancies", "tab-entities"):
