@@ -174,12 +174,15 @@ def render_text(analysis: Analysis, out: TextIO, *, annotations: dict | None = N
         soft_wrap=not tty,  # piped: one line per item, for grep and diff
     )
     letters = article_labels(a.id for a in analysis.articles)  # the app labels its columns the same way
-    n_stories = len([s for s in analysis.stories if len(s) > 1]) or (1 if len(analysis.articles) > 1 else 0)
+    # Every story the report lists below ("Story 3 of 45"), and how many are one article alone.
+    stories = analysis.stories or ([[a.id for a in analysis.articles]] if analysis.articles else [])
+    alone = sum(1 for story in stories if len(story) == 1)
+    stories_told = _count(len(stories), "story", "stories") + (f" ({alone} of one article)" if alone and len(stories) > 1 else "")
     console.print(
         Text.assemble(
             ("corpus-tui report", "bold"),
             f"  {_count(len(analysis.articles), 'article')} · {_count(len(analysis.entities), 'entity', 'entities')} · "
-            f"{_count(len(analysis.discrepancies), 'discrepancy', 'discrepancies')} · {_count(n_stories, 'story', 'stories')} · "
+            f"{_count(len(analysis.discrepancies), 'discrepancy', 'discrepancies')} · {stories_told} · "
             f"engine {analysis.engine.version} ({visible(analysis.engine.pipeline)})",
         )
     )

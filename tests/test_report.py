@@ -159,3 +159,15 @@ def test_report_labels_articles_as_the_app_does_and_a_redirected_report_keeps_wh
     for article_id, line in rows.items():
         assert line.split()[0] == labels[article_id]  # "AB" in both, not "B1" in one
         assert line.rstrip().endswith("2022-03-01")
+
+
+def test_the_header_counts_the_stories_the_report_lists(tmp_path, capsys):
+    """The header's count of stories is the "of N" of the stories below, those of one article too."""
+    for folder, text in (("quake", "An earthquake struck Varenna on Monday, killing 12 people, officials said."),
+                         ("quake2", "A quake hit Varenna on Monday and killed 12 people, the mayor said."),
+                         ("budget", "The Zarovian parliament passed the 2027 budget after a long debate.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(text, encoding="utf-8")
+    rc, out, _ = report(capsys, str(tmp_path), "--stories", "folders")
+    assert rc == 0
+    assert "3 stories (3 of one article)" in out.splitlines()[0]

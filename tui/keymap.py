@@ -43,7 +43,7 @@ APP_KEYS: tuple[Key, ...] = (
     Key("mention.previous", "left_square_bracket", "mention(-1)", "Previous mention in this article", READER),
     Key("entity.next", "n", "entity(1)", "Next mention of the same entity, any article", READER, "Same entity"),
     Key("entity.previous", "N", "entity(-1)", "Previous mention of the same entity", READER),
-    Key("discrepancy.next", "d", "discrepancy(1)", "Next discrepancy: one article of each side; after the last, the next story's", ANYWHERE, "Discrepancy"),
+    Key("discrepancy.next", "d", "discrepancy(1)", "Next discrepancy: one article of each side; past a story's last, the next story's first", ANYWHERE, "Discrepancy"),
     Key("discrepancy.previous", "D", "discrepancy(-1)", "Previous discrepancy (before the first, the previous story's)", ANYWHERE),
     # Priority, so the box has focus before the keys typed right after "/" are handled.
     Key("search.open", "slash", "search", "Search all articles", ANYWHERE, "Search", priority=True),
