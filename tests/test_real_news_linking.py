@@ -241,3 +241,26 @@ def test_a_company_named_like_a_person_is_one_organisation_across_articles():
     assert {by_id[m].label for m in kessling.mentions} == {"ORG"}
     assert entity_named(an, "Quorran Vesk").label == "PERSON"
     assert not [m for m in an.mentions if m.kind == "entity" and m.text == "Tarnex" and m.label == "PERSON"]
+
+
+def test_a_companys_legal_form_ends_its_name_before_the_name_of_a_person():
+    """"officer of Halvard Inc. Nora Lindqvist": one company and one person, not one name."""
+    an = run("The co-founder and former chief executive officer of Halvard Inc. Nora Lindqvist has died, "
+             "the company said on Thursday.",
+             "Nora Lindqvist, who built Halvard Inc. into a giant, died at 61. Halvard Inc. shares fell.")
+    lindqvist = entity_named(an, "Nora Lindqvist")
+    assert lindqvist.label == "PERSON" and articles_of(an, lindqvist) == {"a0", "a1"}
+    halvard = entity_named(an, "Halvard Inc.")
+    assert halvard.label == "ORG" and articles_of(an, halvard) == {"a0", "a1"}
+    assert not [e for e in an.entities if "Lindqvist" in e.name and "Halvard" in e.name]
+
+
+def test_an_office_keeps_its_companys_whole_name():
+    """"Microsoft Corporation CEO Anil Varma": the company is "Microsoft Corporation" (as it is
+    "Microsoft" elsewhere), not "Microsoft" with the rest of the office."""
+    an = run("Microsoft Corporation CEO Anil Varma announced the purchase on Tuesday.",
+             "Microsoft said the purchase would close next year, Anil Varma told analysts.")
+    microsoft = entity_named(an, "Microsoft Corporation")
+    assert microsoft.label == "ORG" and set(texts_of(an, microsoft)) >= {"Microsoft Corporation", "Microsoft"}
+    assert articles_of(an, entity_named(an, "Anil Varma")) == {"a0", "a1"}
+

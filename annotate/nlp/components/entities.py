@@ -51,6 +51,7 @@ from annotate.nlp.language import (
     HONORIFIC_SEX,
     HOLIDAYS,
     HONORIFICS,
+    LEGAL_FORMS,
     NAME_SUFFIXES,
     NOT_AN_EXECUTIVE,
     ORGANISATION_NOUNS,
@@ -337,7 +338,21 @@ class _DocEntities:
             start, end = nxt, nxt + 1
         if start >= 0:
             runs.append(self._whole_run(start, end))
-        return runs
+        return self._split_after_legal_forms(runs)
+
+    def _split_after_legal_forms(self, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """"officer of Apple Inc. Steve Jobs": a company's legal form ends its name, so the words
+        after it are another name (``LEGAL_FORMS``; "Samsung Electronics Co. Ltd." stays whole)."""
+        w = self.w
+        out: list[tuple[int, int]] = []
+        for start, end in runs:
+            if end - start > 2:
+                for i in range(start + 1, end - 1):
+                    if fold(w[i]) in LEGAL_FORMS and not self.punct[i + 1] and fold(w[i + 1]) not in LEGAL_FORMS:
+                        out.append((start, i + 1))
+                        start = i + 1
+            out.append((start, end))
+        return out
 
     def _place_and_person_noun(self, found: list[_Found], unresolved: list[tuple[int, int]]) -> list[_Found]:
         """"Spiro man", "Brooklyn mother": a place (or a capitalised word no list knows) and a noun
@@ -805,6 +820,9 @@ class _DocEntities:
                 if label:
                     if not known_only and pending < i:
                         unresolved.append((pending, i))
+                    if label == "ORG":
+                        while j < end and fold(self.w[j]) in CORPORATE_WORDS:
+                            j += 1  # "Apple Computer CEO": the company's whole name, not "Apple"
                     found.append(_Found(i, j, label))
                     i = pending = j
                     break
