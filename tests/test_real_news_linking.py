@@ -264,3 +264,12 @@ def test_an_office_keeps_its_companys_whole_name():
     assert microsoft.label == "ORG" and set(texts_of(an, microsoft)) >= {"Microsoft Corporation", "Microsoft"}
     assert articles_of(an, entity_named(an, "Anil Varma")) == {"a0", "a1"}
 
+
+def test_a_datelines_bracket_and_dash_end_the_agency_name():
+    """"WASHINGTON (Reuters)-The Green Party sued ...": the party's name starts after the dash."""
+    an = run("WASHINGTON (Reuters)-The Green Party sued the state election board on Friday.",
+             "The Green Party said the lawsuit would be heard next month.")
+    party = entity_named(an, "Green Party")
+    assert party.label == "ORG" and articles_of(an, party) == {"a0", "a1"}
+    assert not [e for e in an.entities if ")" in e.name]
+
