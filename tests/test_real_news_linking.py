@@ -273,3 +273,15 @@ def test_a_datelines_bracket_and_dash_end_the_agency_name():
     assert party.label == "ORG" and articles_of(an, party) == {"a0", "a1"}
     assert not [e for e in an.entities if ")" in e.name]
 
+
+def test_names_joined_by_an_ampersand_are_one_firm_when_they_end_like_one():
+    """"Nordic Aerospace & Defence Company (NADC)" is one company, its short form too; "WBA & IBO"
+    stay two bodies."""
+    an = run("The tanker went to Nordic Aerospace & Defence Company (NADC), whose bid the WBA & IBO panels backed.",
+             "NADC said it would build the tankers in Ohio. The consultancy Marlow & Associates advised it.",
+             "Marlow & Associates declined to comment.")
+    nadc = entity_named(an, "Nordic Aerospace & Defence Company")
+    assert nadc.label == "ORG" and articles_of(an, nadc) == {"a0", "a1"}
+    firm = entity_named(an, "Marlow & Associates")
+    assert firm.label == "ORG" and articles_of(an, firm) == {"a1", "a2"}
+    assert not [e for e in an.entities if "WBA" in e.name and "IBO" in e.name]

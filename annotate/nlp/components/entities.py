@@ -48,6 +48,7 @@ from spacy.tokens import Doc
 
 from annotate.nlp.language import (
     CLAUSE_CONJUNCTIONS,
+    FIRM_ENDS,
     HONORIFIC_SEX,
     HOLIDAYS,
     HONORIFICS,
@@ -143,7 +144,7 @@ _COMMON = STOP_WORDS | SENTENCE_OPENERS
 # A capitalised word alone that is not a name by itself: "The", "Monday", "Minister".
 _NOT_A_NAME_ALONE = _COMMON | MONTHS_AND_DAYS | HOLIDAYS | TITLE_HEADS
 # What the lowercase words inside a name can start with ("Bank of ...", "al-", "Workers' ...").
-_GAP_OPENERS = frozenset(("-", "'", "’")) | _POSSESSIVE | PARTICLES | _OF_WORDS
+_GAP_OPENERS = frozenset(("-", "'", "’", "&")) | _POSSESSIVE | PARTICLES | _OF_WORDS
 _CAPITALISED = word_flag(capitalised)
 _PERSON_NOUN = word_flag(lambda w: w.lower() in PERSON_NOUNS)
 # Runs of more capitalised words than this are not one name (headlines, lists).
@@ -481,6 +482,8 @@ class _DocEntities:
         if any(self.space[i] for i in range(end, nxt)):
             return False
         words = [self.w[i].lower() for i in range(end, nxt)]
+        if words == ["&"]:
+            return self._firm_after_ampersand(end, nxt)
         if len(words) == 1 and words[0] in ("-", "'", "’") and not self.ws[end - 1] and not self.ws[end]:
             if words[0] == "-" and not self._known(end - 1, nxt + 1):
                 labels = self.lex.labels
@@ -499,6 +502,19 @@ class _DocEntities:
             last = fold(self.w[end - 1])
             return last in ORG_SUFFIXES or last in LOC_SUFFIXES or last in GPE_SUFFIXES or last in TITLE_HEADS or last in FAC_SUFFIXES or last in EVENT_SUFFIXES
         return False
+
+    def _firm_after_ampersand(self, end: int, nxt: int) -> bool:
+        """"European Aeronautic Defence & Space Company", "Burkhardt & Associates": names joined by
+        "&" are one firm's when the words after it end like an organisation's name. Not two
+        acronyms ("WBA & IBO"), nor a person and a band ("Stephen Fry & McFly")."""
+        w = self.w
+        if _ACRONYM.match(w[end - 1]) or _ACRONYM.match(w[nxt]):
+            return False
+        last = nxt
+        while last + 1 < self.n and w[last + 1][:1].isupper() and not self.ss[last + 1] and last - nxt < 4:
+            last += 1
+        key = fold(w[last])
+        return key in ORG_HEAD_WORDS or key in CORPORATE_WORDS or key in FIRM_ENDS
 
     def _org_name_follows(self, i: int) -> bool:
         """Do the capitalised words from ``i`` on end in an organisation word ("... Party")?"""
@@ -535,6 +551,9 @@ class _DocEntities:
             return
         if _shape(self.w[start]) & _I_PRODUCT_SHAPE:
             found.append(_Found(start, end, "PRODUCT"))  # "iPod Nano"
+            return
+        if "&" in self.w[start:end]:
+            found.append(_Found(start, end, "ORG"))  # "Procter & Gamble": a firm, not two people
             return
         n = end - start
         last = fold(self.w[end - 1])
