@@ -285,3 +285,13 @@ def test_names_joined_by_an_ampersand_are_one_firm_when_they_end_like_one():
     firm = entity_named(an, "Marlow & Associates")
     assert firm.label == "ORG" and articles_of(an, firm) == {"a1", "a2"}
     assert not [e for e in an.entities if "WBA" in e.name and "IBO" in e.name]
+
+
+def test_a_one_word_company_found_once_is_found_wherever_it_is_written_alone():
+    """The article tells what Skyvane is once ("the budget airline, Skyvane,"); its other uses there
+    and in the other articles, which say nothing of it, are the same company."""
+    an = run("The budget airline, Skyvane, said on Monday it would buy ten jets. At present Skyvane has 91 aircraft.",
+             "The order lifts the fleet that Skyvane flies to 40 cities in Europe.")
+    skyvane = entity_named(an, "Skyvane")
+    assert skyvane.label == "ORG" and articles_of(an, skyvane) == {"a0", "a1"}
+    assert len(skyvane.mentions) == 3

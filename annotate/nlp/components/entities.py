@@ -1363,6 +1363,8 @@ class _DocEntities:
             if f.end - f.start < 2:
                 if f.label == "PERSON" and not f.weak:  # "Trump said", "President Trump"
                     surnames.setdefault(fold(self.w[f.start]), "PERSON")
+                elif f.label == "ORG" and not f.weak:  # "the airline, Ryanair," then "Ryanair has"
+                    org_heads.setdefault(fold(self.w[f.start]), "ORG")
                 continue
             words = [fold(self.w[i]) for i in range(f.start, f.end) if not self.punct[i]]
             while len(words) > 2 and words[-1] in NAME_SUFFIXES:
