@@ -295,3 +295,15 @@ def test_a_one_word_company_found_once_is_found_wherever_it_is_written_alone():
     skyvane = entity_named(an, "Skyvane")
     assert skyvane.label == "ORG" and articles_of(an, skyvane) == {"a0", "a1"}
     assert len(skyvane.mentions) == 3
+
+
+def test_a_nickname_blending_a_given_name_and_a_surname_is_that_person():
+    """Tabloids call Jolene Vance "JoVa": the starts of her given name and surname, each with its
+    capital. A blend two people fit ("DaMo": Dana Morrow and Daniel Moss) joins neither."""
+    an = run("Singer Jolene Vance checked into a clinic in Malibu on Monday, her publicist said.",
+             "JoVa has been ordered to spend 90 days in rehab. DaMo fans gathered outside.",
+             "Dana Morrow and Daniel Moss were seen at the clinic.")
+    vance = entity_named(an, "Jolene Vance")
+    assert set(texts_of(an, vance)) == {"Jolene Vance", "JoVa"}
+    assert texts_of(an, entity_named(an, "Dana Morrow")) == ["Dana Morrow"]
+    assert texts_of(an, entity_named(an, "Daniel Moss")) == ["Daniel Moss"]
