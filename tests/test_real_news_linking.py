@@ -307,3 +307,15 @@ def test_a_nickname_blending_a_given_name_and_a_surname_is_that_person():
     assert set(texts_of(an, vance)) == {"Jolene Vance", "JoVa"}
     assert texts_of(an, entity_named(an, "Dana Morrow")) == ["Dana Morrow"]
     assert texts_of(an, entity_named(an, "Daniel Moss")) == ["Daniel Moss"]
+
+
+def test_a_man_described_by_his_town_is_the_man_the_article_names_not_a_name_of_unknown_sex():
+    """"Tulsa man" is Brandon Keel, though the article names Ny'Asia Dorne Pell (a given name that tells
+    no sex) more often."""
+    an = run("Tulsa man convicted of killing pregnant girlfriend\n"
+             "A jury found Brandon Keel guilty on Thursday of killing Ny'Asia Dorne Pell. "
+             "Pell was pregnant, prosecutors said. Keel shot Pell in May.",
+             "Brandon Keel will be sentenced next month.")
+    keel = entity_named(an, "Brandon Keel")
+    assert "Tulsa man" in texts_of(an, keel) and articles_of(an, keel) == {"a0", "a1"}
+    assert "Tulsa man" not in texts_of(an, entity_named(an, "Ny'Asia Dorne Pell"))

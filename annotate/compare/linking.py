@@ -904,9 +904,9 @@ def _link_nominal_nationalities(names: list[_Name], uf: _UnionFind) -> None:
 
 
 def _link_descriptions(names: list[_Name], uf: _UnionFind) -> None:
-    """"Spiro man" joins the person its article names most often (of the sex the noun tells,
-    when the given name tells it too); the same description in other articles joins it too,
-    unless they were given to different people."""
+    """"Spiro man" joins the person its article names most often of the sex the noun tells (among
+    those whose given name tells that sex, else those whose given name tells none); the same
+    description in other articles joins it too, unless they were given to different people."""
     described = [i for i, n in enumerate(names) if n.description]
     if not described:
         return
@@ -924,7 +924,9 @@ def _link_descriptions(names: list[_Name], uf: _UnionFind) -> None:
         wanted = PERSON_NOUNS[n.description]
         people = {r: c for r, c in in_article.get(n.mention.article, Counter()).items() if r in sex}
         if wanted:
-            people = {r: c for r, c in people.items() if sex[r] in (None, wanted)}
+            # A "man" is first one whose given name is a man's, then one whose name tells nothing.
+            people = {r: c for r, c in people.items() if sex[r] == wanted} or {
+                r: c for r, c in people.items() if sex[r] is None}
         if people:
             ranked = sorted(people.items(), key=lambda rc: -rc[1])
             if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
