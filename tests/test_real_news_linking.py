@@ -287,14 +287,15 @@ def test_names_joined_by_an_ampersand_are_one_firm_when_they_end_like_one():
     assert not [e for e in an.entities if "WBA" in e.name and "IBO" in e.name]
 
 
-def test_a_one_word_company_found_once_is_found_wherever_it_is_written_alone():
-    """The article tells what Skyvane is once ("the budget airline, Skyvane,"); its other uses there
-    and in the other articles, which say nothing of it, are the same company."""
-    an = run("The budget airline, Skyvane, said on Monday it would buy ten jets. At present Skyvane has 91 aircraft.",
-             "The order lifts the fleet that Skyvane flies to 40 cities in Europe.")
+def test_a_one_word_company_found_once_is_found_wherever_its_article_writes_it_alone():
+    """The article tells what Skyvane is once ("the budget airline, Skyvane,"); its other uses there,
+    which say nothing of it, are the same company."""
+    an = run("The budget airline, Skyvane, said on Monday it would buy ten jets. At present Skyvane has 91 "
+             "aircraft, and the order lifts the fleet that Skyvane flies to 40 cities.",
+             "The order was confirmed by the budget airline, Skyvane, on Tuesday.")
     skyvane = entity_named(an, "Skyvane")
     assert skyvane.label == "ORG" and articles_of(an, skyvane) == {"a0", "a1"}
-    assert len(skyvane.mentions) == 3
+    assert len(skyvane.mentions) == 4
 
 
 def test_a_nickname_blending_a_given_name_and_a_surname_is_that_person():

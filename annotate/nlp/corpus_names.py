@@ -34,8 +34,6 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
     """
     name_words: set[str] = set()
     other_names: set[str] = set()
-    org_words: set[str] = set()  # organisations of one word ("Ryanair"), found by what one article says of them
-    not_org_words: set[str] = set()
     by_direction: dict[str, set[str]] = defaultdict(set)  # "North" -> {"North Korea"}
     for m in mentions:
         if m.kind != "entity":
@@ -44,8 +42,6 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
         words = name.split()
         if m.label in _PLACE_LABELS and len(words) == 2 and words[0] in _DIRECTIONS:
             by_direction[words[0]].add(name)
-        if len(words) == 1 and not m.office:
-            (org_words if m.label == "ORG" else not_org_words).add(fold(name))
         if m.label != "PERSON":
             other_names.add(fold(name))
         elif len(words) >= 2 and fold(words[-1]) not in PERSON_NOUNS:
@@ -63,9 +59,8 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
     # A word that dates or places something is no one's name alone, even when a run the finder
     # guessed was a person's holds it ("Early Tuesday", "South Lawn", "Easter Weekend").
     name_words -= other_names | CALENDAR_WORDS | HOLIDAYS | COMPASS_POINTS
-    org_words -= not_org_words | name_words | CALENDAR_WORDS | HOLIDAYS | COMPASS_POINTS
     directions = {d: next(iter(places)) for d, places in by_direction.items() if len(places) == 1}
-    if not name_words and not org_words and not directions:
+    if not name_words and not directions:
         return list(mentions)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -92,14 +87,13 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
         for match in _CAPITALISED_WORD.finditer(text):
             word = match.group()
             key = fold(strip_possessive(word))
-            if key not in name_words and key not in org_words and match.end(1) < match.end():
+            if key not in name_words and match.end(1) < match.end():
                 # "Trump-Abe", "Bush-era": not a name part written with a hyphen; the word before it
                 # may still be a name, as when a hyphen ends it
                 match = _CAPITALISED_WORD.match(text, match.start(), match.end(1))
                 word = match.group()
                 key = fold(strip_possessive(word))
-            label = "PERSON" if key in name_words else "ORG" if key in org_words else None
-            if label is None or _next_to_capitalised(text, match.start(), match.end()):
+            if key not in name_words or _next_to_capitalised(text, match.start(), match.end()):
                 continue
             at = bisect_right(starts, match.start()) - 1
             if at >= 0 and taken[at][1] > match.start():
@@ -112,7 +106,7 @@ def with_name_mentions(articles: Sequence[Article], mentions: Sequence[Mention])
                 continue
             end = match.start() + len(strip_possessive(word))
             found.append(EntityMention(f"{article.id}:e{match.start()}-{end}", article.id, match.start(), end,
-                                       text[match.start():end], label, text[match.start():end]))
+                                       text[match.start():end], "PERSON", text[match.start():end]))
         if found:
             _add_cues(text, own, found)
             own = sorted(own + found, key=lambda m: m.start)
