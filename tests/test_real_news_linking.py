@@ -241,3 +241,82 @@ def test_a_company_named_like_a_person_is_one_organisation_across_articles():
     assert {by_id[m].label for m in kessling.mentions} == {"ORG"}
     assert entity_named(an, "Quorran Vesk").label == "PERSON"
     assert not [m for m in an.mentions if m.kind == "entity" and m.text == "Tarnex" and m.label == "PERSON"]
+
+
+def test_a_companys_legal_form_ends_its_name_before_the_name_of_a_person():
+    """"officer of Halvard Inc. Nora Lindqvist": one company and one person, not one name."""
+    an = run("The co-founder and former chief executive officer of Halvard Inc. Nora Lindqvist has died, "
+             "the company said on Thursday.",
+             "Nora Lindqvist, who built Halvard Inc. into a giant, died at 61. Halvard Inc. shares fell.")
+    lindqvist = entity_named(an, "Nora Lindqvist")
+    assert lindqvist.label == "PERSON" and articles_of(an, lindqvist) == {"a0", "a1"}
+    halvard = entity_named(an, "Halvard Inc.")
+    assert halvard.label == "ORG" and articles_of(an, halvard) == {"a0", "a1"}
+    assert not [e for e in an.entities if "Lindqvist" in e.name and "Halvard" in e.name]
+
+
+def test_an_office_keeps_its_companys_whole_name():
+    """"Microsoft Corporation CEO Anil Varma": the company is "Microsoft Corporation" (as it is
+    "Microsoft" elsewhere), not "Microsoft" with the rest of the office."""
+    an = run("Microsoft Corporation CEO Anil Varma announced the purchase on Tuesday.",
+             "Microsoft said the purchase would close next year, Anil Varma told analysts.")
+    microsoft = entity_named(an, "Microsoft Corporation")
+    assert microsoft.label == "ORG" and set(texts_of(an, microsoft)) >= {"Microsoft Corporation", "Microsoft"}
+    assert articles_of(an, entity_named(an, "Anil Varma")) == {"a0", "a1"}
+
+
+def test_a_datelines_bracket_and_dash_end_the_agency_name():
+    """"WASHINGTON (Reuters)-The Green Party sued ...": the party's name starts after the dash."""
+    an = run("WASHINGTON (Reuters)-The Green Party sued the state election board on Friday.",
+             "The Green Party said the lawsuit would be heard next month.")
+    party = entity_named(an, "Green Party")
+    assert party.label == "ORG" and articles_of(an, party) == {"a0", "a1"}
+    assert not [e for e in an.entities if ")" in e.name]
+
+
+def test_names_joined_by_an_ampersand_are_one_firm_when_they_end_like_one():
+    """"Nordic Aerospace & Defence Company (NADC)" is one company, its short form too; "WBA & IBO"
+    stay two bodies."""
+    an = run("The tanker went to Nordic Aerospace & Defence Company (NADC), whose bid the WBA & IBO panels backed.",
+             "NADC said it would build the tankers in Ohio. The consultancy Marlow & Associates advised it.",
+             "Marlow & Associates declined to comment.")
+    nadc = entity_named(an, "Nordic Aerospace & Defence Company")
+    assert nadc.label == "ORG" and articles_of(an, nadc) == {"a0", "a1"}
+    firm = entity_named(an, "Marlow & Associates")
+    assert firm.label == "ORG" and articles_of(an, firm) == {"a1", "a2"}
+    assert not [e for e in an.entities if "WBA" in e.name and "IBO" in e.name]
+
+
+def test_a_one_word_company_found_once_is_found_wherever_its_article_writes_it_alone():
+    """The article tells what Skyvane is once ("the budget airline, Skyvane,"); its other uses there,
+    which say nothing of it, are the same company."""
+    an = run("The budget airline, Skyvane, said on Monday it would buy ten jets. At present Skyvane has 91 "
+             "aircraft, and the order lifts the fleet that Skyvane flies to 40 cities.",
+             "The order was confirmed by the budget airline, Skyvane, on Tuesday.")
+    skyvane = entity_named(an, "Skyvane")
+    assert skyvane.label == "ORG" and articles_of(an, skyvane) == {"a0", "a1"}
+    assert len(skyvane.mentions) == 4
+
+
+def test_a_nickname_blending_a_given_name_and_a_surname_is_that_person():
+    """Tabloids call Jolene Vance "JoVa": the starts of her given name and surname, each with its
+    capital. A blend two people fit ("DaMo": Dana Morrow and Daniel Moss) joins neither."""
+    an = run("Singer Jolene Vance checked into a clinic in Malibu on Monday, her publicist said.",
+             "JoVa has been ordered to spend 90 days in rehab. DaMo fans gathered outside.",
+             "Dana Morrow and Daniel Moss were seen at the clinic.")
+    vance = entity_named(an, "Jolene Vance")
+    assert set(texts_of(an, vance)) == {"Jolene Vance", "JoVa"}
+    assert texts_of(an, entity_named(an, "Dana Morrow")) == ["Dana Morrow"]
+    assert texts_of(an, entity_named(an, "Daniel Moss")) == ["Daniel Moss"]
+
+
+def test_a_man_described_by_his_town_is_the_man_the_article_names_not_a_name_of_unknown_sex():
+    """"Tulsa man" is Brandon Keel, though the article names Ny'Asia Dorne Pell (a given name that tells
+    no sex) more often."""
+    an = run("Tulsa man convicted of killing pregnant girlfriend\n"
+             "A jury found Brandon Keel guilty on Thursday of killing Ny'Asia Dorne Pell. "
+             "Pell was pregnant, prosecutors said. Keel shot Pell in May.",
+             "Brandon Keel will be sentenced next month.")
+    keel = entity_named(an, "Brandon Keel")
+    assert "Tulsa man" in texts_of(an, keel) and articles_of(an, keel) == {"a0", "a1"}
+    assert "Tulsa man" not in texts_of(an, entity_named(an, "Ny'Asia Dorne Pell"))

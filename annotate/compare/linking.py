@@ -31,7 +31,8 @@ Rules, in order:
 
 Also: an office ("the North Korean leader", found by ``ct_nested``) joins the
 person the story gives it; a capital that acts ("Pyongyang said") and a leader's
-government ("the Trump administration") join the country; quote speakers
+government ("the Trump administration") join the country; a nickname blending a given name and
+a surname ("LiLo") joins the one person it fits; quote speakers
 (names) resolve to entity ids; an entity "person" whose name ends like an
 organisation's ("Ardmore Mining") is labelled an organisation.
 
@@ -192,6 +193,7 @@ def cluster_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -
     _link_nominal_nationalities(names, uf)
     _link_descriptions(names, uf)
     _link_offices(names, uf)
+    _link_blended_names(names, uf)
 
     entities, entity_of = _build_entities(names, uf, {id(m): k for k, m in enumerate(ents)})
     return Links(entities, _resolve_speakers(mentions, names, entities, entity_of))
@@ -902,9 +904,9 @@ def _link_nominal_nationalities(names: list[_Name], uf: _UnionFind) -> None:
 
 
 def _link_descriptions(names: list[_Name], uf: _UnionFind) -> None:
-    """"Spiro man" joins the person its article names most often (of the sex the noun tells,
-    when the given name tells it too); the same description in other articles joins it too,
-    unless they were given to different people."""
+    """"Spiro man" joins the person its article names most often of the sex the noun tells (among
+    those whose given name tells that sex, else those whose given name tells none); the same
+    description in other articles joins it too, unless they were given to different people."""
     described = [i for i, n in enumerate(names) if n.description]
     if not described:
         return
@@ -922,7 +924,9 @@ def _link_descriptions(names: list[_Name], uf: _UnionFind) -> None:
         wanted = PERSON_NOUNS[n.description]
         people = {r: c for r, c in in_article.get(n.mention.article, Counter()).items() if r in sex}
         if wanted:
-            people = {r: c for r, c in people.items() if sex[r] in (None, wanted)}
+            # A "man" is first one whose given name is a man's, then one whose name tells nothing.
+            people = {r: c for r, c in people.items() if sex[r] == wanted} or {
+                r: c for r, c in people.items() if sex[r] is None}
         if people:
             ranked = sorted(people.items(), key=lambda rc: -rc[1])
             if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
@@ -947,6 +951,25 @@ def _link_offices(names: list[_Name], uf: _UnionFind) -> None:
         if cands:
             local = [c for c in cands if names[c].mention.article == n.mention.article]
             uf.union((local or cands)[0], i)
+
+
+# "LiLo": a nickname of one word blending the starts of a given name and a surname, each written
+# with its capital (not "McDermott", "LaSalle", "DeShawn": a particle and a name).
+_BLEND = re.compile(r"^(?!Mc|Mac|De|Di|Du|La|Le|Lo|Van|Von|Del|Da|St)([A-Z][a-z]{1,3})([A-Z][a-z]{1,3})$")
+
+
+def _link_blended_names(names: list[_Name], uf: _UnionFind) -> None:
+    """"LiLo" for Lindsay Lohan: a word blending the start of one person's given name with the start
+    of their surname joins that person, when exactly one person of the corpus fits."""
+    blends = [(i, m) for i, n in enumerate(names) if not n.person and " " not in n.raw and (m := _BLEND.match(n.raw))]
+    if not blends:
+        return
+    people = [(i, n.given[0], n.surname) for i, n in enumerate(names) if n.full]
+    for i, match in blends:
+        first, second = match.group(1).lower(), match.group(2).lower()
+        fits = {uf.find(j) for j, given, surname in people if given.startswith(first) and surname.startswith(second)}
+        if len(fits) == 1:
+            uf.union(fits.pop(), i)
 
 
 def _most_prominent(roots: set[int], size: Counter[int]) -> int | None:

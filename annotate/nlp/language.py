@@ -167,6 +167,11 @@ ORGANISATION_NOUNS = frozenset(
     processors chips microprocessors computers laptops notebooks smartphones handsets software cars
     trucks vehicles engines fleet products""".split()
 )
+# A company's legal form, the last word of its name: what follows is another name ("officer of
+# Apple Inc. Steve Jobs", "Acme Corp. Chairman Jane Doe"). Folded, without the period.
+LEGAL_FORMS = frozenset("inc incorporated corp ltd llc llp plc gmbh nv bv".split())
+# Last words of a firm named by its partners ("Burkhardt & Associates", "Harlow & Sons").
+FIRM_ENDS = frozenset("associates sons brothers partners".split())
 # Words after "executive" that make it no company's executive ("the Trump executive order").
 NOT_AN_EXECUTIVE = frozenset("order orders branch privilege privileges action actions power powers producer producers".split())
 

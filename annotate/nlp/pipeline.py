@@ -96,10 +96,13 @@ _GLUED_PERIOD = r"\.(?<=[0-9]\.)(?=[A-Z][a-z])"
 # A sentence-final period after a camel-case name ("... owns SpaceX.") is not part of
 # the name; the stock suffixes keep a period after a capital ("U.S.").
 _CAMEL_CASE_PERIOD = r"\.$(?<=[a-z][A-Z]\.)"
+# A dateline's closing bracket glued to a dash and the first word ("WASHINGTON (Reuters)-The
+# Democratic Party"): the bracket and the dash are tokens of their own, so no name runs across them.
+_GLUED_BRACKET_DASH = r"\)(?=[-\u2013\u2014][A-Za-z])|(?<=\))[-\u2013\u2014](?=[A-Za-z])"
 
 
 def _tune_tokenizer(nlp: Language) -> None:
-    """Add the abbreviations (``annotate.nlp.language``) and the two splits above to the pipeline's own rules."""
+    """Add the abbreviations (``annotate.nlp.language``) and the splits above to the pipeline's own rules."""
     tokenizer = nlp.tokenizer
     for abbreviation in sorted(ABBREVIATIONS):
         # (one the stock rules split from its period would end a sentence inside "Col. Ahmed
@@ -109,7 +112,7 @@ def _tune_tokenizer(nlp: Language) -> None:
     if tokenizer.infix_finditer is not None:
         pattern = tokenizer.infix_finditer.__self__.pattern
         if _GLUED_PERIOD not in pattern:
-            tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED_PERIOD}").finditer
+            tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED_PERIOD}|{_GLUED_BRACKET_DASH}").finditer
     if tokenizer.suffix_search is not None:
         pattern = tokenizer.suffix_search.__self__.pattern
         if _CAMEL_CASE_PERIOD not in pattern:

@@ -48,9 +48,11 @@ from spacy.tokens import Doc
 
 from annotate.nlp.language import (
     CLAUSE_CONJUNCTIONS,
+    FIRM_ENDS,
     HONORIFIC_SEX,
     HOLIDAYS,
     HONORIFICS,
+    LEGAL_FORMS,
     NAME_SUFFIXES,
     NOT_AN_EXECUTIVE,
     ORGANISATION_NOUNS,
@@ -142,7 +144,7 @@ _COMMON = STOP_WORDS | SENTENCE_OPENERS
 # A capitalised word alone that is not a name by itself: "The", "Monday", "Minister".
 _NOT_A_NAME_ALONE = _COMMON | MONTHS_AND_DAYS | HOLIDAYS | TITLE_HEADS
 # What the lowercase words inside a name can start with ("Bank of ...", "al-", "Workers' ...").
-_GAP_OPENERS = frozenset(("-", "'", "’")) | _POSSESSIVE | PARTICLES | _OF_WORDS
+_GAP_OPENERS = frozenset(("-", "'", "’", "&")) | _POSSESSIVE | PARTICLES | _OF_WORDS
 _CAPITALISED = word_flag(capitalised)
 _PERSON_NOUN = word_flag(lambda w: w.lower() in PERSON_NOUNS)
 # Runs of more capitalised words than this are not one name (headlines, lists).
@@ -337,7 +339,21 @@ class _DocEntities:
             start, end = nxt, nxt + 1
         if start >= 0:
             runs.append(self._whole_run(start, end))
-        return runs
+        return self._split_after_legal_forms(runs)
+
+    def _split_after_legal_forms(self, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """"officer of Apple Inc. Steve Jobs": a company's legal form ends its name, so the words
+        after it are another name (``LEGAL_FORMS``; "Samsung Electronics Co. Ltd." stays whole)."""
+        w = self.w
+        out: list[tuple[int, int]] = []
+        for start, end in runs:
+            if end - start > 2:
+                for i in range(start + 1, end - 1):
+                    if fold(w[i]) in LEGAL_FORMS and not self.punct[i + 1] and fold(w[i + 1]) not in LEGAL_FORMS:
+                        out.append((start, i + 1))
+                        start = i + 1
+            out.append((start, end))
+        return out
 
     def _place_and_person_noun(self, found: list[_Found], unresolved: list[tuple[int, int]]) -> list[_Found]:
         """"Spiro man", "Brooklyn mother": a place (or a capitalised word no list knows) and a noun
@@ -466,6 +482,8 @@ class _DocEntities:
         if any(self.space[i] for i in range(end, nxt)):
             return False
         words = [self.w[i].lower() for i in range(end, nxt)]
+        if words == ["&"]:
+            return self._firm_after_ampersand(end, nxt)
         if len(words) == 1 and words[0] in ("-", "'", "’") and not self.ws[end - 1] and not self.ws[end]:
             if words[0] == "-" and not self._known(end - 1, nxt + 1):
                 labels = self.lex.labels
@@ -484,6 +502,19 @@ class _DocEntities:
             last = fold(self.w[end - 1])
             return last in ORG_SUFFIXES or last in LOC_SUFFIXES or last in GPE_SUFFIXES or last in TITLE_HEADS or last in FAC_SUFFIXES or last in EVENT_SUFFIXES
         return False
+
+    def _firm_after_ampersand(self, end: int, nxt: int) -> bool:
+        """"European Aeronautic Defence & Space Company", "Burkhardt & Associates": names joined by
+        "&" are one firm's when the words after it end like an organisation's name. Not two
+        acronyms ("WBA & IBO"), nor a person and a band ("Stephen Fry & McFly")."""
+        w = self.w
+        if _ACRONYM.match(w[end - 1]) or _ACRONYM.match(w[nxt]):
+            return False
+        last = nxt
+        while last + 1 < self.n and w[last + 1][:1].isupper() and not self.ss[last + 1] and last - nxt < 4:
+            last += 1
+        key = fold(w[last])
+        return key in ORG_HEAD_WORDS or key in CORPORATE_WORDS or key in FIRM_ENDS
 
     def _org_name_follows(self, i: int) -> bool:
         """Do the capitalised words from ``i`` on end in an organisation word ("... Party")?"""
@@ -520,6 +551,9 @@ class _DocEntities:
             return
         if _shape(self.w[start]) & _I_PRODUCT_SHAPE:
             found.append(_Found(start, end, "PRODUCT"))  # "iPod Nano"
+            return
+        if "&" in self.w[start:end]:
+            found.append(_Found(start, end, "ORG"))  # "Procter & Gamble": a firm, not two people
             return
         n = end - start
         last = fold(self.w[end - 1])
@@ -805,6 +839,9 @@ class _DocEntities:
                 if label:
                     if not known_only and pending < i:
                         unresolved.append((pending, i))
+                    if label == "ORG":
+                        while j < end and fold(self.w[j]) in CORPORATE_WORDS:
+                            j += 1  # "Apple Computer CEO": the company's whole name, not "Apple"
                     found.append(_Found(i, j, label))
                     i = pending = j
                     break
@@ -1326,6 +1363,8 @@ class _DocEntities:
             if f.end - f.start < 2:
                 if f.label == "PERSON" and not f.weak:  # "Trump said", "President Trump"
                     surnames.setdefault(fold(self.w[f.start]), "PERSON")
+                elif f.label == "ORG" and not f.weak:  # "the airline, Ryanair," then "Ryanair has"
+                    org_heads.setdefault(fold(self.w[f.start]), "ORG")
                 continue
             words = [fold(self.w[i]) for i in range(f.start, f.end) if not self.punct[i]]
             while len(words) > 2 and words[-1] in NAME_SUFFIXES:
