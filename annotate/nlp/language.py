@@ -132,6 +132,20 @@ PERSON_NOUNS = {
 }
 # Words after a surname that are part of the name ("Arcade Joseph Comeaux Jr.").
 NAME_SUFFIXES = frozenset("jr jnr sr snr ii iii iv".split())
+# Prefixes English glues to a word with a hyphen ("co-op", "ex-wife", "re-run"): capitalised, the
+# first part of such a word is not a name part like "Jae" in "Jae-in".
+HYPHEN_PREFIXES = frozenset("co ex re pre non pro anti post mid sub semi multi self".split())
+
+# -- holidays ------------------------------------------------------------------------------------
+
+# Days and seasons of the calendar named like people ("Easter Weekend", "Christmas Eve", "Boxing Day",
+# "D-Day"): the words before a last word of HOLIDAY_ENDS that make the whole a named day, not a name.
+HOLIDAY_WORDS = frozenset(
+    """christmas easter thanksgiving halloween passover hanukkah hanukah ramadan eid diwali pentecost
+    hogmanay boxing labor labour memorial independence election inauguration veterans armistice
+    remembrance valentine mother father new year lunar""".split()
+)
+HOLIDAY_ENDS = frozenset("day eve weekend week holiday holidays year".split())
 
 
 @lru_cache(maxsize=1)

@@ -49,7 +49,10 @@ from spacy.tokens import Doc
 from annotate.nlp.language import (
     CLAUSE_CONJUNCTIONS,
     HONORIFIC_SEX,
+    HOLIDAY_ENDS,
+    HOLIDAY_WORDS,
     HONORIFICS,
+    HYPHEN_PREFIXES,
     NAME_SUFFIXES,
     NOT_AN_EXECUTIVE,
     ORGANISATION_NOUNS,
@@ -72,6 +75,9 @@ from annotate.nlp.components.gazetteer import (
     MONTHS_AND_DAYS,
     ORG_INTRODUCERS,
     PLACE_NAME_WORDS,
+    PLACE_NOUNS,
+    PLACE_PREFIXES,
+    PLACE_SUFFIXES,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PARTICLES,
@@ -232,6 +238,7 @@ class _DocEntities:
         self._line_breaks: list[int] | None = None  # token indices of line breaks, when asked
         self._descriptions: dict[int, str] = {}  # start token -> "Spiro man" (the noun in lowercase)
         self._said: dict[tuple[int, int], str | None] = {}  # (start, end) -> what the words around a name say it names
+        self._team_words: set[str] = set()  # the last words of team names found ("colts" of "Indianapolis Colts")
 
     # -- pass 1: runs of capitalised words -------------------------------------------------
 
@@ -394,6 +401,8 @@ class _DocEntities:
         for f in found:
             if f.label not in ("ORG", "PRODUCT") or f.end >= n or f.end in taken or not self.ws[f.end - 1]:
                 continue
+            if self._team_words and fold(w[f.end - 1]) in self._team_words:
+                continue  # "the Golden State Warriors 104-99": a team's score, not a model
             if not _MODEL_NUMBER.match(w[f.end]) or (w[f.end].isdigit() and 1800 <= int(w[f.end]) <= 2100):
                 continue
             end = f.end + 1
@@ -486,7 +495,7 @@ class _DocEntities:
             if self._listed_across(end - 1, nxt):
                 return True  # "Horn of Africa": a listed name
             last = fold(self.w[end - 1])
-            return last in ORG_SUFFIXES or last in LOC_SUFFIXES or last in GPE_SUFFIXES or last in TITLE_HEADS or last in FAC_SUFFIXES or last in EVENT_SUFFIXES
+            return last in ORG_SUFFIXES or last in LOC_SUFFIXES or last in GPE_SUFFIXES or last in TITLE_HEADS or last in FAC_SUFFIXES or last in EVENT_SUFFIXES or last in PLACE_SUFFIXES
         return False
 
     def _org_name_follows(self, i: int) -> bool:
@@ -525,6 +534,9 @@ class _DocEntities:
         n = end - start
         last = fold(self.w[end - 1])
         if n == 1 and self._is_month_or_day(start):
+            return
+        if last in HOLIDAY_ENDS and n >= 2 and self._names_a_day(start, end - 1):
+            found.append(_Found(start, end, "EVENT"))  # "Easter Weekend", "Boxing Day", "D-Day"
             return
         if headline and n > 3:
             # a headline's run is many names and words: its last word says nothing of the first
@@ -565,9 +577,26 @@ class _DocEntities:
             found.append(_Found(start, self._name_end(start, end), "PERSON"))
             return
         if n >= 2 and self._has_known_part(start, end) and self._all_known_or_adjective_first(start, end):
+            if n <= 3 and start and all(self.w[i].istitle() for i in range(start, end)) and self._team_name(start, end, self.w[start - 1].lower(), fold(self.w[start])):
+                found.append(_Found(start, end, "ORG"))  # "the Green Bay Packers" (not "Green", "Bay Packers")
+                return
             self._segment(start, end, found, unresolved)
             return
         self._unknown(start, end, found, unresolved)
+
+    def _names_a_day(self, start: int, end: int) -> bool:
+        """Are tokens ``start:end`` the words of a holiday ("Easter", "New Year's") or letters joined
+        by a hyphen ("D" in "D-Day", "V-E"), before a word such as "Day" or "Weekend"?"""
+        letters = hyphen = False
+        for i in range(start, end):
+            word = self.w[i]
+            if word == "-":
+                hyphen = True
+            elif len(word) == 1 and word.isupper():
+                letters = True
+            elif word not in _POSSESSIVE and fold(word) not in HOLIDAY_WORDS:
+                return False
+        return hyphen or not letters
 
     def _name_end(self, start: int, end: int) -> int:
         """"James Comey Memos" (a tweet in Title Case): a word after a given name and surname
@@ -624,22 +653,52 @@ class _DocEntities:
             found.append(_Found(start, end, "ORG"))  # "news platform Hromadske", "Intel processors"
         elif nxt in _LOWERCASE_ORG_SUFFIXES:
             found.append(_Found(start, end + 1, "ORG"))  # "the Atlas group"
+        elif self._place_noun_around(start, end, prev, nxt):
+            found.append(_Found(start, end, "GPE", weak=True))  # "Blue Nile state", "the district of Bener Meriah"
         elif n == 1 and shape & _CAMEL_CASE_SHAPE:
             found.append(_Found(start, end, "ORG", weak=True))  # "SpaceX", "YouTube"
         elif n == 1 and shape & _ACRONYM_SHAPE:
             found.append(_Found(start, end, "ORG", weak=True))
         elif 2 <= n <= 3 and self._plain_words(start, end):
             keys = [fold(self.w[i]) for i in range(start, end)]
-            if any(k in PLACE_NAME_WORDS for k in keys) and not any(
-                k in self.lex.more_given_names for k in keys if k not in PLACE_NAME_WORDS
+            if self._team_name(start, end, prev, keys[0]):
+                found.append(_Found(start, end, "ORG"))  # "the Tar Heels", "Indianapolis Colts"
+            elif (any(k in PLACE_NAME_WORDS for k in keys) or keys[0] in PLACE_PREFIXES) and not any(
+                k in self.lex.more_given_names for k in keys if k not in PLACE_NAME_WORDS and k not in PLACE_PREFIXES
             ):
-                found.append(_Found(start, end, "GPE", weak=True))  # "devastates Varenna Alta"
+                found.append(_Found(start, end, "GPE", weak=True))  # "devastates Varenna Alta", "South Kordofan"
             else:
                 found.append(_Found(start, end, "PERSON", weak=True))  # most such names are people
         elif n >= 2:
             found.append(_Found(start, end, "ORG", weak=True))
         else:
             unresolved.append((start, end))
+
+    def _team_name(self, start: int, end: int, prev: str | None, first: str) -> bool:
+        """Is the run of plain words at ``start:end`` named like a team or a band: a plural after
+        "the" or after a place ("the Tar Heels", "Indianapolis Colts", "New Orleans Saints")? A person's
+        name ending in "s" ("Vontae Davis") has neither."""
+        last = self.w[end - 1]
+        if len(last) < 4 or last[-1] != "s" or last.endswith(("ss", "us", "is", "ys")) or fold(last) in self.lex.labels:
+            return False  # (not "the Syrian Kurds": a people)
+        if first in PLACE_PREFIXES:
+            team = end - start == 3  # "New Orleans Saints" (not "New Orleans" itself)
+        else:  # (not "protester Paris Kyriakides": a place that is also a given name)
+            team = prev == "the" or (self.lex.labels.get(first) in ("GPE", "LOC") and first not in self.lex.more_given_names)
+        if team:
+            self._team_words.add(fold(last))
+        return team
+
+    def _place_noun_around(self, start: int, end: int, prev: str | None, nxt: str | None) -> bool:
+        """Does a lowercase noun for a place follow the name ("Blue Nile state", "Bukit Sama village")
+        or stand before it with "of" ("the district of Bener Meriah")? ("state" only where no noun
+        follows it: "the Macron state visit" is no place.)"""
+        if nxt in PLACE_NOUNS and self.ws[end - 1]:
+            if nxt != "state":
+                return True
+            after = end + 1
+            return after >= self.n or self.punct[after] or self.w[after].lower() in _COMMON
+        return prev == "of" and start >= 2 and self.w[start - 2].lower() in PLACE_NOUNS
 
     def _person_by_context(self, start: int, end: int, prev: str | None) -> bool:
         """Do the words around ``start:end`` tell a person, as they tell "Okafor" in "Okafor said",
@@ -656,7 +715,7 @@ class _DocEntities:
         for i in range(start, end):
             key = fold(self.w[i])
             glued = i > start and self.w[i - 1] == "-" and not self.ws[i - 1]  # "Jong-un"
-            if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
+            if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES or key in PLACE_SUFFIXES:
                 return False
         return True
 
@@ -724,6 +783,8 @@ class _DocEntities:
                     return None  # "Ka'Loni Marie Flynn": a given name no list knows is still a name
                 if i > start and not self._opens_sentence(start) and not all(self._not_a_name_word(k) for k in range(start, i)):
                     return None  # "Emeka Mena Sashas" in a sentence: "Emeka" is a given name no list knows
+                if i > start and self._known_name_ends(start, i + 1):
+                    return None  # "York" in "New York Yankees" ends a place's name
                 return i
         return None
 
@@ -882,6 +943,8 @@ class _DocEntities:
             return "FAC"
         if last in EVENT_SUFFIXES:
             return "EVENT"
+        if last in PLACE_SUFFIXES:
+            return "GPE"  # "Fulton County"
         return None
 
     def _of_phrase_label(self, start: int, end: int) -> str | None:
@@ -1203,6 +1266,8 @@ class _DocEntities:
                     if said == _NO_PERSON and f.label != "PERSON":
                         said = None  # "Florence, Colo., which": a place may be no person either
                     says = says or said
+            if says is None and " " in key and self._beside_an_organisation(named, found):
+                says = "ORG"  # "between Boeing and Lockheed Martin"
             if says not in ("ORG", _NO_PERSON):
                 continue
             for f in named:
@@ -1218,6 +1283,23 @@ class _DocEntities:
                     if f.label == "PERSON":
                         f.label, f.weak, f.guess = "ORG", False, False
         return relabelled
+
+    def _beside_an_organisation(self, named: list[_Found], found: list[_Found]) -> bool:
+        """Is one of the uses ``named`` of a guessed name joined by "and" or "or" to an organisation
+        the rules know ("Boeing and Lockheed Martin", "Lockheed Martin or Airbus")?"""
+        w, n = self.w, self.n
+        orgs = None
+        for f in named:
+            before = f.start - 1 if f.start >= 2 and w[f.start - 1] in ("and", "or") else None
+            after = f.end + 1 if f.end + 1 < n and w[f.end] in ("and", "or") else None
+            if before is None and after is None:
+                continue
+            if orgs is None:
+                orgs = {(g.start, g.end) for g in found if g.label == "ORG" and not g.weak and not g.guess}
+                ends, starts = {e for _, e in orgs}, {s for s, _ in orgs}
+            if (before is not None and before in ends) or (after is not None and after in starts):
+                return True
+        return False
 
     def _use_says(self, start: int, end: int) -> str | None:
         """``_words_around_say``, read once per span."""
@@ -1241,6 +1323,8 @@ class _DocEntities:
             return "ORG"
         if prev == "based" and self._place_before(start - 1):
             return "ORG"  # "Los Angeles based Northrop Grumman", "Seattle-based X" (not "Intel-based PCs")
+        if prev == "of" and start > 1 and w[start - 2].lower() in ORGANISATION_NOUNS:
+            return "ORG"  # "shares of Advanced Micro Devices", "the board of X"
         if end >= n:
             return None
         after = w[end].lower()
@@ -1331,9 +1415,13 @@ class _DocEntities:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
             elif f.label == "PRODUCT" and len(words) >= 2 and words[-1].isalpha() and any(c.isdigit() for c in words[-2]):
                 org_heads.setdefault(words[-1], "PRODUCT")  # "Dreamliner" after "787 Dreamliner"
+        for word in self._team_words:
+            org_heads.setdefault(word, "ORG")  # "the Colts" after "the Indianapolis Colts"
         for f in found:
             if f.weak and f.label == "GPE" and f.end - f.start == 1 and surnames.get(fold(self.w[f.start])) == "PERSON":
                 f.label, f.weak = "PERSON", False  # "a kiss from Macron": the person named in full above
+            elif self._team_words and f.end - f.start == 1 and (f.weak or f.guess) and fold(self.w[f.start]) in self._team_words:
+                f.label, f.weak, f.guess = "ORG", False, False  # "Colts said", "in Blazers history": the team
         if surnames or org_heads:
             taken: bytearray | None = None  # 1 for tokens in an entity, made when first asked
             for start, end in unresolved:
