@@ -523,7 +523,22 @@ def test_a_place_ending_a_given_name_is_no_given_name(nlp):
     assert "York Yankees" not in found and found["New York Yankees"].label_ == "ORG", found
 
 
+def test_a_hyphenated_english_word_is_no_name_part(nlp):
+    """"Co-op" is one English word (co- + op), not a given name like "Jae-in"."""
+    for text in ("Co-op said it would close 30 stores.", "The Co-op said it would close 30 stores."):
+        assert "PERSON" not in {e.label_ for e in nlp(text).ents}, text
+    assert ents(nlp, "Jae-in said no.").get("Jae-in") == "PERSON"
 
+
+def test_a_party_tag_with_a_state_the_gazetteer_knows_is_not_a_place(nlp):
+    found = ents(nlp, "Rep. Steve King (R-Iowa) and Sen. Amy Klobuchar (D-Minnesota) voted no.")
+    assert "Iowa" not in found and "Minnesota" not in found, found
+    assert found.get("Steve King") == "PERSON" and found.get("Amy Klobuchar") == "PERSON"
+
+
+def test_a_relation_written_with_hyphens_is_no_role(nlp):
+    found = by_text(nlp, "The talks included his son-in-law Jared Kushner and her father-in-law Tom Hale.")
+    assert found["Jared Kushner"]._.role is None and found["Tom Hale"]._.role is None
 
 
 

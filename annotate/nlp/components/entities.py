@@ -470,6 +470,7 @@ class _DocEntities:
             and w[end + 1].islower()
             and len(w[end + 1]) <= 3
             and len(w[end - 1]) <= 4
+            and w[end - 1].lower() not in HYPHEN_PREFIXES  # "Co-op", "Ex-con": one English word
         )
 
     def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
@@ -482,8 +483,8 @@ class _DocEntities:
         if len(words) == 1 and words[0] in ("-", "'", "’") and not self.ws[end - 1] and not self.ws[end]:
             if words[0] == "-" and not self._known(end - 1, nxt + 1):
                 labels = self.lex.labels
-                if labels.get(fold(self.w[end - 1])) or labels.get(fold(self.w[nxt])):
-                    return False  # "Trump-Russia": two names, not one
+                if (labels.get(fold(self.w[end - 1])) or labels.get(fold(self.w[nxt]))) and self.w[end - 1] not in PARTY_LETTERS:
+                    return False  # "Trump-Russia": two names, not one (but "R-Iowa" is one tag)
             return True  # "Jean-Yves", "Guinea-Bissau"
         if words[0] in _POSSESSIVE and len(words) == 1 and not self.ws[end - 1] and self._org_name_follows(nxt):
             return self._known(start, end) not in ("GPE", "NORP")  # "Cibrou Workers' Union", not "Kenya's Army"
@@ -1080,6 +1081,8 @@ class _DocEntities:
         ("Labour leader Keir Starmer and Conservative MP Priti Patel").
         """
         floor = self._sentence_of(name_start)
+        if self._relation_before(name_start, floor):
+            return None
         start: int | None = None
         seen_head = False
         after_linker = False
@@ -1134,6 +1137,15 @@ class _DocEntities:
         if all(fold(self.w[i]) in HONORIFICS or self.punct[i] for i in range(start, name_start)):
             return None  # "Mr", "Dr": a courtesy, not a role to compare
         return start if start < name_start else None
+
+    def _relation_before(self, name_start: int, floor: int) -> bool:
+        """Does a word of three parts joined by hyphens end right before the name, headed by no title
+        ("son-in-law Jared Kushner", not "editor-in-chief")? Its last part ("law") is no title then."""
+        i = name_start - 1
+        if i - 4 < floor or self.w[i - 1] != "-" or self.w[i - 3] != "-":
+            return False
+        ws = self.ws
+        return not (ws[i - 1] or ws[i - 2] or ws[i - 3] or ws[i - 4]) and fold(self.w[i - 4]) not in TITLE_HEADS
 
     @staticmethod
     def _may_be_role_noun(word: str) -> bool:
