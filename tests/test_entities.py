@@ -541,6 +541,11 @@ def test_a_relation_written_with_hyphens_is_no_role(nlp):
     assert found["Jared Kushner"]._.role is None and found["Tom Hale"]._.role is None
 
 
+def test_a_title_case_headline_ending_in_a_period_only_yields_known_names(nlp):
+    text = "Small Firms No Longer Need Big Offices.\nMany companies have moved staff home, Jane Okafor said."
+    found = ents(nlp, text)
+    assert found == {"Jane Okafor": "PERSON"}, found
+
 
 def test_a_guessed_name_the_words_around_it_tie_to_a_company_is_a_company(nlp):
     text = (

@@ -1061,16 +1061,28 @@ class _DocEntities:
             last = e - 1
             while last > s and self.w[last] in _CLOSING_QUOTES:
                 last -= 1
-            headline = self.w[last][-1:] not in _SENTENCE_END or self.w[last] in ("...", "…")
-            if headline:
+            final = self.w[last]
+            headline = final[-1:] not in _SENTENCE_END or final in ("...", "…")
+            # (a sentence that ends in a period is read further only when its last word is capitalised, as
+            # a headline's is: "... Need Office Space.")
+            if headline or (final == "." and last > s + 2 and self.w[last - 1][:1].isupper()):
                 masks = self.toks.masks[s:e]
                 long_words = (masks & LONG_ALPHA) != 0
                 words = int(long_words.sum())
                 capitals = int((long_words & ((masks & _CAPITALISED) != 0)).sum())
-                headline = words >= 3 and capitals >= 0.8 * words
+                headline = words >= 3 and capitals >= 0.8 * words and (headline or self._capitalised_function_word(s + 1, last))
             self._headline[s] = headline
         known = self._headline_at[i] = self._headline[s]
         return known
+
+    def _capitalised_function_word(self, start: int, end: int) -> bool:
+        """Is a function word capitalised among tokens ``start:end``, where no sentence opens ("Firms No
+        Longer Need")? A headline in Title Case then, even when it ends in a period."""
+        w = self.w
+        return any(
+            w[i][:1].isupper() and w[i] != "I" and w[i].lower() in STOP_WORDS and not self._opens_sentence(i)
+            for i in range(start, end)
+        )
 
     # -- roles -----------------------------------------------------------------------------
 
