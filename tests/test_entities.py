@@ -429,7 +429,7 @@ def test_any_text_gives_entities_at_exact_offsets(nlp, text):
     doc = nlp(text)
     for e in doc.ents:
         assert text[e.start_char : e.end_char] == e.text
-        assert e.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"}
+        assert e.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "LAW", "WORK_OF_ART"}
         assert not e.text.endswith(("'s", "’s"))
 
 
@@ -554,3 +554,23 @@ def test_a_guessed_name_the_words_around_it_tie_to_a_company_is_a_company(nlp):
     )
     found = ents(nlp, text)
     assert found.get("Halvorsen Marine") == "ORG" and found.get("Kestrel Dynamics") == "ORG", found
+
+
+def test_a_law_is_named_by_its_last_word(nlp):
+    text = "Lawmakers voted to amend the Clean Air Act on Tuesday, citing the Second Amendment and the Patriot Act."
+    found = ents(nlp, text)
+    for law in ("Clean Air Act", "Second Amendment", "Patriot Act"):
+        assert found.get(law) == "LAW", (law, found)
+
+
+def test_a_name_before_a_version_or_a_noun_for_a_product_is_a_product_in_all_its_uses(nlp):
+    text = (
+        "Hackers targeted users of Nimbus Navigator 9 and 10, the company said. A patched Nimbus Navigator "
+        "ships next week, and the Quick Mend tool fixes older copies. Nimbus Navigator users were warned."
+    )
+    found = by_text(nlp, text)
+    assert {e.label_ for e in nlp(text).ents if e.text == "Nimbus Navigator"} == {"PRODUCT"}, found
+    assert found["Quick Mend"].label_ == "PRODUCT"
+    # a month and a day, an abbreviation and a number, a team's yard line: no version
+    found = ents(nlp, "Posted Dec 23, 2012. Juror No. 12 said the Tar Heels reached the Indianapolis 27.")
+    assert "PRODUCT" not in found.values(), found

@@ -181,6 +181,9 @@ ORGANISATION_NOUNS = frozenset(
     processors chips microprocessors computers laptops notebooks smartphones handsets software cars
     trucks vehicles engines fleet products""".split()
 )
+# Nouns in the singular after a name that make it a product's: "the Internet Explorer browser",
+# "a Fix It tool" (a maker is named before plural nouns: "Intel processors", ORGANISATION_NOUNS).
+PRODUCT_NOUNS = frozenset("browser app application tool smartphone handset tablet laptop console sedan".split())
 # Words after "executive" that make it no company's executive ("the Trump executive order").
 NOT_AN_EXECUTIVE = frozenset("order orders branch privilege privileges action actions power powers producer producers".split())
 

@@ -56,6 +56,7 @@ from annotate.nlp.language import (
     NAME_SUFFIXES,
     NOT_AN_EXECUTIVE,
     ORGANISATION_NOUNS,
+    PRODUCT_NOUNS,
     PARTY_LETTERS,
     PERSON_NOUNS,
     ROLE_LINKERS,
@@ -71,6 +72,7 @@ from annotate.nlp.components.gazetteer import (
     EVENT_SUFFIXES,
     FAC_SUFFIXES,
     GPE_SUFFIXES,
+    LAW_SUFFIXES,
     LOC_SUFFIXES,
     MONTHS_AND_DAYS,
     ORG_INTRODUCERS,
@@ -99,6 +101,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _I_PRODUCT = re.compile(r"^i[A-Z][a-z]+[A-Za-z]*$")  # "iPod", "iTunes", "iPhone"
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,2}\d{3,4}[A-Za-z]{0,2}|\d{3,4}s)$")  # "737", "737s", "A320s"
 _MODEL_NUMBER_FLAG = word_flag(lambda w: bool(_MODEL_NUMBER.match(w)))
+_VERSION = re.compile(r"^\d{1,2}(?:\.\d{1,2})?$")  # "8", "5.01": a version after a product's name
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 # What a word's shape says, one bit each (``_shape``).
 _I_PRODUCT_SHAPE, _MODEL_NAME_SHAPE, _ACRONYM_SHAPE, _CAMEL_CASE_SHAPE = 1, 2, 4, 8
@@ -650,8 +653,8 @@ class _DocEntities:
             found.append(_Found(start, end, "PERSON", guess=True))  # "..., said Amara Okafor."
         elif n <= 4 and prev is not None and fold(prev) in TITLE_HEADS:
             found.append(_Found(start, end, "PERSON"))  # "policy chief Kaja Kallas"
-        elif self._use_says(start, end) == "ORG":
-            found.append(_Found(start, end, "ORG"))  # "news platform Hromadske", "Intel processors"
+        elif self._use_says(start, end) in ("ORG", "PRODUCT"):
+            found.append(_Found(start, end, self._use_says(start, end)))  # "news platform Hromadske", "Intel processors"
         elif nxt in _LOWERCASE_ORG_SUFFIXES:
             found.append(_Found(start, end + 1, "ORG"))  # "the Atlas group"
         elif self._place_noun_around(start, end, prev, nxt):
@@ -716,7 +719,7 @@ class _DocEntities:
         for i in range(start, end):
             key = fold(self.w[i])
             glued = i > start and self.w[i - 1] == "-" and not self.ws[i - 1]  # "Jong-un"
-            if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES or key in PLACE_SUFFIXES:
+            if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES or key in PLACE_SUFFIXES or key in LAW_SUFFIXES:
                 return False
         return True
 
@@ -946,6 +949,8 @@ class _DocEntities:
             return "EVENT"
         if last in PLACE_SUFFIXES:
             return "GPE"  # "Fulton County"
+        if last in LAW_SUFFIXES:
+            return "LAW"  # "Endangered Species Act"
         return None
 
     def _of_phrase_label(self, start: int, end: int) -> str | None:
@@ -1269,7 +1274,7 @@ class _DocEntities:
         told: dict[str, str] = {}  # name -> what a use read from evidence says it is
         firsts = {w[f.start] for f in guesses}  # (a cheap test before folding a name)
         for f in found:
-            if f.weak or f.guess or f.label not in ("ORG", "PERSON") or w[f.start] not in firsts:
+            if f.weak or f.guess or f.label not in ("ORG", "PERSON", "PRODUCT") or w[f.start] not in firsts:
                 continue
             end = f.end
             if f.label == "ORG":  # "Aer Lingus Group PLC" -> "Aer Lingus" (not "Palmer Police" -> "Palmer")
@@ -1292,11 +1297,12 @@ class _DocEntities:
                     says = says or said
             if says is None and " " in key and self._beside_an_organisation(named, found):
                 says = "ORG"  # "between Boeing and Lockheed Martin"
-            if says not in ("ORG", _NO_PERSON):
+            if says not in ("ORG", _NO_PERSON, "PRODUCT"):
                 continue
+            label = "PRODUCT" if says == "PRODUCT" else "ORG"
             for f in named:
-                f.label, f.weak, f.guess = "ORG", False, False
-            if named[0].end - named[0].start >= 2:
+                f.label, f.weak, f.guess = label, False, False
+            if label == "ORG" and named[0].end - named[0].start >= 2:
                 relabelled.append(named[0])
         if relabelled:
             # "Orvell announced" after "Orvell Tamsin shares": an organisation is short for its first word
@@ -1356,6 +1362,8 @@ class _DocEntities:
         noun = w[k].lower() if k < n else ""
         if noun in ORGANISATION_NOUNS and not (noun == "executive" and k + 1 < n and w[k + 1].lower() in NOT_AN_EXECUTIVE):
             return "ORG"
+        if k == end and (noun in PRODUCT_NOUNS or (end - start >= 2 and self._version_after(end))):
+            return "PRODUCT"  # "the Internet Explorer browser", "Internet Explorer 8" (not "Week 11", "Route 52")
         if noun == "chief" and k + 1 < n and w[k + 1].lower() == "executive":
             return "ORG"  # "Aer Lingus chief executive", "Northrop's chief executive"
         if end + 1 >= n:
@@ -1372,6 +1380,17 @@ class _DocEntities:
         if after in SPEECH_VERBS and nxt in ("he", "she", "his", "her"):
             return "PERSON"
         return None
+
+    def _version_after(self, i: int) -> bool:
+        """Is token ``i`` a version number after a name ("Internet Explorer 8,", "Windows 7 and"): one or
+        two digits or a decimal, with no counted noun, unit or score after it ("Smith 6-3", "X 2 million")?"""
+        w, n = self.w, self.n
+        word = w[i]
+        if not (word[:1].isdigit() and len(word) <= 5 and _VERSION.match(word)) or not self.ws[i - 1]:
+            return False
+        if not w[i - 1].isalpha() or self._is_month_or_day(i - 1):
+            return False  # "Posted Dec 23", "Juror No. 12"
+        return i + 1 >= n or (self.punct[i + 1] and w[i + 1] not in ("-", "%", ":")) or w[i + 1].lower() in ("and", "or")
 
     def _subject_of_its(self, end: int) -> bool:
         """Is the name ending at ``end`` the subject of a verb and "its": "Boeing said its",
