@@ -574,3 +574,18 @@ def test_a_name_before_a_version_or_a_noun_for_a_product_is_a_product_in_all_its
     # a month and a day, an abbreviation and a number, a team's yard line: no version
     found = ents(nlp, "Posted Dec 23, 2012. Juror No. 12 said the Tar Heels reached the Indianapolis 27.")
     assert "PRODUCT" not in found.values(), found
+
+
+def test_plain_words_with_a_function_word_inside_are_no_persons_name(nlp):
+    """"Fix It", "America First", "Democracy Now": a name no list knows with a function word after its
+    first word is a tool's, a slogan's or a group's, not a person's (but "Doctor Who" is a character)."""
+    found = ents(nlp, "Fans of Spies Who Lie queued for hours. Activists from Protect Our Rivers and Justice Now marched.")
+    assert "PERSON" not in found.values(), found
+    assert ents(nlp, "She was cast as the new Doctor Who on Sunday.").get("Doctor Who") == "PERSON"
+    # such a name found as a product once is the product where nothing is said of it
+    found = [(e.text, e.label_) for e in nlp("Users can run the Fix It Now tool today. Fix It Now works on older copies.").ents]
+    assert found == [("Fix It Now", "PRODUCT"), ("Fix It Now", "PRODUCT")], found
+
+
+def test_a_word_no_list_knows_before_a_listed_place_is_a_place(nlp):
+    assert ents(nlp, "Rescuers reached Porto Mombasa and Little Nairobi by boat.").get("Little Nairobi") == "GPE"

@@ -667,10 +667,17 @@ class _DocEntities:
             keys = [fold(self.w[i]) for i in range(start, end)]
             if self._team_name(start, end, prev, keys[0]):
                 found.append(_Found(start, end, "ORG"))  # "the Tar Heels", "Indianapolis Colts"
-            elif (any(k in PLACE_NAME_WORDS for k in keys) or keys[0] in PLACE_PREFIXES) and not any(
+            elif (
+                any(k in PLACE_NAME_WORDS for k in keys)
+                or keys[0] in PLACE_PREFIXES
+                or (self.lex.labels.get(keys[-1]) in ("GPE", "LOC") and keys[-1] not in self.lex.more_given_names)
+            ) and not any(
                 k in self.lex.more_given_names for k in keys if k not in PLACE_NAME_WORDS and k not in PLACE_PREFIXES
             ):
-                found.append(_Found(start, end, "GPE", weak=True))  # "devastates Varenna Alta", "South Kordofan"
+                found.append(_Found(start, end, "GPE", weak=True))  # "devastates Varenna Alta", "South Kordofan", "Banda Aceh"
+            elif any(k in STOP_WORDS for k in keys[1:]) and keys[0] not in self.lex.titles:
+                unresolved.append((start, end))  # "Fix It", "America First": no one's name (but a title
+                # before a function word names a character: "Doctor Who")
             else:
                 found.append(_Found(start, end, "PERSON", weak=True))  # most such names are people
         elif n >= 2:
@@ -1458,6 +1465,8 @@ class _DocEntities:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
             elif f.label == "PRODUCT" and len(words) >= 2 and words[-1].isalpha() and any(c.isdigit() for c in words[-2]):
                 org_heads.setdefault(words[-1], "PRODUCT")  # "Dreamliner" after "787 Dreamliner"
+            if f.label in ("ORG", "PRODUCT") and not f.weak and len(words) >= 2:
+                org_heads.setdefault(" ".join(words), f.label)  # "Fix It" again after "the Fix It tool"
         for word in self._team_words:
             org_heads.setdefault(word, "ORG")  # "the Colts" after "the Indianapolis Colts"
         for f in found:
