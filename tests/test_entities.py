@@ -589,3 +589,12 @@ def test_plain_words_with_a_function_word_inside_are_no_persons_name(nlp):
 
 def test_a_word_no_list_knows_before_a_listed_place_is_a_place(nlp):
     assert ents(nlp, "Rescuers reached Porto Mombasa and Little Nairobi by boat.").get("Little Nairobi") == "GPE"
+
+
+def test_a_city_councilman_is_a_title_before_a_name(nlp):
+    """"York" in "New York City Councilman ..." is no given name, and "Councilman" is a title: the
+    person is the name after it (it was one ORG of seven words)."""
+    found = by_text(nlp, "Protesters marched, and Chicago City Councilwoman Maria Hadden urged calm.")
+    assert found["Maria Hadden"].label_ == "PERSON" and found["Maria Hadden"]._.role == "Chicago City Councilwoman"
+    found = by_text(nlp, "New York City Councilman Jumaane D. Williams urged calm.")
+    assert found["Jumaane D. Williams"].label_ == "PERSON", found

@@ -204,7 +204,8 @@ TITLE_HEADS = frozenset(
     gov gov. pres pres. amb amb. supt supt. insp insp. det det. hon hon. adviser advisor aide coordinator
     negotiator prosecutor attorney-general attorney lawyer analyst researcher journalist reporter
     correspondent editor economist spokesperson deputy counsellor counselor superintendent inspector
-    detective constable counterpart mp mps mep lawmaker legislator councillor councilor ruler strongman
+    detective constable counterpart mp mps mep lawmaker legislator councillor councilor councilman
+    councilwoman councilmember ruler strongman
     dictator warlord mufti patriarch manager coach"""
     .split()
 )
