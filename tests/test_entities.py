@@ -598,3 +598,9 @@ def test_a_city_councilman_is_a_title_before_a_name(nlp):
     assert found["Maria Hadden"].label_ == "PERSON" and found["Maria Hadden"]._.role == "Chicago City Councilwoman"
     found = by_text(nlp, "New York City Councilman Jumaane D. Williams urged calm.")
     assert found["Jumaane D. Williams"].label_ == "PERSON", found
+
+
+def test_a_product_line_is_named_by_its_last_word_and_its_short_form_follows(nlp):
+    text = "Vendex unveiled the Lumo Pro and the Lumo Mini on Tuesday.\nThe Lumo ships in May, the Pro in June."
+    found = [(e.text, e.label_) for e in nlp(text).ents if e.text != "Vendex"]
+    assert found == [("Lumo Pro", "PRODUCT"), ("Lumo Mini", "PRODUCT"), ("Lumo", "PRODUCT"), ("Pro", "PRODUCT")], found

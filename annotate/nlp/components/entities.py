@@ -80,6 +80,7 @@ from annotate.nlp.components.gazetteer import (
     PLACE_NOUNS,
     PLACE_PREFIXES,
     PLACE_SUFFIXES,
+    PRODUCT_SUFFIXES,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PARTICLES,
@@ -726,7 +727,7 @@ class _DocEntities:
         for i in range(start, end):
             key = fold(self.w[i])
             glued = i > start and self.w[i - 1] == "-" and not self.ws[i - 1]  # "Jong-un"
-            if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES or key in PLACE_SUFFIXES or key in LAW_SUFFIXES:
+            if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES or key in PLACE_SUFFIXES or key in LAW_SUFFIXES or key in PRODUCT_SUFFIXES:
                 return False
         return True
 
@@ -958,6 +959,8 @@ class _DocEntities:
             return "GPE"  # "Fulton County"
         if last in LAW_SUFFIXES:
             return "LAW"  # "Endangered Species Act"
+        if last in PRODUCT_SUFFIXES:
+            return "PRODUCT"  # "Macbook Pro"
         return None
 
     def _of_phrase_label(self, start: int, end: int) -> str | None:
@@ -1465,6 +1468,9 @@ class _DocEntities:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
             elif f.label == "PRODUCT" and len(words) >= 2 and words[-1].isalpha() and any(c.isdigit() for c in words[-2]):
                 org_heads.setdefault(words[-1], "PRODUCT")  # "Dreamliner" after "787 Dreamliner"
+            if f.label == "PRODUCT" and len(words) >= 2 and words[-1] in PRODUCT_SUFFIXES:
+                org_heads.setdefault(" ".join(words[:-1]), "PRODUCT")  # "Macbook" after "Macbook Pro"
+                org_heads.setdefault(words[-1], "PRODUCT")  # "the Pro"
             if f.label in ("ORG", "PRODUCT") and not f.weak and len(words) >= 2:
                 org_heads.setdefault(" ".join(words), f.label)  # "Fix It" again after "the Fix It tool"
         for word in self._team_words:

@@ -172,6 +172,8 @@ PLACE_NAME_WORDS = frozenset(
     """alta alto bassa basso nuova nuovo nueva nuevo vieja viejo vila villa ville monte porto puerto
     santa santo sao ciudad bad neu ober nieder unter sankt sainte marina lido borgo""".split()
 )
+# Last words of the names of product lines ("MacBook Pro", "iPad Mini", "Galaxy S9 Plus").
+PRODUCT_SUFFIXES = frozenset("pro mini plus".split())
 # Last words of the names of laws ("Endangered Species Act", "Second Amendment").
 LAW_SUFFIXES = frozenset("act amendment".split())
 # Last words of the names of districts and towns ("Fulton County", "Kandahar Province").
