@@ -132,6 +132,21 @@ PERSON_NOUNS = {
 }
 # Words after a surname that are part of the name ("Arcade Joseph Comeaux Jr.").
 NAME_SUFFIXES = frozenset("jr jnr sr snr ii iii iv".split())
+# Prefixes English glues to a word with a hyphen ("co-op", "ex-wife", "re-run"): capitalised, the
+# first part of such a word is not a name part like "Jae" in "Jae-in".
+HYPHEN_PREFIXES = frozenset("co ex re pre non pro anti post mid sub semi multi self".split())
+
+# -- holidays ------------------------------------------------------------------------------------
+
+# Days and seasons of the calendar named like people ("Easter Weekend", "Christmas Eve", "Boxing Day",
+# "D-Day"): the words before a last word of HOLIDAY_ENDS that make the whole a named day, not a name.
+# Holidays news dates things by ("over Easter", "before Christmas"): days, never a person's name alone.
+HOLIDAYS = frozenset("christmas easter thanksgiving halloween passover hanukkah hanukah ramadan eid diwali pentecost hogmanay".split())
+HOLIDAY_WORDS = HOLIDAYS | frozenset(
+    """boxing labor labour memorial independence election inauguration veterans armistice
+    remembrance valentine mother father new year lunar""".split()
+)
+HOLIDAY_ENDS = frozenset("day eve weekend week holiday holidays year".split())
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +187,9 @@ ORGANISATION_NOUNS = frozenset(
 LEGAL_FORMS = frozenset("inc incorporated corp ltd llc llp plc gmbh nv bv".split())
 # Last words of a firm named by its partners ("Burkhardt & Associates", "Harlow & Sons").
 FIRM_ENDS = frozenset("associates sons brothers partners".split())
+# Nouns in the singular after a name that make it a product's: "the Internet Explorer browser",
+# "a Fix It tool" (a maker is named before plural nouns: "Intel processors", ORGANISATION_NOUNS).
+PRODUCT_NOUNS = frozenset("browser app application tool smartphone handset tablet laptop console sedan".split())
 # Words after "executive" that make it no company's executive ("the Trump executive order").
 NOT_AN_EXECUTIVE = frozenset("order orders branch privilege privileges action actions power powers producer producers".split())
 
@@ -192,7 +210,8 @@ TITLE_HEADS = frozenset(
     gov gov. pres pres. amb amb. supt supt. insp insp. det det. hon hon. adviser advisor aide coordinator
     negotiator prosecutor attorney-general attorney lawyer analyst researcher journalist reporter
     correspondent editor economist spokesperson deputy counsellor counselor superintendent inspector
-    detective constable counterpart mp mps mep lawmaker legislator councillor councilor ruler strongman
+    detective constable counterpart mp mps mep lawmaker legislator councillor councilor councilman
+    councilwoman councilmember ruler strongman
     dictator warlord mufti patriarch manager coach"""
     .split()
 )
@@ -877,8 +896,6 @@ WORDING_WORDS = frozenset(
 # Whole month and weekday names (not "may", "mar": words of their own too): dates, not what a
 # sentence is about.
 CALENDAR_WORDS = frozenset(m for m in MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)
-# Holidays news dates things by ("over Easter", "before Christmas"): days, not names of people.
-HOLIDAYS = frozenset("christmas easter thanksgiving passover hanukkah ramadan diwali eid halloween".split())
 # Compass points: "the South", "South Lawn" name a region or a part of a name, not a person.
 COMPASS_POINTS = frozenset("north south east west".split())
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)

@@ -50,12 +50,16 @@ from annotate.nlp.language import (
     CLAUSE_CONJUNCTIONS,
     FIRM_ENDS,
     HONORIFIC_SEX,
+    HOLIDAY_ENDS,
+    HOLIDAY_WORDS,
     HOLIDAYS,
     HONORIFICS,
+    HYPHEN_PREFIXES,
     LEGAL_FORMS,
     NAME_SUFFIXES,
     NOT_AN_EXECUTIVE,
     ORGANISATION_NOUNS,
+    PRODUCT_NOUNS,
     PARTY_LETTERS,
     PERSON_NOUNS,
     ROLE_LINKERS,
@@ -76,10 +80,15 @@ from annotate.nlp.components.gazetteer import (
     EVENT_SUFFIXES,
     FAC_SUFFIXES,
     GPE_SUFFIXES,
+    LAW_SUFFIXES,
     LOC_SUFFIXES,
     MONTHS_AND_DAYS,
     ORG_INTRODUCERS,
     PLACE_NAME_WORDS,
+    PLACE_NOUNS,
+    PLACE_PREFIXES,
+    PLACE_SUFFIXES,
+    PRODUCT_SUFFIXES,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PARTICLES,
@@ -101,6 +110,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _I_PRODUCT = re.compile(r"^i[A-Z][a-z]+[A-Za-z]*$")  # "iPod", "iTunes", "iPhone"
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,2}\d{3,4}[A-Za-z]{0,2}|\d{3,4}s)$")  # "737", "737s", "A320s"
 _MODEL_NUMBER_FLAG = word_flag(lambda w: bool(_MODEL_NUMBER.match(w)))
+_VERSION = re.compile(r"^\d{1,2}(?:\.\d{1,2})?$")  # "8", "5.01": a version after a product's name
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,2}$")
 # What a word's shape says, one bit each (``_shape``).
 _I_PRODUCT_SHAPE, _MODEL_NAME_SHAPE, _ACRONYM_SHAPE, _CAMEL_CASE_SHAPE = 1, 2, 4, 8
@@ -235,6 +245,7 @@ class _DocEntities:
         self._line_breaks: list[int] | None = None  # token indices of line breaks, when asked
         self._descriptions: dict[int, str] = {}  # start token -> "Spiro man" (the noun in lowercase)
         self._said: dict[tuple[int, int], str | None] = {}  # (start, end) -> what the words around a name say it names
+        self._team_words: set[str] = set()  # the last words of team names found ("colts" of "Indianapolis Colts")
 
     # -- pass 1: runs of capitalised words -------------------------------------------------
 
@@ -406,6 +417,8 @@ class _DocEntities:
         for f in found:
             if f.label not in ("ORG", "PRODUCT") or f.end >= n or f.end in taken or not self.ws[f.end - 1]:
                 continue
+            if self._team_words and fold(w[f.end - 1]) in self._team_words:
+                continue  # "the Golden State Warriors 104-99": a team's score, not a model
             if not _MODEL_NUMBER.match(w[f.end]) or (w[f.end].isdigit() and 1800 <= int(w[f.end]) <= 2100):
                 continue
             end = f.end + 1
@@ -473,6 +486,7 @@ class _DocEntities:
             and w[end + 1].islower()
             and len(w[end + 1]) <= 3
             and len(w[end - 1]) <= 4
+            and w[end - 1].lower() not in HYPHEN_PREFIXES  # "Co-op", "Ex-con": one English word
         )
 
     def _joinable_gap(self, start: int, end: int, nxt: int) -> bool:
@@ -487,8 +501,8 @@ class _DocEntities:
         if len(words) == 1 and words[0] in ("-", "'", "’") and not self.ws[end - 1] and not self.ws[end]:
             if words[0] == "-" and not self._known(end - 1, nxt + 1):
                 labels = self.lex.labels
-                if labels.get(fold(self.w[end - 1])) or labels.get(fold(self.w[nxt])):
-                    return False  # "Trump-Russia": two names, not one
+                if (labels.get(fold(self.w[end - 1])) or labels.get(fold(self.w[nxt]))) and self.w[end - 1] not in PARTY_LETTERS:
+                    return False  # "Trump-Russia": two names, not one (but "R-Iowa" is one tag)
             return True  # "Jean-Yves", "Guinea-Bissau"
         if words[0] in _POSSESSIVE and len(words) == 1 and not self.ws[end - 1] and self._org_name_follows(nxt):
             return self._known(start, end) not in ("GPE", "NORP")  # "Cibrou Workers' Union", not "Kenya's Army"
@@ -500,7 +514,7 @@ class _DocEntities:
             if self._listed_across(end - 1, nxt):
                 return True  # "Horn of Africa": a listed name
             last = fold(self.w[end - 1])
-            return last in ORG_SUFFIXES or last in LOC_SUFFIXES or last in GPE_SUFFIXES or last in TITLE_HEADS or last in FAC_SUFFIXES or last in EVENT_SUFFIXES
+            return last in ORG_SUFFIXES or last in LOC_SUFFIXES or last in GPE_SUFFIXES or last in TITLE_HEADS or last in FAC_SUFFIXES or last in EVENT_SUFFIXES or last in PLACE_SUFFIXES
         return False
 
     def _firm_after_ampersand(self, end: int, nxt: int) -> bool:
@@ -559,8 +573,11 @@ class _DocEntities:
         last = fold(self.w[end - 1])
         if n == 1 and self._is_month_or_day(start):
             return
+        if last in HOLIDAY_ENDS and n >= 2 and self._names_a_day(start, end - 1):
+            found.append(_Found(start, end, "EVENT"))  # "Easter Weekend", "Boxing Day", "D-Day"
+            return
         if n == 2 and fold(self.w[start]) in HOLIDAYS:
-            return  # "Easter Weekend", "Christmas Day": when, not who
+            return  # "Easter Sunday", "Christmas Special": when, not who
         if headline and n > 3:
             # a headline's run is many names and words: its last word says nothing of the first
             self._segment(start, end, found, unresolved, by_given_name=True)
@@ -600,9 +617,26 @@ class _DocEntities:
             found.append(_Found(start, self._name_end(start, end), "PERSON"))
             return
         if n >= 2 and self._has_known_part(start, end) and self._all_known_or_adjective_first(start, end):
+            if n <= 3 and start and all(self.w[i].istitle() for i in range(start, end)) and self._team_name(start, end, self.w[start - 1].lower(), fold(self.w[start])):
+                found.append(_Found(start, end, "ORG"))  # "the Green Bay Packers" (not "Green", "Bay Packers")
+                return
             self._segment(start, end, found, unresolved)
             return
         self._unknown(start, end, found, unresolved)
+
+    def _names_a_day(self, start: int, end: int) -> bool:
+        """Are tokens ``start:end`` the words of a holiday ("Easter", "New Year's") or letters joined
+        by a hyphen ("D" in "D-Day", "V-E"), before a word such as "Day" or "Weekend"?"""
+        letters = hyphen = False
+        for i in range(start, end):
+            word = self.w[i]
+            if word == "-":
+                hyphen = True
+            elif len(word) == 1 and word.isupper():
+                letters = True
+            elif word not in _POSSESSIVE and fold(word) not in HOLIDAY_WORDS:
+                return False
+        return hyphen or not letters
 
     def _name_end(self, start: int, end: int) -> int:
         """"James Comey Memos" (a tweet in Title Case): a word after a given name and surname
@@ -657,26 +691,63 @@ class _DocEntities:
             found.append(_Found(start, end, "PERSON", guess=True))  # "..., said Amara Okafor."
         elif n <= 4 and prev is not None and fold(prev) in TITLE_HEADS:
             found.append(_Found(start, end, "PERSON"))  # "policy chief Kaja Kallas"
-        elif self._use_says(start, end) == "ORG":
-            found.append(_Found(start, end, "ORG"))  # "news platform Hromadske", "Intel processors"
+        elif self._use_says(start, end) in ("ORG", "PRODUCT"):
+            found.append(_Found(start, end, self._use_says(start, end)))  # "news platform Hromadske", "Intel processors"
         elif nxt in _LOWERCASE_ORG_SUFFIXES:
             found.append(_Found(start, end + 1, "ORG"))  # "the Atlas group"
+        elif self._place_noun_around(start, end, prev, nxt):
+            found.append(_Found(start, end, "GPE", weak=True))  # "Blue Nile state", "the district of Bener Meriah"
         elif n == 1 and shape & _CAMEL_CASE_SHAPE:
             found.append(_Found(start, end, "ORG", weak=True))  # "SpaceX", "YouTube"
         elif n == 1 and shape & _ACRONYM_SHAPE:
             found.append(_Found(start, end, "ORG", weak=True))
         elif 2 <= n <= 3 and self._plain_words(start, end):
             keys = [fold(self.w[i]) for i in range(start, end)]
-            if any(k in PLACE_NAME_WORDS for k in keys) and not any(
-                k in self.lex.more_given_names for k in keys if k not in PLACE_NAME_WORDS
+            if self._team_name(start, end, prev, keys[0]):
+                found.append(_Found(start, end, "ORG"))  # "the Tar Heels", "Indianapolis Colts"
+            elif (
+                any(k in PLACE_NAME_WORDS for k in keys)
+                or keys[0] in PLACE_PREFIXES
+                or (self.lex.labels.get(keys[-1]) in ("GPE", "LOC") and keys[-1] not in self.lex.more_given_names)
+            ) and not any(
+                k in self.lex.more_given_names for k in keys if k not in PLACE_NAME_WORDS and k not in PLACE_PREFIXES
             ):
-                found.append(_Found(start, end, "GPE", weak=True))  # "devastates Varenna Alta"
+                found.append(_Found(start, end, "GPE", weak=True))  # "devastates Varenna Alta", "South Kordofan", "Banda Aceh"
+            elif any(k in STOP_WORDS for k in keys[1:]) and keys[0] not in self.lex.titles:
+                unresolved.append((start, end))  # "Fix It", "America First": no one's name (but a title
+                # before a function word names a character: "Doctor Who")
             else:
                 found.append(_Found(start, end, "PERSON", weak=True))  # most such names are people
         elif n >= 2:
             found.append(_Found(start, end, "ORG", weak=True))
         else:
             unresolved.append((start, end))
+
+    def _team_name(self, start: int, end: int, prev: str | None, first: str) -> bool:
+        """Is the run of plain words at ``start:end`` named like a team or a band: a plural after
+        "the" or after a place ("the Tar Heels", "Indianapolis Colts", "New Orleans Saints")? A person's
+        name ending in "s" ("Vontae Davis") has neither."""
+        last = self.w[end - 1]
+        if len(last) < 4 or last[-1] != "s" or last.endswith(("ss", "us", "is", "ys")) or fold(last) in self.lex.labels:
+            return False  # (not "the Syrian Kurds": a people)
+        if first in PLACE_PREFIXES:
+            team = end - start == 3  # "New Orleans Saints" (not "New Orleans" itself)
+        else:  # (not "protester Paris Kyriakides": a place that is also a given name)
+            team = prev == "the" or (self.lex.labels.get(first) in ("GPE", "LOC") and first not in self.lex.more_given_names)
+        if team:
+            self._team_words.add(fold(last))
+        return team
+
+    def _place_noun_around(self, start: int, end: int, prev: str | None, nxt: str | None) -> bool:
+        """Does a lowercase noun for a place follow the name ("Blue Nile state", "Bukit Sama village")
+        or stand before it with "of" ("the district of Bener Meriah")? ("state" only where no noun
+        follows it: "the Macron state visit" is no place.)"""
+        if nxt in PLACE_NOUNS and self.ws[end - 1]:
+            if nxt != "state":
+                return True
+            after = end + 1
+            return after >= self.n or self.punct[after] or self.w[after].lower() in _COMMON
+        return prev == "of" and start >= 2 and self.w[start - 2].lower() in PLACE_NOUNS
 
     def _person_by_context(self, start: int, end: int, prev: str | None) -> bool:
         """Do the words around ``start:end`` tell a person, as they tell "Okafor" in "Okafor said",
@@ -693,7 +764,7 @@ class _DocEntities:
         for i in range(start, end):
             key = fold(self.w[i])
             glued = i > start and self.w[i - 1] == "-" and not self.ws[i - 1]  # "Jong-un"
-            if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES:
+            if not (self.w[i].istitle() or self.punct[i] or glued or _SURNAME_PREFIXED.match(self.w[i])) or key in ORG_SUFFIXES or key in FAC_SUFFIXES or key in LOC_SUFFIXES or key in EVENT_SUFFIXES or key in PLACE_SUFFIXES or key in LAW_SUFFIXES or key in PRODUCT_SUFFIXES:
                 return False
         return True
 
@@ -761,6 +832,8 @@ class _DocEntities:
                     return None  # "Ka'Loni Marie Flynn": a given name no list knows is still a name
                 if i > start and not self._opens_sentence(start) and not all(self._not_a_name_word(k) for k in range(start, i)):
                     return None  # "Emeka Mena Sashas" in a sentence: "Emeka" is a given name no list knows
+                if i > start and self._known_name_ends(start, i + 1):
+                    return None  # "York" in "New York Yankees" ends a place's name
                 return i
         return None
 
@@ -924,6 +997,12 @@ class _DocEntities:
             return "FAC"
         if last in EVENT_SUFFIXES:
             return "EVENT"
+        if last in PLACE_SUFFIXES:
+            return "GPE"  # "Fulton County"
+        if last in LAW_SUFFIXES:
+            return "LAW"  # "Endangered Species Act"
+        if last in PRODUCT_SUFFIXES:
+            return "PRODUCT"  # "Macbook Pro"
         return None
 
     def _of_phrase_label(self, start: int, end: int) -> str | None:
@@ -1050,16 +1129,28 @@ class _DocEntities:
             last = e - 1
             while last > s and self.w[last] in _CLOSING_QUOTES:
                 last -= 1
-            headline = self.w[last][-1:] not in _SENTENCE_END or self.w[last] in ("...", "…")
-            if headline:
+            final = self.w[last]
+            headline = final[-1:] not in _SENTENCE_END or final in ("...", "…")
+            # (a sentence that ends in a period is read further only when its last word is capitalised, as
+            # a headline's is: "... Need Office Space.")
+            if headline or (final == "." and last > s + 2 and self.w[last - 1][:1].isupper()):
                 masks = self.toks.masks[s:e]
                 long_words = (masks & LONG_ALPHA) != 0
                 words = int(long_words.sum())
                 capitals = int((long_words & ((masks & _CAPITALISED) != 0)).sum())
-                headline = words >= 3 and capitals >= 0.8 * words
+                headline = words >= 3 and capitals >= 0.8 * words and (headline or self._capitalised_function_word(s + 1, last))
             self._headline[s] = headline
         known = self._headline_at[i] = self._headline[s]
         return known
+
+    def _capitalised_function_word(self, start: int, end: int) -> bool:
+        """Is a function word capitalised among tokens ``start:end``, where no sentence opens ("Firms No
+        Longer Need")? A headline in Title Case then, even when it ends in a period."""
+        w = self.w
+        return any(
+            w[i][:1].isupper() and w[i] != "I" and w[i].lower() in STOP_WORDS and not self._opens_sentence(i)
+            for i in range(start, end)
+        )
 
     # -- roles -----------------------------------------------------------------------------
 
@@ -1070,6 +1161,8 @@ class _DocEntities:
         ("Labour leader Keir Starmer and Conservative MP Priti Patel").
         """
         floor = self._sentence_of(name_start)
+        if self._relation_before(name_start, floor):
+            return None
         start: int | None = None
         seen_head = False
         after_linker = False
@@ -1124,6 +1217,15 @@ class _DocEntities:
         if all(fold(self.w[i]) in HONORIFICS or self.punct[i] for i in range(start, name_start)):
             return None  # "Mr", "Dr": a courtesy, not a role to compare
         return start if start < name_start else None
+
+    def _relation_before(self, name_start: int, floor: int) -> bool:
+        """Does a word of three parts joined by hyphens end right before the name, headed by no title
+        ("son-in-law Jared Kushner", not "editor-in-chief")? Its last part ("law") is no title then."""
+        i = name_start - 1
+        if i - 4 < floor or self.w[i - 1] != "-" or self.w[i - 3] != "-":
+            return False
+        ws = self.ws
+        return not (ws[i - 1] or ws[i - 2] or ws[i - 3] or ws[i - 4]) and fold(self.w[i - 4]) not in TITLE_HEADS
 
     @staticmethod
     def _may_be_role_noun(word: str) -> bool:
@@ -1235,7 +1337,7 @@ class _DocEntities:
         told: dict[str, str] = {}  # name -> what a use read from evidence says it is
         firsts = {w[f.start] for f in guesses}  # (a cheap test before folding a name)
         for f in found:
-            if f.weak or f.guess or f.label not in ("ORG", "PERSON") or w[f.start] not in firsts:
+            if f.weak or f.guess or f.label not in ("ORG", "PERSON", "PRODUCT") or w[f.start] not in firsts:
                 continue
             end = f.end
             if f.label == "ORG":  # "Aer Lingus Group PLC" -> "Aer Lingus" (not "Palmer Police" -> "Palmer")
@@ -1256,11 +1358,14 @@ class _DocEntities:
                     if said == _NO_PERSON and f.label != "PERSON":
                         said = None  # "Florence, Colo., which": a place may be no person either
                     says = says or said
-            if says not in ("ORG", _NO_PERSON):
+            if says is None and " " in key and self._beside_an_organisation(named, found):
+                says = "ORG"  # "between Boeing and Lockheed Martin"
+            if says not in ("ORG", _NO_PERSON, "PRODUCT"):
                 continue
+            label = "PRODUCT" if says == "PRODUCT" else "ORG"
             for f in named:
-                f.label, f.weak, f.guess = "ORG", False, False
-            if named[0].end - named[0].start >= 2:
+                f.label, f.weak, f.guess = label, False, False
+            if label == "ORG" and named[0].end - named[0].start >= 2:
                 relabelled.append(named[0])
         if relabelled:
             # "Orvell announced" after "Orvell Tamsin shares": an organisation is short for its first word
@@ -1271,6 +1376,23 @@ class _DocEntities:
                     if f.label == "PERSON":
                         f.label, f.weak, f.guess = "ORG", False, False
         return relabelled
+
+    def _beside_an_organisation(self, named: list[_Found], found: list[_Found]) -> bool:
+        """Is one of the uses ``named`` of a guessed name joined by "and" or "or" to an organisation
+        the rules know ("Boeing and Lockheed Martin", "Lockheed Martin or Airbus")?"""
+        w, n = self.w, self.n
+        orgs = None
+        for f in named:
+            before = f.start - 1 if f.start >= 2 and w[f.start - 1] in ("and", "or") else None
+            after = f.end + 1 if f.end + 1 < n and w[f.end] in ("and", "or") else None
+            if before is None and after is None:
+                continue
+            if orgs is None:
+                orgs = {(g.start, g.end) for g in found if g.label == "ORG" and not g.weak and not g.guess}
+                ends, starts = {e for _, e in orgs}, {s for s, _ in orgs}
+            if (before is not None and before in ends) or (after is not None and after in starts):
+                return True
+        return False
 
     def _use_says(self, start: int, end: int) -> str | None:
         """``_words_around_say``, read once per span."""
@@ -1294,6 +1416,8 @@ class _DocEntities:
             return "ORG"
         if prev == "based" and self._place_before(start - 1):
             return "ORG"  # "Los Angeles based Northrop Grumman", "Seattle-based X" (not "Intel-based PCs")
+        if prev == "of" and start > 1 and w[start - 2].lower() in ORGANISATION_NOUNS:
+            return "ORG"  # "shares of Advanced Micro Devices", "the board of X"
         if end >= n:
             return None
         after = w[end].lower()
@@ -1301,6 +1425,8 @@ class _DocEntities:
         noun = w[k].lower() if k < n else ""
         if noun in ORGANISATION_NOUNS and not (noun == "executive" and k + 1 < n and w[k + 1].lower() in NOT_AN_EXECUTIVE):
             return "ORG"
+        if k == end and (noun in PRODUCT_NOUNS or (end - start >= 2 and self._version_after(end))):
+            return "PRODUCT"  # "the Internet Explorer browser", "Internet Explorer 8" (not "Week 11", "Route 52")
         if noun == "chief" and k + 1 < n and w[k + 1].lower() == "executive":
             return "ORG"  # "Aer Lingus chief executive", "Northrop's chief executive"
         if end + 1 >= n:
@@ -1317,6 +1443,17 @@ class _DocEntities:
         if after in SPEECH_VERBS and nxt in ("he", "she", "his", "her"):
             return "PERSON"
         return None
+
+    def _version_after(self, i: int) -> bool:
+        """Is token ``i`` a version number after a name ("Internet Explorer 8,", "Windows 7 and"): one or
+        two digits or a decimal, with no counted noun, unit or score after it ("Smith 6-3", "X 2 million")?"""
+        w, n = self.w, self.n
+        word = w[i]
+        if not (word[:1].isdigit() and len(word) <= 5 and _VERSION.match(word)) or not self.ws[i - 1]:
+            return False
+        if not w[i - 1].isalpha() or self._is_month_or_day(i - 1):
+            return False  # "Posted Dec 23", "Juror No. 12"
+        return i + 1 >= n or (self.punct[i + 1] and w[i + 1] not in ("-", "%", ":")) or w[i + 1].lower() in ("and", "or")
 
     def _subject_of_its(self, end: int) -> bool:
         """Is the name ending at ``end`` the subject of a verb and "its": "Boeing said its",
@@ -1386,9 +1523,18 @@ class _DocEntities:
                 org_heads.setdefault(" ".join(words[:-1]), "ORG")
             elif f.label == "PRODUCT" and len(words) >= 2 and words[-1].isalpha() and any(c.isdigit() for c in words[-2]):
                 org_heads.setdefault(words[-1], "PRODUCT")  # "Dreamliner" after "787 Dreamliner"
+            if f.label == "PRODUCT" and len(words) >= 2 and words[-1] in PRODUCT_SUFFIXES:
+                org_heads.setdefault(" ".join(words[:-1]), "PRODUCT")  # "Macbook" after "Macbook Pro"
+                org_heads.setdefault(words[-1], "PRODUCT")  # "the Pro"
+            if f.label in ("ORG", "PRODUCT") and not f.weak and len(words) >= 2:
+                org_heads.setdefault(" ".join(words), f.label)  # "Fix It" again after "the Fix It tool"
+        for word in self._team_words:
+            org_heads.setdefault(word, "ORG")  # "the Colts" after "the Indianapolis Colts"
         for f in found:
             if f.weak and f.label == "GPE" and f.end - f.start == 1 and surnames.get(fold(self.w[f.start])) == "PERSON":
                 f.label, f.weak = "PERSON", False  # "a kiss from Macron": the person named in full above
+            elif self._team_words and f.end - f.start == 1 and (f.weak or f.guess) and fold(self.w[f.start]) in self._team_words:
+                f.label, f.weak, f.guess = "ORG", False, False  # "Colts said", "in Blazers history": the team
         if surnames or org_heads:
             taken: bytearray | None = None  # 1 for tokens in an entity, made when first asked
             for start, end in unresolved:

@@ -139,7 +139,8 @@ ORG_SUFFIXES = frozenset(
     club society trust centre center church mission missions command corps cooperative consortium
     holdings industries systems technologies labs laboratories partners herald observer tribune wire
     daily gazette journal chronicle telegraph express mail mirror standard monitor review weekly
-    magazine broadcasting reserve community communities clinic clinics recovery rehab
+    magazine broadcasting reserve community communities clinic clinics recovery rehab devices survey
+    patrol program programme
     """.split()
 )
 # First words that make a capitalised sequence an organisation ("Radio X", "Ministry of Y", "Air Canada").
@@ -153,22 +154,41 @@ FAC_SUFFIXES = frozenset(
     """airport airbase base stadium arena bridge palace square tower towers hospital prison jail dam port
     harbour harbor station mosque cathedral temple synagogue hotel building embassy consulate camp
     highway motorway road avenue boulevard street plaza museum library terminal pipeline refinery plant
-    mine checkpoint barracks theater theatre""".split()
+    mine checkpoint barracks theater theatre blvd ave hut""".split()
 )
 LOC_SUFFIXES = frozenset(
     """desert river mountains mountain mount lake sea ocean gulf valley region basin coast plateau strait
-    island islands peninsula delta forest plain plains canal bay cape hills highlands beach""".split()
+    island islands peninsula delta forest plain plains canal bay cape hills highlands beach zone strip
+    glacier reef canyon gorge falls""".split()
 )
 EVENT_SUFFIXES = frozenset(
     """war wars summit conference olympics games cup championship championships revolution uprising
     spring festival election elections referendum massacre crisis offensive operation accords accord
-    agreement treaty talks protests battle siege""".split()
+    agreement treaty talks protests battle siege bowl""".split()
 )
 # Words of place names in many languages ("Varenna Alta", "Porto Alegre", "Villa Gesell"): a name
 # of plain words with one of them and no given name is a place, not a person.
 PLACE_NAME_WORDS = frozenset(
     """alta alto bassa basso nuova nuovo nueva nuevo vieja viejo vila villa ville monte porto puerto
     santa santo sao ciudad bad neu ober nieder unter sankt sainte marina lido borgo""".split()
+)
+# Last words of the names of product lines ("MacBook Pro", "iPad Mini", "Galaxy S9 Plus").
+PRODUCT_SUFFIXES = frozenset("pro mini plus".split())
+# Last words of the names of laws ("Endangered Species Act", "Second Amendment").
+LAW_SUFFIXES = frozenset("act amendment".split())
+# Last words of the names of districts and towns ("Fulton County", "Kandahar Province").
+PLACE_SUFFIXES = frozenset("county district province parish borough township prefecture municipality governorate".split())
+# First words of place names ("South Kordofan", "West Papua", "Fort Smith", "New Orleans"): a name of
+# plain words opening with one of them and with no given name after it is a place.
+PLACE_PREFIXES = frozenset(
+    """north south east west upper lower northern southern eastern western central new fort mount mt
+    port point""".split()
+)
+# Lowercase nouns after a place's name ("Sudan's Blue Nile state", "Bukit Sama village") or before
+# it with "of" ("the district of Bener Meriah").
+PLACE_NOUNS = frozenset(
+    """state province district county village town township city region governorate prefecture
+    municipality neighborhood neighbourhood suburb""".split()
 )
 # "Czech" + "Republic" is still the country, not an organisation.
 GPE_SUFFIXES = frozenset("federation republic kingdom emirates states city province state".split())
