@@ -620,3 +620,13 @@ def test_a_product_line_is_named_by_its_last_word_and_its_short_form_follows(nlp
     text = "Vendex unveiled the Lumo Pro and the Lumo Mini on Tuesday.\nThe Lumo ships in May, the Pro in June."
     found = [(e.text, e.label_) for e in nlp(text).ents if e.text != "Vendex"]
     assert found == [("Lumo Pro", "PRODUCT"), ("Lumo Mini", "PRODUCT"), ("Lumo", "PRODUCT"), ("Pro", "PRODUCT")], found
+
+
+def test_words_shouted_in_capitals_name_nothing_but_a_dateline_and_acronyms_do(nlp):
+    """A tweet's "NO COLLUSION" and a time's "10:30 AM EDT" are no organisations; a dateline's
+    place in capitals is a place, and short acronyms side by side stay a name."""
+    found = ents(nlp, "SAN ANTONIO, Texas — The president wrote that there was NO COLLUSION and "
+                      "called it a WITCH HUNT at 10:30 AM EDT. The UK RAF flew over.")
+    assert "NO COLLUSION" not in found and "WITCH HUNT" not in found and "AM EDT" not in found
+    assert found.get("SAN ANTONIO") == "GPE"
+    assert found.get("UK RAF") == "ORG"

@@ -893,6 +893,8 @@ WORDING_WORDS = frozenset(
     """a an the and or but of to in on at by for with from as that this these those it its is are was
     were be been has have had do does did so then there here very just also""".split()
 )
+# The marks of a clock time written in capitals or not ("10:30 AM EDT", "3 pm").
+MERIDIEMS = frozenset({"am", "pm"})
 # Whole month and weekday names (not "may", "mar": words of their own too): dates, not what a
 # sentence is about.
 CALENDAR_WORDS = frozenset(m for m in MONTHS if m not in MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)

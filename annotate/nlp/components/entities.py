@@ -56,6 +56,7 @@ from annotate.nlp.language import (
     HONORIFICS,
     HYPHEN_PREFIXES,
     LEGAL_FORMS,
+    MERIDIEMS,
     NAME_SUFFIXES,
     NOT_AN_EXECUTIVE,
     ORGANISATION_NOUNS,
@@ -141,6 +142,8 @@ _WORK_WORD = word_flag(lambda w: w.lower() in _WORK_WORDS)
 _WORK_STOPS = frozenset({".", ";", ":"}) | SPEECH_VERBS
 _CLOSING_QUOTES = frozenset({"'", "’", '"', "”", "»", ")"})
 _OPENERS = frozenset("\"'“‘«([:—–-")
+# What follows a dateline's place: its state or country, or the dash before the story.
+_DATELINE_ENDS = frozenset({",", "—", "–", "-"})
 _LOWERCASE_ORG_SUFFIXES = frozenset({"group", "party", "movement"})
 _OF_WORDS = frozenset({"of", "for"})
 # What the words around a name say when they say only that it is no person ("X, which").
@@ -718,10 +721,27 @@ class _DocEntities:
                 # before a function word names a character: "Doctor Who")
             else:
                 found.append(_Found(start, end, "PERSON", weak=True))  # most such names are people
+        elif n >= 2 and self._in_capitals(start, end):
+            # Words in capitals no list knows: a dateline's place ("SAN ANTONIO, Texas —"), or words
+            # shouted ("NO COLLUSION", "WITCH HUNT", "10:30 AM EDT"), which name nothing.
+            if self._opens_line(start) and nxt in _DATELINE_ENDS:
+                found.append(_Found(start, end, "GPE", weak=True))
         elif n >= 2:
             found.append(_Found(start, end, "ORG", weak=True))
         else:
             unresolved.append((start, end))
+
+    def _in_capitals(self, start: int, end: int) -> bool:
+        """Are tokens ``start:end`` words written in capitals, one of them a common word or long
+        (acronyms are short: "UK RAF", "OS X" stay names)?"""
+        words = [self.w[i] for i in range(start, end) if not self.punct[i]]
+        return all(word.isupper() for word in words) and any(
+            (len(word) >= 5 and word.isalpha()) or word.lower() in STOP_WORDS or word.lower() in MERIDIEMS for word in words
+        )
+
+    def _opens_line(self, i: int) -> bool:
+        """Is token ``i`` the first of the text or of a line?"""
+        return i == 0 or (self.space[i - 1] and "\n" in self.w[i - 1])
 
     def _team_name(self, start: int, end: int, prev: str | None, first: str) -> bool:
         """Is the run of plain words at ``start:end`` named like a team or a band: a plural after
