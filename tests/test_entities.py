@@ -630,3 +630,12 @@ def test_words_shouted_in_capitals_name_nothing_but_a_dateline_and_acronyms_do(n
     assert "NO COLLUSION" not in found and "WITCH HUNT" not in found and "AM EDT" not in found
     assert found.get("SAN ANTONIO") == "GPE"
     assert found.get("UK RAF") == "ORG"
+
+
+def test_a_common_word_opening_a_sentence_before_said_is_no_name_unless_the_article_names_it(nlp):
+    """"Aides said" in an article that also writes "aides" is no person; "Stone said" after "Roger
+    Stone" still is, though the article writes "stone" too."""
+    found = ents(nlp, "Aides said the trip was secret. Other aides declined to comment.")
+    assert "Aides" not in found
+    doc = nlp("Roger Stone met reporters. Stone said the stone wall fell.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Roger Stone", "Stone"]

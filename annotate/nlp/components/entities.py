@@ -688,8 +688,10 @@ class _DocEntities:
             found.append(_Found(start, end, "ORG"))  # "Radio Cheneik", "Bank of Tokyo"
         elif prev in _PLACE_PREPOSITIONS and n <= 3 and not (nxt in _POSSESSIVE) and fold(self.w[start]) not in self.lex.given_names:
             found.append(_Found(start, end, "GPE", weak=True))  # "tense in Drefal"
-        elif n <= 4 and nxt is not None and nxt in SPEECH_VERBS and not (n == 1 and prev == "the"):
-            found.append(_Found(start, end, "PERSON", guess=True))  # "Okafor said"
+        elif n <= 4 and nxt is not None and nxt in SPEECH_VERBS and not (n == 1 and prev == "the") and not (
+            opens and self.written_in_lowercase(w[start])
+        ):
+            found.append(_Found(start, end, "PERSON", guess=True))  # "Okafor said" (not "Aides said", "other aides")
         elif n <= 4 and prev in SAID_FORMS and (nxt is None or self.punct[end]):
             found.append(_Found(start, end, "PERSON", guess=True))  # "..., said Amara Okafor."
         elif n <= 4 and prev is not None and fold(prev) in TITLE_HEADS:
