@@ -639,3 +639,12 @@ def test_a_common_word_opening_a_sentence_before_said_is_no_name_unless_the_arti
     assert "Aides" not in found
     doc = nlp("Roger Stone met reporters. Stone said the stone wall fell.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Roger Stone", "Stone"]
+
+
+def test_a_body_named_for_two_fields_joined_by_and_is_one_name(nlp):
+    """"Center for Strategic and International Studies" is one organisation; two names joined by
+    "and" stay two ("the Department of Justice and Congress")."""
+    found = ents(nlp, "Experts at the Center for Strategic and International Studies agreed. "
+                      "The Department of Justice and Congress disagreed.")
+    assert found.get("Center for Strategic and International Studies") == "ORG"
+    assert found.get("Department of Justice") == "ORG" and found.get("Congress") == "ORG"

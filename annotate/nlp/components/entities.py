@@ -157,7 +157,7 @@ _COMMON = STOP_WORDS | SENTENCE_OPENERS
 # A capitalised word alone that is not a name by itself: "The", "Monday", "Minister".
 _NOT_A_NAME_ALONE = _COMMON | MONTHS_AND_DAYS | HOLIDAYS | TITLE_HEADS
 # What the lowercase words inside a name can start with ("Bank of ...", "al-", "Workers' ...").
-_GAP_OPENERS = frozenset(("-", "'", "’", "&")) | _POSSESSIVE | PARTICLES | _OF_WORDS
+_GAP_OPENERS = frozenset(("-", "'", "’", "&", "and")) | _POSSESSIVE | PARTICLES | _OF_WORDS
 _CAPITALISED = word_flag(capitalised)
 _PERSON_NOUN = word_flag(lambda w: w.lower() in PERSON_NOUNS)
 # Runs of more capitalised words than this are not one name (headlines, lists).
@@ -501,6 +501,8 @@ class _DocEntities:
         words = [self.w[i].lower() for i in range(end, nxt)]
         if words == ["&"]:
             return self._firm_after_ampersand(end, nxt)
+        if words == ["and"]:
+            return self._body_of_two_fields(start, end, nxt)
         if len(words) == 1 and words[0] in ("-", "'", "’") and not self.ws[end - 1] and not self.ws[end]:
             if words[0] == "-" and not self._known(end - 1, nxt + 1):
                 labels = self.lex.labels
@@ -519,6 +521,20 @@ class _DocEntities:
             last = fold(self.w[end - 1])
             return last in ORG_SUFFIXES or last in LOC_SUFFIXES or last in GPE_SUFFIXES or last in TITLE_HEADS or last in FAC_SUFFIXES or last in EVENT_SUFFIXES or last in PLACE_SUFFIXES
         return False
+
+    def _body_of_two_fields(self, start: int, end: int, nxt: int) -> bool:
+        """"Center for Strategic and International Studies", "Department of Health and Human
+        Services": a body named "<kind> of/for A and B" when B is one to three capitalised words no
+        list knows ("the Department of Justice and Congress" are two)."""
+        w = self.w
+        if not any(w[k].lower() in _OF_WORDS and fold(w[k - 1]) in ORG_SUFFIXES for k in range(start + 1, end - 1)):
+            return False
+        last = nxt
+        while last + 1 < self.n and w[last + 1][:1].isupper() and not self.ss[last + 1]:
+            last += 1
+        if last + 1 < self.n and w[last + 1] == "-" and not self.ws[last]:
+            return False  # "Security and Co-operation": a word the hyphen goes on with is not read here
+        return last - nxt < 3 and not any(self._known(nxt, j) for j in range(nxt + 1, last + 2))
 
     def _firm_after_ampersand(self, end: int, nxt: int) -> bool:
         """"European Aeronautic Defence & Space Company", "Burkhardt & Associates": names joined by
